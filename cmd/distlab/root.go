@@ -1,0 +1,129 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"runtime/debug"
+
+	"github.com/spf13/cobra"
+
+	"distlab/lessons"
+	"distlab/tui"
+	"distlab/tui/progress"
+	"distlab/tui/theme"
+)
+
+// globals are the flags every command shares.
+type globals struct {
+	lang, theme, lessonsDir string
+}
+
+func newRootCmd() *cobra.Command {
+	g := &globals{}
+	var lesson string
+	root := &cobra.Command{
+		Use:   "distlab",
+		Short: "Learn distributed systems in the terminal, with live demos",
+		Long: "distlab is a course on the fundamentals of distributed systems in the terminal:\n" +
+			"lessons in Brazilian Portuguese and English, read beside live demos.\n\n" +
+			"Run it without a command to open the app.",
+		Version:       version(),
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Args:          cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runApp(cmd.Context(), g, lesson)
+		},
+	}
+	f := root.PersistentFlags()
+	f.StringVar(&g.lang, "lang", "", "language: en or pt-BR (default from LC_ALL/LANG)")
+	f.StringVar(&g.theme, "theme", "auto", "theme: auto, dark, light or high-contrast")
+	f.StringVar(&g.lessonsDir, "lessons", "", "load lessons from this folder (lang/NN-slug.md) and reload them when saved")
+	root.Flags().StringVar(&lesson, "lesson", "", "open this lesson id first")
+	root.AddCommand(newLessonsCmd(g), newLessonCmd(g))
+	return root
+}
+
+// language resolves --lang, or the environment's locale.
+func (g *globals) language() (string, error) {
+	if g.lang == "" {
+		return lessons.LangFromEnv(os.Getenv), nil
+	}
+	if l := lessons.NormalizeLang(g.lang); l != "" {
+		return l, nil
+	}
+	return "", fmt.Errorf("unknown language %q (en, pt-BR)", g.lang)
+}
+
+// load loads the embedded course, or --lessons DIR.
+func (g *globals) load() *lessons.Catalog {
+	if g.lessonsDir != "" {
+		return lessons.LoadDir(g.lessonsDir, tui.KnownDemo)
+	}
+	return lessons.Load(lessons.Embedded, lessons.Options{Prefix: lessons.EmbeddedPrefix, KnownDemo: tui.KnownDemo})
+}
+
+func runApp(ctx context.Context, g *globals, lesson string) error {
+	lang, err := g.language()
+	if err != nil {
+		return err
+	}
+	th, auto, err := theme.Parse(g.theme)
+	if err != nil {
+		return err
+	}
+	cfg := tui.Config{Load: g.load, Lang: lang, Theme: th, ThemeAuto: auto, Lesson: lesson, Source: "lessons"}
+	if g.lessonsDir != "" {
+		ctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		ch := make(chan struct{}, 1)
+		notify := func() {
+			select {
+			case ch <- struct{}{}:
+			default:
+			}
+		}
+		if err := lessons.Watch(ctx, g.lessonsDir, notify); err != nil {
+			return fmt.Errorf("watching %s: %w", g.lessonsDir, err)
+		}
+		cfg.Reload, cfg.Source = ch, g.lessonsDir
+	}
+	if path, err := progress.DefaultPath(); err != nil {
+		cfg.StateErr = err
+	} else {
+		cfg.Store = progress.NewStore(path)
+		cfg.State, cfg.StateErr = cfg.Store.Load()
+	}
+	return tui.Run(cfg)
+}
+
+// version is the module version, or the VCS revision of a local build.
+func version() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "dev"
+	}
+	if v := bi.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	rev, dirty := "", false
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			dirty = s.Value == "true"
+		}
+	}
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	switch {
+	case rev == "":
+		return "dev"
+	case dirty:
+		return "dev-" + rev + "-dirty"
+	}
+	return "dev-" + rev
+}

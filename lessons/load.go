@@ -1,0 +1,110 @@
+package lessons
+
+import (
+	"cmp"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"slices"
+	"strings"
+)
+
+// Options tune a load.
+type Options struct {
+	// Prefix is put before each file's path in Lesson.Path and problems, so
+	// that they name the file as the user knows it (the lessons folder).
+	Prefix string
+	// KnownDemo reports whether a demo id exists. Nil knows no demo.
+	KnownDemo func(id string) bool
+}
+
+// Load reads <lang>/*.md for every language in Languages from fsys. It never
+// stops at a bad file: whatever cannot be loaded becomes a Problem and the
+// rest of the course loads.
+func Load(fsys fs.FS, opts Options) *Catalog {
+	c := &Catalog{byLang: map[string][]Lesson{}}
+	for _, lang := range Languages {
+		c.loadLang(fsys, lang, opts)
+	}
+	c.checkLanguages()
+	slices.SortStableFunc(c.Problems, func(a, b Problem) int {
+		return cmp.Or(strings.Compare(a.Path, b.Path), cmp.Compare(a.Line, b.Line))
+	})
+	return c
+}
+
+// LoadDir loads an instructor's folder with the same layout as the embedded
+// course. A folder that cannot be read is one problem, not a crash.
+func LoadDir(dir string, knownDemo func(string) bool) *Catalog {
+	if _, err := os.Stat(dir); err != nil {
+		return &Catalog{byLang: map[string][]Lesson{}, Problems: []Problem{{Path: dir, Line: 0, Msg: err.Error()}}}
+	}
+	return Load(os.DirFS(dir), Options{Prefix: dir, KnownDemo: knownDemo})
+}
+
+func (c *Catalog) loadLang(fsys fs.FS, lang string, opts Options) {
+	names, err := fs.Glob(fsys, lang+"/*.md")
+	if err != nil {
+		c.Problems = append(c.Problems, Problem{Path: path.Join(opts.Prefix, lang), Msg: err.Error()})
+		return
+	}
+	seen := map[string]string{} // id → path of its first file
+	var list []Lesson
+	for _, name := range names {
+		shown := path.Join(opts.Prefix, name)
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			c.Problems = append(c.Problems, Problem{Path: shown, Line: 1, Msg: err.Error()})
+			continue
+		}
+		l, probs, ok := parse(shown, lang, data, opts.KnownDemo)
+		c.Problems = append(c.Problems, probs...)
+		if !ok {
+			continue
+		}
+		if first, dup := seen[l.ID]; dup {
+			c.Problems = append(c.Problems, Problem{Path: shown, Line: idLine(data),
+				Msg: fmt.Sprintf("duplicate id %q: %s has it already", l.ID, first)})
+			continue
+		}
+		seen[l.ID] = shown
+		list = append(list, l)
+	}
+	slices.SortStableFunc(list, func(a, b Lesson) int {
+		return cmp.Or(cmp.Compare(a.Order, b.Order), strings.Compare(a.ID, b.ID))
+	})
+	c.byLang[lang] = list
+}
+
+// checkLanguages reports a lesson that one language has and another lacks,
+// when that other language has any lesson at all (a one-language folder is
+// fine).
+func (c *Catalog) checkLanguages() {
+	for _, lang := range Languages {
+		for _, other := range Languages {
+			if other == lang || len(c.byLang[other]) == 0 {
+				continue
+			}
+			for _, l := range c.byLang[lang] {
+				if _, ok := c.Find(other, l.ID); !ok {
+					c.Problems = append(c.Problems, Problem{Path: l.Path, Line: 1,
+						Msg: fmt.Sprintf("lesson %q has no %s version", l.ID, other)})
+				}
+			}
+		}
+	}
+}
+
+// idLine finds the line of "id:" in a file's front matter, or 1.
+func idLine(data []byte) int {
+	for i, line := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(line, "id:") {
+			return i + 1
+		}
+		if i > 0 && strings.TrimSpace(line) == "---" {
+			break
+		}
+	}
+	return 1
+}

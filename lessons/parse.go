@@ -1,0 +1,161 @@
+package lessons
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+)
+
+// frontMatter is the YAML header of a lesson file.
+type frontMatter struct {
+	ID      string   `yaml:"id"`
+	Title   string   `yaml:"title"`
+	Order   int      `yaml:"order"`
+	Summary string   `yaml:"summary"`
+	Demos   []string `yaml:"demos"`
+}
+
+var knownKeys = []string{"id", "title", "order", "summary", "demos"}
+
+var (
+	idPattern   = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	yamlLineErr = regexp.MustCompile(`line (\d+): (.*)`)
+	notePattern = regexp.MustCompile(`(?s)<!--\s*notes:(.*?)-->`)
+)
+
+// parse reads one lesson file. It returns the lesson and ok when the lesson
+// can be shown, and every problem found either way: a lesson with an unknown
+// demo id still loads, without that demo; one without id or title does not.
+func parse(path, lang string, data []byte, knownDemo func(string) bool) (Lesson, []Problem, bool) {
+	var probs []Problem
+	add := func(line int, format string, args ...any) {
+		probs = append(probs, Problem{Path: path, Line: line, Msg: fmt.Sprintf(format, args...)})
+	}
+	if !utf8.Valid(data) {
+		add(1, "file is not valid UTF-8")
+		return Lesson{}, probs, false
+	}
+	text := strings.ReplaceAll(string(bytes.TrimPrefix(data, []byte("\ufeff"))), "\r\n", "\n")
+	lines := strings.Split(text, "\n")
+	if len(lines) == 0 || strings.TrimSpace(lines[0]) != "---" {
+		add(1, "missing front matter: the first line must be ---")
+		return Lesson{}, probs, false
+	}
+	end := -1
+	for i := 1; i < len(lines); i++ {
+		if strings.TrimRight(lines[i], " \t") == "---" {
+			end = i
+			break
+		}
+	}
+	if end < 0 {
+		add(1, "front matter is not closed: add a line --- after it")
+		return Lesson{}, probs, false
+	}
+	yamlText := strings.Join(lines[1:end], "\n")
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte(yamlText), &doc); err != nil {
+		line, msg := yamlErrorLine(err)
+		add(line+1, "front matter: %s", msg)
+		return Lesson{}, probs, false
+	}
+	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		add(2, "front matter must be a YAML mapping (id: ..., title: ...)")
+		return Lesson{}, probs, false
+	}
+	root := doc.Content[0]
+	keyLine := map[string]int{}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k := root.Content[i]
+		keyLine[k.Value] = k.Line + 1
+		if !slices.Contains(knownKeys, k.Value) {
+			add(k.Line+1, "unknown field %q (fields: %s)", k.Value, strings.Join(knownKeys, ", "))
+		}
+	}
+	var fm frontMatter
+	if err := root.Decode(&fm); err != nil {
+		line, msg := yamlErrorLine(err)
+		add(line+1, "front matter: %s", msg)
+		return Lesson{}, probs, false
+	}
+	ok := true
+	switch {
+	case strings.TrimSpace(fm.ID) == "":
+		add(1, "missing id")
+		ok = false
+	case !idPattern.MatchString(fm.ID):
+		add(keyLine["id"], "id %q: use lowercase letters, digits and dashes", fm.ID)
+		ok = false
+	}
+	if strings.TrimSpace(fm.Title) == "" {
+		add(1, "missing title")
+		ok = false
+	}
+	if !ok {
+		return Lesson{}, probs, false
+	}
+	var demos []string
+	if n := demoNode(root); n != nil {
+		for _, item := range n.Content {
+			if knownDemo != nil && knownDemo(item.Value) {
+				demos = append(demos, item.Value)
+			} else {
+				add(item.Line+1, "unknown demo id %q", item.Value)
+			}
+		}
+	}
+	raw := strings.Join(lines[end+1:], "\n")
+	bodyLine := end + 2
+	body, notes := extractNotes(raw, bodyLine)
+	return Lesson{
+		ID: fm.ID, Title: strings.TrimSpace(fm.Title), Order: fm.Order,
+		Summary: strings.TrimSpace(fm.Summary), Demos: demos, Lang: lang, Path: path,
+		Body: body, Raw: raw, Line: bodyLine, Notes: notes,
+	}, probs, true
+}
+
+// demoNode returns the sequence under "demos", if any.
+func demoNode(root *yaml.Node) *yaml.Node {
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value == "demos" && root.Content[i+1].Kind == yaml.SequenceNode {
+			return root.Content[i+1]
+		}
+	}
+	return nil
+}
+
+// extractNotes removes <!-- notes: ... --> comments from md and returns them
+// with the file line each starts on (first is the line of md's first line).
+func extractNotes(md string, first int) (string, []Note) {
+	var notes []Note
+	for _, m := range notePattern.FindAllStringSubmatchIndex(md, -1) {
+		notes = append(notes, Note{
+			Line: first + strings.Count(md[:m[0]], "\n"),
+			Text: strings.TrimSpace(md[m[2]:m[3]]),
+		})
+	}
+	return notePattern.ReplaceAllString(md, ""), notes
+}
+
+// yamlErrorLine pulls "line N: message" out of a yaml.v3 error; N counts from
+// 1 at the first line of the front matter.
+func yamlErrorLine(err error) (int, string) {
+	var te *yaml.TypeError
+	msg := err.Error()
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		msg = te.Errors[0]
+	}
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	if m := yamlLineErr.FindStringSubmatch(msg); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return n, m[2]
+	}
+	return 1, msg
+}

@@ -1,0 +1,119 @@
+package tui
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"distlab/lessons"
+	"distlab/tui/i18n"
+	"distlab/tui/keys"
+	"distlab/tui/theme"
+)
+
+// openLesson shows lesson id at its remembered place and remembers it as
+// the last one.
+func (m *Model) openLesson(id string) tea.Cmd {
+	l, ok := m.course.Find(m.lang, id)
+	if !ok {
+		return nil
+	}
+	m.recordOffset()
+	m.list.SetCurrent(id)
+	m.state.LastLesson = id
+	return tea.Batch(m.reader.SetLesson(l, m.state.Offsets[id]), m.save())
+}
+
+// step opens the next (d = 1) or previous (d = -1) lesson in course order.
+func (m *Model) step(d int) tea.Cmd {
+	ls := m.course.Lessons(m.lang)
+	i := m.course.Index(m.lang, m.reader.Lesson().ID) + d
+	if i < 0 || i >= len(ls) {
+		return nil
+	}
+	return m.openLesson(ls[i].ID)
+}
+
+// recordOffset notes the reader's place in the lesson it shows.
+func (m *Model) recordOffset() {
+	if id := m.reader.Lesson().ID; id != "" && m.reader.Ready() {
+		m.state.Offsets[id] = m.reader.Offset()
+	}
+}
+
+// switchLang flips between the course languages and stays on the same
+// lesson, at the same place in its text.
+func (m *Model) switchLang() tea.Cmd {
+	next := lessons.Languages[0]
+	for i, l := range lessons.Languages {
+		if l == m.lang {
+			next = lessons.Languages[(i+1)%len(lessons.Languages)]
+		}
+	}
+	m.recordOffset()
+	m.lang = next
+	m.com.Text = i18n.For(next)
+	m.relabel()
+	m.list.SetLessons(m.course.Lessons(next))
+	id := m.reader.Lesson().ID
+	if l, ok := m.course.Find(next, id); ok {
+		m.list.SetCurrent(id)
+		return tea.Batch(m.reader.SwitchTo(l), m.relayout())
+	}
+	if ls := m.course.Lessons(next); len(ls) > 0 {
+		return tea.Batch(m.openLesson(ls[0].ID), m.relayout())
+	}
+	return m.relayout()
+}
+
+func (m *Model) relabel() {
+	m.keys = keys.DefaultGlobal(m.com.Text)
+	m.list.Relabel()
+	m.reader.Relabel()
+}
+
+// setTheme restyles everything and re-renders the lesson in the new colors.
+func (m *Model) setTheme(t theme.Theme) tea.Cmd {
+	if t == m.com.Styles.Theme {
+		return nil
+	}
+	m.com.Styles = theme.New(t)
+	m.help.Styles = m.com.Styles.Help
+	return m.reader.Restyle()
+}
+
+// reload loads the lessons again after a change on disk.
+func (m *Model) reload() tea.Cmd {
+	m.course = m.cfg.Load()
+	m.list.SetLessons(m.course.Lessons(m.lang))
+	status := m.setStatus(false, m.com.Text.Reloaded, m.cfg.Source)
+	if l, ok := m.course.Find(m.lang, m.reader.Lesson().ID); ok {
+		return tea.Batch(status, m.reader.Reload(l))
+	}
+	return status
+}
+
+// save writes the progress in the background. Saves carry a sequence
+// number, so one that finishes late never overwrites a newer one.
+func (m *Model) save() tea.Cmd {
+	if m.cfg.Store == nil {
+		return nil
+	}
+	m.saveSeq++
+	st, seq, store := m.state.Clone(), m.saveSeq, m.cfg.Store
+	return func() tea.Msg { return savedMsg{err: store.Save(st, seq)} }
+}
+
+// relayout recomputes the layout and resizes the panes.
+func (m *Model) relayout() tea.Cmd {
+	m.help.SetWidth(m.width)
+	footer := 1
+	if m.help.ShowAll {
+		footer = lineCount(m.help.View(m.helpKeys()))
+	}
+	m.layout = Arrange(m.width, m.height, footer, m.status != "" || len(m.course.Problems) > 0, true)
+	if m.layout.TooSmall {
+		return nil
+	}
+	s, r := m.layout.Sidebar, m.layout.Main
+	m.list.SetSize(max(s.W-2, 0), max(s.H-2, 0))
+	return m.reader.SetSize(max(r.W-2, 0), max(r.H-2, 0))
+}

@@ -1,0 +1,279 @@
+// Package catalog is the lesson list pane: numbered lessons with read marks,
+// a cursor, and a filter typed after "/". Choosing a lesson sends OpenMsg;
+// the root decides what opening means.
+package catalog
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"golang.org/x/text/unicode/norm"
+
+	"distlab/lessons"
+	"distlab/tui/common"
+	"distlab/tui/keys"
+)
+
+// OpenMsg asks the root to open lesson ID.
+type OpenMsg struct{ ID string }
+
+// Model is the lesson list.
+type Model struct {
+	com     *common.Common
+	keys    keys.Catalog
+	lessons []lessons.Lesson
+	read    map[string]bool
+	current string // id of the lesson open in the reader
+
+	visible   []int // indexes into lessons that match query, in order
+	cursor    int   // index into visible
+	top       int   // first visible row shown
+	query     string
+	filtering bool // typing a query
+
+	width, height int
+	focused       bool
+}
+
+var _ common.Pane = (*Model)(nil)
+
+// New returns an empty list.
+func New(com *common.Common) *Model {
+	return &Model{com: com, keys: keys.DefaultCatalog(com.Text)}
+}
+
+// Init does nothing: the list has no background work.
+func (m *Model) Init() tea.Cmd { return nil }
+
+// Title is the pane's title.
+func (m *Model) Title() string { return m.com.Text.Lessons }
+
+// Focus gives or takes the keyboard.
+func (m *Model) Focus(f bool) { m.focused = f }
+
+// SetSize sets the inner size.
+func (m *Model) SetSize(w, h int) tea.Cmd {
+	m.width, m.height = w, h
+	m.scrollToCursor()
+	return nil
+}
+
+// Relabel refreshes key help after a language change.
+func (m *Model) Relabel() { m.keys = keys.DefaultCatalog(m.com.Text) }
+
+// SetLessons replaces the list, keeping the cursor on the same lesson id
+// when it is still there.
+func (m *Model) SetLessons(ls []lessons.Lesson) {
+	sel := m.Selected()
+	m.lessons = ls
+	m.refilter()
+	m.Select(sel)
+}
+
+// SetRead sets the read marks; the map is only read.
+func (m *Model) SetRead(read map[string]bool) { m.read = read }
+
+// SetCurrent marks the lesson open in the reader and moves the cursor to it.
+func (m *Model) SetCurrent(id string) {
+	m.current = id
+	m.Select(id)
+}
+
+// Select moves the cursor to lesson id if it is visible.
+func (m *Model) Select(id string) {
+	for i, idx := range m.visible {
+		if m.lessons[idx].ID == id {
+			m.cursor = i
+			break
+		}
+	}
+	m.scrollToCursor()
+}
+
+// Selected is the id under the cursor, or "".
+func (m *Model) Selected() string {
+	if m.cursor < 0 || m.cursor >= len(m.visible) {
+		return ""
+	}
+	return m.lessons[m.visible[m.cursor]].ID
+}
+
+// Filtering reports whether the user is typing a filter, when every key
+// belongs to the list.
+func (m *Model) Filtering() bool { return m.filtering }
+
+// KeyMap is the list's help.
+func (m *Model) KeyMap() help.KeyMap { return keyMap{m.keys, m.filtering} }
+
+type keyMap struct {
+	k         keys.Catalog
+	filtering bool
+}
+
+func (k keyMap) ShortHelp() []key.Binding {
+	if k.filtering {
+		return []key.Binding{k.k.Accept, k.k.Cancel}
+	}
+	return []key.Binding{k.k.Open, k.k.Filter}
+}
+
+func (k keyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.k.Up, k.k.Down, k.k.Top, k.k.Bottom}, {k.k.Open, k.k.Filter, k.k.Clear}}
+}
+
+// Update handles keys (when focused) and clicks (in inner coordinates).
+func (m *Model) Update(msg tea.Msg) (*Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		if m.filtering {
+			return m, m.typeFilter(msg)
+		}
+		switch {
+		case key.Matches(msg, m.keys.Up):
+			m.move(-1)
+		case key.Matches(msg, m.keys.Down):
+			m.move(1)
+		case key.Matches(msg, m.keys.Top):
+			m.move(-len(m.visible))
+		case key.Matches(msg, m.keys.Bottom):
+			m.move(len(m.visible))
+		case key.Matches(msg, m.keys.Filter):
+			m.filtering = true
+		case key.Matches(msg, m.keys.Clear):
+			m.setQuery("")
+		case key.Matches(msg, m.keys.Open):
+			return m, m.open()
+		}
+	case tea.MouseClickMsg:
+		if msg.Button == tea.MouseLeft {
+			if row := m.top + msg.Y; msg.Y >= 0 && msg.Y < m.listHeight() && row < len(m.visible) {
+				m.cursor = row
+				return m, m.open()
+			}
+		}
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelUp:
+			m.move(-1)
+		case tea.MouseWheelDown:
+			m.move(1)
+		}
+	}
+	return m, nil
+}
+
+func (m *Model) open() tea.Cmd {
+	id := m.Selected()
+	if id == "" {
+		return nil
+	}
+	return func() tea.Msg { return OpenMsg{ID: id} }
+}
+
+// typeFilter edits the query; enter opens the first match, esc drops it.
+func (m *Model) typeFilter(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, m.keys.Accept):
+		m.filtering = false
+		return m.open()
+	case key.Matches(msg, m.keys.Cancel):
+		m.filtering = false
+		m.setQuery("")
+	case key.Matches(msg, m.keys.Erase):
+		if r := []rune(m.query); len(r) > 0 {
+			m.setQuery(string(r[:len(r)-1]))
+		}
+	case key.Matches(msg, m.keys.PrevMatch):
+		m.move(-1)
+	case key.Matches(msg, m.keys.NextMatch):
+		m.move(1)
+	default:
+		if t := msg.Key().Text; t != "" && isPrintable(t) {
+			m.setQuery(m.query + t)
+		}
+	}
+	return nil
+}
+
+func isPrintable(s string) bool {
+	for _, r := range s {
+		if !unicode.IsPrint(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func (m *Model) setQuery(q string) {
+	sel := m.Selected()
+	m.query = q
+	m.refilter()
+	m.cursor = 0
+	m.Select(sel)
+}
+
+func (m *Model) refilter() {
+	m.visible = m.visible[:0]
+	q := fold(m.query)
+	for i, l := range m.lessons {
+		if q == "" || strings.Contains(fold(l.Title+" "+l.ID+" "+l.Summary), q) {
+			m.visible = append(m.visible, i)
+		}
+	}
+	if m.cursor >= len(m.visible) {
+		m.cursor = max(0, len(m.visible)-1)
+	}
+}
+
+// fold lowercases and drops accents, so "licao" finds "Lição".
+func fold(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(strings.ToLower(s)) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func (m *Model) move(d int) {
+	m.cursor = min(max(m.cursor+d, 0), max(len(m.visible)-1, 0))
+	m.scrollToCursor()
+}
+
+func (m *Model) scrollToCursor() {
+	h := m.listHeight()
+	if h <= 0 {
+		return
+	}
+	if m.cursor < m.top {
+		m.top = m.cursor
+	}
+	if m.cursor >= m.top+h {
+		m.top = m.cursor - h + 1
+	}
+	m.top = max(0, min(m.top, len(m.visible)-h))
+}
+
+// listHeight is the rows left for items after the filter line.
+func (m *Model) listHeight() int {
+	if m.filtering || m.query != "" {
+		return m.height - 2
+	}
+	return m.height
+}
+
+// String is for debugging: the list as the user sees it, without styles.
+func (m *Model) String() string { return ansi.Strip(m.View()) }
+
+func number(l lessons.Lesson, i int) string {
+	if l.Order > 0 {
+		return fmt.Sprintf("%2d", l.Order)
+	}
+	return fmt.Sprintf("%2d", i+1)
+}

@@ -1,0 +1,99 @@
+package catalog
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"distlab/tui/common"
+)
+
+// View draws the list: the filter line when there is one, the items, and
+// the summary of the item under the cursor when the list leaves room.
+func (m *Model) View() string {
+	if m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	s := m.com.Styles
+	var lines []string
+	if m.filtering || m.query != "" {
+		cursor := ""
+		if m.filtering {
+			cursor = "▏"
+		}
+		lines = append(lines, s.FilterPrompt.Render(m.com.Text.Filter)+s.FilterText.Render(m.query+cursor), "")
+	}
+	switch {
+	case len(m.lessons) == 0:
+		lines = append(lines, s.Empty.Render(m.com.Text.NoLessons))
+	case len(m.visible) == 0:
+		lines = append(lines, s.Empty.Render(m.com.Text.NoMatch))
+	}
+	end := min(len(m.visible), m.top+m.listHeight())
+	for row := m.top; row < end; row++ {
+		lines = append(lines, m.item(row))
+	}
+	if sum := m.summary(len(lines)); sum != "" {
+		lines = append(lines, sum)
+	}
+	return common.Fit(strings.Join(lines, "\n"), m.width, m.height)
+}
+
+// item renders one row: cursor, number, read mark, title.
+func (m *Model) item(row int) string {
+	s := m.com.Styles
+	idx := m.visible[row]
+	l := m.lessons[idx]
+	selected := row == m.cursor
+	pointer := "  "
+	if selected {
+		pointer = "› "
+	}
+	mark := s.Unread.Render("·")
+	if m.read[l.ID] {
+		mark = s.ReadMark.Render("✓")
+	}
+	titleStyle := s.Item
+	if l.ID == m.current {
+		titleStyle = s.ItemCurrent
+	}
+	head := pointer + s.ItemNumber.Render(number(l, idx)) + " " + mark + " "
+	room := m.width - ansi.StringWidth(head)
+	title := titleStyle.Render(ansi.Truncate(l.Title, max(room, 0), "…"))
+	line := common.FitLine(head+title, m.width)
+	if selected && m.focused {
+		line = s.ItemSelected.Render(ansi.Strip(line))
+	}
+	return line
+}
+
+// summary is the selected lesson's summary, wrapped, under a blank line, if
+// it fits below the rows already drawn.
+func (m *Model) summary(used int) string {
+	id := m.Selected()
+	if id == "" {
+		return ""
+	}
+	var text string
+	for _, l := range m.lessons {
+		if l.ID == id {
+			text = l.Summary
+		}
+	}
+	if text == "" || m.width < 12 {
+		return ""
+	}
+	wrapped := strings.Split(ansi.Wordwrap(text, m.width-2, " "), "\n")
+	if used+1+len(wrapped) > m.height {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("\n")
+	for i, w := range wrapped {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(" " + m.com.Styles.Summary.Render(w))
+	}
+	return b.String()
+}

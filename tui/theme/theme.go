@@ -1,0 +1,87 @@
+// Package theme holds distlab's one Styles struct, built from a small
+// semantic palette, for each of the three themes: dark, light and
+// high-contrast (for projectors). No color literal lives outside this
+// package.
+package theme
+
+import (
+	"fmt"
+	"image/color"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+)
+
+// Theme names a palette.
+type Theme int
+
+// The themes, in the order T cycles through them.
+const (
+	Dark Theme = iota
+	Light
+	HighContrast
+)
+
+var themeNames = [...]string{"dark", "light", "high-contrast"}
+
+func (t Theme) String() string {
+	if t < 0 || int(t) >= len(themeNames) {
+		return fmt.Sprintf("Theme(%d)", int(t))
+	}
+	return themeNames[t]
+}
+
+// Next is the theme after t in the cycle.
+func (t Theme) Next() Theme { return (t + 1) % Theme(len(themeNames)) }
+
+// Parse reads a theme name; "auto" and "" give ok with auto set, meaning
+// "ask the terminal for its background".
+func Parse(s string) (t Theme, auto bool, err error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "", "auto":
+		return Dark, true, nil
+	case "dark":
+		return Dark, false, nil
+	case "light":
+		return Light, false, nil
+	case "high-contrast", "contrast", "hc":
+		return HighContrast, false, nil
+	}
+	return Dark, false, fmt.Errorf("theme: unknown theme %q (auto, dark, light, high-contrast)", s)
+}
+
+// Palette is the semantic colors a theme is made of.
+type Palette struct {
+	Fg, Subtle, Primary, Accent, Success, Warning, Error, Border color.Color
+	Bg                                                           color.Color // nil: the terminal's own
+	Selection                                                    color.Color // background of the selected row
+}
+
+func palette(t Theme) Palette {
+	switch t {
+	case Light:
+		return Palette{
+			Fg: lipgloss.Color("#1F1F28"), Subtle: lipgloss.Color("#6B6B7B"),
+			Primary: lipgloss.Color("#5A3FD1"), Accent: lipgloss.Color("#005F87"),
+			Success: lipgloss.Color("#1A7F37"), Warning: lipgloss.Color("#8A5A00"),
+			Error: lipgloss.Color("#CF222E"), Border: lipgloss.Color("#A8A8B8"),
+			Selection: lipgloss.Color("#E4DEFF"),
+		}
+	case HighContrast:
+		return Palette{
+			Fg: lipgloss.Color("#FFFFFF"), Subtle: lipgloss.Color("#FFFFFF"),
+			Primary: lipgloss.Color("#FFFF00"), Accent: lipgloss.Color("#00FFFF"),
+			Success: lipgloss.Color("#00FF00"), Warning: lipgloss.Color("#FFFF00"),
+			Error: lipgloss.Color("#FF6060"), Border: lipgloss.Color("#FFFFFF"),
+			Bg: lipgloss.Color("#000000"), Selection: lipgloss.Color("#0000AA"),
+		}
+	default:
+		return Palette{
+			Fg: lipgloss.Color("#E4E4EC"), Subtle: lipgloss.Color("#8A8AA0"),
+			Primary: lipgloss.Color("#A48CFF"), Accent: lipgloss.Color("#5FD7FF"),
+			Success: lipgloss.Color("#5FD787"), Warning: lipgloss.Color("#FFD75F"),
+			Error: lipgloss.Color("#FF6B6B"), Border: lipgloss.Color("#4E4E66"),
+			Selection: lipgloss.Color("#34305A"),
+		}
+	}
+}
