@@ -147,7 +147,7 @@ type helpMap struct {
 
 func (h helpMap) ShortHelp() []key.Binding {
 	g := h.global
-	return append(h.pane.ShortHelp(), g.Focus, g.Next, g.Prev, g.Lang, g.Theme, g.Help, g.Quit)
+	return append(h.pane.ShortHelp(), g.Focus, g.NextPrev, g.Help, g.Quit, g.Lang, g.Theme)
 }
 
 func (h helpMap) FullHelp() [][]key.Binding {

@@ -20,9 +20,9 @@ type Text struct {
 	StateWarn   string // format: error
 
 	// Key help.
-	KeyQuit, KeyHelp, KeyLang, KeyTheme, KeyNext, KeyPrev, KeyFocus             string
-	KeyProblems, KeyUp, KeyDown, KeyOpen, KeyFilter, KeyClear, KeyPgUp          string
-	KeyPgDown, KeyHalfUp, KeyHalfDown, KeyTop, KeyBottom, KeyMoreHelp, KeyClose string
+	KeyQuit, KeyHelp, KeyLang, KeyTheme, KeyNext, KeyPrev, KeyFocus                          string
+	KeyProblems, KeyUp, KeyDown, KeyOpen, KeyFilter, KeyClear, KeyPgUp                       string
+	KeyPgDown, KeyHalfUp, KeyHalfDown, KeyTop, KeyBottom, KeyMoreHelp, KeyClose, KeyNextPrev string
 }
 
 var en = Text{
@@ -42,11 +42,11 @@ var en = Text{
 	StateWarn:   "progress not loaded: %v",
 
 	KeyQuit: "quit", KeyHelp: "help", KeyLang: "language", KeyTheme: "theme",
-	KeyNext: "next lesson", KeyPrev: "prev lesson", KeyFocus: "switch pane",
+	KeyNext: "next lesson", KeyPrev: "prev lesson", KeyFocus: "pane",
 	KeyProblems: "problems", KeyUp: "up", KeyDown: "down", KeyOpen: "open",
 	KeyFilter: "filter", KeyClear: "clear filter", KeyPgUp: "page up",
 	KeyPgDown: "page down", KeyHalfUp: "½ page up", KeyHalfDown: "½ page down",
-	KeyTop: "top", KeyBottom: "bottom", KeyMoreHelp: "more", KeyClose: "close",
+	KeyTop: "top", KeyBottom: "bottom", KeyMoreHelp: "more", KeyClose: "close", KeyNextPrev: "next/prev lesson",
 }
 
 var ptBR = Text{
@@ -66,11 +66,11 @@ var ptBR = Text{
 	StateWarn:   "progresso não carregado: %v",
 
 	KeyQuit: "sair", KeyHelp: "ajuda", KeyLang: "idioma", KeyTheme: "tema",
-	KeyNext: "próxima lição", KeyPrev: "lição anterior", KeyFocus: "trocar painel",
+	KeyNext: "próxima lição", KeyPrev: "lição anterior", KeyFocus: "painel",
 	KeyProblems: "problemas", KeyUp: "subir", KeyDown: "descer", KeyOpen: "abrir",
 	KeyFilter: "filtrar", KeyClear: "limpar filtro", KeyPgUp: "página acima",
 	KeyPgDown: "página abaixo", KeyHalfUp: "½ página acima", KeyHalfDown: "½ página abaixo",
-	KeyTop: "início", KeyBottom: "fim", KeyMoreHelp: "mais", KeyClose: "fechar",
+	KeyTop: "início", KeyBottom: "fim", KeyMoreHelp: "mais", KeyClose: "fechar", KeyNextPrev: "próx./ant. lição",
 }
 
 // For returns the UI text of lang ("pt-BR" or "en"); any other gives English.

@@ -17,6 +17,7 @@ func bind(help, desc string, keys ...string) key.Binding {
 // Global are the keys that work whatever pane has focus.
 type Global struct {
 	Quit, Help, Lang, Theme, Next, Prev, Focus, FocusBack, Problems, Close key.Binding
+	NextPrev                                                               key.Binding // n and p as one entry of the short help; never matched
 }
 
 // DefaultGlobal returns the global keys, described in t's language.
@@ -32,6 +33,7 @@ func DefaultGlobal(t *i18n.Text) Global {
 		FocusBack: bind("shift+tab", t.KeyFocus, "shift+tab"),
 		Problems:  bind("!", t.KeyProblems, "!"),
 		Close:     bind("esc", t.KeyClose, "esc"),
+		NextPrev:  bind("n/p", t.KeyNextPrev, "n", "p"),
 	}
 }
 

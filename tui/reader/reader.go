@@ -162,7 +162,7 @@ func (m *Model) KeyMap() help.KeyMap { return keyMap(m.keys) }
 
 type keyMap keys.Reader
 
-func (k keyMap) ShortHelp() []key.Binding { return []key.Binding{k.Down, k.PageDown} }
+func (k keyMap) ShortHelp() []key.Binding { return []key.Binding{k.PageDown} }
 
 func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.HalfUp, k.HalfDown, k.Top, k.Bottom}}

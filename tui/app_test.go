@@ -1,0 +1,230 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"distlab/tui/progress"
+	"distlab/tui/theme"
+)
+
+// Every screen is exactly the terminal's size, whatever happens.
+func assertSize(t *testing.T, m *Model, w, h int) {
+	t.Helper()
+	lines := strings.Split(m.Render(), "\n")
+	if len(lines) != h {
+		t.Fatalf("screen has %d lines, want %d", len(lines), h)
+	}
+	for i, l := range lines {
+		if got := ansi.StringWidth(l); got != w {
+			t.Fatalf("line %d is %d cells wide, want %d: %q", i, got, w, ansi.Strip(l))
+		}
+	}
+}
+
+func TestGoldenScreens(t *testing.T) {
+	const w, h = 100, 30
+	t.Run("home", func(t *testing.T) {
+		m := newApp(t, fixture, "en", w, h)
+		assertSize(t, m, w, h)
+		golden.RequireEqual(t, screen(m))
+	})
+	t.Run("lesson_open", func(t *testing.T) {
+		m := newApp(t, fixture, "en", w, h)
+		press(t, m, "enter", "j", "j", "j", "j", "j")
+		assertSize(t, m, w, h)
+		golden.RequireEqual(t, screen(m))
+	})
+	t.Run("after_L", func(t *testing.T) {
+		m := newApp(t, fixture, "en", w, h)
+		press(t, m, "enter", "L")
+		assertSize(t, m, w, h)
+		golden.RequireEqual(t, screen(m))
+	})
+	t.Run("too_small", func(t *testing.T) {
+		m := newApp(t, fixture, "en", w, h)
+		send(t, m, tea.WindowSizeMsg{Width: 50, Height: 12})
+		assertSize(t, m, 50, 12)
+		golden.RequireEqual(t, screen(m))
+	})
+	t.Run("full_help", func(t *testing.T) {
+		m := newApp(t, fixture, "pt-BR", w, h)
+		press(t, m, "?")
+		assertSize(t, m, w, h)
+		golden.RequireEqual(t, screen(m))
+	})
+	// With colors, at a fixed profile: the styles themselves are reviewed here.
+	t.Run("home_ansi", func(t *testing.T) {
+		m := newApp(t, fixture, "en", w, h)
+		golden.RequireEqual(t, m.Render())
+	})
+}
+
+func TestOpenAndNavigate(t *testing.T) {
+	m := newApp(t, fixture, "en", 100, 30)
+	if m.Lesson() != "nodes" || m.Focused() != "catalog" {
+		t.Fatalf("start: lesson %q focus %q, want nodes in catalog", m.Lesson(), m.Focused())
+	}
+	press(t, m, "j", "enter")
+	if m.Lesson() != "clocks" || m.Focused() != "reader" {
+		t.Fatalf("after j enter: lesson %q focus %q", m.Lesson(), m.Focused())
+	}
+	press(t, m, "p")
+	if m.Lesson() != "nodes" {
+		t.Fatalf("p: lesson %q, want nodes", m.Lesson())
+	}
+	press(t, m, "p") // already first: stays
+	if m.Lesson() != "nodes" {
+		t.Fatalf("p at first: lesson %q", m.Lesson())
+	}
+	press(t, m, "n", "n")
+	if m.Lesson() != "clocks" {
+		t.Fatalf("n n: lesson %q, want clocks (last)", m.Lesson())
+	}
+	if !strings.Contains(screen(m), "2. Clocks without a global time") {
+		t.Fatalf("header does not name the lesson:\n%s", screen(m))
+	}
+}
+
+func TestLanguageSwitchKeepsLesson(t *testing.T) {
+	m := newApp(t, fixture, "en", 100, 30)
+	press(t, m, "j", "enter", "L")
+	if m.Lang() != "pt-BR" || m.Lesson() != "clocks" {
+		t.Fatalf("after L: %s %s", m.Lang(), m.Lesson())
+	}
+	s := screen(m)
+	for _, want := range []string{"Relógios sem tempo global", "Lições", "pt-BR", "idioma"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("pt-BR screen lacks %q:\n%s", want, s)
+		}
+	}
+	press(t, m, "L")
+	if m.Lang() != "en" || !strings.Contains(screen(m), "Clocks without a global time") {
+		t.Fatalf("second L did not come back to English:\n%s", screen(m))
+	}
+}
+
+func TestFilter(t *testing.T) {
+	m := newApp(t, fixture, "pt-BR", 100, 30)
+	press(t, m, "/", "r", "e", "l", "o") // "relo" matches "Relógios" without the accent
+	s := screen(m)
+	if !strings.Contains(s, "filtro: relo") || strings.Contains(s, "1 · Nós e mensagens") || !strings.Contains(s, "2 · Relógios") {
+		t.Fatalf("filter did not narrow the list:\n%s", s)
+	}
+	press(t, m, "enter")
+	if m.Lesson() != "clocks" {
+		t.Fatalf("enter in filter opened %q", m.Lesson())
+	}
+	// While typing, global keys are text: q must not quit, L must not switch.
+	m = newApp(t, fixture, "en", 100, 30)
+	press(t, m, "/", "q", "L")
+	if m.Lang() != "en" || !strings.Contains(screen(m), "filter: qL") {
+		t.Fatalf("keys leaked out of the filter:\n%s", screen(m))
+	}
+	press(t, m, "esc")
+	if strings.Contains(screen(m), "filter:") {
+		t.Fatal("esc did not clear the filter")
+	}
+}
+
+func TestReadMarkAndProgress(t *testing.T) {
+	store := progress.NewStore(t.TempDir() + "/state.json")
+	m := New(Config{Load: fixture, Lang: "en", Theme: theme.Dark, Store: store})
+	run(t, m, m.Init())
+	send(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	if m.state.Read["nodes"] {
+		t.Fatal("nodes read before scrolling to its end")
+	}
+	press(t, m, "tab", "j", "j", "j")
+	off := m.reader.Offset()
+	if off != 3 {
+		t.Fatalf("offset %d after three j, want 3", off)
+	}
+	press(t, m, "end")
+	if !m.state.Read["nodes"] {
+		t.Fatal("scrolling to the end did not mark the lesson read")
+	}
+	if !strings.Contains(screen(m), "✓ Nodes and messages") {
+		t.Fatalf("no read mark in the list:\n%s", screen(m))
+	}
+	press(t, m, "home", "j", "j", "n") // leave nodes at line 2, open clocks
+	saved, err := store.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if saved.LastLesson != "clocks" || saved.Offsets["nodes"] != 2 || !saved.Read["nodes"] {
+		t.Fatalf("saved state %+v", saved)
+	}
+	// A new app picks up where the last one stopped.
+	m2 := New(Config{Load: fixture, Lang: "en", Theme: theme.Dark, Store: store, State: saved})
+	run(t, m2, m2.Init())
+	send(t, m2, tea.WindowSizeMsg{Width: 100, Height: 30})
+	if m2.Lesson() != "clocks" {
+		t.Fatalf("restart opened %q, want clocks", m2.Lesson())
+	}
+	press(t, m2, "p")
+	if m2.reader.Offset() != 2 {
+		t.Fatalf("restart: nodes at line %d, want 2", m2.reader.Offset())
+	}
+}
+
+func TestThemeCycleAndBackground(t *testing.T) {
+	m := New(Config{Load: fixture, Lang: "en", Theme: theme.Dark, ThemeAuto: true})
+	run(t, m, m.Init())
+	send(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	send(t, m, tea.BackgroundColorMsg{Color: ansiWhite})
+	if m.com.Styles.Theme != theme.Light {
+		t.Fatalf("light background gave %v", m.com.Styles.Theme)
+	}
+	for _, want := range []theme.Theme{theme.HighContrast, theme.Dark, theme.Light} {
+		press(t, m, "T")
+		if m.com.Styles.Theme != want {
+			t.Fatalf("T gave %v, want %v", m.com.Styles.Theme, want)
+		}
+		if !m.reader.Ready() {
+			t.Fatalf("lesson not re-rendered for %v", want)
+		}
+	}
+	press(t, m, "T") // high contrast: the terminal background is set too
+	if v := m.View(); v.BackgroundColor == nil || !v.AltScreen || v.MouseMode != tea.MouseModeCellMotion {
+		t.Fatalf("view: bg %v alt %v mouse %v", v.BackgroundColor, v.AltScreen, v.MouseMode)
+	}
+}
+
+func TestMouse(t *testing.T) {
+	m := newApp(t, fixture, "en", 100, 30)
+	// Row 2 of the sidebar's inside is the second lesson: header 1 + border 1.
+	send(t, m, tea.MouseClickMsg{X: 5, Y: 3, Button: tea.MouseLeft})
+	if m.Lesson() != "clocks" || m.Focused() != "reader" {
+		t.Fatalf("click: lesson %q focus %q", m.Lesson(), m.Focused())
+	}
+	send(t, m, tea.MouseClickMsg{X: 5, Y: 2, Button: tea.MouseLeft})
+	send(t, m, tea.MouseClickMsg{X: 5, Y: 20, Button: tea.MouseLeft}) // below the items
+	if m.Lesson() != "nodes" || m.Focused() != "catalog" {
+		t.Fatalf("click on the empty list: lesson %q focus %q", m.Lesson(), m.Focused())
+	}
+	send(t, m, tea.MouseWheelMsg{X: 60, Y: 10, Button: tea.MouseWheelDown})
+	if m.reader.Offset() != 3 || m.Focused() != "catalog" {
+		t.Fatalf("wheel over reader: offset %d focus %s", m.reader.Offset(), m.Focused())
+	}
+}
+
+func TestProblemsAreShown(t *testing.T) {
+	m := newApp(t, fixtureWithProblem(t), "en", 100, 30)
+	s := screen(m)
+	if !strings.Contains(s, "1 problem(s)") || !strings.Contains(s, "Nodes and messages") {
+		t.Fatalf("problem line missing or lessons lost:\n%s", s)
+	}
+	press(t, m, "!")
+	if !strings.Contains(screen(m), "course/en/03-bad.md:1: missing title") {
+		t.Fatalf("problems view:\n%s", screen(m))
+	}
+	press(t, m, "esc")
+	if m.problem {
+		t.Fatal("esc did not close the problems view")
+	}
+}

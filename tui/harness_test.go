@@ -1,0 +1,117 @@
+package tui
+
+import (
+	"os"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"distlab/lessons"
+	"distlab/tui/theme"
+)
+
+// fixture loads the small test course in testdata/course.
+func fixture() *lessons.Catalog {
+	return lessons.Load(os.DirFS("testdata/course"), lessons.Options{Prefix: "course", KnownDemo: KnownDemo})
+}
+
+// embedded loads the real course.
+func embedded() *lessons.Catalog {
+	return lessons.Load(lessons.Embedded, lessons.Options{Prefix: lessons.EmbeddedPrefix, KnownDemo: KnownDemo})
+}
+
+// newApp starts an app on course at w×h, with every command run to the end,
+// as a program would, but synchronously.
+func newApp(tb testing.TB, load func() *lessons.Catalog, lang string, w, h int) *Model {
+	tb.Helper()
+	m := New(Config{Load: load, Lang: lang, Theme: theme.Dark, Source: "test"})
+	run(tb, m, m.Init())
+	send(tb, m, tea.WindowSizeMsg{Width: w, Height: h})
+	return m
+}
+
+// send delivers msg and runs the commands it returns.
+func send(tb testing.TB, m *Model, msg tea.Msg) {
+	tb.Helper()
+	_, cmd := m.Update(msg)
+	run(tb, m, cmd)
+}
+
+// run executes cmd and feeds what it returns back into m, breadth first,
+// the way tea.Program would (minus the concurrency). Quit is noted, not
+// obeyed: the tests read the model afterwards.
+func run(tb testing.TB, m *Model, cmd tea.Cmd) {
+	tb.Helper()
+	queue := []tea.Cmd{cmd}
+	for steps := 0; len(queue) > 0; steps++ {
+		if steps > 10000 {
+			tb.Fatal("commands did not settle")
+		}
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		switch msg := c().(type) {
+		case nil, tea.QuitMsg:
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		default:
+			_, next := m.Update(msg)
+			queue = append(queue, next)
+		}
+	}
+}
+
+// press sends key presses, by their names as tea prints them.
+func press(tb testing.TB, m *Model, keys ...string) {
+	tb.Helper()
+	for _, k := range keys {
+		send(tb, m, keyMsg(k))
+	}
+}
+
+func keyMsg(k string) tea.KeyPressMsg {
+	switch k {
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab}
+	case "shift+tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
+	case "up":
+		return tea.KeyPressMsg{Code: tea.KeyUp}
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	case "pgdown":
+		return tea.KeyPressMsg{Code: tea.KeyPgDown}
+	case "pgup":
+		return tea.KeyPressMsg{Code: tea.KeyPgUp}
+	case "home":
+		return tea.KeyPressMsg{Code: tea.KeyHome}
+	case "end":
+		return tea.KeyPressMsg{Code: tea.KeyEnd}
+	case "backspace":
+		return tea.KeyPressMsg{Code: tea.KeyBackspace}
+	case "space":
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	case "ctrl+c":
+		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	}
+	r := []rune(k)
+	if len(r) != 1 {
+		panic("keyMsg: unknown key " + k)
+	}
+	code := r[0]
+	var mod tea.KeyMod
+	if code >= 'A' && code <= 'Z' {
+		code, mod = code+('a'-'A'), tea.ModShift
+	}
+	return tea.KeyPressMsg{Code: code, ShiftedCode: r[0], Mod: mod, Text: k}
+}
+
+// screen is the app's content without colors.
+func screen(m *Model) string { return ansi.Strip(m.Render()) }

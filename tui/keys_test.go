@@ -1,0 +1,14 @@
+package tui
+
+import "testing"
+
+// The harness must spell keys the way Bubble Tea does, or every other test
+// here tests nothing.
+func TestKeyMsgStrings(t *testing.T) {
+	for _, k := range []string{"enter", "esc", "tab", "shift+tab", "up", "down", "pgdown", "pgup",
+		"home", "end", "backspace", "space", "ctrl+c", "j", "L", "T", "?", "!", "/", "G"} {
+		if got := keyMsg(k).String(); got != k {
+			t.Errorf("keyMsg(%q).String() = %q", k, got)
+		}
+	}
+}
