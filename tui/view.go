@@ -43,10 +43,11 @@ func (m *Model) Render() string {
 	rows := []string{m.header()}
 	main := common.Frame(s, m.reader.Title(), m.reader.View(), l.Main.W, l.Main.H, m.focus == focusReader && !m.problem)
 	if m.problem {
-		main = common.Frame(s, fmt.Sprintf(m.com.Text.Problems, len(m.course.Problems)), m.problems(l.Main.W-2), l.Main.W, l.Main.H, true)
+		body := common.Fit(m.problems(l.Main.W-2), l.Main.W-2, l.Main.H-2)
+		main = common.Frame(s, fmt.Sprintf(m.com.Text.Problems, len(m.course.Problems)), body, l.Main.W, l.Main.H, true)
 	}
 	side := common.Frame(s, m.list.Title(), m.list.View(), l.Sidebar.W, l.Sidebar.H, m.focus == focusCatalog && !m.problem)
-	rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, side, main))
+	rows = append(rows, joinColumns(side, main))
 	if l.Status.H > 0 {
 		rows = append(rows, m.statusLine())
 	}
@@ -153,6 +154,33 @@ func (h helpMap) ShortHelp() []key.Binding {
 func (h helpMap) FullHelp() [][]key.Binding {
 	g := h.global
 	return append(h.pane.FullHelp(), []key.Binding{g.Focus, g.Next, g.Prev, g.Problems}, []key.Binding{g.Lang, g.Theme, g.Help, g.Quit})
+}
+
+// joinColumns puts blocks of equal height side by side. Unlike
+// lipgloss.JoinHorizontal it does not measure them: panes are exact.
+func joinColumns(blocks ...string) string {
+	if len(blocks) == 0 {
+		return ""
+	}
+	cols := make([][]string, len(blocks))
+	size := 0
+	for i, b := range blocks {
+		cols[i] = strings.Split(b, "\n")
+		size += len(b)
+	}
+	var sb strings.Builder
+	sb.Grow(size)
+	for row := range cols[0] {
+		if row > 0 {
+			sb.WriteByte('\n')
+		}
+		for _, c := range cols {
+			if row < len(c) {
+				sb.WriteString(c[row])
+			}
+		}
+	}
+	return sb.String()
 }
 
 func lineCount(s string) int { return strings.Count(s, "\n") + 1 }

@@ -12,8 +12,9 @@ import (
 // color too (NO_COLOR, monochrome projectors).
 const FocusMarker = "▶ "
 
-// Frame draws a w×h box around body (already at most (w-2)×(h-2)) with title
-// written into its top edge. The focused pane gets a heavy border, a marker
+// Frame draws a w×h box around body with title written into its top edge.
+// Body must be exactly (w-2)×(h-2) cells, as a Pane's View is: Frame trusts
+// it rather than measure every line again on every frame. The focused pane gets a heavy border, a marker
 // before its title and the focus color; the others a light rounded one.
 func Frame(s *theme.Styles, title, body string, w, h int, focused bool) string {
 	if w < 2 || h < 2 {
@@ -36,10 +37,15 @@ func Frame(s *theme.Styles, title, body string, w, h int, focused bool) string {
 		top = border.Render(tl + strings.Repeat(hz, iw) + tr)
 	}
 	var b strings.Builder
+	b.Grow(len(body) + len(top)*2 + h*(len(vt)*2+32))
 	b.WriteString(top)
 	left, right := border.Render(vt), border.Render(vt)
 	if h > 2 {
-		for _, line := range strings.Split(Fit(body, iw, h-2), "\n") {
+		lines := strings.Split(body, "\n")
+		if len(lines) != h-2 {
+			lines = strings.Split(Fit(body, iw, h-2), "\n")
+		}
+		for _, line := range lines {
 			b.WriteByte('\n')
 			b.WriteString(left)
 			b.WriteString(line)

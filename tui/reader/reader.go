@@ -14,7 +14,6 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -28,7 +27,7 @@ import (
 // RenderedMsg carries a finished render back to the pane.
 type RenderedMsg struct {
 	key   renderKey
-	lines string
+	lines []string // each exactly key.width cells
 	err   error
 }
 
@@ -59,9 +58,10 @@ type Model struct {
 
 	lesson lessons.Lesson
 	sum    uint64 // hash of the lesson's title and body
-	vp     viewport.Model
-	cache  map[renderKey]string
-	shown  renderKey // what vp holds; zero when it holds nothing
+	lines  []string
+	off    int // first line shown
+	cache  map[renderKey][]string
+	shown  renderKey // what lines hold; zero when they hold nothing
 	want   place     // where to put the view when the pending render lands
 	err    error
 	read   bool // ReadMsg sent for the lesson shown
@@ -74,9 +74,7 @@ var _ common.Pane = (*Model)(nil)
 
 // New returns an empty reader.
 func New(com *common.Common) *Model {
-	vp := viewport.New()
-	vp.MouseWheelEnabled = false // the root routes the wheel; see Update
-	return &Model{com: com, keys: keys.DefaultReader(com.Text), vp: vp, cache: map[renderKey]string{}}
+	return &Model{com: com, keys: keys.DefaultReader(com.Text), cache: map[renderKey][]string{}}
 }
 
 // Init does nothing until a lesson is set.
@@ -95,10 +93,24 @@ func (m *Model) Relabel() { m.keys = keys.DefaultReader(m.com.Text) }
 func (m *Model) Lesson() lessons.Lesson { return m.lesson }
 
 // Offset is the first visible line.
-func (m *Model) Offset() int { return m.vp.YOffset() }
+func (m *Model) Offset() int { return m.off }
 
-// Percent is how far down the lesson the view is, 0 to 1.
-func (m *Model) Percent() float64 { return m.vp.ScrollPercent() }
+// Percent is how far down the lesson the view is, 0 to 1; a lesson that
+// fits on the screen is all seen.
+func (m *Model) Percent() float64 {
+	if m.maxOff() == 0 {
+		return 1
+	}
+	return float64(m.off) / float64(m.maxOff())
+}
+
+// AtEnd reports whether the last line is on screen.
+func (m *Model) AtEnd() bool { return m.off >= m.maxOff() }
+
+func (m *Model) maxOff() int { return max(len(m.lines)-m.height, 0) }
+
+// scrollTo moves the view to line off, kept in range.
+func (m *Model) scrollTo(off int) { m.off = min(max(off, 0), m.maxOff()) }
 
 // Ready reports whether the lesson shown is rendered for the current size.
 func (m *Model) Ready() bool { return m.shown != (renderKey{}) && m.shown == m.key() }
@@ -133,9 +145,9 @@ func (m *Model) here(byFrac bool) place {
 		return m.want
 	}
 	if byFrac {
-		return place{frac: float64(m.vp.YOffset()) / float64(max(m.vp.TotalLineCount(), 1)), byFrac: true}
+		return place{frac: float64(m.off) / float64(max(len(m.lines), 1)), byFrac: true}
 	}
-	return place{line: m.vp.YOffset()}
+	return place{line: m.off}
 }
 
 // SetSize sets the inner size; a new width means a new render, kept at the
@@ -146,8 +158,7 @@ func (m *Model) SetSize(w, h int) tea.Cmd {
 	}
 	m.want = m.here(w != m.width) // lines move when text rewraps: keep the fraction
 	m.width, m.height = w, h
-	m.vp.SetWidth(w)
-	m.vp.SetHeight(h)
+	m.scrollTo(m.off)
 	return m.show()
 }
 
@@ -193,15 +204,14 @@ func (m *Model) show() tea.Cmd {
 	}
 }
 
-func (m *Model) setContent(k renderKey, out string) {
-	m.shown = k
-	m.vp.SetContent(out)
+func (m *Model) setContent(k renderKey, lines []string) {
+	m.shown, m.lines = k, lines
 	off := m.want.line
 	if m.want.byFrac {
-		off = int(m.want.frac * float64(m.vp.TotalLineCount()))
+		off = int(m.want.frac * float64(len(lines)))
 	}
-	m.vp.SetYOffset(max(off, 0))
-	m.want = place{line: m.vp.YOffset()}
+	m.scrollTo(off)
+	m.want = place{line: m.off}
 }
 
 // Update handles the render results, keys (when focused) and the wheel.
@@ -226,23 +236,24 @@ func (m *Model) Update(msg tea.Msg) (*Model, tea.Cmd) {
 		}
 		return m, nil
 	case tea.KeyPressMsg:
+		page := max(m.height, 1)
 		switch {
 		case key.Matches(msg, m.keys.Up):
-			m.vp.ScrollUp(1)
+			m.scrollTo(m.off - 1)
 		case key.Matches(msg, m.keys.Down):
-			m.vp.ScrollDown(1)
+			m.scrollTo(m.off + 1)
 		case key.Matches(msg, m.keys.PageUp):
-			m.vp.PageUp()
+			m.scrollTo(m.off - page)
 		case key.Matches(msg, m.keys.PageDown):
-			m.vp.PageDown()
+			m.scrollTo(m.off + page)
 		case key.Matches(msg, m.keys.HalfUp):
-			m.vp.HalfPageUp()
+			m.scrollTo(m.off - max(page/2, 1))
 		case key.Matches(msg, m.keys.HalfDown):
-			m.vp.HalfPageDown()
+			m.scrollTo(m.off + max(page/2, 1))
 		case key.Matches(msg, m.keys.Top):
-			m.vp.GotoTop()
+			m.scrollTo(0)
 		case key.Matches(msg, m.keys.Bottom):
-			m.vp.GotoBottom()
+			m.scrollTo(m.maxOff())
 		default:
 			return m, nil
 		}
@@ -250,9 +261,9 @@ func (m *Model) Update(msg tea.Msg) (*Model, tea.Cmd) {
 	case tea.MouseWheelMsg:
 		switch msg.Button {
 		case tea.MouseWheelUp:
-			m.vp.ScrollUp(3)
+			m.scrollTo(m.off - 3)
 		case tea.MouseWheelDown:
-			m.vp.ScrollDown(3)
+			m.scrollTo(m.off + 3)
 		}
 		return m, m.checkRead()
 	}
@@ -261,7 +272,7 @@ func (m *Model) Update(msg tea.Msg) (*Model, tea.Cmd) {
 
 // checkRead sends ReadMsg once when the end of the lesson is on screen.
 func (m *Model) checkRead() tea.Cmd {
-	if m.read || !m.Ready() || !m.vp.AtBottom() {
+	if m.read || !m.Ready() || !m.AtEnd() {
 		return nil
 	}
 	m.read = true
@@ -281,19 +292,39 @@ func (m *Model) View() string {
 	case !m.Ready():
 		return common.Fit("\n  "+m.com.Styles.Status.Render(m.com.Text.Rendering), m.width, m.height)
 	}
-	return common.Fit(m.vp.View(), m.width, m.height)
+	end := min(m.off+m.height, len(m.lines))
+	var b strings.Builder
+	b.Grow(m.height * (m.width + 16))
+	for i := m.off; i < end; i++ {
+		if i > m.off {
+			b.WriteByte('\n')
+		}
+		b.WriteString(m.lines[i])
+	}
+	if blank := m.height - (end - m.off); blank > 0 {
+		pad := strings.Repeat(" ", m.width)
+		for range blank {
+			if b.Len() > 0 {
+				b.WriteByte('\n')
+			}
+			b.WriteString(pad)
+		}
+	}
+	return b.String()
 }
 
-// fitWidth cuts every line to width cells: code blocks and diagrams are not
-// wrapped by glamour and must not spill out of the pane.
-func fitWidth(s string, width int) string {
+// fitWidth splits a render into lines of exactly width cells, so that View
+// only joins them. Code blocks and diagrams are not wrapped by glamour: a
+// line too long is cut with an ellipsis rather than spill out of the pane.
+func fitWidth(s string, width int) []string {
 	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
 	for i, l := range lines {
 		if ansi.StringWidth(l) > width {
-			lines[i] = ansi.Truncate(l, width, "…")
+			l = ansi.Truncate(l, width-1, "") + "…"
 		}
+		lines[i] = common.FitLine(l, width)
 	}
-	return strings.Join(lines, "\n")
+	return lines
 }
 
 func checksum(l lessons.Lesson) uint64 {

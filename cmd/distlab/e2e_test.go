@@ -1,0 +1,170 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"distlab/lessons"
+)
+
+// buildBinary builds distlab once per test into a temp folder.
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "distlab")
+	gobin := filepath.Join(runtime.GOROOT(), "bin", "go")
+	out, err := exec.Command(gobin, "build", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// tmux drives one private tmux server (its own socket), so tests never
+// touch a user's sessions.
+type tmux struct {
+	t    *testing.T
+	sock string
+}
+
+func newTmux(t *testing.T) *tmux {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed: skipping the end-to-end test (apt-get install tmux to run it)")
+	}
+	if testing.Short() {
+		t.Skip("end-to-end test skipped in -short mode")
+	}
+	tm := &tmux{t: t, sock: filepath.Join(t.TempDir(), "tmux.sock")}
+	t.Cleanup(func() { _ = exec.Command("tmux", "-S", tm.sock, "kill-server").Run() })
+	return tm
+}
+
+func (tm *tmux) run(args ...string) string {
+	tm.t.Helper()
+	out, err := exec.Command("tmux", append([]string{"-u", "-S", tm.sock}, args...)...).CombinedOutput()
+	if err != nil {
+		tm.t.Fatalf("tmux %v: %v\n%s", args, err, out)
+	}
+	return string(out)
+}
+
+func (tm *tmux) start(w, h int, cmd string) {
+	tm.run("new-session", "-d", "-s", "e2e", "-x", itoa(w), "-y", itoa(h), cmd)
+}
+
+func (tm *tmux) screen() string { return tm.run("capture-pane", "-p", "-t", "e2e") }
+
+func (tm *tmux) keys(keys ...string) { tm.run(append([]string{"send-keys", "-t", "e2e"}, keys...)...) }
+
+// waitFor polls the screen until it shows every one of wants.
+func (tm *tmux) waitFor(wants ...string) string {
+	tm.t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	var s string
+	for time.Now().Before(deadline) {
+		s = tm.screen()
+		ok := true
+		for _, w := range wants {
+			ok = ok && strings.Contains(s, w)
+		}
+		if ok {
+			return s
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	tm.t.Fatalf("screen never showed %q; last screen:\n%s", wants, s)
+	return ""
+}
+
+// waitExit waits for the app to quit, which ends the session.
+func (tm *tmux) waitExit() {
+	tm.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if exec.Command("tmux", "-S", tm.sock, "has-session", "-t", "e2e").Run() != nil {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	tm.t.Fatalf("app did not quit; screen:\n%s", tm.screen())
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestE2E builds the binary, opens the second lesson in a real terminal,
+// switches language, quits, and checks the progress file it left.
+func TestE2E(t *testing.T) {
+	tm := newTmux(t)
+	bin := buildBinary(t)
+	var en, pt []lessons.Summary
+	for lang, dst := range map[string]*[]lessons.Summary{"en": &en, "pt-BR": &pt} {
+		out, err := exec.Command(bin, "lessons", "--json", "--lang", lang).Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(out, dst); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(en) < 2 || len(pt) != len(en) {
+		t.Fatalf("need two lessons in each language: en %d, pt-BR %d", len(en), len(pt))
+	}
+	state := filepath.Join(t.TempDir(), "state.json")
+	tm.start(100, 30, "env DISTLAB_STATE="+state+" LANG=en_US.UTF-8 "+bin+" --theme dark")
+	tm.waitFor("Lessons", en[0].Title)
+	tm.keys("j", "Enter")
+	tm.waitFor("2. " + en[1].Title)
+	tm.keys("L")
+	s := tm.waitFor("Lições", "pt-BR", "2. "+pt[1].Title)
+	if strings.Contains(s, "2. "+en[1].Title) {
+		t.Fatalf("English title still shown after L:\n%s", s)
+	}
+	tm.keys("q")
+	tm.waitExit()
+	data, err := os.ReadFile(state)
+	if err != nil {
+		t.Fatalf("no progress saved: %v", err)
+	}
+	if !bytes.Contains(data, []byte(`"last_lesson": "`+en[1].ID+`"`)) {
+		t.Fatalf("progress does not remember %s:\n%s", en[1].ID, data)
+	}
+}
+
+// TestE2EReload edits a lesson file while the app shows it, as an
+// instructor would, and expects the new text on screen without a restart.
+func TestE2EReload(t *testing.T) {
+	tm := newTmux(t)
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	for _, lang := range []string{"en", "pt-BR"} {
+		if err := os.MkdirAll(filepath.Join(dir, lang), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		write(t, filepath.Join(dir, lang, "01-a.md"), "---\nid: a\ntitle: First version\norder: 1\n---\nOld body.\n")
+	}
+	tm.start(100, 30, "env DISTLAB_STATE="+filepath.Join(dir, "state.json")+" "+bin+" --lang en --lessons "+dir)
+	tm.waitFor("First version", "Old body.")
+	write(t, filepath.Join(dir, "en", "01-a.md"), "---\nid: a\ntitle: Second version\norder: 1\n---\nNew body.\n")
+	tm.waitFor("Second version", "New body.", "lessons reloaded")
+	write(t, filepath.Join(dir, "en", "02-b.md"), "---\nid: b\norder: 2\n---\nno title\n")
+	tm.waitFor("problem(s)")
+	tm.keys("!")
+	tm.waitFor("02-b.md:1: missing title")
+	tm.keys("q")
+	tm.waitExit()
+}
+
+func write(t *testing.T, path, s string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,57 @@
+package tui
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// TestSoak throws thousands of random keys, clicks, wheel turns and resizes
+// (down to 1×1) at the app. Nothing may panic, and every frame must be
+// exactly the terminal's size.
+func TestSoak(t *testing.T) {
+	n := 5000
+	if testing.Short() {
+		n = 500
+	}
+	keys := []string{"j", "k", "up", "down", "pgup", "pgdown", "home", "end", "g", "G", "u", "d",
+		"space", "b", "enter", "esc", "tab", "shift+tab", "n", "p", "L", "T", "?", "!", "/", "x",
+		"backspace", "é", "1", "l", "q"}
+	sizes := [][2]int{{1, 1}, {2, 1}, {10, 5}, {59, 14}, {60, 15}, {61, 16}, {80, 24}, {100, 30}, {200, 60}}
+	rng := rand.New(rand.NewPCG(1, 2))
+	m := newApp(t, fixtureWithProblem(t), "en", 100, 30)
+	w, h := 100, 30
+	for i := range n {
+		switch r := rng.IntN(100); {
+		case r < 8:
+			s := sizes[rng.IntN(len(sizes))]
+			if rng.IntN(3) == 0 { // and some sizes nobody planned for
+				s = [2]int{1 + rng.IntN(220), 1 + rng.IntN(70)}
+			}
+			w, h = s[0], s[1]
+			send(t, m, tea.WindowSizeMsg{Width: w, Height: h})
+		case r < 14:
+			send(t, m, tea.MouseClickMsg{X: rng.IntN(w + 2), Y: rng.IntN(h + 2), Button: tea.MouseLeft})
+		case r < 20:
+			b := tea.MouseWheelUp
+			if rng.IntN(2) == 0 {
+				b = tea.MouseWheelDown
+			}
+			send(t, m, tea.MouseWheelMsg{X: rng.IntN(w), Y: rng.IntN(h), Button: b})
+		default:
+			send(t, m, keyMsg(keys[rng.IntN(len(keys))]))
+		}
+		lines := strings.Split(m.Render(), "\n")
+		if len(lines) != h {
+			t.Fatalf("step %d at %d×%d: %d lines", i, w, h, len(lines))
+		}
+		for j, l := range lines {
+			if got := ansi.StringWidth(l); got != w {
+				t.Fatalf("step %d at %d×%d: line %d is %d wide: %q", i, w, h, j, got, ansi.Strip(l))
+			}
+		}
+	}
+}
