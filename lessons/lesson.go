@@ -38,7 +38,12 @@ type Problem struct {
 	Msg  string
 }
 
-func (p Problem) Error() string { return fmt.Sprintf("%s:%d: %s", p.Path, p.Line, p.Msg) }
+func (p Problem) Error() string {
+	if p.Line <= 0 { // about a folder, not a line
+		return fmt.Sprintf("%s: %s", p.Path, p.Msg)
+	}
+	return fmt.Sprintf("%s:%d: %s", p.Path, p.Line, p.Msg)
+}
 
 // Catalog is the result of a load: every lesson that could be read, sorted by
 // order then id in each language, and every problem found on the way.

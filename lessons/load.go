@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"path/filepath"
 	"slices"
 	"strings"
 )
@@ -37,8 +38,24 @@ func Load(fsys fs.FS, opts Options) *Catalog {
 // LoadDir loads an instructor's folder with the same layout as the embedded
 // course. A folder that cannot be read is one problem, not a crash.
 func LoadDir(dir string, knownDemo func(string) bool) *Catalog {
-	if _, err := os.Stat(dir); err != nil {
-		return &Catalog{byLang: map[string][]Lesson{}, Problems: []Problem{{Path: dir, Line: 0, Msg: err.Error()}}}
+	fail := func(msg string) *Catalog {
+		return &Catalog{byLang: map[string][]Lesson{}, Problems: []Problem{{Path: dir, Msg: msg}}}
+	}
+	fi, err := os.Stat(dir)
+	switch {
+	case err != nil:
+		return fail(err.Error())
+	case !fi.IsDir():
+		return fail("not a folder: lessons live in DIR/en/*.md and DIR/pt-BR/*.md")
+	}
+	found := false
+	for _, lang := range Languages {
+		if fi, err := os.Stat(filepath.Join(dir, lang)); err == nil && fi.IsDir() {
+			found = true
+		}
+	}
+	if !found {
+		return fail(fmt.Sprintf("no lesson folders: expected %s inside", strings.Join(Languages, "/ or ")+"/"))
 	}
 	return Load(os.DirFS(dir), Options{Prefix: dir, KnownDemo: knownDemo})
 }

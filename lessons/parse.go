@@ -144,8 +144,11 @@ func extractNotes(md string, first int) (string, []Note) {
 	return notePattern.ReplaceAllString(md, ""), notes
 }
 
-// yamlErrorLine pulls "line N: message" out of a yaml.v3 error; N counts from
-// 1 at the first line of the front matter.
+// yamlErrorLine pulls "line N: message" out of a yaml.v3 error and returns N
+// as a line of the front matter counted from 1. yaml.v3 counts scanner errors
+// from 1 but parser errors ("did not find expected ...") from 0, so those
+// are moved down one line. Lines the message itself names ("already defined
+// at line 2") are moved by the same rule.
 func yamlErrorLine(err error) (int, string) {
 	var te *yaml.TypeError
 	msg := err.Error()
@@ -153,9 +156,24 @@ func yamlErrorLine(err error) (int, string) {
 		msg = te.Errors[0]
 	}
 	msg = strings.TrimPrefix(msg, "yaml: ")
-	if m := yamlLineErr.FindStringSubmatch(msg); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		return n, m[2]
+	m := yamlLineErr.FindStringSubmatch(msg)
+	if m == nil {
+		return 1, msg
 	}
-	return 1, msg
+	n, _ := strconv.Atoi(m[1])
+	msg = m[2]
+	if isParserError(msg) {
+		n++
+	}
+	return n, msg
+}
+
+// isParserError tells yaml.v3's parser errors from its scanner errors.
+func isParserError(msg string) bool {
+	for _, p := range []string{"did not find expected", "found undefined tag handle", "found duplicate %", "found incompatible YAML"} {
+		if strings.HasPrefix(msg, p) {
+			return true
+		}
+	}
+	return false
 }

@@ -82,7 +82,7 @@ func (s *Store) Load() (State, error) {
 }
 
 // Save writes st atomically. seq orders saves: a save with a seq not greater
-// than the last one written is skipped.
+// than the last one written is skipped; seq 0 always writes.
 func (s *Store) Save(st State, seq uint64) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -96,7 +96,9 @@ func (s *Store) Save(st State, seq uint64) error {
 	if err := writeAtomic(s.path, append(data, '\n')); err != nil {
 		return fmt.Errorf("progress: %w", err)
 	}
-	s.written = seq
+	if seq != 0 { // seq 0 is an unordered save: it moves no watermark
+		s.written = seq
+	}
 	return nil
 }
 

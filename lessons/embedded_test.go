@@ -1,0 +1,66 @@
+package lessons_test
+
+import (
+	"maps"
+	"slices"
+	"testing"
+
+	"distlab/lessons"
+)
+
+// TestEmbeddedCourse checks the course shipped in the binary, whatever
+// lessons it holds: it loads cleanly and the languages match lesson for
+// lesson.
+func TestEmbeddedCourse(t *testing.T) {
+	c := lessons.Load(lessons.Embedded, lessons.Options{
+		Prefix:    lessons.EmbeddedPrefix,
+		KnownDemo: func(string) bool { return false },
+	})
+	for _, p := range c.Problems {
+		t.Errorf("problem: %v", p)
+	}
+	byLang := map[string]map[string]lessons.Lesson{}
+	for _, lang := range lessons.Languages {
+		ls := c.Lessons(lang)
+		if len(ls) == 0 {
+			t.Errorf("%s has no lessons", lang)
+		}
+		byLang[lang] = map[string]lessons.Lesson{}
+		orders := map[int]string{}
+		for _, l := range ls {
+			if l.Title == "" || l.Summary == "" {
+				t.Errorf("%s: title %q, summary %q: both are required", l.Path, l.Title, l.Summary)
+			}
+			if other, dup := orders[l.Order]; dup {
+				t.Errorf("%s: order %d is also %s's", l.Path, l.Order, other)
+			}
+			orders[l.Order] = l.ID
+			byLang[lang][l.ID] = l
+		}
+	}
+	first := lessons.Languages[0]
+	want := slices.Sorted(maps.Keys(byLang[first]))
+	for _, lang := range lessons.Languages[1:] {
+		if got := slices.Sorted(maps.Keys(byLang[lang])); !slices.Equal(got, want) {
+			t.Errorf("%s ids %v, %s ids %v: want the same", lang, got, first, want)
+		}
+		for id, a := range byLang[first] {
+			b, ok := byLang[lang][id]
+			if !ok {
+				t.Errorf("%s: no %s version", a.Path, lang)
+				continue
+			}
+			if a.Order != b.Order {
+				t.Errorf("%s: order %d, but %s has %d", b.Path, b.Order, a.Path, a.Order)
+			}
+			if !slices.Equal(a.Demos, b.Demos) {
+				t.Errorf("%s: demos %v, but %s has %v", b.Path, b.Demos, a.Path, a.Demos)
+			}
+		}
+		for id, b := range byLang[lang] {
+			if _, ok := byLang[first][id]; !ok {
+				t.Errorf("%s: no %s version", b.Path, first)
+			}
+		}
+	}
+}
