@@ -56,8 +56,17 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	if m.focus == focusCatalog && m.list.OpensOnKey(msg) {
+		id := m.list.Selected()
+		if id == "" {
+			return nil
+		}
+		m.list.CloseFilter()
+		m.setFocus(focusReader)
+		return m.openLesson(id)
+	}
 	// A filter being typed owns every key but ctrl+c.
-	if m.focus == focusCatalog && m.list.Filtering() && msg.String() != "ctrl+c" {
+	if m.focus == focusCatalog && m.list.Filtering() && !key.Matches(msg, m.keys.ForceQuit) {
 		_, cmd := m.list.Update(msg)
 		return cmd
 	}

@@ -70,6 +70,10 @@ func (m *Model) header() string {
 			title = fmt.Sprintf("%d. %s", les.Order, title)
 		}
 		room := m.width - 2 - ansi.StringWidth(left) - ansi.StringWidth(right) - 6
+		if room < min(ansi.StringWidth(title), 30) { // the lesson matters more than the course name
+			left = s.HeaderCourse.Render("distlab")
+			room = m.width - 2 - ansi.StringWidth(left) - ansi.StringWidth(right) - 6
+		}
 		if room > 8 {
 			right = s.HeaderLesson.Render(ansi.Truncate(title, room, "…")) + s.HeaderMeta.Render(" │ ") + right
 		}

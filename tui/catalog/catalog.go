@@ -32,7 +32,7 @@ type Model struct {
 
 	visible   []int // indexes into lessons that match query, in order
 	cursor    int   // index into visible
-	top       int   // first visible row shown
+	top       int   // first item of visible shown; items take one or two lines
 	query     string
 	filtering bool // typing a query
 
@@ -103,6 +103,19 @@ func (m *Model) Selected() string {
 	return m.lessons[m.visible[m.cursor]].ID
 }
 
+// OpensOnKey reports whether msg would open the selected lesson, so that
+// the root can act on it at once instead of after a command round trip
+// (keys typed quickly after enter must reach the lesson, not the list).
+func (m *Model) OpensOnKey(msg tea.KeyPressMsg) bool {
+	if m.filtering {
+		return key.Matches(msg, m.keys.Accept)
+	}
+	return key.Matches(msg, m.keys.Open)
+}
+
+// CloseFilter stops typing a filter, keeping the query.
+func (m *Model) CloseFilter() { m.filtering = false }
+
 // Filtering reports whether the user is typing a filter, when every key
 // belongs to the list.
 func (m *Model) Filtering() bool { return m.filtering }
@@ -151,7 +164,7 @@ func (m *Model) Update(msg tea.Msg) (*Model, tea.Cmd) {
 		}
 	case tea.MouseClickMsg:
 		if msg.Button == tea.MouseLeft {
-			if row := m.top + msg.Y; msg.Y >= 0 && msg.Y < m.listHeight() && row < len(m.visible) {
+			if row, ok := m.rowAt(msg.Y); ok {
 				m.cursor = row
 				return m, m.open()
 			}
@@ -251,13 +264,42 @@ func (m *Model) scrollToCursor() {
 	if h <= 0 {
 		return
 	}
-	if m.cursor < m.top {
-		m.top = m.cursor
+	m.top = min(m.top, m.cursor)
+	for m.top < m.cursor && m.linesBetween(m.top, m.cursor) > h {
+		m.top++
 	}
-	if m.cursor >= m.top+h {
-		m.top = m.cursor - h + 1
+	// Pull the window up while there is room at its bottom.
+	for m.top > 0 && m.linesBetween(m.top-1, len(m.visible)-1) <= h {
+		m.top--
 	}
-	m.top = max(0, min(m.top, len(m.visible)-h))
+	m.top = max(m.top, 0)
+}
+
+// linesBetween is how many lines items from..to (inclusive) take.
+func (m *Model) linesBetween(from, to int) int {
+	n := 0
+	for row := from; row <= to && row < len(m.visible); row++ {
+		n += len(m.itemLines(row))
+	}
+	return n
+}
+
+// rowAt is the item drawn on list line y, if any.
+func (m *Model) rowAt(y int) (int, bool) {
+	if m.filtering || m.query != "" {
+		y -= 2
+	}
+	if y < 0 {
+		return 0, false
+	}
+	line := 0
+	for row := m.top; row < len(m.visible); row++ {
+		line += len(m.itemLines(row))
+		if y < line {
+			return row, true
+		}
+	}
+	return 0, false
 }
 
 // listHeight is the rows left for items after the filter line.

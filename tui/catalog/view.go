@@ -29,9 +29,14 @@ func (m *Model) View() string {
 	case len(m.visible) == 0:
 		lines = append(lines, s.Empty.Render(m.com.Text.NoMatch))
 	}
-	end := min(len(m.visible), m.top+m.listHeight())
-	for row := m.top; row < end; row++ {
-		lines = append(lines, m.item(row))
+	room := m.listHeight()
+	for row := m.top; row < len(m.visible); row++ {
+		item := m.itemLines(row)
+		if len(item) > room {
+			break
+		}
+		room -= len(item)
+		lines = append(lines, item...)
 	}
 	if sum := m.summary(len(lines)); sum != "" {
 		lines = append(lines, sum)
@@ -39,8 +44,9 @@ func (m *Model) View() string {
 	return common.Fit(strings.Join(lines, "\n"), m.width, m.height)
 }
 
-// item renders one row: cursor, number, read mark, title.
-func (m *Model) item(row int) string {
+// itemLines renders one item: cursor, number, read mark and a title that
+// wraps onto a second line when the pane is narrow.
+func (m *Model) itemLines(row int) []string {
 	s := m.com.Styles
 	idx := m.visible[row]
 	l := m.lessons[idx]
@@ -58,13 +64,25 @@ func (m *Model) item(row int) string {
 		titleStyle = s.ItemCurrent
 	}
 	head := pointer + s.ItemNumber.Render(number(l, idx)) + " " + mark + " "
-	room := m.width - ansi.StringWidth(head)
-	title := titleStyle.Render(ansi.Truncate(l.Title, max(room, 0), "…"))
-	line := common.FitLine(head+title, m.width)
-	if selected && m.focused {
-		line = s.ItemSelected.Render(ansi.Strip(line))
+	indent := ansi.StringWidth(head)
+	room := max(m.width-indent, 1)
+	parts := strings.SplitN(ansi.Wordwrap(l.Title, room, " -"), "\n", 2)
+	if len(parts) == 2 {
+		parts[1] = ansi.Truncate(strings.ReplaceAll(parts[1], "\n", " "), room, "…")
 	}
-	return line
+	lines := make([]string, len(parts))
+	for i, p := range parts {
+		prefix := head
+		if i > 0 {
+			prefix = strings.Repeat(" ", indent)
+		}
+		line := common.FitLine(prefix+titleStyle.Render(ansi.Truncate(p, room, "…")), m.width)
+		if selected && m.focused {
+			line = s.ItemSelected.Render(ansi.Strip(line))
+		}
+		lines[i] = line
+	}
+	return lines
 }
 
 // summary is the selected lesson's summary, wrapped, under a blank line, if

@@ -18,6 +18,7 @@ func bind(help, desc string, keys ...string) key.Binding {
 type Global struct {
 	Quit, Help, Lang, Theme, Next, Prev, Focus, FocusBack, Problems, Close key.Binding
 	NextPrev                                                               key.Binding // n and p as one entry of the short help; never matched
+	ForceQuit                                                              key.Binding // quits even while a filter is typed
 }
 
 // DefaultGlobal returns the global keys, described in t's language.
@@ -34,6 +35,7 @@ func DefaultGlobal(t *i18n.Text) Global {
 		Problems:  bind("!", t.KeyProblems, "!"),
 		Close:     bind("esc", t.KeyClose, "esc"),
 		NextPrev:  bind("n/p", t.KeyNextPrev, "n", "p"),
+		ForceQuit: bind("ctrl+c", t.KeyQuit, "ctrl+c"),
 	}
 }
 
