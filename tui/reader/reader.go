@@ -48,6 +48,9 @@ type place struct {
 	byFrac bool
 }
 
+// MaxTextWidth is the widest measure a lesson is wrapped to.
+const MaxTextWidth = 100
+
 // maxCache bounds the cache; past it, renders for other widths are dropped.
 const maxCache = 48
 
@@ -199,8 +202,11 @@ func (m *Model) show() tea.Cmd {
 	}
 	title, body, style := m.lesson.Title, m.lesson.Body, m.com.Styles.Glamour
 	return func() tea.Msg {
-		out, err := markdown.Render(title, body, k.width, style)
-		return RenderedMsg{key: k, lines: fitWidth(out, k.width), err: err}
+		// Past MaxTextWidth columns, lines get too long to read: the text
+		// keeps that measure and is centered in the pane.
+		wrap := min(k.width, MaxTextWidth)
+		out, err := markdown.Render(title, body, wrap, style)
+		return RenderedMsg{key: k, lines: fitWidth(out, k.width, (k.width-wrap)/2), err: err}
 	}
 }
 
@@ -316,9 +322,11 @@ func (m *Model) View() string {
 // fitWidth splits a render into lines of exactly width cells, so that View
 // only joins them. Code blocks and diagrams are not wrapped by glamour: a
 // line too long is cut with an ellipsis rather than spill out of the pane.
-func fitWidth(s string, width int) []string {
+func fitWidth(s string, width, indent int) []string {
 	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	pad := strings.Repeat(" ", indent)
 	for i, l := range lines {
+		l = pad + l
 		if ansi.StringWidth(l) > width {
 			l = ansi.Truncate(l, width-1, "") + "…"
 		}

@@ -1,6 +1,8 @@
 package theme
 
 import (
+	"strings"
+
 	"charm.land/glamour/v2/ansi"
 	"charm.land/glamour/v2/styles"
 )
@@ -9,14 +11,18 @@ import (
 // one is glamour's dark style pushed to pure white text, yellow headings and
 // cyan code and links, readable on a washed-out projector.
 func glamourStyle(t Theme) ansi.StyleConfig {
+	var c ansi.StyleConfig
 	switch t {
 	case Light:
-		return styles.LightStyleConfig
+		c = styles.LightStyleConfig
 	case HighContrast:
-		return highContrastGlamour()
+		c = highContrastGlamour()
 	default:
-		return styles.DarkStyleConfig
+		c = styles.DarkStyleConfig
 	}
+	// Slide breaks (---) read as a quiet divider, not a row of dashes.
+	c.HorizontalRule.Format = "\n" + strings.Repeat("─", 24) + "\n"
+	return c
 }
 
 func highContrastGlamour() ansi.StyleConfig {
