@@ -203,6 +203,15 @@ func TestMouse(t *testing.T) {
 		t.Fatalf("click: lesson %q focus %q", m.Lesson(), m.Focused())
 	}
 	send(t, m, tea.MouseClickMsg{X: 5, Y: 2, Button: tea.MouseLeft})
+	if m.Lesson() != "nodes" {
+		t.Fatalf("click on the first row opened %q", m.Lesson())
+	}
+	// The second title wraps at this width: its second line opens it too.
+	send(t, m, tea.MouseClickMsg{X: 12, Y: 4, Button: tea.MouseLeft})
+	if m.Lesson() != "clocks" {
+		t.Fatalf("click on a wrapped title's second line opened %q", m.Lesson())
+	}
+	send(t, m, tea.MouseClickMsg{X: 5, Y: 2, Button: tea.MouseLeft})
 	send(t, m, tea.MouseClickMsg{X: 5, Y: 20, Button: tea.MouseLeft}) // below the items
 	if m.Lesson() != "nodes" || m.Focused() != "catalog" {
 		t.Fatalf("click on the empty list: lesson %q focus %q", m.Lesson(), m.Focused())

@@ -94,6 +94,9 @@ func newLessonCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if style == "notty" || style == "ascii" {
+				s = markdown.TrimLines(s)
+			}
 			_, err = fmt.Fprint(out, s)
 			return err
 		},

@@ -39,7 +39,7 @@ var en = Text{
 	NoProblems:  "No problems: every lesson file loaded.",
 	Read:        "read",
 	Reloaded:    "lessons reloaded from %s",
-	StateWarn:   "progress not loaded: %v",
+	StateWarn:   "⚠ %v",
 
 	KeyQuit: "quit", KeyHelp: "help", KeyLang: "language", KeyTheme: "theme",
 	KeyNext: "next lesson", KeyPrev: "prev lesson", KeyFocus: "pane",
@@ -63,7 +63,7 @@ var ptBR = Text{
 	NoProblems:  "Nenhum problema: todas as lições carregaram.",
 	Read:        "lida",
 	Reloaded:    "lições recarregadas de %s",
-	StateWarn:   "progresso não carregado: %v",
+	StateWarn:   "⚠ progresso ignorado: %v",
 
 	KeyQuit: "sair", KeyHelp: "ajuda", KeyLang: "idioma", KeyTheme: "tema",
 	KeyNext: "próxima lição", KeyPrev: "lição anterior", KeyFocus: "painel",

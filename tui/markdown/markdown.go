@@ -45,3 +45,13 @@ func Render(title, body string, width int, style ansi.StyleConfig) (string, erro
 	}
 	return out, nil
 }
+
+// TrimLines drops the spaces glamour pads each line with, for plain output
+// that goes to a file or a pipe.
+func TrimLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return strings.Join(lines, "\n")
+}

@@ -76,7 +76,7 @@ func (s *Store) Load() (State, error) {
 	}
 	var st State
 	if err := json.Unmarshal(data, &st); err != nil {
-		return State{}, fmt.Errorf("progress: %s is corrupt, starting afresh: %w", s.path, err)
+		return State{}, fmt.Errorf("progress file %s is corrupt, starting afresh: %w", s.path, err)
 	}
 	return st, nil
 }
