@@ -59,3 +59,24 @@ func WriteProblems(w io.Writer, probs []Problem) {
 		fmt.Fprintln(w, p.Error())
 	}
 }
+
+// WriteNotes prints a lesson's speaker notes slide by slide, numbered as
+// presenter mode numbers them ("3/12"), for the instructor's second screen.
+func WriteNotes(w io.Writer, l Lesson) error {
+	slides := Slides(l)
+	fmt.Fprintf(w, "%s — %d slides\n", l.Title, len(slides))
+	for i, s := range slides {
+		title := s.Title
+		if title == "" {
+			title = l.Title
+		}
+		fmt.Fprintf(w, "\n%d/%d  %s\n", i+1, len(slides), title)
+		if len(s.Notes) == 0 {
+			fmt.Fprintln(w, "    -")
+		}
+		for _, n := range s.Notes {
+			fmt.Fprintf(w, "    %s\n", strings.Join(strings.Fields(n), " "))
+		}
+	}
+	return nil
+}

@@ -4,6 +4,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"distlab/lessons"
+	"distlab/tui/common"
 	"distlab/tui/i18n"
 	"distlab/tui/keys"
 	"distlab/tui/theme"
@@ -17,24 +18,30 @@ func (m *Model) openLesson(id string) tea.Cmd {
 		return nil
 	}
 	m.recordOffset()
+	m.problem = false
 	m.list.SetCurrent(id)
 	m.state.LastLesson = id
-	return tea.Batch(m.reader.SetLesson(l, m.state.Offsets[id]), m.save())
+	cmd := m.reader.SetLesson(l, m.state.Offsets[id])
+	m.reader.SetDemos(m.demoLabels())
+	return tea.Batch(cmd, m.save())
 }
 
 // step opens the next (d = 1) or previous (d = -1) lesson in course order.
 func (m *Model) step(d int) tea.Cmd {
 	ls := m.course.Lessons(m.lang)
-	i := m.course.Index(m.lang, m.reader.Lesson().ID) + d
-	if i < 0 || i >= len(ls) {
+	i := m.course.Index(m.lang, m.reader.Lesson().ID)
+	if i < 0 {
+		return nil // the lesson shown is gone from the course
+	}
+	if i+d < 0 || i+d >= len(ls) {
 		return nil
 	}
-	return m.openLesson(ls[i].ID)
+	return m.openLesson(ls[i+d].ID)
 }
 
 // recordOffset notes the reader's place in the lesson it shows.
 func (m *Model) recordOffset() {
-	if id := m.reader.Lesson().ID; id != "" && m.reader.Ready() {
+	if id := m.reader.Lesson().ID; id != "" && m.reader.Ready() && !m.reader.Presenting() {
 		m.state.Offsets[id] = m.reader.Offset()
 	}
 }
@@ -48,26 +55,36 @@ func (m *Model) switchLang() tea.Cmd {
 			next = lessons.Languages[(i+1)%len(lessons.Languages)]
 		}
 	}
+	id := m.reader.Lesson().ID
+	l, ok := m.course.Find(next, id)
+	if id != "" && !ok {
+		return m.setStatus(true, m.com.Text.NotInLang, next)
+	}
 	m.recordOffset()
 	m.lang = next
 	m.com.Text = i18n.For(next)
 	m.relabel()
 	m.list.SetLessons(m.course.Lessons(next))
-	id := m.reader.Lesson().ID
-	if l, ok := m.course.Find(next, id); ok {
-		m.list.SetCurrent(id)
-		return tea.Batch(m.reader.SwitchTo(l), m.relayout())
+	if id == "" {
+		if ls := m.course.Lessons(next); len(ls) > 0 {
+			return tea.Batch(m.openLesson(ls[0].ID), m.relayout())
+		}
+		return m.relayout()
 	}
-	if ls := m.course.Lessons(next); len(ls) > 0 {
-		return tea.Batch(m.openLesson(ls[0].ID), m.relayout())
-	}
-	return m.relayout()
+	m.list.SetCurrent(id)
+	cmd := m.reader.SwitchTo(l)
+	m.reader.SetDemos(m.demoLabels())
+	return tea.Batch(cmd, m.relayout())
 }
 
 func (m *Model) relabel() {
 	m.keys = keys.DefaultGlobal(m.com.Text)
 	m.list.Relabel()
-	m.reader.Relabel()
+	for _, p := range m.panes {
+		if r, ok := p.(common.Relabeler); ok {
+			r.Relabel()
+		}
+	}
 }
 
 // setTheme restyles everything and re-renders the lesson in the new colors.
@@ -86,7 +103,9 @@ func (m *Model) reload() tea.Cmd {
 	m.list.SetLessons(m.course.Lessons(m.lang))
 	status := m.setStatus(false, m.com.Text.Reloaded, m.cfg.Source)
 	if l, ok := m.course.Find(m.lang, m.reader.Lesson().ID); ok {
-		return tea.Batch(status, m.reader.Reload(l))
+		cmd := m.reader.Reload(l)
+		m.reader.SetDemos(m.demoLabels())
+		return tea.Batch(status, cmd)
 	}
 	return status
 }
@@ -100,20 +119,4 @@ func (m *Model) save() tea.Cmd {
 	m.saveSeq++
 	st, seq, store := m.state.Clone(), m.saveSeq, m.cfg.Store
 	return func() tea.Msg { return savedMsg{err: store.Save(st, seq)} }
-}
-
-// relayout recomputes the layout and resizes the panes.
-func (m *Model) relayout() tea.Cmd {
-	m.help.SetWidth(m.width)
-	footer := 1
-	if m.help.ShowAll {
-		footer = lineCount(m.help.View(m.helpKeys()))
-	}
-	m.layout = Arrange(m.width, m.height, footer, m.status != "" || len(m.course.Problems) > 0, true)
-	if m.layout.TooSmall {
-		return nil
-	}
-	s, r := m.layout.Sidebar, m.layout.Main
-	m.list.SetSize(max(s.W-2, 0), max(s.H-2, 0))
-	return m.reader.SetSize(max(r.W-2, 0), max(r.H-2, 0))
 }

@@ -3,6 +3,10 @@
 // only model that returns a tea.View; it owns the layout, the focus, the
 // global keys, the theme and the language, and forwards everything else to
 // the pane it concerns.
+//
+// The screen is a header, the lesson list (the sidebar), a workspace of one
+// to four panes — the lesson reader first, then demos and speaker notes —
+// a status line and the key help.
 package tui
 
 import (
@@ -14,8 +18,11 @@ import (
 	"distlab/lessons"
 	"distlab/tui/catalog"
 	"distlab/tui/common"
+	"distlab/tui/demo"
 	"distlab/tui/i18n"
 	"distlab/tui/keys"
+	"distlab/tui/notes"
+	"distlab/tui/picker"
 	"distlab/tui/progress"
 	"distlab/tui/reader"
 	"distlab/tui/theme"
@@ -26,6 +33,7 @@ type Config struct {
 	Load      func() *lessons.Catalog // loads (and reloads) the course
 	Reload    <-chan struct{}         // receives when lesson files change; may be nil
 	Source    string                  // where lessons come from, for messages
+	Demos     *demo.Registry          // the demos that can be opened
 	Lang      string                  // "en" or "pt-BR"
 	Theme     theme.Theme
 	ThemeAuto bool // pick dark or light from the terminal's background
@@ -33,30 +41,38 @@ type Config struct {
 	State     progress.State // loaded by the caller; StateErr says why not
 	StateErr  error
 	Lesson    string // lesson to open first; "" = the last one read
+	Demo      string // demo to open beside it
+	Presenter bool   // start in presenter mode
 }
 
-type focus int
-
-const (
-	focusCatalog focus = iota
-	focusReader
-)
-
-func (f focus) String() string { return [...]string{"catalog", "reader"}[f] }
+// focusList is the focus index of the lesson list; panes count from 0.
+const focusList = -1
 
 // Model is the root model.
 type Model struct {
-	cfg     Config
-	course  *lessons.Catalog
-	lang    string
-	com     *common.Common
-	keys    keys.Global
-	help    help.Model
-	list    *catalog.Model
-	reader  *reader.Model
-	focus   focus
-	layout  Layout
-	problem bool // the problems list replaces the reader
+	cfg    Config
+	course *lessons.Catalog
+	lang   string
+	com    *common.Common
+	keys   keys.Global
+	help   help.Model
+
+	list   *catalog.Model
+	reader *reader.Model // always panes[0]
+	panes  []common.Pane // the workspace, 1 to MaxPanes
+	ids    []int         // pane ids, parallel to panes
+	kinds  []string      // demo id of each pane ("" for reader and notes)
+	notes  *notes.Model  // the notes pane when open
+	picker *picker.Model // the demo picker when open
+	nextID int
+
+	focus     int  // focusList or an index into panes
+	zoom      bool // the focused pane fills the workspace
+	split     float64
+	presenter bool
+	before    theme.Theme // the theme to restore after presenting
+	problem   bool        // the problems list covers the workspace
+	layout    Layout
 
 	width, height int
 	state         progress.State
@@ -71,13 +87,17 @@ func New(cfg Config) *Model {
 	if lang == "" {
 		lang = "en"
 	}
-	com := &common.Common{Styles: theme.New(cfg.Theme), Text: i18n.For(lang)}
+	if cfg.Demos == nil {
+		cfg.Demos = demo.NewRegistry()
+	}
+	com := &common.Common{Styles: theme.New(cfg.Theme), Text: i18n.For(lang), Tick: tea.Tick}
 	m := &Model{
 		cfg: cfg, lang: lang, com: com,
 		keys: keys.DefaultGlobal(com.Text), help: help.New(),
 		list: catalog.New(com), reader: reader.New(com),
-		state: cfg.State.Clone(),
+		state: cfg.State.Clone(), split: 0.5, before: cfg.Theme,
 	}
+	m.panes, m.ids, m.kinds = []common.Pane{m.reader}, []int{m.newID()}, []string{""}
 	m.help.Styles = com.Styles.Help
 	if m.state.Read == nil {
 		m.state.Read = map[string]bool{}
@@ -91,11 +111,12 @@ func New(cfg Config) *Model {
 	m.course = cfg.Load()
 	m.list.SetLessons(m.course.Lessons(lang))
 	m.list.SetRead(m.state.Read)
-	m.setFocus(focusCatalog)
+	m.setFocus(focusList)
 	return m
 }
 
-// Init opens the first lesson and asks the terminal for its background.
+// Init opens the first lesson, and the demo or presenter mode asked for,
+// and asks the terminal for its background.
 func (m *Model) Init() tea.Cmd {
 	id := m.cfg.Lesson
 	if id == "" {
@@ -108,11 +129,17 @@ func (m *Model) Init() tea.Cmd {
 		}
 	}
 	cmds := []tea.Cmd{m.openLesson(id), m.waitReload()}
-	if m.cfg.ThemeAuto {
+	if m.cfg.ThemeAuto && !m.cfg.Presenter {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
 	if m.cfg.Lesson != "" {
-		m.setFocus(focusReader)
+		m.setFocus(0)
+	}
+	if m.cfg.Demo != "" {
+		cmds = append(cmds, m.openDemo(m.cfg.Demo, false))
+	}
+	if m.cfg.Presenter {
+		cmds = append(cmds, m.togglePresenter())
 	}
 	return tea.Batch(cmds...)
 }
@@ -123,14 +150,39 @@ func (m *Model) State() progress.State {
 	return m.state.Clone()
 }
 
-// Focused names the focused pane (for tests and the e2e driver).
-func (m *Model) Focused() string { return m.focus.String() }
+// Close releases every pane's resources; call it when the program ends.
+func (m *Model) Close() {
+	for _, p := range m.panes {
+		if c, ok := p.(common.Closer); ok {
+			c.Close()
+		}
+	}
+}
+
+// Focused names the focused pane (for tests and the e2e driver): "catalog",
+// "reader", "notes" or a demo id.
+func (m *Model) Focused() string {
+	switch {
+	case m.focus == focusList:
+		return "catalog"
+	case m.panes[m.focus] == m.reader:
+		return "reader"
+	case m.kinds[m.focus] != "":
+		return m.kinds[m.focus]
+	}
+	return "notes"
+}
 
 // Lang is the current language.
 func (m *Model) Lang() string { return m.lang }
 
 // Lesson is the id of the lesson open in the reader.
 func (m *Model) Lesson() string { return m.reader.Lesson().ID }
+
+// Panes is the number of panes in the workspace.
+func (m *Model) Panes() int { return len(m.panes) }
+
+func (m *Model) newID() int { m.nextID++; return m.nextID }
 
 // reloadMsg says lesson files changed on disk.
 type reloadMsg struct{}

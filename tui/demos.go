@@ -1,6 +1,13 @@
 package tui
 
-// KnownDemo reports whether a lesson may name demo id in its front matter.
-// No demo is registered yet: each demo registers itself here when its pane
-// exists, so a lesson can never point at a demo the app cannot open.
-func KnownDemo(id string) bool { return false }
+import "distlab/tui/demo"
+
+// Demos is the registry of the demos the app ships. Each demo issue adds
+// its pane here; a lesson may only name demos that are in it, so the
+// product never offers a demo that does not run.
+func Demos() *demo.Registry {
+	return demo.NewRegistry()
+}
+
+// KnownDemo reports whether a lesson may name demo id.
+func KnownDemo(id string) bool { return Demos().Known(id) }

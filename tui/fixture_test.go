@@ -29,6 +29,6 @@ func fixtureWithProblem(t *testing.T) func() *lessons.Catalog {
 	}
 	mfs["en/03-bad.md"] = &fstest.MapFile{Data: []byte("---\nid: bad\n# no title here\norder: 3\n---\nbody\n")}
 	return func() *lessons.Catalog {
-		return lessons.Load(mfs, lessons.Options{Prefix: "course", KnownDemo: KnownDemo})
+		return lessons.Load(mfs, lessons.Options{Prefix: "course", KnownDemo: testDemos.Known})
 	}
 }

@@ -3,6 +3,7 @@ package tui
 import (
 	"os"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -13,7 +14,7 @@ import (
 
 // fixture loads the small test course in testdata/course.
 func fixture() *lessons.Catalog {
-	return lessons.Load(os.DirFS("testdata/course"), lessons.Options{Prefix: "course", KnownDemo: KnownDemo})
+	return lessons.Load(os.DirFS("testdata/course"), lessons.Options{Prefix: "course", KnownDemo: testDemos.Known})
 }
 
 // embedded loads the real course.
@@ -25,11 +26,18 @@ func embedded() *lessons.Catalog {
 // as a program would, but synchronously.
 func newApp(tb testing.TB, load func() *lessons.Catalog, lang string, w, h int) *Model {
 	tb.Helper()
-	m := New(Config{Load: load, Lang: lang, Theme: theme.Dark, Source: "test"})
+	m := New(Config{Load: load, Lang: lang, Theme: theme.Dark, Source: "test", Demos: testDemos})
+	m.com.Tick = holdTicks
+	tb.Cleanup(m.Close) // demos' engine goroutines end with the test
 	run(tb, m, m.Init())
 	send(tb, m, tea.WindowSizeMsg{Width: w, Height: h})
 	return m
 }
+
+// holdTicks stands in for tea.Tick: frames are never delivered by
+// themselves, so tests are deterministic; a test sends frame messages
+// itself when it wants one.
+func holdTicks(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
 
 // send delivers msg and runs the commands it returns.
 func send(tb testing.TB, m *Model, msg tea.Msg) {
@@ -86,6 +94,18 @@ func keyMsg(k string) tea.KeyPressMsg {
 		return tea.KeyPressMsg{Code: tea.KeyUp}
 	case "down":
 		return tea.KeyPressMsg{Code: tea.KeyDown}
+	case "left":
+		return tea.KeyPressMsg{Code: tea.KeyLeft}
+	case "right":
+		return tea.KeyPressMsg{Code: tea.KeyRight}
+	case "ctrl+left":
+		return tea.KeyPressMsg{Code: tea.KeyLeft, Mod: tea.ModCtrl}
+	case "ctrl+right":
+		return tea.KeyPressMsg{Code: tea.KeyRight, Mod: tea.ModCtrl}
+	case "ctrl+up":
+		return tea.KeyPressMsg{Code: tea.KeyUp, Mod: tea.ModCtrl}
+	case "ctrl+down":
+		return tea.KeyPressMsg{Code: tea.KeyDown, Mod: tea.ModCtrl}
 	case "pgdown":
 		return tea.KeyPressMsg{Code: tea.KeyPgDown}
 	case "pgup":

@@ -6,7 +6,7 @@ import "testing"
 // here tests nothing.
 func TestKeyMsgStrings(t *testing.T) {
 	for _, k := range []string{"enter", "esc", "tab", "shift+tab", "up", "down", "pgdown", "pgup",
-		"home", "end", "backspace", "space", "ctrl+c", "j", "L", "T", "?", "!", "/", "G"} {
+		"home", "end", "left", "right", "ctrl+left", "ctrl+right", "ctrl+up", "ctrl+down", "backspace", "space", "ctrl+c", "j", "L", "T", "?", "!", "/", "G"} {
 		if got := keyMsg(k).String(); got != k {
 			t.Errorf("keyMsg(%q).String() = %q", k, got)
 		}

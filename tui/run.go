@@ -1,24 +1,30 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 
 	tea "charm.land/bubbletea/v2"
 )
 
-// Run starts the app on the terminal and returns when the user quits,
-// after saving the progress.
+// Run starts the app on the terminal and returns when the user quits. The
+// progress is saved however the program ends (quit, interrupt, kill), and
+// every pane's goroutines and sockets are released.
 func Run(cfg Config, opts ...tea.ProgramOption) error {
 	m := New(cfg)
 	final, err := tea.NewProgram(m, opts...).Run()
-	if err != nil {
-		return fmt.Errorf("tui: %w", err)
+	fm, ok := final.(*Model)
+	if !ok {
+		fm = m
 	}
-	if fm, ok := final.(*Model); ok && cfg.Store != nil {
+	fm.Close()
+	var saveErr error
+	if cfg.Store != nil {
 		fm.saveSeq++
-		if err := cfg.Store.Save(fm.State(), fm.saveSeq); err != nil {
-			return err
-		}
+		saveErr = cfg.Store.Save(fm.State(), fm.saveSeq)
 	}
-	return nil
+	if err != nil && !errors.Is(err, tea.ErrInterrupted) {
+		return errors.Join(fmt.Errorf("tui: %w", err), saveErr)
+	}
+	return saveErr
 }

@@ -7,38 +7,48 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"distlab/tui/catalog"
+	"distlab/tui/common"
+	"distlab/tui/demo"
+	"distlab/tui/picker"
 	"distlab/tui/reader"
 	"distlab/tui/theme"
 )
 
 // Update routes a message: window and terminal events to the root, global
 // keys to their actions, other keys to the focused pane, the mouse to the
-// pane under the pointer, pane messages to their panes.
+// pane under the pointer, and everything else (renders, demo frames) to
+// the panes, each of which takes only its own.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		return m, m.relayout()
 	case tea.BackgroundColorMsg:
-		if m.cfg.ThemeAuto {
+		if m.cfg.ThemeAuto && !m.presenter {
 			t := theme.Light
 			if msg.IsDark() {
 				t = theme.Dark
 			}
 			return m, m.setTheme(t)
 		}
+		return m, nil
 	case tea.KeyPressMsg:
-		return m, m.handleKey(msg)
+		cmd := m.handleKey(msg)
+		m.syncNotes()
+		return m, cmd
 	case tea.MouseClickMsg:
 		return m, m.handleClick(msg)
 	case tea.MouseWheelMsg:
 		return m, m.handleWheel(msg)
 	case catalog.OpenMsg:
-		m.setFocus(focusReader)
+		m.setFocus(0)
 		return m, m.openLesson(msg.ID)
-	case reader.RenderedMsg:
-		_, cmd := m.reader.Update(msg)
-		return m, cmd
+	case demo.OpenMsg:
+		m.picker = nil
+		return m, m.openDemo(msg.ID, msg.New)
+	case picker.CloseMsg:
+		m.picker = nil
+		return m, nil
 	case reader.ReadMsg:
 		if m.state.Read[msg.ID] {
 			return m, nil
@@ -51,91 +61,171 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.err != nil {
 			return m, m.setStatus(true, "%v", msg.err)
 		}
+		return m, nil
 	}
-	return m, nil
+	cmds := make([]tea.Cmd, 0, len(m.panes))
+	for _, p := range m.panes {
+		cmds = append(cmds, p.Update(msg))
+	}
+	m.syncNotes()
+	return m, tea.Batch(cmds...)
+}
+
+// focused is the focused pane (the list counts as one).
+func (m *Model) focused() common.Pane {
+	if m.focus == focusList {
+		return m.list
+	}
+	return m.panes[m.focus]
+}
+
+// onLesson reports whether the focus is on the lesson or its list, where
+// the lesson keys (n, p, demo numbers) act.
+func (m *Model) onLesson() bool {
+	return m.focus == focusList || m.panes[m.focus] == m.reader
 }
 
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	if m.focus == focusCatalog && m.list.OpensOnKey(msg) {
+	if key.Matches(msg, m.keys.ForceQuit) {
+		return m.quit()
+	}
+	if m.picker != nil {
+		return m.picker.Update(msg)
+	}
+	if m.focus == focusList && m.list.OpensOnKey(msg) {
+		// At once, not after a command round trip: keys typed right after
+		// enter must reach the lesson, not the list.
 		id := m.list.Selected()
 		if id == "" {
 			return nil
 		}
 		m.list.CloseFilter()
-		m.setFocus(focusReader)
+		m.setFocus(0)
 		return m.openLesson(id)
 	}
-	// A filter being typed owns every key but ctrl+c.
-	if m.focus == focusCatalog && m.list.Filtering() && !key.Matches(msg, m.keys.ForceQuit) {
-		_, cmd := m.list.Update(msg)
+	if c, ok := m.focused().(common.Capturer); ok && c.Capturing() {
+		return m.focused().Update(msg)
+	}
+	if cmd, ok := m.globalKey(msg); ok {
 		return cmd
 	}
-	switch {
-	case key.Matches(msg, m.keys.Quit):
-		m.recordOffset()
-		return tea.Quit
-	case key.Matches(msg, m.keys.Help):
-		m.help.ShowAll = !m.help.ShowAll
-		return m.relayout()
-	case key.Matches(msg, m.keys.Lang):
-		return m.switchLang()
-	case key.Matches(msg, m.keys.Theme):
-		return m.setTheme(m.com.Styles.Theme.Next())
-	case key.Matches(msg, m.keys.Next):
-		return m.step(1)
-	case key.Matches(msg, m.keys.Prev):
-		return m.step(-1)
-	case key.Matches(msg, m.keys.Focus, m.keys.FocusBack):
-		m.setFocus(1 - m.focus)
-		return nil
-	case key.Matches(msg, m.keys.Problems):
-		m.problem = !m.problem
-		return nil
+	if m.onLesson() {
+		switch {
+		case key.Matches(msg, m.keys.Next):
+			return m.step(1)
+		case key.Matches(msg, m.keys.Prev):
+			return m.step(-1)
+		case key.Matches(msg, m.keys.OpenDemo):
+			return m.openLessonDemo(int(msg.Code - '1'))
+		}
 	}
-	if m.problem && key.Matches(msg, m.keys.Close) {
+	if m.problem && key.Matches(msg, m.keys.Back) {
 		m.problem = false
 		return nil
 	}
-	var cmd tea.Cmd
-	switch m.focus {
-	case focusCatalog:
-		_, cmd = m.list.Update(msg)
-	case focusReader:
-		_, cmd = m.reader.Update(msg)
-	}
-	return cmd
+	return m.focused().Update(msg)
 }
 
+// globalKey runs the app's own keys; ok is false for keys it leaves to the
+// panes.
+func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Quit):
+		return m.quit(), true
+	case key.Matches(msg, k.Help):
+		m.help.ShowAll = !m.help.ShowAll
+		return m.relayout(), true
+	case key.Matches(msg, k.Lang):
+		return m.switchLang(), true
+	case key.Matches(msg, k.Theme):
+		return m.setTheme(m.com.Styles.Theme.Next()), true
+	case key.Matches(msg, k.Focus):
+		return m.cycleFocus(1), true
+	case key.Matches(msg, k.FocusBack):
+		return m.cycleFocus(-1), true
+	case key.Matches(msg, k.FocusLeft):
+		return m.moveFocus(Left), true
+	case key.Matches(msg, k.FocusRight):
+		return m.moveFocus(Right), true
+	case key.Matches(msg, k.FocusUp):
+		return m.moveFocus(Up), true
+	case key.Matches(msg, k.FocusDown):
+		return m.moveFocus(Down), true
+	case key.Matches(msg, k.Problems):
+		m.problem = !m.problem
+		return nil, true
+	case key.Matches(msg, k.Zoom):
+		return m.toggleZoom(), true
+	case key.Matches(msg, k.ClosePane):
+		return m.closeFocused(), true
+	case key.Matches(msg, k.Narrow):
+		return m.moveSplit(-0.05), true
+	case key.Matches(msg, k.Widen):
+		return m.moveSplit(0.05), true
+	case key.Matches(msg, k.Picker):
+		m.picker = picker.New(m.com, m.cfg.Demos)
+		return nil, true
+	case key.Matches(msg, k.Presenter):
+		return m.togglePresenter(), true
+	case key.Matches(msg, k.Notes):
+		return m.toggleNotes(), true
+	}
+	return nil, false
+}
+
+func (m *Model) quit() tea.Cmd {
+	m.recordOffset()
+	return tea.Quit
+}
+
+// handleClick focuses the pane under the pointer and hands it the click in
+// its own coordinates (inside the frame).
 func (m *Model) handleClick(msg tea.MouseClickMsg) tea.Cmd {
-	l := m.layout
-	switch {
-	case l.Sidebar.Contains(msg.X, msg.Y):
-		m.setFocus(focusCatalog)
-		local := msg
-		local.X, local.Y = msg.X-l.Sidebar.X-1, msg.Y-l.Sidebar.Y-1
-		_, cmd := m.list.Update(local)
-		return cmd
-	case l.Main.Contains(msg.X, msg.Y):
-		m.setFocus(focusReader)
+	if m.picker != nil || m.layout.TooSmall {
+		return nil
 	}
-	return nil
+	i, r, ok := m.paneAt(msg.X, msg.Y)
+	if !ok {
+		return nil
+	}
+	cmd := m.setFocus(i)
+	local := msg
+	local.X, local.Y = msg.X-r.X-1, msg.Y-r.Y-1
+	if i == focusList {
+		return tea.Batch(cmd, m.list.Update(local))
+	}
+	return tea.Batch(cmd, m.panes[i].Update(local))
 }
 
+// handleWheel scrolls the pane under the pointer, focused or not.
 func (m *Model) handleWheel(msg tea.MouseWheelMsg) tea.Cmd {
-	var cmd tea.Cmd
-	switch {
-	case m.layout.Sidebar.Contains(msg.X, msg.Y):
-		_, cmd = m.list.Update(msg)
-	case m.layout.Main.Contains(msg.X, msg.Y):
-		_, cmd = m.reader.Update(msg)
+	if m.picker != nil || m.layout.TooSmall {
+		return nil
 	}
-	return cmd
+	i, r, ok := m.paneAt(msg.X, msg.Y)
+	if !ok {
+		return nil
+	}
+	local := msg
+	local.X, local.Y = msg.X-r.X-1, msg.Y-r.Y-1
+	if i == focusList {
+		return m.list.Update(local)
+	}
+	return m.panes[i].Update(local)
 }
 
-func (m *Model) setFocus(f focus) {
-	m.focus = f
-	m.list.Focus(f == focusCatalog)
-	m.reader.Focus(f == focusReader)
+// paneAt finds what is drawn at (x, y): the list (focusList) or a pane.
+func (m *Model) paneAt(x, y int) (int, Rect, bool) {
+	if m.layout.Sidebar.Contains(x, y) {
+		return focusList, m.layout.Sidebar, true
+	}
+	for i, r := range m.layout.Panes {
+		if r.Contains(x, y) {
+			return i, r, true
+		}
+	}
+	return 0, Rect{}, false
 }
 
 // setStatus shows a one-line message; the status line takes a row, so the

@@ -39,29 +39,99 @@ func (m *Model) Render() string {
 	if l.TooSmall {
 		return m.tooSmall()
 	}
-	s := m.com.Styles
-	rows := []string{m.header()}
-	main := common.Frame(s, m.reader.Title(), m.reader.View(), l.Main.W, l.Main.H, m.focus == focusReader && !m.problem)
-	if m.problem {
-		body := common.Fit(m.problems(l.Main.W-2), l.Main.W-2, l.Main.H-2)
-		main = common.Frame(s, fmt.Sprintf(m.com.Text.Problems, len(m.course.Problems)), body, l.Main.W, l.Main.H, true)
-	}
-	side := common.Frame(s, m.list.Title(), m.list.View(), l.Sidebar.W, l.Sidebar.H, m.focus == focusCatalog && !m.problem)
-	rows = append(rows, joinColumns(side, main))
+	canvas := make([]string, 0, m.height)
+	canvas = append(canvas, m.header())
+	canvas = append(canvas, m.body()...)
 	if l.Status.H > 0 {
-		rows = append(rows, m.statusLine())
+		canvas = append(canvas, m.statusLine())
 	}
-	rows = append(rows, common.Fit(m.help.View(m.helpKeys()), m.width, l.Footer.H))
-	return strings.Join(rows, "\n")
+	canvas = append(canvas, strings.Split(common.Fit(m.help.View(m.helpKeys()), m.width, l.Footer.H), "\n")...)
+	if m.picker != nil {
+		w := min(max(l.Work.W*2/3, 40), l.Work.W)
+		box := strings.Split(m.picker.View(w), "\n")
+		overlay(canvas, box, l.Work.X+(l.Work.W-w)/2, l.Work.Y+max((l.Work.H-len(box))/3, 0))
+	}
+	return strings.Join(canvas, "\n")
+}
+
+// body is the rows between header and status: the list and the panes.
+func (m *Model) body() []string {
+	l := m.layout
+	s := m.com.Styles
+	rows := make([]string, l.Work.H)
+	put := func(r Rect, block string) {
+		for i, line := range strings.Split(block, "\n") {
+			if y := r.Y - l.Work.Y + i; y >= 0 && y < len(rows) {
+				rows[y] += line
+			}
+		}
+	}
+	// Blocks are put left to right: rects of each row are in x order.
+	type block struct {
+		r    Rect
+		draw func() string
+	}
+	var blocks []block
+	if !l.Sidebar.Empty() {
+		blocks = append(blocks, block{l.Sidebar, func() string {
+			return common.Frame(s, m.list.Title(), m.list.View(), l.Sidebar.W, l.Sidebar.H, m.focus == focusList)
+		}})
+	}
+	if m.problem {
+		w := l.Work
+		if !l.Sidebar.Empty() {
+			w = Rect{l.Sidebar.X + l.Sidebar.W, l.Work.Y, l.Work.W, l.Work.H}
+		}
+		blocks = append(blocks, block{w, func() string {
+			body := common.Fit(m.problems(w.W-2), w.W-2, w.H-2)
+			return common.Frame(s, fmt.Sprintf(m.com.Text.Problems, len(m.course.Problems)), body, w.W, w.H, true)
+		}})
+	} else {
+		for i, p := range m.panes {
+			r := l.Panes[i]
+			if r.Empty() {
+				continue
+			}
+			blocks = append(blocks, block{r, func() string {
+				return common.Frame(s, p.Title(), p.View(), r.W, r.H, m.focus == i)
+			}})
+		}
+	}
+	// Sort by x so that concatenation builds each row left to right.
+	for i := 1; i < len(blocks); i++ {
+		for j := i; j > 0 && blocks[j].r.X < blocks[j-1].r.X; j-- {
+			blocks[j], blocks[j-1] = blocks[j-1], blocks[j]
+		}
+	}
+	for _, b := range blocks {
+		put(b.r, b.draw())
+	}
+	return rows
+}
+
+// overlay writes box over canvas with its top-left corner at (x, y).
+func overlay(canvas, box []string, x, y int) {
+	for i, line := range box {
+		row := y + i
+		if row < 0 || row >= len(canvas) {
+			continue
+		}
+		bw := ansi.StringWidth(line)
+		base := canvas[row]
+		canvas[row] = ansi.Cut(base, 0, x) + line + ansi.Cut(base, x+bw, ansi.StringWidth(base))
+	}
 }
 
 // header is one line: the course on the left; the lesson, its language and
-// how far it is scrolled on the right.
+// how far it is scrolled (or the slide counter) on the right.
 func (m *Model) header() string {
 	s := m.com.Styles
 	left := s.HeaderCourse.Render("distlab") + s.HeaderMeta.Render(" · "+m.com.Text.Course)
 	right := s.HeaderMeta.Render(m.lang)
-	if m.reader.Ready() {
+	switch {
+	case m.reader.Presenting():
+		right += s.HeaderMeta.Render(" │ ") + s.HeaderLesson.Render(m.reader.Counter())
+	case m.reader.Ready():
 		right += s.HeaderMeta.Render(fmt.Sprintf(" │ %3.0f%%", m.reader.Percent()*100))
 	}
 	if les := m.reader.Lesson(); les.ID != "" {
@@ -106,11 +176,10 @@ func (m *Model) problems(w int) string {
 	}
 	var lines []string
 	for _, p := range m.course.Problems {
-		head := fmt.Sprintf("%s:%d:", p.Path, p.Line)
-		text := ansi.Wordwrap(head+" "+p.Msg, max(w-1, 10), " /")
+		text := ansi.Wordwrap(p.Error(), max(w-1, 10), " /")
 		first, rest, _ := strings.Cut(text, "\n")
-		line := s.ProblemPath.Render(head) + s.ProblemMsg.Render(strings.TrimPrefix(first, head))
-		lines = append(lines, line)
+		head, msg, _ := strings.Cut(first, ": ")
+		lines = append(lines, s.ProblemPath.Render(head+":")+s.ProblemMsg.Render(" "+msg))
 		if rest != "" {
 			for _, r := range strings.Split(rest, "\n") {
 				lines = append(lines, "  "+s.ProblemMsg.Render(r))
@@ -136,55 +205,41 @@ func (m *Model) tooSmall() string {
 	return common.Fit(placed, m.width, m.height)
 }
 
-// helpKeys is the help bar: the global keys, then the focused pane's.
+// helpKeys is the help bar: the focused pane's keys, then the global ones.
+// While a pane captures text, only its keys are shown: the others type.
 func (m *Model) helpKeys() help.KeyMap {
-	var pane help.KeyMap = m.reader.KeyMap()
-	if m.focus == focusCatalog {
-		pane = m.list.KeyMap()
+	pane := m.focused().KeyMap()
+	if c, ok := m.focused().(common.Capturer); ok && c.Capturing() {
+		return pane
 	}
-	return helpMap{global: m.keys, pane: pane}
+	return helpMap{global: m.keys, pane: pane, lesson: m.onLesson()}
 }
 
 type helpMap struct {
 	global keys.Global
 	pane   help.KeyMap
+	lesson bool
 }
 
 func (h helpMap) ShortHelp() []key.Binding {
 	g := h.global
-	return append(h.pane.ShortHelp(), g.Focus, g.NextPrev, g.Help, g.Quit, g.Lang, g.Theme)
+	b := append(h.pane.ShortHelp(), g.Help, g.Quit, g.Focus)
+	if h.lesson {
+		b = append(b, g.NextPrev)
+	}
+	return append(b, g.Picker, g.Lang, g.Theme)
 }
 
 func (h helpMap) FullHelp() [][]key.Binding {
 	g := h.global
-	return append(h.pane.FullHelp(), []key.Binding{g.Focus, g.Next, g.Prev, g.Problems}, []key.Binding{g.Lang, g.Theme, g.Help, g.Quit})
-}
-
-// joinColumns puts blocks of equal height side by side. Unlike
-// lipgloss.JoinHorizontal it does not measure them: panes are exact.
-func joinColumns(blocks ...string) string {
-	if len(blocks) == 0 {
-		return ""
+	lesson := []key.Binding{g.Problems, g.Lang, g.Theme, g.Help, g.Quit}
+	if h.lesson {
+		lesson = append([]key.Binding{g.NextPrev, g.OpenDemo}, lesson...)
 	}
-	cols := make([][]string, len(blocks))
-	size := 0
-	for i, b := range blocks {
-		cols[i] = strings.Split(b, "\n")
-		size += len(b)
-	}
-	var sb strings.Builder
-	sb.Grow(size)
-	for row := range cols[0] {
-		if row > 0 {
-			sb.WriteByte('\n')
-		}
-		for _, c := range cols {
-			if row < len(c) {
-				sb.WriteString(c[row])
-			}
-		}
-	}
-	return sb.String()
+	return append(h.pane.FullHelp(),
+		[]key.Binding{g.Focus, g.FocusLeft, g.Zoom, g.ClosePane, g.Split},
+		[]key.Binding{g.Picker, g.Presenter, g.Notes},
+		lesson)
 }
 
 func lineCount(s string) int { return strings.Count(s, "\n") + 1 }

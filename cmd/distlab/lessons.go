@@ -42,7 +42,10 @@ func newLessonsCmd(g *globals) *cobra.Command {
 				g.lessonsDir = args[0]
 			}
 			c := g.load()
-			n := len(c.Lessons("en")) + len(c.Lessons("pt-BR"))
+			n := 0
+			for _, lang := range lessons.Languages {
+				n += len(c.Lessons(lang))
+			}
 			if len(c.Problems) > 0 {
 				lessons.WriteProblems(cmd.OutOrStdout(), c.Problems)
 				fmt.Fprintf(cmd.ErrOrStderr(), "%d problem(s); %d lesson file(s) loaded\n", len(c.Problems), n)
@@ -112,7 +115,24 @@ func newLessonCmd(g *globals) *cobra.Command {
 		}
 		return ids, cobra.ShellCompDirectiveNoFileComp
 	}
-	lesson.AddCommand(show)
+	notes := &cobra.Command{
+		Use:   "notes ID",
+		Short: "Print a lesson's speaker notes, slide by slide, for a second screen",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			lang, err := g.language()
+			if err != nil {
+				return err
+			}
+			l, ok := g.load().Find(lang, args[0])
+			if !ok {
+				return fmt.Errorf("no lesson %q in %s (see: distlab lessons)", args[0], lang)
+			}
+			return lessons.WriteNotes(cmd.OutOrStdout(), l)
+		},
+		ValidArgsFunction: show.ValidArgsFunction,
+	}
+	lesson.AddCommand(show, notes)
 	return lesson
 }
 

@@ -21,7 +21,7 @@ type globals struct {
 
 func newRootCmd() *cobra.Command {
 	g := &globals{}
-	var lesson string
+	var start startFlags
 	root := &cobra.Command{
 		Use:   "distlab",
 		Short: "Learn distributed systems in the terminal, with live demos",
@@ -33,16 +33,23 @@ func newRootCmd() *cobra.Command {
 		SilenceErrors: true,
 		Args:          cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runApp(cmd.Context(), g, lesson)
+			return runApp(cmd.Context(), g, start)
 		},
 	}
 	f := root.PersistentFlags()
 	f.StringVar(&g.lang, "lang", "", "language: en or pt-BR (default from LC_ALL/LANG)")
 	f.StringVar(&g.theme, "theme", "auto", "theme: auto, dark, light or high-contrast")
 	f.StringVar(&g.lessonsDir, "lessons", "", "load lessons from this folder (lang/NN-slug.md) and reload them when saved")
-	root.Flags().StringVar(&lesson, "lesson", "", "open this lesson id first")
-	root.AddCommand(newLessonsCmd(g), newLessonCmd(g))
+	root.Flags().StringVar(&start.lesson, "lesson", "", "open this lesson id first")
+	root.Flags().BoolVar(&start.presenter, "presenter", false, "start in presenter mode: slides, high contrast, for a projector")
+	root.AddCommand(newLessonsCmd(g), newLessonCmd(g), newDemoCmd(g))
 	return root
+}
+
+// startFlags say what the app opens first.
+type startFlags struct {
+	lesson, demo string
+	presenter    bool
 }
 
 // language resolves --lang, or the environment's locale.
@@ -59,12 +66,15 @@ func (g *globals) language() (string, error) {
 // load loads the embedded course, or --lessons DIR.
 func (g *globals) load() *lessons.Catalog {
 	if g.lessonsDir != "" {
-		return lessons.LoadDir(g.lessonsDir, tui.KnownDemo)
+		return lessons.LoadDir(g.lessonsDir, demos.Known)
 	}
-	return lessons.Load(lessons.Embedded, lessons.Options{Prefix: lessons.EmbeddedPrefix, KnownDemo: tui.KnownDemo})
+	return lessons.Load(lessons.Embedded, lessons.Options{Prefix: lessons.EmbeddedPrefix, KnownDemo: demos.Known})
 }
 
-func runApp(ctx context.Context, g *globals, lesson string) error {
+// demos is every demo the app can open.
+var demos = tui.Demos()
+
+func runApp(ctx context.Context, g *globals, start startFlags) error {
 	lang, err := g.language()
 	if err != nil {
 		return err
@@ -73,7 +83,15 @@ func runApp(ctx context.Context, g *globals, lesson string) error {
 	if err != nil {
 		return err
 	}
-	cfg := tui.Config{Load: g.load, Lang: lang, Theme: th, ThemeAuto: auto, Lesson: lesson, Source: "lessons"}
+	if start.lesson != "" {
+		if _, ok := g.load().Find(lang, start.lesson); !ok {
+			return fmt.Errorf("no lesson %q in %s (see: distlab lessons)", start.lesson, lang)
+		}
+	}
+	cfg := tui.Config{
+		Load: g.load, Lang: lang, Theme: th, ThemeAuto: auto, Source: "lessons", Demos: demos,
+		Lesson: start.lesson, Demo: start.demo, Presenter: start.presenter,
+	}
 	if g.lessonsDir != "" {
 		ctx, cancel := context.WithCancel(ctx)
 		defer cancel()

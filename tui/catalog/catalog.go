@@ -116,9 +116,9 @@ func (m *Model) OpensOnKey(msg tea.KeyPressMsg) bool {
 // CloseFilter stops typing a filter, keeping the query.
 func (m *Model) CloseFilter() { m.filtering = false }
 
-// Filtering reports whether the user is typing a filter, when every key
+// Capturing reports whether the user is typing a filter, when every key
 // belongs to the list.
-func (m *Model) Filtering() bool { return m.filtering }
+func (m *Model) Capturing() bool { return m.filtering }
 
 // KeyMap is the list's help.
 func (m *Model) KeyMap() help.KeyMap { return keyMap{m.keys, m.filtering} }
@@ -136,15 +136,15 @@ func (k keyMap) ShortHelp() []key.Binding {
 }
 
 func (k keyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.k.Up, k.k.Down, k.k.Top, k.k.Bottom}, {k.k.Open, k.k.Filter, k.k.Clear}}
+	return [][]key.Binding{{k.k.Up, k.k.Down, k.k.Open, k.k.Filter, k.k.Clear}}
 }
 
 // Update handles keys (when focused) and clicks (in inner coordinates).
-func (m *Model) Update(msg tea.Msg) (*Model, tea.Cmd) {
+func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		if m.filtering {
-			return m, m.typeFilter(msg)
+			return m.typeFilter(msg)
 		}
 		switch {
 		case key.Matches(msg, m.keys.Up):
@@ -160,13 +160,13 @@ func (m *Model) Update(msg tea.Msg) (*Model, tea.Cmd) {
 		case key.Matches(msg, m.keys.Clear):
 			m.setQuery("")
 		case key.Matches(msg, m.keys.Open):
-			return m, m.open()
+			return m.open()
 		}
 	case tea.MouseClickMsg:
 		if msg.Button == tea.MouseLeft {
 			if row, ok := m.rowAt(msg.Y); ok {
 				m.cursor = row
-				return m, m.open()
+				return m.open()
 			}
 		}
 	case tea.MouseWheelMsg:
@@ -177,7 +177,7 @@ func (m *Model) Update(msg tea.Msg) (*Model, tea.Cmd) {
 			m.move(1)
 		}
 	}
-	return m, nil
+	return nil
 }
 
 func (m *Model) open() tea.Cmd {

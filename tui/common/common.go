@@ -4,6 +4,7 @@ package common
 
 import (
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
@@ -18,17 +19,45 @@ import (
 type Common struct {
 	Styles *theme.Styles
 	Text   *i18n.Text
+	// Tick arms a frame timer (tea.Tick outside tests). Panes that animate
+	// use it, so tests can hold frames instead of sleeping.
+	Tick func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd
 }
 
 // Pane is one tile of the screen. View returns exactly Width×Height cells,
-// as set by SetSize; only the root returns a tea.View.
+// as set by SetSize; only the root returns a tea.View. Panes live behind
+// pointers and change in place, so Update returns only a command.
 type Pane interface {
 	Init() tea.Cmd
+	Update(msg tea.Msg) tea.Cmd
 	View() string
 	SetSize(width, height int) tea.Cmd
 	Focus(bool)
 	Title() string
 	KeyMap() help.KeyMap
+}
+
+// Shower is a pane that works only while it is seen: a demo animates while
+// visible and stops ticking when hidden by a zoom or a smaller layout.
+type Shower interface {
+	SetVisible(bool) tea.Cmd
+}
+
+// Closer is a pane that holds resources (goroutines, sockets, ports) to
+// release when the pane is closed.
+type Closer interface {
+	Close()
+}
+
+// Capturer is a pane that is taking text (a filter, an input line): while
+// it captures, every key but ctrl+c goes to it.
+type Capturer interface {
+	Capturing() bool
+}
+
+// Relabeler is a pane with words to change when the language changes.
+type Relabeler interface {
+	Relabel()
 }
 
 // Fit makes s exactly w cells wide and h lines tall: long lines are cut,

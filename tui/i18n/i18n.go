@@ -4,25 +4,30 @@ package i18n
 
 // Text is the UI's words in one language.
 type Text struct {
-	Lang        string
-	Course      string
-	Lessons     string
-	NoLessons   string
-	NoMatch     string
-	Filter      string
-	Rendering   string
-	Enlarge     string // format: min w, min h, current w, current h
-	Problems    string // format: count
-	ProblemsTip string
-	NoProblems  string
-	Read        string
-	Reloaded    string // format: folder
-	StateWarn   string // format: error
+	Lang                                          string
+	Course                                        string
+	Lessons                                       string
+	NoLessons                                     string
+	NoMatch                                       string
+	Filter                                        string
+	Rendering                                     string
+	Enlarge                                       string // format: min w, min h, current w, current h
+	Problems                                      string // format: count
+	ProblemsTip                                   string
+	NoProblems                                    string
+	Read                                          string
+	Reloaded                                      string // format: folder
+	StateWarn                                     string // format: error
+	Notes, NoNotes, PickDemo, PickerHint, NoDemos string
+	Full, CantClose, Presenter, NotInLang         string
 
 	// Key help.
 	KeyQuit, KeyHelp, KeyLang, KeyTheme, KeyNext, KeyPrev, KeyFocus                          string
 	KeyProblems, KeyUp, KeyDown, KeyOpen, KeyFilter, KeyClear, KeyPgUp                       string
 	KeyPgDown, KeyHalfUp, KeyHalfDown, KeyTop, KeyBottom, KeyMoreHelp, KeyClose, KeyNextPrev string
+	KeyNextSlide, KeyPrevSlide, KeyFirstSlide, KeyLastSlide                                  string
+	KeyZoom, KeyClosePane, KeyNarrow, KeyWiden, KeyPicker                                    string
+	KeyPresenter, KeyNotes, KeyFocusDir, KeyOpenDemo, KeySplit                               string
 }
 
 var en = Text{
@@ -40,6 +45,15 @@ var en = Text{
 	Read:        "read",
 	Reloaded:    "lessons reloaded from %s",
 	StateWarn:   "⚠ %v",
+	Notes:       "Speaker notes",
+	NoNotes:     "No notes for this slide.",
+	PickDemo:    "Open a demo",
+	PickerHint:  "type to filter · enter opens a new pane · esc closes",
+	NoDemos:     "No demo matches.",
+	Full:        "the workspace is full (4 panes): close one with x",
+	CantClose:   "the lesson pane stays open",
+	Presenter:   "presenter",
+	NotInLang:   "this lesson has no %s version",
 
 	KeyQuit: "quit", KeyHelp: "help", KeyLang: "language", KeyTheme: "theme",
 	KeyNext: "next lesson", KeyPrev: "prev lesson", KeyFocus: "pane",
@@ -47,6 +61,10 @@ var en = Text{
 	KeyFilter: "filter", KeyClear: "clear filter", KeyPgUp: "page up",
 	KeyPgDown: "page down", KeyHalfUp: "½ page up", KeyHalfDown: "½ page down",
 	KeyTop: "top", KeyBottom: "bottom", KeyMoreHelp: "more", KeyClose: "close", KeyNextPrev: "next/prev lesson",
+	KeyNextSlide: "next slide", KeyPrevSlide: "prev slide", KeyFirstSlide: "first slide", KeyLastSlide: "last slide",
+	KeyZoom: "zoom", KeyClosePane: "close pane", KeyNarrow: "split ←", KeyWiden: "split →", KeySplit: "move split",
+	KeyPicker: "demos", KeyPresenter: "presenter", KeyNotes: "notes", KeyFocusDir: "focus",
+	KeyOpenDemo: "open demo",
 }
 
 var ptBR = Text{
@@ -64,6 +82,15 @@ var ptBR = Text{
 	Read:        "lida",
 	Reloaded:    "lições recarregadas de %s",
 	StateWarn:   "⚠ progresso ignorado: %v",
+	Notes:       "Notas do apresentador",
+	NoNotes:     "Sem notas para este slide.",
+	PickDemo:    "Abrir uma demonstração",
+	PickerHint:  "digite para filtrar · enter abre em novo painel · esc fecha",
+	NoDemos:     "Nenhuma demonstração corresponde.",
+	Full:        "o espaço de trabalho está cheio (4 painéis): feche um com x",
+	CantClose:   "o painel da lição não pode ser fechado",
+	Presenter:   "apresentação",
+	NotInLang:   "esta lição não tem versão em %s",
 
 	KeyQuit: "sair", KeyHelp: "ajuda", KeyLang: "idioma", KeyTheme: "tema",
 	KeyNext: "próxima lição", KeyPrev: "lição anterior", KeyFocus: "painel",
@@ -71,6 +98,10 @@ var ptBR = Text{
 	KeyFilter: "filtrar", KeyClear: "limpar filtro", KeyPgUp: "página acima",
 	KeyPgDown: "página abaixo", KeyHalfUp: "½ página acima", KeyHalfDown: "½ página abaixo",
 	KeyTop: "início", KeyBottom: "fim", KeyMoreHelp: "mais", KeyClose: "fechar", KeyNextPrev: "próx./ant. lição",
+	KeyNextSlide: "próximo slide", KeyPrevSlide: "slide anterior", KeyFirstSlide: "primeiro slide", KeyLastSlide: "último slide",
+	KeyZoom: "ampliar", KeyClosePane: "fechar painel", KeyNarrow: "divisão ←", KeyWiden: "divisão →", KeySplit: "mover divisão",
+	KeyPicker: "demos", KeyPresenter: "apresentação", KeyNotes: "notas", KeyFocusDir: "foco",
+	KeyOpenDemo: "abrir demo",
 }
 
 // For returns the UI text of lang ("pt-BR" or "en"); any other gives English.

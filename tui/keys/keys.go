@@ -14,28 +14,47 @@ func bind(help, desc string, keys ...string) key.Binding {
 	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
 }
 
-// Global are the keys that work whatever pane has focus.
+// Global are the keys that work whatever pane has focus. Panes own
+// lowercase letters, digits and arrows; the app keeps uppercase letters,
+// symbols, tab, q, z and x.
 type Global struct {
-	Quit, Help, Lang, Theme, Next, Prev, Focus, FocusBack, Problems, Close key.Binding
-	NextPrev                                                               key.Binding // n and p as one entry of the short help; never matched
-	ForceQuit                                                              key.Binding // quits even while a filter is typed
+	Quit, ForceQuit, Help, Lang, Theme, Focus, FocusBack, Problems, Back key.Binding
+	Zoom, ClosePane, Narrow, Widen, Picker, Presenter, Notes             key.Binding
+	FocusLeft, FocusRight, FocusUp, FocusDown                            key.Binding
+	// Lesson keys act while the lesson or the list has focus.
+	Next, Prev, OpenDemo key.Binding
+	// Entries of the help that stand for two keys; never matched.
+	NextPrev, Split key.Binding
 }
 
 // DefaultGlobal returns the global keys, described in t's language.
 func DefaultGlobal(t *i18n.Text) Global {
 	return Global{
-		Quit:      bind("q", t.KeyQuit, "q", "ctrl+c"),
-		Help:      bind("?", t.KeyHelp, "?"),
-		Lang:      bind("L", t.KeyLang, "L"),
-		Theme:     bind("T", t.KeyTheme, "T"),
-		Next:      bind("n", t.KeyNext, "n"),
-		Prev:      bind("p", t.KeyPrev, "p"),
-		Focus:     bind("tab", t.KeyFocus, "tab"),
-		FocusBack: bind("shift+tab", t.KeyFocus, "shift+tab"),
-		Problems:  bind("!", t.KeyProblems, "!"),
-		Close:     bind("esc", t.KeyClose, "esc"),
-		NextPrev:  bind("n/p", t.KeyNextPrev, "n", "p"),
-		ForceQuit: bind("ctrl+c", t.KeyQuit, "ctrl+c"),
+		Quit:       bind("q", t.KeyQuit, "q", "ctrl+c"),
+		ForceQuit:  bind("ctrl+c", t.KeyQuit, "ctrl+c"),
+		Help:       bind("?", t.KeyHelp, "?"),
+		Lang:       bind("L", t.KeyLang, "L"),
+		Theme:      bind("T", t.KeyTheme, "T"),
+		Focus:      bind("tab", t.KeyFocus, "tab"),
+		FocusBack:  bind("shift+tab", t.KeyFocus, "shift+tab"),
+		Problems:   bind("!", t.KeyProblems, "!"),
+		Back:       bind("esc", t.KeyClose, "esc"),
+		Zoom:       bind("z", t.KeyZoom, "z"),
+		ClosePane:  bind("x", t.KeyClosePane, "x"),
+		Narrow:     bind("<", t.KeyNarrow, "<"),
+		Widen:      bind(">", t.KeyWiden, ">"),
+		Picker:     bind("D", t.KeyPicker, "D"),
+		Presenter:  bind("P", t.KeyPresenter, "P"),
+		Notes:      bind("N", t.KeyNotes, "N"),
+		FocusLeft:  bind("ctrl+←", t.KeyFocusDir, "ctrl+left"),
+		FocusRight: bind("ctrl+→", t.KeyFocusDir, "ctrl+right"),
+		FocusUp:    bind("ctrl+↑", t.KeyFocusDir, "ctrl+up"),
+		FocusDown:  bind("ctrl+↓", t.KeyFocusDir, "ctrl+down"),
+		Next:       bind("n", t.KeyNext, "n"),
+		Prev:       bind("p", t.KeyPrev, "p"),
+		OpenDemo:   bind("1-9", t.KeyOpenDemo, "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+		NextPrev:   bind("n/p", t.KeyNextPrev, "n", "p"),
+		Split:      bind("</>", t.KeySplit, "<", ">"),
 	}
 }
 
@@ -65,9 +84,12 @@ func DefaultCatalog(t *i18n.Text) Catalog {
 	}
 }
 
-// Reader are the lesson reader's keys.
+// Reader are the lesson reader's keys. In presenter mode the slide keys
+// replace paging: what presentation clickers send (pgdn/pgup, arrows,
+// space/backspace) moves between slides.
 type Reader struct {
 	Up, Down, PageUp, PageDown, HalfUp, HalfDown, Top, Bottom key.Binding
+	NextSlide, PrevSlide, FirstSlide, LastSlide               key.Binding
 }
 
 // DefaultReader returns the lesson reader's keys.
@@ -81,5 +103,26 @@ func DefaultReader(t *i18n.Text) Reader {
 		HalfDown: bind("d", t.KeyHalfDown, "d"),
 		Top:      bind("home/g", t.KeyTop, "home", "g"),
 		Bottom:   bind("end/G", t.KeyBottom, "end", "G"),
+
+		NextSlide:  bind("→/space", t.KeyNextSlide, "right", "space", "pgdown", "l"),
+		PrevSlide:  bind("←/bksp", t.KeyPrevSlide, "left", "backspace", "pgup", "h"),
+		FirstSlide: bind("g", t.KeyFirstSlide, "g", "home"),
+		LastSlide:  bind("G", t.KeyLastSlide, "G", "end"),
+	}
+}
+
+// Picker are the demo picker's keys; any other key types into its filter.
+type Picker struct {
+	Up, Down, Choose, Cancel, Erase key.Binding
+}
+
+// DefaultPicker returns the picker's keys.
+func DefaultPicker(t *i18n.Text) Picker {
+	return Picker{
+		Up:     bind("↑", t.KeyUp, "up"),
+		Down:   bind("↓", t.KeyDown, "down"),
+		Choose: bind("enter", t.KeyOpen, "enter"),
+		Cancel: bind("esc", t.KeyClose, "esc"),
+		Erase:  bind("backspace", "", "backspace"),
 	}
 }

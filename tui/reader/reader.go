@@ -1,58 +1,31 @@
 // Package reader is the lesson pane: a lesson rendered by glamour, wrapped
-// to the pane's width, in a scrolling viewport.
+// to the pane's width, in a scrolling view; in presenter mode, the same
+// lesson one slide at a time.
 //
 // Rendering is slow (tens of milliseconds), so it never happens in Update or
 // View: the pane returns a tea.Cmd that renders in the background and sends
 // RenderedMsg, and keeps each result in a cache keyed by lesson, language,
-// content, width and theme. Resizing or restyling re-renders once; scrolling
-// never does.
+// content, slide, width and theme. Resizing or restyling re-renders once;
+// scrolling never does.
 package reader
 
 import (
-	"hash/fnv"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"distlab/lessons"
 	"distlab/tui/common"
 	"distlab/tui/keys"
-	"distlab/tui/markdown"
-	"distlab/tui/theme"
 )
-
-// RenderedMsg carries a finished render back to the pane.
-type RenderedMsg struct {
-	key   renderKey
-	lines []string // each exactly key.width cells
-	err   error
-}
 
 // ReadMsg says the lesson was scrolled to its end.
 type ReadMsg struct{ ID string }
 
-type renderKey struct {
-	lang, id string
-	sum      uint64
-	width    int
-	theme    theme.Theme
-}
-
-// place is where the view should be: a line, or a fraction of the text.
-type place struct {
-	line   int
-	frac   float64
-	byFrac bool
-}
-
-// MaxTextWidth is the widest measure a lesson is wrapped to.
-const MaxTextWidth = 100
-
-// maxCache bounds the cache; past it, renders for other widths are dropped.
-const maxCache = 48
+// DemoLabel is one entry of the demo bar: pressing its number opens it.
+type DemoLabel struct{ ID, Title string }
 
 // Model is the reader pane.
 type Model struct {
@@ -61,15 +34,21 @@ type Model struct {
 
 	lesson lessons.Lesson
 	sum    uint64 // hash of the lesson's title and body
-	lines  []string
-	off    int // first line shown
-	cache  map[renderKey][]string
-	shown  renderKey // what lines hold; zero when they hold nothing
-	want   place     // where to put the view when the pending render lands
-	err    error
-	read   bool // ReadMsg sent for the lesson shown
+	demos  []DemoLabel
 
-	width, height int
+	presenting bool
+	slides     []lessons.Slide
+	slide      int
+
+	lines []string // the render shown, each line exactly width cells
+	off   int      // first line shown
+	cache map[renderKey][]string
+	shown renderKey // what lines hold; zero when they hold nothing
+	want  place     // where to put the view when the pending render lands
+	err   error
+	read  bool // ReadMsg sent for the lesson shown
+
+	width, height int // inner size, demo bar included
 	focused       bool
 }
 
@@ -83,8 +62,13 @@ func New(com *common.Common) *Model {
 // Init does nothing until a lesson is set.
 func (m *Model) Init() tea.Cmd { return nil }
 
-// Title is the lesson's title.
-func (m *Model) Title() string { return m.lesson.Title }
+// Title is the lesson's title, with the slide counter when presenting.
+func (m *Model) Title() string {
+	if c := m.Counter(); c != "" {
+		return m.lesson.Title + " · " + c
+	}
+	return m.lesson.Title
+}
 
 // Focus gives or takes the keyboard.
 func (m *Model) Focus(f bool) { m.focused = f }
@@ -98,6 +82,16 @@ func (m *Model) Lesson() lessons.Lesson { return m.lesson }
 // Offset is the first visible line.
 func (m *Model) Offset() int { return m.off }
 
+// SetDemos sets the demo bar; nil hides it.
+func (m *Model) SetDemos(d []DemoLabel) tea.Cmd {
+	had := len(m.demos) > 0
+	m.demos = d
+	if had != (len(d) > 0) {
+		m.scrollTo(m.off) // the view lost or gained a line
+	}
+	return nil
+}
+
 // Percent is how far down the lesson the view is, 0 to 1; a lesson that
 // fits on the screen is all seen.
 func (m *Model) Percent() float64 {
@@ -110,35 +104,51 @@ func (m *Model) Percent() float64 {
 // AtEnd reports whether the last line is on screen.
 func (m *Model) AtEnd() bool { return m.off >= m.maxOff() }
 
-func (m *Model) maxOff() int { return max(len(m.lines)-m.height, 0) }
+// viewHeight is the lines left for the text under the demo bar.
+func (m *Model) viewHeight() int {
+	if len(m.demos) > 0 {
+		return max(m.height-1, 0)
+	}
+	return m.height
+}
+
+func (m *Model) maxOff() int { return max(len(m.lines)-m.viewHeight(), 0) }
 
 // scrollTo moves the view to line off, kept in range.
 func (m *Model) scrollTo(off int) { m.off = min(max(off, 0), m.maxOff()) }
 
-// Ready reports whether the lesson shown is rendered for the current size.
+// Ready reports whether what should be shown is rendered for this size.
 func (m *Model) Ready() bool { return m.shown != (renderKey{}) && m.shown == m.key() }
 
 // SetLesson shows l scrolled to offset, rendering it first if needed.
 func (m *Model) SetLesson(l lessons.Lesson, offset int) tea.Cmd {
-	m.lesson, m.sum, m.want, m.read, m.err = l, checksum(l), place{line: offset}, false, nil
+	m.setLesson(l)
+	m.want, m.read, m.slide = place{line: offset}, false, 0
 	return m.show()
 }
 
 // SwitchTo shows l, the same lesson in another language, at the same
-// relative place in the text.
+// relative place in the text (or the same slide).
 func (m *Model) SwitchTo(l lessons.Lesson) tea.Cmd {
 	want := m.here(true)
-	m.lesson, m.sum, m.read, m.err = l, checksum(l), false, nil
-	m.want = want
+	m.setLesson(l)
+	m.want, m.read = want, false
+	m.slide = min(m.slide, max(len(m.slides)-1, 0))
 	return m.show()
 }
 
 // Reload shows a new version of the lesson shown, at the same line.
 func (m *Model) Reload(l lessons.Lesson) tea.Cmd {
 	want := m.here(false)
-	m.lesson, m.sum, m.err = l, checksum(l), nil
+	m.setLesson(l)
 	m.want = want
+	m.slide = min(m.slide, max(len(m.slides)-1, 0))
 	return m.show()
+}
+
+func (m *Model) setLesson(l lessons.Lesson) {
+	m.lesson, m.sum, m.err = l, checksum(l), nil
+	m.slides = lessons.Slides(l)
 }
 
 // here is the current place, as a line or as a fraction of the text. With
@@ -172,77 +182,37 @@ func (m *Model) Restyle() tea.Cmd {
 }
 
 // KeyMap is the reader's help.
-func (m *Model) KeyMap() help.KeyMap { return keyMap(m.keys) }
+func (m *Model) KeyMap() help.KeyMap { return keyMap{m.keys, m.presenting} }
 
-type keyMap keys.Reader
+type keyMap struct {
+	k          keys.Reader
+	presenting bool
+}
 
-func (k keyMap) ShortHelp() []key.Binding { return []key.Binding{k.PageDown} }
+func (k keyMap) ShortHelp() []key.Binding {
+	if k.presenting {
+		return []key.Binding{k.k.NextSlide, k.k.PrevSlide}
+	}
+	return []key.Binding{k.k.PageDown}
+}
 
 func (k keyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.HalfUp, k.HalfDown, k.Top, k.Bottom}}
-}
-
-func (m *Model) key() renderKey {
-	if m.lesson.ID == "" || m.width <= 0 {
-		return renderKey{}
+	if k.presenting {
+		return [][]key.Binding{{k.k.NextSlide, k.k.PrevSlide, k.k.FirstSlide, k.k.LastSlide, k.k.Down}}
 	}
-	return renderKey{lang: m.lesson.Lang, id: m.lesson.ID, sum: m.sum, width: m.width, theme: m.com.Styles.Theme}
-}
-
-// show puts the current lesson in the viewport from the cache, or returns
-// the command that renders it.
-func (m *Model) show() tea.Cmd {
-	k := m.key()
-	if k == (renderKey{}) {
-		return nil
-	}
-	if out, ok := m.cache[k]; ok {
-		m.setContent(k, out)
-		return m.checkRead()
-	}
-	title, body, style := m.lesson.Title, m.lesson.Body, m.com.Styles.Glamour
-	return func() tea.Msg {
-		// Past MaxTextWidth columns, lines get too long to read: the text
-		// keeps that measure and is centered in the pane.
-		wrap := min(k.width, MaxTextWidth)
-		out, err := markdown.Render(title, body, wrap, style)
-		return RenderedMsg{key: k, lines: fitWidth(out, k.width, (k.width-wrap)/2), err: err}
-	}
-}
-
-func (m *Model) setContent(k renderKey, lines []string) {
-	m.shown, m.lines = k, lines
-	off := m.want.line
-	if m.want.byFrac {
-		off = int(m.want.frac * float64(len(lines)))
-	}
-	m.scrollTo(off)
-	m.want = place{line: m.off}
+	return [][]key.Binding{{k.k.Up, k.k.Down, k.k.PageUp, k.k.PageDown, k.k.Bottom}}
 }
 
 // Update handles the render results, keys (when focused) and the wheel.
-func (m *Model) Update(msg tea.Msg) (*Model, tea.Cmd) {
+func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case RenderedMsg:
-		if msg.err != nil {
-			m.err = msg.err
-			return m, nil
-		}
-		if len(m.cache) >= maxCache {
-			for k := range m.cache {
-				if k.width != m.width {
-					delete(m.cache, k)
-				}
-			}
-		}
-		m.cache[msg.key] = msg.lines
-		if msg.key == m.key() {
-			m.setContent(msg.key, msg.lines)
-			return m, m.checkRead()
-		}
-		return m, nil
+		return m.rendered(msg)
 	case tea.KeyPressMsg:
-		page := max(m.height, 1)
+		if m.presenting && m.slideKey(msg) {
+			return m.show()
+		}
+		page := max(m.viewHeight(), 1)
 		switch {
 		case key.Matches(msg, m.keys.Up):
 			m.scrollTo(m.off - 1)
@@ -261,9 +231,9 @@ func (m *Model) Update(msg tea.Msg) (*Model, tea.Cmd) {
 		case key.Matches(msg, m.keys.Bottom):
 			m.scrollTo(m.maxOff())
 		default:
-			return m, nil
+			return nil
 		}
-		return m, m.checkRead()
+		return m.checkRead()
 	case tea.MouseWheelMsg:
 		switch msg.Button {
 		case tea.MouseWheelUp:
@@ -271,14 +241,14 @@ func (m *Model) Update(msg tea.Msg) (*Model, tea.Cmd) {
 		case tea.MouseWheelDown:
 			m.scrollTo(m.off + 3)
 		}
-		return m, m.checkRead()
+		return m.checkRead()
 	}
-	return m, nil
+	return nil
 }
 
 // checkRead sends ReadMsg once when the end of the lesson is on screen.
 func (m *Model) checkRead() tea.Cmd {
-	if m.read || !m.Ready() || !m.AtEnd() {
+	if m.read || m.presenting || !m.Ready() || !m.AtEnd() {
 		return nil
 	}
 	m.read = true
@@ -286,7 +256,8 @@ func (m *Model) checkRead() tea.Cmd {
 	return func() tea.Msg { return ReadMsg{ID: id} }
 }
 
-// View is the visible part of the lesson, exactly width×height.
+// View is the demo bar and the visible part of the lesson, exactly
+// width×height.
 func (m *Model) View() string {
 	switch {
 	case m.width <= 0 || m.height <= 0:
@@ -295,22 +266,29 @@ func (m *Model) View() string {
 		return common.Fit(m.com.Styles.StatusError.Render(m.err.Error()), m.width, m.height)
 	case m.lesson.ID == "":
 		return common.Fit("", m.width, m.height)
-	case !m.Ready():
-		return common.Fit("\n  "+m.com.Styles.Status.Render(m.com.Text.Rendering), m.width, m.height)
 	}
-	end := min(m.off+m.height, len(m.lines))
 	var b strings.Builder
 	b.Grow(m.height * (m.width + 16))
+	if len(m.demos) > 0 {
+		b.WriteString(m.demoBar())
+		b.WriteByte('\n')
+	}
+	h := m.viewHeight()
+	if !m.Ready() {
+		b.WriteString(common.Fit("\n  "+m.com.Styles.Status.Render(m.com.Text.Rendering), m.width, h))
+		return b.String()
+	}
+	end := min(m.off+h, len(m.lines))
 	for i := m.off; i < end; i++ {
 		if i > m.off {
 			b.WriteByte('\n')
 		}
 		b.WriteString(m.lines[i])
 	}
-	if blank := m.height - (end - m.off); blank > 0 {
+	if blank := h - (end - m.off); blank > 0 {
 		pad := strings.Repeat(" ", m.width)
-		for range blank {
-			if b.Len() > 0 {
+		for i := range blank {
+			if i > 0 || end > m.off {
 				b.WriteByte('\n')
 			}
 			b.WriteString(pad)
@@ -319,26 +297,12 @@ func (m *Model) View() string {
 	return b.String()
 }
 
-// fitWidth splits a render into lines of exactly width cells, so that View
-// only joins them. Code blocks and diagrams are not wrapped by glamour: a
-// line too long is cut with an ellipsis rather than spill out of the pane.
-func fitWidth(s string, width, indent int) []string {
-	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
-	pad := strings.Repeat(" ", indent)
-	for i, l := range lines {
-		l = pad + l
-		if ansi.StringWidth(l) > width {
-			l = ansi.Truncate(l, width-1, "") + "…"
-		}
-		lines[i] = common.FitLine(l, width)
+// demoBar is "▶ 1 chat cluster · 2 clock ordering", one line.
+func (m *Model) demoBar() string {
+	s := m.com.Styles
+	parts := make([]string, len(m.demos))
+	for i, d := range m.demos {
+		parts[i] = s.ItemCurrent.Render(string(rune('1'+i))) + " " + s.Item.Render(d.Title)
 	}
-	return lines
-}
-
-func checksum(l lessons.Lesson) uint64 {
-	h := fnv.New64a()
-	h.Write([]byte(l.Title))
-	h.Write([]byte{0})
-	h.Write([]byte(l.Body))
-	return h.Sum64()
+	return common.FitLine(" "+s.Title.Render("▶")+" "+strings.Join(parts, s.Status.Render(" · ")), m.width)
 }

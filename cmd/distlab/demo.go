@@ -1,0 +1,53 @@
+package main
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+func newDemoCmd(g *globals) *cobra.Command {
+	var start startFlags
+	cmd := &cobra.Command{
+		Use:   "demo ID",
+		Short: "Open the app with a demo beside its lesson",
+		Long:  "Open the app with demo ID in a pane beside the first lesson that uses it.",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id := args[0]
+			if !demos.Known(id) {
+				var ids []string
+				for _, d := range demos.All() {
+					ids = append(ids, d.ID)
+				}
+				if len(ids) == 0 {
+					return fmt.Errorf("no demo %q: no demos are available yet", id)
+				}
+				return fmt.Errorf("no demo %q (demos: %s)", id, strings.Join(ids, ", "))
+			}
+			lang, err := g.language()
+			if err != nil {
+				return err
+			}
+			start.demo = id
+			for _, l := range g.load().Lessons(lang) {
+				if slices.Contains(l.Demos, id) {
+					start.lesson = l.ID
+					break
+				}
+			}
+			return runApp(cmd.Context(), g, start)
+		},
+		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			var ids []string
+			for _, d := range demos.All() {
+				ids = append(ids, d.ID+"\t"+d.TitleIn("en"))
+			}
+			return ids, cobra.ShellCompDirectiveNoFileComp
+		},
+	}
+	cmd.Flags().BoolVar(&start.presenter, "presenter", false, "start in presenter mode")
+	return cmd
+}

@@ -1,0 +1,215 @@
+package tui
+
+import (
+	"slices"
+
+	tea "charm.land/bubbletea/v2"
+
+	"distlab/tui/common"
+	"distlab/tui/demo"
+	"distlab/tui/notes"
+	"distlab/tui/reader"
+	"distlab/tui/theme"
+)
+
+// setFocus moves the keyboard to the list (focusList) or pane i. A hidden
+// pane cannot take focus: the zoom ends first.
+func (m *Model) setFocus(i int) tea.Cmd {
+	if i >= len(m.panes) || (i == focusList && !m.sidebarShown()) {
+		return nil
+	}
+	m.focus = i
+	m.list.Focus(i == focusList)
+	for j, p := range m.panes {
+		p.Focus(j == i)
+	}
+	if m.zoom && i != focusList {
+		return m.relayout() // the zoom follows the focus
+	}
+	return nil
+}
+
+// ring is the focus order: the list when shown, then the panes.
+func (m *Model) ring() []int {
+	var r []int
+	if m.sidebarShown() {
+		r = append(r, focusList)
+	}
+	for i := range m.panes {
+		r = append(r, i)
+	}
+	return r
+}
+
+func (m *Model) cycleFocus(d int) tea.Cmd {
+	r := m.ring()
+	i := slices.Index(r, m.focus)
+	return m.setFocus(r[((i+d)%len(r)+len(r))%len(r)])
+}
+
+// moveFocus goes to the pane next to the focused one on screen.
+func (m *Model) moveFocus(d Direction) tea.Cmd {
+	rects := append([]Rect{m.layout.Sidebar}, m.layout.Panes...)
+	if n := Neighbor(rects, m.focus+1, d); n >= 0 {
+		return m.setFocus(n - 1)
+	}
+	return nil
+}
+
+func (m *Model) sidebarShown() bool { return !m.presenter && !m.zoom }
+
+func (m *Model) toggleZoom() tea.Cmd {
+	if m.focus == focusList {
+		return nil
+	}
+	m.zoom = !m.zoom
+	return m.relayout()
+}
+
+func (m *Model) moveSplit(d float64) tea.Cmd {
+	m.split = min(max(m.split+d, 0.2), 0.8)
+	return m.relayout()
+}
+
+// openDemo opens demo id in a new pane, or focuses an open one unless
+// fresh asks for another instance.
+func (m *Model) openDemo(id string, fresh bool) tea.Cmd {
+	d, ok := m.cfg.Demos.Lookup(id)
+	if !ok {
+		return m.setStatus(true, "%s: %q", m.com.Text.NoDemos, id)
+	}
+	if i := slices.Index(m.kinds, id); i >= 0 && !fresh {
+		return m.setFocus(i)
+	}
+	if len(m.panes) >= MaxPanes {
+		return m.setStatus(true, "%s", m.com.Text.Full)
+	}
+	pid := m.newID()
+	p := d.New(demo.Env{Com: m.com, ID: pid})
+	m.panes, m.ids, m.kinds = append(m.panes, p), append(m.ids, pid), append(m.kinds, id)
+	m.zoom = false
+	return tea.Batch(p.Init(), m.relayout(), m.setFocus(len(m.panes)-1))
+}
+
+// openLessonDemo opens the lesson's n-th demo (from 0), as numbered in its
+// demo bar.
+func (m *Model) openLessonDemo(n int) tea.Cmd {
+	ds := m.reader.Lesson().Demos
+	if n < 0 || n >= len(ds) {
+		return nil
+	}
+	return m.openDemo(ds[n], false)
+}
+
+// closeFocused closes the focused pane and releases what it holds. The
+// lesson pane stays.
+func (m *Model) closeFocused() tea.Cmd {
+	if m.focus == focusList {
+		return nil
+	}
+	if m.panes[m.focus] == m.reader {
+		return m.setStatus(false, "%s", m.com.Text.CantClose)
+	}
+	i := m.focus
+	if c, ok := m.panes[i].(common.Closer); ok {
+		c.Close()
+	}
+	if m.panes[i] == common.Pane(m.notes) {
+		m.notes = nil
+	}
+	m.panes = slices.Delete(m.panes, i, i+1)
+	m.ids = slices.Delete(m.ids, i, i+1)
+	m.kinds = slices.Delete(m.kinds, i, i+1)
+	m.zoom = false
+	m.focus = min(i, len(m.panes)-1)
+	return tea.Batch(m.relayout(), m.setFocus(m.focus))
+}
+
+// togglePresenter enters or leaves presenter mode: high contrast, no list,
+// the lesson as slides.
+func (m *Model) togglePresenter() tea.Cmd {
+	m.presenter = !m.presenter
+	var cmds []tea.Cmd
+	if m.presenter {
+		m.before = m.com.Styles.Theme
+		cmds = append(cmds, m.setTheme(theme.HighContrast))
+		if m.focus == focusList {
+			cmds = append(cmds, m.setFocus(0))
+		}
+	} else {
+		cmds = append(cmds, m.setTheme(m.before))
+	}
+	cmds = append(cmds, m.reader.SetPresenting(m.presenter), m.relayout())
+	m.syncNotes()
+	return tea.Batch(cmds...)
+}
+
+// toggleNotes opens or closes the speaker-notes pane.
+func (m *Model) toggleNotes() tea.Cmd {
+	if m.notes != nil {
+		m.focus = slices.Index(m.panes, common.Pane(m.notes))
+		return m.closeFocused()
+	}
+	if len(m.panes) >= MaxPanes {
+		return m.setStatus(true, "%s", m.com.Text.Full)
+	}
+	m.notes = notes.New(m.com)
+	m.panes, m.ids, m.kinds = append(m.panes, m.notes), append(m.ids, m.newID()), append(m.kinds, "")
+	m.syncNotes()
+	return m.relayout()
+}
+
+// syncNotes shows the current slide's notes in the notes pane.
+func (m *Model) syncNotes() {
+	if m.notes != nil {
+		m.notes.Set(m.reader.Counter(), m.reader.SlideNotes())
+	}
+}
+
+// demoLabels is the lesson's demo bar in the current language.
+func (m *Model) demoLabels() []reader.DemoLabel {
+	var out []reader.DemoLabel
+	for _, id := range m.reader.Lesson().Demos {
+		if d, ok := m.cfg.Demos.Lookup(id); ok {
+			out = append(out, reader.DemoLabel{ID: id, Title: d.TitleIn(m.lang)})
+		}
+	}
+	return out
+}
+
+// relayout recomputes the layout, resizes the panes and tells each whether
+// it is seen (demos stop ticking when hidden).
+func (m *Model) relayout() tea.Cmd {
+	m.help.SetWidth(m.width)
+	footer := 1
+	if m.help.ShowAll {
+		footer = lineCount(m.help.View(m.helpKeys()))
+	}
+	zoom := -1
+	if m.zoom && m.focus >= 0 {
+		zoom = m.focus
+	}
+	m.layout = Arrange(m.width, m.height, Options{
+		Footer: footer, Status: m.status != "" || len(m.course.Problems) > 0,
+		Sidebar: !m.presenter, Panes: len(m.panes), Split: m.split, Zoom: zoom,
+	})
+	if m.focus == focusList && !m.sidebarShown() {
+		m.setFocus(0)
+	}
+	var cmds []tea.Cmd
+	s := m.layout.Sidebar
+	m.list.SetSize(max(s.W-2, 0), max(s.H-2, 0))
+	for i, p := range m.panes {
+		var r Rect
+		if !m.layout.TooSmall {
+			r = m.layout.Panes[i]
+		}
+		if !r.Empty() {
+			cmds = append(cmds, p.SetSize(max(r.W-2, 0), max(r.H-2, 0)))
+		}
+		if sh, ok := p.(common.Shower); ok {
+			cmds = append(cmds, sh.SetVisible(!r.Empty()))
+		}
+	}
+	return tea.Batch(cmds...)
+}
