@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -11,12 +12,18 @@ import (
 
 // Watch calls onChange after any .md file under dir/<lang>/ is written,
 // created, removed or renamed, once per burst of events (editors often save
-// in several steps). It returns when ctx is done, or at once with an error if
-// the folders cannot be watched.
+// in several steps). It also watches dir itself, so that a language folder
+// created or replaced later (a git checkout, an rsync) is watched again. It
+// returns when ctx is done, or at once with an error if dir cannot be
+// watched.
 func Watch(ctx context.Context, dir string, onChange func()) error {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		return err
+	}
+	if err := w.Add(dir); err != nil {
+		w.Close()
+		return fmt.Errorf("lessons: watching %s: %w", dir, err)
 	}
 	watched := 0
 	for _, lang := range Languages {
@@ -25,12 +32,8 @@ func Watch(ctx context.Context, dir string, onChange func()) error {
 		}
 	}
 	if watched == 0 {
-		err := w.Add(dir) // says why dir itself cannot be watched
 		w.Close()
-		if err == nil {
-			err = fmt.Errorf("lessons: %s has no %v folder to watch", dir, Languages)
-		}
-		return err
+		return fmt.Errorf("lessons: %s has no %v folder to watch", dir, Languages)
 	}
 	go func() {
 		defer w.Close()
@@ -45,6 +48,14 @@ func Watch(ctx context.Context, dir string, onChange func()) error {
 			case ev, ok := <-w.Events:
 				if !ok {
 					return
+				}
+				if filepath.Dir(ev.Name) == filepath.Clean(dir) {
+					// A language folder came (back): watch it and reload.
+					if slices.Contains(Languages, filepath.Base(ev.Name)) && ev.Has(fsnotify.Create) {
+						_ = w.Add(ev.Name)
+						timer.Reset(settle)
+					}
+					continue
 				}
 				if filepath.Ext(ev.Name) == ".md" {
 					timer.Reset(settle)

@@ -183,3 +183,29 @@ func TestWatchErrors(t *testing.T) {
 		t.Errorf("error %q should name the folder and say what is missing", msg)
 	}
 }
+
+// A language folder replaced wholesale (git checkout, rsync) is watched
+// again, and so is one created after the watch started.
+func TestWatchReplacedFolder(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, "en"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	changed, _, _ := watcher(t, dir)
+	pt := filepath.Join(dir, "pt-BR")
+	if err := os.Mkdir(pt, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	expectChange(t, changed, "a language folder created")
+	write(t, filepath.Join(pt, "01-a.md"), "x")
+	expectChange(t, changed, "a write in a folder created after the start")
+	if err := os.Rename(pt, filepath.Join(dir, "old")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(pt, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	expectChange(t, changed, "the folder replaced")
+	write(t, filepath.Join(pt, "01-a.md"), "y")
+	expectChange(t, changed, "a write in the replaced folder")
+}

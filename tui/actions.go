@@ -97,17 +97,28 @@ func (m *Model) setTheme(t theme.Theme) tea.Cmd {
 	return m.reader.Restyle()
 }
 
-// reload loads the lessons again after a change on disk.
-func (m *Model) reload() tea.Cmd {
-	m.course = m.cfg.Load()
+// loadCourse reads the lessons again, off the UI goroutine.
+func (m *Model) loadCourse() tea.Cmd {
+	load := m.cfg.Load
+	return func() tea.Msg { return loadedMsg{load()} }
+}
+
+// reload shows a course loaded again after a change on disk. When the open
+// lesson no longer loads, its last good text stays on screen with a notice.
+func (m *Model) reload(c *lessons.Catalog) tea.Cmd {
+	m.course = c
 	m.list.SetLessons(m.course.Lessons(m.lang))
-	status := m.setStatus(false, m.com.Text.Reloaded, m.cfg.Source)
-	if l, ok := m.course.Find(m.lang, m.reader.Lesson().ID); ok {
-		cmd := m.reader.Reload(l)
-		m.reader.SetDemos(m.demoLabels())
-		return tea.Batch(status, cmd)
+	l, ok := m.course.Find(m.lang, m.reader.Lesson().ID)
+	if !ok && m.reader.Lesson().ID != "" {
+		return m.setStatus(true, "%s", m.com.Text.Gone)
 	}
-	return status
+	status := m.setStatus(false, m.com.Text.Reloaded, m.cfg.Source)
+	if !ok {
+		return status
+	}
+	cmd := m.reader.Reload(l)
+	m.reader.SetDemos(m.demoLabels())
+	return tea.Batch(status, cmd)
 }
 
 // save writes the progress in the background. Saves carry a sequence

@@ -11,6 +11,7 @@ package tui
 
 import (
 	"fmt"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
@@ -79,6 +80,8 @@ type Model struct {
 	saveSeq       uint64
 	status        string
 	statusWarn    bool
+	statusSeq     int  // which setStatus a timeout clears
+	saveArmed     bool // a saveTickMsg is pending
 }
 
 // New builds the app from cfg; nothing is drawn until the first WindowSizeMsg.
@@ -107,6 +110,7 @@ func New(cfg Config) *Model {
 	}
 	if cfg.StateErr != nil {
 		m.status, m.statusWarn = fmt.Sprintf(m.com.Text.StateWarn, cfg.StateErr), true
+		m.statusSeq = 1 // Init arms its timeout
 	}
 	m.course = cfg.Load()
 	m.list.SetLessons(m.course.Lessons(lang))
@@ -129,6 +133,9 @@ func (m *Model) Init() tea.Cmd {
 		}
 	}
 	cmds := []tea.Cmd{m.openLesson(id), m.waitReload()}
+	if m.status != "" {
+		cmds = append(cmds, m.com.Tick(statusTTL, func(time.Time) tea.Msg { return statusTimeoutMsg{1} }))
+	}
 	if m.cfg.ThemeAuto && !m.cfg.Presenter {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
@@ -186,6 +193,9 @@ func (m *Model) newID() int { m.nextID++; return m.nextID }
 
 // reloadMsg says lesson files changed on disk.
 type reloadMsg struct{}
+
+// loadedMsg carries a course loaded in the background.
+type loadedMsg struct{ course *lessons.Catalog }
 
 // savedMsg reports a background save.
 type savedMsg struct{ err error }

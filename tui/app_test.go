@@ -3,11 +3,14 @@ package tui
 import (
 	"strings"
 	"testing"
+	"testing/fstest"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
+	"distlab/lessons"
 	"distlab/tui/progress"
 	"distlab/tui/theme"
 )
@@ -134,6 +137,7 @@ func TestFilter(t *testing.T) {
 func TestReadMarkAndProgress(t *testing.T) {
 	store := progress.NewStore(t.TempDir() + "/state.json")
 	m := New(Config{Load: fixture, Lang: "en", Theme: theme.Dark, Store: store})
+	m.com.Tick = holdTicks
 	run(t, m, m.Init())
 	send(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
 	if m.state.Read["nodes"] {
@@ -161,6 +165,7 @@ func TestReadMarkAndProgress(t *testing.T) {
 	}
 	// A new app picks up where the last one stopped.
 	m2 := New(Config{Load: fixture, Lang: "en", Theme: theme.Dark, Store: store, State: saved})
+	m2.com.Tick = holdTicks
 	run(t, m2, m2.Init())
 	send(t, m2, tea.WindowSizeMsg{Width: 100, Height: 30})
 	if m2.Lesson() != "clocks" {
@@ -174,6 +179,7 @@ func TestReadMarkAndProgress(t *testing.T) {
 
 func TestThemeCycleAndBackground(t *testing.T) {
 	m := New(Config{Load: fixture, Lang: "en", Theme: theme.Dark, ThemeAuto: true})
+	m.com.Tick = holdTicks
 	run(t, m, m.Init())
 	send(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
 	send(t, m, tea.BackgroundColorMsg{Color: ansiWhite})
@@ -235,5 +241,71 @@ func TestProblemsAreShown(t *testing.T) {
 	press(t, m, "esc")
 	if m.problem {
 		t.Fatal("esc did not close the problems view")
+	}
+}
+
+// Scrolling arms one save a little later, so a closed terminal keeps the
+// place; the status line clears itself.
+func TestSaveSoonAndStatusTimeout(t *testing.T) {
+	store := progress.NewStore(t.TempDir() + "/state.json")
+	m := New(Config{Load: fixture, Lang: "en", Theme: theme.Dark, Store: store})
+	var armed []time.Duration
+	m.com.Tick = func(d time.Duration, _ func(time.Time) tea.Msg) tea.Cmd { armed = append(armed, d); return nil }
+	run(t, m, m.Init())
+	send(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	press(t, m, "tab", "j", "j", "j", "j")
+	if len(armed) != 1 || armed[0] != 2*time.Second {
+		t.Fatalf("scrolling armed %v, want one 2s save", armed)
+	}
+	send(t, m, saveTickMsg{})
+	if st, _ := store.Load(); st.Offsets["nodes"] != 4 {
+		t.Fatalf("saved offset %d, want 4", st.Offsets["nodes"])
+	}
+	press(t, m, "x") // "the lesson pane stays open"
+	if m.status == "" {
+		t.Fatal("no status")
+	}
+	send(t, m, statusTimeoutMsg{seq: m.statusSeq - 1})
+	if m.status == "" {
+		t.Fatal("an old timeout cleared a newer status")
+	}
+	send(t, m, statusTimeoutMsg{seq: m.statusSeq})
+	if m.status != "" || m.layout.Status.H != 0 {
+		t.Fatal("the status did not clear")
+	}
+}
+
+// A lesson that stops loading while open keeps its last good text and
+// says so; the others reload.
+func TestReloadWhenTheOpenLessonBreaks(t *testing.T) {
+	m := newApp(t, fixture, "en", 100, 30)
+	broken := fixtureWithProblem(t)()
+	send(t, m, loadedMsg{broken})
+	if !strings.Contains(screen(m), "lessons reloaded") {
+		t.Fatalf("no reload notice:\n%s", screen(m))
+	}
+	// Now drop "nodes", the lesson on screen.
+	c := lessons.Load(fstest.MapFS{"en/02-clocks.md": &fstest.MapFile{Data: []byte("---\nid: clocks\ntitle: Clocks\n---\nx\n")}}, lessons.Options{})
+	send(t, m, loadedMsg{c})
+	s := screen(m)
+	if !strings.Contains(s, "no longer loads") || !strings.Contains(s, "Learning goals") {
+		t.Fatalf("the open lesson vanished without a word:\n%s", s)
+	}
+	press(t, m, "n", "p") // the lesson is not in the course: n and p do nothing
+	if m.Lesson() != "nodes" {
+		t.Fatalf("n/p moved to %q", m.Lesson())
+	}
+}
+
+func TestClickWhileFiltering(t *testing.T) {
+	m := newApp(t, fixture, "en", 100, 30)
+	press(t, m, "/", "c", "l", "o")
+	send(t, m, tea.MouseClickMsg{X: 5, Y: 4, Button: tea.MouseLeft}) // first match, under the filter line
+	if m.Lesson() != "clocks" || m.list.Capturing() {
+		t.Fatalf("click in a filtered list: lesson %q, still typing %v", m.Lesson(), m.list.Capturing())
+	}
+	press(t, m, "tab", "q") // q quits again, not typed into the filter
+	if m.list.Capturing() {
+		t.Fatal("filter still capturing")
 	}
 }

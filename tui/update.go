@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -35,12 +36,13 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyPressMsg:
 		cmd := m.handleKey(msg)
 		m.syncNotes()
-		return m, cmd
+		return m, tea.Batch(cmd, m.saveSoon())
 	case tea.MouseClickMsg:
 		return m, m.handleClick(msg)
 	case tea.MouseWheelMsg:
-		return m, m.handleWheel(msg)
+		return m, tea.Batch(m.handleWheel(msg), m.saveSoon())
 	case catalog.OpenMsg:
+		m.list.CloseFilter()
 		m.setFocus(0)
 		return m, m.openLesson(msg.ID)
 	case demo.OpenMsg:
@@ -56,7 +58,19 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.state.Read[msg.ID] = true
 		return m, m.save()
 	case reloadMsg:
-		return m, tea.Batch(m.reload(), m.waitReload())
+		return m, tea.Batch(m.loadCourse(), m.waitReload())
+	case loadedMsg:
+		return m, m.reload(msg.course)
+	case statusTimeoutMsg:
+		if msg.seq == m.statusSeq && m.status != "" {
+			m.status = ""
+			return m, m.relayout()
+		}
+		return m, nil
+	case saveTickMsg:
+		m.saveArmed = false
+		m.recordOffset()
+		return m, m.save()
 	case savedMsg:
 		if msg.err != nil {
 			return m, m.setStatus(true, "%v", msg.err)
@@ -119,8 +133,10 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			return m.openLessonDemo(int(msg.Code - '1'))
 		}
 	}
-	if m.problem && key.Matches(msg, m.keys.Back) {
-		m.problem = false
+	if m.problem { // the list of problems covers the panes: their keys wait
+		if key.Matches(msg, m.keys.Back) {
+			m.problem = false
+		}
 		return nil
 	}
 	return m.focused().Update(msg)
@@ -228,9 +244,31 @@ func (m *Model) paneAt(x, y int) (int, Rect, bool) {
 	return 0, Rect{}, false
 }
 
-// setStatus shows a one-line message; the status line takes a row, so the
-// panes are resized.
+// statusTTL is how long a status message stays.
+const statusTTL = 6 * time.Second
+
+// statusTimeoutMsg clears the status message it was armed for.
+type statusTimeoutMsg struct{ seq int }
+
+// setStatus shows a one-line message for statusTTL; the status line takes
+// a row, so the panes are resized.
 func (m *Model) setStatus(warn bool, format string, args ...any) tea.Cmd {
 	m.status, m.statusWarn = fmt.Sprintf(format, args...), warn
-	return m.relayout()
+	m.statusSeq++
+	seq := m.statusSeq
+	return tea.Batch(m.relayout(), m.com.Tick(statusTTL, func(time.Time) tea.Msg { return statusTimeoutMsg{seq} }))
+}
+
+// saveTickMsg saves the reader's place a little after scrolling stops.
+type saveTickMsg struct{}
+
+// saveSoon arms one save a few seconds ahead, so that a place reached by
+// scrolling survives a closed terminal; at most one is pending, and none
+// when nothing happens.
+func (m *Model) saveSoon() tea.Cmd {
+	if m.saveArmed || m.cfg.Store == nil || !m.reader.Ready() || m.reader.Offset() == m.state.Offsets[m.reader.Lesson().ID] {
+		return nil
+	}
+	m.saveArmed = true
+	return m.com.Tick(2*time.Second, func(time.Time) tea.Msg { return saveTickMsg{} })
 }

@@ -15,19 +15,19 @@ type Text struct {
 	Problems                                      string // format: count
 	ProblemsTip                                   string
 	NoProblems                                    string
-	Read                                          string
 	Reloaded                                      string // format: folder
 	StateWarn                                     string // format: error
+	Gone                                          string
 	Notes, NoNotes, PickDemo, PickerHint, NoDemos string
 	Full, CantClose, Presenter, NotInLang         string
 
 	// Key help.
-	KeyQuit, KeyHelp, KeyLang, KeyTheme, KeyNext, KeyPrev, KeyFocus                          string
-	KeyProblems, KeyUp, KeyDown, KeyOpen, KeyFilter, KeyClear, KeyPgUp                       string
-	KeyPgDown, KeyHalfUp, KeyHalfDown, KeyTop, KeyBottom, KeyMoreHelp, KeyClose, KeyNextPrev string
-	KeyNextSlide, KeyPrevSlide, KeyFirstSlide, KeyLastSlide                                  string
-	KeyZoom, KeyClosePane, KeyNarrow, KeyWiden, KeyPicker                                    string
-	KeyPresenter, KeyNotes, KeyFocusDir, KeyOpenDemo, KeySplit                               string
+	KeyQuit, KeyHelp, KeyLang, KeyTheme, KeyNext, KeyPrev, KeyFocus             string
+	KeyProblems, KeyUp, KeyDown, KeyOpen, KeyFilter, KeyClear, KeyPgUp          string
+	KeyPgDown, KeyHalfUp, KeyHalfDown, KeyTop, KeyBottom, KeyClose, KeyNextPrev string
+	KeyNextSlide, KeyPrevSlide, KeyFirstSlide, KeyLastSlide                     string
+	KeyZoom, KeyClosePane, KeyNarrow, KeyWiden, KeyPicker                       string
+	KeyPresenter, KeyNotes, KeyFocusDir, KeyOpenDemo, KeySplit                  string
 }
 
 var en = Text{
@@ -42,9 +42,9 @@ var en = Text{
 	Problems:    "%d problem(s) in lesson files",
 	ProblemsTip: "press ! to list them",
 	NoProblems:  "No problems: every lesson file loaded.",
-	Read:        "read",
 	Reloaded:    "lessons reloaded from %s",
 	StateWarn:   "⚠ %v",
+	Gone:        "this lesson no longer loads from its file: press ! to see why",
 	Notes:       "Speaker notes",
 	NoNotes:     "No notes for this slide.",
 	PickDemo:    "Open a demo",
@@ -60,7 +60,7 @@ var en = Text{
 	KeyProblems: "problems", KeyUp: "up", KeyDown: "down", KeyOpen: "open",
 	KeyFilter: "filter", KeyClear: "clear filter", KeyPgUp: "page up",
 	KeyPgDown: "page down", KeyHalfUp: "½ page up", KeyHalfDown: "½ page down",
-	KeyTop: "top", KeyBottom: "bottom", KeyMoreHelp: "more", KeyClose: "close", KeyNextPrev: "next/prev lesson",
+	KeyTop: "top", KeyBottom: "bottom", KeyClose: "close", KeyNextPrev: "next/prev lesson",
 	KeyNextSlide: "next slide", KeyPrevSlide: "prev slide", KeyFirstSlide: "first slide", KeyLastSlide: "last slide",
 	KeyZoom: "zoom", KeyClosePane: "close pane", KeyNarrow: "split ←", KeyWiden: "split →", KeySplit: "move split",
 	KeyPicker: "demos", KeyPresenter: "presenter", KeyNotes: "notes", KeyFocusDir: "focus",
@@ -72,16 +72,16 @@ var ptBR = Text{
 	Course:      "Fundamentos de Sistemas Distribuídos",
 	Lessons:     "Lições",
 	NoLessons:   "Nenhuma lição neste idioma.",
-	NoMatch:     "Nenhuma lição corresponde.",
+	NoMatch:     "Nenhuma lição encontrada.",
 	Filter:      "filtro: ",
 	Rendering:   "Renderizando…",
 	Enlarge:     "Aumente o terminal\npara pelo menos %d×%d (agora %d×%d).",
-	Problems:    "%d problema(s) nos arquivos de lição",
+	Problems:    "%d problema(s) nos arquivos das lições",
 	ProblemsTip: "tecle ! para ver",
-	NoProblems:  "Nenhum problema: todas as lições carregaram.",
-	Read:        "lida",
+	NoProblems:  "Nenhum problema: todas as lições foram carregadas.",
 	Reloaded:    "lições recarregadas de %s",
 	StateWarn:   "⚠ progresso ignorado: %v",
+	Gone:        "esta lição não carrega mais do arquivo: tecle ! para ver o motivo",
 	Notes:       "Notas do apresentador",
 	NoNotes:     "Sem notas para este slide.",
 	PickDemo:    "Abrir uma demonstração",
@@ -95,9 +95,9 @@ var ptBR = Text{
 	KeyQuit: "sair", KeyHelp: "ajuda", KeyLang: "idioma", KeyTheme: "tema",
 	KeyNext: "próxima lição", KeyPrev: "lição anterior", KeyFocus: "painel",
 	KeyProblems: "problemas", KeyUp: "subir", KeyDown: "descer", KeyOpen: "abrir",
-	KeyFilter: "filtrar", KeyClear: "limpar filtro", KeyPgUp: "página acima",
-	KeyPgDown: "página abaixo", KeyHalfUp: "½ página acima", KeyHalfDown: "½ página abaixo",
-	KeyTop: "início", KeyBottom: "fim", KeyMoreHelp: "mais", KeyClose: "fechar", KeyNextPrev: "próx./ant. lição",
+	KeyFilter: "filtrar", KeyClear: "limpar filtro", KeyPgUp: "subir página",
+	KeyPgDown: "descer página", KeyHalfUp: "subir ½ página", KeyHalfDown: "descer ½ página",
+	KeyTop: "início", KeyBottom: "fim", KeyClose: "fechar", KeyNextPrev: "próx./ant. lição",
 	KeyNextSlide: "próximo slide", KeyPrevSlide: "slide anterior", KeyFirstSlide: "primeiro slide", KeyLastSlide: "último slide",
 	KeyZoom: "ampliar", KeyClosePane: "fechar painel", KeyNarrow: "divisão ←", KeyWiden: "divisão →", KeySplit: "mover divisão",
 	KeyPicker: "demos", KeyPresenter: "apresentação", KeyNotes: "notas", KeyFocusDir: "foco",

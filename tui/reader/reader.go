@@ -275,6 +275,13 @@ func (m *Model) View() string {
 	}
 	h := m.viewHeight()
 	if !m.Ready() {
+		if m.shown.id == m.lesson.ID && m.shown.lang == m.lesson.Lang && len(m.lines) > 0 {
+			// Until the new render lands (a resize, a theme), the old one
+			// stays, fitted: no flash of "Rendering…".
+			end := min(m.off+h, len(m.lines))
+			b.WriteString(common.Fit(strings.Join(m.lines[min(m.off, end):end], "\n"), m.width, h))
+			return b.String()
+		}
 		b.WriteString(common.Fit("\n  "+m.com.Styles.Status.Render(m.com.Text.Rendering), m.width, h))
 		return b.String()
 	}

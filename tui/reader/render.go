@@ -112,7 +112,9 @@ func (m *Model) setContent(k renderKey, lines []string) {
 
 func (m *Model) rendered(msg RenderedMsg) tea.Cmd {
 	if msg.err != nil {
-		m.err = msg.err
+		if msg.key == m.key() { // a stale render's failure is not news
+			m.err = msg.err
+		}
 		return nil
 	}
 	if len(m.cache) >= maxCache {
