@@ -106,3 +106,31 @@ func BenchmarkScrollKey(b *testing.B) {
 }
 
 var _ tea.Model = (*Model)(nil)
+
+// BenchmarkKeyFourPanes is one key, Update then View, with the lesson and
+// three demos open at 200×60: the cost of every frame of a busy classroom
+// screen.
+func BenchmarkKeyFourPanes(b *testing.B) {
+	m := newApp(b, embedded, "en", 200, 60)
+	b.Cleanup(m.Close)
+	press(b, m, "D", "enter", "D", "enter", "D", "enter")
+	if m.Panes() != 4 {
+		b.Fatalf("%d panes", m.Panes())
+	}
+	press(b, m, "tab") // focus the lesson: its keys scroll it
+	for m.Focused() != "reader" {
+		press(b, m, "tab")
+	}
+	down, up := keyMsg("j"), keyMsg("k")
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		k := down
+		if i%40 >= 20 {
+			k = up
+		}
+		i++
+		m.Update(k)
+		_ = m.View()
+	}
+}

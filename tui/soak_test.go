@@ -13,16 +13,33 @@ import (
 // (down to 1×1) at the app. Nothing may panic, and every frame must be
 // exactly the terminal's size.
 func TestSoak(t *testing.T) {
+	soak(t, 1, func(*Model) {})
+}
+
+// TestSoakWorkspace is the same with four panes open: the lesson and three
+// demos, which the keys zoom, close, reopen and present beside.
+func TestSoakWorkspace(t *testing.T) {
+	soak(t, 2, func(m *Model) {
+		press(t, m, "1", "D", "enter", "D", "enter")
+		if m.Panes() != 4 {
+			t.Fatalf("%d panes", m.Panes())
+		}
+	})
+}
+
+func soak(t *testing.T, seed uint64, setup func(*Model)) {
 	n := 5000
 	if testing.Short() {
 		n = 500
 	}
 	keys := []string{"j", "k", "up", "down", "pgup", "pgdown", "home", "end", "g", "G", "u", "d",
 		"space", "b", "enter", "esc", "tab", "shift+tab", "n", "p", "L", "T", "?", "!", "/", "x",
-		"backspace", "é", "1", "l", "q"}
+		"backspace", "é", "1", "2", "l", "q", "z", "<", ">", "D", "P", "N", "left", "right",
+		"ctrl+left", "ctrl+right", "ctrl+up", "ctrl+down"}
 	sizes := [][2]int{{1, 1}, {2, 1}, {10, 5}, {59, 14}, {60, 15}, {61, 16}, {80, 24}, {100, 30}, {200, 60}}
-	rng := rand.New(rand.NewPCG(1, 2))
+	rng := rand.New(rand.NewPCG(seed, 2))
 	m := newApp(t, fixtureWithProblem(t), "en", 100, 30)
+	setup(m)
 	w, h := 100, 30
 	for i := range n {
 		switch r := rng.IntN(100); {
@@ -41,6 +58,10 @@ func TestSoak(t *testing.T) {
 				b = tea.MouseWheelDown
 			}
 			send(t, m, tea.MouseWheelMsg{X: rng.IntN(w), Y: rng.IntN(h), Button: b})
+		case r < 23:
+			for _, tk := range tickers(m) { // a frame for every demo, as the clock would
+				send(t, m, frameMsg{id: tk.id})
+			}
 		default:
 			send(t, m, keyMsg(keys[rng.IntN(len(keys))]))
 		}

@@ -168,3 +168,69 @@ func write(t *testing.T, path, s string) {
 		t.Fatal(err)
 	}
 }
+
+// TestE2EPresenter starts in presenter mode, as an instructor would with a
+// clicker, moves through slides and opens the speaker notes.
+func TestE2EPresenter(t *testing.T) {
+	tm := newTmux(t)
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	tm.start(100, 30, "env DISTLAB_STATE="+filepath.Join(dir, "state.json")+" "+bin+" --lang en --presenter --lesson scalability")
+	s := tm.waitFor("1/", "Learning goals")
+	if !strings.Contains(s, "┏━┓") { // the title in block letters
+		t.Fatalf("no title banner on the first slide:\n%s", s)
+	}
+	tm.keys("PageDown")
+	tm.waitFor("2/")
+	tm.keys("Right", "N")
+	tm.waitFor("3/", "Speaker notes")
+	tm.keys("P")
+	s = tm.waitFor("Lessons")
+	if strings.Contains(s, "Speaker notes · 3/") {
+		t.Fatalf("still presenting:\n%s", s)
+	}
+	tm.keys("q")
+	tm.waitExit()
+}
+
+// TestE2EIdleCPU measures the CPU the app uses while nobody touches it: an
+// idle app must not tick. Linux only (it reads /proc).
+func TestE2EIdleCPU(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("reads /proc: Linux only")
+	}
+	tm := newTmux(t)
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	tm.start(100, 30, "exec env DISTLAB_STATE="+filepath.Join(dir, "state.json")+" "+bin+" --lang en")
+	tm.waitFor("Lessons")
+	tm.keys("Enter", "PageDown") // a lesson open and scrolled, then hands off
+	time.Sleep(3 * time.Second)  // past the delayed save of the scroll place
+	pid := strings.TrimSpace(tm.run("list-panes", "-t", "e2e", "-F", "#{pane_pid}"))
+	before := cpuTicks(t, pid)
+	const window = 10 * time.Second
+	time.Sleep(window)
+	used := cpuTicks(t, pid) - before
+	const clkTck = 100 // USER_HZ on Linux
+	pct := float64(used) / clkTck / window.Seconds() * 100
+	t.Logf("idle CPU: %d ticks in %v = %.2f%%", used, window, pct)
+	if pct >= 0.5 {
+		t.Fatalf("idle app used %.2f%% CPU (limit 0.5%%)", pct)
+	}
+	tm.keys("q")
+	tm.waitExit()
+}
+
+// cpuTicks is utime+stime of a process, in clock ticks.
+func cpuTicks(t *testing.T, pid string) int {
+	t.Helper()
+	data, err := os.ReadFile("/proc/" + pid + "/stat")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Fields after the command name (which may hold spaces) start at ") ".
+	f := strings.Fields(string(data[bytes.LastIndexByte(data, ')')+2:]))
+	utime, _ := strconv.Atoi(f[11])
+	stime, _ := strconv.Atoi(f[12])
+	return utime + stime
+}
