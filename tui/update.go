@@ -180,6 +180,12 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, k.Widen):
 		return m.moveSplit(0.05), true
 	case key.Matches(msg, k.Picker):
+		switch {
+		case len(m.cfg.Demos.All()) == 0:
+			return m.setStatus(false, "%s", m.com.Text.NoDemosYet), true
+		case len(m.panes) >= MaxPanes:
+			return m.setStatus(true, "%s", m.com.Text.Full), true
+		}
 		m.picker = picker.New(m.com, m.cfg.Demos)
 		return nil, true
 	case key.Matches(msg, k.Presenter):

@@ -17,7 +17,11 @@ import (
 
 // View draws the whole screen.
 func (m *Model) View() tea.View {
-	v := tea.NewView(m.Render())
+	content := m.Render()
+	if m.com.Styles.Theme == theme.HighContrast {
+		content = common.PaintBackground(content, m.com.Styles.BackgroundSeq)
+	}
+	v := tea.NewView(content)
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "distlab"

@@ -17,7 +17,7 @@ type Text struct {
 	NoProblems                                    string
 	Reloaded                                      string // format: folder
 	StateWarn                                     string // format: error
-	Gone                                          string
+	Gone, NoDemosYet                              string
 	Notes, NoNotes, PickDemo, PickerHint, NoDemos string
 	Full, CantClose, Presenter, NotInLang         string
 
@@ -44,6 +44,7 @@ var en = Text{
 	NoProblems:  "No problems: every lesson file loaded.",
 	Reloaded:    "lessons reloaded from %s",
 	StateWarn:   "⚠ %v",
+	NoDemosYet:  "this build has no demos to open",
 	Gone:        "this lesson no longer loads from its file: press ! to see why",
 	Notes:       "Speaker notes",
 	NoNotes:     "No notes for this slide.",
@@ -81,6 +82,7 @@ var ptBR = Text{
 	NoProblems:  "Nenhum problema: todas as lições foram carregadas.",
 	Reloaded:    "lições recarregadas de %s",
 	StateWarn:   "⚠ progresso ignorado: %v",
+	NoDemosYet:  "esta versão não tem demonstrações para abrir",
 	Gone:        "esta lição não carrega mais do arquivo: tecle ! para ver o motivo",
 	Notes:       "Notas do apresentador",
 	NoNotes:     "Sem notas para este slide.",

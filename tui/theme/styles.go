@@ -1,6 +1,8 @@
 package theme
 
 import (
+	"fmt"
+
 	"charm.land/bubbles/v2/help"
 	"charm.land/glamour/v2/ansi"
 	"charm.land/lipgloss/v2"
@@ -29,6 +31,9 @@ type Styles struct {
 
 	Help    help.Styles
 	Glamour ansi.StyleConfig
+
+	// BackgroundSeq is the SGR sequence of Palette.Bg ("" without one).
+	BackgroundSeq string
 }
 
 // New builds the Styles of theme t.
@@ -76,5 +81,9 @@ func New(t Theme) *Styles {
 		FullKey: key, FullDesc: desc, FullSeparator: sep,
 	}
 	s.Glamour = glamourStyle(t)
+	if p.Bg != nil {
+		r, g, b, _ := p.Bg.RGBA()
+		s.BackgroundSeq = fmt.Sprintf("\x1b[48;2;%d;%d;%dm", r>>8, g>>8, b>>8)
+	}
 	return s
 }
