@@ -153,3 +153,26 @@ func TestFlags(t *testing.T) {
 		t.Fatalf("--lang EN gave %s", l)
 	}
 }
+
+func TestLessonNotes(t *testing.T) {
+	out, _, err := execute(t, "lesson", "notes", "scalability", "--lang", "pt-BR")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "1/") || strings.Count(out, "\n") < 10 {
+		t.Fatalf("notes:\n%s", out)
+	}
+	if _, _, err := execute(t, "lesson", "notes", "nope"); err == nil {
+		t.Fatal("unknown lesson gave no error")
+	}
+}
+
+func TestDemoUnknown(t *testing.T) {
+	_, _, err := execute(t, "demo", "no-such-demo")
+	if err == nil || !strings.Contains(err.Error(), "no demo") {
+		t.Fatalf("err %v", err)
+	}
+	if _, _, err := execute(t, "--lesson", "no-such-lesson"); err == nil || !strings.Contains(err.Error(), "no lesson") {
+		t.Fatalf("--lesson typo: %v", err)
+	}
+}
