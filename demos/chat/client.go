@@ -1,0 +1,272 @@
+package chat
+
+import (
+	"bufio"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// ClientConfig sets up a distlab client.
+type ClientConfig struct {
+	Addrs []string // nodes to try, in order; the cluster's members are learned on connect
+	Nick  string
+	// OnLine receives every line to show, already cleaned: messages,
+	// notices, and the client's own reports of failovers. It is called from
+	// the client's reader goroutine, one line at a time.
+	OnLine func(string)
+	// Backoff is the first pause between reconnection attempts (doubling up
+	// to MaxBackoff). Defaults 50ms and 1s.
+	Backoff, MaxBackoff time.Duration
+}
+
+// Client is a chat client that survives the loss of its node: it numbers
+// its messages, keeps those not yet acknowledged, reconnects to another
+// member of the cluster and sends them again. Nodes deliver each (client
+// id, seq) once, and the client shows each message once.
+type Client struct {
+	cfg ClientConfig
+	id  string
+
+	mu      sync.Mutex // guards the fields below
+	nc      net.Conn
+	addr    string
+	members []string          // addresses, learned from /members
+	seq     uint64            // last sequence number used
+	unacked map[uint64]string // seq → text, until the node acknowledges
+	shown   *dedupe           // message ids already shown
+	closed  bool
+
+	ctx    context.Context
+	cancel context.CancelFunc
+	done   chan struct{}
+}
+
+// ErrNoNode is returned when no node of the cluster could be reached.
+var ErrNoNode = errors.New("chat: no node reachable")
+
+// Dial connects to the first reachable address and starts the client.
+func Dial(cfg ClientConfig) (*Client, error) {
+	if cfg.Backoff <= 0 {
+		cfg.Backoff = 50 * time.Millisecond
+	}
+	if cfg.MaxBackoff <= 0 {
+		cfg.MaxBackoff = time.Second
+	}
+	if cfg.OnLine == nil {
+		cfg.OnLine = func(string) {}
+	}
+	var b [6]byte
+	rand.Read(b[:])
+	ctx, cancel := context.WithCancel(context.Background())
+	c := &Client{cfg: cfg, id: "d" + hex.EncodeToString(b[:]), members: slices.Clone(cfg.Addrs),
+		unacked: map[uint64]string{}, shown: newDedupe(), ctx: ctx, cancel: cancel, done: make(chan struct{})}
+	nc, addr, err := c.connect("")
+	if err != nil {
+		cancel()
+		return nil, err
+	}
+	go c.run(nc, addr)
+	return c, nil
+}
+
+// ID is the client's id in the cluster.
+func (c *Client) ID() string { return c.id }
+
+// Node is the address of the node the client is on ("" while reconnecting).
+func (c *Client) Node() string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.addr
+}
+
+// Pending is how many messages wait for an acknowledgement.
+func (c *Client) Pending() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.unacked)
+}
+
+// Send sends a chat line: a /command as it is, text as a numbered message
+// that will reach everyone once even if the node dies on the way.
+func (c *Client) Send(text string) {
+	text = Clean(text)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.closed || strings.TrimSpace(text) == "" {
+		return
+	}
+	line := text
+	if !strings.HasPrefix(text, "/") {
+		c.seq++
+		c.unacked[c.seq] = text
+		line = fmt.Sprintf("%s %d %s", ctlMsg, c.seq, text)
+	}
+	if c.nc != nil {
+		c.nc.SetWriteDeadline(time.Now().Add(2 * time.Second))
+		fmt.Fprintf(c.nc, "%s\n", line) // a failure shows up in the reader, which reconnects
+	}
+}
+
+// Close leaves the cluster and waits for the client's goroutine.
+func (c *Client) Close() {
+	c.mu.Lock()
+	if c.closed {
+		c.mu.Unlock()
+		<-c.done
+		return
+	}
+	c.closed = true
+	if c.nc != nil {
+		c.nc.SetWriteDeadline(time.Now().Add(200 * time.Millisecond))
+		fmt.Fprintf(c.nc, "/quit\n")
+		c.nc.Close()
+	}
+	c.mu.Unlock()
+	c.cancel()
+	<-c.done
+}
+
+// connect tries the members (the one just lost last), says hello, and
+// resends what was not acknowledged.
+func (c *Client) connect(lost string) (net.Conn, string, error) {
+	c.mu.Lock()
+	addrs := slices.Clone(c.members)
+	c.mu.Unlock()
+	slices.SortStableFunc(addrs, func(a, b string) int {
+		switch {
+		case a == lost && b != lost:
+			return 1
+		case b == lost && a != lost:
+			return -1
+		}
+		return 0
+	})
+	var d net.Dialer
+	for _, addr := range addrs {
+		ctx, cancel := context.WithTimeout(c.ctx, 500*time.Millisecond)
+		nc, err := d.DialContext(ctx, "tcp", addr)
+		cancel()
+		if err != nil {
+			continue
+		}
+		c.mu.Lock()
+		if c.closed {
+			c.mu.Unlock()
+			nc.Close()
+			return nil, "", ErrNoNode
+		}
+		var b strings.Builder
+		fmt.Fprintf(&b, "%s %s %s\n", ctlHello, c.id, c.cfg.Nick)
+		seqs := make([]uint64, 0, len(c.unacked))
+		for s := range c.unacked {
+			seqs = append(seqs, s)
+		}
+		slices.Sort(seqs)
+		for _, s := range seqs {
+			fmt.Fprintf(&b, "%s %d %s\n", ctlMsg, s, c.unacked[s])
+		}
+		nc.SetWriteDeadline(time.Now().Add(2 * time.Second))
+		_, err = nc.Write([]byte(b.String()))
+		if err != nil {
+			c.mu.Unlock()
+			nc.Close()
+			continue
+		}
+		c.nc, c.addr = nc, addr
+		c.mu.Unlock()
+		return nc, addr, nil
+	}
+	return nil, "", ErrNoNode
+}
+
+// run reads from the node until the connection breaks, then fails over,
+// until Close.
+func (c *Client) run(nc net.Conn, addr string) {
+	defer close(c.done)
+	for {
+		c.read(nc)
+		c.mu.Lock()
+		c.nc, c.addr = nil, ""
+		closed := c.closed
+		c.mu.Unlock()
+		if closed {
+			return
+		}
+		c.cfg.OnLine(notice("connection to %s lost: looking for another node", addr))
+		wait := c.cfg.Backoff
+		for {
+			select {
+			case <-c.ctx.Done():
+				return
+			case <-time.After(wait):
+			}
+			var err error
+			lost := addr
+			nc, addr, err = c.connect(lost)
+			if err == nil {
+				c.cfg.OnLine(notice("reconnected to %s; %d unacknowledged message(s) sent again", addr, c.Pending()))
+				break
+			}
+			wait = min(2*wait, c.cfg.MaxBackoff)
+		}
+	}
+}
+
+// read handles the node's lines until the connection ends.
+func (c *Client) read(nc net.Conn) {
+	br := bufio.NewReaderSize(nc, 64<<10)
+	for {
+		line, err := br.ReadString('\n')
+		if err != nil {
+			return
+		}
+		c.handle(strings.TrimRight(line, "\r\n"))
+	}
+}
+
+func (c *Client) handle(line string) {
+	cmd, arg, _ := strings.Cut(line, " ")
+	switch cmd {
+	case ctlAck:
+		if s, err := strconv.ParseUint(arg, 10, 64); err == nil {
+			c.mu.Lock()
+			delete(c.unacked, s)
+			c.mu.Unlock()
+		}
+	case ctlMembers:
+		var addrs []string
+		for _, m := range strings.Split(arg, ",") {
+			if _, a, ok := strings.Cut(m, "="); ok && a != "" {
+				addrs = append(addrs, a)
+			}
+		}
+		c.mu.Lock()
+		for _, a := range addrs { // keep addresses learned before: a node may come back
+			if !slices.Contains(c.members, a) {
+				c.members = append(c.members, a)
+			}
+		}
+		c.mu.Unlock()
+	case ctlM: // /m CLIENT SEQ LINE
+		f := strings.SplitN(arg, " ", 3)
+		if len(f) < 3 {
+			return
+		}
+		s, err := strconv.ParseUint(f[1], 10, 64)
+		if err != nil || !c.shown.add(f[0], s) {
+			return // already shown: it came again after a failover
+		}
+		c.cfg.OnLine(Clean(f[2]))
+	default:
+		c.cfg.OnLine(Clean(line))
+	}
+}

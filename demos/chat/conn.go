@@ -1,0 +1,252 @@
+package chat
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// conn is one client connection: a reader goroutine that parses its lines
+// and a writer goroutine that sends it notices and the hub's messages.
+type conn struct {
+	node *Node
+	nc   net.Conn
+	num  int
+
+	cursor atomic.Uint64 // next hub entry to send
+	direct chan string   // lines for this client only (notices, acks)
+	done   chan struct{} // closed when the connection ends
+	once   sync.Once
+	bucket *bucket
+
+	// Guarded by node.mu.
+	id   string // message ids: random for distlab clients, node.cN otherwise
+	nick string
+	seq  uint64 // for clients that do not number their messages
+
+	distlab atomic.Bool // spoke /hello: gets control lines
+
+	lastWarn time.Time // reader goroutine only: throttles rate notices
+}
+
+// say queues a line for this client only. Notices to a client that does
+// not read are dropped rather than block the node.
+func (c *conn) say(line string) {
+	select {
+	case c.direct <- line:
+	default:
+	}
+}
+
+// kill closes the connection at once.
+func (c *conn) kill() {
+	c.once.Do(func() {
+		close(c.done)
+		c.nc.Close()
+	})
+}
+
+// readLoop reads lines until the client leaves, breaks a limit or the node
+// stops.
+func (c *conn) readLoop() {
+	defer c.kill()
+	n := c.node
+	lr := newLineReader(c.nc, MaxLine, n.cfg.IdleTimeout, n.cfg.LineTimeout)
+	first := true
+	for {
+		line, err := lr.next()
+		switch {
+		case errors.Is(err, errLineTooLong):
+			c.say(notice("line too long: at most %d bytes; it was discarded", MaxLine))
+			continue
+		case errors.Is(err, os.ErrDeadlineExceeded):
+			if lr.started.IsZero() {
+				c.say(notice("idle for %v: disconnecting", n.cfg.IdleTimeout))
+			} else {
+				c.say(notice("a line was started but not finished within %v: disconnecting", n.cfg.LineTimeout))
+			}
+			c.drainSoon()
+			return
+		case err != nil:
+			return
+		}
+		if first && strings.HasPrefix(line, ctlPeer+" ") {
+			n.adoptPeer(c, line, lr)
+			return
+		}
+		first = false
+		if !c.handle(line) {
+			c.drainSoon()
+			return
+		}
+	}
+}
+
+// drainSoon gives the writer a moment to send the last notices.
+func (c *conn) drainSoon() {
+	deadline := time.Now().Add(200 * time.Millisecond)
+	for len(c.direct) > 0 && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	time.Sleep(20 * time.Millisecond) // the writer took the last line: let it flush
+}
+
+// handle acts on one line; false ends the connection.
+func (c *conn) handle(line string) bool {
+	n := c.node
+	if !strings.HasPrefix(line, "/") {
+		text := Clean(line)
+		if strings.TrimSpace(text) == "" {
+			return true
+		}
+		if c.limited() {
+			return true
+		}
+		n.mu.Lock()
+		c.seq++
+		m := Message{Client: c.id, Seq: c.seq, Kind: KindSay, Nick: c.nick, Text: text}
+		n.mu.Unlock()
+		n.accept(m, c)
+		return true
+	}
+	cmd, arg, _ := strings.Cut(line, " ")
+	switch cmd {
+	case "/nick":
+		c.say(n.rename(c, CleanNick(arg)))
+	case "/who":
+		c.say(n.who())
+	case "/nodes":
+		for _, l := range n.nodesLines() {
+			c.say(l)
+		}
+	case "/me":
+		text := Clean(arg)
+		if strings.TrimSpace(text) == "" || c.limited() {
+			return true
+		}
+		n.mu.Lock()
+		c.seq++
+		m := Message{Client: c.id, Seq: c.seq, Kind: KindMe, Nick: c.nick, Text: text}
+		n.mu.Unlock()
+		n.accept(m, c)
+	case "/help":
+		for _, l := range helpText {
+			c.say(notice("%s", l))
+		}
+	case "/quit":
+		c.say(notice("bye"))
+		return false
+	case ctlHello: // distlab client: /hello CLIENTID NICK
+		id, nick, _ := strings.Cut(arg, " ")
+		n.hello(c, CleanNick(id), CleanNick(nick))
+	case ctlMsg: // distlab client: /msg SEQ TEXT
+		s, text, _ := strings.Cut(arg, " ")
+		seq, err := strconv.ParseUint(s, 10, 64)
+		if err != nil {
+			c.say(notice("bad %s line", ctlMsg))
+			return true
+		}
+		text = Clean(text)
+		if strings.TrimSpace(text) != "" && !c.limited() {
+			n.mu.Lock()
+			m := Message{Client: c.id, Seq: seq, Kind: KindSay, Nick: c.nick, Text: text}
+			n.mu.Unlock()
+			n.accept(m, c)
+		}
+		c.say(fmt.Sprintf("%s %d", ctlAck, seq))
+	default:
+		c.say(notice("unknown command %s: try /help", Clean(cmd)))
+	}
+	return true
+}
+
+// limited applies the rate limit, warning at most once a second.
+func (c *conn) limited() bool {
+	now := time.Now()
+	if c.bucket.take(now) {
+		return false
+	}
+	if now.Sub(c.lastWarn) > time.Second {
+		c.lastWarn = now
+		c.say(notice("slow down: at most %g messages a second; that one was dropped", c.node.cfg.Rate))
+	}
+	return true
+}
+
+// writeLoop sends notices and hub messages, batching whatever is ready into
+// one write. A client whose socket stays full for EvictAfter is dropped with
+// a notice: it stopped reading.
+func (c *conn) writeLoop() {
+	defer c.kill()
+	n := c.node
+	w := bufio.NewWriterSize(c.nc, 64<<10)
+	for {
+	direct:
+		for {
+			select {
+			case l := <-c.direct:
+				w.WriteString(l)
+				w.WriteByte('\n')
+			default:
+				break direct
+			}
+		}
+		cur, head := c.cursor.Load(), n.hub.head.Load()
+		distlab := c.distlab.Load()
+		for ; cur < head; cur++ {
+			e := n.hub.read(cur)
+			if e == nil || e.from == c {
+				continue
+			}
+			if distlab {
+				w.Write(e.ctl)
+			} else {
+				w.Write(e.plain)
+			}
+			n.delivered.Add(1)
+			if w.Buffered() > 48<<10 {
+				if !c.flush(w) {
+					return
+				}
+			}
+		}
+		c.cursor.Store(cur)
+		if w.Buffered() > 0 && !c.flush(w) {
+			return
+		}
+		wait := n.hub.waitChan(cur)
+		if wait == nil {
+			continue
+		}
+		select {
+		case <-wait:
+		case l := <-c.direct:
+			w.WriteString(l)
+			w.WriteByte('\n')
+		case <-c.done:
+			return
+		}
+	}
+}
+
+// flush writes the batch; a client that does not take it within
+// EvictAfter is told why and disconnected.
+func (c *conn) flush(w *bufio.Writer) bool {
+	c.nc.SetWriteDeadline(time.Now().Add(c.node.cfg.EvictAfter))
+	if err := w.Flush(); err != nil {
+		if errors.Is(err, os.ErrDeadlineExceeded) {
+			c.node.evicted.Add(1)
+			c.nc.SetWriteDeadline(time.Now().Add(100 * time.Millisecond))
+			fmt.Fprintf(c.nc, "\n%s\n", notice("you stopped reading for %v: disconnected", c.node.cfg.EvictAfter))
+		}
+		return false
+	}
+	return true
+}

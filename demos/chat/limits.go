@@ -1,0 +1,143 @@
+package chat
+
+import (
+	"errors"
+	"net"
+	"sync"
+	"time"
+)
+
+// bucket is a token bucket: rate tokens a second, up to burst. Rate 0 means
+// no limit.
+type bucket struct {
+	mu     sync.Mutex
+	rate   float64
+	burst  float64
+	tokens float64
+	last   time.Time
+}
+
+func newBucket(rate float64) *bucket {
+	burst := max(rate, 1)
+	return &bucket{rate: rate, burst: burst, tokens: burst}
+}
+
+// take spends one token, reporting whether there was one.
+func (b *bucket) take(now time.Time) bool {
+	if b == nil || b.rate <= 0 {
+		return true
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if !b.last.IsZero() {
+		b.tokens = min(b.burst, b.tokens+now.Sub(b.last).Seconds()*b.rate)
+	}
+	b.last = now
+	if b.tokens < 1 {
+		return false
+	}
+	b.tokens--
+	return true
+}
+
+// errLineTooLong is returned by lineReader.next for a line over the limit;
+// the rest of that line has been discarded and the connection stays usable.
+var errLineTooLong = errors.New("chat: line too long")
+
+// lineReader reads lines of at most max bytes from a connection, accepting
+// LF and CRLF. Read deadlines guard both ends of the slowloris attack: a
+// connection that sends nothing for idle is closed, and so is one that
+// starts a line and does not finish it within lineTime.
+type lineReader struct {
+	conn     net.Conn
+	max      int
+	idle     time.Duration
+	lineTime time.Duration
+
+	buf        []byte // read buffer
+	r, w       int    // unread bytes are buf[r:w]
+	line       []byte // the partial line
+	discarding bool   // inside a line that was too long
+	started    time.Time
+}
+
+func newLineReader(c net.Conn, max int, idle, lineTime time.Duration) *lineReader {
+	return &lineReader{conn: c, max: max, idle: idle, lineTime: lineTime, buf: make([]byte, 4096), line: make([]byte, 0, max)}
+}
+
+// next returns the next line without its line ending. A too-long line gives
+// errLineTooLong once, after its end has been read and dropped.
+func (lr *lineReader) next() (string, error) {
+	for {
+		for i := lr.r; i < lr.w; i++ {
+			if lr.buf[i] != '\n' {
+				continue
+			}
+			chunk := lr.buf[lr.r:i]
+			lr.r = i + 1
+			if lr.discarding {
+				lr.discarding = false
+				lr.line = lr.line[:0]
+				return "", errLineTooLong
+			}
+			if len(lr.line)+len(chunk) > lr.max+1 { // +1: a CR before the LF does not count
+				lr.line = lr.line[:0]
+				return "", errLineTooLong
+			}
+			lr.line = append(lr.line, chunk...)
+			n := len(lr.line)
+			if n > 0 && lr.line[n-1] == '\r' {
+				n--
+			}
+			if n > lr.max {
+				lr.line = lr.line[:0]
+				return "", errLineTooLong
+			}
+			s := string(lr.line[:n])
+			lr.line = lr.line[:0]
+			return s, nil
+		}
+		// No newline in the buffer: keep what there is and read more.
+		if !lr.discarding {
+			lr.line = append(lr.line, lr.buf[lr.r:lr.w]...)
+			if len(lr.line) > lr.max+1 {
+				lr.discarding = true
+				lr.line = lr.line[:0]
+			}
+		}
+		lr.r, lr.w = 0, 0
+		if err := lr.fill(); err != nil {
+			return "", err
+		}
+	}
+}
+
+// fill reads more bytes, with the deadline the reader's state calls for.
+func (lr *lineReader) fill() error {
+	now := time.Now()
+	midLine := len(lr.line) > 0 || lr.discarding
+	switch {
+	case !midLine:
+		lr.started = time.Time{}
+		if lr.idle > 0 {
+			lr.conn.SetReadDeadline(now.Add(lr.idle))
+		}
+	case lr.started.IsZero():
+		lr.started = now
+		fallthrough
+	default:
+		if lr.lineTime > 0 {
+			lr.conn.SetReadDeadline(lr.started.Add(lr.lineTime))
+		}
+	}
+	n, err := lr.conn.Read(lr.buf)
+	lr.w = n
+	if n > 0 && !midLine && lr.lineTime > 0 {
+		// A line starts with these bytes (unless they end it at once).
+		lr.started = now
+	}
+	if n > 0 {
+		return nil
+	}
+	return err
+}

@@ -1,0 +1,437 @@
+package chat
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Config sets up a node. Zero durations and limits take the defaults.
+type Config struct {
+	ID          string   // node name, e.g. "n1"
+	Addr        string   // listen address; default 127.0.0.1:25000 ("127.0.0.1:0" for any port)
+	Peers       []string // other nodes' addresses, dialed and kept connected
+	MaxClients  int      // default 256
+	Rate        float64  // messages a second per client; 0: no limit
+	IdleTimeout time.Duration
+	LineTimeout time.Duration // to finish a line once started
+	EvictAfter  time.Duration // a client whose socket stays full this long is dropped
+	Heartbeat   time.Duration // between heartbeats to peers
+	PeerTimeout time.Duration // silence after which a peer is down
+}
+
+func (c *Config) defaults() {
+	if c.ID == "" {
+		c.ID = "n1"
+	}
+	if c.Addr == "" {
+		c.Addr = "127.0.0.1:25000"
+	}
+	if c.MaxClients <= 0 {
+		c.MaxClients = 256
+	}
+	if c.IdleTimeout <= 0 {
+		c.IdleTimeout = 10 * time.Minute
+	}
+	if c.LineTimeout <= 0 {
+		c.LineTimeout = 10 * time.Second
+	}
+	if c.EvictAfter <= 0 {
+		c.EvictAfter = 3 * time.Second
+	}
+	if c.Heartbeat <= 0 {
+		c.Heartbeat = 250 * time.Millisecond
+	}
+	if c.PeerTimeout <= 0 {
+		c.PeerTimeout = 4 * c.Heartbeat
+	}
+}
+
+// ErrStopped is returned when starting a node that was shut down for good.
+var ErrStopped = errors.New("chat: node stopped")
+
+// Node is one chat server. Start it, then Kill (a crash) and Restart it as
+// often as the demo likes; Shutdown ends it gracefully.
+type Node struct {
+	cfg Config
+	hub *hub
+
+	mu      sync.Mutex // guards everything below
+	ln      net.Listener
+	addr    string
+	up      bool
+	stopped bool
+	ctx     context.Context // of the current run
+	cancel  context.CancelFunc
+	conns   map[*conn]struct{}
+	nicks   map[string]*conn // lowercased nick → local client
+	links   map[*peerLink]struct{}
+	remote  map[string]*remoteNode // node id → what its heartbeats said
+	connNum int
+	delay   time.Duration // added to every relay sent, for the lesson on time
+	jitter  time.Duration
+
+	wg        sync.WaitGroup // every goroutine of the current run
+	seen      *dedupe        // (client, seq) of delivered messages
+	received  atomic.Uint64  // messages accepted from local clients
+	relayed   atomic.Uint64  // messages received from peers and delivered
+	delivered atomic.Uint64  // lines written to clients
+	evicted   atomic.Uint64  // clients dropped for not reading
+	running   atomic.Int64   // goroutines alive
+}
+
+// remoteNode is a peer as its heartbeats describe it.
+type remoteNode struct {
+	addr    string
+	clients int
+	nicks   []string
+	last    time.Time
+}
+
+// NewNode returns a node; Start makes it listen.
+func NewNode(cfg Config) *Node {
+	cfg.defaults()
+	return &Node{cfg: cfg, hub: newHub(), seen: newDedupe(), remote: map[string]*remoteNode{}}
+}
+
+// ID is the node's name.
+func (n *Node) ID() string { return n.cfg.ID }
+
+// Addr is the address the node listens on (with the real port once
+// started on port 0).
+func (n *Node) Addr() string {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if n.addr != "" {
+		return n.addr
+	}
+	return n.cfg.Addr
+}
+
+// AddPeer adds a peer address to dial on every Start.
+func (n *Node) AddPeer(addr string) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	n.cfg.Peers = append(n.cfg.Peers, addr)
+}
+
+// startDial dials addr now, on a running node.
+func (n *Node) startDial(addr string) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if !n.up {
+		return
+	}
+	ctx := n.ctx
+	n.goLocked(func() { n.dialLoop(ctx, addr) })
+}
+
+// SetLinkDelay delays every relay this node sends by d plus a random part
+// of up to jitter: concurrent messages then reach nodes in different orders.
+func (n *Node) SetLinkDelay(d, jitter time.Duration) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	n.delay, n.jitter = d, jitter
+}
+
+// Start listens and dials the peers. On a node that was killed it is a
+// restart, on the same address.
+func (n *Node) Start() error {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if n.stopped {
+		return ErrStopped
+	}
+	if n.up {
+		return nil
+	}
+	addr := n.cfg.Addr
+	if n.addr != "" {
+		addr = n.addr // a restart keeps its port
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("chat: node %s: %w", n.cfg.ID, err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	n.ln, n.addr, n.up, n.ctx, n.cancel = ln, ln.Addr().String(), true, ctx, cancel
+	n.conns, n.nicks, n.links = map[*conn]struct{}{}, map[string]*conn{}, map[*peerLink]struct{}{}
+	n.remote = map[string]*remoteNode{}
+	n.goLocked(func() { n.acceptLoop(ctx, ln) })
+	n.goLocked(func() { n.heartbeat(ctx) })
+	for _, p := range n.cfg.Peers {
+		n.goLocked(func() { n.dialLoop(ctx, p) })
+	}
+	return nil
+}
+
+// goLocked runs f on a goroutine counted in wg and running.
+func (n *Node) goLocked(f func()) {
+	n.wg.Add(1)
+	n.running.Add(1)
+	go func() {
+		defer n.wg.Done()
+		defer n.running.Add(-1)
+		f()
+	}()
+}
+
+// Kill crashes the node: the listener and every connection close at once,
+// without a word, as when a machine loses power. Start brings it back.
+func (n *Node) Kill() {
+	n.mu.Lock()
+	if !n.up {
+		n.mu.Unlock()
+		return
+	}
+	n.up = false
+	n.cancel()
+	n.ln.Close()
+	for c := range n.conns {
+		c.kill()
+	}
+	for l := range n.links {
+		l.close()
+	}
+	n.mu.Unlock()
+	n.wg.Wait()
+}
+
+// Shutdown stops the node gracefully: no new connections, a goodbye to
+// every client, their queues drained until ctx is done, then everything
+// closed and every goroutine gone.
+func (n *Node) Shutdown(ctx context.Context) error {
+	n.mu.Lock()
+	n.stopped = true
+	if !n.up {
+		n.mu.Unlock()
+		return nil
+	}
+	n.ln.Close()
+	conns := make([]*conn, 0, len(n.conns))
+	for c := range n.conns {
+		conns = append(conns, c)
+		c.say(notice("node %s is shutting down: goodbye", n.cfg.ID))
+	}
+	n.mu.Unlock()
+	// Drain: wait until every writer has sent what it has, or time is up.
+	for !n.drained(conns) {
+		select {
+		case <-ctx.Done():
+			n.Kill()
+			return ctx.Err()
+		case <-time.After(5 * time.Millisecond):
+		}
+	}
+	n.Kill()
+	return nil
+}
+
+func (n *Node) drained(conns []*conn) bool {
+	head := n.hub.head.Load()
+	for _, c := range conns {
+		select {
+		case <-c.done:
+			continue
+		default:
+		}
+		if len(c.direct) > 0 || c.cursor.Load() < head {
+			return false
+		}
+	}
+	return true
+}
+
+func (n *Node) acceptLoop(ctx context.Context, ln net.Listener) {
+	for {
+		nc, err := ln.Accept()
+		if err != nil {
+			if ctx.Err() != nil || errors.Is(err, net.ErrClosed) {
+				return
+			}
+			time.Sleep(10 * time.Millisecond) // e.g. out of file descriptors
+			continue
+		}
+		n.serve(nc)
+	}
+}
+
+// serve registers a new connection as a guest and starts its goroutines.
+func (n *Node) serve(nc net.Conn) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if !n.up {
+		nc.Close()
+		return
+	}
+	if len(n.conns) >= n.cfg.MaxClients {
+		nc.SetWriteDeadline(time.Now().Add(time.Second))
+		fmt.Fprintf(nc, "%s\n", notice("server full (%d clients): try another node, see /nodes", n.cfg.MaxClients))
+		nc.Close()
+		return
+	}
+	n.connNum++
+	c := &conn{node: n, nc: nc, num: n.connNum, direct: make(chan string, 256), done: make(chan struct{}), bucket: newBucket(n.cfg.Rate)}
+	c.id = fmt.Sprintf("%s.c%d", n.cfg.ID, c.num)
+	c.nick = n.freeGuestLocked()
+	n.nicks[strings.ToLower(c.nick)] = c
+	n.conns[c] = struct{}{}
+	n.hub.subscribe(c)
+	c.say(notice("welcome to %s, %s. Type to chat; /help for commands.", n.cfg.ID, c.nick))
+	n.goLocked(func() { c.readLoop(); n.drop(c) })
+	n.goLocked(c.writeLoop)
+}
+
+// drop forgets a connection that ended.
+func (n *Node) drop(c *conn) {
+	c.kill()
+	n.hub.unsubscribe(c)
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	delete(n.conns, c)
+	if n.nicks[strings.ToLower(c.nick)] == c {
+		delete(n.nicks, strings.ToLower(c.nick))
+	}
+}
+
+// freeGuestLocked is the first guestN nick nobody in the cluster uses.
+func (n *Node) freeGuestLocked() string {
+	for i := n.connNum; ; i++ {
+		nick := fmt.Sprintf("guest%d", i)
+		if !n.nickTakenLocked(nick, nil) {
+			return nick
+		}
+	}
+}
+
+// nickTakenLocked reports whether nick is in use in the cluster by anyone
+// but self, ignoring case.
+func (n *Node) nickTakenLocked(nick string, self *conn) bool {
+	if c, ok := n.nicks[strings.ToLower(nick)]; ok && c != self {
+		return true
+	}
+	for _, r := range n.remote {
+		for _, other := range r.nicks {
+			if strings.EqualFold(other, nick) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// rename gives c a new nick if the rules allow, and says what happened.
+func (n *Node) rename(c *conn, nick string) string {
+	if why := validNick(nick); why != "" {
+		return notice("nick %q refused: %s", nick, why)
+	}
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if n.nickTakenLocked(nick, c) {
+		return notice("nick %q is taken in the cluster: pick another", nick)
+	}
+	delete(n.nicks, strings.ToLower(c.nick))
+	c.nick = nick
+	n.nicks[strings.ToLower(nick)] = c
+	return notice("you are now %s", nick)
+}
+
+// hello turns c into a distlab client: its id numbers its messages across
+// nodes, and it learns the cluster's members.
+func (n *Node) hello(c *conn, id, nick string) {
+	if id != "" {
+		n.mu.Lock()
+		c.id = id
+		n.mu.Unlock()
+	}
+	c.distlab.Store(true)
+	if nick != "" {
+		c.say(n.rename(c, nick))
+	}
+	c.say(n.membersLine())
+}
+
+// membersLine lists the nodes that are up, this one first.
+func (n *Node) membersLine() string {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	parts := []string{n.cfg.ID + "=" + n.addr}
+	for _, id := range n.sortedRemoteLocked() {
+		if r := n.remote[id]; time.Since(r.last) <= n.cfg.PeerTimeout {
+			parts = append(parts, id+"="+r.addr)
+		}
+	}
+	return ctlMembers + " " + strings.Join(parts, ",")
+}
+
+func (n *Node) sortedRemoteLocked() []string {
+	ids := make([]string, 0, len(n.remote))
+	for id := range n.remote {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// who lists the cluster's users.
+func (n *Node) who() string {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	var users []string
+	for _, c := range n.nicks {
+		users = append(users, c.nick+"@"+n.cfg.ID)
+	}
+	for _, id := range n.sortedRemoteLocked() {
+		if r := n.remote[id]; time.Since(r.last) <= n.cfg.PeerTimeout {
+			for _, nick := range r.nicks {
+				users = append(users, nick+"@"+id)
+			}
+		}
+	}
+	sort.Strings(users)
+	return notice("%d online: %s", len(users), strings.Join(users, ", "))
+}
+
+// nodesLines describes every node this one knows.
+func (n *Node) nodesLines() []string {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	lines := []string{notice("%s %s up, %d clients (this node)", n.cfg.ID, n.addr, len(n.conns))}
+	for _, id := range n.sortedRemoteLocked() {
+		r := n.remote[id]
+		state := "up"
+		if time.Since(r.last) > n.cfg.PeerTimeout {
+			state = "down"
+		}
+		lines = append(lines, notice("%s %s %s, %d clients", id, r.addr, state, r.clients))
+	}
+	return lines
+}
+
+// accept delivers a message from a local client, once, and relays it.
+func (n *Node) accept(m Message, from *conn) {
+	m.Origin, m.At = n.cfg.ID, time.Now()
+	if !n.seen.add(m.Client, m.Seq) {
+		return // a resend after failover that arrived before: already delivered
+	}
+	n.received.Add(1)
+	n.deliver(m, from)
+	n.relay(m, nil)
+}
+
+// deliver hands m to the local clients.
+func (n *Node) deliver(m Message, from *conn) {
+	line := m.Line()
+	e := &entry{
+		from:  from,
+		plain: []byte(line + "\n"),
+		ctl:   []byte(fmt.Sprintf("%s %s %d %s\n", ctlM, m.Client, m.Seq, line)),
+	}
+	n.hub.publish(e, 2*n.cfg.EvictAfter)
+}

@@ -1,0 +1,138 @@
+package chat
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+var lineRE = regexp.MustCompile(`^\d\d:\d\d:\d\d guest\d+@n1: hello there$`)
+
+func TestNetcatChat(t *testing.T) {
+	n := startNode(t, testConfig("n1"))
+	a, b := dialRaw(t, n.Addr()), dialRaw(t, n.Addr())
+	a.send("hello there\r\n") // CRLF, as telnet sends
+	if l := b.expect("hello"); !lineRE.MatchString(l) {
+		t.Fatalf("b got %q", l)
+	}
+	a.send("/nick alice\n")
+	a.expect("you are now alice")
+	b.send("/nick ALICE\n")
+	b.expect("taken")
+	b.send("/nick bob\n")
+	b.expect("you are now bob")
+	a.send("/me waves\n")
+	if l := b.expect("waves"); !strings.HasSuffix(l, "* alice@n1 waves") {
+		t.Fatalf("/me: %q", l)
+	}
+	a.send("/who\n")
+	if l := a.expect("online"); !strings.Contains(l, "alice@n1") || !strings.Contains(l, "bob@n1") {
+		t.Fatalf("/who: %q", l)
+	}
+	a.send("/nodes\n")
+	a.expect("n1 127.0.0.1:")
+	a.send("/help\n")
+	a.expect("/nick NAME")
+	a.send("/bogus\n")
+	a.expect("unknown command /bogus")
+	a.send("/nick this-nick-is-far-too-long\n")
+	a.expect("at most 16")
+	a.send("/quit\n")
+	a.expect("bye")
+	if !a.closed() {
+		t.Fatal("/quit did not close the connection")
+	}
+}
+
+func TestHostileInputIsCleaned(t *testing.T) {
+	n := startNode(t, testConfig("n1"))
+	a, b := dialRaw(t, n.Addr()), dialRaw(t, n.Addr())
+	a.send("/nick \x1b[31mevil\u202e\n")
+	a.expect("you are now evil")
+	a.send("hi \x1b]52;c;aGVsbG8=\x07there\x1b[2J\r\x08\x07 \xff\xfb\x01ok\u200b\n")
+	l := b.expect("evil@n1")
+	if strings.ContainsAny(l, "\x1b\x07\x08\r\u202e\u200b") || !strings.HasSuffix(l, "evil@n1: hi there ok") {
+		t.Fatalf("b got %q", l)
+	}
+}
+
+func TestLongLinesAreDroppedNotTheConnection(t *testing.T) {
+	n := startNode(t, testConfig("n1"))
+	a, b := dialRaw(t, n.Addr()), dialRaw(t, n.Addr())
+	a.send(strings.Repeat("x", 5000) + "\n")
+	a.expect("line too long")
+	a.send(strings.Repeat("y", MaxLine) + "\n") // exactly the limit passes
+	if l := b.expect("yyyy"); !strings.HasSuffix(l, strings.Repeat("y", MaxLine)) {
+		t.Fatalf("a line of %d bytes was cut: %d", MaxLine, len(l))
+	}
+	a.send("still here\n")
+	b.expect("still here")
+}
+
+func TestSlowloris(t *testing.T) {
+	n := startNode(t, testConfig("n1"))
+	a := dialRaw(t, n.Addr())
+	a.send("a line that never ends")
+	a.expect("not finished within")
+	if !a.closed() {
+		t.Fatal("slowloris connection kept open")
+	}
+}
+
+func TestIdleTimeout(t *testing.T) {
+	cfg := testConfig("n1")
+	cfg.IdleTimeout = 200 * time.Millisecond
+	n := startNode(t, cfg)
+	a := dialRaw(t, n.Addr())
+	a.expect("idle for")
+	if !a.closed() {
+		t.Fatal("idle connection kept open")
+	}
+}
+
+func TestServerFull(t *testing.T) {
+	cfg := testConfig("n1")
+	cfg.MaxClients = 2
+	n := startNode(t, cfg)
+	dialRaw(t, n.Addr())
+	dialRaw(t, n.Addr())
+	nc := &raw{t: t}
+	c, err := netDial(n.Addr())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	nc.nc, nc.br = c, bufioReader(c)
+	nc.expect("server full")
+	if !nc.closed() {
+		t.Fatal("third client kept")
+	}
+}
+
+func TestRateLimit(t *testing.T) {
+	cfg := testConfig("n1")
+	cfg.Rate = 5
+	n := startNode(t, cfg)
+	a, b := dialRaw(t, n.Addr()), dialRaw(t, n.Addr())
+	for i := range 20 {
+		a.send("msg " + string(rune('a'+i)) + "\n")
+	}
+	a.expect("slow down")
+	a.send("/who\n") // commands are not rate limited
+	a.expect("online")
+	got := 0
+	for {
+		b.nc.SetReadDeadline(time.Now().Add(300 * time.Millisecond))
+		l, err := b.br.ReadString('\n')
+		if err != nil {
+			break
+		}
+		if strings.Contains(l, "msg ") {
+			got++
+		}
+	}
+	if got < 5 || got > 7 {
+		t.Fatalf("%d messages passed a limit of 5/s with a burst of 5", got)
+	}
+}

@@ -1,0 +1,252 @@
+package chat
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"net"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// peerLink is a TCP link to another node. Either side may have dialed it;
+// both run the same code. Lines go out through a bounded queue so that a
+// slow peer never blocks the node.
+type peerLink struct {
+	node   *Node
+	nc     net.Conn
+	remote string // the peer's node id, once it said /peer
+	out    chan string
+	done   chan struct{}
+	once   sync.Once
+}
+
+func (l *peerLink) close() {
+	l.once.Do(func() {
+		close(l.done)
+		l.nc.Close()
+	})
+}
+
+// send queues a line for the peer, after the node's link delay if any. A
+// full queue drops the link: the peer will reconnect and the flood of
+// relays through the other peers covers the gap.
+func (l *peerLink) send(line string, delay time.Duration) {
+	if delay <= 0 {
+		l.enqueue(line)
+		return
+	}
+	time.AfterFunc(delay, func() { l.enqueue(line) })
+}
+
+func (l *peerLink) enqueue(line string) {
+	select {
+	case l.out <- line:
+	case <-l.done:
+	default:
+		l.close()
+	}
+}
+
+// dialLoop keeps a link to addr up until ctx ends, redialing after a
+// failure with a short pause.
+func (n *Node) dialLoop(ctx context.Context, addr string) {
+	var d net.Dialer
+	for ctx.Err() == nil {
+		dctx, cancel := context.WithTimeout(ctx, time.Second)
+		nc, err := d.DialContext(dctx, "tcp", addr)
+		cancel()
+		if err == nil {
+			fmt.Fprintf(nc, "%s %s %s\n", ctlPeer, n.cfg.ID, n.Addr())
+			n.runLink(ctx, nc, bufio.NewReader(nc), "")
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(250 * time.Millisecond):
+		}
+	}
+}
+
+// adoptPeer turns an accepted connection whose first line was /peer into a
+// peer link. The client that conn was registered as disappears quietly.
+func (n *Node) adoptPeer(c *conn, first string, lr *lineReader) {
+	n.mu.Lock()
+	delete(n.conns, c)
+	delete(n.nicks, strings.ToLower(c.nick))
+	ctx := n.ctx
+	up := n.up
+	n.mu.Unlock()
+	n.hub.unsubscribe(c)
+	// Stop the client's writer without closing the socket.
+	c.once.Do(func() { close(c.done) })
+	if !up {
+		c.nc.Close()
+		return
+	}
+	fmt.Fprintf(c.nc, "%s %s %s\n", ctlPeer, n.cfg.ID, n.Addr())
+	// Bytes the line reader already buffered belong to the link.
+	rest := lr.buf[lr.r:lr.w]
+	br := bufio.NewReader(io2(rest, c.nc))
+	n.runLink(ctx, c.nc, br, first)
+}
+
+// runLink serves one peer link until it breaks: a writer goroutine for the
+// queue, and this goroutine reading heartbeats and relays.
+func (n *Node) runLink(ctx context.Context, nc net.Conn, br *bufio.Reader, first string) {
+	l := &peerLink{node: n, nc: nc, out: make(chan string, 1<<14), done: make(chan struct{})}
+	n.mu.Lock()
+	if !n.up {
+		n.mu.Unlock()
+		nc.Close()
+		return
+	}
+	n.links[l] = struct{}{}
+	n.goLocked(func() { l.writeLoop() })
+	n.mu.Unlock()
+	defer func() {
+		l.close()
+		n.mu.Lock()
+		delete(n.links, l)
+		n.mu.Unlock()
+	}()
+	if first != "" {
+		n.peerLine(l, first)
+	}
+	for {
+		nc.SetReadDeadline(time.Now().Add(n.cfg.PeerTimeout * 4))
+		line, err := br.ReadString('\n')
+		if err != nil || ctx.Err() != nil {
+			return
+		}
+		if len(line) > 64<<10 {
+			continue
+		}
+		n.peerLine(l, strings.TrimRight(line, "\r\n"))
+	}
+}
+
+func (l *peerLink) writeLoop() {
+	defer l.close()
+	w := bufio.NewWriterSize(l.nc, 64<<10)
+	for {
+		select {
+		case <-l.done:
+			return
+		case line := <-l.out:
+			w.WriteString(line)
+			w.WriteByte('\n')
+		}
+		for more := true; more; {
+			select {
+			case line := <-l.out:
+				w.WriteString(line)
+				w.WriteByte('\n')
+			default:
+				more = false
+			}
+		}
+		l.nc.SetWriteDeadline(time.Now().Add(2 * time.Second))
+		if w.Flush() != nil {
+			return
+		}
+	}
+}
+
+// peerLine acts on one line from a peer.
+func (n *Node) peerLine(l *peerLink, line string) {
+	cmd, _, _ := strings.Cut(line, " ")
+	switch cmd {
+	case ctlPeer, ctlBeat: // /peer ID ADDR, /beat ID ADDR CLIENTS NICKS
+		f := strings.Fields(line)
+		if len(f) < 3 {
+			return
+		}
+		id, addr := CleanNick(f[1]), CleanNick(f[2])
+		if id == "" || id == n.cfg.ID {
+			return
+		}
+		n.mu.Lock()
+		l.remote = id
+		r := n.remote[id]
+		if r == nil {
+			r = &remoteNode{}
+			n.remote[id] = r
+		}
+		r.addr, r.last = addr, time.Now()
+		if cmd == ctlBeat && len(f) >= 4 {
+			r.clients, _ = strconv.Atoi(f[3])
+			r.nicks = nil
+			if len(f) >= 5 {
+				for _, nick := range strings.Split(f[4], ",") {
+					if nick = CleanNick(nick); nick != "" {
+						r.nicks = append(r.nicks, nick)
+					}
+				}
+			}
+		}
+		n.mu.Unlock()
+	case ctlRelay:
+		m, ok := parseRelay(line)
+		if !ok || !n.seen.add(m.Client, m.Seq) {
+			return
+		}
+		n.relayed.Add(1)
+		n.deliver(m, nil)
+		n.relay(m, l)
+	}
+}
+
+// relay floods m to every peer but the one it came from. Every node
+// delivers it once (dedupe), so the flood stops by itself and a broken
+// link is bridged by the others.
+func (n *Node) relay(m Message, from *peerLink) {
+	line := relayLine(m)
+	n.mu.Lock()
+	links := make([]*peerLink, 0, len(n.links))
+	for l := range n.links {
+		if l != from {
+			links = append(links, l)
+		}
+	}
+	delay, jitter := n.delay, n.jitter
+	n.mu.Unlock()
+	for _, l := range links {
+		d := delay
+		if jitter > 0 {
+			d += rand.N(jitter)
+		}
+		l.send(line, d)
+	}
+}
+
+// heartbeat tells every peer, several times a second, that this node is
+// alive, who is on it, and where it listens.
+func (n *Node) heartbeat(ctx context.Context) {
+	t := time.NewTicker(n.cfg.Heartbeat)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		n.mu.Lock()
+		nicks := make([]string, 0, len(n.nicks))
+		for _, c := range n.nicks {
+			nicks = append(nicks, c.nick)
+		}
+		beat := fmt.Sprintf("%s %s %s %d %s", ctlBeat, n.cfg.ID, n.addr, len(n.conns), strings.Join(nicks, ","))
+		links := make([]*peerLink, 0, len(n.links))
+		for l := range n.links {
+			links = append(links, l)
+		}
+		n.mu.Unlock()
+		for _, l := range links {
+			l.enqueue(beat)
+		}
+	}
+}
