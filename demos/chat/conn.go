@@ -67,7 +67,7 @@ func (c *conn) readLoop() {
 			c.say(notice("line too long: at most %d bytes; it was discarded", MaxLine))
 			continue
 		case errors.Is(err, os.ErrDeadlineExceeded):
-			if lr.started.IsZero() {
+			if !lr.midLine() {
 				c.say(notice("idle for %v: disconnecting", n.cfg.IdleTimeout))
 			} else {
 				c.say(notice("a line was started but not finished within %v: disconnecting", n.cfg.LineTimeout))

@@ -18,7 +18,7 @@ func TestMain(m *testing.M) {
 // testConfig is a node on an ephemeral loopback port with short timeouts.
 func testConfig(id string) Config {
 	return Config{ID: id, Addr: "127.0.0.1:0", EvictAfter: 300 * time.Millisecond,
-		Heartbeat: 50 * time.Millisecond, LineTimeout: 300 * time.Millisecond}
+		Heartbeat: 50 * time.Millisecond, LineTimeout: time.Second}
 }
 
 // startNode starts a node that shuts down with the test.

@@ -113,31 +113,31 @@ func (lr *lineReader) next() (string, error) {
 }
 
 // fill reads more bytes, with the deadline the reader's state calls for.
+// A line's clock starts when the node first waits for the rest of it, not
+// when its first bytes arrived: a busy node must not blame a fast client
+// for its own delay.
 func (lr *lineReader) fill() error {
 	now := time.Now()
-	midLine := len(lr.line) > 0 || lr.discarding
-	switch {
-	case !midLine:
+	if len(lr.line) == 0 && !lr.discarding {
 		lr.started = time.Time{}
 		if lr.idle > 0 {
 			lr.conn.SetReadDeadline(now.Add(lr.idle))
 		}
-	case lr.started.IsZero():
-		lr.started = now
-		fallthrough
-	default:
+	} else {
+		if lr.started.IsZero() {
+			lr.started = now
+		}
 		if lr.lineTime > 0 {
 			lr.conn.SetReadDeadline(lr.started.Add(lr.lineTime))
 		}
 	}
 	n, err := lr.conn.Read(lr.buf)
 	lr.w = n
-	if n > 0 && !midLine && lr.lineTime > 0 {
-		// A line starts with these bytes (unless they end it at once).
-		lr.started = now
-	}
 	if n > 0 {
 		return nil
 	}
 	return err
 }
+
+// midLine reports whether a line was started and not finished.
+func (lr *lineReader) midLine() bool { return len(lr.line) > 0 || lr.discarding }

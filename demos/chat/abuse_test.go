@@ -1,0 +1,175 @@
+package chat
+
+import (
+	"bufio"
+	"fmt"
+	"net"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// Two hundred clients: fifty misbehave (never read, never finish a line,
+// send oversized or invalid lines, reset abruptly), and the hundred and
+// fifty others lose nothing.
+func TestTwoHundredClientsFiftyMisbehave(t *testing.T) {
+	cfg := testConfig("n1")
+	cfg.MaxClients = 300
+	n := startNode(t, cfg)
+	addr := n.Addr()
+
+	const good, senders, msgs = 150, 10, 100
+	type goodClient struct {
+		nc   net.Conn
+		mu   sync.Mutex
+		seen map[string]int
+	}
+	clients := make([]*goodClient, good)
+	var readers sync.WaitGroup
+	for i := range clients {
+		nc, err := net.Dial("tcp", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		gc := &goodClient{nc: nc, seen: map[string]int{}}
+		clients[i] = gc
+		readers.Add(1)
+		go func() {
+			defer readers.Done()
+			br := bufio.NewReader(nc)
+			for {
+				l, err := br.ReadString('\n')
+				if err != nil {
+					return
+				}
+				if _, body, ok := strings.Cut(l, ": "); ok && strings.HasPrefix(body, "g") {
+					gc.mu.Lock()
+					gc.seen[strings.TrimSpace(body)]++
+					gc.mu.Unlock()
+				}
+			}
+		}()
+	}
+	// The misbehaving fifty.
+	var bad []net.Conn
+	for i := range 50 {
+		nc, err := net.Dial("tcp", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bad = append(bad, nc)
+		switch i % 5 {
+		case 0: // never reads; floods to fill its own socket
+			go func() {
+				big := strings.Repeat("z", 1000) + "\n"
+				for range 300 {
+					if _, err := nc.Write([]byte(big)); err != nil {
+						return
+					}
+				}
+			}()
+		case 1: // slowloris
+			nc.Write([]byte("half a line"))
+		case 2: // oversized lines and invalid UTF-8
+			nc.Write([]byte(strings.Repeat("x", 3000) + "\n\xff\xfe\xc3\x28\n"))
+		case 3: // abrupt reset
+			nc.(*net.TCPConn).SetLinger(0)
+			nc.Close()
+		case 4: // escape sequences
+			nc.Write([]byte("\x1b]0;pwned\x07\x1b[2J\n"))
+		}
+	}
+	// The good senders talk.
+	var wg sync.WaitGroup
+	for s := range senders {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			w := bufio.NewWriter(clients[s].nc)
+			for m := range msgs {
+				fmt.Fprintf(w, "g%d-%d\n", s, m)
+				if m%10 == 9 {
+					w.Flush()
+				}
+			}
+			w.Flush()
+		}()
+	}
+	wg.Wait()
+	want := func(i int) int { // messages client i must see: all but its own
+		if i < senders {
+			return (senders - 1) * msgs
+		}
+		return senders * msgs
+	}
+	eventually(t, "every good client to see every message", func() bool {
+		for i, gc := range clients {
+			gc.mu.Lock()
+			n := len(gc.seen)
+			gc.mu.Unlock()
+			if n != want(i) {
+				return false
+			}
+		}
+		return true
+	})
+	for i, gc := range clients {
+		gc.mu.Lock()
+		for k, v := range gc.seen {
+			if v != 1 {
+				t.Fatalf("client %d saw %s %d times", i, k, v)
+			}
+		}
+		gc.mu.Unlock()
+	}
+	for _, c := range clients {
+		c.nc.Close()
+	}
+	for _, c := range bad {
+		c.Close()
+	}
+	readers.Wait()
+}
+
+// A client that stops reading is dropped after EvictAfter with a notice,
+// while one that keeps reading gets every message.
+func TestSlowReaderEvicted(t *testing.T) {
+	cfg := testConfig("n1")
+	cfg.EvictAfter = 2 * time.Second // a reader slowed down by -race must not count as stuck
+	n := startNode(t, cfg)
+	stuck, _ := net.Dial("tcp", n.Addr()) // never reads
+	defer stuck.Close()
+	reader := dialRaw(t, n.Addr())
+	sender := dialRaw(t, n.Addr())
+	got := make(chan int)
+	go func() {
+		c := 0
+		for {
+			reader.nc.SetReadDeadline(time.Now().Add(3 * time.Second))
+			l, err := reader.br.ReadString('\n')
+			if err != nil {
+				t.Logf("reader: %v after %d; evicted %d received %d delivered %d head %d", err, c, n.evicted.Load(), n.received.Load(), n.delivered.Load(), n.hub.head.Load())
+				got <- c
+				return
+			}
+			if strings.Contains(l, "@n1: pad") {
+				c++
+				if c == 20000 {
+					got <- c
+					return
+				}
+			}
+		}
+	}()
+	w := bufio.NewWriter(sender.nc)
+	line := "pad " + strings.Repeat("p", 500) + "\n"
+	for range 20000 {
+		w.WriteString(line)
+	}
+	w.Flush()
+	if c := <-got; c != 20000 {
+		t.Fatalf("the reading client got %d of 20000", c)
+	}
+	eventually(t, "the stuck client evicted", func() bool { return n.evicted.Load() >= 1 })
+}
