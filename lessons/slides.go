@@ -23,6 +23,7 @@ func Slides(l Lesson) []Slide {
 		breaks = splitPoints(lines, func(s string) bool { return strings.HasPrefix(s, "## ") }, false)
 	}
 	var slides []Slide
+	var pending []string // notes of empty slides before the first real one
 	start := 0
 	emit := func(from, to int) {
 		raw := strings.Join(lines[from:to], "\n")
@@ -33,10 +34,14 @@ func Slides(l Lesson) []Slide {
 		}
 		switch {
 		case s.Body != "":
+			s.Notes = append(pending, s.Notes...)
+			pending = nil
 			slides = append(slides, s)
 		case len(slides) > 0:
 			last := &slides[len(slides)-1]
 			last.Notes = append(last.Notes, s.Notes...)
+		default:
+			pending = append(pending, s.Notes...)
 		}
 	}
 	for _, b := range breaks {
@@ -54,7 +59,15 @@ type split struct{ at, next int } // slide ends before at; the next one starts a
 func splitPoints(lines []string, isBreak func(string) bool, drop bool) []split {
 	var out []split
 	fence := ""
+	comment := false // inside <!-- ... --> over several lines
 	for i, line := range lines {
+		if comment || (fence == "" && strings.Contains(line, "<!--")) {
+			open := strings.LastIndex(line, "<!--")
+			comment = (comment || open >= 0) && !strings.Contains(line[max(open, 0):], "-->")
+			if comment || open >= 0 {
+				continue
+			}
+		}
 		trimmed := strings.TrimLeft(line, " ")
 		if f := fenceMarker(trimmed); f != "" {
 			switch {

@@ -83,3 +83,16 @@ func TestEmbeddedSlides(t *testing.T) {
 		}
 	}
 }
+
+func TestSlidesCommentsAndLeadingNotes(t *testing.T) {
+	ss := slidesOf(t, "<!-- notes: welcome -->\n---\n## One\ntext\n<!-- notes:\na\n---\nb -->\n---\n## Two\n")
+	if len(ss) != 2 {
+		t.Fatalf("%d slides: %q", len(ss), bodies(ss))
+	}
+	if !reflect.DeepEqual(ss[0].Notes, []string{"welcome", "a\n---\nb"}) {
+		t.Fatalf("notes %q: a leading note is lost or a --- in a comment split it", ss[0].Notes)
+	}
+	if strings.Contains(ss[0].Body, "b -->") {
+		t.Fatal("half a comment on the slide")
+	}
+}

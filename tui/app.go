@@ -61,7 +61,6 @@ type Model struct {
 	list   *catalog.Model
 	reader *reader.Model // always panes[0]
 	panes  []common.Pane // the workspace, 1 to MaxPanes
-	ids    []int         // pane ids, parallel to panes
 	kinds  []string      // demo id of each pane ("" for reader and notes)
 	notes  *notes.Model  // the notes pane when open
 	picker *picker.Model // the demo picker when open
@@ -100,7 +99,7 @@ func New(cfg Config) *Model {
 		list: catalog.New(com), reader: reader.New(com),
 		state: cfg.State.Clone(), split: 0.5, before: cfg.Theme,
 	}
-	m.panes, m.ids, m.kinds = []common.Pane{m.reader}, []int{m.newID()}, []string{""}
+	m.panes, m.kinds = []common.Pane{m.reader}, []string{""}
 	m.help.Styles = com.Styles.Help
 	if m.state.Read == nil {
 		m.state.Read = map[string]bool{}
@@ -133,11 +132,11 @@ func (m *Model) Init() tea.Cmd {
 		}
 	}
 	cmds := []tea.Cmd{m.openLesson(id), m.waitReload()}
+	if m.cfg.ThemeAuto { // even when presenting: leaving it restores this
+		cmds = append(cmds, tea.RequestBackgroundColor)
+	}
 	if m.status != "" {
 		cmds = append(cmds, m.com.Tick(statusTTL, func(time.Time) tea.Msg { return statusTimeoutMsg{1} }))
-	}
-	if m.cfg.ThemeAuto && !m.cfg.Presenter {
-		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
 	if m.cfg.Lesson != "" {
 		m.setFocus(0)

@@ -26,8 +26,9 @@ var testDemos = demo.NewRegistry(demo.Demo{
 // real demos: it must tick only while visible and running, and stop its
 // goroutine on Close.
 type ticker struct {
-	com *common.Common
-	id  int
+	com      *common.Common
+	id       int
+	instance int
 
 	mu    sync.Mutex
 	count int // guarded by mu; written by the engine goroutine
@@ -43,7 +44,7 @@ type ticker struct {
 type frameMsg struct{ id int }
 
 func newTicker(env demo.Env) *ticker {
-	t := &ticker{com: env.Com, id: env.ID, running: true, stop: make(chan struct{}), done: make(chan struct{}),
+	t := &ticker{com: env.Com, id: env.ID, instance: env.Instance, running: true, stop: make(chan struct{}), done: make(chan struct{}),
 		pause: key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "pause"))}
 	go func() {
 		defer close(t.done)
@@ -114,7 +115,11 @@ func (t *ticker) View() string {
 func (t *ticker) SetSize(w, h int) tea.Cmd { t.w, t.h = w, h; return nil }
 func (t *ticker) Focus(bool)               {}
 func (t *ticker) Title() string {
-	return demo.Demo{Title: map[string]string{"en": "ticker", "pt-BR": "contador"}}.TitleIn(t.com.Text.Lang)
+	title := demo.Demo{Title: map[string]string{"en": "ticker", "pt-BR": "contador"}}.TitleIn(t.com.Text.Lang)
+	if t.instance > 1 {
+		title += fmt.Sprintf(" #%d", t.instance)
+	}
+	return title
 }
 func (t *ticker) KeyMap() help.KeyMap { return tickerKeys{t.pause} }
 

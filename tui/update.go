@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -25,14 +26,18 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.width, m.height = msg.Width, msg.Height
 		return m, m.relayout()
 	case tea.BackgroundColorMsg:
-		if m.cfg.ThemeAuto && !m.presenter {
-			t := theme.Light
-			if msg.IsDark() {
-				t = theme.Dark
-			}
-			return m, m.setTheme(t)
+		if !m.cfg.ThemeAuto {
+			return m, nil
 		}
-		return m, nil
+		t := theme.Light
+		if msg.IsDark() {
+			t = theme.Dark
+		}
+		if m.presenter { // presenting stays high contrast; leaving it comes back here
+			m.before = t
+			return m, nil
+		}
+		return m, m.setTheme(t)
 	case tea.KeyPressMsg:
 		cmd := m.handleKey(msg)
 		m.syncNotes()
@@ -41,6 +46,13 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.handleClick(msg)
 	case tea.MouseWheelMsg:
 		return m, tea.Batch(m.handleWheel(msg), m.saveSoon())
+	case tea.MouseReleaseMsg, tea.MouseMotionMsg:
+		return m, nil // no pane uses them; never broadcast screen coordinates
+	case tea.PasteMsg:
+		if m.picker != nil || m.problem {
+			return m, nil
+		}
+		return m, m.focused().Update(msg) // a paste is typing: it goes where keys go
 	case catalog.OpenMsg:
 		m.list.CloseFilter()
 		m.setFocus(0)
@@ -120,6 +132,17 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if c, ok := m.focused().(common.Capturer); ok && c.Capturing() {
 		return m.focused().Update(msg)
 	}
+	if m.problem { // the list of problems covers the panes: only app keys act
+		switch {
+		case key.Matches(msg, m.keys.Back, m.keys.Problems):
+			m.problem = false
+			return m.relayout()
+		case key.Matches(msg, m.keys.Quit, m.keys.Help, m.keys.Lang, m.keys.Theme):
+			cmd, _ := m.globalKey(msg)
+			return cmd
+		}
+		return nil
+	}
 	if cmd, ok := m.globalKey(msg); ok {
 		return cmd
 	}
@@ -130,14 +153,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, m.keys.Prev):
 			return m.step(-1)
 		case key.Matches(msg, m.keys.OpenDemo):
-			return m.openLessonDemo(int(msg.Code - '1'))
+			return m.openLessonDemo(slices.Index(m.keys.OpenDemo.Keys(), msg.String()))
 		}
-	}
-	if m.problem { // the list of problems covers the panes: their keys wait
-		if key.Matches(msg, m.keys.Back) {
-			m.problem = false
-		}
-		return nil
 	}
 	return m.focused().Update(msg)
 }
@@ -170,7 +187,7 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return m.moveFocus(Down), true
 	case key.Matches(msg, k.Problems):
 		m.problem = !m.problem
-		return nil, true
+		return m.relayout(), true // covered demos stop, uncovered ones resume
 	case key.Matches(msg, k.Zoom):
 		return m.toggleZoom(), true
 	case key.Matches(msg, k.ClosePane):
@@ -204,7 +221,7 @@ func (m *Model) quit() tea.Cmd {
 // handleClick focuses the pane under the pointer and hands it the click in
 // its own coordinates (inside the frame).
 func (m *Model) handleClick(msg tea.MouseClickMsg) tea.Cmd {
-	if m.picker != nil || m.layout.TooSmall {
+	if m.picker != nil || m.problem || m.layout.TooSmall {
 		return nil
 	}
 	i, r, ok := m.paneAt(msg.X, msg.Y)
@@ -222,7 +239,7 @@ func (m *Model) handleClick(msg tea.MouseClickMsg) tea.Cmd {
 
 // handleWheel scrolls the pane under the pointer, focused or not.
 func (m *Model) handleWheel(msg tea.MouseWheelMsg) tea.Cmd {
-	if m.picker != nil || m.layout.TooSmall {
+	if m.picker != nil || m.problem || m.layout.TooSmall {
 		return nil
 	}
 	i, r, ok := m.paneAt(msg.X, msg.Y)
@@ -272,7 +289,7 @@ type saveTickMsg struct{}
 // scrolling survives a closed terminal; at most one is pending, and none
 // when nothing happens.
 func (m *Model) saveSoon() tea.Cmd {
-	if m.saveArmed || m.cfg.Store == nil || !m.reader.Ready() || m.reader.Offset() == m.state.Offsets[m.reader.Lesson().ID] {
+	if m.saveArmed || m.presenter || m.cfg.Store == nil || !m.reader.Ready() || m.reader.Offset() == m.state.Offsets[m.reader.Lesson().ID] {
 		return nil
 	}
 	m.saveArmed = true

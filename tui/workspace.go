@@ -23,8 +23,8 @@ func (m *Model) setFocus(i int) tea.Cmd {
 	for j, p := range m.panes {
 		p.Focus(j == i)
 	}
-	if m.zoom && i != focusList {
-		return m.relayout() // the zoom follows the focus
+	if (m.zoom && i != focusList) || m.help.ShowAll {
+		return m.relayout() // the zoom follows the focus; full help changes height
 	}
 	return nil
 }
@@ -35,8 +35,10 @@ func (m *Model) ring() []int {
 	if m.sidebarShown() {
 		r = append(r, focusList)
 	}
-	for i := range m.panes {
-		r = append(r, i)
+	for i, p := range m.panes {
+		if p != common.Pane(m.notes) { // the notes pane has no keys to take
+			r = append(r, i)
+		}
 	}
 	return r
 }
@@ -56,7 +58,11 @@ func (m *Model) moveFocus(d Direction) tea.Cmd {
 	return nil
 }
 
-func (m *Model) sidebarShown() bool { return !m.presenter && !m.zoom }
+// sidebarShown: the list folds away when presenting, zoomed, or when demos
+// share a screen too narrow to give them the room.
+func (m *Model) sidebarShown() bool {
+	return !m.presenter && !m.zoom && (len(m.panes) == 1 || m.width >= 120)
+}
 
 func (m *Model) toggleZoom() tea.Cmd {
 	if m.focus == focusList {
@@ -76,7 +82,7 @@ func (m *Model) moveSplit(d float64) tea.Cmd {
 func (m *Model) openDemo(id string, fresh bool) tea.Cmd {
 	d, ok := m.cfg.Demos.Lookup(id)
 	if !ok {
-		return m.setStatus(true, "%s: %q", m.com.Text.NoDemos, id)
+		return m.setStatus(true, m.com.Text.UnknownDemo, id)
 	}
 	if i := slices.Index(m.kinds, id); i >= 0 && !fresh {
 		return m.setFocus(i)
@@ -84,9 +90,8 @@ func (m *Model) openDemo(id string, fresh bool) tea.Cmd {
 	if len(m.panes) >= MaxPanes {
 		return m.setStatus(true, "%s", m.com.Text.Full)
 	}
-	pid := m.newID()
-	p := d.New(demo.Env{Com: m.com, ID: pid})
-	m.panes, m.ids, m.kinds = append(m.panes, p), append(m.ids, pid), append(m.kinds, id)
+	p := d.New(demo.Env{Com: m.com, ID: m.newID(), Instance: m.instances(id) + 1})
+	m.panes, m.kinds = append(m.panes, p), append(m.kinds, id)
 	m.zoom = false
 	return tea.Batch(p.Init(), m.relayout(), m.setFocus(len(m.panes)-1))
 }
@@ -110,7 +115,12 @@ func (m *Model) closeFocused() tea.Cmd {
 	if m.panes[m.focus] == m.reader {
 		return m.setStatus(false, "%s", m.com.Text.CantClose)
 	}
-	i := m.focus
+	return m.removePane(m.focus)
+}
+
+// removePane closes pane i and keeps the focus where it was (or on the
+// pane that took the closed one's place).
+func (m *Model) removePane(i int) tea.Cmd {
 	if c, ok := m.panes[i].(common.Closer); ok {
 		c.Close()
 	}
@@ -118,28 +128,51 @@ func (m *Model) closeFocused() tea.Cmd {
 		m.notes = nil
 	}
 	m.panes = slices.Delete(m.panes, i, i+1)
-	m.ids = slices.Delete(m.ids, i, i+1)
 	m.kinds = slices.Delete(m.kinds, i, i+1)
 	m.zoom = false
-	m.focus = min(i, len(m.panes)-1)
+	switch {
+	case m.focus > i:
+		m.focus--
+	case m.focus == i:
+		m.focus = min(i, len(m.panes)-1)
+		if m.panes[m.focus] == common.Pane(m.notes) {
+			m.focus = 0
+		}
+	}
 	return tea.Batch(m.relayout(), m.setFocus(m.focus))
+}
+
+// instances counts the open panes of demo id.
+func (m *Model) instances(id string) int {
+	n := 0
+	for _, k := range m.kinds {
+		if k == id {
+			n++
+		}
+	}
+	return n
 }
 
 // togglePresenter enters or leaves presenter mode: high contrast, no list,
 // the lesson as slides.
 func (m *Model) togglePresenter() tea.Cmd {
-	m.presenter = !m.presenter
 	var cmds []tea.Cmd
-	if m.presenter {
+	if !m.presenter {
+		m.recordOffset() // the reader's place, to come back to
+		m.presenter = true
 		m.before = m.com.Styles.Theme
 		cmds = append(cmds, m.setTheme(theme.HighContrast))
 		if m.focus == focusList {
 			cmds = append(cmds, m.setFocus(0))
 		}
 	} else {
+		m.presenter = false
 		cmds = append(cmds, m.setTheme(m.before))
+		if m.notes != nil { // speaker notes are for presenting, not for students
+			cmds = append(cmds, m.removePane(slices.Index(m.panes, common.Pane(m.notes))))
+		}
 	}
-	cmds = append(cmds, m.reader.SetPresenting(m.presenter), m.relayout())
+	cmds = append(cmds, m.reader.SetPresenting(m.presenter, m.state.Offsets[m.reader.Lesson().ID]), m.relayout())
 	m.syncNotes()
 	return tea.Batch(cmds...)
 }
@@ -147,14 +180,17 @@ func (m *Model) togglePresenter() tea.Cmd {
 // toggleNotes opens or closes the speaker-notes pane.
 func (m *Model) toggleNotes() tea.Cmd {
 	if m.notes != nil {
-		m.focus = slices.Index(m.panes, common.Pane(m.notes))
-		return m.closeFocused()
+		return m.removePane(slices.Index(m.panes, common.Pane(m.notes)))
+	}
+	if !m.presenter {
+		return m.setStatus(false, "%s", m.com.Text.NotesInPresenter)
 	}
 	if len(m.panes) >= MaxPanes {
 		return m.setStatus(true, "%s", m.com.Text.Full)
 	}
 	m.notes = notes.New(m.com)
-	m.panes, m.ids, m.kinds = append(m.panes, m.notes), append(m.ids, m.newID()), append(m.kinds, "")
+	m.panes, m.kinds = append(m.panes, m.notes), append(m.kinds, "")
+	m.zoom = false
 	m.syncNotes()
 	return m.relayout()
 }
@@ -191,7 +227,7 @@ func (m *Model) relayout() tea.Cmd {
 	}
 	m.layout = Arrange(m.width, m.height, Options{
 		Footer: footer, Status: m.status != "" || len(m.course.Problems) > 0,
-		Sidebar: !m.presenter, Panes: len(m.panes), Split: m.split, Zoom: zoom,
+		Sidebar: !m.presenter && (len(m.panes) == 1 || m.width >= 120), Panes: len(m.panes), Split: m.split, Zoom: zoom,
 	})
 	if m.focus == focusList && !m.sidebarShown() {
 		m.setFocus(0)
@@ -207,8 +243,8 @@ func (m *Model) relayout() tea.Cmd {
 		if !r.Empty() {
 			cmds = append(cmds, p.SetSize(max(r.W-2, 0), max(r.H-2, 0)))
 		}
-		if sh, ok := p.(common.Shower); ok {
-			cmds = append(cmds, sh.SetVisible(!r.Empty()))
+		if sh, ok := p.(common.Shower); ok { // covered by the problems list counts as hidden
+			cmds = append(cmds, sh.SetVisible(!r.Empty() && !m.problem))
 		}
 	}
 	return tea.Batch(cmds...)

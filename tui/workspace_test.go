@@ -293,3 +293,47 @@ func TestPresenter(t *testing.T) {
 		t.Fatal("speaker notes leak into the lesson text")
 	}
 }
+
+// Presenting and back leaves the reader where it was, remembers the slide,
+// and takes the speaker notes away from the students' screen.
+func TestPresenterRoundTrip(t *testing.T) {
+	m := newApp(t, fixture, "en", 100, 30)
+	press(t, m, "tab", "j", "j", "j")
+	press(t, m, "P", "right", "N")
+	if m.notes == nil {
+		t.Fatal("N did not open notes in presenter mode")
+	}
+	press(t, m, "P")
+	if m.reader.Offset() != 3 || m.notes != nil || m.Panes() != 1 {
+		t.Fatalf("after P P: offset %d, notes %v, %d panes", m.reader.Offset(), m.notes != nil, m.Panes())
+	}
+	press(t, m, "P")
+	if i, _ := m.reader.Slide(); i != 1 {
+		t.Fatalf("presenting again: slide %d, want the one left (2)", i+1)
+	}
+	press(t, m, "P", "N")
+	if m.notes != nil || !strings.Contains(screen(m), "presenter mode") {
+		t.Fatal("N outside presenter mode showed speaker notes")
+	}
+}
+
+// The problems list covers the workspace: keys and clicks do not reach the
+// panes under it, and the demos there stop.
+func TestProblemsListBlocksPanes(t *testing.T) {
+	m := newApp(t, fixtureWithProblem(t), "en", 120, 40)
+	press(t, m, "1")
+	tk := tickers(m)[0]
+	press(t, m, "!")
+	if tk.visible {
+		t.Fatal("a demo under the problems list is still 'visible'")
+	}
+	press(t, m, "x", "z", "space", "1", "D")
+	if m.Panes() != 2 || !tk.running || m.zoom || m.picker != nil {
+		t.Fatal("keys reached the panes under the problems list")
+	}
+	send(t, m, tea.MouseClickMsg{X: 100, Y: 10, Button: tea.MouseLeft})
+	press(t, m, "esc")
+	if m.problem || !tk.visible || m.Focused() != "ticker" {
+		t.Fatalf("esc: problem %v visible %v focus %s", m.problem, tk.visible, m.Focused())
+	}
+}

@@ -22,8 +22,9 @@ type Demo struct {
 
 // Env is what a demo pane gets from the app.
 type Env struct {
-	Com *common.Common
-	ID  int // the pane's id, unique for the app's life: tag messages with it
+	Com      *common.Common
+	ID       int // the pane's id, unique for the app's life: tag messages with it
+	Instance int // 1 for the first open pane of this demo, 2 for a second…
 }
 
 // TitleIn is the demo's title in lang, falling back to English, then to

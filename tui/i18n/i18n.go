@@ -4,22 +4,22 @@ package i18n
 
 // Text is the UI's words in one language.
 type Text struct {
-	Lang                                          string
-	Course                                        string
-	Lessons                                       string
-	NoLessons                                     string
-	NoMatch                                       string
-	Filter                                        string
-	Rendering                                     string
-	Enlarge                                       string // format: min w, min h, current w, current h
-	Problems                                      string // format: count
-	ProblemsTip                                   string
-	NoProblems                                    string
-	Reloaded                                      string // format: folder
-	StateWarn                                     string // format: error
-	Gone, NoDemosYet                              string
-	Notes, NoNotes, PickDemo, PickerHint, NoDemos string
-	Full, CantClose, Presenter, NotInLang         string
+	Lang                                            string
+	Course                                          string
+	Lessons                                         string
+	NoLessons                                       string
+	NoMatch                                         string
+	Filter                                          string
+	Rendering                                       string
+	Enlarge                                         string // format: min w, min h, current w, current h
+	Problems                                        string // format: count
+	ProblemsTip                                     string
+	NoProblems                                      string
+	Reloaded                                        string // format: folder
+	StateWarn                                       string // format: error
+	Gone, NoDemosYet, UnknownDemo, NotesInPresenter string
+	Notes, NoNotes, PickDemo, PickerHint, NoDemos   string
+	Full, CantClose, Presenter, NotInLang           string
 
 	// Key help.
 	KeyQuit, KeyHelp, KeyLang, KeyTheme, KeyNext, KeyPrev, KeyFocus             string
@@ -31,30 +31,32 @@ type Text struct {
 }
 
 var en = Text{
-	Lang:        "en",
-	Course:      "Fundamentals of Distributed Systems",
-	Lessons:     "Lessons",
-	NoLessons:   "No lessons in this language.",
-	NoMatch:     "No lesson matches.",
-	Filter:      "filter: ",
-	Rendering:   "Rendering…",
-	Enlarge:     "Please enlarge the terminal\nto at least %d×%d (now %d×%d).",
-	Problems:    "%d problem(s) in lesson files",
-	ProblemsTip: "press ! to list them",
-	NoProblems:  "No problems: every lesson file loaded.",
-	Reloaded:    "lessons reloaded from %s",
-	StateWarn:   "⚠ %v",
-	NoDemosYet:  "this build has no demos to open",
-	Gone:        "this lesson no longer loads from its file: press ! to see why",
-	Notes:       "Speaker notes",
-	NoNotes:     "No notes for this slide.",
-	PickDemo:    "Open a demo",
-	PickerHint:  "type to filter · enter opens a new pane · esc closes",
-	NoDemos:     "No demo matches.",
-	Full:        "the workspace is full (4 panes): close one with x",
-	CantClose:   "the lesson pane stays open",
-	Presenter:   "presenter",
-	NotInLang:   "this lesson has no %s version",
+	Lang:             "en",
+	Course:           "Fundamentals of Distributed Systems",
+	Lessons:          "Lessons",
+	NoLessons:        "No lessons in this language.",
+	NoMatch:          "No lesson matches.",
+	Filter:           "filter: ",
+	Rendering:        "Rendering…",
+	Enlarge:          "Please enlarge the terminal\nto at least %d×%d (now %d×%d).",
+	Problems:         "%d problem(s) in lesson files",
+	ProblemsTip:      "press ! to list them",
+	NoProblems:       "No problems: every lesson file loaded.",
+	Reloaded:         "lessons reloaded from %s",
+	StateWarn:        "⚠ %v",
+	NoDemosYet:       "this build has no demos to open",
+	UnknownDemo:      "no demo %q",
+	NotesInPresenter: "speaker notes open in presenter mode (P)",
+	Gone:             "this lesson no longer loads from its file: press ! to see why",
+	Notes:            "Speaker notes",
+	NoNotes:          "No notes for this slide.",
+	PickDemo:         "Open a demo",
+	PickerHint:       "type to filter · enter opens a new pane · esc closes",
+	NoDemos:          "No demo matches.",
+	Full:             "the workspace is full (4 panes): close one with x",
+	CantClose:        "the lesson pane stays open",
+	Presenter:        "presenter",
+	NotInLang:        "this lesson has no %s version",
 
 	KeyQuit: "quit", KeyHelp: "help", KeyLang: "language", KeyTheme: "theme",
 	KeyNext: "next lesson", KeyPrev: "prev lesson", KeyFocus: "pane",
@@ -69,30 +71,32 @@ var en = Text{
 }
 
 var ptBR = Text{
-	Lang:        "pt-BR",
-	Course:      "Fundamentos de Sistemas Distribuídos",
-	Lessons:     "Lições",
-	NoLessons:   "Nenhuma lição neste idioma.",
-	NoMatch:     "Nenhuma lição encontrada.",
-	Filter:      "filtro: ",
-	Rendering:   "Renderizando…",
-	Enlarge:     "Aumente o terminal\npara pelo menos %d×%d (agora %d×%d).",
-	Problems:    "%d problema(s) nos arquivos das lições",
-	ProblemsTip: "tecle ! para ver",
-	NoProblems:  "Nenhum problema: todas as lições foram carregadas.",
-	Reloaded:    "lições recarregadas de %s",
-	StateWarn:   "⚠ progresso ignorado: %v",
-	NoDemosYet:  "esta versão não tem demonstrações para abrir",
-	Gone:        "esta lição não carrega mais do arquivo: tecle ! para ver o motivo",
-	Notes:       "Notas do apresentador",
-	NoNotes:     "Sem notas para este slide.",
-	PickDemo:    "Abrir uma demonstração",
-	PickerHint:  "digite para filtrar · enter abre em novo painel · esc fecha",
-	NoDemos:     "Nenhuma demonstração corresponde.",
-	Full:        "o espaço de trabalho está cheio (4 painéis): feche um com x",
-	CantClose:   "o painel da lição não pode ser fechado",
-	Presenter:   "apresentação",
-	NotInLang:   "esta lição não tem versão em %s",
+	Lang:             "pt-BR",
+	Course:           "Fundamentos de Sistemas Distribuídos",
+	Lessons:          "Lições",
+	NoLessons:        "Nenhuma lição neste idioma.",
+	NoMatch:          "Nenhuma lição encontrada.",
+	Filter:           "filtro: ",
+	Rendering:        "Renderizando…",
+	Enlarge:          "Aumente o terminal\npara pelo menos %d×%d (agora %d×%d).",
+	Problems:         "%d problema(s) nos arquivos das lições",
+	ProblemsTip:      "tecle ! para ver",
+	NoProblems:       "Nenhum problema: todas as lições foram carregadas.",
+	Reloaded:         "lições recarregadas de %s",
+	StateWarn:        "⚠ progresso ignorado: %v",
+	NoDemosYet:       "esta versão não tem demonstrações para abrir",
+	UnknownDemo:      "não há demonstração %q",
+	NotesInPresenter: "as notas do apresentador abrem no modo apresentação (P)",
+	Gone:             "esta lição não carrega mais do arquivo: tecle ! para ver o motivo",
+	Notes:            "Notas do apresentador",
+	NoNotes:          "Sem notas para este slide.",
+	PickDemo:         "Abrir uma demonstração",
+	PickerHint:       "digite para filtrar · enter abre em novo painel · esc fecha",
+	NoDemos:          "Nenhuma demonstração corresponde.",
+	Full:             "o espaço de trabalho está cheio (4 painéis): feche um com x",
+	CantClose:        "o painel da lição não pode ser fechado",
+	Presenter:        "apresentação",
+	NotInLang:        "esta lição não tem versão em %s",
 
 	KeyQuit: "sair", KeyHelp: "ajuda", KeyLang: "idioma", KeyTheme: "tema",
 	KeyNext: "próxima lição", KeyPrev: "lição anterior", KeyFocus: "painel",

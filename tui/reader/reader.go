@@ -64,8 +64,8 @@ func (m *Model) Init() tea.Cmd { return nil }
 
 // Title is the lesson's title, with the slide counter when presenting.
 func (m *Model) Title() string {
-	if c := m.Counter(); c != "" {
-		return m.lesson.Title + " · " + c
+	if c := m.Counter(); c != "" { // first: a narrow pane cuts the title, not the count
+		return c + " · " + m.lesson.Title
 	}
 	return m.lesson.Title
 }

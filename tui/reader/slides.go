@@ -7,16 +7,17 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// SetPresenting switches between the whole lesson and slides. Slides start
-// at the first one when presenting begins.
-func (m *Model) SetPresenting(on bool) tea.Cmd {
+// SetPresenting switches between the whole lesson and slides; leaving
+// slides returns to line offset of the lesson. The slide shown is kept, so
+// presenting the same lesson again goes back to it.
+func (m *Model) SetPresenting(on bool, offset int) tea.Cmd {
 	if on == m.presenting {
 		return nil
 	}
 	m.presenting = on
 	m.want = place{}
-	if on {
-		m.slide = 0
+	if !on {
+		m.want = place{line: offset}
 	}
 	return m.show()
 }
