@@ -42,7 +42,7 @@ func newRootCmd() *cobra.Command {
 	f.StringVar(&g.lessonsDir, "lessons", "", "load lessons from this folder (lang/NN-slug.md) and reload them when saved")
 	root.Flags().StringVar(&start.lesson, "lesson", "", "open this lesson id first")
 	root.Flags().BoolVar(&start.presenter, "presenter", false, "start in presenter mode: slides, high contrast, for a projector")
-	root.AddCommand(newLessonsCmd(g), newLessonCmd(g), newDemoCmd(g))
+	root.AddCommand(newLessonsCmd(g), newLessonCmd(g), newDemoCmd(g), newChatCmd())
 	return root
 }
 

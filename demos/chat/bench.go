@@ -1,0 +1,189 @@
+package chat
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// BenchConfig is a load test: Clients plain TCP clients spread over Addrs,
+// the first Senders of which send Msgs messages each as fast as they can.
+type BenchConfig struct {
+	Addrs   []string
+	Clients int
+	Senders int
+	Msgs    int
+	Timeout time.Duration // give up waiting for deliveries after this long without progress; default 5s
+}
+
+// BenchResult is what a load test measured.
+type BenchResult struct {
+	Expected, Delivered int64 // deliveries: every message to every client but its sender
+	Duplicates          int64 // a message a client got more than once
+	Reordered           int64 // a message that came after a later one from the same sender
+	Elapsed             time.Duration
+	P50, P99            time.Duration // from send to receipt
+}
+
+// PerSecond is deliveries a second.
+func (r BenchResult) PerSecond() float64 { return float64(r.Delivered) / r.Elapsed.Seconds() }
+
+func (r BenchResult) String() string {
+	return fmt.Sprintf("delivered %d/%d (%.2f%%) in %v: %.0f deliveries/s; latency p50 %v p99 %v; %d duplicates, %d reordered",
+		r.Delivered, r.Expected, 100*float64(r.Delivered)/max(float64(r.Expected), 1), r.Elapsed.Round(time.Millisecond),
+		r.PerSecond(), r.P50.Round(time.Microsecond), r.P99.Round(time.Microsecond), r.Duplicates, r.Reordered)
+}
+
+// benchClient is one connection of the load generator.
+type benchClient struct {
+	nc        net.Conn
+	last      []int64 // per sender: highest seq seen
+	seen      []map[int]bool
+	lat       []time.Duration // sampled latencies
+	got       atomic.Int64
+	dups, reo int64
+}
+
+// Bench runs a load test against running nodes.
+func Bench(ctx context.Context, cfg BenchConfig) (BenchResult, error) {
+	if len(cfg.Addrs) == 0 || cfg.Clients < 2 || cfg.Senders < 1 || cfg.Senders > cfg.Clients || cfg.Msgs < 1 {
+		return BenchResult{}, errors.New("chat: bench needs addresses, at least 2 clients, 1..clients senders and 1+ messages")
+	}
+	if cfg.Timeout <= 0 {
+		cfg.Timeout = 5 * time.Second
+	}
+	clients := make([]*benchClient, cfg.Clients)
+	for i := range clients {
+		nc, err := net.Dial("tcp", cfg.Addrs[i%len(cfg.Addrs)])
+		if err != nil {
+			for _, c := range clients[:i] {
+				c.nc.Close()
+			}
+			return BenchResult{}, fmt.Errorf("chat: bench: %w", err)
+		}
+		c := &benchClient{nc: nc, last: make([]int64, cfg.Senders), seen: make([]map[int]bool, cfg.Senders)}
+		for s := range c.seen {
+			c.last[s] = -1
+			c.seen[s] = map[int]bool{}
+		}
+		clients[i] = c
+	}
+	defer func() {
+		for _, c := range clients {
+			c.nc.Close()
+		}
+	}()
+	var readers sync.WaitGroup
+	for _, c := range clients {
+		readers.Add(1)
+		go func() { defer readers.Done(); c.read() }()
+	}
+	time.Sleep(200 * time.Millisecond) // every client registered on its node (and the cluster's nicks gossiped)
+
+	start := time.Now()
+	var senders sync.WaitGroup
+	for s := range cfg.Senders {
+		senders.Add(1)
+		go func() {
+			defer senders.Done()
+			w := bufio.NewWriterSize(clients[s].nc, 32<<10)
+			for i := range cfg.Msgs {
+				fmt.Fprintf(w, "b%d-%d-%d\n", s, i, time.Now().UnixNano())
+				if i%64 == 63 {
+					w.Flush()
+				}
+			}
+			w.Flush()
+		}()
+	}
+	senders.Wait()
+	expected := int64(cfg.Senders) * int64(cfg.Msgs) * int64(cfg.Clients-1)
+	total := func() int64 {
+		var n int64
+		for _, c := range clients {
+			n += c.got.Load()
+		}
+		return n
+	}
+	// Wait for every delivery, or for progress to stop.
+	last, lastChange, end := int64(-1), time.Now(), time.Now()
+	for {
+		n := total()
+		if n != last {
+			last, lastChange, end = n, time.Now(), time.Now()
+		}
+		if n >= expected || time.Since(lastChange) > cfg.Timeout || ctx.Err() != nil {
+			break
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+	for _, c := range clients {
+		c.nc.Close()
+	}
+	readers.Wait()
+	r := BenchResult{Expected: expected, Elapsed: end.Sub(start)}
+	var lat []time.Duration
+	for _, c := range clients {
+		r.Delivered += c.got.Load()
+		r.Duplicates += c.dups
+		r.Reordered += c.reo
+		lat = append(lat, c.lat...)
+	}
+	slices.Sort(lat)
+	if len(lat) > 0 {
+		r.P50, r.P99 = lat[len(lat)/2], lat[len(lat)*99/100]
+	}
+	return r, nil
+}
+
+// read counts the bench messages a client receives: "… guestN@n1: bS-I-T".
+func (c *benchClient) read() {
+	br := bufio.NewReaderSize(c.nc, 256<<10)
+	n := 0
+	for {
+		line, err := br.ReadSlice('\n')
+		if err != nil {
+			if errors.Is(err, bufio.ErrBufferFull) {
+				continue
+			}
+			return
+		}
+		i := strings.LastIndex(string(line), ": b")
+		if i < 0 {
+			continue
+		}
+		f := strings.Split(strings.TrimSpace(string(line[i+3:])), "-")
+		if len(f) != 3 {
+			continue
+		}
+		s, err1 := strconv.Atoi(f[0])
+		seq, err2 := strconv.Atoi(f[1])
+		ts, err3 := strconv.ParseInt(f[2], 10, 64)
+		if err1 != nil || err2 != nil || err3 != nil || s < 0 || s >= len(c.seen) {
+			continue
+		}
+		if c.seen[s][seq] {
+			c.dups++
+			continue
+		}
+		c.seen[s][seq] = true
+		if int64(seq) < c.last[s] {
+			c.reo++
+		} else {
+			c.last[s] = int64(seq)
+		}
+		if n%16 == 0 { // a sample is enough for percentiles, and cheaper
+			c.lat = append(c.lat, time.Since(time.Unix(0, ts)))
+		}
+		n++
+		c.got.Add(1)
+	}
+}
