@@ -172,6 +172,9 @@ func (n *Node) peerLine(l *peerLink, line string) {
 		n.mu.Lock()
 		l.remote = id
 		r := n.remote[id]
+		if r == nil || time.Since(r.last) > n.cfg.PeerTimeout {
+			defer n.announceMembers() // a node joined or came back: tell the clients
+		}
 		if r == nil {
 			r = &remoteNode{}
 			n.remote[id] = r

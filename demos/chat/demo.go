@@ -1,0 +1,281 @@
+package chat
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"time"
+)
+
+// DemoConfig sets up the classroom demo.
+type DemoConfig struct {
+	Host    string  // where the nodes listen; default 127.0.0.1 (0.0.0.0: a classroom can join)
+	Nodes   int     // default 3
+	Bots    int     // chatting bots at start; default 2
+	BotRate float64 // messages a second per bot; default 0.5
+}
+
+// Demo is the chat cluster demo as the TUI runs it: a cluster of nodes on
+// ephemeral ports, one watching client per node whose screens show what
+// each received (and in which order), bots that chat, and "you". All of it
+// is real: TCP sockets, goroutines, failover. The pane samples Snapshot on
+// its frame tick.
+type Demo struct {
+	cluster *Cluster
+	views   []*View // views[0] is you
+
+	mu      sync.Mutex // guards bots, botRate, paused, slow, closed
+	bots    []*bot
+	botRate float64
+	paused  bool
+	slow    bool
+	closed  bool
+}
+
+// View is one client's screen: the last lines it showed.
+type View struct {
+	Name   string
+	client *Client
+	mu     sync.Mutex
+	lines  []string // the last viewLines lines, oldest first
+	total  int      // lines ever shown
+}
+
+const viewLines = 200
+
+func (v *View) add(l string) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	v.total++
+	v.lines = append(v.lines, l)
+	if len(v.lines) > viewLines {
+		v.lines = v.lines[len(v.lines)-viewLines:]
+	}
+}
+
+// bot is a client that chats on its own.
+type bot struct {
+	client *Client
+	stop   chan struct{}
+	done   chan struct{}
+}
+
+// StartDemo starts the cluster, the watching clients and the bots.
+func StartDemo(cfg DemoConfig) (*Demo, error) {
+	if cfg.Host == "" {
+		cfg.Host = "127.0.0.1"
+	}
+	if cfg.Nodes <= 0 {
+		cfg.Nodes = 3
+	}
+	if cfg.Bots < 0 {
+		cfg.Bots = 0
+	} else if cfg.Bots == 0 {
+		cfg.Bots = 2
+	}
+	if cfg.BotRate <= 0 {
+		cfg.BotRate = 0.5
+	}
+	cl, err := StartCluster(cfg.Nodes, cfg.Host, 0, Config{})
+	if err != nil {
+		return nil, err
+	}
+	d := &Demo{cluster: cl, botRate: cfg.BotRate}
+	names := []string{"you", "ana", "bruno", "carla", "davi"}
+	for i := range min(cfg.Nodes, 3) {
+		v := &View{Name: names[i]}
+		addrs := []string{dialable(cl.Nodes[i].Addr())} // its own node first, the others to fail over to
+		for j, n := range cl.Nodes {
+			if j != i {
+				addrs = append(addrs, dialable(n.Addr()))
+			}
+		}
+		c, err := Dial(ClientConfig{Addrs: addrs, Nick: names[i], OnLine: v.add})
+		if err != nil {
+			d.Close()
+			return nil, err
+		}
+		v.client = c
+		d.views = append(d.views, v)
+	}
+	for range cfg.Bots {
+		d.AddBot()
+	}
+	return d, nil
+}
+
+// dialable turns a wildcard listen address into one a local client can dial.
+func dialable(addr string) string {
+	for _, wild := range []string{"0.0.0.0:", "[::]:"} {
+		if len(addr) > len(wild) && addr[:len(wild)] == wild {
+			return "127.0.0.1:" + addr[len(wild):]
+		}
+	}
+	return addr
+}
+
+// Nodes are the cluster's nodes.
+func (d *Demo) Nodes() []*Node { return d.cluster.Nodes }
+
+// Views are the watching clients' screens, "you" first.
+func (d *Demo) Views() []*View { return d.views }
+
+// Lines returns the view's last n lines and how many it ever showed.
+func (v *View) Lines(n int) ([]string, int) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	from := max(len(v.lines)-n, 0)
+	return append([]string(nil), v.lines[from:]...), v.total
+}
+
+// Node is the address the view's client is on now ("" while failing over).
+func (v *View) Node() string { return v.client.Node() }
+
+// Say sends text as "you".
+func (d *Demo) Say(text string) { d.views[0].client.Send(text) }
+
+// Kill crashes node i; Restart brings it back.
+func (d *Demo) Kill(i int) {
+	if i >= 0 && i < len(d.cluster.Nodes) {
+		d.cluster.Nodes[i].Kill()
+	}
+}
+
+// Restart starts node i again, on the same port.
+func (d *Demo) Restart(i int) error {
+	if i < 0 || i >= len(d.cluster.Nodes) {
+		return nil
+	}
+	return d.cluster.Nodes[i].Start()
+}
+
+// SetSlowLinks adds 150–450 ms to every relay between nodes, or takes it
+// away: concurrent messages then reach nodes in different orders, which
+// the views show.
+func (d *Demo) SetSlowLinks(on bool) {
+	d.mu.Lock()
+	d.slow = on
+	d.mu.Unlock()
+	for _, n := range d.cluster.Nodes {
+		if on {
+			n.SetLinkDelay(150*time.Millisecond, 300*time.Millisecond)
+		} else {
+			n.SetLinkDelay(0, 0)
+		}
+	}
+}
+
+// SlowLinks reports whether relays are delayed.
+func (d *Demo) SlowLinks() bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.slow
+}
+
+// AddBot starts one more chatting bot, on the nodes in turn.
+func (d *Demo) AddBot() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.closed || len(d.bots) >= 50 {
+		return
+	}
+	i := len(d.bots)
+	addrs := d.cluster.Addrs()
+	for k := range addrs {
+		addrs[k] = dialable(addrs[k])
+	}
+	node := addrs[i%len(addrs)]
+	c, err := Dial(ClientConfig{Addrs: append([]string{node}, addrs...), Nick: fmt.Sprintf("bot%d", i+1)})
+	if err != nil {
+		return
+	}
+	b := &bot{client: c, stop: make(chan struct{}), done: make(chan struct{})}
+	d.bots = append(d.bots, b)
+	go d.chat(b, i+1)
+}
+
+// RemoveBot stops the newest bot.
+func (d *Demo) RemoveBot() {
+	d.mu.Lock()
+	if len(d.bots) == 0 {
+		d.mu.Unlock()
+		return
+	}
+	b := d.bots[len(d.bots)-1]
+	d.bots = d.bots[:len(d.bots)-1]
+	d.mu.Unlock()
+	b.halt()
+}
+
+func (b *bot) halt() {
+	close(b.stop)
+	<-b.done
+	b.client.Close()
+}
+
+// chat is a bot's life: a numbered message at the bots' rate, unless paused.
+func (d *Demo) chat(b *bot, num int) {
+	defer close(b.done)
+	n := 0
+	for {
+		d.mu.Lock()
+		rate, paused := d.botRate, d.paused
+		d.mu.Unlock()
+		wait := time.Duration(float64(time.Second) / rate)
+		select {
+		case <-b.stop:
+			return
+		case <-time.After(wait):
+		}
+		if !paused {
+			n++
+			b.client.Send(fmt.Sprintf("message %d from bot%d", n, num))
+		}
+	}
+}
+
+// Bots is how many bots chat, and at what rate each.
+func (d *Demo) Bots() (int, float64) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return len(d.bots), d.botRate
+}
+
+// SetBotRate sets each bot's messages a second (0.1 to 100).
+func (d *Demo) SetBotRate(r float64) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.botRate = min(max(r, 0.1), 100)
+}
+
+// SetPaused stops or resumes the bots.
+func (d *Demo) SetPaused(p bool) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.paused = p
+}
+
+// Close stops everything: bots, clients, nodes. Nothing is left running.
+func (d *Demo) Close() {
+	d.mu.Lock()
+	if d.closed {
+		d.mu.Unlock()
+		return
+	}
+	d.closed = true
+	bots := d.bots
+	d.bots = nil
+	d.mu.Unlock()
+	for _, b := range bots {
+		b.halt()
+	}
+	for _, v := range d.views {
+		v.client.Close()
+	}
+	for _, n := range d.cluster.Nodes {
+		n.Kill()
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	d.cluster.Shutdown(ctx)
+}
