@@ -16,7 +16,7 @@ import (
 
 // globals are the flags every command shares.
 type globals struct {
-	lang, theme, lessonsDir string
+	lang, theme, lessonsDir, chatHost string
 }
 
 func newRootCmd() *cobra.Command {
@@ -40,6 +40,7 @@ func newRootCmd() *cobra.Command {
 	f.StringVar(&g.lang, "lang", "", "language: en or pt-BR (default from LC_ALL/LANG)")
 	f.StringVar(&g.theme, "theme", "auto", "theme: auto, dark, light or high-contrast")
 	f.StringVar(&g.lessonsDir, "lessons", "", "load lessons from this folder (lang/NN-slug.md) and reload them when saved")
+	f.StringVar(&g.chatHost, "chat-host", "127.0.0.1", "where the chat demo's nodes listen (0.0.0.0 lets a classroom join)")
 	root.Flags().StringVar(&start.lesson, "lesson", "", "open this lesson id first")
 	root.Flags().BoolVar(&start.presenter, "presenter", false, "start in presenter mode: slides, high contrast, for a projector")
 	root.AddCommand(newLessonsCmd(g), newLessonCmd(g), newDemoCmd(g), newChatCmd())
@@ -89,7 +90,8 @@ func runApp(ctx context.Context, g *globals, start startFlags) error {
 		}
 	}
 	cfg := tui.Config{
-		Load: g.load, Lang: lang, Theme: th, ThemeAuto: auto, Source: "lessons", Demos: demos,
+		Load: g.load, Lang: lang, Theme: th, ThemeAuto: auto, Source: "lessons",
+		Demos:  tui.Demos(tui.DemoOptions{ChatHost: g.chatHost}),
 		Lesson: start.lesson, Demo: start.demo, Presenter: start.presenter,
 	}
 	if g.lessonsDir != "" {

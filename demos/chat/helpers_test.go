@@ -101,7 +101,7 @@ func isTimeout(err error) bool {
 // eventually polls cond until it holds or the time runs out.
 func eventually(t *testing.T, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(20 * time.Second) // generous: -race on two loaded cores is slow
 	for !cond() {
 		if time.Now().After(deadline) {
 			t.Fatalf("timed out waiting for %s", what)

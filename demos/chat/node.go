@@ -77,7 +77,7 @@ type Node struct {
 	delay   time.Duration // added to every relay sent, for the lesson on time
 	jitter  time.Duration
 
-	wg        sync.WaitGroup // every goroutine of the current run
+	wg        *sync.WaitGroup // every goroutine of the current run; a new one each Start
 	seen      *dedupe        // (client, seq) of delivered messages
 	received  atomic.Uint64  // messages accepted from local clients
 	relayed   atomic.Uint64  // messages received from peers and delivered
@@ -161,6 +161,7 @@ func (n *Node) Start() error {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	n.ln, n.addr, n.up, n.ctx, n.cancel = ln, ln.Addr().String(), true, ctx, cancel
+	n.wg = &sync.WaitGroup{} // a Kill may still be waiting on the last run's
 	n.conns, n.nicks, n.links = map[*conn]struct{}{}, map[string]*conn{}, map[*peerLink]struct{}{}
 	n.remote = map[string]*remoteNode{}
 	n.goLocked(func() { n.acceptLoop(ctx, ln) })
@@ -173,10 +174,11 @@ func (n *Node) Start() error {
 
 // goLocked runs f on a goroutine counted in wg and running.
 func (n *Node) goLocked(f func()) {
-	n.wg.Add(1)
+	wg := n.wg
+	wg.Add(1)
 	n.running.Add(1)
 	go func() {
-		defer n.wg.Done()
+		defer wg.Done()
 		defer n.running.Add(-1)
 		f()
 	}()
@@ -199,8 +201,9 @@ func (n *Node) Kill() {
 	for l := range n.links {
 		l.close()
 	}
+	wg := n.wg
 	n.mu.Unlock()
-	n.wg.Wait()
+	wg.Wait()
 }
 
 // Shutdown stops the node gracefully: no new connections, a goodbye to

@@ -18,8 +18,13 @@ type Text struct {
 	Reloaded                                        string // format: folder
 	StateWarn                                       string // format: error
 	Gone, NoDemosYet, UnknownDemo, NotesInPresenter string
-	Notes, NoNotes, PickDemo, PickerHint, NoDemos   string
-	Full, CantClose, Presenter, NotInLang           string
+	// The chat demo.
+	ChatTitle, ChatSummary, ChatJoin, ChatBots, ChatSlowOn, ChatSlowOff, ChatPaused, ChatUp, ChatDown string
+	ChatClients, ChatGoroutines, ChatRate, ChatRelays, ChatYou, ChatPrompt, ChatFailover              string
+	ChatSelect, ChatCrash, ChatRestart, ChatAddBot, ChatRemoveBot, ChatSlower, ChatFaster             string
+	ChatSlowLinks, ChatPause, ChatType, ChatSend, ChatLeave, ChatStarting                             string
+	Notes, NoNotes, PickDemo, PickerHint, NoDemos                                                     string
+	Full, CantClose, Presenter, NotInLang                                                             string
 
 	// Key help.
 	KeyQuit, KeyHelp, KeyLang, KeyTheme, KeyNext, KeyPrev, KeyFocus             string
@@ -31,20 +36,29 @@ type Text struct {
 }
 
 var en = Text{
-	Lang:             "en",
-	Course:           "Fundamentals of Distributed Systems",
-	Lessons:          "Lessons",
-	NoLessons:        "No lessons in this language.",
-	NoMatch:          "No lesson matches.",
-	Filter:           "filter: ",
-	Rendering:        "Rendering…",
-	Enlarge:          "Please enlarge the terminal\nto at least %d×%d (now %d×%d).",
-	Problems:         "%d problem(s) in lesson files",
-	ProblemsTip:      "press ! to list them",
-	NoProblems:       "No problems: every lesson file loaded.",
-	Reloaded:         "lessons reloaded from %s",
-	StateWarn:        "⚠ %v",
-	NoDemosYet:       "this build has no demos to open",
+	Lang:        "en",
+	Course:      "Fundamentals of Distributed Systems",
+	Lessons:     "Lessons",
+	NoLessons:   "No lessons in this language.",
+	NoMatch:     "No lesson matches.",
+	Filter:      "filter: ",
+	Rendering:   "Rendering…",
+	Enlarge:     "Please enlarge the terminal\nto at least %d×%d (now %d×%d).",
+	Problems:    "%d problem(s) in lesson files",
+	ProblemsTip: "press ! to list them",
+	NoProblems:  "No problems: every lesson file loaded.",
+	Reloaded:    "lessons reloaded from %s",
+	StateWarn:   "⚠ %v",
+	NoDemosYet:  "this build has no demos to open",
+	ChatTitle:   "chat cluster", ChatSummary: "Three real TCP nodes, bots and you: crash a node and watch failover.",
+	ChatJoin: "join from another terminal: nc %s", ChatBots: "%d bots × %.1f msg/s",
+	ChatSlowOn: "slow links ON (150–450 ms)", ChatSlowOff: "slow links off", ChatPaused: "paused",
+	ChatUp: "up", ChatDown: "DOWN", ChatClients: "clients", ChatGoroutines: "goroutines",
+	ChatRate: "msg/s", ChatRelays: "relayed", ChatYou: "you", ChatPrompt: "say: ",
+	ChatFailover: "on %s", ChatSelect: "select node", ChatCrash: "crash node", ChatRestart: "restart node",
+	ChatAddBot: "add bot", ChatRemoveBot: "remove bot", ChatSlower: "bots slower", ChatFaster: "bots faster",
+	ChatSlowLinks: "slow links", ChatPause: "pause", ChatType: "type", ChatSend: "send", ChatLeave: "stop typing",
+	ChatStarting:     "starting the cluster…",
 	UnknownDemo:      "no demo %q",
 	NotesInPresenter: "speaker notes open in presenter mode (P)",
 	Gone:             "this lesson no longer loads from its file: press ! to see why",
@@ -71,20 +85,29 @@ var en = Text{
 }
 
 var ptBR = Text{
-	Lang:             "pt-BR",
-	Course:           "Fundamentos de Sistemas Distribuídos",
-	Lessons:          "Lições",
-	NoLessons:        "Nenhuma lição neste idioma.",
-	NoMatch:          "Nenhuma lição encontrada.",
-	Filter:           "filtro: ",
-	Rendering:        "Renderizando…",
-	Enlarge:          "Aumente o terminal\npara pelo menos %d×%d (agora %d×%d).",
-	Problems:         "%d problema(s) nos arquivos das lições",
-	ProblemsTip:      "tecle ! para ver",
-	NoProblems:       "Nenhum problema: todas as lições foram carregadas.",
-	Reloaded:         "lições recarregadas de %s",
-	StateWarn:        "⚠ progresso ignorado: %v",
-	NoDemosYet:       "esta versão não tem demonstrações para abrir",
+	Lang:        "pt-BR",
+	Course:      "Fundamentos de Sistemas Distribuídos",
+	Lessons:     "Lições",
+	NoLessons:   "Nenhuma lição neste idioma.",
+	NoMatch:     "Nenhuma lição encontrada.",
+	Filter:      "filtro: ",
+	Rendering:   "Renderizando…",
+	Enlarge:     "Aumente o terminal\npara pelo menos %d×%d (agora %d×%d).",
+	Problems:    "%d problema(s) nos arquivos das lições",
+	ProblemsTip: "tecle ! para ver",
+	NoProblems:  "Nenhum problema: todas as lições foram carregadas.",
+	Reloaded:    "lições recarregadas de %s",
+	StateWarn:   "⚠ progresso ignorado: %v",
+	NoDemosYet:  "esta versão não tem demonstrações para abrir",
+	ChatTitle:   "cluster de chat", ChatSummary: "Três nós TCP reais, robôs e você: derrube um nó e veja o failover.",
+	ChatJoin: "entre de outro terminal: nc %s", ChatBots: "%d robôs × %.1f msg/s",
+	ChatSlowOn: "enlaces lentos LIGADOS (150–450 ms)", ChatSlowOff: "enlaces lentos desligados", ChatPaused: "pausado",
+	ChatUp: "no ar", ChatDown: "FORA", ChatClients: "clientes", ChatGoroutines: "goroutines",
+	ChatRate: "msg/s", ChatRelays: "repassadas", ChatYou: "você", ChatPrompt: "diga: ",
+	ChatFailover: "em %s", ChatSelect: "escolher nó", ChatCrash: "derrubar nó", ChatRestart: "religar nó",
+	ChatAddBot: "mais um robô", ChatRemoveBot: "menos um robô", ChatSlower: "robôs mais lentos", ChatFaster: "robôs mais rápidos",
+	ChatSlowLinks: "enlaces lentos", ChatPause: "pausar", ChatType: "digitar", ChatSend: "enviar", ChatLeave: "parar de digitar",
+	ChatStarting:     "iniciando o cluster…",
 	UnknownDemo:      "não há demonstração %q",
 	NotesInPresenter: "as notas do apresentador abrem no modo apresentação (P)",
 	Gone:             "esta lição não carrega mais do arquivo: tecle ! para ver o motivo",

@@ -126,3 +126,30 @@ func DefaultPicker(t *i18n.Text) Picker {
 		Erase:  bind("backspace", "", "backspace"),
 	}
 }
+
+// Chat are the chat cluster pane's keys.
+type Chat struct {
+	Up, Down, Crash, Restart, AddBot, RemoveBot, Slower, Faster, Slow, Pause, Type key.Binding
+	// While typing, only these act.
+	Send, Leave, Erase key.Binding
+}
+
+// DefaultChat returns the chat pane's keys.
+func DefaultChat(t *i18n.Text) Chat {
+	return Chat{
+		Up:        bind("↑", t.ChatSelect, "up"),
+		Down:      bind("↓", t.ChatSelect, "down"),
+		Crash:     bind("c", t.ChatCrash, "c"),
+		Restart:   bind("r", t.ChatRestart, "r"),
+		AddBot:    bind("a", t.ChatAddBot, "a"),
+		RemoveBot: bind("d", t.ChatRemoveBot, "d"),
+		Slower:    bind("[", t.ChatSlower, "["),
+		Faster:    bind("]", t.ChatFaster, "]"),
+		Slow:      bind("s", t.ChatSlowLinks, "s"),
+		Pause:     bind("space", t.ChatPause, "space"),
+		Type:      bind("i/enter", t.ChatType, "i", "enter"),
+		Send:      bind("enter", t.ChatSend, "enter"),
+		Leave:     bind("esc", t.ChatLeave, "esc"),
+		Erase:     bind("backspace", "", "backspace"),
+	}
+}

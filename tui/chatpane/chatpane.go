@@ -1,0 +1,247 @@
+// Package chatpane is the chat cluster demo's pane: it runs a
+// demos/chat.Demo (three real TCP nodes, watching clients, bots and "you")
+// and draws, on a frame tick, the cluster map and what each client
+// received. It never gets one message per chat line: it samples.
+package chatpane
+
+import (
+	"sync/atomic"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"distlab/demos/chat"
+	"distlab/tui/common"
+	"distlab/tui/demo"
+	"distlab/tui/keys"
+)
+
+// ID is the demo's id in lessons' front matter.
+const ID = "chat"
+
+// Demo registers the pane; host is where its nodes listen (127.0.0.1, or
+// 0.0.0.0 to let a classroom join).
+func Demo(host string) demo.Demo {
+	return demo.Demo{
+		ID:      ID,
+		Title:   map[string]string{"en": "chat cluster", "pt-BR": "cluster de chat"},
+		Summary: map[string]string{"en": "Three real TCP nodes, bots and you: crash a node and watch failover.", "pt-BR": "Três nós TCP reais, robôs e você: derrube um nó e veja o failover."},
+		New:     func(env demo.Env) common.Pane { return New(env, host) },
+	}
+}
+
+// frameRate is how often the pane samples the engine while it runs.
+const frameRate = 12
+
+type startedMsg struct {
+	id   int
+	demo *chat.Demo
+	err  error
+}
+
+type frameMsg struct{ id int }
+
+// Model is the pane.
+type Model struct {
+	com      *common.Common
+	keys     keys.Chat
+	id       int
+	instance int
+	host     string
+
+	demo   *chat.Demo
+	err    error
+	closed *atomic.Bool // shared with the start command: a pane closed while starting stops its demo
+
+	selected int
+	typing   bool
+	input    []rune
+	paused   bool
+	visible  bool
+	armed    bool
+
+	snap   snapshot
+	prev   []uint64 // per node: messages handled at the last rate sample
+	prevAt time.Time
+	rates  []float64
+
+	width, height int
+	focused       bool
+}
+
+var (
+	_ common.Pane     = (*Model)(nil)
+	_ common.Shower   = (*Model)(nil)
+	_ common.Closer   = (*Model)(nil)
+	_ common.Capturer = (*Model)(nil)
+)
+
+// New returns the pane; Init starts the cluster.
+func New(env demo.Env, host string) *Model {
+	return &Model{com: env.Com, keys: keys.DefaultChat(env.Com.Text), id: env.ID, instance: env.Instance, host: host, closed: &atomic.Bool{}}
+}
+
+// Init starts the demo's cluster in the background: listening is IO.
+func (m *Model) Init() tea.Cmd {
+	id, host, closed := m.id, m.host, m.closed
+	return func() tea.Msg {
+		d, err := chat.StartDemo(chat.DemoConfig{Host: host})
+		if err == nil && closed.Load() {
+			d.Close() // the pane went away while the cluster started
+			return nil
+		}
+		return startedMsg{id: id, demo: d, err: err}
+	}
+}
+
+// Close stops the cluster, its clients and bots, off the UI goroutine.
+func (m *Model) Close() {
+	m.closed.Store(true)
+	if d := m.demo; d != nil {
+		go d.Close()
+	}
+	m.demo = nil
+}
+
+// Capturing reports whether "you" is typing.
+func (m *Model) Capturing() bool { return m.typing }
+
+// Relabel refreshes the key help after a language change.
+func (m *Model) Relabel() { m.keys = keys.DefaultChat(m.com.Text) }
+
+// Focus gives or takes the keyboard.
+func (m *Model) Focus(f bool) { m.focused = f }
+
+// SetSize sets the inner size.
+func (m *Model) SetSize(w, h int) tea.Cmd { m.width, m.height = w, h; return nil }
+
+// SetVisible starts or stops the frame tick.
+func (m *Model) SetVisible(v bool) tea.Cmd {
+	m.visible = v
+	return m.arm()
+}
+
+// arm asks for the next frame if the pane is seen, running and started.
+func (m *Model) arm() tea.Cmd {
+	if m.armed || !m.visible || m.paused || m.demo == nil {
+		return nil
+	}
+	m.armed = true
+	id := m.id
+	return m.com.Tick(time.Second/frameRate, func(time.Time) tea.Msg { return frameMsg{id} })
+}
+
+// KeyMap is the pane's help.
+func (m *Model) KeyMap() help.KeyMap { return keyMap{m.keys, m.typing} }
+
+type keyMap struct {
+	k      keys.Chat
+	typing bool
+}
+
+func (k keyMap) ShortHelp() []key.Binding {
+	if k.typing {
+		return []key.Binding{k.k.Send, k.k.Leave}
+	}
+	return []key.Binding{k.k.Type, k.k.Crash, k.k.Restart, k.k.AddBot, k.k.Slow}
+}
+
+func (k keyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.k.Up, k.k.Down, k.k.Crash, k.k.Restart, k.k.Type},
+		{k.k.AddBot, k.k.RemoveBot, k.k.Slower, k.k.Faster, k.k.Slow, k.k.Pause}}
+}
+
+// Update handles the start, frames and keys.
+func (m *Model) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case startedMsg:
+		if msg.id != m.id {
+			return nil
+		}
+		m.demo, m.err = msg.demo, msg.err
+		m.sample()
+		return m.arm()
+	case frameMsg:
+		if msg.id != m.id {
+			return nil
+		}
+		m.armed = false
+		m.sample()
+		return m.arm()
+	case tea.PasteMsg:
+		if m.typing {
+			m.typeText(msg.Content)
+		}
+	case tea.KeyPressMsg:
+		if m.demo == nil {
+			return nil
+		}
+		if m.typing {
+			m.typeKey(msg)
+		} else {
+			m.key(msg)
+		}
+		m.sample() // show the effect at once, ticking or not
+		return m.arm()
+	}
+	return nil
+}
+
+func (m *Model) key(msg tea.KeyPressMsg) {
+	d, n := m.demo, len(m.demo.Nodes())
+	switch {
+	case key.Matches(msg, m.keys.Up):
+		m.selected = (m.selected + n - 1) % n
+	case key.Matches(msg, m.keys.Down):
+		m.selected = (m.selected + 1) % n
+	case key.Matches(msg, m.keys.Crash):
+		go d.Kill(m.selected) // waits for the node's goroutines: not on the UI goroutine
+	case key.Matches(msg, m.keys.Restart):
+		go d.Restart(m.selected)
+	case key.Matches(msg, m.keys.AddBot):
+		go d.AddBot()
+	case key.Matches(msg, m.keys.RemoveBot):
+		go d.RemoveBot()
+	case key.Matches(msg, m.keys.Slower):
+		_, r := d.Bots()
+		d.SetBotRate(r / 2)
+	case key.Matches(msg, m.keys.Faster):
+		_, r := d.Bots()
+		d.SetBotRate(r * 2)
+	case key.Matches(msg, m.keys.Slow):
+		d.SetSlowLinks(!d.SlowLinks())
+	case key.Matches(msg, m.keys.Pause):
+		m.paused = !m.paused
+		d.SetPaused(m.paused)
+	case key.Matches(msg, m.keys.Type):
+		m.typing = true
+	}
+}
+
+func (m *Model) typeKey(msg tea.KeyPressMsg) {
+	switch {
+	case key.Matches(msg, m.keys.Send):
+		if len(m.input) > 0 {
+			m.demo.Say(string(m.input))
+		}
+		m.input = m.input[:0]
+	case key.Matches(msg, m.keys.Leave):
+		m.typing = false
+	case key.Matches(msg, m.keys.Erase):
+		if len(m.input) > 0 {
+			m.input = m.input[:len(m.input)-1]
+		}
+	default:
+		m.typeText(msg.Key().Text)
+	}
+}
+
+func (m *Model) typeText(s string) {
+	for _, r := range chat.Clean(s) {
+		if len(string(m.input))+len(string(r)) <= chat.MaxLine {
+			m.input = append(m.input, r)
+		}
+	}
+}
