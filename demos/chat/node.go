@@ -78,12 +78,12 @@ type Node struct {
 	jitter  time.Duration
 
 	wg        *sync.WaitGroup // every goroutine of the current run; a new one each Start
-	seen      *dedupe        // (client, seq) of delivered messages
-	received  atomic.Uint64  // messages accepted from local clients
-	relayed   atomic.Uint64  // messages received from peers and delivered
-	delivered atomic.Uint64  // lines written to clients
-	evicted   atomic.Uint64  // clients dropped for not reading
-	running   atomic.Int64   // goroutines alive
+	seen      *dedupe         // (client, seq) of delivered messages
+	received  atomic.Uint64   // messages accepted from local clients
+	relayed   atomic.Uint64   // messages received from peers and delivered
+	delivered atomic.Uint64   // lines written to clients
+	evicted   atomic.Uint64   // clients dropped for not reading
+	running   atomic.Int64    // goroutines alive
 }
 
 // remoteNode is a peer as its heartbeats describe it.
