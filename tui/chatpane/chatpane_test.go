@@ -131,3 +131,15 @@ func TestPaneSizes(t *testing.T) {
 		}
 	}
 }
+
+func TestOutOfOrder(t *testing.T) {
+	views := []viewSnap{
+		{lines: []string{"10:00:00 a@n1: 1", "10:00:01 b@n2: 2", "10:00:02 c@n3: 3"}},
+		{lines: []string{"10:00:00 b@n2: 2", "10:00:01 a@n1: 1", "10:00:02 c@n3: 3"}},
+		{lines: []string{"10:00:00 a@n1: 1", "10:00:01 b@n2: 2", "*** notice"}},
+	}
+	got := outOfOrder(views)
+	if !got[1]["a@n1: 1"] || !got[1]["b@n2: 2"] || got[1]["c@n3: 3"] || len(got[2]) != 0 {
+		t.Fatalf("marks %v", got)
+	}
+}

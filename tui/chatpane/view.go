@@ -163,6 +163,7 @@ func (m *Model) viewColumns(w, h int) []string {
 	}
 	colW := w / n
 	cols := make([][]string, n)
+	swapped := outOfOrder(views[:n])
 	for i := range n {
 		v := views[i]
 		cw := colW
@@ -180,8 +181,15 @@ func (m *Model) viewColumns(w, h int) []string {
 			if len(l) > 9 && l[2] == ':' && l[5] == ':' {
 				l = l[9:] // the time: the column needs the room more
 			}
-			for _, wl := range strings.Split(ansi.Wrap(l, cw-2, " "), "\n") {
-				body = append(body, " "+wl)
+			mark := " "
+			if i > 0 && swapped[i][l] {
+				mark = s.StatusWarn.Render("≠")
+			}
+			for k, wl := range strings.Split(ansi.Wrap(l, cw-2, " "), "\n") {
+				if k > 0 {
+					mark = " "
+				}
+				body = append(body, mark+s.Item.Render(wl))
 			}
 		}
 		if len(body) > h-1 {
@@ -189,7 +197,7 @@ func (m *Model) viewColumns(w, h int) []string {
 		}
 		col := []string{head}
 		for _, b := range body {
-			col = append(col, common.FitLine(s.Item.Render(b), cw))
+			col = append(col, common.FitLine(b, cw))
 		}
 		for len(col) < h {
 			col = append(col, strings.Repeat(" ", cw))
@@ -205,4 +213,46 @@ func (m *Model) viewColumns(w, h int) []string {
 		rows[r] = b.String()
 	}
 	return rows
+}
+
+// outOfOrder marks, for each view after the first, the messages it shows
+// in another order than the first view does: a pair both saw, in opposite
+// orders. With slow links on, this is the lesson on time made visible.
+func outOfOrder(views []viewSnap) []map[string]bool {
+	out := make([]map[string]bool, len(views))
+	if len(views) == 0 {
+		return out
+	}
+	pos := map[string]int{}
+	for i, l := range messages(views[0].lines) {
+		pos[l] = i
+	}
+	for v := 1; v < len(views); v++ {
+		out[v] = map[string]bool{}
+		msgs := messages(views[v].lines)
+		for i, a := range msgs {
+			pa, ok := pos[a]
+			if !ok {
+				continue
+			}
+			for _, b := range msgs[i+1:] {
+				if pb, ok := pos[b]; ok && pb < pa {
+					out[v][a], out[v][b] = true, true
+				}
+			}
+		}
+	}
+	return out
+}
+
+// messages are the chat lines of a view, without their time, as drawn.
+func messages(lines []string) []string {
+	var out []string
+	for _, l := range lines {
+		l = chat.Clean(l)
+		if len(l) > 9 && l[2] == ':' && l[5] == ':' {
+			out = append(out, l[9:])
+		}
+	}
+	return out
 }
