@@ -58,10 +58,13 @@ func (m *Model) moveFocus(d Direction) tea.Cmd {
 	return nil
 }
 
+// wideScreen is the width from which the lesson list stays beside demos.
+const wideScreen = 160
+
 // sidebarShown: the list folds away when presenting, zoomed, or when demos
 // share a screen too narrow to give them the room.
 func (m *Model) sidebarShown() bool {
-	return !m.presenter && !m.zoom && (len(m.panes) == 1 || m.width >= 120)
+	return !m.presenter && !m.zoom && (len(m.panes) == 1 || m.width >= wideScreen)
 }
 
 func (m *Model) toggleZoom() tea.Cmd {
@@ -227,7 +230,7 @@ func (m *Model) relayout() tea.Cmd {
 	}
 	m.layout = Arrange(m.width, m.height, Options{
 		Footer: footer, Status: m.status != "" || len(m.course.Problems) > 0,
-		Sidebar: !m.presenter && (len(m.panes) == 1 || m.width >= 120), Panes: len(m.panes), Split: m.split, Zoom: zoom,
+		Sidebar: !m.presenter && (len(m.panes) == 1 || m.width >= wideScreen), Panes: len(m.panes), Split: m.split, Zoom: zoom,
 	})
 	if m.focus == focusList && !m.sidebarShown() {
 		m.setFocus(0)

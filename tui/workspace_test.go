@@ -100,7 +100,7 @@ func TestPickerOpensNewInstances(t *testing.T) {
 }
 
 func TestZoomCloseAndFocus(t *testing.T) {
-	m := newApp(t, fixture, "en", 120, 40)
+	m := newApp(t, fixture, "en", 160, 40)
 	press(t, m, "1", "D", "enter", "D", "enter") // reader + 3 tickers: grid
 	if m.layout.Mode != Grid {
 		t.Fatalf("mode %v", m.layout.Mode)
@@ -185,7 +185,7 @@ func visibleCount(m *Model) int {
 // A demo ticks only while visible and running: hidden, paused or closed it
 // arms no timer, so an idle app costs nothing.
 func TestDemoTicksOnlyWhenSeen(t *testing.T) {
-	m := newApp(t, fixture, "en", 120, 40)
+	m := newApp(t, fixture, "en", 160, 40)
 	press(t, m, "1")
 	tk := tickers(m)[0]
 	if !tk.armed {
@@ -216,7 +216,7 @@ func TestDemoTicksOnlyWhenSeen(t *testing.T) {
 	if tk.visible {
 		t.Fatal("a demo is 'visible' on a too-small screen")
 	}
-	send(t, m, tea.WindowSizeMsg{Width: 120, Height: 40})
+	send(t, m, tea.WindowSizeMsg{Width: 160, Height: 40})
 	if !tk.visible || !tk.armed {
 		t.Fatal("the demo did not resume when seen again")
 	}
@@ -247,7 +247,7 @@ func TestClosedDemosLeakNothing(t *testing.T) {
 }
 
 func TestPresenter(t *testing.T) {
-	m := newApp(t, fixture, "en", 120, 40)
+	m := newApp(t, fixture, "en", 160, 40)
 	press(t, m, "P")
 	if !m.presenter || m.com.Styles.Theme.String() != "high-contrast" || !m.layout.Sidebar.Empty() {
 		t.Fatalf("P: presenter %v theme %v sidebar %+v", m.presenter, m.com.Styles.Theme, m.layout.Sidebar)

@@ -102,9 +102,11 @@ func (m *Model) View() string {
 		status += " · " + s.StatusWarn.Render(t.ChatPaused)
 	}
 	top = append(top, " "+s.Status.Render(status))
-	if len(m.snap.nodes) > 0 {
+	if len(m.snap.nodes) > 0 { // the address must show whole: students type it
 		addr := strings.Replace(m.snap.nodes[m.selected%len(m.snap.nodes)].Addr, ":", " ", 1)
-		top = append(top, " "+s.Summary.Render(fmt.Sprintf(t.ChatJoin, addr)))
+		for _, l := range strings.Split(ansi.Wrap(fmt.Sprintf(t.ChatJoin, addr), w-2, " "), "\n") {
+			top = append(top, " "+s.Summary.Render(l))
+		}
 	}
 	input := " " + s.Status.Render("i/enter: "+t.ChatType)
 	if m.typing {
