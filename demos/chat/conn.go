@@ -21,6 +21,8 @@ type conn struct {
 	num  int
 
 	cursor atomic.Uint64 // next hub entry to send
+	queued atomic.Uint64 // direct lines queued
+	sent   atomic.Uint64 // direct lines flushed to the socket
 	direct chan string   // lines for this client only (notices, acks)
 	done   chan struct{} // closed when the connection ends
 	once   sync.Once
@@ -41,8 +43,14 @@ type conn struct {
 func (c *conn) say(line string) {
 	select {
 	case c.direct <- line:
+		c.queued.Add(1)
 	default:
 	}
+}
+
+// flushed reports whether everything queued for c has been written.
+func (c *conn) flushed(head uint64) bool {
+	return c.sent.Load() == c.queued.Load() && c.cursor.Load() >= head
 }
 
 // kill closes the connection at once.
@@ -92,10 +100,9 @@ func (c *conn) readLoop() {
 // drainSoon gives the writer a moment to send the last notices.
 func (c *conn) drainSoon() {
 	deadline := time.Now().Add(200 * time.Millisecond)
-	for len(c.direct) > 0 && time.Now().Before(deadline) {
-		time.Sleep(5 * time.Millisecond)
+	for c.sent.Load() != c.queued.Load() && time.Now().Before(deadline) {
+		time.Sleep(2 * time.Millisecond)
 	}
-	time.Sleep(20 * time.Millisecond) // the writer took the last line: let it flush
 }
 
 // handle acts on one line; false ends the connection.
@@ -187,6 +194,7 @@ func (c *conn) writeLoop() {
 	defer c.kill()
 	n := c.node
 	w := bufio.NewWriterSize(c.nc, 64<<10)
+	var batch uint64 // direct lines in the buffer
 	for {
 	direct:
 		for {
@@ -194,6 +202,7 @@ func (c *conn) writeLoop() {
 			case l := <-c.direct:
 				w.WriteString(l)
 				w.WriteByte('\n')
+				batch++
 			default:
 				break direct
 			}
@@ -217,10 +226,12 @@ func (c *conn) writeLoop() {
 				}
 			}
 		}
-		c.cursor.Store(cur)
 		if w.Buffered() > 0 && !c.flush(w) {
 			return
 		}
+		c.cursor.Store(cur)
+		c.sent.Add(batch)
+		batch = 0
 		wait := n.hub.waitChan(cur)
 		if wait == nil {
 			continue
@@ -230,6 +241,7 @@ func (c *conn) writeLoop() {
 		case l := <-c.direct:
 			w.WriteString(l)
 			w.WriteByte('\n')
+			batch++
 		case <-c.done:
 			return
 		}

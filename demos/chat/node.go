@@ -244,7 +244,7 @@ func (n *Node) drained(conns []*conn) bool {
 			continue
 		default:
 		}
-		if len(c.direct) > 0 || c.cursor.Load() < head {
+		if !c.flushed(head) {
 			return false
 		}
 	}

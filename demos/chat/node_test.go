@@ -1,6 +1,7 @@
 package chat
 
 import (
+	"context"
 	"regexp"
 	"strings"
 	"testing"
@@ -134,5 +135,35 @@ func TestRateLimit(t *testing.T) {
 	}
 	if got < 5 || got > 7 {
 		t.Fatalf("%d messages passed a limit of 5/s with a burst of 5", got)
+	}
+}
+
+// Shutdown says goodbye, drains what clients were sent, and closes.
+func TestGracefulShutdown(t *testing.T) {
+	n := NewNode(testConfig("n1"))
+	if err := n.Start(); err != nil {
+		t.Fatal(err)
+	}
+	a, b := dialRaw(t, n.Addr()), dialRaw(t, n.Addr())
+	a.send("last words\n")
+	b.expect("last words")
+	done := make(chan error)
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		done <- n.Shutdown(ctx)
+	}()
+	b.expect("shutting down")
+	if !b.closed() {
+		t.Fatal("connection kept after shutdown")
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if err := n.Start(); err != ErrStopped {
+		t.Fatalf("start after shutdown: %v", err)
+	}
+	if n.running.Load() != 0 {
+		t.Fatalf("%d goroutines left", n.running.Load())
 	}
 }
