@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"distlab/tui/common"
+	"distlab/tui/i18n"
 	"distlab/tui/keys"
 	"distlab/tui/theme"
 )
@@ -216,18 +217,26 @@ func (m *Model) helpKeys() help.KeyMap {
 	if c, ok := m.focused().(common.Capturer); ok && c.Capturing() {
 		return pane
 	}
-	return helpMap{global: m.keys, pane: pane, lesson: m.onLesson()}
+	return helpMap{global: m.keys, pane: pane, lesson: m.onLesson(), presenting: m.presenter, text: m.com.Text}
 }
 
 type helpMap struct {
-	global keys.Global
-	pane   help.KeyMap
-	lesson bool
+	global     keys.Global
+	pane       help.KeyMap
+	lesson     bool
+	presenting bool
+	text       *i18n.Text
 }
 
 func (h helpMap) ShortHelp() []key.Binding {
 	g := h.global
-	b := append(h.pane.ShortHelp(), g.Help, g.Quit, g.Focus)
+	var b []key.Binding
+	if h.presenting { // how to get out, always in sight
+		leave := g.Presenter
+		leave.SetHelp("P", h.text.KeyLeavePresenter)
+		b = append(b, leave, g.Notes)
+	}
+	b = append(append(b, h.pane.ShortHelp()...), g.Help, g.Quit, g.Focus)
 	if h.lesson {
 		b = append(b, g.NextPrev)
 	}

@@ -4,20 +4,20 @@ package i18n
 
 // Text is the UI's words in one language.
 type Text struct {
-	Lang                                            string
-	Course                                          string
-	Lessons                                         string
-	NoLessons                                       string
-	NoMatch                                         string
-	Filter                                          string
-	Rendering                                       string
-	Enlarge                                         string // format: min w, min h, current w, current h
-	Problems                                        string // format: count
-	ProblemsTip                                     string
-	NoProblems                                      string
-	Reloaded                                        string // format: folder
-	StateWarn                                       string // format: error
-	Gone, NoDemosYet, UnknownDemo, NotesInPresenter string
+	Lang                                                               string
+	Course                                                             string
+	Lessons                                                            string
+	NoLessons                                                          string
+	NoMatch                                                            string
+	Filter                                                             string
+	Rendering                                                          string
+	Enlarge                                                            string // format: min w, min h, current w, current h
+	Problems                                                           string // format: count
+	ProblemsTip                                                        string
+	NoProblems                                                         string
+	Reloaded                                                           string // format: folder
+	StateWarn                                                          string // format: error
+	Gone, NoDemosYet, UnknownDemo, NotesInPresenter, KeyLeavePresenter string
 	// The chat demo.
 	ChatTitle, ChatSummary, ChatJoin, ChatBots, ChatSlowOn, ChatSlowOff, ChatPaused, ChatUp, ChatDown string
 	ChatClients, ChatGoroutines, ChatRate, ChatRelays, ChatYou, ChatPrompt, ChatFailover              string
@@ -36,21 +36,22 @@ type Text struct {
 }
 
 var en = Text{
-	Lang:        "en",
-	Course:      "Fundamentals of Distributed Systems",
-	Lessons:     "Lessons",
-	NoLessons:   "No lessons in this language.",
-	NoMatch:     "No lesson matches.",
-	Filter:      "filter: ",
-	Rendering:   "Rendering…",
-	Enlarge:     "Please enlarge the terminal\nto at least %d×%d (now %d×%d).",
-	Problems:    "%d problem(s) in lesson files",
-	ProblemsTip: "press ! to list them",
-	NoProblems:  "No problems: every lesson file loaded.",
-	Reloaded:    "lessons reloaded from %s",
-	StateWarn:   "⚠ %v",
-	NoDemosYet:  "this build has no demos to open",
-	ChatTitle:   "chat cluster", ChatSummary: "Three real TCP nodes, bots and you: crash a node and watch failover.",
+	Lang:              "en",
+	Course:            "Fundamentals of Distributed Systems",
+	Lessons:           "Lessons",
+	NoLessons:         "No lessons in this language.",
+	NoMatch:           "No lesson matches.",
+	Filter:            "filter: ",
+	Rendering:         "Rendering…",
+	Enlarge:           "Please enlarge the terminal\nto at least %d×%d (now %d×%d).",
+	Problems:          "%d problem(s) in lesson files",
+	ProblemsTip:       "press ! to list them",
+	NoProblems:        "No problems: every lesson file loaded.",
+	Reloaded:          "lessons reloaded from %s",
+	StateWarn:         "⚠ %v",
+	NoDemosYet:        "this build has no demos to open",
+	KeyLeavePresenter: "leave presenter",
+	ChatTitle:         "chat cluster", ChatSummary: "Three real TCP nodes, bots and you: crash a node and watch failover.",
 	ChatJoin: "join from another terminal: nc %s", ChatBots: "%d bots × %.1f msg/s",
 	ChatSlowOn: "slow links ON (150–450 ms)", ChatSlowOff: "slow links off", ChatPaused: "paused",
 	ChatUp: "up", ChatDown: "DOWN", ChatClients: "clients", ChatGoroutines: "goroutines",
@@ -85,21 +86,22 @@ var en = Text{
 }
 
 var ptBR = Text{
-	Lang:        "pt-BR",
-	Course:      "Fundamentos de Sistemas Distribuídos",
-	Lessons:     "Lições",
-	NoLessons:   "Nenhuma lição neste idioma.",
-	NoMatch:     "Nenhuma lição encontrada.",
-	Filter:      "filtro: ",
-	Rendering:   "Renderizando…",
-	Enlarge:     "Aumente o terminal\npara pelo menos %d×%d (agora %d×%d).",
-	Problems:    "%d problema(s) nos arquivos das lições",
-	ProblemsTip: "tecle ! para ver",
-	NoProblems:  "Nenhum problema: todas as lições foram carregadas.",
-	Reloaded:    "lições recarregadas de %s",
-	StateWarn:   "⚠ progresso ignorado: %v",
-	NoDemosYet:  "esta versão não tem demonstrações para abrir",
-	ChatTitle:   "cluster de chat", ChatSummary: "Três nós TCP reais, robôs e você: derrube um nó e veja o failover.",
+	Lang:              "pt-BR",
+	Course:            "Fundamentos de Sistemas Distribuídos",
+	Lessons:           "Lições",
+	NoLessons:         "Nenhuma lição neste idioma.",
+	NoMatch:           "Nenhuma lição encontrada.",
+	Filter:            "filtro: ",
+	Rendering:         "Renderizando…",
+	Enlarge:           "Aumente o terminal\npara pelo menos %d×%d (agora %d×%d).",
+	Problems:          "%d problema(s) nos arquivos das lições",
+	ProblemsTip:       "tecle ! para ver",
+	NoProblems:        "Nenhum problema: todas as lições foram carregadas.",
+	Reloaded:          "lições recarregadas de %s",
+	StateWarn:         "⚠ progresso ignorado: %v",
+	NoDemosYet:        "esta versão não tem demonstrações para abrir",
+	KeyLeavePresenter: "sair da apresentação",
+	ChatTitle:         "cluster de chat", ChatSummary: "Três nós TCP reais, robôs e você: derrube um nó e veja o failover.",
 	ChatJoin: "entre de outro terminal: nc %s", ChatBots: "%d robôs × %.1f msg/s",
 	ChatSlowOn: "enlaces lentos LIGADOS (150–450 ms)", ChatSlowOff: "enlaces lentos desligados", ChatPaused: "pausado",
 	ChatUp: "no ar", ChatDown: "FORA", ChatClients: "clientes", ChatGoroutines: "goroutines",

@@ -15,6 +15,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"distlab/lessons"
 	"distlab/tui/common"
@@ -289,6 +290,11 @@ func (m *Model) View() string {
 	for i := m.off; i < end; i++ {
 		if i > m.off {
 			b.WriteByte('\n')
+		}
+		if i == end-1 && end < len(m.lines) && m.width > 4 {
+			// More below: say so where the eye ends, on slides above all.
+			b.WriteString(ansi.Truncate(m.lines[i], m.width-2, "") + m.com.Styles.Status.Render(" ↓"))
+			continue
 		}
 		b.WriteString(m.lines[i])
 	}
