@@ -67,13 +67,9 @@ func newLessonCmd(g *globals) *cobra.Command {
 		Short: "Render a lesson to standard output",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			lang, err := g.language()
+			l, err := g.lesson(args[0])
 			if err != nil {
 				return err
-			}
-			l, ok := g.load().Find(lang, args[0])
-			if !ok {
-				return fmt.Errorf("no lesson %q in %s (see: distlab lessons)", args[0], lang)
 			}
 			out := cmd.OutOrStdout()
 			tty := false
@@ -120,13 +116,9 @@ func newLessonCmd(g *globals) *cobra.Command {
 		Short: "Print a lesson's speaker notes, slide by slide, for a second screen",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			lang, err := g.language()
+			l, err := g.lesson(args[0])
 			if err != nil {
 				return err
-			}
-			l, ok := g.load().Find(lang, args[0])
-			if !ok {
-				return fmt.Errorf("no lesson %q in %s (see: distlab lessons)", args[0], lang)
 			}
 			return lessons.WriteNotes(cmd.OutOrStdout(), l)
 		},

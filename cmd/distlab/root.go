@@ -64,6 +64,19 @@ func (g *globals) language() (string, error) {
 	return "", fmt.Errorf("unknown language %q (en, pt-BR)", g.lang)
 }
 
+// lesson finds lesson id in the chosen language.
+func (g *globals) lesson(id string) (lessons.Lesson, error) {
+	lang, err := g.language()
+	if err != nil {
+		return lessons.Lesson{}, err
+	}
+	l, ok := g.load().Find(lang, id)
+	if !ok {
+		return l, fmt.Errorf("no lesson %q in %s (see: distlab lessons)", id, lang)
+	}
+	return l, nil
+}
+
 // load loads the embedded course, or --lessons DIR.
 func (g *globals) load() *lessons.Catalog {
 	if g.lessonsDir != "" {

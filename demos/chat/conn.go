@@ -109,18 +109,7 @@ func (c *conn) drainSoon() {
 func (c *conn) handle(line string) bool {
 	n := c.node
 	if !strings.HasPrefix(line, "/") {
-		text := Clean(line)
-		if strings.TrimSpace(text) == "" {
-			return true
-		}
-		if c.limited() {
-			return true
-		}
-		n.mu.Lock()
-		c.seq++
-		m := Message{Client: c.id, Seq: c.seq, Kind: KindSay, Nick: c.nick, Text: text}
-		n.mu.Unlock()
-		n.accept(m, c)
+		c.post(KindSay, line, 0)
 		return true
 	}
 	cmd, arg, _ := strings.Cut(line, " ")
@@ -134,15 +123,7 @@ func (c *conn) handle(line string) bool {
 			c.say(l)
 		}
 	case "/me":
-		text := Clean(arg)
-		if strings.TrimSpace(text) == "" || c.limited() {
-			return true
-		}
-		n.mu.Lock()
-		c.seq++
-		m := Message{Client: c.id, Seq: c.seq, Kind: KindMe, Nick: c.nick, Text: text}
-		n.mu.Unlock()
-		n.accept(m, c)
+		c.post(KindMe, arg, 0)
 	case "/help":
 		for _, l := range helpText {
 			c.say(notice("%s", l))
@@ -160,18 +141,31 @@ func (c *conn) handle(line string) bool {
 			c.say(notice("bad %s line", ctlMsg))
 			return true
 		}
-		text = Clean(text)
-		if strings.TrimSpace(text) != "" && !c.limited() {
-			n.mu.Lock()
-			m := Message{Client: c.id, Seq: seq, Kind: KindSay, Nick: c.nick, Text: text}
-			n.mu.Unlock()
-			n.accept(m, c)
-		}
+		c.post(KindSay, text, seq)
 		c.say(fmt.Sprintf("%s %d", ctlAck, seq))
 	default:
 		c.say(notice("unknown command %s: try /help", Clean(cmd)))
 	}
 	return true
+}
+
+// post cleans text and, unless it is empty or over the rate limit, sends
+// it to the cluster. seq 0 numbers it with the connection's own counter
+// (clients that do not number their messages).
+func (c *conn) post(kind Kind, text string, seq uint64) {
+	text = Clean(text)
+	if strings.TrimSpace(text) == "" || c.limited() {
+		return
+	}
+	n := c.node
+	n.mu.Lock()
+	if seq == 0 {
+		c.seq++
+		seq = c.seq
+	}
+	m := Message{Client: c.id, Seq: seq, Kind: kind, Nick: c.nick, Text: text}
+	n.mu.Unlock()
+	n.accept(m, c)
 }
 
 // limited applies the rate limit, warning at most once a second.
