@@ -2,6 +2,8 @@ package chat
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"net"
@@ -22,6 +24,11 @@ func StartCluster(n int, host string, basePort int, base Config) (*Cluster, erro
 		return nil, errors.New("chat: a cluster needs at least one node")
 	}
 	c := &Cluster{}
+	if base.Key == "" { // nodes of one process share a fresh secret
+		var b [16]byte
+		rand.Read(b[:])
+		base.Key = hex.EncodeToString(b[:])
+	}
 	for i := range n {
 		cfg := base
 		cfg.ID = fmt.Sprintf("n%d", i+1)

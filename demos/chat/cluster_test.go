@@ -142,3 +142,46 @@ func TestFailover(t *testing.T) {
 	eventually(t, "carol hears bob", func() bool { return crec.count("after the restart") == 1 })
 	_ = carol
 }
+
+// With slow links, a message acknowledged is one that left for a peer: a
+// crash right after sending loses nothing, and relays keep each sender's
+// order (a link delays, it does not reorder).
+func TestSlowLinksCrashAndOrder(t *testing.T) {
+	c := testCluster(t, 3)
+	for _, n := range c.Nodes {
+		n.SetLinkDelay(150*time.Millisecond, 150*time.Millisecond)
+	}
+	alice, _ := dialClient(t, "alice", c.Nodes[0].Addr(), c.Nodes[1].Addr())
+	_, brec := dialClient(t, "bob", c.Nodes[1].Addr())
+	eventually(t, "bob known", func() bool { return strings.Contains(c.Nodes[0].who(), "bob@n2") })
+	for i := range 10 {
+		alice.Send(fmt.Sprintf("k%02d", i))
+	}
+	time.Sleep(20 * time.Millisecond) // accepted, not yet relayed
+	if alice.Pending() == 0 {
+		t.Fatal("acknowledged before the relay left the node")
+	}
+	c.Nodes[0].Kill()
+	eventually(t, "every message at bob once", func() bool {
+		for i := range 10 {
+			if brec.count(fmt.Sprintf(": k%02d", i)) != 1 {
+				return false
+			}
+		}
+		return alice.Pending() == 0
+	})
+	// Order: bob saw k00…k09 in sequence.
+	brec.mu.Lock()
+	var got []string
+	for _, l := range brec.lines {
+		if i := strings.Index(l, ": k"); i >= 0 {
+			got = append(got, l[i+2:])
+		}
+	}
+	brec.mu.Unlock()
+	for i := 1; i < len(got); i++ {
+		if got[i] < got[i-1] {
+			t.Fatalf("one sender's messages reordered: %v", got)
+		}
+	}
+}

@@ -34,6 +34,7 @@ type conn struct {
 	seq  uint64 // for clients that do not number their messages
 
 	distlab atomic.Bool // spoke /hello: gets control lines
+	idCopy  atomic.Pointer[string]
 
 	lastWarn time.Time // reader goroutine only: throttles rate notices
 }
@@ -86,6 +87,11 @@ func (c *conn) readLoop() {
 			return
 		}
 		if first && strings.HasPrefix(line, ctlPeer+" ") {
+			if !n.peerAllowed(line) {
+				c.say(notice("not a peer of this cluster"))
+				c.drainSoon()
+				return
+			}
 			n.adoptPeer(c, line, lr)
 			return
 		}
@@ -109,7 +115,7 @@ func (c *conn) drainSoon() {
 func (c *conn) handle(line string) bool {
 	n := c.node
 	if !strings.HasPrefix(line, "/") {
-		c.post(KindSay, line, 0)
+		c.post(KindSay, line, 0, nil)
 		return true
 	}
 	cmd, arg, _ := strings.Cut(line, " ")
@@ -123,7 +129,7 @@ func (c *conn) handle(line string) bool {
 			c.say(l)
 		}
 	case "/me":
-		c.post(KindMe, arg, 0)
+		c.post(KindMe, arg, 0, nil)
 	case "/help":
 		for _, l := range helpText {
 			c.say(notice("%s", l))
@@ -141,8 +147,12 @@ func (c *conn) handle(line string) bool {
 			c.say(notice("bad %s line", ctlMsg))
 			return true
 		}
-		c.post(KindSay, text, seq)
-		c.say(fmt.Sprintf("%s %d", ctlAck, seq))
+		// The ack waits until the message is on the wire to a peer: a crash
+		// before that must leave it unacknowledged, to be sent again.
+		ack := fmt.Sprintf("%s %d", ctlAck, seq)
+		if !c.post(KindSay, text, seq, func() { c.say(ack) }) {
+			c.say(ack) // empty or over the rate limit: dropped, and told so
+		}
 	default:
 		c.say(notice("unknown command %s: try /help", Clean(cmd)))
 	}
@@ -152,10 +162,10 @@ func (c *conn) handle(line string) bool {
 // post cleans text and, unless it is empty or over the rate limit, sends
 // it to the cluster. seq 0 numbers it with the connection's own counter
 // (clients that do not number their messages).
-func (c *conn) post(kind Kind, text string, seq uint64) {
+func (c *conn) post(kind Kind, text string, seq uint64, sent func()) bool {
 	text = Clean(text)
 	if strings.TrimSpace(text) == "" || c.limited() {
-		return
+		return false
 	}
 	n := c.node
 	n.mu.Lock()
@@ -165,7 +175,8 @@ func (c *conn) post(kind Kind, text string, seq uint64) {
 	}
 	m := Message{Client: c.id, Seq: seq, Kind: kind, Nick: c.nick, Text: text}
 	n.mu.Unlock()
-	n.accept(m, c)
+	n.accept(m, c, sent)
+	return true
 }
 
 // limited applies the rate limit, warning at most once a second.
@@ -205,7 +216,7 @@ func (c *conn) writeLoop() {
 		distlab := c.distlab.Load()
 		for ; cur < head; cur++ {
 			e := n.hub.read(cur)
-			if e == nil || e.from == c {
+			if e == nil || e.from == c || e.client == c.clientID() {
 				continue
 			}
 			if distlab {
@@ -255,4 +266,13 @@ func (c *conn) flush(w *bufio.Writer) bool {
 		return false
 	}
 	return true
+}
+
+// clientID is the connection's id; a distlab client sets it once, at
+// hello, so an atomic copy spares the writer the node's lock.
+func (c *conn) clientID() string {
+	if p := c.idCopy.Load(); p != nil {
+		return *p
+	}
+	return ""
 }

@@ -11,9 +11,10 @@ const ringSize = 1 << 16
 
 // entry is one message as the node's clients will receive it.
 type entry struct {
-	from  *conn  // the local sender, who does not get an echo; nil if relayed
-	plain []byte // "LINE\n" for netcat clients
-	ctl   []byte // "/m CLIENT SEQ LINE\n" for distlab clients
+	from   *conn  // the local sender, who does not get an echo; nil if relayed
+	client string // the sender's id: a client that failed over gets no echo either
+	plain  []byte // "LINE\n" for netcat clients
+	ctl    []byte // "/m CLIENT SEQ LINE\n" for distlab clients
 }
 
 // hub fans messages out to the node's clients. It is a ring of entries

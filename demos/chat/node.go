@@ -2,9 +2,14 @@ package chat
 
 import (
 	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"net"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -24,6 +29,11 @@ type Config struct {
 	EvictAfter  time.Duration // a client whose socket stays full this long is dropped
 	Heartbeat   time.Duration // between heartbeats to peers
 	PeerTimeout time.Duration // silence after which a peer is down
+	// Key is the cluster's shared secret: a connection is accepted as a
+	// peer only if it presents it. Without a key, only nodes that have
+	// peers configured accept peer links (anyone who can connect could
+	// then join): give every node of a real cluster the same Key.
+	Key string
 }
 
 func (c *Config) defaults() {
@@ -68,6 +78,7 @@ type Node struct {
 	up      bool
 	stopped bool
 	ctx     context.Context // of the current run
+	epoch   string          // random per run: part of plain clients' ids
 	cancel  context.CancelFunc
 	conns   map[*conn]struct{}
 	nicks   map[string]*conn // lowercased nick → local client
@@ -161,6 +172,7 @@ func (n *Node) Start() error {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	n.ln, n.addr, n.up, n.ctx, n.cancel = ln, ln.Addr().String(), true, ctx, cancel
+	n.epoch = newEpoch()
 	n.wg = &sync.WaitGroup{} // a Kill may still be waiting on the last run's
 	n.conns, n.nicks, n.links = map[*conn]struct{}{}, map[string]*conn{}, map[*peerLink]struct{}{}
 	n.remote = map[string]*remoteNode{}
@@ -281,7 +293,9 @@ func (n *Node) serve(nc net.Conn) {
 	}
 	n.connNum++
 	c := &conn{node: n, nc: nc, num: n.connNum, direct: make(chan string, 256), done: make(chan struct{}), bucket: newBucket(n.cfg.Rate)}
-	c.id = fmt.Sprintf("%s.c%d", n.cfg.ID, c.num)
+	c.id = fmt.Sprintf("%s.%s.c%d", n.cfg.ID, n.epoch, c.num) // the epoch: a restart never reuses an id
+	id := c.id
+	c.idCopy.Store(&id)
 	c.nick = n.freeGuestLocked()
 	n.nicks[strings.ToLower(c.nick)] = c
 	n.conns[c] = struct{}{}
@@ -348,11 +362,14 @@ func (n *Node) rename(c *conn, nick string) string {
 // hello turns c into a distlab client: its id numbers its messages across
 // nodes, and it learns the cluster's members.
 func (n *Node) hello(c *conn, id, nick string) {
-	if id != "" {
-		n.mu.Lock()
-		c.id = id
-		n.mu.Unlock()
+	if !clientIDPattern.MatchString(id) {
+		c.say(notice("bad client id in %s: want d and 12 hex digits", ctlHello))
+		return
 	}
+	n.mu.Lock()
+	c.id = id
+	n.mu.Unlock()
+	c.idCopy.Store(&id)
 	c.distlab.Store(true)
 	if nick != "" {
 		c.say(n.rename(c, nick))
@@ -417,24 +434,29 @@ func (n *Node) nodesLines() []string {
 	return lines
 }
 
-// accept delivers a message from a local client, once, and relays it.
-func (n *Node) accept(m Message, from *conn) {
+// accept delivers a message from a local client, once, and relays it;
+// sent (may be nil) runs once the message is safe from this node's crash.
+func (n *Node) accept(m Message, from *conn, sent func()) {
 	m.Origin, m.At = n.cfg.ID, time.Now()
 	if !n.seen.add(m.Client, m.Seq) {
-		return // a resend after failover that arrived before: already delivered
+		if sent != nil {
+			sent() // a resend after failover that arrived before: already delivered
+		}
+		return
 	}
 	n.received.Add(1)
 	n.deliver(m, from)
-	n.relay(m, nil)
+	n.relay(m, nil, sent)
 }
 
 // deliver hands m to the local clients.
 func (n *Node) deliver(m Message, from *conn) {
 	line := m.Line()
 	e := &entry{
-		from:  from,
-		plain: []byte(line + "\n"),
-		ctl:   []byte(fmt.Sprintf("%s %s %d %s\n", ctlM, m.Client, m.Seq, line)),
+		from:   from,
+		plain:  []byte(line + "\n"),
+		ctl:    []byte(fmt.Sprintf("%s %s %d %s\n", ctlM, publicID(m.Client), m.Seq, line)),
+		client: m.Client,
 	}
 	n.hub.publish(e, 2*n.cfg.EvictAfter)
 }
@@ -483,4 +505,36 @@ func (n *Node) announceMembers() {
 			c.say(line)
 		}
 	}
+}
+
+// peerAllowed checks a /peer line: the right cluster key, or, for a node
+// without a key, only if it was told to have peers at all.
+func (n *Node) peerAllowed(line string) bool {
+	f := strings.Fields(line)
+	key := ""
+	if len(f) >= 4 {
+		key = f[3]
+	}
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if n.cfg.Key == "" {
+		return len(n.cfg.Peers) > 0
+	}
+	return subtle.ConstantTimeCompare([]byte(key), []byte(n.cfg.Key)) == 1
+}
+
+// clientIDPattern is what a distlab client's id looks like.
+var clientIDPattern = regexp.MustCompile(`^d[0-9a-f]{12}$`)
+
+// publicID is what other clients see of a client's id: enough to tell
+// messages apart after a failover, not enough to speak as that client.
+func publicID(id string) string {
+	sum := sha256.Sum256([]byte(id))
+	return hex.EncodeToString(sum[:6])
+}
+
+func newEpoch() string {
+	var b [3]byte
+	rand.Read(b[:])
+	return hex.EncodeToString(b[:])
 }

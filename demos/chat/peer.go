@@ -14,14 +14,26 @@ import (
 
 // peerLink is a TCP link to another node. Either side may have dialed it;
 // both run the same code. Lines go out through a bounded queue so that a
-// slow peer never blocks the node.
+// slow peer never blocks the node; with a link delay they first wait in a
+// FIFO delay line, so a link delays but never reorders (like TCP).
 type peerLink struct {
-	node   *Node
-	nc     net.Conn
-	remote string // the peer's node id, once it said /peer
-	out    chan string
-	done   chan struct{}
-	once   sync.Once
+	node    *Node
+	nc      net.Conn
+	remote  string // the peer's node id, once it said /peer
+	out     chan outLine
+	delayed chan outLine
+	done    chan struct{}
+	once    sync.Once
+
+	mu      sync.Mutex // guards lastDue
+	lastDue time.Time
+}
+
+// outLine is a line for a peer, and what to do once it is on the wire.
+type outLine struct {
+	text string
+	due  time.Time
+	sent func() // may be nil
 }
 
 func (l *peerLink) close() {
@@ -31,23 +43,54 @@ func (l *peerLink) close() {
 	})
 }
 
-// send queues a line for the peer, after the node's link delay if any. A
-// full queue drops the link: the peer will reconnect and the flood of
-// relays through the other peers covers the gap.
-func (l *peerLink) send(line string, delay time.Duration) {
+// send queues a line for the peer after delay; sent runs once it has been
+// written. A full queue drops the link: the peer will reconnect, and the
+// relays through the other peers cover the gap.
+func (l *peerLink) send(text string, delay time.Duration, sent func()) {
 	if delay <= 0 {
-		l.enqueue(line)
+		l.enqueue(outLine{text: text, sent: sent})
 		return
 	}
-	time.AfterFunc(delay, func() { l.enqueue(line) })
-}
-
-func (l *peerLink) enqueue(line string) {
+	l.mu.Lock()
+	due := time.Now().Add(delay)
+	if due.Before(l.lastDue) {
+		due = l.lastDue // never overtake the line before: FIFO
+	}
+	l.lastDue = due
+	l.mu.Unlock()
 	select {
-	case l.out <- line:
+	case l.delayed <- outLine{text: text, due: due, sent: sent}:
 	case <-l.done:
 	default:
 		l.close()
+	}
+}
+
+func (l *peerLink) enqueue(o outLine) {
+	select {
+	case l.out <- o:
+	case <-l.done:
+	default:
+		l.close()
+	}
+}
+
+// delayLoop releases delayed lines when they are due, in order.
+func (l *peerLink) delayLoop() {
+	for {
+		select {
+		case <-l.done:
+			return
+		case o := <-l.delayed:
+			t := time.NewTimer(time.Until(o.due))
+			select {
+			case <-l.done:
+				t.Stop()
+				return
+			case <-t.C:
+			}
+			l.enqueue(o)
+		}
 	}
 }
 
@@ -60,8 +103,8 @@ func (n *Node) dialLoop(ctx context.Context, addr string) {
 		nc, err := d.DialContext(dctx, "tcp", addr)
 		cancel()
 		if err == nil {
-			fmt.Fprintf(nc, "%s %s %s\n", ctlPeer, n.cfg.ID, n.Addr())
-			n.runLink(ctx, nc, bufio.NewReader(nc), "")
+			fmt.Fprintf(nc, "%s %s %s %s\n", ctlPeer, n.cfg.ID, n.Addr(), n.cfg.Key)
+			n.runLink(ctx, nc, bufio.NewReaderSize(nc, 16<<10), "")
 		}
 		select {
 		case <-ctx.Done():
@@ -87,17 +130,17 @@ func (n *Node) adoptPeer(c *conn, first string, lr *lineReader) {
 		c.nc.Close()
 		return
 	}
-	fmt.Fprintf(c.nc, "%s %s %s\n", ctlPeer, n.cfg.ID, n.Addr())
+	fmt.Fprintf(c.nc, "%s %s %s %s\n", ctlPeer, n.cfg.ID, n.Addr(), n.cfg.Key)
 	// Bytes the line reader already buffered belong to the link.
 	rest := lr.buf[lr.r:lr.w]
-	br := bufio.NewReader(io2(rest, c.nc))
+	br := bufio.NewReaderSize(io2(rest, c.nc), 16<<10)
 	n.runLink(ctx, c.nc, br, first)
 }
 
 // runLink serves one peer link until it breaks: a writer goroutine for the
 // queue, and this goroutine reading heartbeats and relays.
 func (n *Node) runLink(ctx context.Context, nc net.Conn, br *bufio.Reader, first string) {
-	l := &peerLink{node: n, nc: nc, out: make(chan string, 1<<14), done: make(chan struct{})}
+	l := &peerLink{node: n, nc: nc, out: make(chan outLine, 1<<14), delayed: make(chan outLine, 1<<14), done: make(chan struct{})}
 	n.mu.Lock()
 	if !n.up {
 		n.mu.Unlock()
@@ -105,7 +148,8 @@ func (n *Node) runLink(ctx context.Context, nc net.Conn, br *bufio.Reader, first
 		return
 	}
 	n.links[l] = struct{}{}
-	n.goLocked(func() { l.writeLoop() })
+	n.goLocked(l.writeLoop)
+	n.goLocked(l.delayLoop)
 	n.mu.Unlock()
 	defer func() {
 		l.close()
@@ -118,33 +162,36 @@ func (n *Node) runLink(ctx context.Context, nc net.Conn, br *bufio.Reader, first
 	}
 	for {
 		nc.SetReadDeadline(time.Now().Add(n.cfg.PeerTimeout * 4))
-		line, err := br.ReadString('\n')
+		line, err := br.ReadSlice('\n') // bounded by the reader's buffer: a peer cannot grow it
 		if err != nil || ctx.Err() != nil {
-			return
+			return // including bufio.ErrBufferFull: no valid peer line is that long
 		}
-		if len(line) > 64<<10 {
-			continue
-		}
-		n.peerLine(l, strings.TrimRight(line, "\r\n"))
+		n.peerLine(l, strings.TrimRight(string(line), "\r\n"))
 	}
 }
 
 func (l *peerLink) writeLoop() {
 	defer l.close()
 	w := bufio.NewWriterSize(l.nc, 64<<10)
+	var sent []func()
+	add := func(o outLine) {
+		w.WriteString(o.text)
+		w.WriteByte('\n')
+		if o.sent != nil {
+			sent = append(sent, o.sent)
+		}
+	}
 	for {
 		select {
 		case <-l.done:
 			return
-		case line := <-l.out:
-			w.WriteString(line)
-			w.WriteByte('\n')
+		case o := <-l.out:
+			add(o)
 		}
 		for more := true; more; {
 			select {
-			case line := <-l.out:
-				w.WriteString(line)
-				w.WriteByte('\n')
+			case o := <-l.out:
+				add(o)
 			default:
 				more = false
 			}
@@ -153,6 +200,10 @@ func (l *peerLink) writeLoop() {
 		if w.Flush() != nil {
 			return
 		}
+		for _, f := range sent {
+			f()
+		}
+		sent = sent[:0]
 	}
 }
 
@@ -199,14 +250,16 @@ func (n *Node) peerLine(l *peerLink, line string) {
 		}
 		n.relayed.Add(1)
 		n.deliver(m, nil)
-		n.relay(m, l)
+		n.relay(m, l, nil)
 	}
 }
 
 // relay floods m to every peer but the one it came from. Every node
 // delivers it once (dedupe), so the flood stops by itself and a broken
-// link is bridged by the others.
-func (n *Node) relay(m Message, from *peerLink) {
+// link is bridged by the others. sent, if not nil, runs once the relay is
+// on the wire to at least one peer (at once when there is no peer): only
+// then may a client's message be acknowledged, or a crash could lose it.
+func (n *Node) relay(m Message, from *peerLink, sent func()) {
 	line := relayLine(m)
 	n.mu.Lock()
 	links := make([]*peerLink, 0, len(n.links))
@@ -217,12 +270,21 @@ func (n *Node) relay(m Message, from *peerLink) {
 	}
 	delay, jitter := n.delay, n.jitter
 	n.mu.Unlock()
+	if sent != nil {
+		if len(links) == 0 {
+			sent()
+		} else {
+			var once sync.Once
+			f := sent
+			sent = func() { once.Do(f) }
+		}
+	}
 	for _, l := range links {
 		d := delay
 		if jitter > 0 {
 			d += rand.N(jitter)
 		}
-		l.send(line, d)
+		l.send(line, d, sent)
 	}
 }
 
@@ -249,7 +311,7 @@ func (n *Node) heartbeat(ctx context.Context) {
 		}
 		n.mu.Unlock()
 		for _, l := range links {
-			l.enqueue(beat)
+			l.enqueue(outLine{text: beat})
 		}
 	}
 }
