@@ -55,13 +55,18 @@ func newChatServerCmd() *cobra.Command {
 				port = args[1]
 			}
 			cfg.Addr = net.JoinHostPort(host, port)
+			if cfg.ID == "" {
+				cfg.ID = "n" + port
+			}
 			node := chat.NewNode(cfg)
 			if err := node.Start(); err != nil {
 				return err
 			}
 			out := cmd.OutOrStdout()
-			fmt.Fprintf(out, "%s listening on %s: join with  nc %s  or  distlab chat client %s\n",
-				node.ID(), node.Addr(), strings.Replace(node.Addr(), ":", " ", 1), strings.Replace(node.Addr(), ":", " ", 1))
+			fmt.Fprintf(out, "%s listening on %s; join with:\n", node.ID(), node.Addr())
+			for _, a := range chat.JoinAddrs(node.Addr()) {
+				fmt.Fprintf(out, "  nc %s    or    distlab chat client %s\n", ncAddr(a), ncAddr(a))
+			}
 			ctx, stop := untilSignal(cmd.Context())
 			defer stop()
 			<-ctx.Done()
@@ -72,7 +77,8 @@ func newChatServerCmd() *cobra.Command {
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&cfg.ID, "id", "n1", "the node's name in the cluster")
+	f.StringVar(&cfg.ID, "id", "", "the node's name in the cluster (default n<port>; nodes of a cluster need different names)")
+	f.StringVar(&cfg.Key, "key", "", "the cluster's shared secret: peers must present it (set the same on every node)")
 	f.StringArrayVar(&cfg.Peers, "peer", nil, "another node's address (host:port), repeatable")
 	f.IntVar(&cfg.MaxClients, "max-clients", 256, "clients this node accepts")
 	f.Float64Var(&cfg.Rate, "rate", 0, "messages a second per client (0: no limit)")
@@ -101,12 +107,15 @@ func newChatClientCmd() *cobra.Command {
 					fmt.Fprintln(out, l)
 				}
 			}()
-			in := bufio.NewScanner(cmd.InOrStdin())
-			in.Buffer(make([]byte, chat.MaxLine+2), chat.MaxLine+2)
-			for in.Scan() {
-				text := in.Text()
-				c.Send(text)
-				if strings.TrimSpace(text) == "/quit" {
+			in := bufio.NewReader(cmd.InOrStdin())
+			for {
+				text, err := in.ReadString('\n')
+				if len(text) > chat.MaxLine+2 { // the node would drop it: say so here
+					lines <- fmt.Sprintf("*** line too long: at most %d bytes; not sent", chat.MaxLine)
+				} else if text != "" {
+					c.Send(strings.TrimRight(text, "\r\n"))
+				}
+				if err != nil || strings.TrimSpace(text) == "/quit" {
 					break
 				}
 			}
@@ -132,7 +141,7 @@ func newChatClusterCmd() *cobra.Command {
 			}
 			out := cmd.OutOrStdout()
 			for _, n := range cl.Nodes {
-				fmt.Fprintf(out, "%s  %s   nc %s\n", n.ID(), n.Addr(), strings.Replace(n.Addr(), ":", " ", 1))
+				fmt.Fprintf(out, "%s  %s   nc %s\n", n.ID(), n.Addr(), ncAddr(chat.JoinAddrs(n.Addr())[0]))
 			}
 			fmt.Fprintln(out, "ctrl+c stops the cluster")
 			ctx, stop := untilSignal(cmd.Context())
@@ -181,4 +190,13 @@ func newChatBenchCmd() *cobra.Command {
 	f.IntVar(&cfg.Senders, "senders", 20, "of which send")
 	f.IntVar(&cfg.Msgs, "msgs", 500, "messages per sender")
 	return cmd
+}
+
+// ncAddr is host:port as netcat wants it: "host port".
+func ncAddr(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return addr
+	}
+	return host + " " + port
 }

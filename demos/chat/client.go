@@ -45,9 +45,11 @@ type Client struct {
 	shown   *dedupe           // message ids already shown
 	closed  bool
 
-	ctx    context.Context
-	cancel context.CancelFunc
-	done   chan struct{}
+	ctx        context.Context
+	cancel     context.CancelFunc
+	done       chan struct{} // closed when the reader goroutine ends
+	out        chan string   // lines for the writer goroutine
+	writerDone chan struct{}
 }
 
 // ErrNoNode is returned when no node of the cluster could be reached.
@@ -68,13 +70,15 @@ func Dial(cfg ClientConfig) (*Client, error) {
 	rand.Read(b[:])
 	ctx, cancel := context.WithCancel(context.Background())
 	c := &Client{cfg: cfg, id: "d" + hex.EncodeToString(b[:]), members: slices.Clone(cfg.Addrs),
-		unacked: map[uint64]string{}, shown: newDedupe(), ctx: ctx, cancel: cancel, done: make(chan struct{})}
+		unacked: map[uint64]string{}, shown: newDedupe(), ctx: ctx, cancel: cancel, done: make(chan struct{}),
+		out: make(chan string, 1024), writerDone: make(chan struct{})}
 	nc, addr, err := c.connect("")
 	if err != nil {
 		cancel()
 		return nil, err
 	}
 	go c.run(nc, addr)
+	go func() { defer close(c.writerDone); c.writeLoop() }()
 	return c, nil
 }
 
@@ -96,12 +100,24 @@ func (c *Client) Pending() int {
 }
 
 // Send sends a chat line: a /command as it is, text as a numbered message
-// that will reach everyone once even if the node dies on the way.
+// that will reach everyone once even if the node dies on the way. It never
+// blocks: a writer goroutine does the socket writes.
 func (c *Client) Send(text string) {
 	text = Clean(text)
+	cmd, _, _ := strings.Cut(strings.TrimSpace(text), " ")
+	switch {
+	case strings.TrimSpace(text) == "":
+		return
+	case cmd == "/quit":
+		go c.Close()
+		return
+	case isControl(cmd):
+		c.cfg.OnLine(notice("%s is the protocol's, not a command for people", cmd))
+		return
+	}
 	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.closed || strings.TrimSpace(text) == "" {
+	if c.closed {
+		c.mu.Unlock()
 		return
 	}
 	line := text
@@ -110,9 +126,51 @@ func (c *Client) Send(text string) {
 		c.unacked[c.seq] = text
 		line = fmt.Sprintf("%s %d %s", ctlMsg, c.seq, text)
 	}
-	if c.nc != nil {
-		c.nc.SetWriteDeadline(time.Now().Add(2 * time.Second))
-		fmt.Fprintf(c.nc, "%s\n", line) // a failure shows up in the reader, which reconnects
+	c.mu.Unlock()
+	select {
+	case c.out <- line:
+	default: // a queue this full means the node is gone: numbered lines are resent anyway
+	}
+}
+
+// isControl reports whether cmd is a protocol line people must not send.
+func isControl(cmd string) bool {
+	switch cmd {
+	case ctlHello, ctlMsg, ctlAck, ctlMembers, ctlM, ctlPeer, ctlBeat, ctlRelay:
+		return true
+	}
+	return false
+}
+
+// keepAlive is how often an idle client says it is there, so that a
+// client that only watches is not taken for an idle one.
+const keepAlive = time.Minute
+
+// writeLoop writes queued lines to the current connection. A failed write
+// closes that connection; the reader then fails over.
+func (c *Client) writeLoop() {
+	t := time.NewTimer(keepAlive)
+	defer t.Stop()
+	for {
+		var line string
+		select {
+		case <-c.ctx.Done():
+			return
+		case line = <-c.out:
+		case <-t.C:
+			line = ctlPing
+		}
+		t.Reset(keepAlive)
+		c.mu.Lock()
+		nc := c.nc
+		c.mu.Unlock()
+		if nc == nil {
+			continue // reconnecting: numbered messages go again on connect
+		}
+		nc.SetWriteDeadline(time.Now().Add(2 * time.Second))
+		if _, err := fmt.Fprintf(nc, "%s\n", line); err != nil {
+			nc.Close()
+		}
 	}
 }
 
@@ -122,6 +180,7 @@ func (c *Client) Close() {
 	if c.closed {
 		c.mu.Unlock()
 		<-c.done
+		<-c.writerDone
 		return
 	}
 	c.closed = true
@@ -133,6 +192,7 @@ func (c *Client) Close() {
 	c.mu.Unlock()
 	c.cancel()
 	<-c.done
+	<-c.writerDone
 }
 
 // connect tries the members (the one just lost last), says hello, and
@@ -158,34 +218,56 @@ func (c *Client) connect(lost string) (net.Conn, string, error) {
 		if err != nil {
 			continue
 		}
+		// Hello, then every unacknowledged message again, in order. The
+		// lock is not held while writing: Send and Node must never wait on
+		// a socket.
+		c.mu.Lock()
+		var b strings.Builder
+		fmt.Fprintf(&b, "%s %s %s\n", ctlHello, c.id, c.cfg.Nick)
+		upTo := c.seq
+		for _, s := range c.pendingSeqs(0) {
+			fmt.Fprintf(&b, "%s %d %s\n", ctlMsg, s, c.unacked[s])
+		}
+		c.mu.Unlock()
+		nc.SetWriteDeadline(time.Now().Add(2 * time.Second))
+		if _, err := nc.Write([]byte(b.String())); err != nil {
+			nc.Close()
+			continue
+		}
 		c.mu.Lock()
 		if c.closed {
 			c.mu.Unlock()
 			nc.Close()
 			return nil, "", ErrNoNode
 		}
-		var b strings.Builder
-		fmt.Fprintf(&b, "%s %s %s\n", ctlHello, c.id, c.cfg.Nick)
-		seqs := make([]uint64, 0, len(c.unacked))
-		for s := range c.unacked {
-			seqs = append(seqs, s)
-		}
-		slices.Sort(seqs)
-		for _, s := range seqs {
-			fmt.Fprintf(&b, "%s %d %s\n", ctlMsg, s, c.unacked[s])
-		}
-		nc.SetWriteDeadline(time.Now().Add(2 * time.Second))
-		_, err = nc.Write([]byte(b.String()))
-		if err != nil {
-			c.mu.Unlock()
-			nc.Close()
-			continue
-		}
 		c.nc, c.addr = nc, addr
+		var late []string // typed while the hello was on its way
+		for _, s := range c.pendingSeqs(upTo) {
+			late = append(late, fmt.Sprintf("%s %d %s", ctlMsg, s, c.unacked[s]))
+		}
 		c.mu.Unlock()
+		for _, l := range late {
+			select {
+			case c.out <- l:
+			default:
+			}
+		}
 		return nc, addr, nil
 	}
 	return nil, "", ErrNoNode
+}
+
+// pendingSeqs are the unacknowledged sequence numbers above after, in
+// order; c.mu must be held.
+func (c *Client) pendingSeqs(after uint64) []uint64 {
+	seqs := make([]uint64, 0, len(c.unacked))
+	for s := range c.unacked {
+		if s > after {
+			seqs = append(seqs, s)
+		}
+	}
+	slices.Sort(seqs)
+	return seqs
 }
 
 // run reads from the node until the connection breaks, then fails over,
@@ -267,6 +349,11 @@ func (c *Client) handle(line string) {
 		}
 		c.cfg.OnLine(Clean(f[2]))
 	default:
+		if nick, ok := strings.CutPrefix(line, "*** you are now "); ok {
+			c.mu.Lock()
+			c.cfg.Nick = CleanNick(nick) // a failover asks for it again
+			c.mu.Unlock()
+		}
 		c.cfg.OnLine(Clean(line))
 	}
 }

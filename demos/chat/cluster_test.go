@@ -133,6 +133,9 @@ func TestFailover(t *testing.T) {
 	if arec.count("connection to") == 0 || arec.count("reconnected to") == 0 {
 		t.Fatal("alice was not told about the failover")
 	}
+	if brec.count("alice@n2:")+brec.count("alice@n3:") == 0 || arec.count("is taken") > 0 {
+		t.Fatal("alice lost her nick in the failover")
+	}
 	// The node comes back and rejoins the mesh.
 	if err := n1.Start(); err != nil {
 		t.Fatal(err)

@@ -130,6 +130,7 @@ func (c *conn) handle(line string) bool {
 		}
 	case "/me":
 		c.post(KindMe, arg, 0, nil)
+	case ctlPing: // a distlab client that only watches: not idle
 	case "/help":
 		for _, l := range helpText {
 			c.say(notice("%s", l))

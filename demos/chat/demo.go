@@ -26,6 +26,7 @@ type Demo struct {
 
 	mu      sync.Mutex // guards bots, botRate, paused, slow, closed
 	bots    []*bot
+	pending int // bots being dialed
 	botRate float64
 	paused  bool
 	slow    bool
@@ -175,18 +176,28 @@ func (d *Demo) SlowLinks() bool {
 // AddBot starts one more chatting bot, on the nodes in turn.
 func (d *Demo) AddBot() {
 	d.mu.Lock()
-	defer d.mu.Unlock()
 	if d.closed || len(d.bots) >= 50 {
+		d.mu.Unlock()
 		return
 	}
-	i := len(d.bots)
+	i := len(d.bots) + d.pending
+	d.pending++
+	d.mu.Unlock()
 	addrs := d.cluster.Addrs()
 	for k := range addrs {
 		addrs[k] = dialable(addrs[k])
 	}
 	node := addrs[i%len(addrs)]
+	// Dial without the lock: the pane samples the demo meanwhile.
 	c, err := Dial(ClientConfig{Addrs: append([]string{node}, addrs...), Nick: fmt.Sprintf("bot%d", i+1)})
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.pending--
 	if err != nil {
+		return
+	}
+	if d.closed {
+		go c.Close()
 		return
 	}
 	b := &bot{client: c, stop: make(chan struct{}), done: make(chan struct{})}

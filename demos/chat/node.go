@@ -1,6 +1,7 @@
 package chat
 
 import (
+	"bufio"
 	"context"
 	"crypto/rand"
 	"crypto/sha256"
@@ -102,6 +103,7 @@ type remoteNode struct {
 	addr    string
 	clients int
 	nicks   []string
+	owners  []string // public id of each nick's client
 	last    time.Time
 }
 
@@ -166,7 +168,11 @@ func (n *Node) Start() error {
 	if n.addr != "" {
 		addr = n.addr // a restart keeps its port
 	}
-	ln, err := net.Listen("tcp", addr)
+	network := "tcp"
+	if host, _, _ := net.SplitHostPort(addr); host == "0.0.0.0" {
+		network = "tcp4" // what was asked for: IPv4 on every interface, not IPv6 too
+	}
+	ln, err := net.Listen(network, addr)
 	if err != nil {
 		return fmt.Errorf("chat: node %s: %w", n.cfg.ID, err)
 	}
@@ -201,7 +207,11 @@ func (n *Node) goLocked(f func()) {
 func (n *Node) Kill() {
 	n.mu.Lock()
 	if !n.up {
+		wg := n.wg // a kill in progress: wait for it too
 		n.mu.Unlock()
+		if wg != nil {
+			wg.Wait()
+		}
 		return
 	}
 	n.up = false
@@ -286,9 +296,9 @@ func (n *Node) serve(nc net.Conn) {
 		return
 	}
 	if len(n.conns) >= n.cfg.MaxClients {
-		nc.SetWriteDeadline(time.Now().Add(time.Second))
-		fmt.Fprintf(nc, "%s\n", notice("server full (%d clients): try another node, see /nodes", n.cfg.MaxClients))
-		nc.Close()
+		// Full for clients, but a peer's link must still get in: its first
+		// line says which it is.
+		n.goLocked(func() { n.fullOrPeer(nc) })
 		return
 	}
 	n.connNum++
@@ -333,10 +343,17 @@ func (n *Node) nickTakenLocked(nick string, self *conn) bool {
 	if c, ok := n.nicks[strings.ToLower(nick)]; ok && c != self {
 		return true
 	}
+	mine := ""
+	if self != nil {
+		mine = publicID(self.id)
+	}
 	for _, r := range n.remote {
-		for _, other := range r.nicks {
-			if strings.EqualFold(other, nick) {
-				return true
+		if time.Since(r.last) > n.cfg.PeerTimeout {
+			continue // a node that is down holds no nick
+		}
+		for i, other := range r.nicks {
+			if strings.EqualFold(other, nick) && r.owners[i] != mine {
+				return true // the same client coming back after a failover may take it
 			}
 		}
 	}
@@ -374,7 +391,7 @@ func (n *Node) hello(c *conn, id, nick string) {
 	if nick != "" {
 		c.say(n.rename(c, nick))
 	}
-	c.say(n.membersLine())
+	c.say(seenAs(n.membersLine(), c.nc))
 }
 
 // membersLine lists the nodes that are up, this one first.
@@ -497,12 +514,12 @@ func (n *Node) Stats() NodeStats {
 // announceMembers sends the member list to every distlab client, so that
 // each knows where to fail over to.
 func (n *Node) announceMembers() {
-	line := n.membersLine()
+	line := n.membersLine() // rewritten per client below, for wildcard addresses
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	for c := range n.conns {
 		if c.distlab.Load() {
-			c.say(line)
+			c.say(seenAs(line, c.nc))
 		}
 	}
 }
@@ -537,4 +554,57 @@ func newEpoch() string {
 	var b [3]byte
 	rand.Read(b[:])
 	return hex.EncodeToString(b[:])
+}
+
+// fullOrPeer serves a connection that arrived when the node was full: a
+// peer's link is let in, anyone else told so and closed.
+func (n *Node) fullOrPeer(nc net.Conn) {
+	lr := newLineReader(nc, MaxLine, time.Second, time.Second)
+	line, err := lr.next()
+	if err == nil && strings.HasPrefix(line, ctlPeer+" ") && n.peerAllowed(line) {
+		fmt.Fprintf(nc, "%s %s %s %s\n", ctlPeer, n.cfg.ID, n.Addr(), n.cfg.Key)
+		n.runLink(n.runCtx(), nc, bufio.NewReaderSize(io2(lr.buf[lr.r:lr.w], nc), 16<<10), line)
+		return
+	}
+	nc.SetWriteDeadline(time.Now().Add(time.Second))
+	fmt.Fprintf(nc, "%s\n", notice("server full (%d clients): try another node, see /nodes", n.cfg.MaxClients))
+	nc.Close()
+}
+
+func (n *Node) runCtx() context.Context {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	return n.ctx
+}
+
+// seenAs rewrites wildcard hosts (0.0.0.0, ::) in text to the address the
+// connection c reached this node at: a member list must hold addresses the
+// client can dial.
+func seenAs(text string, c net.Conn) string {
+	host, _, err := net.SplitHostPort(c.LocalAddr().String())
+	if err != nil {
+		return text
+	}
+	if strings.Contains(host, ":") {
+		host = "[" + host + "]"
+	}
+	text = strings.ReplaceAll(text, "0.0.0.0:", host+":")
+	return strings.ReplaceAll(text, "[::]:", host+":")
+}
+
+// JoinAddrs are the addresses people can reach addr at: addr itself, or for
+// a wildcard (0.0.0.0, ::) this machine's own addresses, loopback last.
+func JoinAddrs(addr string) []string {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil || (host != "0.0.0.0" && host != "::") {
+		return []string{addr}
+	}
+	var out []string
+	ifaces, _ := net.InterfaceAddrs()
+	for _, a := range ifaces {
+		if ipn, ok := a.(*net.IPNet); ok && ipn.IP.To4() != nil && !ipn.IP.IsLoopback() {
+			out = append(out, net.JoinHostPort(ipn.IP.String(), port))
+		}
+	}
+	return append(out, net.JoinHostPort("127.0.0.1", port))
 }

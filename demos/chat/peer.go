@@ -233,11 +233,13 @@ func (n *Node) peerLine(l *peerLink, line string) {
 		r.addr, r.last = addr, time.Now()
 		if cmd == ctlBeat && len(f) >= 4 {
 			r.clients, _ = strconv.Atoi(f[3])
-			r.nicks = nil
+			r.nicks, r.owners = nil, nil
 			if len(f) >= 5 {
-				for _, nick := range strings.Split(f[4], ",") {
+				for _, item := range strings.Split(f[4], ",") {
+					nick, owner, _ := strings.Cut(item, ":")
 					if nick = CleanNick(nick); nick != "" {
 						r.nicks = append(r.nicks, nick)
+						r.owners = append(r.owners, CleanNick(owner))
 					}
 				}
 			}
@@ -301,8 +303,8 @@ func (n *Node) heartbeat(ctx context.Context) {
 		}
 		n.mu.Lock()
 		nicks := make([]string, 0, len(n.nicks))
-		for _, c := range n.nicks {
-			nicks = append(nicks, c.nick)
+		for _, c := range n.nicks { // nick:owner, so its owner can take it back after a failover
+			nicks = append(nicks, c.nick+":"+publicID(c.id))
 		}
 		beat := fmt.Sprintf("%s %s %s %d %s", ctlBeat, n.cfg.ID, n.addr, len(n.conns), strings.Join(nicks, ","))
 		links := make([]*peerLink, 0, len(n.links))
@@ -311,7 +313,7 @@ func (n *Node) heartbeat(ctx context.Context) {
 		}
 		n.mu.Unlock()
 		for _, l := range links {
-			l.enqueue(outLine{text: beat})
+			l.enqueue(outLine{text: seenAs(beat, l.nc)}) // a wildcard address, as this peer reaches us
 		}
 	}
 }

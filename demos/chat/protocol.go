@@ -50,6 +50,7 @@ func (m Message) Line() string {
 // lines never do: messages start with a time, notices with "***".
 const (
 	ctlHello   = "/hello"   // client → node: /hello CLIENTID NICK
+	ctlPing    = "/ping"    // client → node: I am still here (no answer)
 	ctlMsg     = "/msg"     // client → node: /msg SEQ TEXT
 	ctlAck     = "/ack"     // node → client: /ack SEQ
 	ctlMembers = "/members" // node → client: /members n1=host:port,n2=host:port
@@ -96,6 +97,8 @@ func validNick(nick string) string {
 		return fmt.Sprintf("a nick has at most %d characters", MaxNick)
 	case strings.HasPrefix(nick, "/") || strings.HasPrefix(nick, "*"):
 		return "a nick cannot start with / or *"
+	case strings.ContainsAny(nick, ",:=@"):
+		return "a nick cannot contain , : = or @"
 	}
 	return ""
 }

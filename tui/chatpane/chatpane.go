@@ -5,7 +5,7 @@
 package chatpane
 
 import (
-	"sync/atomic"
+	"sync"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -51,9 +51,9 @@ type Model struct {
 	instance int
 	host     string
 
-	demo   *chat.Demo
-	err    error
-	closed *atomic.Bool // shared with the start command: a pane closed while starting stops its demo
+	demo  *chat.Demo
+	err   error
+	start *handoff // shared with the start command
 
 	selected int
 	typing   bool
@@ -80,26 +80,44 @@ var (
 
 // New returns the pane; Init starts the cluster.
 func New(env demo.Env, host string) *Model {
-	return &Model{com: env.Com, keys: keys.DefaultChat(env.Com.Text), id: env.ID, instance: env.Instance, host: host, closed: &atomic.Bool{}}
+	return &Model{com: env.Com, keys: keys.DefaultChat(env.Com.Text), id: env.ID, instance: env.Instance, host: host, start: &handoff{}}
 }
 
 // Init starts the demo's cluster in the background: listening is IO.
 func (m *Model) Init() tea.Cmd {
-	id, host, closed := m.id, m.host, m.closed
+	id, host, h := m.id, m.host, m.start
 	return func() tea.Msg {
 		d, err := chat.StartDemo(chat.DemoConfig{Host: host})
-		if err == nil && closed.Load() {
-			d.Close() // the pane went away while the cluster started
+		h.mu.Lock()
+		defer h.mu.Unlock()
+		if h.closed { // the pane went away while the cluster started
+			if d != nil {
+				go d.Close()
+			}
 			return nil
 		}
+		h.demo = d
 		return startedMsg{id: id, demo: d, err: err}
 	}
 }
 
+// handoff passes the started demo from the start command to the pane, so
+// that whichever of start and Close comes second stops it: a pane closed
+// while its cluster starts leaves nothing running.
+type handoff struct {
+	mu     sync.Mutex
+	closed bool
+	demo   *chat.Demo
+}
+
 // Close stops the cluster, its clients and bots, off the UI goroutine.
 func (m *Model) Close() {
-	m.closed.Store(true)
-	if d := m.demo; d != nil {
+	m.start.mu.Lock()
+	m.start.closed = true
+	d := m.start.demo
+	m.start.demo = nil
+	m.start.mu.Unlock()
+	if d != nil {
 		go d.Close()
 	}
 	m.demo = nil

@@ -67,6 +67,7 @@ func TestPaneDrivesTheCluster(t *testing.T) {
 		d := m.demo
 		m.Close()
 		d.Close() // Close stops it in the background; wait here for the leak check
+		time.Sleep(50 * time.Millisecond)
 	}()
 	if *armed != 0 {
 		t.Fatal("ticking before it is visible")
@@ -116,7 +117,7 @@ func TestPaneDrivesTheCluster(t *testing.T) {
 func TestPaneSizes(t *testing.T) {
 	defer goleak.VerifyNone(t)
 	m, _ := start(t)
-	defer func() { d := m.demo; m.Close(); d.Close() }()
+	defer func() { d := m.demo; m.Close(); d.Close(); time.Sleep(50 * time.Millisecond) }()
 	for _, sz := range [][2]int{{1, 1}, {10, 3}, {30, 8}, {60, 20}, {200, 60}} {
 		m.SetSize(sz[0], sz[1])
 		m.Update(frameMsg{id: 7})

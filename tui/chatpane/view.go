@@ -2,6 +2,7 @@ package chatpane
 
 import (
 	"fmt"
+	"net"
 	"strings"
 	"time"
 
@@ -103,7 +104,7 @@ func (m *Model) View() string {
 	}
 	top = append(top, " "+s.Status.Render(status))
 	if len(m.snap.nodes) > 0 { // the address must show whole: students type it
-		addr := strings.Replace(m.snap.nodes[m.selected%len(m.snap.nodes)].Addr, ":", " ", 1)
+		addr := ncAddr(chat.JoinAddrs(m.snap.nodes[m.selected%len(m.snap.nodes)].Addr)[0])
 		for _, l := range strings.Split(ansi.Wrap(fmt.Sprintf(t.ChatJoin, addr), w-2, " "), "\n") {
 			top = append(top, " "+s.Summary.Render(l))
 		}
@@ -257,4 +258,13 @@ func messages(lines []string) []string {
 		}
 	}
 	return out
+}
+
+// ncAddr is host:port as netcat wants it: "host port".
+func ncAddr(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return addr
+	}
+	return host + " " + port
 }
