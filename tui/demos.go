@@ -2,6 +2,7 @@ package tui
 
 import (
 	"distlab/tui/chatpane"
+	"distlab/tui/clockpane"
 	"distlab/tui/demo"
 )
 
@@ -21,7 +22,7 @@ func Demos(opts ...DemoOptions) *demo.Registry {
 	if o.ChatHost == "" {
 		o.ChatHost = "127.0.0.1"
 	}
-	return demo.NewRegistry(chatpane.Demo(o.ChatHost))
+	return demo.NewRegistry(chatpane.Demo(o.ChatHost), clockpane.Demo())
 }
 
 // KnownDemo reports whether a lesson may name demo id.

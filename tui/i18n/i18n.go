@@ -18,6 +18,11 @@ type Text struct {
 	Reloaded                                                           string // format: folder
 	StateWarn                                                          string // format: error
 	Gone, NoDemosYet, UnknownDemo, NotesInPresenter, KeyLeavePresenter string
+	// The clock demo.
+	ClockTitle, ClockPlay, ClockStep, ClockBack, ClockSlower, ClockFaster, ClockReseed, ClockScenario string
+	ClockAxis, ClockSkew, ClockLoss, ClockDelay, ClockExport, ClockSelect, ClockPin, ClockUnpin       string
+	ClockAxisTrue, ClockAxisPhysical, ClockAxisLamport, ClockRandom, ClockPlaying, ClockPaused        string
+	ClockStatus, ClockExported, ClockLegend, ClockTableHead, ClockBackward, ClockPinHint              string
 	// The chat demo.
 	ChatTitle, ChatSummary, ChatJoin, ChatBots, ChatSlowOn, ChatSlowOff, ChatPaused, ChatUp, ChatDown string
 	ChatClients, ChatGoroutines, ChatRate, ChatRelays, ChatYou, ChatPrompt, ChatFailover              string
@@ -36,20 +41,31 @@ type Text struct {
 }
 
 var en = Text{
-	Lang:              "en",
-	Course:            "Fundamentals of Distributed Systems",
-	Lessons:           "Lessons",
-	NoLessons:         "No lessons in this language.",
-	NoMatch:           "No lesson matches.",
-	Filter:            "filter: ",
-	Rendering:         "Rendering…",
-	Enlarge:           "Please enlarge the terminal\nto at least %d×%d (now %d×%d).",
-	Problems:          "%d problem(s) in lesson files",
-	ProblemsTip:       "press ! to list them",
-	NoProblems:        "No problems: every lesson file loaded.",
-	Reloaded:          "lessons reloaded from %s",
-	StateWarn:         "⚠ %v",
-	NoDemosYet:        "this build has no demos to open",
+	Lang:        "en",
+	Course:      "Fundamentals of Distributed Systems",
+	Lessons:     "Lessons",
+	NoLessons:   "No lessons in this language.",
+	NoMatch:     "No lesson matches.",
+	Filter:      "filter: ",
+	Rendering:   "Rendering…",
+	Enlarge:     "Please enlarge the terminal\nto at least %d×%d (now %d×%d).",
+	Problems:    "%d problem(s) in lesson files",
+	ProblemsTip: "press ! to list them",
+	NoProblems:  "No problems: every lesson file loaded.",
+	Reloaded:    "lessons reloaded from %s",
+	StateWarn:   "⚠ %v",
+	NoDemosYet:  "this build has no demos to open",
+	ClockTitle:  "clock ordering", ClockPlay: "play/pause", ClockStep: "step", ClockBack: "step back",
+	ClockSlower: "slower", ClockFaster: "faster", ClockReseed: "new seed", ClockScenario: "scenario",
+	ClockAxis: "time axis", ClockSkew: "skew", ClockLoss: "loss", ClockDelay: "delay", ClockExport: "export",
+	ClockSelect: "select event", ClockPin: "pin event", ClockUnpin: "unpin",
+	ClockAxisTrue: "true time", ClockAxisPhysical: "each process's physical clock", ClockAxisLamport: "Lamport time",
+	ClockRandom: "random", ClockPlaying: "playing", ClockPaused: "paused",
+	ClockStatus:    "%s · axis: %s · seed %d · skew %v · loss %.0f%% · delay %v–%v · %d/%d events · %s %.0f ev/s",
+	ClockExported:  "exported %s (ShiViz) and %s (JSON Lines)",
+	ClockLegend:    "• local  ○ send  ● receive  ✗ lost  ◎ duplicate · selected: past ◀ future ▶ concurrent ∥ · red: message back in time",
+	ClockTableHead: "event proc  physical     L  vector", ClockBackward: "%d message(s) run backwards on this axis",
+	ClockPinHint:      "↑↓ select an event, enter pins it, then select another to compare",
 	KeyLeavePresenter: "leave presenter",
 	ChatTitle:         "chat cluster", ChatSummary: "Three real TCP nodes, bots and you: crash a node and watch failover.",
 	ChatJoin: "join from another terminal: nc %s", ChatBots: "%d bots × %.1f msg/s",
@@ -86,20 +102,31 @@ var en = Text{
 }
 
 var ptBR = Text{
-	Lang:              "pt-BR",
-	Course:            "Fundamentos de Sistemas Distribuídos",
-	Lessons:           "Lições",
-	NoLessons:         "Nenhuma lição neste idioma.",
-	NoMatch:           "Nenhuma lição encontrada.",
-	Filter:            "filtro: ",
-	Rendering:         "Renderizando…",
-	Enlarge:           "Aumente o terminal\npara pelo menos %d×%d (agora %d×%d).",
-	Problems:          "%d problema(s) nos arquivos das lições",
-	ProblemsTip:       "tecle ! para ver",
-	NoProblems:        "Nenhum problema: todas as lições foram carregadas.",
-	Reloaded:          "lições recarregadas de %s",
-	StateWarn:         "⚠ progresso ignorado: %v",
-	NoDemosYet:        "esta versão não tem demonstrações para abrir",
+	Lang:        "pt-BR",
+	Course:      "Fundamentos de Sistemas Distribuídos",
+	Lessons:     "Lições",
+	NoLessons:   "Nenhuma lição neste idioma.",
+	NoMatch:     "Nenhuma lição encontrada.",
+	Filter:      "filtro: ",
+	Rendering:   "Renderizando…",
+	Enlarge:     "Aumente o terminal\npara pelo menos %d×%d (agora %d×%d).",
+	Problems:    "%d problema(s) nos arquivos das lições",
+	ProblemsTip: "tecle ! para ver",
+	NoProblems:  "Nenhum problema: todas as lições foram carregadas.",
+	Reloaded:    "lições recarregadas de %s",
+	StateWarn:   "⚠ progresso ignorado: %v",
+	NoDemosYet:  "esta versão não tem demonstrações para abrir",
+	ClockTitle:  "ordenação de relógios", ClockPlay: "tocar/pausar", ClockStep: "avançar", ClockBack: "voltar",
+	ClockSlower: "mais devagar", ClockFaster: "mais rápido", ClockReseed: "nova semente", ClockScenario: "cenário",
+	ClockAxis: "eixo do tempo", ClockSkew: "desvio", ClockLoss: "perda", ClockDelay: "atraso", ClockExport: "exportar",
+	ClockSelect: "escolher evento", ClockPin: "fixar evento", ClockUnpin: "soltar",
+	ClockAxisTrue: "tempo real", ClockAxisPhysical: "relógio físico de cada processo", ClockAxisLamport: "tempo de Lamport",
+	ClockRandom: "aleatório", ClockPlaying: "tocando", ClockPaused: "pausado",
+	ClockStatus:    "%s · eixo: %s · semente %d · desvio %v · perda %.0f%% · atraso %v–%v · %d/%d eventos · %s %.0f ev/s",
+	ClockExported:  "exportado %s (ShiViz) e %s (JSON Lines)",
+	ClockLegend:    "• local  ○ envio  ● recebimento  ✗ perdida  ◎ duplicada · escolhido: passado ◀ futuro ▶ concorrente ∥ · vermelho: mensagem voltando no tempo",
+	ClockTableHead: "evento proc físico       L  vetor", ClockBackward: "%d mensagem(ns) voltam no tempo neste eixo",
+	ClockPinHint:      "↑↓ escolhe um evento, enter o fixa; escolha outro para comparar",
 	KeyLeavePresenter: "sair da apresentação",
 	ChatTitle:         "cluster de chat", ChatSummary: "Três nós TCP reais, robôs e você: derrube um nó e veja o failover.",
 	ChatJoin: "entre de outro terminal: nc %s", ChatBots: "%d robôs × %.1f msg/s",
