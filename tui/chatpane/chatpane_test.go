@@ -12,6 +12,7 @@ import (
 	"distlab/tui/common"
 	"distlab/tui/demo"
 	"distlab/tui/i18n"
+	"distlab/tui/panetest"
 	"distlab/tui/theme"
 )
 
@@ -118,19 +119,8 @@ func TestPaneSizes(t *testing.T) {
 	defer goleak.VerifyNone(t)
 	m, _ := start(t)
 	defer func() { d := m.demo; m.Close(); d.Close(); time.Sleep(50 * time.Millisecond) }()
-	for _, sz := range [][2]int{{1, 1}, {10, 3}, {30, 8}, {60, 20}, {200, 60}} {
-		m.SetSize(sz[0], sz[1])
-		m.Update(frameMsg{id: 7})
-		lines := strings.Split(m.View(), "\n")
-		if len(lines) != sz[1] {
-			t.Fatalf("%v: %d lines", sz, len(lines))
-		}
-		for _, l := range lines {
-			if ansi.StringWidth(l) != sz[0] {
-				t.Fatalf("%v: a line %d wide", sz, ansi.StringWidth(l))
-			}
-		}
-	}
+	m.Update(frameMsg{id: 7})
+	panetest.CheckSizes(t, panetest.Sizer[tea.Cmd]{V: m})
 }
 
 func TestOutOfOrder(t *testing.T) {

@@ -13,6 +13,7 @@ import (
 	"distlab/tui/common"
 	"distlab/tui/demo"
 	"distlab/tui/i18n"
+	"distlab/tui/panetest"
 	"distlab/tui/theme"
 )
 
@@ -147,18 +148,7 @@ func TestRelationAndSizes(t *testing.T) {
 	if s := ansi.Strip(m.View()); !strings.Contains(s, " → ") && !strings.Contains(s, "∥") {
 		t.Fatalf("no relation sentence:\n%s", s)
 	}
-	for _, sz := range [][2]int{{1, 1}, {8, 3}, {40, 10}, {80, 24}, {200, 60}} {
-		m.SetSize(sz[0], sz[1])
-		lines := strings.Split(m.View(), "\n")
-		if len(lines) != sz[1] {
-			t.Fatalf("%v: %d lines", sz, len(lines))
-		}
-		for _, l := range lines {
-			if ansi.StringWidth(l) != sz[0] {
-				t.Fatalf("%v: a line %d wide", sz, ansi.StringWidth(l))
-			}
-		}
-	}
+	panetest.CheckSizes(t, panetest.Sizer[tea.Cmd]{V: m})
 }
 
 // BenchmarkFrame10k is one frame of a 10,000-event run at 200×60: what

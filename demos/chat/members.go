@@ -1,0 +1,145 @@
+package chat
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+)
+
+// freeGuestLocked is the first guestN nick nobody in the cluster uses.
+func (n *Node) freeGuestLocked() string {
+	for i := n.connNum; ; i++ {
+		nick := fmt.Sprintf("guest%d", i)
+		if !n.nickTakenLocked(nick, nil) {
+			return nick
+		}
+	}
+}
+
+// nickTakenLocked reports whether nick is in use in the cluster by anyone
+// but self, ignoring case.
+func (n *Node) nickTakenLocked(nick string, self *conn) bool {
+	if c, ok := n.nicks[strings.ToLower(nick)]; ok && c != self {
+		return true
+	}
+	mine := ""
+	if self != nil {
+		mine = publicID(self.id)
+	}
+	for _, r := range n.remote {
+		if time.Since(r.last) > n.cfg.PeerTimeout {
+			continue // a node that is down holds no nick
+		}
+		for i, other := range r.nicks {
+			if strings.EqualFold(other, nick) && r.owners[i] != mine {
+				return true // the same client coming back after a failover may take it
+			}
+		}
+	}
+	return false
+}
+
+// rename gives c a new nick if the rules allow, and says what happened.
+func (n *Node) rename(c *conn, nick string) string {
+	if why := validNick(nick); why != "" {
+		return notice("nick %q refused: %s", nick, why)
+	}
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if n.nickTakenLocked(nick, c) {
+		return notice("nick %q is taken in the cluster: pick another", nick)
+	}
+	delete(n.nicks, strings.ToLower(c.nick))
+	c.nick = nick
+	n.nicks[strings.ToLower(nick)] = c
+	return notice("you are now %s", nick)
+}
+
+// hello turns c into a distlab client: its id numbers its messages across
+// nodes, and it learns the cluster's members.
+func (n *Node) hello(c *conn, id, nick string) {
+	if !clientIDPattern.MatchString(id) {
+		c.say(notice("bad client id in %s: want d and 12 hex digits", ctlHello))
+		return
+	}
+	n.mu.Lock()
+	c.id = id
+	n.mu.Unlock()
+	c.idCopy.Store(&id)
+	c.distlab.Store(true)
+	if nick != "" {
+		c.say(n.rename(c, nick))
+	}
+	c.say(seenAs(n.membersLine(), c.nc))
+}
+
+// membersLine lists the nodes that are up, this one first.
+func (n *Node) membersLine() string {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	parts := []string{n.cfg.ID + "=" + n.addr}
+	for _, id := range n.sortedRemoteLocked() {
+		if r := n.remote[id]; time.Since(r.last) <= n.cfg.PeerTimeout {
+			parts = append(parts, id+"="+r.addr)
+		}
+	}
+	return ctlMembers + " " + strings.Join(parts, ",")
+}
+
+func (n *Node) sortedRemoteLocked() []string {
+	ids := make([]string, 0, len(n.remote))
+	for id := range n.remote {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// who lists the cluster's users.
+func (n *Node) who() string {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	var users []string
+	for _, c := range n.nicks {
+		users = append(users, c.nick+"@"+n.cfg.ID)
+	}
+	for _, id := range n.sortedRemoteLocked() {
+		if r := n.remote[id]; time.Since(r.last) <= n.cfg.PeerTimeout {
+			for _, nick := range r.nicks {
+				users = append(users, nick+"@"+id)
+			}
+		}
+	}
+	sort.Strings(users)
+	return notice("%d online: %s", len(users), strings.Join(users, ", "))
+}
+
+// nodesLines describes every node this one knows.
+func (n *Node) nodesLines() []string {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	lines := []string{notice("%s %s up, %d clients (this node)", n.cfg.ID, n.addr, len(n.conns))}
+	for _, id := range n.sortedRemoteLocked() {
+		r := n.remote[id]
+		state := "up"
+		if time.Since(r.last) > n.cfg.PeerTimeout {
+			state = "down"
+		}
+		lines = append(lines, notice("%s %s %s, %d clients", id, r.addr, state, r.clients))
+	}
+	return lines
+}
+
+// announceMembers sends the member list to every distlab client, so that
+// each knows where to fail over to.
+func (n *Node) announceMembers() {
+	line := n.membersLine() // rewritten per client below, for wildcard addresses
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	for c := range n.conns {
+		if c.distlab.Load() {
+			c.say(seenAs(line, c.nc))
+		}
+	}
+}
