@@ -4,6 +4,7 @@ import (
 	"distlab/tui/chatpane"
 	"distlab/tui/clockpane"
 	"distlab/tui/demo"
+	"distlab/tui/scalepane"
 )
 
 // DemoOptions are settings of the demos given on the command line.
@@ -22,7 +23,7 @@ func Demos(opts ...DemoOptions) *demo.Registry {
 	if o.ChatHost == "" {
 		o.ChatHost = "127.0.0.1"
 	}
-	return demo.NewRegistry(chatpane.Demo(o.ChatHost), clockpane.Demo())
+	return demo.NewRegistry(chatpane.Demo(o.ChatHost), clockpane.Demo(), scalepane.Demo())
 }
 
 // KnownDemo reports whether a lesson may name demo id.

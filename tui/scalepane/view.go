@@ -1,0 +1,213 @@
+package scalepane
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"distlab/demos/scale"
+	"distlab/tui/common"
+)
+
+// View draws the two columns, the model's curve and the status lines.
+func (m *Model) View() string {
+	s, t := m.com.Styles, m.com.Text
+	w, h := m.width, m.height
+	switch {
+	case w <= 0 || h <= 0:
+		return ""
+	case m.err != nil:
+		return common.Fit(s.StatusError.Render(m.err.Error()), w, h)
+	}
+	snap := m.snap
+	left := w / 2
+	up := m.column(&snap.Up, left)
+	out := m.column(&snap.Out, w-left)
+	var lines []string
+	for i := range max(len(up), len(out)) {
+		l, r := strings.Repeat(" ", left), strings.Repeat(" ", w-left)
+		if i < len(up) {
+			l = up[i]
+		}
+		if i < len(out) {
+			r = out[i]
+		}
+		lines = append(lines, l+r)
+	}
+	status := fmt.Sprintf(t.ScaleStatus, snap.Load, snap.Now.Round(time.Second), snap.Policy)
+	if m.paused {
+		status += " · " + t.ScalePaused
+	}
+	foot := []string{
+		common.FitLine(" "+s.Status.Render(status), w),
+		common.FitLine(" "+s.Summary.Render(fmt.Sprintf(t.ScaleCostNote, strings.TrimPrefix(snap.Cost.Assumption(), "assumption: "))), w),
+	}
+	curveH := h - len(lines) - len(foot) - 1
+	if curveH >= 4 {
+		lines = append(lines, "")
+		lines = append(lines, m.curve(w, min(curveH, 16))...)
+	}
+	lines = append(lines, foot...)
+	return common.Fit(strings.Join(lines, "\n"), w, h)
+}
+
+// column draws one side, cw cells wide.
+func (m *Model) column(c *scale.SideSnapshot, cw int) []string {
+	s, t := m.com.Styles, m.com.Text
+	name, unit := t.ScaleUpName, t.ScaleCores
+	if c.Side == scale.ScaleOut {
+		name, unit = t.ScaleOutName, t.ScaleNodes
+	}
+	marker := "  "
+	if c.Side == m.side {
+		marker = "› "
+	}
+	head := s.Title.Render(fmt.Sprintf("%s%s · %d %s", marker, name, c.Size, unit))
+	state := s.ReadMark.Render("● " + t.ScaleRunning)
+	switch c.State {
+	case scale.Degraded:
+		state = s.StatusWarn.Render("◐ " + t.ScaleDegraded)
+	case scale.Down:
+		state = s.StatusError.Render("✗ " + t.ScaleDown)
+	}
+	if c.RepairIn > 0 {
+		state += s.Status.Render(" · " + fmt.Sprintf(t.ScaleRepairIn, c.RepairIn.Round(time.Second)))
+	}
+	lines := []string{head, " " + state}
+	lines = append(lines, units(c.Units, cw-2)...)
+	lines = append(lines,
+		fmt.Sprintf(" %s %s", s.HeaderLesson.Render(fmt.Sprintf("%.0f req/s", c.Throughput)), spark(c.History, cw-16)),
+		s.Status.Render(fmt.Sprintf(" %s p50 %v · p99 %v", t.ScaleLatency, dur(c.P50), dur(c.P99))),
+		s.Status.Render(fmt.Sprintf(" %s %d/%d · %s %.0f/s", t.ScaleQueue, c.Queue, c.QueueCap, t.ScaleRejected, c.RejectRate+c.FailRate)),
+		s.Status.Render(fmt.Sprintf(" %s $%.2f/h · %s %.4f%%", t.ScaleCost, c.CostPerHour, t.ScaleAvail, 100*c.Availability)),
+	)
+	if c.AtCeiling {
+		lines = append(lines, s.StatusWarn.Render(" "+t.ScaleCeiling))
+	}
+	for i, l := range lines {
+		lines[i] = common.FitLine(l, cw)
+	}
+	return lines
+}
+
+// units draws one cell per core or node: its utilisation as a bar, ✗ when
+// down; wrapped to width.
+func units(us []scale.Unit, width int) []string {
+	const bars = " ▁▂▃▄▅▆▇█"
+	var b strings.Builder
+	var out []string
+	n := 0
+	for _, u := range us {
+		r := "✗"
+		if u.Up {
+			i := int(math.Round(u.Util * float64(len([]rune(bars))-1)))
+			r = string([]rune(bars)[min(max(i, 0), len([]rune(bars))-1)])
+			if r == " " {
+				r = "·"
+			}
+		}
+		b.WriteString(r)
+		n++
+		if n == max(width, 1) {
+			out = append(out, " "+b.String())
+			b.Reset()
+			n = 0
+		}
+	}
+	if n > 0 {
+		out = append(out, " "+b.String())
+	}
+	if len(out) > 3 { // a huge machine: keep the view compact
+		out = out[:3]
+	}
+	return out
+}
+
+// spark is a sparkline of the last width values.
+func spark(vs []float64, width int) string {
+	if width <= 0 || len(vs) == 0 {
+		return ""
+	}
+	if len(vs) > width {
+		vs = vs[len(vs)-width:]
+	}
+	top := 0.0
+	for _, v := range vs {
+		top = max(top, v)
+	}
+	const bars = "▁▂▃▄▅▆▇█"
+	rs := []rune(bars)
+	var b strings.Builder
+	for _, v := range vs {
+		i := 0
+		if top > 0 {
+			i = int(v / top * float64(len(rs)-1))
+		}
+		b.WriteRune(rs[min(max(i, 0), len(rs)-1)])
+	}
+	return b.String()
+}
+
+func dur(d time.Duration) string {
+	switch {
+	case d <= 0:
+		return "–"
+	case d < time.Millisecond:
+		return fmt.Sprintf("%dµs", d.Microseconds())
+	case d < time.Second:
+		return fmt.Sprintf("%.1fms", float64(d.Microseconds())/1000)
+	}
+	return d.Round(10 * time.Millisecond).String()
+}
+
+// curve plots the selected side's X(N) for N = 1…its largest size, with the
+// current size marked, and the peak and ceiling when the model has them.
+func (m *Model) curve(w, h int) []string {
+	s := m.com.Styles
+	c := m.snap.Side(m.side)
+	model := c.Model
+	maxN := max(c.MaxSize, 2)
+	plotW, plotH := max(w-12, 8), max(h-1, 2)
+	top := 0.0
+	for n := 1; n <= maxN; n++ {
+		top = max(top, model.X(float64(n)))
+	}
+	grid := make([][]rune, plotH)
+	for y := range grid {
+		grid[y] = []rune(strings.Repeat(" ", plotW))
+	}
+	col := func(n float64) int { return int((n - 1) / float64(maxN-1) * float64(plotW-1)) }
+	row := func(x float64) int { return plotH - 1 - int(x/max(top, 1)*float64(plotH-1)+0.5) }
+	for x := range plotW {
+		n := 1 + float64(x)/float64(plotW-1)*float64(maxN-1)
+		y := min(max(row(model.X(n)), 0), plotH-1)
+		grid[y][x] = '·'
+	}
+	cx, cy := col(float64(c.Size)), row(model.X(float64(c.Size)))
+	if cx >= 0 && cx < plotW && cy >= 0 && cy < plotH {
+		grid[cy][cx] = '●'
+	}
+	label := fmt.Sprintf(" %s — %s", m.com.Text.ScaleCurve, model.String())
+	if p, ok := model.PeakInt(); ok {
+		label += fmt.Sprintf(" · N* = %d", p)
+	}
+	lines := []string{common.FitLine(s.Summary.Render(label), w)}
+	for y := range plotH {
+		axis := "          "
+		if y == 0 {
+			axis = fmt.Sprintf("%8.0f ┤", top)
+		} else if y == plotH-1 {
+			axis = fmt.Sprintf("%8d ┤", 0)
+		} else {
+			axis = "         │"
+		}
+		row := s.Item.Render(string(grid[y]))
+		if y == cy { // the current size, in the accent color
+			before, after, _ := strings.Cut(string(grid[y]), "●")
+			row = s.Item.Render(before) + s.ItemCurrent.Render("●") + s.Item.Render(after)
+		}
+		lines = append(lines, common.FitLine(s.Status.Render(axis)+" "+row, w))
+	}
+	return lines
+}
