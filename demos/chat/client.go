@@ -276,6 +276,7 @@ func (c *Client) run(nc net.Conn, addr string) {
 	defer close(c.done)
 	for {
 		c.read(nc)
+		nc.Close() // the node is gone or the read failed: release the socket before moving on
 		c.mu.Lock()
 		c.nc, c.addr = nil, ""
 		closed := c.closed

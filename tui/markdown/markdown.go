@@ -35,9 +35,11 @@ func Render(title, body string, width int, style ansi.StyleConfig) (string, erro
 	if err != nil {
 		return "", fmt.Errorf("markdown: %w", err)
 	}
-	md := body
+	// Tabs in code blocks would be measured as nothing and drawn as up to
+	// eight columns: lines would spill out of their pane.
+	md := strings.ReplaceAll(body, "\t", "    ")
 	if title != "" {
-		md = "# " + title + "\n\n" + body
+		md = "# " + title + "\n\n" + md
 	}
 	out, err := r.Render(md)
 	if err != nil {
