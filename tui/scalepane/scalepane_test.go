@@ -65,7 +65,7 @@ func TestCrashAndRepair(t *testing.T) {
 		t.Fatalf("start:\n%s", s)
 	}
 	press(m, "c") // the single machine: a total outage
-	run(m, 6)
+	run(m, 18)    // 1.5 s: past the 1 s window, before the 10 s repair
 	if m.snap.Up.State.String() != "down" || m.snap.Up.Throughput > m.snap.Out.Throughput/10 {
 		t.Fatalf("scale up after a crash: %v, %.0f req/s", m.snap.Up.State, m.snap.Up.Throughput)
 	}

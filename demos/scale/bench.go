@@ -1,0 +1,346 @@
+package scale
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"net"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// BenchConfig sets up a load test of running workers.
+type BenchConfig struct {
+	// Addrs are the workers. Requests go to them round robin: the bench
+	// is the load balancer, on the client side.
+	Addrs []string
+	// Conns are the connections to each worker (a worker serves its
+	// connections in parallel, one request at a time on each); default 2
+	// each. Closed loop, they are also how many requests are outstanding.
+	Conns []int
+	// Duration of the test; default 5s.
+	Duration time.Duration
+	// Rate is the offered load in requests a second, as Poisson arrivals;
+	// a request that finds its worker's backlog full is dropped. 0 runs a
+	// closed loop instead: each client sends its next request when the
+	// answer to the last one comes, as fast as the workers go.
+	Rate float64
+	// Rounds, if set, is what the workers should be running: the first
+	// answer on every connection is checked against WorkHex.
+	Rounds int
+	// Seed of the open loop's arrival times.
+	Seed uint64
+	// DialTimeout for each connection; default 3s.
+	DialTimeout time.Duration
+}
+
+// BenchResult is what a load test measured.
+type BenchResult struct {
+	Elapsed    time.Duration
+	OK         uint64 // answers received within Duration
+	Errors     uint64 // connection errors, "ERR" lines and wrong answers
+	Dropped    uint64 // open loop: requests the backlog had no room for
+	Throughput float64
+	Latency    Hist // of the OK answers, from when each request was due
+	PerWorker  []WorkerResult
+	FirstError string
+}
+
+// WorkerResult is one worker's share.
+type WorkerResult struct {
+	Addr       string
+	OK, Errors uint64
+}
+
+// P50, P90, P99 are latency percentiles.
+func (r *BenchResult) P50() time.Duration { return r.Latency.Quantile(0.5) }
+func (r *BenchResult) P90() time.Duration { return r.Latency.Quantile(0.9) }
+func (r *BenchResult) P99() time.Duration { return r.Latency.Quantile(0.99) }
+
+// job is one request on its way to a worker.
+type job struct {
+	n    uint64
+	due  time.Time     // when it should have been sent: latency counts from here
+	done chan struct{} // closed loop: told when answered; nil in the open loop
+}
+
+// target is one worker and its connections.
+type target struct {
+	addr       string
+	jobs       chan job
+	ok, errors atomic.Uint64
+}
+
+// benchRun is the state of one Bench call.
+type benchRun struct {
+	cfg      BenchConfig
+	end      time.Time // the Duration's end
+	targets  []*target
+	dropped  atomic.Uint64
+	next     atomic.Uint64 // request numbers, and the round-robin position
+	mu       sync.Mutex    // guards lat, firstErr, conns
+	lat      Hist
+	firstErr string
+	conns    map[net.Conn]struct{}
+	stopping bool
+}
+
+// ErrNoWorkers is returned by Bench without addresses.
+var ErrNoWorkers = errors.New("scale: no workers to benchmark")
+
+// Bench load-tests the workers at cfg.Addrs and waits for its goroutines
+// and connections to end before returning. Cancelling ctx ends it early,
+// with what was measured so far.
+func Bench(ctx context.Context, cfg BenchConfig) (*BenchResult, error) {
+	if len(cfg.Addrs) == 0 {
+		return nil, ErrNoWorkers
+	}
+	if cfg.Duration <= 0 {
+		cfg.Duration = 5 * time.Second
+	}
+	if cfg.DialTimeout <= 0 {
+		cfg.DialTimeout = 3 * time.Second
+	}
+	if cfg.Rate < 0 {
+		return nil, fmt.Errorf("scale: rate %v req/s", cfg.Rate)
+	}
+	b := &benchRun{cfg: cfg, conns: map[net.Conn]struct{}{}}
+	start := time.Now()
+	b.end = start.Add(cfg.Duration)
+	ctx, cancel := context.WithDeadline(ctx, b.end)
+	defer cancel()
+
+	var workers, producers sync.WaitGroup
+	total := 0
+	for i, addr := range cfg.Addrs {
+		conns := 2
+		if i < len(cfg.Conns) && cfg.Conns[i] > 0 {
+			conns = cfg.Conns[i]
+		}
+		total += conns
+		backlog := conns
+		if cfg.Rate > 0 {
+			backlog = max(conns, 1024)
+		}
+		t := &target{addr: addr, jobs: make(chan job, backlog)}
+		b.targets = append(b.targets, t)
+		for range conns {
+			workers.Go(func() { b.connLoop(t) })
+		}
+	}
+	if cfg.Rate > 0 {
+		producers.Go(func() { b.openLoop(ctx) })
+	} else {
+		for range total {
+			producers.Go(func() { b.client(ctx) })
+		}
+	}
+	// Unblock reads and writes when the run is cancelled early.
+	stop := context.AfterFunc(ctx, func() {
+		if ctx.Err() == context.Canceled {
+			b.closeConns()
+		}
+	})
+	producers.Wait()
+	for _, t := range b.targets {
+		close(t.jobs)
+	}
+	workers.Wait()
+	stop()
+
+	r := &BenchResult{Elapsed: min(time.Since(start), cfg.Duration), Dropped: b.dropped.Load(), FirstError: b.firstErr}
+	r.Latency = b.lat
+	for _, t := range b.targets {
+		w := WorkerResult{Addr: t.addr, OK: t.ok.Load(), Errors: t.errors.Load()}
+		r.OK += w.OK
+		r.Errors += w.Errors
+		r.PerWorker = append(r.PerWorker, w)
+	}
+	if r.Elapsed > 0 {
+		r.Throughput = float64(r.OK) / r.Elapsed.Seconds()
+	}
+	return r, nil
+}
+
+// pick is the next worker, round robin.
+func (b *benchRun) pick() (*target, uint64) {
+	n := b.next.Add(1) - 1
+	return b.targets[n%uint64(len(b.targets))], n
+}
+
+// client is one closed-loop client: a request, wait for it, the next.
+func (b *benchRun) client(ctx context.Context) {
+	done := make(chan struct{}, 1)
+	for ctx.Err() == nil {
+		t, n := b.pick()
+		select {
+		case t.jobs <- job{n: n, due: time.Now(), done: done}:
+		case <-ctx.Done():
+			return
+		}
+		<-done // every job taken is answered, failed or skipped
+	}
+}
+
+// openLoop sends requests at Poisson arrival times, whether or not the
+// workers keep up.
+func (b *benchRun) openLoop(ctx context.Context) {
+	rng := rand.New(rand.NewPCG(b.cfg.Seed, 0x6265_6e63_68))
+	start := time.Now()
+	var at time.Duration // the next arrival, since start
+	for {
+		now := time.Since(start)
+		for at <= now {
+			t, n := b.pick()
+			select {
+			case t.jobs <- job{n: n, due: start.Add(at)}:
+			default:
+				b.dropped.Add(1)
+			}
+			at += time.Duration(rng.ExpFloat64() / b.cfg.Rate * 1e9)
+		}
+		timer := time.NewTimer(at - now)
+		select {
+		case <-ctx.Done():
+			timer.Stop()
+			return
+		case <-timer.C:
+		}
+	}
+}
+
+// connLoop is one connection to a worker: it serves jobs until the
+// channel closes.
+func (b *benchRun) connLoop(t *target) {
+	var (
+		c       net.Conn
+		r       *bufio.Reader
+		lat     Hist
+		checked bool
+		buf     []byte
+	)
+	defer func() {
+		if c != nil {
+			b.forget(c)
+		}
+		b.mu.Lock()
+		b.lat.Merge(&lat)
+		b.mu.Unlock()
+	}()
+	for j := range t.jobs {
+		if time.Now().After(b.end) { // queued past the end: not sent
+			signal(j)
+			continue
+		}
+		if c == nil {
+			var err error
+			if c, err = b.dial(t.addr); err != nil {
+				b.fail(t, err)
+				time.Sleep(50 * time.Millisecond) // a dead worker must not spin the clients
+				signal(j)
+				continue
+			}
+			r, checked = bufio.NewReaderSize(c, 256), false
+		}
+		buf = strconv.AppendUint(buf[:0], j.n, 10)
+		buf = append(buf, '\n')
+		answer, err := b.roundTrip(c, r, buf)
+		switch {
+		case err != nil:
+			b.fail(t, err)
+			b.forget(c)
+			c = nil
+		case strings.HasPrefix(answer, "ERR"):
+			b.fail(t, fmt.Errorf("%s: %s", t.addr, answer))
+		case len(answer) != 64:
+			b.fail(t, fmt.Errorf("%s: answered %q, not a SHA-256 digest", t.addr, answer))
+		case !checked && b.cfg.Rounds > 0 && answer != WorkHex(j.n, b.cfg.Rounds):
+			b.fail(t, fmt.Errorf("%s: wrong digest: is it running %d rounds a request?", t.addr, b.cfg.Rounds))
+			checked = true
+		default:
+			checked = true
+			if now := time.Now(); !now.After(b.end) {
+				lat.Add(now.Sub(j.due))
+				t.ok.Add(1)
+			}
+		}
+		signal(j)
+	}
+}
+
+func signal(j job) {
+	if j.done != nil {
+		j.done <- struct{}{}
+	}
+}
+
+func (b *benchRun) roundTrip(c net.Conn, r *bufio.Reader, req []byte) (string, error) {
+	if _, err := c.Write(req); err != nil {
+		return "", err
+	}
+	line, err := r.ReadString('\n')
+	if err != nil {
+		return "", err
+	}
+	return strings.TrimSpace(line), nil
+}
+
+func (b *benchRun) dial(addr string) (net.Conn, error) {
+	c, err := net.DialTimeout("tcp", addr, b.cfg.DialTimeout)
+	if err != nil {
+		return nil, err
+	}
+	// A hung worker must not hold the bench past its end for long.
+	_ = c.SetDeadline(b.end.Add(5 * time.Second))
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.stopping {
+		c.Close()
+		return nil, net.ErrClosed
+	}
+	b.conns[c] = struct{}{}
+	return c, nil
+}
+
+func (b *benchRun) forget(c net.Conn) {
+	b.mu.Lock()
+	delete(b.conns, c)
+	b.mu.Unlock()
+	c.Close()
+}
+
+func (b *benchRun) closeConns() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.stopping = true
+	for c := range b.conns {
+		c.Close()
+	}
+}
+
+func (b *benchRun) fail(t *target, err error) {
+	t.errors.Add(1)
+	b.mu.Lock()
+	if b.firstErr == "" && !b.stopping {
+		b.firstErr = err.Error()
+	}
+	b.mu.Unlock()
+}
+
+// Calibrate measures γ here: requests of rounds a second on one core,
+// in this process, over about d.
+func Calibrate(rounds int, d time.Duration) float64 {
+	Work(0, rounds) // warm up
+	start := time.Now()
+	n := 0
+	for time.Since(start) < d || n < 3 {
+		Work(uint64(n), rounds)
+		n++
+	}
+	return float64(n) / time.Since(start).Seconds()
+}

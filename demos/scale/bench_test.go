@@ -1,0 +1,158 @@
+package scale
+
+import (
+	"context"
+	"errors"
+	"net"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestBenchClosedLoop(t *testing.T) {
+	checkLeaks(t)
+	a, b := startWorker(t, 200), startWorker(t, 200)
+	r, err := Bench(context.Background(), BenchConfig{
+		Addrs: []string{a.Addr(), b.Addr()}, Duration: 500 * time.Millisecond, Rounds: 200,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.OK < 50 || r.Errors != 0 || r.FirstError != "" {
+		t.Fatalf("%d ok, %d errors (%s)", r.OK, r.Errors, r.FirstError)
+	}
+	if !within(r.Throughput, float64(r.OK)/0.5, 0.01) || r.Elapsed != 500*time.Millisecond {
+		t.Errorf("throughput %.0f req/s for %d in %v", r.Throughput, r.OK, r.Elapsed)
+	}
+	// Round robin: each worker gets half, give or take the requests in flight.
+	if d := int64(r.PerWorker[0].OK) - int64(r.PerWorker[1].OK); d < -4 || d > 4 {
+		t.Errorf("round robin split %d / %d", r.PerWorker[0].OK, r.PerWorker[1].OK)
+	}
+	if p50, p99 := r.P50(), r.P99(); p50 <= 0 || p99 < p50 || r.Latency.Max() < p99 || r.Latency.Count() != r.OK {
+		t.Errorf("latency p50 %v p99 %v max %v, %d samples", p50, p99, r.Latency.Max(), r.Latency.Count())
+	}
+	a.Close()
+	b.Close()
+	if a.Served()+b.Served() < r.OK {
+		t.Errorf("workers served %d, bench counted %d", a.Served()+b.Served(), r.OK)
+	}
+}
+
+func TestBenchOpenLoop(t *testing.T) {
+	checkLeaks(t)
+	w := startWorker(t, 10)
+	r, err := Bench(context.Background(), BenchConfig{
+		Addrs: []string{w.Addr()}, Duration: time.Second, Rate: 400, Rounds: 10, Seed: 3,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !within(r.Throughput, 400, 0.2) || r.Errors != 0 || r.Dropped != 0 {
+		t.Errorf("%.0f req/s of 400 offered, %d errors, %d dropped", r.Throughput, r.Errors, r.Dropped)
+	}
+}
+
+// A worker running other rounds gives other digests: the bench says so.
+func TestBenchWrongRounds(t *testing.T) {
+	checkLeaks(t)
+	w := startWorker(t, 10)
+	r, err := Bench(context.Background(), BenchConfig{Addrs: []string{w.Addr()}, Duration: 200 * time.Millisecond, Rounds: 11})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Errors == 0 || !strings.Contains(r.FirstError, "11 rounds") {
+		t.Errorf("%d errors, first %q", r.Errors, r.FirstError)
+	}
+}
+
+// A worker that is not there costs errors, not the bench: the others
+// are measured, and it ends on time.
+func TestBenchDeadWorker(t *testing.T) {
+	checkLeaks(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dead := ln.Addr().String()
+	ln.Close()
+	w := startWorker(t, 10)
+	start := time.Now()
+	r, err := Bench(context.Background(), BenchConfig{Addrs: []string{w.Addr(), dead}, Duration: 500 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if took := time.Since(start); took > 2*time.Second {
+		t.Errorf("took %v", took)
+	}
+	if r.PerWorker[0].OK == 0 || r.PerWorker[1].Errors == 0 || r.PerWorker[1].OK != 0 || r.FirstError == "" {
+		t.Errorf("per worker %+v, first error %q", r.PerWorker, r.FirstError)
+	}
+}
+
+func TestBenchCancel(t *testing.T) {
+	checkLeaks(t)
+	w := startWorker(t, 1000)
+	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	r, err := Bench(ctx, BenchConfig{Addrs: []string{w.Addr()}, Duration: time.Minute})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if took := time.Since(start); took > 3*time.Second || r.Elapsed > time.Second {
+		t.Errorf("cancelled after 200ms, returned after %v (elapsed %v)", took, r.Elapsed)
+	}
+	if _, err := Bench(ctx, BenchConfig{}); !errors.Is(err, ErrNoWorkers) {
+		t.Errorf("no addresses: %v", err)
+	}
+}
+
+// RunBench end to end at small scale, with in-process workers joined as
+// remote ones.
+func TestRunBenchRemote(t *testing.T) {
+	checkLeaks(t)
+	a, b := startWorker(t, 300), startWorker(t, 300)
+	var log strings.Builder
+	rep, err := RunBench(context.Background(), BenchPlan{
+		Mode: ScaleOut, Remote: []string{a.Addr(), b.Addr()}, Duration: 400 * time.Millisecond, Rounds: 300, Log: &log,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Units != 2 || rep.Local != 0 || !rep.Measured || rep.Gamma <= 0 {
+		t.Errorf("report %+v", rep)
+	}
+	m, _ := Preset(Published)
+	m.Gamma = rep.Gamma
+	if !within(rep.Predicted, m.X(2), 1e-9) || !within(rep.Ideal, 2*rep.Gamma, 1e-9) {
+		t.Errorf("predicted %.0f, ideal %.0f for γ %.0f", rep.Predicted, rep.Ideal, rep.Gamma)
+	}
+	out := rep.String()
+	for _, want := range []string{"2 remote worker(s)", " req/s", "measured", "model", "X(2)", "p50", "p99", "per worker"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %q:\n%s", want, out)
+		}
+	}
+	if !strings.Contains(log.String(), "measuring one core") {
+		t.Errorf("log: %q", log.String())
+	}
+	if rep.Result.OK == 0 || rep.Result.Errors != 0 {
+		t.Errorf("%d ok, %d errors: %s", rep.Result.OK, rep.Result.Errors, rep.Result.FirstError)
+	}
+	if _, err := RunBench(context.Background(), BenchPlan{Mode: ScaleOut}); !errors.Is(err, ErrNoWorkers) {
+		t.Errorf("nothing to bench: %v", err)
+	}
+	if _, err := RunBench(context.Background(), BenchPlan{Mode: ScaleUp, N: 2}); err == nil {
+		t.Error("local workers without a binary")
+	}
+}
+
+func TestCalibrate(t *testing.T) {
+	g := Calibrate(100, 20*time.Millisecond)
+	if g <= 0 {
+		t.Fatalf("γ = %v", g)
+	}
+	if g2 := Calibrate(1000, 20*time.Millisecond); !(g2 < g) {
+		t.Errorf("ten times the rounds: %.0f req/s vs %.0f", g2, g)
+	}
+}

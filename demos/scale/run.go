@@ -1,0 +1,216 @@
+package scale
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"strings"
+	"time"
+)
+
+// BenchPlan is a whole `distlab scale bench`: which workers to start,
+// which to join, and the model to compare with.
+type BenchPlan struct {
+	// Mode is ScaleUp (one local worker with GOMAXPROCS=N) or ScaleOut
+	// (N local workers with GOMAXPROCS=1).
+	Mode Side
+	N    int
+	// Exe is the distlab binary that local workers run; needed when N > 0.
+	Exe string
+	// Remote workers join the pool as they are; the model counts each as
+	// one core.
+	Remote []string
+	// Duration, Rate and Rounds are as in BenchConfig and WorkerConfig.
+	Duration time.Duration
+	Rate     float64
+	Rounds   int
+	// Model gives α and β for the prediction. Its γ is replaced by one
+	// core's rate measured in this process (Calibrate) unless Gamma is set.
+	Model Model
+	Gamma float64
+	// Log, if set, hears what is being done ("starting 4 workers").
+	Log io.Writer
+}
+
+// BenchReport is a bench's measurement beside the model's prediction.
+type BenchReport struct {
+	Plan      BenchPlan
+	Workers   []string // every worker's address, local ones first
+	Local     int      // how many of them this bench started
+	Units     int      // N in X(N): the local cores plus one per remote worker
+	Gamma     float64  // one core's rate used for the model
+	Measured  bool     // Gamma was measured here (not given)
+	Predicted float64  // X(Units) with Gamma, α and β
+	Ideal     float64  // γ·Units
+	CPUs      int      // runtime.NumCPU() here
+	Result    *BenchResult
+}
+
+// RunBench calibrates, starts the local workers, runs the bench, stops
+// the workers it started (always, and waits for them) and reports.
+func RunBench(ctx context.Context, plan BenchPlan) (*BenchReport, error) {
+	if plan.Mode != ScaleUp && plan.Mode != ScaleOut {
+		return nil, fmt.Errorf("scale: bench mode %d", plan.Mode)
+	}
+	if plan.N < 0 || plan.N == 0 && len(plan.Remote) == 0 {
+		return nil, ErrNoWorkers
+	}
+	if plan.N > 0 && plan.Exe == "" {
+		return nil, errors.New("scale: no binary to start local workers with")
+	}
+	if plan.Rounds == 0 {
+		plan.Rounds = DefaultRounds
+	}
+	if plan.Model == (Model{}) {
+		plan.Model, _ = Preset(Published)
+	}
+	logf := func(format string, a ...any) {
+		if plan.Log != nil {
+			fmt.Fprintf(plan.Log, format+"\n", a...)
+		}
+	}
+	rep := &BenchReport{Plan: plan, CPUs: runtime.NumCPU(), Gamma: plan.Gamma}
+	if rep.Gamma <= 0 {
+		logf("measuring one core: %d SHA-256 rounds a request…", plan.Rounds)
+		rep.Gamma, rep.Measured = Calibrate(plan.Rounds, 300*time.Millisecond), true
+	}
+
+	var procs []*Process
+	defer func() {
+		for _, p := range procs {
+			p.Stop()
+		}
+	}()
+	start := func(gomaxprocs int) error {
+		p, err := StartProcess(ctx, plan.Exe, gomaxprocs, plan.Rounds)
+		if err != nil {
+			return err
+		}
+		procs = append(procs, p)
+		rep.Workers = append(rep.Workers, p.Addr())
+		return nil
+	}
+	conns := []int{}
+	switch {
+	case plan.N == 0:
+	case plan.Mode == ScaleUp:
+		logf("starting 1 worker with GOMAXPROCS=%d…", plan.N)
+		if err := start(plan.N); err != nil {
+			return nil, err
+		}
+		conns = append(conns, 2*plan.N)
+	default:
+		logf("starting %d workers with GOMAXPROCS=1…", plan.N)
+		for range plan.N {
+			if err := start(1); err != nil {
+				return nil, err
+			}
+			conns = append(conns, 2)
+		}
+	}
+	rep.Local = len(procs)
+	rep.Workers = append(rep.Workers, plan.Remote...)
+	rep.Units = plan.N + len(plan.Remote)
+	m := plan.Model
+	m.Gamma = rep.Gamma
+	rep.Predicted, rep.Ideal = m.X(float64(rep.Units)), rep.Gamma*float64(rep.Units)
+
+	logf("load testing %d worker(s) for %v…", len(rep.Workers), plan.Duration)
+	res, err := Bench(ctx, BenchConfig{
+		Addrs: rep.Workers, Conns: conns, Duration: plan.Duration, Rate: plan.Rate, Rounds: plan.Rounds, Seed: 1,
+	})
+	if err != nil {
+		return nil, err
+	}
+	rep.Result = res
+	for _, p := range procs {
+		if err := p.Stop(); err != nil {
+			return rep, fmt.Errorf("worker %s: %w", p.Addr(), err)
+		}
+	}
+	procs = nil
+	return rep, nil
+}
+
+// String is the report as `distlab scale bench` prints it.
+func (r *BenchReport) String() string {
+	var b strings.Builder
+	p, res := r.Plan, r.Result
+	switch {
+	case p.N == 0:
+		fmt.Fprintf(&b, "%d remote worker(s), round robin from this process\n", len(p.Remote))
+	case p.Mode == ScaleUp:
+		fmt.Fprintf(&b, "scale up: 1 local worker with GOMAXPROCS=%d", p.N)
+	default:
+		fmt.Fprintf(&b, "scale out: %d local workers with GOMAXPROCS=1, round robin from this process", p.N)
+	}
+	if p.N > 0 && len(p.Remote) > 0 {
+		fmt.Fprintf(&b, ", and %d remote", len(p.Remote))
+	}
+	if p.N > 0 {
+		b.WriteString("\n")
+	}
+	load := "closed loop"
+	if p.Rate > 0 {
+		load = fmt.Sprintf("%.0f req/s offered (Poisson)", p.Rate)
+	}
+	fmt.Fprintf(&b, "load: %s for %v, %d SHA-256 rounds a request\n\n", load, res.Elapsed.Round(time.Millisecond), p.Rounds)
+
+	fmt.Fprintf(&b, "measured  %6.0f req/s   latency p50 %v  p90 %v  p99 %v  max %v\n",
+		res.Throughput, roundDur(res.P50()), roundDur(res.P90()), roundDur(res.P99()), roundDur(res.Latency.Max()))
+	fmt.Fprintf(&b, "          %d answered", res.OK)
+	if res.Errors > 0 {
+		fmt.Fprintf(&b, ", %d errors (first: %s)", res.Errors, res.FirstError)
+	}
+	if res.Dropped > 0 {
+		fmt.Fprintf(&b, ", %d dropped (backlog full)", res.Dropped)
+	}
+	b.WriteString("\n")
+	how := "given"
+	if r.Measured {
+		how = "one core, measured in this process"
+	}
+	fmt.Fprintf(&b, "model     %6.0f req/s   X(%d) with γ = %.0f req/s (%s), α = %.6g, β = %.6g (%s)\n",
+		r.Predicted, r.Units, r.Gamma, how, p.Model.Alpha, p.Model.Beta, p.Model.Name)
+	fmt.Fprintf(&b, "ideal     %6.0f req/s   γ·%d\n", r.Ideal, r.Units)
+	if r.Predicted > 0 {
+		fmt.Fprintf(&b, "measured / model = %.2f\n", res.Throughput/r.Predicted)
+	}
+	if len(res.PerWorker) > 1 {
+		b.WriteString("\nper worker:\n")
+		for _, w := range res.PerWorker {
+			fmt.Fprintf(&b, "  %-21s %6.0f req/s", w.Addr, float64(w.OK)/res.Elapsed.Seconds())
+			if w.Errors > 0 {
+				fmt.Fprintf(&b, "  %d errors", w.Errors)
+			}
+			b.WriteString("\n")
+		}
+	}
+	if need := r.localCores() + 1; r.Local > 0 && need > r.CPUs {
+		fmt.Fprintf(&b, "\nnote: the local workers' %d cores and the bench itself share %d CPUs here,\n"+
+			"so the measurement flattens below the model: add machines with --workers.\n", r.localCores(), r.CPUs)
+	}
+	return b.String()
+}
+
+func (r *BenchReport) localCores() int {
+	if r.Plan.Mode == ScaleUp && r.Local > 0 {
+		return r.Plan.N
+	}
+	return r.Local
+}
+
+// roundDur keeps three significant figures or so.
+func roundDur(d time.Duration) time.Duration {
+	switch {
+	case d >= 100*time.Millisecond:
+		return d.Round(time.Millisecond)
+	case d >= 10*time.Millisecond:
+		return d.Round(100 * time.Microsecond)
+	case d >= time.Millisecond:
+		return d.Round(10 * time.Microsecond)
+	}
+	return d.Round(time.Microsecond)
+}

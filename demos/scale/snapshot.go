@@ -1,0 +1,204 @@
+package scale
+
+import "time"
+
+// State is whether a side can serve.
+type State int
+
+const (
+	Running  State = iota // every machine up
+	Degraded              // some nodes down, the others serving
+	Down                  // nothing up: a total outage
+)
+
+func (s State) String() string {
+	switch s {
+	case Running:
+		return "running"
+	case Degraded:
+		return "degraded"
+	case Down:
+		return "down"
+	}
+	return "unknown state"
+}
+
+// Snapshot is everything a pane draws, at one simulated instant. Rates,
+// percentiles and utilisations are measured over the last Window
+// (Config.Window, whole buckets); they are zero until a bucket has closed.
+type Snapshot struct {
+	Now     time.Duration // simulated time since the start
+	Load    float64       // offered load, requests a second, on each side
+	Speed   float64       // simulated seconds per real second (Tick)
+	Window  time.Duration // what the rates and percentiles cover
+	Bucket  time.Duration // one point of History
+	Policy  Policy        // the scale-out balancer's
+	Service ServiceDist
+	Cost    CostModel // the price assumption behind CostPerHour; show it as one
+	Up      SideSnapshot
+	Out     SideSnapshot
+}
+
+// Side returns the snapshot of side s.
+func (s *Snapshot) Side(side Side) *SideSnapshot {
+	if side == ScaleOut {
+		return &s.Out
+	}
+	return &s.Up
+}
+
+// SideSnapshot is one column: the scale-up machine or the scale-out
+// cluster.
+type SideSnapshot struct {
+	Side    Side
+	Model   Model
+	Size    int // cores (scale up) or nodes (scale out)
+	MaxSize int // the largest machine, or the most nodes
+	// AtCeiling says the machine is as big as machines get: to grow
+	// further, scale out.
+	AtCeiling bool
+
+	// Capacity is what the model says the side can serve now, requests a
+	// second: X(size), less the share of crashed nodes (each node serves
+	// X(n)/n), zero while the machine is down.
+	Capacity float64
+	// ServiceTime is the mean time one request keeps one core busy:
+	// size / X(size).
+	ServiceTime time.Duration
+
+	Units []Unit // per core (scale up) or per node (scale out)
+
+	Throughput  float64   // completed requests a second
+	Offered     float64   // arrived requests a second (≈ Load)
+	RejectRate  float64   // turned away a second: queue full
+	FailRate    float64   // failed a second: lost in a crash or sent to a down machine
+	History     []float64 // throughput per Bucket, oldest first, for a sparkline
+	Utilization float64   // mean of the units' Util
+
+	P50, P99, Mean time.Duration // latency (time in the system) of completed requests
+
+	Queue    int // requests waiting, all queues together
+	InSystem int // requests waiting or being served
+	QueueCap int // how many can wait, all queues together
+
+	Totals Totals // since the start: counts, and the sums behind L = λW
+
+	State    State
+	UpUnits  int           // machines up: 0 or 1 (scale up), nodes up (scale out)
+	RepairIn time.Duration // until the first automatic repair; 0 if nothing is down
+
+	CostPerHour float64 // by Cost, for the current size; an assumption
+	// Availability is the model's: a for the machine; lb·(1−(1−a)^n) for
+	// n nodes behind a balancer. It assumes independent failures.
+	Availability float64
+	Downtime     time.Duration // a year, at Availability
+}
+
+// Unit is one core of the machine or one node of the cluster.
+type Unit struct {
+	Util     float64 // busy fraction over the window, 0..1
+	Busy     bool    // serving a request now
+	Queue    int     // waiting at this node (scale out; the machine's queue is shared)
+	Up       bool    // not crashed (a core is up when its machine is)
+	Routed   bool    // the balancer sends it requests (scale out; false for a node it has not yet seen crash)
+	RepairIn time.Duration
+}
+
+// Snapshot samples both sides.
+func (d *Demo) Snapshot() Snapshot {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	c := d.cfg
+	snap := Snapshot{
+		Now: d.up.now, Load: c.Load, Speed: c.Speed, Bucket: c.Bucket,
+		Window: c.Bucket * time.Duration(len(d.up.win)),
+		Policy: c.Policy, Service: c.Service, Cost: c.Cost,
+		Up:  d.up.snapshot(c.MaxCores),
+		Out: d.out.snapshot(c.MaxNodes),
+	}
+	snap.Up.CostPerHour = c.Cost.ScaleUp(d.up.size)
+	snap.Up.Availability = c.MachineAvail
+	snap.Out.CostPerHour = c.Cost.ScaleOut(d.out.size)
+	snap.Out.Availability = ScaleOutAvailability(c.MachineAvail, d.out.size, c.BalancerAvail)
+	snap.Up.Downtime = Downtime(snap.Up.Availability)
+	snap.Out.Downtime = Downtime(snap.Out.Availability)
+	return snap
+}
+
+func (s *side) snapshot(maxSize int) SideSnapshot {
+	ss := SideSnapshot{
+		Side: s.kind, Model: s.model, Size: s.size, MaxSize: maxSize,
+		AtCeiling:   s.kind == ScaleUp && s.size >= maxSize,
+		ServiceTime: time.Duration(s.mean * 1e9),
+		InSystem:    s.inSystem, Totals: s.tot, UpUnits: s.upCount,
+	}
+	perUnit := s.model.X(float64(s.size)) / float64(s.size)
+	ss.Capacity = perUnit * float64(s.size)
+	if s.kind == ScaleOut {
+		ss.Capacity = perUnit * float64(s.upCount)
+	} else if s.upCount == 0 {
+		ss.Capacity = 0
+	}
+	switch {
+	case s.upCount == 0:
+		ss.State = Down
+	case s.kind == ScaleOut && s.upCount < s.size:
+		ss.State = Degraded
+	}
+	for i, st := range s.stations {
+		ss.Queue += st.waiting()
+		if i < s.size || s.kind == ScaleUp {
+			ss.QueueCap += st.queueCap
+		}
+		if !st.up && (i < s.size) && (ss.RepairIn == 0 || st.repairAt-s.now < ss.RepairIn) {
+			ss.RepairIn = max(1, st.repairAt-s.now)
+		}
+	}
+
+	// Measurements over the window.
+	var lat Hist
+	var offered, completed, rejected, failed uint64
+	util := make([]float64, s.size)
+	for k := range s.winFilled {
+		b := &s.win[(s.winPos-1-k+len(s.win))%len(s.win)]
+		offered += b.offered
+		completed += b.completed
+		rejected += b.rejected
+		failed += b.failed
+		lat.Merge(&b.lat)
+		for i := range min(len(util), len(b.util)) {
+			util[i] += b.util[i]
+		}
+	}
+	if s.winFilled > 0 {
+		secs := (s.bucket * time.Duration(s.winFilled)).Seconds()
+		ss.Offered = float64(offered) / secs
+		ss.Throughput = float64(completed) / secs
+		ss.RejectRate = float64(rejected) / secs
+		ss.FailRate = float64(failed) / secs
+		ss.P50, ss.P99, ss.Mean = lat.Quantile(0.5), lat.Quantile(0.99), lat.Mean()
+	}
+	ss.Units = make([]Unit, s.size)
+	for i := range ss.Units {
+		u := &ss.Units[i]
+		if s.winFilled > 0 {
+			u.Util = util[i] / float64(s.winFilled)
+		}
+		ss.Utilization += u.Util / float64(s.size)
+		u.Busy = s.unitServer(i).busy
+		st := s.stations[0]
+		if s.kind == ScaleOut {
+			st = s.stations[i]
+			u.Queue = st.waiting()
+		}
+		u.Up, u.Routed = st.up, st.routed
+		if !st.up {
+			u.RepairIn = max(1, st.repairAt-s.now)
+		}
+	}
+	ss.History = make([]float64, 0, s.histFilled)
+	for k := s.histFilled; k > 0; k-- {
+		ss.History = append(ss.History, s.hist[(s.histPos-k+len(s.hist))%len(s.hist)])
+	}
+	return ss
+}

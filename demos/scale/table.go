@@ -1,0 +1,137 @@
+package scale
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+)
+
+// ModelTable is what `distlab scale model` prints: X(N) for a range of N,
+// the peak and the ceiling, availability and cost figures.
+type ModelTable struct {
+	Model    Model
+	Ns       []int     // rows; the peak's N is added
+	Avail    float64   // one machine's availability, a
+	LBAvail  float64   // the load balancer's
+	Replicas []int     // replica counts for the availability figures
+	Cost     CostModel // the price assumption
+}
+
+// DefaultNs are the table's rows unless asked otherwise.
+var DefaultNs = []int{1, 2, 4, 8, 16, 32, 64, 128}
+
+// ParseNs reads a list of N: numbers and ranges, comma-separated, such as
+// "1,2,4,8" or "1..64" or "1..16,32,64".
+func ParseNs(s string) ([]int, error) {
+	var ns []int
+	for item := range strings.SplitSeq(s, ",") {
+		item = strings.TrimSpace(item)
+		lo, hi, isRange := strings.Cut(item, "..")
+		a, err := strconv.Atoi(strings.TrimSpace(lo))
+		b := a
+		if err == nil && isRange {
+			b, err = strconv.Atoi(strings.TrimSpace(hi))
+		}
+		if err != nil || a < 1 || b < a {
+			return nil, fmt.Errorf("N range %q: want numbers ≥ 1 and ranges like 1..64", item)
+		}
+		if len(ns)+b-a > 10000 {
+			return nil, fmt.Errorf("N range %q: more than 10000 rows", s)
+		}
+		for n := a; n <= b; n++ {
+			ns = append(ns, n)
+		}
+	}
+	slices.Sort(ns)
+	return slices.Compact(ns), nil
+}
+
+// WriteTo prints the table.
+func (t ModelTable) WriteTo(w io.Writer) (int64, error) {
+	var b strings.Builder
+	m := t.Model
+	law := "the Universal Scalability Law"
+	if m.Amdahl() {
+		law = "Amdahl's law (β = 0)"
+	}
+	fmt.Fprintf(&b, "%s — %s\nX(N) = γN / (1 + α(N−1) + βN(N−1))\n\n", m, law)
+
+	ns := slices.Clone(t.Ns)
+	if len(ns) == 0 {
+		ns = slices.Clone(DefaultNs)
+	}
+	peak, hasPeak := m.PeakInt()
+	if hasPeak && !slices.Contains(ns, peak) && peak <= 10000 {
+		ns = append(ns, peak)
+		slices.Sort(ns)
+	}
+	amdahl := m
+	amdahl.Beta = 0
+	tw := tabwriter.NewWriter(&b, 0, 0, 3, ' ', tabwriter.AlignRight)
+	head := "N\tX(N) req/s\tspeedup\tefficiency\t"
+	if !m.Amdahl() {
+		head += "if β = 0\t"
+	}
+	head += "scale-up cost/h\tscale-out cost/h\t"
+	fmt.Fprintln(tw, head)
+	for _, n := range ns {
+		x := float64(n)
+		mark := ""
+		if hasPeak && n == peak {
+			mark = " ← peak"
+		}
+		fmt.Fprintf(tw, "%d\t%.0f\t%.2f\t%.1f%%\t", n, m.X(x), m.Speedup(x), 100*m.Efficiency(x))
+		if !m.Amdahl() {
+			fmt.Fprintf(tw, "%.0f\t", amdahl.X(x))
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", t.price(t.Cost.ScaleUp(n)), t.price(t.Cost.ScaleOut(n)), mark)
+	}
+	tw.Flush()
+	b.WriteString("\n")
+	if p, ok := m.Peak(); ok {
+		fmt.Fprintf(&b, "peak:    N* = sqrt((1−α)/β) = %.1f; X(%d) = %.0f req/s is the most any N gets,\n"+
+			"         and adding units beyond it lowers throughput (X(%d) = %.0f)\n",
+			p, peak, m.X(float64(peak)), 2*peak, m.X(float64(2*peak)))
+	} else {
+		b.WriteString("peak:    none (β = 0): throughput only ever rises, ever more slowly\n")
+	}
+	if c, ok := m.Ceiling(); ok {
+		fmt.Fprintf(&b, "ceiling: γ/α = %.0f req/s (%.0f× one unit), which no N reaches\n", c, c/m.Gamma)
+	} else {
+		b.WriteString("ceiling: none (α = 0)\n")
+	}
+	fmt.Fprintf(&b, "cost:    %s\n", t.Cost.Assumption())
+
+	fmt.Fprintf(&b, "\navailability (assumed: a machine is up %s of the time, the load balancer %s,\nfailures independent)\n",
+		pct(t.Avail), pct(t.LBAvail))
+	tw = tabwriter.NewWriter(&b, 0, 0, 3, ' ', 0)
+	fmt.Fprintf(tw, "  one machine\t%s\t%.1f nines\t%s down a year\n", pct(t.Avail), Nines(t.Avail), FormatDowntime(Downtime(t.Avail)))
+	for _, n := range t.Replicas {
+		a := ScaleOutAvailability(t.Avail, n, t.LBAvail)
+		fmt.Fprintf(tw, "  %d behind a balancer\t%s\t%.1f nines\t%s down a year\n", n, pct(a), Nines(a), FormatDowntime(Downtime(a)))
+	}
+	tw.Flush()
+	fmt.Fprintf(&b, "  (n replicas: 1−(1−a)^n, times the balancer's %s in series: never above it)\n", pct(t.LBAvail))
+	k, err := io.WriteString(w, b.String())
+	return int64(k), err
+}
+
+func (t ModelTable) price(x float64) string {
+	return fmt.Sprintf("%s%.2f", t.Cost.Currency, x)
+}
+
+// pct prints an availability with as many decimals as its nines need,
+// without trailing zeros: "99%", "98.99%", "99.9999%".
+func pct(a float64) string {
+	d := 2
+	if a < 1 {
+		d = max(2, min(10, int(math.Ceil(Nines(a)))+1))
+	}
+	s := strconv.FormatFloat(100*a, 'f', d, 64)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	return s + "%"
+}
