@@ -19,12 +19,12 @@ type Text struct {
 	StateWarn                                                          string // format: error
 	Gone, NoDemosYet, UnknownDemo, NotesInPresenter, KeyLeavePresenter string
 	// The scale demo.
-	ScaleTitle, ScaleLoadUp, ScaleLoadDown, ScaleSide, ScaleBigger, ScaleSmaller, ScaleCrash string
-	ScaleRepair, ScalePreset, ScaleAlphaDown, ScaleAlphaUp, ScaleBetaDown, ScaleBetaUp       string
-	ScalePolicy, ScalePause, ScaleReal, ScaleUpName, ScaleOutName, ScaleCores, ScaleNodes    string
-	ScaleThroughput, ScaleLatency, ScaleQueue, ScaleRejected, ScaleCost, ScaleAvail          string
-	ScaleStatus, ScaleCostNote, ScaleCeiling, ScaleRunning, ScaleDegraded, ScaleDown         string
-	ScaleRealRunning, ScaleRealResult, ScaleCurve, ScaleRepairIn, ScalePaused                string
+	ScaleTitle, ScaleLoadUp, ScaleLoadDown, ScaleSide, ScaleBigger, ScaleSmaller, ScaleCrash        string
+	ScaleRepair, ScalePreset, ScaleAlphaDown, ScaleAlphaUp, ScaleBetaDown, ScaleBetaUp              string
+	ScalePolicy, ScalePause, ScaleReal, ScaleUpName, ScaleOutName, ScaleCores, ScaleNodes           string
+	ScaleThroughput, ScaleLatency, ScaleQueue, ScaleRejected, ScaleCost, ScaleAvail                 string
+	ScaleStatus, ScaleCostNote, ScaleCeiling, ScaleRunning, ScaleDegraded, ScaleDown                string
+	ScaleRealRunning, ScaleRealResult, ScaleCurve, ScaleRepairIn, ScalePaused, ScaleCore, ScaleNode string
 	// The clock demo.
 	ClockTitle, ClockPlay, ClockStep, ClockBack, ClockSlower, ClockFaster, ClockReseed, ClockScenario string
 	ClockAxis, ClockSkew, ClockLoss, ClockDelay, ClockExport, ClockSelect, ClockPin, ClockUnpin       string
@@ -73,7 +73,7 @@ var en = Text{
 	ScaleCostNote: "cost is an assumption: %s",
 	ScaleCeiling:  "the largest machine: scale out to grow", ScaleRunning: "running", ScaleDegraded: "degraded", ScaleDown: "DOWN",
 	ScaleRealRunning: "measuring real workers on this machine…", ScaleRealResult: "real, measured: %s",
-	ScaleCurve: "X(N) by the model", ScaleRepairIn: "repair in %v", ScalePaused: "paused",
+	ScaleCurve: "X(N) by the model", ScaleRepairIn: "repair in %v", ScalePaused: "paused", ScaleCore: "core", ScaleNode: "node",
 	ClockTitle: "clock ordering", ClockPlay: "play/pause", ClockStep: "step", ClockBack: "step back",
 	ClockSlower: "slower", ClockFaster: "faster", ClockReseed: "new seed", ClockScenario: "scenario",
 	ClockAxis: "time axis", ClockSkew: "skew", ClockLoss: "loss", ClockDelay: "delay", ClockExport: "export",
@@ -146,7 +146,7 @@ var ptBR = Text{
 	ScaleCostNote: "o custo é uma suposição: %s",
 	ScaleCeiling:  "a maior máquina: escale na horizontal para crescer", ScaleRunning: "no ar", ScaleDegraded: "degradado", ScaleDown: "FORA",
 	ScaleRealRunning: "medindo workers reais nesta máquina…", ScaleRealResult: "real, medido: %s",
-	ScaleCurve: "X(N) pelo modelo", ScaleRepairIn: "conserto em %v", ScalePaused: "pausado",
+	ScaleCurve: "X(N) pelo modelo", ScaleRepairIn: "conserto em %v", ScalePaused: "pausado", ScaleCore: "núcleo", ScaleNode: "nó",
 	ClockTitle: "ordenação de relógios", ClockPlay: "tocar/pausar", ClockStep: "avançar", ClockBack: "voltar",
 	ClockSlower: "mais devagar", ClockFaster: "mais rápido", ClockReseed: "nova semente", ClockScenario: "cenário",
 	ClockAxis: "eixo do tempo", ClockSkew: "desvio", ClockLoss: "perda", ClockDelay: "atraso", ClockExport: "exportar",

@@ -6,7 +6,10 @@
 package scalepane
 
 import (
+	"context"
 	"fmt"
+	"os"
+	"runtime"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -59,6 +62,12 @@ type Model struct {
 	last                   time.Time // the last frame, to advance by real time
 	status                 string
 
+	// Real mode: a short run of real worker processes on this machine,
+	// for the selected side at its current size.
+	realRunning bool
+	realCancel  context.CancelFunc
+	real        string // the last measurement, as a line
+
 	width, height int
 	focused       bool
 }
@@ -66,7 +75,47 @@ type Model struct {
 var (
 	_ common.Pane   = (*Model)(nil)
 	_ common.Shower = (*Model)(nil)
+	_ common.Closer = (*Model)(nil)
 )
+
+// realMsg carries a real measurement back.
+type realMsg struct {
+	id     int
+	report *scale.BenchReport
+	err    error
+}
+
+// Close stops a real measurement in progress (its worker processes end).
+func (m *Model) Close() {
+	if m.realCancel != nil {
+		m.realCancel()
+	}
+}
+
+// measure runs real workers for the selected side in the background:
+// scale up = one worker process using N cores, scale out = N one-core
+// worker processes behind a round-robin balancer, for two seconds.
+func (m *Model) measure() tea.Cmd {
+	if m.realRunning {
+		return nil
+	}
+	c := m.snap.Side(m.side)
+	n := min(max(c.Size, 1), 2*runtime.NumCPU()) // more than the machine has measures only queueing
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	m.realRunning, m.realCancel, m.real = true, cancel, ""
+	plan := scale.BenchPlan{Mode: m.side, N: n, Duration: 2 * time.Second, Model: c.Model}
+	id := m.id
+	return func() tea.Msg {
+		defer cancel()
+		exe, err := os.Executable() // distlab itself runs the workers: `distlab scale worker`
+		if err != nil {
+			return realMsg{id: id, err: err}
+		}
+		plan.Exe = exe
+		r, err := scale.RunBench(ctx, plan)
+		return realMsg{id: id, report: r, err: err}
+	}
+}
 
 // New returns the pane with the default configuration.
 func New(env demo.Env) *Model {
@@ -126,7 +175,7 @@ func (k keyMap) ShortHelp() []key.Binding {
 
 func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.LoadUp, k.LoadDown, k.Side, k.Bigger, k.Smaller},
-		{k.Crash, k.Repair, k.Policy, k.Pause},
+		{k.Crash, k.Repair, k.Policy, k.Pause, k.Real},
 		{k.Preset, k.AlphaDown, k.AlphaUp, k.BetaDown, k.BetaUp}}
 }
 
@@ -147,7 +196,24 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		m.last = msg.at
 		m.snap = m.demo.Snapshot()
 		return m.arm()
+	case realMsg:
+		if msg.id != m.id {
+			return nil
+		}
+		m.realRunning = false
+		switch {
+		case msg.err != nil:
+			m.real = msg.err.Error()
+		case msg.report != nil && msg.report.Result != nil:
+			r := msg.report.Result
+			m.real = fmt.Sprintf("%s %d: %.0f req/s (model %.0f) · p50 %v · p99 %v", msg.report.Plan.Mode, msg.report.Plan.N,
+				r.Throughput, msg.report.Predicted, dur(r.P50()), dur(r.P99()))
+		}
+		return nil
 	case tea.KeyPressMsg:
+		if key.Matches(msg, m.keys.Real) {
+			return m.measure()
+		}
 		m.key(msg)
 		m.snap = m.demo.Snapshot()
 		return m.arm()

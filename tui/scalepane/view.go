@@ -39,9 +39,19 @@ func (m *Model) View() string {
 	if m.paused {
 		status += " · " + t.ScalePaused
 	}
+	realLine := ""
+	switch {
+	case m.realRunning:
+		realLine = s.StatusWarn.Render(t.ScaleRealRunning)
+	case m.real != "":
+		realLine = s.HeaderLesson.Render(fmt.Sprintf(t.ScaleRealResult, m.real))
+	}
 	foot := []string{
 		common.FitLine(" "+s.Status.Render(status), w),
 		common.FitLine(" "+s.Summary.Render(fmt.Sprintf(t.ScaleCostNote, strings.TrimPrefix(snap.Cost.Assumption(), "assumption: "))), w),
+	}
+	if realLine != "" {
+		foot = append([]string{common.FitLine(" "+realLine, w)}, foot...)
 	}
 	curveH := h - len(lines) - len(foot) - 1
 	if curveH >= 4 {
@@ -58,6 +68,12 @@ func (m *Model) column(c *scale.SideSnapshot, cw int) []string {
 	name, unit := t.ScaleUpName, t.ScaleCores
 	if c.Side == scale.ScaleOut {
 		name, unit = t.ScaleOutName, t.ScaleNodes
+	}
+	if c.Size == 1 {
+		unit = t.ScaleCore
+		if c.Side == scale.ScaleOut {
+			unit = t.ScaleNode
+		}
 	}
 	marker := "  "
 	if c.Side == m.side {
