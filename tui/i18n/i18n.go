@@ -25,6 +25,7 @@ type Text struct {
 	ScaleThroughput, ScaleLatency, ScaleQueue, ScaleRejected, ScaleCost, ScaleAvail                 string
 	ScaleStatus, ScaleCostNote, ScaleCeiling, ScaleRunning, ScaleDegraded, ScaleDown                string
 	ScaleRealRunning, ScaleRealResult, ScaleCurve, ScaleRepairIn, ScalePaused, ScaleCore, ScaleNode string
+	ScaleRoundRobin, ScaleLeastLoaded, ScaleIdeal, ScaleContention, ScalePublished, ScaleCustom     string
 	// The clock demo.
 	ClockTitle, ClockPlay, ClockStep, ClockBack, ClockSlower, ClockFaster, ClockReseed, ClockScenario string
 	ClockAxis, ClockSkew, ClockLoss, ClockDelay, ClockExport, ClockSelect, ClockPin, ClockUnpin       string
@@ -69,9 +70,11 @@ var en = Text{
 	ScaleUpName: "scale up", ScaleOutName: "scale out", ScaleCores: "cores", ScaleNodes: "nodes",
 	ScaleThroughput: "throughput", ScaleLatency: "latency", ScaleQueue: "queue", ScaleRejected: "rejected",
 	ScaleCost: "cost", ScaleAvail: "availability",
-	ScaleStatus:   "offered load %.0f req/s on each side · simulated %v · balancer %s",
-	ScaleCostNote: "cost is an assumption: %s",
-	ScaleCeiling:  "the largest machine: scale out to grow", ScaleRunning: "running", ScaleDegraded: "degraded", ScaleDown: "DOWN",
+	ScaleStatus:     "offered load %.0f req/s on each side · simulated %v · balancer %s",
+	ScaleCostNote:   "cost is an assumption: a k-core machine costs %s%.3g·k^%.2g an hour; scale out is one-core machines and a %s%.3g/h load balancer",
+	ScaleRoundRobin: "round robin", ScaleLeastLoaded: "least loaded", ScaleIdeal: "ideal", ScaleContention: "contention only",
+	ScalePublished: "published fit", ScaleCustom: "custom",
+	ScaleCeiling: "the largest machine: scale out to grow", ScaleRunning: "running", ScaleDegraded: "degraded", ScaleDown: "DOWN",
 	ScaleRealRunning: "measuring real workers on this machine…", ScaleRealResult: "real, measured: %s",
 	ScaleCurve: "X(N) by the model", ScaleRepairIn: "repair in %v", ScalePaused: "paused", ScaleCore: "core", ScaleNode: "node",
 	ClockTitle: "clock ordering", ClockPlay: "play/pause", ClockStep: "step", ClockBack: "step back",
@@ -142,9 +145,11 @@ var ptBR = Text{
 	ScaleUpName: "vertical (scale up)", ScaleOutName: "horizontal (scale out)", ScaleCores: "núcleos", ScaleNodes: "nós",
 	ScaleThroughput: "vazão", ScaleLatency: "latência", ScaleQueue: "fila", ScaleRejected: "rejeitadas",
 	ScaleCost: "custo", ScaleAvail: "disponibilidade",
-	ScaleStatus:   "carga oferecida %.0f req/s em cada lado · simulado %v · balanceador %s",
-	ScaleCostNote: "o custo é uma suposição: %s",
-	ScaleCeiling:  "a maior máquina: escale na horizontal para crescer", ScaleRunning: "no ar", ScaleDegraded: "degradado", ScaleDown: "FORA",
+	ScaleStatus:     "carga oferecida %.0f req/s em cada lado · simulado %v · balanceador %s",
+	ScaleCostNote:   "o custo é uma suposição: uma máquina de k núcleos custa %s%.3g·k^%.2g por hora; na horizontal, máquinas de um núcleo e um balanceador de %s%.3g/h",
+	ScaleRoundRobin: "rodízio", ScaleLeastLoaded: "menos carregado", ScaleIdeal: "ideal", ScaleContention: "só contenção",
+	ScalePublished: "ajuste publicado", ScaleCustom: "personalizado",
+	ScaleCeiling: "a maior máquina: escale na horizontal para crescer", ScaleRunning: "no ar", ScaleDegraded: "degradado", ScaleDown: "FORA",
 	ScaleRealRunning: "medindo workers reais nesta máquina…", ScaleRealResult: "real, medido: %s",
 	ScaleCurve: "X(N) pelo modelo", ScaleRepairIn: "conserto em %v", ScalePaused: "pausado", ScaleCore: "núcleo", ScaleNode: "nó",
 	ClockTitle: "ordenação de relógios", ClockPlay: "tocar/pausar", ClockStep: "avançar", ClockBack: "voltar",

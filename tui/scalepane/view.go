@@ -35,7 +35,11 @@ func (m *Model) View() string {
 		}
 		lines = append(lines, l+r)
 	}
-	status := fmt.Sprintf(t.ScaleStatus, snap.Load, snap.Now.Round(time.Second), snap.Policy)
+	policy := t.ScaleRoundRobin
+	if snap.Policy == scale.LeastLoaded {
+		policy = t.ScaleLeastLoaded
+	}
+	status := fmt.Sprintf(t.ScaleStatus, snap.Load, snap.Now.Round(time.Second), policy)
 	if m.paused {
 		status += " · " + t.ScalePaused
 	}
@@ -48,7 +52,7 @@ func (m *Model) View() string {
 	}
 	foot := []string{
 		common.FitLine(" "+s.Status.Render(status), w),
-		common.FitLine(" "+s.Summary.Render(fmt.Sprintf(t.ScaleCostNote, strings.TrimPrefix(snap.Cost.Assumption(), "assumption: "))), w),
+		common.FitLine(" "+s.Summary.Render(fmt.Sprintf(t.ScaleCostNote, snap.Cost.Currency, snap.Cost.PerCore, snap.Cost.Exponent, snap.Cost.Currency, snap.Cost.Balancer)), w),
 	}
 	if realLine != "" {
 		foot = append([]string{common.FitLine(" "+realLine, w)}, foot...)
@@ -204,7 +208,12 @@ func (m *Model) curve(w, h int) []string {
 	if cx >= 0 && cx < plotW && cy >= 0 && cy < plotH {
 		grid[cy][cx] = '●'
 	}
-	label := fmt.Sprintf(" %s — %s", m.com.Text.ScaleCurve, model.String())
+	name := map[string]string{scale.Ideal: m.com.Text.ScaleIdeal, scale.Contention: m.com.Text.ScaleContention,
+		scale.Published: m.com.Text.ScalePublished}[model.Name]
+	if name == "" {
+		name = m.com.Text.ScaleCustom
+	}
+	label := fmt.Sprintf(" %s — %s: γ = %.5g, α = %.4g, β = %.3g", m.com.Text.ScaleCurve, name, model.Gamma, model.Alpha, model.Beta)
 	if p, ok := model.PeakInt(); ok {
 		label += fmt.Sprintf(" · N* = %d", p)
 	}
