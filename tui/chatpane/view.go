@@ -142,7 +142,11 @@ func (m *Model) nodeLine(i int, n chat.NodeStats) string {
 	switch {
 	case !n.Up:
 	case m.width >= 96:
-		line += s.Status.Render(fmt.Sprintf("  %d %s · %d %s · %.1f %s · %d %s", n.Clients, t.ChatClients,
+		clients := t.ChatClients
+		if n.Clients == 1 {
+			clients = t.ChatClient
+		}
+		line += s.Status.Render(fmt.Sprintf("  %d %s · %d %s · %.1f %s · %d %s", n.Clients, clients,
 			n.Goroutines, t.ChatGoroutines, rate, t.ChatRate, n.Relayed, t.ChatRelays))
 	default: // narrow: numbers first, short units
 		line += s.Status.Render(fmt.Sprintf(" %dc %dg %.1f/s", n.Clients, n.Goroutines, rate))

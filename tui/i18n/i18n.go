@@ -33,7 +33,7 @@ type Text struct {
 	ClockStatus, ClockExported, ClockLegend, ClockTableHead, ClockBackward, ClockPinHint              string
 	// The chat demo.
 	ChatTitle, ChatSummary, ChatJoin, ChatBots, ChatSlowOn, ChatSlowOff, ChatPaused, ChatUp, ChatDown string
-	ChatClients, ChatGoroutines, ChatRate, ChatRelays, ChatYou, ChatPrompt, ChatFailover              string
+	ChatClients, ChatGoroutines, ChatRate, ChatRelays, ChatYou, ChatPrompt, ChatFailover, ChatClient  string
 	ChatSelect, ChatCrash, ChatRestart, ChatAddBot, ChatRemoveBot, ChatSlower, ChatFaster             string
 	ChatSlowLinks, ChatPause, ChatType, ChatSend, ChatLeave, ChatStarting                             string
 	Notes, NoNotes, PickDemo, PickerHint, NoDemos                                                     string
@@ -92,7 +92,7 @@ var en = Text{
 	ChatTitle:         "chat cluster", ChatSummary: "Three real TCP nodes, bots and you: crash a node and watch failover.",
 	ChatJoin: "join from another terminal: nc %s", ChatBots: "%d bots × %.1f msg/s",
 	ChatSlowOn: "slow links ON (150–450 ms)", ChatSlowOff: "slow links off", ChatPaused: "paused",
-	ChatUp: "up", ChatDown: "DOWN", ChatClients: "clients", ChatGoroutines: "goroutines",
+	ChatUp: "up", ChatDown: "DOWN", ChatClients: "clients", ChatClient: "client", ChatGoroutines: "goroutines",
 	ChatRate: "msg/s", ChatRelays: "relayed", ChatYou: "you", ChatPrompt: "say: ",
 	ChatFailover: "on %s", ChatSelect: "select node", ChatCrash: "crash node", ChatRestart: "restart node",
 	ChatAddBot: "add bot", ChatRemoveBot: "remove bot", ChatSlower: "bots slower", ChatFaster: "bots faster",
@@ -161,13 +161,13 @@ var ptBR = Text{
 	ClockStatus:    "%s · eixo: %s · semente %d · desvio %v · perda %.0f%% · atraso %v–%v · %d/%d eventos · %s %.0f ev/s",
 	ClockExported:  "exportado %s (ShiViz) e %s (JSON Lines)",
 	ClockLegend:    "• local  ○ envio  ● recebimento  ✗ perdida  ◎ duplicada · um evento escolhido mostra em cores seu passado, futuro e concorrentes · pontos vermelhos: mensagem voltando no tempo",
-	ClockTableHead: "evento proc físico       L  vetor", ClockBackward: "%d mensagem(ns) voltam no tempo neste eixo",
+	ClockTableHead: "evento proc físico       L  vetor", ClockBackward: "%d mensagem(ns) volta(m) no tempo neste eixo",
 	ClockPinHint:      "↑↓ escolhe um evento, enter o fixa; escolha outro para comparar",
 	KeyLeavePresenter: "sair da apresentação",
 	ChatTitle:         "cluster de chat", ChatSummary: "Três nós TCP reais, robôs e você: derrube um nó e veja o failover.",
 	ChatJoin: "entre de outro terminal: nc %s", ChatBots: "%d robôs × %.1f msg/s",
 	ChatSlowOn: "enlaces lentos LIGADOS (150–450 ms)", ChatSlowOff: "enlaces lentos desligados", ChatPaused: "pausado",
-	ChatUp: "no ar", ChatDown: "FORA", ChatClients: "clientes", ChatGoroutines: "goroutines",
+	ChatUp: "no ar", ChatDown: "FORA", ChatClients: "clientes", ChatClient: "cliente", ChatGoroutines: "goroutines",
 	ChatRate: "msg/s", ChatRelays: "repassadas", ChatYou: "você", ChatPrompt: "diga: ",
 	ChatFailover: "em %s", ChatSelect: "escolher nó", ChatCrash: "derrubar nó", ChatRestart: "religar nó",
 	ChatAddBot: "mais um robô", ChatRemoveBot: "menos um robô", ChatSlower: "robôs mais lentos", ChatFaster: "robôs mais rápidos",
