@@ -122,6 +122,10 @@ func newScaleWorkerCmd() *cobra.Command {
 			if host == "" { // ":7000" means this machine only, not every interface
 				cfg.Addr = net.JoinHostPort("127.0.0.1", port)
 			}
+			// Signals are caught before the listen line goes out: a bench may
+			// interrupt the worker as soon as it has read it.
+			ctx, stop := untilSignal(cmd.Context())
+			defer stop()
 			w, err := scale.StartWorker(cfg)
 			if err != nil {
 				return err
@@ -132,8 +136,6 @@ func newScaleWorkerCmd() *cobra.Command {
 			if joins := chat.JoinAddrs(w.Addr()); len(joins) > 1 {
 				fmt.Fprintf(out, "join a bench from another machine with: --workers %s\n", joins[0])
 			}
-			ctx, stop := untilSignal(cmd.Context())
-			defer stop()
 			if os.Getenv(scale.WatchStdinEnv) == "1" {
 				// Started by a bench: end with it, even if it dies without stopping us.
 				var cancel context.CancelFunc
@@ -232,8 +234,8 @@ func newScaleBenchCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if rep.Result.OK == 0 {
-				return errQuiet{errors.New("no request was answered")}
+			if rep.Result.OK == 0 || rep.Result.Errors > 0 {
+				return errQuiet{errors.New("requests failed")} // the report says which and why
 			}
 			return nil
 		},

@@ -2,8 +2,6 @@ package scale
 
 import (
 	"math"
-	"os"
-	"strconv"
 	"testing"
 
 	"go.uber.org/goleak"
@@ -13,9 +11,6 @@ import (
 func newDemo(t testing.TB, edit func(*Config)) *Demo {
 	t.Helper()
 	cfg := DefaultConfig()
-	if v := os.Getenv("SEED"); v != "" {
-		cfg.Seed, _ = strconv.ParseUint(v, 10, 64)
-	}
 	if edit != nil {
 		edit(&cfg)
 	}

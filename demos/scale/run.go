@@ -175,7 +175,10 @@ func (r *BenchReport) String() string {
 	fmt.Fprintf(&b, "model     %6.0f req/s   X(%d) with γ = %.0f req/s (%s), α = %.6g, β = %.6g (%s)\n",
 		r.Predicted, r.Units, r.Gamma, how, p.Model.Alpha, p.Model.Beta, p.Model.Name)
 	fmt.Fprintf(&b, "ideal     %6.0f req/s   γ·%d\n", r.Ideal, r.Units)
-	if r.Predicted > 0 {
+	switch {
+	case p.Rate > 0 && p.Rate < r.Predicted:
+		fmt.Fprintf(&b, "the offered %.0f req/s is below the model's capacity: throughput should match it\n", p.Rate)
+	case r.Predicted > 0:
 		fmt.Fprintf(&b, "measured / model = %.2f\n", res.Throughput/r.Predicted)
 	}
 	if len(res.PerWorker) > 1 {

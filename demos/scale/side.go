@@ -5,62 +5,6 @@ import (
 	"time"
 )
 
-// Side is one of the demo's two columns.
-type Side int
-
-const (
-	ScaleUp  Side = iota // one machine with k cores
-	ScaleOut             // n one-core nodes behind a load balancer
-)
-
-func (s Side) String() string {
-	switch s {
-	case ScaleUp:
-		return "scale up"
-	case ScaleOut:
-		return "scale out"
-	}
-	return "unknown side"
-}
-
-// Policy is how the load balancer picks a node for a request.
-type Policy int
-
-const (
-	// RoundRobin sends each request to the next node in turn.
-	RoundRobin Policy = iota
-	// LeastLoaded sends each request to the node with the fewest
-	// requests outstanding. A crashed node fails its requests at once, so
-	// it looks idle and attracts them until the next health check: the
-	// "black hole" of least-connections balancing.
-	LeastLoaded
-)
-
-func (p Policy) String() string {
-	switch p {
-	case RoundRobin:
-		return "round robin"
-	case LeastLoaded:
-		return "least loaded"
-	}
-	return "unknown policy"
-}
-
-// ServiceDist is how long one request keeps a core busy.
-type ServiceDist int
-
-const (
-	Exponential ServiceDist = iota // random, with the mean from the model
-	Fixed                          // always the mean
-)
-
-func (d ServiceDist) String() string {
-	if d == Fixed {
-		return "fixed"
-	}
-	return "exponential"
-}
-
 // fifo is a ring of waiting requests' arrival times.
 type fifo struct {
 	buf     []time.Duration
@@ -93,7 +37,7 @@ type server struct {
 	busy  bool
 	reqAt time.Duration // when the request it serves arrived
 	start time.Duration // when it began serving it
-	acc   time.Duration // busy time in the current bucket, before start
+	acc   time.Duration // busy time in the current bucket, of services already ended
 }
 
 // station is one machine: the scale-up machine (k cores sharing a
@@ -169,54 +113,8 @@ type side struct {
 // bucketStats are one bucket's measurements.
 type bucketStats struct {
 	offered, completed, rejected, failed uint64
-	area                                 float64
 	lat                                  Hist
 	util                                 []float64 // per unit
-}
-
-// Totals are a side's measurements since the start.
-type Totals struct {
-	Elapsed   time.Duration // simulated time
-	Offered   uint64        // requests that arrived
-	Completed uint64        // requests served
-	Rejected  uint64        // turned away because the queue was full
-	Failed    uint64        // lost to a crash, or sent to a machine that was down
-	Latency   time.Duration // sum of the completed requests' time in the system
-	Area      float64       // ∫ requests in the system dt, in request-seconds
-	Busy      time.Duration // core time spent serving (all cores together)
-	Serving   time.Duration // time at least one machine was up
-}
-
-// Throughput is completed requests a second.
-func (t Totals) Throughput() float64 {
-	if t.Elapsed <= 0 {
-		return 0
-	}
-	return float64(t.Completed) / t.Elapsed.Seconds()
-}
-
-// MeanLatency is the mean time a completed request spent in the system (W).
-func (t Totals) MeanLatency() time.Duration {
-	if t.Completed == 0 {
-		return 0
-	}
-	return t.Latency / time.Duration(t.Completed)
-}
-
-// MeanInSystem is the time-average number of requests in the system (L).
-func (t Totals) MeanInSystem() float64 {
-	if t.Elapsed <= 0 {
-		return 0
-	}
-	return t.Area / t.Elapsed.Seconds()
-}
-
-// Uptime is the fraction of the time the side could serve at all.
-func (t Totals) Uptime() float64 {
-	if t.Elapsed <= 0 {
-		return 1
-	}
-	return float64(t.Serving) / float64(t.Elapsed)
 }
 
 // PCG streams: both sides draw arrivals from the same stream, so they see
@@ -544,7 +442,6 @@ func (s *side) closeBucket() {
 	b.completed = s.tot.Completed - s.mark.Completed
 	b.rejected = s.tot.Rejected - s.mark.Rejected
 	b.failed = s.tot.Failed - s.mark.Failed
-	b.area = s.tot.Area - s.mark.Area
 	b.lat, s.cur = s.cur, b.lat
 	s.cur.Reset()
 	b.util = b.util[:0]

@@ -124,7 +124,7 @@ func TestSameOfferedLoad(t *testing.T) {
 		if s.Up.Totals.Offered != s.Out.Totals.Offered || s.Up.Totals.Offered == 0 {
 			t.Fatalf("offered %d vs %d", s.Up.Totals.Offered, s.Out.Totals.Offered)
 		}
-		if tol := 4 / math.Sqrt(load*s.Window.Seconds()); !within(s.Up.Offered, load, tol) { // 4σ of a Poisson count
+		if tol := 5 / math.Sqrt(load*s.Window.Seconds()); !within(s.Up.Offered, load, tol) { // 5σ of a Poisson count
 			t.Errorf("offered %.0f/s, want %.0f", s.Up.Offered, load)
 		}
 	}
@@ -258,12 +258,12 @@ func TestCrashNodeCapacity(t *testing.T) {
 // more than its share until the health check; then routes around it.
 func TestCrashNodeLeastLoaded(t *testing.T) {
 	const n = 4
-	d := newDemo(t, func(c *Config) { c.Nodes = n; c.Load = 0.5 * c.OutModel.X(n); c.Policy = LeastLoaded })
+	d := newDemo(t, func(c *Config) { c.Nodes = n; c.Load = 0.6 * c.OutModel.X(n); c.Policy = LeastLoaded })
 	load := d.Config().Load
 	d.Advance(10 * time.Second)
 	d.Crash(ScaleOut)
 	d.Advance(time.Second)
-	if fail := d.Snapshot().Out.FailRate; fail < 1.25*load/n {
+	if fail := d.Snapshot().Out.FailRate; fail < 1.3*load/n {
 		t.Errorf("before the check: failing %.0f/s, want more than 1/n of %.0f", fail, load)
 	}
 	d.Advance(2 * time.Second)
@@ -282,7 +282,7 @@ func TestCrashEveryNode(t *testing.T) {
 	}
 	d.Advance(3 * time.Second)
 	s := d.Snapshot()
-	if s.Out.State != Down || s.Out.Throughput != 0 || !within(s.Out.FailRate, 500, 0.15) {
+	if s.Out.State != Down || s.Out.Throughput != 0 || !within(s.Out.FailRate, 500, 0.25) {
 		t.Errorf("all down: %v, %.0f req/s, failing %.0f/s", s.Out.State, s.Out.Throughput, s.Out.FailRate)
 	}
 	if n := d.Repair(ScaleOut); n != 2 {

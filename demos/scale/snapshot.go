@@ -202,3 +202,48 @@ func (s *side) snapshot(maxSize int) SideSnapshot {
 	}
 	return ss
 }
+
+// Totals are a side's measurements since the start.
+type Totals struct {
+	Elapsed   time.Duration // simulated time
+	Offered   uint64        // requests that arrived
+	Completed uint64        // requests served
+	Rejected  uint64        // turned away because the queue was full
+	Failed    uint64        // lost to a crash, or sent to a machine that was down
+	Latency   time.Duration // sum of the completed requests' time in the system
+	Area      float64       // ∫ requests in the system dt, in request-seconds
+	Busy      time.Duration // core time spent serving (all cores together)
+	Serving   time.Duration // time at least one machine was up
+}
+
+// Throughput is completed requests a second.
+func (t Totals) Throughput() float64 {
+	if t.Elapsed <= 0 {
+		return 0
+	}
+	return float64(t.Completed) / t.Elapsed.Seconds()
+}
+
+// MeanLatency is the mean time a completed request spent in the system (W).
+func (t Totals) MeanLatency() time.Duration {
+	if t.Completed == 0 {
+		return 0
+	}
+	return t.Latency / time.Duration(t.Completed)
+}
+
+// MeanInSystem is the time-average number of requests in the system (L).
+func (t Totals) MeanInSystem() float64 {
+	if t.Elapsed <= 0 {
+		return 0
+	}
+	return t.Area / t.Elapsed.Seconds()
+}
+
+// Uptime is the fraction of the time the side could serve at all.
+func (t Totals) Uptime() float64 {
+	if t.Elapsed <= 0 {
+		return 1
+	}
+	return float64(t.Serving) / float64(t.Elapsed)
+}
