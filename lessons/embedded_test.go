@@ -13,7 +13,7 @@ import (
 // lesson.
 func TestEmbeddedCourse(t *testing.T) {
 	c := lessons.Load(lessons.Embedded, lessons.Options{
-		Prefix:    lessons.EmbeddedPrefix,
+		Prefix: lessons.EmbeddedPrefix,
 		// The demo ids the app registers (tui's registry is checked against
 		// the course in tui's own tests; lessons may not import tui).
 		KnownDemo: func(id string) bool { return id == "chat" || id == "clocks" || id == "scale" },
