@@ -88,6 +88,17 @@ func BenchmarkRenderLesson(b *testing.B) {
 func BenchmarkScrollKey(b *testing.B) {
 	m := newApp(b, embedded, "en", 200, 60)
 	press(b, m, "tab")
+	benchScroll(b, m)
+	if !m.reader.Ready() {
+		b.Fatal("lesson not rendered")
+	}
+}
+
+var _ tea.Model = (*Model)(nil)
+
+// benchScroll times one scroll key, Update then View, twenty lines down
+// and twenty back so the view keeps moving.
+func benchScroll(b *testing.B, m *Model) {
 	down, up := keyMsg("j"), keyMsg("k")
 	b.ReportAllocs()
 	i := 0
@@ -100,12 +111,7 @@ func BenchmarkScrollKey(b *testing.B) {
 		m.Update(k)
 		_ = m.View()
 	}
-	if !m.reader.Ready() {
-		b.Fatal("lesson not rendered")
-	}
 }
-
-var _ tea.Model = (*Model)(nil)
 
 // BenchmarkKeyFourPanes is one key, Update then View, with the lesson and
 // three demos open at 200×60: the cost of every frame of a busy classroom
@@ -121,16 +127,5 @@ func BenchmarkKeyFourPanes(b *testing.B) {
 	for m.Focused() != "reader" {
 		press(b, m, "tab")
 	}
-	down, up := keyMsg("j"), keyMsg("k")
-	b.ReportAllocs()
-	i := 0
-	for b.Loop() {
-		k := down
-		if i%40 >= 20 {
-			k = up
-		}
-		i++
-		m.Update(k)
-		_ = m.View()
-	}
+	benchScroll(b, m)
 }

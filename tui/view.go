@@ -249,10 +249,12 @@ func (h helpMap) FullHelp() [][]key.Binding {
 	if h.lesson {
 		lesson = append([]key.Binding{g.NextPrev, g.OpenDemo}, lesson...)
 	}
+	// The column with help and quit comes before the demo column: on a
+	// narrow screen the help bar cuts from the right.
 	return append(h.pane.FullHelp(),
 		[]key.Binding{g.Focus, g.FocusLeft, g.Zoom, g.ClosePane, g.Split},
-		[]key.Binding{g.Picker, g.Presenter, g.Notes},
-		lesson)
+		lesson,
+		[]key.Binding{g.Picker, g.Presenter, g.Notes})
 }
 
 func lineCount(s string) int { return strings.Count(s, "\n") + 1 }

@@ -35,19 +35,7 @@ func start(t *testing.T) (*Model, *int) {
 
 func press(m *Model, keys ...string) {
 	for _, k := range keys {
-		r := []rune(k)
-		msg := tea.KeyPressMsg{Code: r[0], Text: k}
-		switch k {
-		case "enter":
-			msg = tea.KeyPressMsg{Code: tea.KeyEnter}
-		case "esc":
-			msg = tea.KeyPressMsg{Code: tea.KeyEscape}
-		case "down":
-			msg = tea.KeyPressMsg{Code: tea.KeyDown}
-		case "space":
-			msg = tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
-		}
-		m.Update(msg)
+		m.Update(panetest.Key(k))
 	}
 }
 

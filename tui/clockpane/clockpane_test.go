@@ -30,22 +30,7 @@ func newPane(t testing.TB, lang string, w, h int) (*Model, *int) {
 
 func press(m *Model, keys ...string) {
 	for _, k := range keys {
-		msg := tea.KeyPressMsg{Code: []rune(k)[0], Text: k}
-		switch k {
-		case "space":
-			msg = tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
-		case "right":
-			msg = tea.KeyPressMsg{Code: tea.KeyRight}
-		case "left":
-			msg = tea.KeyPressMsg{Code: tea.KeyLeft}
-		case "down":
-			msg = tea.KeyPressMsg{Code: tea.KeyDown}
-		case "up":
-			msg = tea.KeyPressMsg{Code: tea.KeyUp}
-		case "enter":
-			msg = tea.KeyPressMsg{Code: tea.KeyEnter}
-		}
-		m.Update(msg)
+		m.Update(panetest.Key(k))
 	}
 }
 

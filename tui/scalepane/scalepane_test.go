@@ -41,18 +41,7 @@ func run(m *Model, n int) {
 
 func press(m *Model, keys ...string) {
 	for _, k := range keys {
-		msg := tea.KeyPressMsg{Code: []rune(k)[0], Text: k}
-		switch k {
-		case "up":
-			msg = tea.KeyPressMsg{Code: tea.KeyUp}
-		case "down":
-			msg = tea.KeyPressMsg{Code: tea.KeyDown}
-		case "right":
-			msg = tea.KeyPressMsg{Code: tea.KeyRight}
-		case "space":
-			msg = tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
-		}
-		m.Update(msg)
+		m.Update(panetest.Key(k))
 	}
 }
 

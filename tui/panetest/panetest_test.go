@@ -1,4 +1,4 @@
-package tui
+package panetest
 
 import "testing"
 
@@ -7,8 +7,8 @@ import "testing"
 func TestKeyMsgStrings(t *testing.T) {
 	for _, k := range []string{"enter", "esc", "tab", "shift+tab", "up", "down", "pgdown", "pgup",
 		"home", "end", "left", "right", "ctrl+left", "ctrl+right", "ctrl+up", "ctrl+down", "backspace", "space", "ctrl+c", "j", "L", "T", "?", "!", "/", "G"} {
-		if got := keyMsg(k).String(); got != k {
-			t.Errorf("keyMsg(%q).String() = %q", k, got)
+		if got := Key(k).String(); got != k {
+			t.Errorf("Key(%q).String() = %q", k, got)
 		}
 	}
 }
