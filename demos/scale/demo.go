@@ -12,11 +12,10 @@ import (
 // Snapshot. The key methods change a setting at once and return; none
 // blocks or simulates. A Demo is safe for concurrent use.
 type Demo struct {
-	mu   sync.Mutex // guards everything below
-	cfg  Config     // the current settings (Load, Cores, Nodes, models, Policy follow the keys)
-	up   *side
-	out  *side
-	step time.Duration // simulated time of the last Tick
+	mu  sync.Mutex // guards everything below
+	cfg Config     // the current settings (Load, Cores, Nodes, models, Policy follow the keys)
+	up  *side
+	out *side
 }
 
 // NewDemo starts both sides at simulated time zero.

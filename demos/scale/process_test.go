@@ -18,9 +18,9 @@ func buildDistlab(t *testing.T) string {
 	if testing.Short() {
 		t.Skip("builds and runs the distlab binary: skipped in -short mode")
 	}
-	gobin, err := exec.LookPath("go")
+	gobin, err := exec.LookPath("go") // go test puts its own go first on PATH
 	if err != nil {
-		gobin = filepath.Join(runtime.GOROOT(), "bin", "go")
+		t.Fatalf("no go command to build the binary with: %v", err)
 	}
 	bin := filepath.Join(t.TempDir(), "distlab")
 	if out, err := exec.Command(gobin, "build", "-o", bin, "distlab/cmd/distlab").CombinedOutput(); err != nil {

@@ -37,10 +37,10 @@ func ParseNs(s string) ([]int, error) {
 			b, err = strconv.Atoi(strings.TrimSpace(hi))
 		}
 		if err != nil || a < 1 || b < a {
-			return nil, fmt.Errorf("N range %q: want numbers ≥ 1 and ranges like 1..64", item)
+			return nil, fmt.Errorf("range of N %q: want numbers ≥ 1 and ranges like 1..64", item)
 		}
 		if len(ns)+b-a > 10000 {
-			return nil, fmt.Errorf("N range %q: more than 10000 rows", s)
+			return nil, fmt.Errorf("range of N %q: more than 10000 rows", s)
 		}
 		for n := a; n <= b; n++ {
 			ns = append(ns, n)

@@ -60,7 +60,6 @@ type Model struct {
 
 	paused, visible, armed bool
 	last                   time.Time // the last frame, to advance by real time
-	status                 string
 
 	// Real mode: a short run of real worker processes on this machine,
 	// for the selected side at its current size.
