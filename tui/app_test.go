@@ -122,6 +122,10 @@ func TestFilter(t *testing.T) {
 	if m.Lesson() != "clocks" {
 		t.Fatalf("enter in filter opened %q", m.Lesson())
 	}
+	if s := screen(m); strings.Contains(s, "filtro:") || !strings.Contains(s, "1 · Nós e mensagens") {
+		t.Fatalf("opening a lesson left the list filtered:
+%s", s)
+	}
 	// While typing, global keys are text: q must not quit, L must not switch.
 	m = newApp(t, fixture, "en", 100, 30)
 	press(t, m, "/", "q", "L")

@@ -113,8 +113,13 @@ func (m *Model) OpensOnKey(msg tea.KeyPressMsg) bool {
 	return key.Matches(msg, m.keys.Open)
 }
 
-// CloseFilter stops typing a filter, keeping the query.
-func (m *Model) CloseFilter() { m.filtering = false }
+// CloseFilter ends a filter once a lesson is opened: the whole list comes
+// back, the cursor on that lesson (a query left behind would hide the rest
+// of the course, and match nothing after a language switch).
+func (m *Model) CloseFilter() {
+	m.filtering = false
+	m.setQuery("")
+}
 
 // Capturing reports whether the user is typing a filter, when every key
 // belongs to the list.
