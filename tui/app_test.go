@@ -123,8 +123,7 @@ func TestFilter(t *testing.T) {
 		t.Fatalf("enter in filter opened %q", m.Lesson())
 	}
 	if s := screen(m); strings.Contains(s, "filtro:") || !strings.Contains(s, "1 · Nós e mensagens") {
-		t.Fatalf("opening a lesson left the list filtered:
-%s", s)
+		t.Fatalf("opening a lesson left the list filtered:\n%s", s)
 	}
 	// While typing, global keys are text: q must not quit, L must not switch.
 	m = newApp(t, fixture, "en", 100, 30)
