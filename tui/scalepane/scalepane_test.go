@@ -1,6 +1,7 @@
 package scalepane
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -139,5 +140,30 @@ func BenchmarkFrame(b *testing.B) {
 		i++
 		m.Update(frameMsg{id: m.id, at: t0.Add(time.Duration(i) * frame)})
 		_ = m.View()
+	}
+}
+
+// Beside a lesson on an 80×24 screen the pane is under 40 cells wide: the
+// two sides go one above the other, each with its figures whole, rather
+// than two columns that cut every line in half.
+func TestNarrowPaneStacksSides(t *testing.T) {
+	m, _ := newPane(t, 38, 20)
+	m.SetVisible(true)
+	run(m, 24)
+	lines := strings.Split(ansi.Strip(m.View()), "\n")
+	up, out := -1, -1
+	for i, l := range lines {
+		if strings.Contains(l, "scale up · 8 cores") {
+			up = i
+		}
+		if strings.Contains(l, "scale out · 8 nodes") {
+			out = i
+		}
+	}
+	if up < 0 || out <= up {
+		t.Fatalf("sides not stacked (up at %d, out at %d):\n%s", up, out, strings.Join(lines, "\n"))
+	}
+	if got := len(regexp.MustCompile(`\d req/s [▁-█]`).FindAllString(strings.Join(lines, "\n"), -1)); got != 2 {
+		t.Errorf("%d throughputs shown, want 2:\n%s", got, strings.Join(lines, "\n"))
 	}
 }

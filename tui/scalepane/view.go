@@ -21,19 +21,11 @@ func (m *Model) View() string {
 		return common.Fit(s.StatusError.Render(m.err.Error()), w, h)
 	}
 	snap := m.snap
-	left := w / 2
-	up := m.column(&snap.Up, left)
-	out := m.column(&snap.Out, w-left)
 	var lines []string
-	for i := range max(len(up), len(out)) {
-		l, r := strings.Repeat(" ", left), strings.Repeat(" ", w-left)
-		if i < len(up) {
-			l = up[i]
-		}
-		if i < len(out) {
-			r = out[i]
-		}
-		lines = append(lines, l+r)
+	if w < stackBelow { // too narrow for two columns: one above the other
+		lines = append(m.column(&snap.Up, w), m.column(&snap.Out, w)...)
+	} else {
+		lines = sideBySide(m.column(&snap.Up, w/2), m.column(&snap.Out, w-w/2), w/2, w-w/2)
 	}
 	policy := t.ScaleRoundRobin
 	if snap.Policy == scale.LeastLoaded {
@@ -64,6 +56,26 @@ func (m *Model) View() string {
 	}
 	lines = append(lines, foot...)
 	return common.Fit(strings.Join(lines, "\n"), w, h)
+}
+
+// stackBelow is the pane width under which the two sides are drawn one
+// above the other: a column narrower than half of it cuts its figures.
+const stackBelow = 72
+
+// sideBySide joins two columns, lw and rw cells wide, line by line.
+func sideBySide(left, right []string, lw, rw int) []string {
+	var lines []string
+	for i := range max(len(left), len(right)) {
+		l, r := strings.Repeat(" ", lw), strings.Repeat(" ", rw)
+		if i < len(left) {
+			l = left[i]
+		}
+		if i < len(right) {
+			r = right[i]
+		}
+		lines = append(lines, l+r)
+	}
+	return lines
 }
 
 // column draws one side, cw cells wide.
