@@ -18,12 +18,12 @@ import (
 	"distlab/demos/chat"
 )
 
-func newChatCmd() *cobra.Command {
+func newChatCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "chat",
 		Short: "The chat cluster demo on the command line: servers, clients, a local cluster, a load test",
 	}
-	cmd.AddCommand(newChatServerCmd(), newChatClientCmd(), newChatClusterCmd(), newChatBenchCmd())
+	cmd.AddCommand(newChatServerCmd(g), newChatClientCmd(g), newChatClusterCmd(g), newChatBenchCmd())
 	return cmd
 }
 
@@ -35,7 +35,7 @@ func untilSignal(parent context.Context) (context.Context, context.CancelFunc) {
 	return signal.NotifyContext(parent, os.Interrupt, syscall.SIGTERM)
 }
 
-func newChatServerCmd() *cobra.Command {
+func newChatServerCmd(g *globals) *cobra.Command {
 	cfg := chat.Config{ID: "n1"}
 	cmd := &cobra.Command{
 		Use:   "server [HOST] [PORT]",
@@ -54,7 +54,11 @@ func newChatServerCmd() *cobra.Command {
 				}
 				port = args[1]
 			}
-			cfg.Addr = net.JoinHostPort(host, port)
+			lang, err := g.language() // of the notices people read
+			if err != nil {
+				return err
+			}
+			cfg.Addr, cfg.Lang = net.JoinHostPort(host, port), lang
 			if cfg.ID == "" {
 				cfg.ID = "n" + port
 			}
@@ -85,17 +89,21 @@ func newChatServerCmd() *cobra.Command {
 	return cmd
 }
 
-func newChatClientCmd() *cobra.Command {
+func newChatClientCmd(g *globals) *cobra.Command {
 	var nick string
 	cmd := &cobra.Command{
 		Use:   "client HOST PORT",
 		Short: "Chat from this terminal; fails over to another node when its node dies",
 		Args:  cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			lang, err := g.language()
+			if err != nil {
+				return err
+			}
 			out := cmd.OutOrStdout()
 			lines := make(chan string, 256)
 			c, err := chat.Dial(chat.ClientConfig{
-				Addrs: []string{net.JoinHostPort(args[0], args[1])}, Nick: nick,
+				Addrs: []string{net.JoinHostPort(args[0], args[1])}, Nick: nick, Lang: lang,
 				OnLine: func(l string) { lines <- l },
 			})
 			if err != nil {
@@ -127,7 +135,7 @@ func newChatClientCmd() *cobra.Command {
 	return cmd
 }
 
-func newChatClusterCmd() *cobra.Command {
+func newChatClusterCmd(g *globals) *cobra.Command {
 	var nodes, basePort int
 	var host string
 	cmd := &cobra.Command{
@@ -135,7 +143,11 @@ func newChatClusterCmd() *cobra.Command {
 		Short: "Run a cluster of chat nodes in this process, each peered with the others",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			cl, err := chat.StartCluster(nodes, host, basePort, chat.Config{})
+			lang, err := g.language()
+			if err != nil {
+				return err
+			}
+			cl, err := chat.StartCluster(nodes, host, basePort, chat.Config{Lang: lang})
 			if err != nil {
 				return err
 			}

@@ -43,7 +43,7 @@ func newRootCmd() *cobra.Command {
 	f.StringVar(&g.chatHost, "chat-host", "127.0.0.1", "where the chat demo's nodes listen (0.0.0.0 lets a classroom join)")
 	root.Flags().StringVar(&start.lesson, "lesson", "", "open this lesson id first")
 	root.Flags().BoolVar(&start.presenter, "presenter", false, "start in presenter mode: slides, high contrast, for a projector")
-	root.AddCommand(newLessonsCmd(g), newLessonCmd(g), newDemoCmd(g), newChatCmd(), newClocksCmd(), newScaleCmd())
+	root.AddCommand(newLessonsCmd(g), newLessonCmd(g), newDemoCmd(g), newChatCmd(g), newClocksCmd(), newScaleCmd())
 	return root
 }
 

@@ -26,6 +26,8 @@ type ClientConfig struct {
 	// Backoff is the first pause between reconnection attempts (doubling up
 	// to MaxBackoff). Defaults 50ms and 1s.
 	Backoff, MaxBackoff time.Duration
+	// Lang is the language of the client's own notices; English by default.
+	Lang string
 }
 
 // Client is a chat client that survives the loss of its node: it numbers
@@ -35,6 +37,7 @@ type ClientConfig struct {
 type Client struct {
 	cfg ClientConfig
 	id  string
+	txt lang
 
 	mu      sync.Mutex // guards the fields below
 	nc      net.Conn
@@ -72,6 +75,7 @@ func Dial(cfg ClientConfig) (*Client, error) {
 	c := &Client{cfg: cfg, id: "d" + hex.EncodeToString(b[:]), members: slices.Clone(cfg.Addrs),
 		unacked: map[uint64]string{}, shown: newDedupe(), ctx: ctx, cancel: cancel, done: make(chan struct{}),
 		out: make(chan string, 1024), writerDone: make(chan struct{})}
+	c.txt.set(cfg.Lang)
 	nc, addr, err := c.connect("")
 	if err != nil {
 		cancel()
@@ -84,6 +88,9 @@ func Dial(cfg ClientConfig) (*Client, error) {
 
 // ID is the client's id in the cluster.
 func (c *Client) ID() string { return c.id }
+
+// SetLang changes the language of the client's own notices.
+func (c *Client) SetLang(code string) { c.txt.set(code) }
 
 // Node is the address of the node the client is on ("" while reconnecting).
 func (c *Client) Node() string {
@@ -112,7 +119,7 @@ func (c *Client) Send(text string) {
 		go c.Close()
 		return
 	case isControl(cmd):
-		c.cfg.OnLine(notice("%s is the protocol's, not a command for people", cmd))
+		c.cfg.OnLine(notice(c.txt.t().ProtocolOnly, cmd))
 		return
 	}
 	c.mu.Lock()
@@ -284,7 +291,7 @@ func (c *Client) run(nc net.Conn, addr string) {
 		if closed {
 			return
 		}
-		c.cfg.OnLine(notice("connection to %s lost: looking for another node", addr))
+		c.cfg.OnLine(notice(c.txt.t().Lost, addr))
 		wait := c.cfg.Backoff
 		for {
 			select {
@@ -296,7 +303,7 @@ func (c *Client) run(nc net.Conn, addr string) {
 			lost := addr
 			nc, addr, err = c.connect(lost)
 			if err == nil {
-				c.cfg.OnLine(notice("reconnected to %s; %d unacknowledged message(s) sent again", addr, c.Pending()))
+				c.cfg.OnLine(notice(c.txt.t().Reconnected, addr, c.Pending()))
 				break
 			}
 			wait = min(2*wait, c.cfg.MaxBackoff)
@@ -350,7 +357,7 @@ func (c *Client) handle(line string) {
 		}
 		c.cfg.OnLine(Clean(f[2]))
 	default:
-		if nick, ok := strings.CutPrefix(line, "*** you are now "); ok {
+		if nick, ok := nickNotice(line); ok {
 			c.mu.Lock()
 			c.cfg.Nick = CleanNick(nick) // a failover asks for it again
 			c.mu.Unlock()

@@ -73,13 +73,13 @@ func (c *conn) readLoop() {
 		line, err := lr.next()
 		switch {
 		case errors.Is(err, errLineTooLong):
-			c.say(notice("line too long: at most %d bytes; it was discarded", MaxLine))
+			c.say(notice(n.txt.t().LineTooLong, MaxLine))
 			continue
 		case errors.Is(err, os.ErrDeadlineExceeded):
 			if !lr.midLine() {
-				c.say(notice("idle for %v: disconnecting", n.cfg.IdleTimeout))
+				c.say(notice(n.txt.t().Idle, n.cfg.IdleTimeout))
 			} else {
-				c.say(notice("a line was started but not finished within %v: disconnecting", n.cfg.LineTimeout))
+				c.say(notice(n.txt.t().Unfinished, n.cfg.LineTimeout))
 			}
 			c.drainSoon()
 			return
@@ -88,7 +88,7 @@ func (c *conn) readLoop() {
 		}
 		if first && strings.HasPrefix(line, ctlPeer+" ") {
 			if !n.peerAllowed(line) {
-				c.say(notice("not a peer of this cluster"))
+				c.say(notice("%s", n.txt.t().NotPeer))
 				c.drainSoon()
 				return
 			}
@@ -132,11 +132,11 @@ func (c *conn) handle(line string) bool {
 		c.post(KindMe, arg, 0, nil)
 	case ctlPing: // a distlab client that only watches: not idle
 	case "/help":
-		for _, l := range helpText {
+		for _, l := range n.txt.t().Help {
 			c.say(notice("%s", l))
 		}
 	case "/quit":
-		c.say(notice("bye"))
+		c.say(notice("%s", n.txt.t().Bye))
 		return false
 	case ctlHello: // distlab client: /hello CLIENTID NICK
 		id, nick, _ := strings.Cut(arg, " ")
@@ -145,7 +145,7 @@ func (c *conn) handle(line string) bool {
 		s, text, _ := strings.Cut(arg, " ")
 		seq, err := strconv.ParseUint(s, 10, 64)
 		if err != nil {
-			c.say(notice("bad %s line", ctlMsg))
+			c.say(notice(n.txt.t().BadLine, ctlMsg))
 			return true
 		}
 		// The ack waits until the message is on the wire to a peer: a crash
@@ -155,7 +155,7 @@ func (c *conn) handle(line string) bool {
 			c.say(ack) // empty or over the rate limit: dropped, and told so
 		}
 	default:
-		c.say(notice("unknown command %s: try /help", Clean(cmd)))
+		c.say(notice(n.txt.t().UnknownCommand, Clean(cmd)))
 	}
 	return true
 }
@@ -188,7 +188,7 @@ func (c *conn) limited() bool {
 	}
 	if now.Sub(c.lastWarn) > time.Second {
 		c.lastWarn = now
-		c.say(notice("slow down: at most %g messages a second; that one was dropped", c.node.cfg.Rate))
+		c.say(notice(c.node.txt.t().SlowDown, c.node.cfg.Rate))
 	}
 	return true
 }
@@ -262,7 +262,7 @@ func (c *conn) flush(w *bufio.Writer) bool {
 		if errors.Is(err, os.ErrDeadlineExceeded) {
 			c.node.evicted.Add(1)
 			c.nc.SetWriteDeadline(time.Now().Add(100 * time.Millisecond))
-			fmt.Fprintf(c.nc, "\n%s\n", notice("you stopped reading for %v: disconnected", c.node.cfg.EvictAfter))
+			fmt.Fprintf(c.nc, "\n%s\n", notice(c.node.txt.t().Evicted, c.node.cfg.EvictAfter))
 		}
 		return false
 	}

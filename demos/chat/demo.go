@@ -13,6 +13,7 @@ type DemoConfig struct {
 	Nodes   int     // default 3
 	Bots    int     // chatting bots at start; default 2
 	BotRate float64 // messages a second per bot; default 0.5
+	Lang    string  // language of notices and bots' messages; default English
 }
 
 // Demo is the chat cluster demo as the TUI runs it: a cluster of nodes on
@@ -23,6 +24,8 @@ type DemoConfig struct {
 type Demo struct {
 	cluster *Cluster
 	views   []*View // views[0] is you
+
+	txt lang // of the bots' messages
 
 	mu      sync.Mutex // guards bots, botRate, paused, slow, closed
 	bots    []*bot
@@ -77,12 +80,13 @@ func StartDemo(cfg DemoConfig) (*Demo, error) {
 	if cfg.BotRate <= 0 {
 		cfg.BotRate = 0.5
 	}
-	cl, err := StartCluster(cfg.Nodes, cfg.Host, 0, Config{})
+	cl, err := StartCluster(cfg.Nodes, cfg.Host, 0, Config{Lang: cfg.Lang})
 	if err != nil {
 		return nil, err
 	}
 	d := &Demo{cluster: cl, botRate: cfg.BotRate}
-	names := []string{"you", "ana", "bruno", "carla", "davi"}
+	d.txt.set(cfg.Lang)
+	names := []string{TextFor(cfg.Lang).You, "ana", "bruno", "carla", "davi"}
 	for i := range min(cfg.Nodes, 3) {
 		v := &View{Name: names[i]}
 		addrs := []string{dialable(cl.Nodes[i].Addr())} // its own node first, the others to fail over to
@@ -91,7 +95,7 @@ func StartDemo(cfg DemoConfig) (*Demo, error) {
 				addrs = append(addrs, dialable(n.Addr()))
 			}
 		}
-		c, err := Dial(ClientConfig{Addrs: addrs, Nick: names[i], OnLine: v.add})
+		c, err := Dial(ClientConfig{Addrs: addrs, Nick: names[i], OnLine: v.add, Lang: cfg.Lang})
 		if err != nil {
 			d.Close()
 			return nil, err
@@ -117,6 +121,18 @@ func dialable(addr string) string {
 
 // Nodes are the cluster's nodes.
 func (d *Demo) Nodes() []*Node { return d.cluster.Nodes }
+
+// SetLang changes the language of what the nodes, the watching clients and
+// the bots say from now on; lines already shown stay as they were.
+func (d *Demo) SetLang(code string) {
+	d.txt.set(code)
+	for _, n := range d.cluster.Nodes {
+		n.SetLang(code)
+	}
+	for _, v := range d.views {
+		v.client.SetLang(code)
+	}
+}
 
 // Views are the watching clients' screens, "you" first.
 func (d *Demo) Views() []*View { return d.views }
@@ -240,7 +256,7 @@ func (d *Demo) chat(b *bot, num int) {
 		}
 		if !paused {
 			n++
-			b.client.Send(fmt.Sprintf("message %d from bot%d", n, num))
+			b.client.Send(fmt.Sprintf(d.txt.t().BotMessage, n, num))
 		}
 	}
 }

@@ -38,9 +38,10 @@ func startNode(t *testing.T, cfg Config) *Node {
 
 // raw is a netcat: a plain TCP client that writes lines and reads lines.
 type raw struct {
-	t  *testing.T
-	nc net.Conn
-	br *bufio.Reader
+	t       *testing.T
+	nc      net.Conn
+	br      *bufio.Reader
+	welcome string // the node's first line
 }
 
 func dialRaw(t *testing.T, addr string) *raw {
@@ -51,7 +52,7 @@ func dialRaw(t *testing.T, addr string) *raw {
 	}
 	t.Cleanup(func() { nc.Close() })
 	r := &raw{t: t, nc: nc, br: bufio.NewReader(nc)}
-	r.expect("welcome")
+	r.welcome = r.expect("*** ") // in the node's language
 	return r
 }
 

@@ -42,25 +42,26 @@ func (n *Node) nickTakenLocked(nick string, self *conn) bool {
 
 // rename gives c a new nick if the rules allow, and says what happened.
 func (n *Node) rename(c *conn, nick string) string {
-	if why := validNick(nick); why != "" {
-		return notice("nick %q refused: %s", nick, why)
+	t := n.txt.t()
+	if why := validNick(nick, t); why != "" {
+		return notice(t.NickRefused, nick, why)
 	}
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	if n.nickTakenLocked(nick, c) {
-		return notice("nick %q is taken in the cluster: pick another", nick)
+		return notice(t.NickTaken, nick)
 	}
 	delete(n.nicks, strings.ToLower(c.nick))
 	c.nick = nick
 	n.nicks[strings.ToLower(nick)] = c
-	return notice("you are now %s", nick)
+	return notice(t.YouAreNow, nick)
 }
 
 // hello turns c into a distlab client: its id numbers its messages across
 // nodes, and it learns the cluster's members.
 func (n *Node) hello(c *conn, id, nick string) {
 	if !clientIDPattern.MatchString(id) {
-		c.say(notice("bad client id in %s: want d and 12 hex digits", ctlHello))
+		c.say(notice(n.txt.t().BadID, ctlHello))
 		return
 	}
 	n.mu.Lock()
@@ -112,21 +113,22 @@ func (n *Node) who() string {
 		}
 	}
 	sort.Strings(users)
-	return notice("%d online: %s", len(users), strings.Join(users, ", "))
+	return notice(n.txt.t().Online, len(users), strings.Join(users, ", "))
 }
 
 // nodesLines describes every node this one knows.
 func (n *Node) nodesLines() []string {
 	n.mu.Lock()
 	defer n.mu.Unlock()
-	lines := []string{notice("%s %s up, %d clients (this node)", n.cfg.ID, n.addr, len(n.conns))}
+	t := n.txt.t()
+	lines := []string{notice(t.NodeSelf, n.cfg.ID, n.addr, len(n.conns))}
 	for _, id := range n.sortedRemoteLocked() {
 		r := n.remote[id]
-		state := "up"
+		state := t.Up
 		if time.Since(r.last) > n.cfg.PeerTimeout {
-			state = "down"
+			state = t.Down
 		}
-		lines = append(lines, notice("%s %s %s, %d clients", id, r.addr, state, r.clients))
+		lines = append(lines, notice(t.NodeOther, id, r.addr, state, r.clients))
 	}
 	return lines
 }

@@ -34,6 +34,9 @@ type Config struct {
 	// peers configured accept peer links (anyone who can connect could
 	// then join): give every node of a real cluster the same Key.
 	Key string
+	// Lang is the language of the node's notices ("en", "pt-BR"); English
+	// by default. SetLang changes it while the node runs.
+	Lang string
 }
 
 func (c *Config) defaults() {
@@ -71,6 +74,7 @@ var ErrStopped = errors.New("chat: node stopped")
 type Node struct {
 	cfg Config
 	hub *hub
+	txt lang // what the node says to people, in their language
 
 	mu      sync.Mutex // guards everything below
 	ln      net.Listener
@@ -109,8 +113,13 @@ type remoteNode struct {
 // NewNode returns a node; Start makes it listen.
 func NewNode(cfg Config) *Node {
 	cfg.defaults()
-	return &Node{cfg: cfg, hub: newHub(), seen: newDedupe(), remote: map[string]*remoteNode{}}
+	n := &Node{cfg: cfg, hub: newHub(), seen: newDedupe(), remote: map[string]*remoteNode{}}
+	n.txt.set(cfg.Lang)
+	return n
 }
+
+// SetLang changes the language of the node's notices from now on.
+func (n *Node) SetLang(code string) { n.txt.set(code) }
 
 // ID is the node's name.
 func (n *Node) ID() string { return n.cfg.ID }
@@ -241,7 +250,7 @@ func (n *Node) Shutdown(ctx context.Context) error {
 	conns := make([]*conn, 0, len(n.conns))
 	for c := range n.conns {
 		conns = append(conns, c)
-		c.say(notice("node %s is shutting down: goodbye", n.cfg.ID))
+		c.say(notice(n.txt.t().ShuttingDown, n.cfg.ID))
 	}
 	n.mu.Unlock()
 	// Drain: wait until every writer has sent what it has, or time is up.
@@ -309,7 +318,7 @@ func (n *Node) serve(nc net.Conn) {
 	n.nicks[strings.ToLower(c.nick)] = c
 	n.conns[c] = struct{}{}
 	n.hub.subscribe(c)
-	c.say(notice("welcome to %s, %s. Type to chat; /help for commands.", n.cfg.ID, c.nick))
+	c.say(notice(n.txt.t().Welcome, n.cfg.ID, c.nick))
 	n.goLocked(func() { c.readLoop(); n.drop(c) })
 	n.goLocked(c.writeLoop)
 }
@@ -396,7 +405,7 @@ func (n *Node) fullOrPeer(nc net.Conn) {
 		return
 	}
 	nc.SetWriteDeadline(time.Now().Add(time.Second))
-	fmt.Fprintf(nc, "%s\n", notice("server full (%d clients): try another node, see /nodes", n.cfg.MaxClients))
+	fmt.Fprintf(nc, "%s\n", notice(n.txt.t().Full, n.cfg.MaxClients))
 	nc.Close()
 }
 

@@ -89,28 +89,16 @@ func parseRelay(line string) (Message, bool) {
 func notice(format string, args ...any) string { return "*** " + fmt.Sprintf(format, args...) }
 
 // validNick says why nick is not acceptable, or "".
-func validNick(nick string) string {
+func validNick(nick string, t *Text) string {
 	switch {
 	case nick == "":
-		return "a nick needs at least one printable character"
+		return t.NickEmpty
 	case utf8.RuneCountInString(nick) > MaxNick:
-		return fmt.Sprintf("a nick has at most %d characters", MaxNick)
+		return fmt.Sprintf(t.NickLong, MaxNick)
 	case strings.HasPrefix(nick, "/") || strings.HasPrefix(nick, "*"):
-		return "a nick cannot start with / or *"
+		return t.NickStart
 	case strings.ContainsAny(nick, ",:=@"):
-		return "a nick cannot contain , : = or @"
+		return t.NickChars
 	}
 	return ""
-}
-
-// helpText is what /help prints.
-var helpText = []string{
-	"commands:",
-	"  /nick NAME   change your nick (printable, at most 16 characters, unique)",
-	"  /who         who is on the cluster",
-	"  /nodes       the cluster's nodes and their state",
-	"  /me TEXT     say TEXT as an action",
-	"  /help        this help",
-	"  /quit        leave",
-	"anything else is a message to everyone",
 }

@@ -85,9 +85,9 @@ func New(env demo.Env, host string) *Model {
 
 // Init starts the demo's cluster in the background: listening is IO.
 func (m *Model) Init() tea.Cmd {
-	id, host, h := m.id, m.host, m.start
+	id, host, h, lang := m.id, m.host, m.start, m.com.Text.Lang
 	return func() tea.Msg {
-		d, err := chat.StartDemo(chat.DemoConfig{Host: host})
+		d, err := chat.StartDemo(chat.DemoConfig{Host: host, Lang: lang})
 		h.mu.Lock()
 		defer h.mu.Unlock()
 		if h.closed { // the pane went away while the cluster started
@@ -126,8 +126,14 @@ func (m *Model) Close() {
 // Capturing reports whether "you" is typing.
 func (m *Model) Capturing() bool { return m.typing }
 
-// Relabel refreshes the key help after a language change.
-func (m *Model) Relabel() { m.keys = keys.DefaultChat(m.com.Text) }
+// Relabel refreshes the key help after a language change, and has the
+// nodes, clients and bots speak the new language from now on.
+func (m *Model) Relabel() {
+	m.keys = keys.DefaultChat(m.com.Text)
+	if m.demo != nil {
+		m.demo.SetLang(m.com.Text.Lang)
+	}
+}
 
 // Focus gives or takes the keyboard.
 func (m *Model) Focus(f bool) { m.focused = f }
@@ -179,6 +185,9 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		m.demo, m.err = msg.demo, msg.err
+		if m.demo != nil { // the language may have changed while it started
+			m.demo.SetLang(m.com.Text.Lang)
+		}
 		m.sample()
 		return m.arm()
 	case frameMsg:
