@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -28,6 +29,12 @@ type ClientConfig struct {
 	Backoff, MaxBackoff time.Duration
 	// Lang is the language of the client's own notices; English by default.
 	Lang string
+	// Silence is how long the node may say nothing before the client
+	// takes it for dead and fails over (default 3s). A node that hangs
+	// (stopped, swapping, deadlocked) keeps its sockets open: only a
+	// timeout tells it from a slow one. The client pings every Silence/3,
+	// and the node answers, so an idle chat is not silence.
+	Silence time.Duration
 }
 
 // Client is a chat client that survives the loss of its node: it numbers
@@ -68,6 +75,9 @@ func Dial(cfg ClientConfig) (*Client, error) {
 	}
 	if cfg.OnLine == nil {
 		cfg.OnLine = func(string) {}
+	}
+	if cfg.Silence <= 0 {
+		cfg.Silence = 3 * time.Second
 	}
 	var b [6]byte
 	rand.Read(b[:])
@@ -149,14 +159,11 @@ func isControl(cmd string) bool {
 	return false
 }
 
-// keepAlive is how often an idle client says it is there, so that a
-// client that only watches is not taken for an idle one.
-const keepAlive = time.Minute
-
-// writeLoop writes queued lines to the current connection. A failed write
-// closes that connection; the reader then fails over.
+// writeLoop writes queued lines to the current connection, and a ping
+// every Silence/3 whatever else it sends: the node's answers prove it
+// alive. A failed write closes that connection; the reader then fails over.
 func (c *Client) writeLoop() {
-	t := time.NewTimer(keepAlive)
+	t := time.NewTicker(c.cfg.Silence / 3)
 	defer t.Stop()
 	for {
 		var line string
@@ -167,7 +174,6 @@ func (c *Client) writeLoop() {
 		case <-t.C:
 			line = ctlPing
 		}
-		t.Reset(keepAlive)
 		c.mu.Lock()
 		nc := c.nc
 		c.mu.Unlock()
@@ -282,7 +288,7 @@ func (c *Client) pendingSeqs(after uint64) []uint64 {
 func (c *Client) run(nc net.Conn, addr string) {
 	defer close(c.done)
 	for {
-		c.read(nc)
+		err := c.read(nc)
 		nc.Close() // the node is gone or the read failed: release the socket before moving on
 		c.mu.Lock()
 		c.nc, c.addr = nil, ""
@@ -291,7 +297,11 @@ func (c *Client) run(nc net.Conn, addr string) {
 		if closed {
 			return
 		}
-		c.cfg.OnLine(notice(c.txt.t().Lost, addr))
+		if errors.Is(err, os.ErrDeadlineExceeded) {
+			c.cfg.OnLine(notice(c.txt.t().Silent, addr, c.cfg.Silence))
+		} else {
+			c.cfg.OnLine(notice(c.txt.t().Lost, addr))
+		}
 		wait := c.cfg.Backoff
 		for {
 			select {
@@ -311,13 +321,15 @@ func (c *Client) run(nc net.Conn, addr string) {
 	}
 }
 
-// read handles the node's lines until the connection ends.
-func (c *Client) read(nc net.Conn) {
+// read handles the node's lines until the connection ends, or the node
+// says nothing for Silence.
+func (c *Client) read(nc net.Conn) error {
 	br := bufio.NewReaderSize(nc, 64<<10)
 	for {
+		nc.SetReadDeadline(time.Now().Add(c.cfg.Silence))
 		line, err := br.ReadString('\n')
 		if err != nil {
-			return
+			return err
 		}
 		c.handle(strings.TrimRight(line, "\r\n"))
 	}
@@ -326,6 +338,7 @@ func (c *Client) read(nc net.Conn) {
 func (c *Client) handle(line string) {
 	cmd, arg, _ := strings.Cut(line, " ")
 	switch cmd {
+	case ctlPong: // the node is alive: the read deadline moved on
 	case ctlAck:
 		if s, err := strconv.ParseUint(arg, 10, 64); err == nil {
 			c.mu.Lock()

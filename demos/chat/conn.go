@@ -96,6 +96,9 @@ func (c *conn) readLoop() {
 			return
 		}
 		first = false
+		if !n.gate.pass(c.done) {
+			return
+		}
 		if !c.handle(line) {
 			c.drainSoon()
 			return
@@ -130,7 +133,10 @@ func (c *conn) handle(line string) bool {
 		}
 	case "/me":
 		c.post(KindMe, arg, 0, nil)
-	case ctlPing: // a distlab client that only watches: not idle
+	case ctlPing: // a distlab client: not idle, and wants to know the node is not either
+		if c.distlab.Load() {
+			c.say(ctlPong)
+		}
 	case "/help":
 		for _, l := range n.txt.t().Help {
 			c.say(notice("%s", l))
@@ -212,6 +218,9 @@ func (c *conn) writeLoop() {
 			default:
 				break direct
 			}
+		}
+		if !n.gate.pass(c.done) {
+			return
 		}
 		cur, head := c.cursor.Load(), n.hub.head.Load()
 		distlab := c.distlab.Load()

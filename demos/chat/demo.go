@@ -151,6 +151,18 @@ func (v *View) Node() string { return v.client.Node() }
 // Say sends text as "you".
 func (d *Demo) Say(text string) { d.views[0].client.Send(text) }
 
+// ToggleFreeze freezes node i (it hangs, sockets open, as under SIGSTOP)
+// or lets a frozen one go on.
+func (d *Demo) ToggleFreeze(i int) {
+	if i >= 0 && i < len(d.cluster.Nodes) {
+		if n := d.cluster.Nodes[i]; n.Frozen() {
+			n.Thaw()
+		} else {
+			n.Freeze()
+		}
+	}
+}
+
 // Kill crashes node i; Restart brings it back.
 func (d *Demo) Kill(i int) {
 	if i >= 0 && i < len(d.cluster.Nodes) {

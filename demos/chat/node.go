@@ -72,9 +72,10 @@ var ErrStopped = errors.New("chat: node stopped")
 // Node is one chat server. Start it, then Kill (a crash) and Restart it as
 // often as the demo likes; Shutdown ends it gracefully.
 type Node struct {
-	cfg Config
-	hub *hub
-	txt lang // what the node says to people, in their language
+	cfg  Config
+	hub  *hub
+	txt  lang // what the node says to people, in their language
+	gate gate // closed while the node is frozen
 
 	mu      sync.Mutex // guards everything below
 	ln      net.Listener
@@ -213,6 +214,7 @@ func (n *Node) goLocked(f func()) {
 // Kill crashes the node: the listener and every connection close at once,
 // without a word, as when a machine loses power. Start brings it back.
 func (n *Node) Kill() {
+	defer n.gate.thaw() // its goroutines left on their stop channels; a restart is not frozen
 	n.mu.Lock()
 	if !n.up {
 		wg := n.wg // a kill in progress: wait for it too
@@ -240,6 +242,7 @@ func (n *Node) Kill() {
 // every client, their queues drained until ctx is done, then everything
 // closed and every goroutine gone.
 func (n *Node) Shutdown(ctx context.Context) error {
+	n.gate.thaw() // a frozen node cannot say goodbye
 	n.mu.Lock()
 	n.stopped = true
 	if !n.up {
@@ -290,6 +293,10 @@ func (n *Node) acceptLoop(ctx context.Context, ln net.Listener) {
 			}
 			time.Sleep(10 * time.Millisecond) // e.g. out of file descriptors
 			continue
+		}
+		if !n.gate.pass(ctx.Done()) { // frozen: the kernel accepted it, nobody serves it yet
+			nc.Close()
+			return
 		}
 		n.serve(nc)
 	}

@@ -166,6 +166,9 @@ func (n *Node) runLink(ctx context.Context, nc net.Conn, br *bufio.Reader, first
 		if err != nil || ctx.Err() != nil {
 			return // including bufio.ErrBufferFull: no valid peer line is that long
 		}
+		if !n.gate.pass(l.done) {
+			return
+		}
 		n.peerLine(l, strings.TrimRight(string(line), "\r\n"))
 	}
 }
@@ -195,6 +198,9 @@ func (l *peerLink) writeLoop() {
 			default:
 				more = false
 			}
+		}
+		if !l.node.gate.pass(l.done) {
+			return
 		}
 		l.nc.SetWriteDeadline(time.Now().Add(2 * time.Second))
 		if w.Flush() != nil {
@@ -300,6 +306,9 @@ func (n *Node) heartbeat(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
+		}
+		if !n.gate.pass(ctx.Done()) {
+			return
 		}
 		n.mu.Lock()
 		nicks := make([]string, 0, len(n.nicks))

@@ -50,7 +50,8 @@ func (m Message) Line() string {
 // lines never do: messages start with a time, notices with "***".
 const (
 	ctlHello   = "/hello"   // client → node: /hello CLIENTID NICK
-	ctlPing    = "/ping"    // client → node: I am still here (no answer)
+	ctlPing    = "/ping"    // client → node: I am still here
+	ctlPong    = "/pong"    // node → distlab client: and so am I
 	ctlMsg     = "/msg"     // client → node: /msg SEQ TEXT
 	ctlAck     = "/ack"     // node → client: /ack SEQ
 	ctlMembers = "/members" // node → client: /members n1=host:port,n2=host:port

@@ -6,6 +6,7 @@ import "time"
 type NodeStats struct {
 	ID, Addr   string
 	Up         bool
+	Frozen     bool // up, but hung: nothing read, answered or sent
 	Clients    int
 	Peers      int    // peer nodes heard from recently
 	Goroutines int64  // goroutines this node runs now
@@ -19,7 +20,7 @@ type NodeStats struct {
 func (n *Node) Stats() NodeStats {
 	n.mu.Lock()
 	defer n.mu.Unlock()
-	s := NodeStats{ID: n.cfg.ID, Addr: n.addr, Up: n.up, Goroutines: n.running.Load(),
+	s := NodeStats{ID: n.cfg.ID, Addr: n.addr, Up: n.up, Frozen: n.up && n.gate.frozen(), Goroutines: n.running.Load(),
 		Received: n.received.Load(), Relayed: n.relayed.Load(), Delivered: n.delivered.Load(), Evicted: n.evicted.Load()}
 	if s.Addr == "" {
 		s.Addr = n.cfg.Addr

@@ -8,15 +8,16 @@ import (
 // Text is what nodes and clients say to people, in one language. The
 // protocol's control lines never change with it.
 type Text struct {
-	Welcome, Bye, ShuttingDown, Full            string
-	LineTooLong, Idle, Unfinished, SlowDown     string
-	Evicted, NotPeer, BadLine, UnknownCommand   string
-	NickRefused, NickTaken, YouAreNow, BadID    string
-	NickEmpty, NickLong, NickStart, NickChars   string
-	Online, NodeSelf, NodeOther, Up, Down       string
-	Help                                        []string
-	ProtocolOnly, Lost, Reconnected, BotMessage string
-	You                                         string // the nick of the demo's user
+	Welcome, Bye, ShuttingDown, Full          string
+	LineTooLong, Idle, Unfinished, SlowDown   string
+	Evicted, NotPeer, BadLine, UnknownCommand string
+	NickRefused, NickTaken, YouAreNow, BadID  string
+	NickEmpty, NickLong, NickStart, NickChars string
+	Online, NodeSelf, NodeOther, Up, Down     string
+	Help                                      []string
+	ProtocolOnly, Lost, Silent, Reconnected   string
+	BotMessage                                string
+	You                                       string // the nick of the demo's user
 }
 
 var textEN = Text{
@@ -57,6 +58,7 @@ var textEN = Text{
 	},
 	ProtocolOnly: "%s is the protocol's, not a command for people",
 	Lost:         "connection to %s lost: looking for another node",
+	Silent:       "no word from %s for %v: taking it for dead, looking for another node",
 	Reconnected:  "reconnected to %s; %d unacknowledged message(s) sent again",
 	BotMessage:   "message %d from bot%d",
 	You:          "you",
@@ -100,6 +102,7 @@ var textPT = Text{
 	},
 	ProtocolOnly: "%s é do protocolo, não um comando para pessoas",
 	Lost:         "conexão com %s perdida: procurando outro nó",
+	Silent:       "nenhum sinal de %s há %v: dado como morto, procurando outro nó",
 	Reconnected:  "reconectado a %s; %d mensagem(ns) sem confirmação reenviada(s)",
 	BotMessage:   "mensagem %d do bot%d",
 	You:          "você",

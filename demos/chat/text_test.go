@@ -68,7 +68,7 @@ func TestTextsMatch(t *testing.T) {
 		"BadID": {en.BadID, pt.BadID}, "NickEmpty": {en.NickEmpty, pt.NickEmpty}, "NickLong": {en.NickLong, pt.NickLong},
 		"NickStart": {en.NickStart, pt.NickStart}, "NickChars": {en.NickChars, pt.NickChars}, "Online": {en.Online, pt.Online},
 		"NodeSelf": {en.NodeSelf, pt.NodeSelf}, "NodeOther": {en.NodeOther, pt.NodeOther}, "Up": {en.Up, pt.Up}, "Down": {en.Down, pt.Down},
-		"ProtocolOnly": {en.ProtocolOnly, pt.ProtocolOnly}, "Lost": {en.Lost, pt.Lost}, "Reconnected": {en.Reconnected, pt.Reconnected},
+		"ProtocolOnly": {en.ProtocolOnly, pt.ProtocolOnly}, "Lost": {en.Lost, pt.Lost}, "Silent": {en.Silent, pt.Silent}, "Reconnected": {en.Reconnected, pt.Reconnected},
 		"BotMessage": {en.BotMessage, pt.BotMessage}, "You": {en.You, pt.You},
 	}
 	for name, p := range pairs {

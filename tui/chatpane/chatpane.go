@@ -173,7 +173,7 @@ func (k keyMap) ShortHelp() []key.Binding {
 }
 
 func (k keyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.k.Up, k.k.Down, k.k.Crash, k.k.Restart, k.k.Type},
+	return [][]key.Binding{{k.k.Up, k.k.Down, k.k.Crash, k.k.Restart, k.k.Freeze, k.k.Type},
 		{k.k.AddBot, k.k.RemoveBot, k.k.Slower, k.k.Faster, k.k.Slow, k.k.Pause}}
 }
 
@@ -227,6 +227,8 @@ func (m *Model) key(msg tea.KeyPressMsg) {
 		go d.Kill(m.selected) // waits for the node's goroutines: not on the UI goroutine
 	case key.Matches(msg, m.keys.Restart):
 		go d.Restart(m.selected)
+	case key.Matches(msg, m.keys.Freeze):
+		d.ToggleFreeze(m.selected)
 	case key.Matches(msg, m.keys.AddBot):
 		go d.AddBot()
 	case key.Matches(msg, m.keys.RemoveBot):

@@ -131,8 +131,11 @@ func (m *Model) nodeLine(i int, n chat.NodeStats) string {
 		pointer = "› "
 	}
 	state := s.ReadMark.Render("● " + t.ChatUp)
-	if !n.Up {
+	switch {
+	case !n.Up:
 		state = s.StatusError.Render("✗ " + t.ChatDown)
+	case n.Frozen:
+		state = s.StatusWarn.Render("◌ " + t.ChatFrozen)
 	}
 	rate := 0.0
 	if i < len(m.rates) {

@@ -32,12 +32,12 @@ type Text struct {
 	ClockAxisTrue, ClockAxisPhysical, ClockAxisLamport, ClockRandom, ClockPlaying, ClockPaused        string
 	ClockStatus, ClockExported, ClockLegend, ClockTableHead, ClockBackward, ClockPinHint              string
 	// The chat demo.
-	ChatTitle, ChatSummary, ChatJoin, ChatBots, ChatSlowOn, ChatSlowOff, ChatPaused, ChatUp, ChatDown string
-	ChatClients, ChatGoroutines, ChatRate, ChatRelays, ChatYou, ChatPrompt, ChatFailover, ChatClient  string
-	ChatSelect, ChatCrash, ChatRestart, ChatAddBot, ChatRemoveBot, ChatSlower, ChatFaster             string
-	ChatSlowLinks, ChatPause, ChatType, ChatSend, ChatLeave, ChatStarting                             string
-	Notes, NoNotes, PickDemo, PickerHint, NoDemos                                                     string
-	Full, CantClose, Presenter, NotInLang                                                             string
+	ChatTitle, ChatSummary, ChatJoin, ChatBots, ChatSlowOn, ChatSlowOff, ChatPaused, ChatUp, ChatDown, ChatFrozen string
+	ChatClients, ChatGoroutines, ChatRate, ChatRelays, ChatYou, ChatPrompt, ChatFailover, ChatClient              string
+	ChatSelect, ChatCrash, ChatRestart, ChatFreeze, ChatAddBot, ChatRemoveBot, ChatSlower, ChatFaster             string
+	ChatSlowLinks, ChatPause, ChatType, ChatSend, ChatLeave, ChatStarting                                         string
+	Notes, NoNotes, PickDemo, PickerHint, NoDemos                                                                 string
+	Full, CantClose, Presenter, NotInLang                                                                         string
 
 	// Key help.
 	KeyQuit, KeyHelp, KeyLang, KeyTheme, KeyNext, KeyPrev, KeyFocus             string
@@ -92,9 +92,9 @@ var en = Text{
 	ChatTitle:         "chat cluster", ChatSummary: "Three real TCP nodes, bots and you: crash a node and watch failover.",
 	ChatJoin: "join from another terminal: nc %s", ChatBots: "%d bots × %.1f msg/s",
 	ChatSlowOn: "slow links ON (150–450 ms)", ChatSlowOff: "slow links off", ChatPaused: "paused",
-	ChatUp: "up", ChatDown: "DOWN", ChatClients: "clients", ChatClient: "client", ChatGoroutines: "goroutines",
+	ChatUp: "up", ChatDown: "DOWN", ChatFrozen: "FROZEN", ChatClients: "clients", ChatClient: "client", ChatGoroutines: "goroutines",
 	ChatRate: "msg/s", ChatRelays: "relayed", ChatYou: "you", ChatPrompt: "say: ",
-	ChatFailover: "on %s", ChatSelect: "select node", ChatCrash: "crash node", ChatRestart: "restart node",
+	ChatFailover: "on %s", ChatSelect: "select node", ChatCrash: "crash node", ChatRestart: "restart node", ChatFreeze: "freeze/thaw node",
 	ChatAddBot: "add bot", ChatRemoveBot: "remove bot", ChatSlower: "bots slower", ChatFaster: "bots faster",
 	ChatSlowLinks: "slow links", ChatPause: "pause", ChatType: "type", ChatSend: "send", ChatLeave: "stop typing",
 	ChatStarting:     "starting the cluster…",
@@ -167,9 +167,9 @@ var ptBR = Text{
 	ChatTitle:         "cluster de chat", ChatSummary: "Três nós TCP reais, robôs e você: derrube um nó e veja o failover.",
 	ChatJoin: "entre de outro terminal: nc %s", ChatBots: "%d robôs × %.1f msg/s",
 	ChatSlowOn: "enlaces lentos LIGADOS (150–450 ms)", ChatSlowOff: "enlaces lentos desligados", ChatPaused: "pausado",
-	ChatUp: "no ar", ChatDown: "FORA", ChatClients: "clientes", ChatClient: "cliente", ChatGoroutines: "goroutines",
+	ChatUp: "no ar", ChatDown: "FORA", ChatFrozen: "CONGELADO", ChatClients: "clientes", ChatClient: "cliente", ChatGoroutines: "goroutines",
 	ChatRate: "msg/s", ChatRelays: "repassadas", ChatYou: "você", ChatPrompt: "diga: ",
-	ChatFailover: "em %s", ChatSelect: "escolher nó", ChatCrash: "derrubar nó", ChatRestart: "religar nó",
+	ChatFailover: "em %s", ChatSelect: "escolher nó", ChatCrash: "derrubar nó", ChatRestart: "religar nó", ChatFreeze: "congelar/descongelar nó",
 	ChatAddBot: "mais um robô", ChatRemoveBot: "menos um robô", ChatSlower: "robôs mais lentos", ChatFaster: "robôs mais rápidos",
 	ChatSlowLinks: "enlaces lentos", ChatPause: "pausar", ChatType: "digitar", ChatSend: "enviar", ChatLeave: "parar de digitar",
 	ChatStarting:     "iniciando o cluster…",

@@ -129,7 +129,7 @@ func DefaultPicker(t *i18n.Text) Picker {
 
 // Chat are the chat cluster pane's keys.
 type Chat struct {
-	Up, Down, Crash, Restart, AddBot, RemoveBot, Slower, Faster, Slow, Pause, Type key.Binding
+	Up, Down, Crash, Restart, Freeze, AddBot, RemoveBot, Slower, Faster, Slow, Pause, Type key.Binding
 	// While typing, only these act.
 	Send, Leave, Erase key.Binding
 }
@@ -141,6 +141,7 @@ func DefaultChat(t *i18n.Text) Chat {
 		Down:      bind("↓", t.ChatSelect, "down"),
 		Crash:     bind("c", t.ChatCrash, "c"),
 		Restart:   bind("r", t.ChatRestart, "r"),
+		Freeze:    bind("f", t.ChatFreeze, "f"),
 		AddBot:    bind("a", t.ChatAddBot, "a"),
 		RemoveBot: bind("d", t.ChatRemoveBot, "d"),
 		Slower:    bind("[", t.ChatSlower, "["),

@@ -1,0 +1,115 @@
+package chat
+
+import (
+	"net"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// hungNode accepts connections and then says nothing, its sockets open: a
+// node stopped with SIGSTOP, or deadlocked. Only a timeout can tell.
+func hungNode(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	var held []net.Conn
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for {
+			nc, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			mu.Lock()
+			held = append(held, nc)
+			mu.Unlock()
+		}
+	}()
+	t.Cleanup(func() {
+		ln.Close()
+		<-done
+		mu.Lock()
+		for _, nc := range held {
+			nc.Close()
+		}
+		mu.Unlock()
+	})
+	return ln.Addr().String()
+}
+
+// A client whose node hangs takes the silence for a crash, fails over, and
+// its message sent into the silence reaches the cluster once.
+func TestClientLeavesAHungNode(t *testing.T) {
+	live := startNode(t, testConfig("n2"))
+	watcher := dialRaw(t, live.Addr())
+	rec := &recorder{}
+	c, err := Dial(ClientConfig{Addrs: []string{hungNode(t), live.Addr()}, Nick: "ana", OnLine: rec.add,
+		Silence: 300 * time.Millisecond, Backoff: 10 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	c.Send("sent into the silence")
+	eventually(t, "the failover", func() bool { return rec.count("no word from") == 1 && c.Node() == live.Addr() })
+	if l := watcher.expect("sent into the silence"); !strings.HasSuffix(l, " ana@n2: sent into the silence") {
+		t.Fatalf("watcher got %q", l)
+	}
+	eventually(t, "the ack", func() bool { return c.Pending() == 0 })
+	// Alive and idle is not silence: pings and their answers keep it.
+	time.Sleep(time.Second)
+	if c.Node() != live.Addr() || rec.count("no word from") != 1 {
+		t.Fatalf("an idle live node was taken for dead (on %s, %d silences)", c.Node(), rec.count("no word from"))
+	}
+}
+
+// A frozen node (the demo's SIGSTOP) closes nothing: its client notices
+// only by silence and fails over, its peers by missing heartbeats; thawed,
+// it goes on and rejoins; a kill while frozen ends every goroutine.
+func TestFrozenNode(t *testing.T) {
+	c := testCluster(t, 2)
+	n1, n2 := c.Nodes[0], c.Nodes[1]
+	rec := &recorder{}
+	ana, err := Dial(ClientConfig{Addrs: []string{n1.Addr(), n2.Addr()}, Nick: "ana", OnLine: rec.add,
+		Silence: 300 * time.Millisecond, Backoff: 10 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ana.Close()
+	bia, brec := dialClient(t, "bia", n2.Addr())
+	eventually(t, "members learned", func() bool { return strings.Contains(n2.who(), "ana@n1") })
+
+	n1.Freeze()
+	if !n1.Stats().Frozen || !n1.Stats().Up {
+		t.Fatalf("frozen node's stats: %+v", n1.Stats())
+	}
+	ana.Send("said while n1 hangs")
+	eventually(t, "ana on n2", func() bool { return ana.Node() == n2.Addr() && rec.count("no word from") == 1 })
+	if rec.count("connection to") != 0 {
+		t.Fatal("a frozen node closed ana's connection: it should only go silent")
+	}
+	eventually(t, "bia hears ana once", func() bool { return brec.count("said while n1 hangs") == 1 })
+	eventually(t, "n2 takes n1 for dead", func() bool { return !strings.Contains(n2.membersLine(), "n1=") })
+
+	n1.Thaw()
+	eventually(t, "n1 back in the mesh", func() bool { return strings.Contains(n2.membersLine(), "n1=") })
+	bia.Send("after the thaw")
+	eventually(t, "ana hears bia", func() bool { return rec.count("after the thaw") == 1 })
+
+	n1.Freeze()
+	done := make(chan struct{})
+	go func() { n1.Kill(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(3 * time.Second):
+		t.Fatal("Kill hung on a frozen node")
+	}
+	if st := n1.Stats(); st.Up || st.Frozen || st.Goroutines != 0 {
+		t.Fatalf("after the kill: %+v", st)
+	}
+}
