@@ -86,12 +86,12 @@ func Dial(cfg ClientConfig) (*Client, error) {
 		unacked: map[uint64]string{}, shown: newDedupe(), ctx: ctx, cancel: cancel, done: make(chan struct{}),
 		out: make(chan string, 1024), writerDone: make(chan struct{})}
 	c.txt.set(cfg.Lang)
-	nc, addr, err := c.connect("")
+	s, err := c.connect("")
 	if err != nil {
 		cancel()
 		return nil, err
 	}
-	go c.run(nc, addr)
+	go c.run(s)
 	go func() { defer close(c.writerDone); c.writeLoop() }()
 	return c, nil
 }
@@ -208,9 +208,19 @@ func (c *Client) Close() {
 	<-c.writerDone
 }
 
-// connect tries the members (the one just lost last), says hello, and
-// resends what was not acknowledged.
-func (c *Client) connect(lost string) (net.Conn, string, error) {
+// session is one connection to a node that has answered.
+type session struct {
+	nc    net.Conn
+	br    *bufio.Reader
+	addr  string
+	first string // the node's first line, its welcome
+}
+
+// connect tries the members (the one just lost last), says hello, resends
+// what was not acknowledged, and waits for the node's first line: a hung
+// node's kernel still accepts connections, so only an answer proves a
+// node is there.
+func (c *Client) connect(lost string) (*session, error) {
 	c.mu.Lock()
 	addrs := slices.Clone(c.members)
 	c.mu.Unlock()
@@ -247,11 +257,20 @@ func (c *Client) connect(lost string) (net.Conn, string, error) {
 			nc.Close()
 			continue
 		}
+		br := bufio.NewReaderSize(nc, 64<<10)
+		nc.SetReadDeadline(time.Now().Add(c.cfg.Silence))
+		unblock := context.AfterFunc(c.ctx, func() { nc.SetReadDeadline(time.Now()) }) // Close need not wait
+		first, err := br.ReadString('\n')
+		unblock()
+		if err != nil {
+			nc.Close()
+			continue
+		}
 		c.mu.Lock()
 		if c.closed {
 			c.mu.Unlock()
 			nc.Close()
-			return nil, "", ErrNoNode
+			return nil, ErrNoNode
 		}
 		c.nc, c.addr = nc, addr
 		var late []string // typed while the hello was on its way
@@ -265,9 +284,9 @@ func (c *Client) connect(lost string) (net.Conn, string, error) {
 			default:
 			}
 		}
-		return nc, addr, nil
+		return &session{nc: nc, br: br, addr: addr, first: strings.TrimRight(first, "\r\n")}, nil
 	}
-	return nil, "", ErrNoNode
+	return nil, ErrNoNode
 }
 
 // pendingSeqs are the unacknowledged sequence numbers above after, in
@@ -285,11 +304,13 @@ func (c *Client) pendingSeqs(after uint64) []uint64 {
 
 // run reads from the node until the connection breaks, then fails over,
 // until Close.
-func (c *Client) run(nc net.Conn, addr string) {
+func (c *Client) run(s *session) {
 	defer close(c.done)
 	for {
-		err := c.read(nc)
-		nc.Close() // the node is gone or the read failed: release the socket before moving on
+		c.handle(s.first)
+		err := c.read(s)
+		addr := s.addr
+		s.nc.Close() // the node is gone or the read failed: release the socket before moving on
 		c.mu.Lock()
 		c.nc, c.addr = nil, ""
 		closed := c.closed
@@ -310,10 +331,8 @@ func (c *Client) run(nc net.Conn, addr string) {
 			case <-time.After(wait):
 			}
 			var err error
-			lost := addr
-			nc, addr, err = c.connect(lost)
-			if err == nil {
-				c.cfg.OnLine(notice(c.txt.t().Reconnected, addr, c.Pending()))
+			if s, err = c.connect(addr); err == nil {
+				c.cfg.OnLine(notice(c.txt.t().Reconnected, s.addr, c.Pending()))
 				break
 			}
 			wait = min(2*wait, c.cfg.MaxBackoff)
@@ -323,11 +342,10 @@ func (c *Client) run(nc net.Conn, addr string) {
 
 // read handles the node's lines until the connection ends, or the node
 // says nothing for Silence.
-func (c *Client) read(nc net.Conn) error {
-	br := bufio.NewReaderSize(nc, 64<<10)
+func (c *Client) read(s *session) error {
 	for {
-		nc.SetReadDeadline(time.Now().Add(c.cfg.Silence))
-		line, err := br.ReadString('\n')
+		s.nc.SetReadDeadline(time.Now().Add(c.cfg.Silence))
+		line, err := s.br.ReadString('\n')
 		if err != nil {
 			return err
 		}

@@ -42,8 +42,8 @@ var textEN = Text{
 	NickStart:      "a nick cannot start with / or *",
 	NickChars:      "a nick cannot contain , : = or @",
 	Online:         "%d online: %s",
-	NodeSelf:       "%s %s up, %d clients (this node)",
-	NodeOther:      "%s %s %s, %d clients",
+	NodeSelf:       "%s %s up, clients: %d (this node)",
+	NodeOther:      "%s %s %s, clients: %d",
 	Up:             "up",
 	Down:           "down",
 	Help: []string{
@@ -86,8 +86,8 @@ var textPT = Text{
 	NickStart:      "um apelido não pode começar com / ou *",
 	NickChars:      "um apelido não pode conter , : = ou @",
 	Online:         "%d conectados: %s",
-	NodeSelf:       "%s %s no ar, %d clientes (este nó)",
-	NodeOther:      "%s %s %s, %d clientes",
+	NodeSelf:       "%s %s no ar, clientes: %d (este nó)",
+	NodeOther:      "%s %s %s, clientes: %d",
 	Up:             "no ar",
 	Down:           "fora do ar",
 	Help: []string{
