@@ -2,6 +2,8 @@ package tui
 
 import (
 	"regexp"
+
+	glamouransi "charm.land/glamour/v2/ansi"
 	"strings"
 	"testing"
 
@@ -94,6 +96,59 @@ func TestSlidesFitPresenter(t *testing.T) {
 						t.Errorf("%s/%s slide %d: a line %d cells wide: %q", lang, l.ID, i+1, w, strings.TrimSpace(ansi.Strip(line)))
 						break
 					}
+				}
+			}
+		}
+	}
+}
+
+// narrowReaderWidth is the lesson pane's inner width on an 80×24 terminal,
+// beside the lesson list: the smallest screen a student is expected to use.
+func narrowReaderWidth() int {
+	l := Arrange(80, 24, Options{Panes: 1, Sidebar: true, Zoom: -1})
+	return l.Panes[0].W - 2
+}
+
+// codeFits is the widest code line glamour draws on one line in a pane of
+// width cells: past it, a diagram wraps and falls apart.
+func codeFits(t *testing.T, width int, style glamouransi.StyleConfig) int {
+	t.Helper()
+	fits := 0
+	for k := 8; k <= width; k++ {
+		// Words and spaces, as in a diagram: glamour breaks at spaces.
+		line := strings.Repeat("x ", k)[:k-1] + "y"
+		out, err := markdown.Render("", "```\n"+line+"\n```\n", width, style)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Count(out, "y") != 1 || strings.Count(strings.TrimSpace(ansi.Strip(out)), "\n") > 0 {
+			break
+		}
+		fits = k
+	}
+	return fits
+}
+
+// Every lesson reads at 80×24 beside the lesson list: prose wraps, but a
+// diagram or code line wider than the pane would wrap or be cut, so every
+// line of every code block fits. Errors name the file and line to narrow.
+func TestLessonsFitNarrowReader(t *testing.T) {
+	w := narrowReaderWidth()
+	limit := codeFits(t, w, theme.New(theme.Dark).Glamour)
+	if limit < 40 {
+		t.Fatalf("at 80×24 the reader is %d cells wide and fits code lines of %d", w, limit)
+	}
+	for _, lang := range lessons.Languages {
+		for _, l := range embedded().Lessons(lang) {
+			fenced := false
+			for i, line := range strings.Split(l.Raw, "\n") {
+				if strings.HasPrefix(line, "```") {
+					fenced = !fenced
+					continue
+				}
+				line = strings.ReplaceAll(line, "\t", "    ")
+				if fenced && ansi.StringWidth(line) > limit {
+					t.Errorf("%s:%d: code line %d cells wide; at 80×24 the reader fits %d", l.Path, l.Line+i, ansi.StringWidth(line), limit)
 				}
 			}
 		}

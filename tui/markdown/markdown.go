@@ -6,6 +6,7 @@ package markdown
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"charm.land/glamour/v2"
 	"charm.land/glamour/v2/ansi"
@@ -37,7 +38,7 @@ func Render(title, body string, width int, style ansi.StyleConfig) (string, erro
 	}
 	// Tabs in code blocks would be measured as nothing and drawn as up to
 	// eight columns: lines would spill out of their pane.
-	md := strings.ReplaceAll(body, "\t", "    ")
+	md := protect(strings.ReplaceAll(body, "\t", "    "))
 	if title != "" {
 		md = "# " + title + "\n\n" + md
 	}
@@ -45,8 +46,47 @@ func Render(title, body string, width int, style ansi.StyleConfig) (string, erro
 	if err != nil {
 		return "", fmt.Errorf("markdown: %w", err)
 	}
-	return out, nil
+	return unprotect.Replace(out), nil
 }
+
+// glamour wraps list items and quotes at any of " ,.;-+|", so "99,99%",
+// "127.0.0.1" or "[2,2,3]" could be cut in two at the end of a line.
+// protect swaps such a mark between two letters or digits for a stand-in
+// of the same width that glamour does not break at; unprotect puts the
+// marks back in the rendered text. Code blocks are left alone (their
+// highlighter reads the marks); tables and rules have spaces or no
+// letters around theirs.
+func protect(md string) string {
+	lines := strings.Split(md, "\n")
+	fenced := false
+	for i, l := range lines {
+		if strings.HasPrefix(strings.TrimSpace(l), "```") {
+			fenced = !fenced
+			continue
+		}
+		if fenced || !strings.ContainsAny(l, guarded) {
+			continue
+		}
+		rs := []rune(l)
+		for j := 1; j < len(rs)-1; j++ {
+			if k := strings.IndexRune(guarded, rs[j]); k >= 0 && isWord(rs[j-1]) && isWord(rs[j+1]) {
+				rs[j] = standIns[k]
+			}
+		}
+		lines[i] = string(rs)
+	}
+	return strings.Join(lines, "\n")
+}
+
+const guarded = ",.;-+"
+
+// standIns are private-use runes, one cell wide like the marks they
+// stand for, and never in a lesson.
+var standIns = []rune{'\uE000', '\uE001', '\uE002', '\uE003', '\uE004'}
+
+var unprotect = strings.NewReplacer("\uE000", ",", "\uE001", ".", "\uE002", ";", "\uE003", "-", "\uE004", "+")
+
+func isWord(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // TrimLines drops the spaces glamour pads each line with, for plain output
 // that goes to a file or a pipe.
