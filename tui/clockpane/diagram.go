@@ -169,6 +169,35 @@ type drawOpts struct {
 
 // draw renders the space-time diagram of events on a w×h canvas: one row
 // per process, messages as dotted lines from send to receive.
+// backwardMsg reports whether the message from send s to receive e goes
+// back on this axis: drawn red, and counted.
+func backwardMsg(l layout, s, e clocks.Event) bool {
+	x1, x2 := l.x(s), l.x(e)
+	return x2 < x1 || (x2 == x1 && l.value(e) < l.value(s))
+}
+
+// countBackward is how many of events' messages go back on this axis,
+// without drawing: the lines under the diagram need it before its height
+// is known.
+func countBackward(events []clocks.Event, l layout) int {
+	sends := make([]int32, 0, len(events)/2) // message id → index of its send, +1
+	n := 0
+	for i, e := range events {
+		switch {
+		case e.Kind == clocks.Send && e.Msg >= 0:
+			for len(sends) <= e.Msg {
+				sends = append(sends, 0)
+			}
+			sends[e.Msg] = int32(i + 1)
+		case e.Kind == clocks.Receive && e.Msg >= 0 && e.Msg < len(sends) && sends[e.Msg] > 0:
+			if backwardMsg(l, events[sends[e.Msg]-1], e) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
 func draw(run *clocks.Run, events []clocks.Event, l layout, w, h int, o drawOpts) (*canvas, int) {
 	c := newCanvas(w, h)
 	procs := run.Cfg.Procs
@@ -205,16 +234,16 @@ func draw(run *clocks.Run, events []clocks.Event, l layout, w, h int, o drawOpts
 			}
 			s := events[sends[e.Msg]-1]
 			x1, x2 := l.x(s), l.x(e)
+			back := backwardMsg(l, s, e)
+			if back {
+				backward++
+			}
 			if (x1 < 0 && x2 < 0) || (x1 >= w && x2 >= w) {
-				if x2 < x1 {
-					backward++
-				}
 				continue
 			}
 			k := inkDim
-			if x2 < x1 || (x2 == x1 && l.value(e) < l.value(s)) {
+			if back {
 				k = inkBackward
-				backward++
 			}
 			line(c, x1, row(s.Proc), x2, row(e.Proc), k)
 		case e.Kind == clocks.Send && e.Lost:

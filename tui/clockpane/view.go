@@ -22,30 +22,40 @@ func (m *Model) View() string {
 	}
 	run := m.sim.Run()
 	events := run.Events
+	// The lines under the diagram wrap on a narrow pane: a sentence cut in
+	// half teaches nothing.
+	l, total := fit(m.full.Events, m.axis, run.Cfg.Procs, w)
+	l.scroll = m.scrollFor(l, total, events, w)
+	rel := drawOpts{selected: m.selected, pinned: m.pinned, relation: func(a, b int) (bool, bool) {
+		return run.HappenedBefore(a, b), run.Concurrent(a, b)
+	}}
+	foot := m.foot(run, countBackward(events, l), w)
 	tableRows := min(max(h/4, 3), 8)
-	if h < 14 {
+	if h-len(foot)-tableRows-1 < 6 { // the diagram comes first
 		tableRows = 0
 	}
-	diagramH := h - 3 - tableRows
+	diagramH := h - len(foot) - tableRows
 	if tableRows > 0 {
 		diagramH--
 	}
 	var out []string
-	backward := 0
 	if diagramH >= 2 {
-		l, total := fit(m.full.Events, m.axis, run.Cfg.Procs, w)
-		l.scroll = m.scrollFor(l, total, events, w)
-		c, n := draw(run, events, l, w, diagramH, drawOpts{selected: m.selected, pinned: m.pinned, relation: func(a, b int) (bool, bool) {
-			return run.HappenedBefore(a, b), run.Concurrent(a, b)
-		}})
-		backward = n
+		c, _ := draw(run, events, l, w, diagramH, rel)
 		out = append(out, c.lines(s)...)
 	}
 	if tableRows > 0 {
 		out = append(out, s.Status.Render(common.FitLine(" "+t.ClockTableHead, w)))
 		out = append(out, m.table(run, tableRows, w)...)
 	}
-	out = append(out, common.FitLine(" "+s.Status.Render(m.statusText(len(events))), w))
+	out = append(out, foot...)
+	return common.Fit(strings.Join(out, "\n"), w, h)
+}
+
+// foot is the status, the sentence of the moment (the pinned pair's
+// relation, backward messages, the scenario's point or a hint) and the
+// legend, each wrapped to the pane.
+func (m *Model) foot(run *clocks.Run, backward, w int) []string {
+	s, t := m.com.Styles, m.com.Text
 	info := m.relationText(run)
 	if info == "" && backward > 0 {
 		info = s.StatusError.Render(fmt.Sprintf(t.ClockBackward, backward))
@@ -57,9 +67,9 @@ func (m *Model) View() string {
 			info = s.Summary.Render(t.ClockPinHint)
 		}
 	}
-	out = append(out, common.FitLine(" "+info, w))
-	out = append(out, common.FitLine(" "+s.Status.Render(t.ClockLegend), w))
-	return common.Fit(strings.Join(out, "\n"), w, h)
+	out := common.WrapLines(s.Status.Render(m.statusText(len(run.Events))), w, 2)
+	out = append(out, common.WrapLines(info, w, 3)...)
+	return append(out, common.WrapLines(s.Status.Render(t.ClockLegend), w, 2)...)
 }
 
 // scrollFor keeps the newest event in view while playing, and the selected

@@ -8,6 +8,7 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"distlab/tui/i18n"
@@ -96,4 +97,24 @@ func FitLine(line string, w int) string {
 		line += strings.Repeat(" ", w-n)
 	}
 	return line
+}
+
+// WrapLines wraps text (styled or not) to lines of exactly w cells, each
+// starting with a space, at most maxLines of them: a narrow pane shows a
+// whole sentence on two or three lines rather than cut it. A text longer
+// still ends with "…".
+func WrapLines(text string, w, maxLines int) []string {
+	if w < 2 || maxLines < 1 {
+		return nil
+	}
+	lines := strings.Split(lipgloss.Wrap(text, w-1, ""), "\n")
+	if len(lines) > maxLines {
+		lines = lines[:maxLines]
+		last := lines[maxLines-1]
+		lines[maxLines-1] = ansi.Truncate(last, max(w-2, 0), "") + "…"
+	}
+	for i, l := range lines {
+		lines[i] = FitLine(" "+l, w)
+	}
+	return lines
 }
