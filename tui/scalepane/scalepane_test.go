@@ -147,7 +147,7 @@ func BenchmarkFrame(b *testing.B) {
 // two sides go one above the other, each with its figures whole, rather
 // than two columns that cut every line in half.
 func TestNarrowPaneStacksSides(t *testing.T) {
-	m, _ := newPane(t, 38, 20)
+	m, _ := newPane(t, 34, 22)
 	m.SetVisible(true)
 	run(m, 24)
 	lines := strings.Split(ansi.Strip(m.View()), "\n")
@@ -165,5 +165,10 @@ func TestNarrowPaneStacksSides(t *testing.T) {
 	}
 	if got := len(regexp.MustCompile(`\d req/s [▁-█]`).FindAllString(strings.Join(lines, "\n"), -1)); got != 2 {
 		t.Errorf("%d throughputs shown, want 2:\n%s", got, strings.Join(lines, "\n"))
+	}
+	for _, fig := range []string{"99.0000%", "99.9900%"} { // availability, never cut
+		if !strings.Contains(strings.Join(lines, "\n"), fig) {
+			t.Errorf("%s not shown whole:\n%s", fig, strings.Join(lines, "\n"))
+		}
 	}
 }

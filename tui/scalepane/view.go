@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"distlab/demos/scale"
 	"distlab/tui/common"
 )
@@ -42,10 +44,8 @@ func (m *Model) View() string {
 	case m.real != "":
 		realLine = s.HeaderLesson.Render(fmt.Sprintf(t.ScaleRealResult, m.real))
 	}
-	foot := []string{
-		common.FitLine(" "+s.Status.Render(status), w),
-		common.FitLine(" "+s.Summary.Render(fmt.Sprintf(t.ScaleCostNote, snap.Cost.Currency, snap.Cost.PerCore, snap.Cost.Exponent, snap.Cost.Currency, snap.Cost.Balancer)), w),
-	}
+	foot := append(common.WrapLines(s.Status.Render(status), w, 2),
+		common.WrapLines(s.Summary.Render(fmt.Sprintf(t.ScaleCostNote, snap.Cost.Currency, snap.Cost.PerCore, snap.Cost.Exponent, snap.Cost.Currency, snap.Cost.Balancer)), w, 3)...)
 	if realLine != "" {
 		foot = append([]string{common.FitLine(" "+realLine, w)}, foot...)
 	}
@@ -112,8 +112,14 @@ func (m *Model) column(c *scale.SideSnapshot, cw int) []string {
 		fmt.Sprintf(" %s %s", s.HeaderLesson.Render(fmt.Sprintf("%.0f req/s", c.Throughput)), spark(c.History, cw-16)),
 		s.Status.Render(fmt.Sprintf(" %s p50 %v · p99 %v", t.ScaleLatency, dur(c.P50), dur(c.P99))),
 		s.Status.Render(fmt.Sprintf(" %s %d/%d · %s %.0f/s", t.ScaleQueue, c.Queue, c.QueueCap, t.ScaleRejected, c.RejectRate+c.FailRate)),
-		s.Status.Render(fmt.Sprintf(" %s $%.2f/h · %s %.4f%%", t.ScaleCost, c.CostPerHour, t.ScaleAvail, 100*c.Availability)),
 	)
+	cost := fmt.Sprintf(" %s $%.2f/h", t.ScaleCost, c.CostPerHour)
+	avail := fmt.Sprintf("%s %.4f%%", t.ScaleAvail, 100*c.Availability)
+	if ansi.StringWidth(cost+" · "+avail) <= cw { // else one line each: a cut figure is a wrong one
+		lines = append(lines, s.Status.Render(cost+" · "+avail))
+	} else {
+		lines = append(lines, s.Status.Render(cost), s.Status.Render(" "+avail))
+	}
 	if c.AtCeiling {
 		lines = append(lines, s.StatusWarn.Render(" "+t.ScaleCeiling))
 	}
@@ -200,7 +206,17 @@ func (m *Model) curve(w, h int) []string {
 	c := m.snap.Side(m.side)
 	model := c.Model
 	maxN := max(c.MaxSize, 2)
-	plotW, plotH := max(w-12, 8), max(h-1, 2)
+	name := map[string]string{scale.Ideal: m.com.Text.ScaleIdeal, scale.Contention: m.com.Text.ScaleContention,
+		scale.Published: m.com.Text.ScalePublished}[model.Name]
+	if name == "" {
+		name = m.com.Text.ScaleCustom
+	}
+	label := fmt.Sprintf("%s — %s: γ = %.5g, α = %.4g, β = %.3g", m.com.Text.ScaleCurve, name, model.Gamma, model.Alpha, model.Beta)
+	if p, ok := model.PeakInt(); ok {
+		label += fmt.Sprintf(" · N* = %d", p)
+	}
+	lines := common.WrapLines(s.Summary.Render(label), w, 2)
+	plotW, plotH := max(w-12, 8), max(h-len(lines), 2)
 	top := 0.0
 	for n := 1; n <= maxN; n++ {
 		top = max(top, model.X(float64(n)))
@@ -220,16 +236,6 @@ func (m *Model) curve(w, h int) []string {
 	if cx >= 0 && cx < plotW && cy >= 0 && cy < plotH {
 		grid[cy][cx] = '●'
 	}
-	name := map[string]string{scale.Ideal: m.com.Text.ScaleIdeal, scale.Contention: m.com.Text.ScaleContention,
-		scale.Published: m.com.Text.ScalePublished}[model.Name]
-	if name == "" {
-		name = m.com.Text.ScaleCustom
-	}
-	label := fmt.Sprintf(" %s — %s: γ = %.5g, α = %.4g, β = %.3g", m.com.Text.ScaleCurve, name, model.Gamma, model.Alpha, model.Beta)
-	if p, ok := model.PeakInt(); ok {
-		label += fmt.Sprintf(" · N* = %d", p)
-	}
-	lines := []string{common.FitLine(s.Summary.Render(label), w)}
 	for y := range plotH {
 		axis := "          "
 		if y == 0 {
