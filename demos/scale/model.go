@@ -29,9 +29,11 @@ const (
 	Custom     = "custom"
 )
 
-// PublishedGamma, PublishedAlpha and PublishedBeta are a published USL fit
-// of a real system: X(8) ≈ 6,475, peak X(35) ≈ 12,342 req/s, and less
-// beyond, X(128) ≈ 7,543.
+// PublishedGamma, PublishedAlpha and PublishedBeta are the USL fit of a
+// Cisco system's benchmark (32 measurements, concurrency 1 to 32) in
+// B. Schwartz, Practical Scalability Analysis with the Universal
+// Scalability Law (VividCortex, 2015): X(8) ≈ 6,475, peak X(35) ≈ 12,342
+// req/s, and less beyond (extrapolated), X(128) ≈ 7,543.
 const (
 	PublishedGamma = 995.65
 	PublishedAlpha = 0.02672
