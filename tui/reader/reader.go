@@ -310,12 +310,21 @@ func (m *Model) View() string {
 	return b.String()
 }
 
-// demoBar is "▶ 1 chat cluster · 2 clock ordering", one line.
+// demoBar is "▶ 1 chat cluster · 2 clock ordering", one line; where the
+// titles do not fit, the demos' short ids ("▶ 1 chat · 2 clocks"), as
+// `distlab demo ID` names them, so that no demo is cut from the bar.
 func (m *Model) demoBar() string {
 	s := m.com.Styles
-	parts := make([]string, len(m.demos))
-	for i, d := range m.demos {
-		parts[i] = s.ItemCurrent.Render(string(rune('1'+i))) + " " + s.Item.Render(d.Title)
+	bar := func(name func(DemoLabel) string) string {
+		parts := make([]string, len(m.demos))
+		for i, d := range m.demos {
+			parts[i] = s.ItemCurrent.Render(string(rune('1'+i))) + " " + s.Item.Render(name(d))
+		}
+		return " " + s.Title.Render("▶") + " " + strings.Join(parts, s.Status.Render(" · "))
 	}
-	return common.FitLine(" "+s.Title.Render("▶")+" "+strings.Join(parts, s.Status.Render(" · ")), m.width)
+	line := bar(func(d DemoLabel) string { return d.Title })
+	if ansi.StringWidth(line) > m.width {
+		line = bar(func(d DemoLabel) string { return d.ID })
+	}
+	return common.FitLine(line, m.width)
 }

@@ -1,0 +1,32 @@
+package reader
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"distlab/tui/common"
+	"distlab/tui/i18n"
+	"distlab/tui/theme"
+)
+
+// The demo bar names every demo of the lesson: full titles where they fit,
+// the short ids of `distlab demo ID` where they do not, never a cut name.
+func TestDemoBarNamesEveryDemo(t *testing.T) {
+	m := New(&common.Common{Styles: theme.New(theme.Dark), Text: i18n.For("en")})
+	m.SetDemos([]DemoLabel{{"chat", "chat cluster"}, {"clocks", "clock ordering"}, {"scale", "scale up vs scale out"}})
+	for _, c := range []struct {
+		width int
+		want  string
+	}{
+		{100, "▶ 1 chat cluster · 2 clock ordering · 3 scale up vs scale out"},
+		{54, "▶ 1 chat · 2 clocks · 3 scale"},
+	} {
+		m.width = c.width
+		got := ansi.Strip(m.demoBar())
+		if ansi.StringWidth(got) != c.width || strings.TrimSpace(got) != c.want {
+			t.Errorf("width %d: %q, want %q", c.width, got, c.want)
+		}
+	}
+}
