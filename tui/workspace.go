@@ -210,7 +210,7 @@ func (m *Model) demoLabels() []reader.DemoLabel {
 	var out []reader.DemoLabel
 	for _, id := range m.reader.Lesson().Demos {
 		if d, ok := m.cfg.Demos.Lookup(id); ok {
-			out = append(out, reader.DemoLabel{ID: id, Title: d.TitleIn(m.lang)})
+			out = append(out, reader.DemoLabel{Short: d.ShortIn(m.lang), Title: d.TitleIn(m.lang)})
 		}
 	}
 	return out

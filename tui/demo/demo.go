@@ -14,6 +14,7 @@ import (
 type Demo struct {
 	ID      string
 	Title   map[string]string // language → title, e.g. "chat cluster"
+	Short   map[string]string // language → a word, for a narrow demo bar ("chat")
 	Summary map[string]string // language → one line
 	// New builds a fresh instance: every call is an independent demo, with
 	// its own goroutines and sockets, released by the pane's Close.
@@ -30,6 +31,10 @@ type Env struct {
 // TitleIn is the demo's title in lang, falling back to English, then to
 // the id.
 func (d Demo) TitleIn(lang string) string { return pick(d.Title, lang, d.ID) }
+
+// ShortIn is the demo's one-word name in lang, falling back to English,
+// then to the id.
+func (d Demo) ShortIn(lang string) string { return pick(d.Short, lang, d.ID) }
 
 // SummaryIn is the demo's summary in lang, falling back to English.
 func (d Demo) SummaryIn(lang string) string { return pick(d.Summary, lang, "") }

@@ -12,7 +12,7 @@ import (
 )
 
 // The demo bar names every demo of the lesson: full titles where they fit,
-// the short ids of `distlab demo ID` where they do not, never a cut name.
+// one word each where they do not, never a cut name.
 func TestDemoBarNamesEveryDemo(t *testing.T) {
 	m := New(&common.Common{Styles: theme.New(theme.Dark), Text: i18n.For("en")})
 	m.SetDemos([]DemoLabel{{"chat", "chat cluster"}, {"clocks", "clock ordering"}, {"scale", "scale up vs scale out"}})

@@ -26,7 +26,7 @@ import (
 type ReadMsg struct{ ID string }
 
 // DemoLabel is one entry of the demo bar: pressing its number opens it.
-type DemoLabel struct{ ID, Title string }
+type DemoLabel struct{ Short, Title string }
 
 // Model is the reader pane.
 type Model struct {
@@ -311,8 +311,8 @@ func (m *Model) View() string {
 }
 
 // demoBar is "▶ 1 chat cluster · 2 clock ordering", one line; where the
-// titles do not fit, the demos' short ids ("▶ 1 chat · 2 clocks"), as
-// `distlab demo ID` names them, so that no demo is cut from the bar.
+// titles do not fit, the demos' one-word names ("▶ 1 chat · 2 clocks"),
+// so that no demo is cut from the bar.
 func (m *Model) demoBar() string {
 	s := m.com.Styles
 	bar := func(name func(DemoLabel) string) string {
@@ -324,7 +324,7 @@ func (m *Model) demoBar() string {
 	}
 	line := bar(func(d DemoLabel) string { return d.Title })
 	if ansi.StringWidth(line) > m.width {
-		line = bar(func(d DemoLabel) string { return d.ID })
+		line = bar(func(d DemoLabel) string { return d.Short })
 	}
 	return common.FitLine(line, m.width)
 }
