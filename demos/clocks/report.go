@@ -6,24 +6,28 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+
+	"distlab/demos/locale"
 )
 
 // WriteReport writes what `distlab clocks run` prints: a summary of the
-// run, the event table and the anomalies, in lang ("en" or "pt-BR").
+// run, the event table and the anomalies, in lang ("en" or "pt-BR"), with
+// that language's decimal mark.
 func WriteReport(w io.Writer, r *Run, lang string) error {
-	if err := WriteSummary(w, r, lang); err != nil {
+	var sb strings.Builder
+	if err := WriteSummary(&sb, r, lang); err != nil {
 		return err
 	}
-	if _, err := fmt.Fprintln(w); err != nil {
+	sb.WriteString("\n")
+	if err := WriteTable(&sb, r, lang); err != nil {
 		return err
 	}
-	if err := WriteTable(w, r, lang); err != nil {
+	sb.WriteString("\n")
+	if err := WriteAnomalies(&sb, r, lang); err != nil {
 		return err
 	}
-	if _, err := fmt.Fprintln(w); err != nil {
-		return err
-	}
-	return WriteAnomalies(w, r, lang)
+	_, err := io.WriteString(w, locale.Decimals(lang, sb.String()))
+	return err
 }
 
 // WriteSummary writes the run's settings and each process's clock.

@@ -37,7 +37,7 @@ func TestWriteReport(t *testing.T) {
 	if err := WriteReport(&buf, r, "pt-BR"); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"Cenário: Recebimento antes do envio", "evento", "recebimento", "carimbado antes do envio", "Relógios de Lamport", "o relógio de b estava 35.000ms atrás do de a"} {
+	for _, want := range []string{"Cenário: Recebimento antes do envio", "evento", "recebimento", "carimbado antes do envio", "Relógios de Lamport", "o relógio de b estava 35,000ms atrás do de a"} {
 		if !strings.Contains(buf.String(), want) {
 			t.Errorf("pt-BR report lacks %q:\n%s", want, buf.String())
 		}

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"distlab/demos/chat"
+	"distlab/demos/locale"
 	"distlab/tui/common"
 )
 
@@ -93,7 +94,7 @@ func (m *Model) View() string {
 	for i, n := range m.snap.nodes {
 		top = append(top, m.nodeLine(i, n))
 	}
-	status := fmt.Sprintf(t.ChatBots, m.snap.bots, m.snap.rate)
+	status := locale.Decimals(t.Lang, fmt.Sprintf(t.ChatBots, m.snap.bots, m.snap.rate))
 	if m.snap.slow {
 		status += " · " + s.StatusWarn.Render(t.ChatSlowOn)
 	} else {
@@ -149,10 +150,10 @@ func (m *Model) nodeLine(i int, n chat.NodeStats) string {
 		if n.Clients == 1 {
 			clients = t.ChatClient
 		}
-		line += s.Status.Render(fmt.Sprintf("  %d %s · %d %s · %.1f %s · %d %s", n.Clients, clients,
-			n.Goroutines, t.ChatGoroutines, rate, t.ChatRate, n.Relayed, t.ChatRelays))
+		line += s.Status.Render(locale.Decimals(t.Lang, fmt.Sprintf("  %d %s · %d %s · %.1f %s · %d %s", n.Clients, clients,
+			n.Goroutines, t.ChatGoroutines, rate, t.ChatRate, n.Relayed, t.ChatRelays)))
 	default: // narrow: numbers first, short units
-		line += s.Status.Render(fmt.Sprintf(" %dc %dg %.1f/s", n.Clients, n.Goroutines, rate))
+		line += s.Status.Render(locale.Decimals(t.Lang, fmt.Sprintf(" %dc %dg %.1f/s", n.Clients, n.Goroutines, rate)))
 	}
 	line = common.FitLine(line, m.width)
 	if i == m.selected && m.focused {

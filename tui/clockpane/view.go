@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"distlab/demos/clocks"
+	"distlab/demos/locale"
 	"distlab/tui/common"
 )
 
@@ -68,7 +69,7 @@ func (m *Model) foot(run *clocks.Run, backward, w int) []string {
 		}
 	}
 	out := common.WrapLines(s.Status.Render(m.statusText(len(run.Events))), w, 2)
-	out = append(out, common.WrapLines(info, w, 3)...)
+	out = append(out, common.WrapLines(locale.Decimals(t.Lang, info), w, 3)...)
 	return append(out, common.WrapLines(s.Status.Render(t.ClockLegend), w, 2)...)
 }
 
@@ -100,8 +101,8 @@ func (m *Model) table(run *clocks.Run, rows, w int) []string {
 	for i := from; i < min(from+rows, len(events)); i++ {
 		e := events[i]
 		kind := map[clocks.Kind]string{clocks.Local: "•", clocks.Send: "○", clocks.Receive: "●"}[e.Kind]
-		line := fmt.Sprintf(" %-6s %s %-3s %10.3fms %3d  [%s]", e.Label, kind, procName(e.Proc),
-			float64(e.Physical.Microseconds())/1000, e.Lamport, vector(e.Vector))
+		line := locale.Decimals(m.com.Text.Lang, fmt.Sprintf(" %-6s %s %-3s %10.3fms %3d  [%s]", e.Label, kind, procName(e.Proc),
+			float64(e.Physical.Microseconds())/1000, e.Lamport, vector(e.Vector)))
 		line = common.FitLine(line, w)
 		switch i {
 		case m.selected:
@@ -133,8 +134,8 @@ func (m *Model) statusText(n int) string {
 	if m.status != "" {
 		return m.status
 	}
-	return fmt.Sprintf(t.ClockStatus, name, axisName, m.cfg.Seed, m.cfg.Skew, m.cfg.Loss*100,
-		m.cfg.DelayMin, m.cfg.DelayMax, n, len(m.full.Events), state, 2*speeds[m.speed])
+	return locale.Decimals(t.Lang, fmt.Sprintf(t.ClockStatus, name, axisName, m.cfg.Seed, m.cfg.Skew, m.cfg.Loss*100,
+		m.cfg.DelayMin, m.cfg.DelayMax, n, len(m.full.Events), state, 2*speeds[m.speed]))
 }
 
 // relationText is the sentence relating the pinned and selected events.

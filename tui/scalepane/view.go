@@ -8,6 +8,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"distlab/demos/locale"
 	"distlab/demos/scale"
 	"distlab/tui/common"
 )
@@ -55,7 +56,8 @@ func (m *Model) View() string {
 		lines = append(lines, m.curve(w, min(curveH, 16))...)
 	}
 	lines = append(lines, foot...)
-	return common.Fit(strings.Join(lines, "\n"), w, h)
+	// Only the demo's own figures are here: the reader's decimal mark.
+	return common.Fit(locale.Decimals(t.Lang, strings.Join(lines, "\n")), w, h)
 }
 
 // stackBelow is the pane width under which the two sides are drawn one
