@@ -138,6 +138,10 @@ func TestTwoHundredClientsFiftyMisbehave(t *testing.T) {
 func TestSlowReaderEvicted(t *testing.T) {
 	cfg := testConfig("n1")
 	cfg.EvictAfter = 2 * time.Second // a reader slowed down by -race must not count as stuck
+	// 10 MB in one burst: on a loaded machine under -race the node can take
+	// more than testConfig's 1 s to finish a line it started (slowloris
+	// rule), which would drop the sender; this test is about the reader.
+	cfg.LineTimeout = time.Minute
 	n := startNode(t, cfg)
 	stuck, _ := net.Dial("tcp", n.Addr()) // never reads
 	defer stuck.Close()
@@ -172,7 +176,12 @@ func TestSlowReaderEvicted(t *testing.T) {
 	}
 	w.Flush()
 	if c := <-got; c != 20000 {
-		t.Fatalf("the reading client got %d of 20000", c)
+		var told []string // what the node said to the sender, if it dropped it
+		sender.nc.SetReadDeadline(time.Now().Add(200 * time.Millisecond))
+		for l, err := sender.br.ReadString('\n'); err == nil; l, err = sender.br.ReadString('\n') {
+			told = append(told, strings.TrimSpace(l))
+		}
+		t.Fatalf("the reading client got %d of 20000; the sender was told %q", c, told)
 	}
 	eventually(t, "the stuck client evicted", func() bool { return n.evicted.Load() >= 1 })
 }
