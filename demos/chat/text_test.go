@@ -1,6 +1,7 @@
 package chat
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -59,25 +60,19 @@ func TestTextsMatch(t *testing.T) {
 		return b.String()
 	}
 	en, pt := TextFor("en"), TextFor("pt-BR")
-	pairs := map[string][2]string{
-		"Welcome": {en.Welcome, pt.Welcome}, "Bye": {en.Bye, pt.Bye}, "ShuttingDown": {en.ShuttingDown, pt.ShuttingDown},
-		"Full": {en.Full, pt.Full}, "LineTooLong": {en.LineTooLong, pt.LineTooLong}, "Idle": {en.Idle, pt.Idle},
-		"Unfinished": {en.Unfinished, pt.Unfinished}, "SlowDown": {en.SlowDown, pt.SlowDown}, "Evicted": {en.Evicted, pt.Evicted},
-		"NotPeer": {en.NotPeer, pt.NotPeer}, "BadLine": {en.BadLine, pt.BadLine}, "UnknownCommand": {en.UnknownCommand, pt.UnknownCommand},
-		"NickRefused": {en.NickRefused, pt.NickRefused}, "NickTaken": {en.NickTaken, pt.NickTaken}, "YouAreNow": {en.YouAreNow, pt.YouAreNow},
-		"BadID": {en.BadID, pt.BadID}, "NickEmpty": {en.NickEmpty, pt.NickEmpty}, "NickLong": {en.NickLong, pt.NickLong},
-		"NickStart": {en.NickStart, pt.NickStart}, "NickChars": {en.NickChars, pt.NickChars}, "Online": {en.Online, pt.Online},
-		"NodeSelf": {en.NodeSelf, pt.NodeSelf}, "NodeOther": {en.NodeOther, pt.NodeOther}, "Up": {en.Up, pt.Up}, "Down": {en.Down, pt.Down},
-		"ProtocolOnly": {en.ProtocolOnly, pt.ProtocolOnly}, "Lost": {en.Lost, pt.Lost}, "Silent": {en.Silent, pt.Silent}, "Reconnected": {en.Reconnected, pt.Reconnected},
-		"BotMessage": {en.BotMessage, pt.BotMessage}, "You": {en.You, pt.You},
-	}
-	for name, p := range pairs {
-		if p[0] == "" || p[1] == "" || verbs(p[0]) != verbs(p[1]) {
-			t.Errorf("%s: %q vs %q", name, p[0], p[1])
+	ve, vp := reflect.ValueOf(*en), reflect.ValueOf(*pt)
+	for i := range ve.NumField() {
+		name := ve.Type().Field(i).Name
+		switch e, p := ve.Field(i).Interface(), vp.Field(i).Interface(); e := e.(type) {
+		case string:
+			if p := p.(string); e == "" || p == "" || verbs(e) != verbs(p) {
+				t.Errorf("%s: %q vs %q", name, e, p)
+			}
+		case []string:
+			if len(e) == 0 || len(e) != len(p.([]string)) {
+				t.Errorf("%s: %d lines in en, %d in pt-BR", name, len(e), len(p.([]string)))
+			}
 		}
-	}
-	if len(en.Help) != len(pt.Help) {
-		t.Errorf("help: %d lines in en, %d in pt-BR", len(en.Help), len(pt.Help))
 	}
 	if TextFor("fr") != en || TextFor("pt") != pt {
 		t.Error("TextFor falls back wrongly")

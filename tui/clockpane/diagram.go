@@ -180,29 +180,42 @@ func backwardMsg(l layout, s, e clocks.Event) bool {
 // without drawing: the lines under the diagram need it before its height
 // is known.
 func countBackward(events []clocks.Event, l layout) int {
-	sends := make([]int32, 0, len(events)/2) // message id → index of its send, +1
 	n := 0
-	for i, e := range events {
-		switch {
-		case e.Kind == clocks.Send && e.Msg >= 0:
-			for len(sends) <= e.Msg {
-				sends = append(sends, 0)
-			}
-			sends[e.Msg] = int32(i + 1)
-		case e.Kind == clocks.Receive && e.Msg >= 0 && e.Msg < len(sends) && sends[e.Msg] > 0:
-			if backwardMsg(l, events[sends[e.Msg]-1], e) {
-				n++
-			}
+	sendOf := sends(events)
+	for _, e := range events {
+		if s, ok := sendOf(e); ok && backwardMsg(l, s, e) {
+			n++
 		}
 	}
 	return n
 }
 
-func draw(run *clocks.Run, events []clocks.Event, l layout, w, h int, o drawOpts) (*canvas, int) {
+// sends indexes events' sends by message id: the returned function gives
+// a receive's send, if it is among events.
+func sends(events []clocks.Event) func(clocks.Event) (clocks.Event, bool) {
+	idx := make([]int32, 0, len(events)/2) // message id → index of its send, +1
+	for i, e := range events {
+		if e.Kind == clocks.Send && e.Msg >= 0 {
+			for len(idx) <= e.Msg {
+				idx = append(idx, 0)
+			}
+			idx[e.Msg] = int32(i + 1)
+		}
+	}
+	return func(e clocks.Event) (clocks.Event, bool) {
+		if e.Kind != clocks.Receive || e.Msg < 0 || e.Msg >= len(idx) || idx[e.Msg] == 0 {
+			return clocks.Event{}, false
+		}
+		return events[idx[e.Msg]-1], true
+	}
+}
+
+// draw draws the space-time diagram of events, w×h, backward messages red.
+func draw(run *clocks.Run, events []clocks.Event, l layout, w, h int, o drawOpts) *canvas {
 	c := newCanvas(w, h)
 	procs := run.Cfg.Procs
 	if procs == 0 || h < 2 {
-		return c, 0
+		return c
 	}
 	gap := max(min((h-1)/procs, 4), 1)
 	row := func(p int) int { return p*gap + gap/2 }
@@ -215,34 +228,21 @@ func draw(run *clocks.Run, events []clocks.Event, l layout, w, h int, o drawOpts
 	}
 	// Messages first, so that events draw over them. Only what crosses the
 	// window is drawn: a long run scrolls, and a frame must stay cheap.
-	sends := make([]int, 0, len(events)) // message id → index of its send in events, +1
-	for i, e := range events {
-		if e.Kind == clocks.Send && e.Msg >= 0 {
-			for len(sends) <= e.Msg {
-				sends = append(sends, 0)
-			}
-			sends[e.Msg] = i + 1
-		}
-	}
+	sendOf := sends(events)
 	visible := func(x int) bool { return x >= 0 && x < w }
-	backward := 0
 	for _, e := range events {
 		switch {
 		case e.Kind == clocks.Receive:
-			if e.Msg < 0 || e.Msg >= len(sends) || sends[e.Msg] == 0 {
+			s, ok := sendOf(e)
+			if !ok {
 				continue
 			}
-			s := events[sends[e.Msg]-1]
 			x1, x2 := l.x(s), l.x(e)
-			back := backwardMsg(l, s, e)
-			if back {
-				backward++
-			}
 			if (x1 < 0 && x2 < 0) || (x1 >= w && x2 >= w) {
 				continue
 			}
 			k := inkDim
-			if back {
+			if backwardMsg(l, s, e) {
 				k = inkBackward
 			}
 			line(c, x1, row(s.Proc), x2, row(e.Proc), k)
@@ -285,7 +285,7 @@ func draw(run *clocks.Run, events []clocks.Event, l layout, w, h int, o drawOpts
 			c.text(l.x(e)-len(e.Label)/2, row(e.Proc)-1, e.Label, inkSelected)
 		}
 	}
-	return c, backward
+	return c
 }
 
 func symbol(e clocks.Event) rune {

@@ -41,7 +41,7 @@ func (m *Model) View() string {
 	}
 	var out []string
 	if diagramH >= 2 {
-		c, _ := draw(run, events, l, w, diagramH, rel)
+		c := draw(run, events, l, w, diagramH, rel)
 		out = append(out, c.lines(s)...)
 	}
 	if tableRows > 0 {
