@@ -30,7 +30,7 @@ func (m *Model) View() string {
 	rel := drawOpts{selected: m.selected, pinned: m.pinned, relation: func(a, b int) (bool, bool) {
 		return run.HappenedBefore(a, b), run.Concurrent(a, b)
 	}}
-	foot := m.foot(run, countBackward(events, l), w)
+	foot := m.foot(run, countBackward(events, l), w, h)
 	tableRows := min(max(h/4, 3), 8)
 	if h-len(foot)-tableRows-1 < 6 { // the diagram comes first
 		tableRows = 0
@@ -54,8 +54,9 @@ func (m *Model) View() string {
 
 // foot is the status, the sentence of the moment (the pinned pair's
 // relation, backward messages, the scenario's point or a hint) and the
-// legend, each wrapped to the pane.
-func (m *Model) foot(run *clocks.Run, backward, w int) []string {
+// legend, each wrapped to the pane; a short pane gives them fewer lines,
+// so that the diagram keeps most of it.
+func (m *Model) foot(run *clocks.Run, backward, w, h int) []string {
 	s, t := m.com.Styles, m.com.Text
 	info := m.relationText(run)
 	if info == "" && backward > 0 {
@@ -68,9 +69,13 @@ func (m *Model) foot(run *clocks.Run, backward, w int) []string {
 			info = s.Summary.Render(t.ClockPinHint)
 		}
 	}
-	out := common.WrapLines(s.Status.Render(m.statusText(len(run.Events))), w, 2)
-	out = append(out, common.WrapLines(locale.Decimals(t.Lang, info), w, 3)...)
-	return append(out, common.WrapLines(s.Status.Render(t.ClockLegend), w, 2)...)
+	status, sentence, legend := 2, 3, 2
+	if h < 14 {
+		status, sentence, legend = 1, 2, 1
+	}
+	out := common.WrapLines(s.Status.Render(m.statusText(len(run.Events))), w, status)
+	out = append(out, common.WrapLines(locale.Decimals(t.Lang, info), w, sentence)...)
+	return append(out, common.WrapLines(s.Status.Render(t.ClockLegend), w, legend)...)
 }
 
 // scrollFor keeps the newest event in view while playing, and the selected
