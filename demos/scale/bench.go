@@ -37,7 +37,16 @@ type BenchConfig struct {
 	Seed uint64
 	// DialTimeout for each connection; default 3s.
 	DialTimeout time.Duration
+	// Timeout for one request's answer; default 2s. A worker that hangs
+	// (stopped, swapping) keeps its connections open: only this tells.
+	Timeout time.Duration
 }
+
+// healthPause is how long a worker that failed a request gets no more,
+// but for one probe after it: the health check of a real balancer. Without
+// it, round robin would keep sending a dead worker its share, and every
+// client would spend its time on failures.
+const healthPause = time.Second
 
 // BenchResult is what a load test measured.
 type BenchResult struct {
@@ -74,7 +83,10 @@ type target struct {
 	addr       string
 	jobs       chan job
 	ok, errors atomic.Uint64
+	downUntil  atomic.Int64 // unix nanoseconds: skipped until then
 }
+
+func (t *target) down(now time.Time) bool { return now.UnixNano() < t.downUntil.Load() }
 
 // benchRun is the state of one Bench call.
 type benchRun struct {
@@ -105,6 +117,9 @@ func Bench(ctx context.Context, cfg BenchConfig) (*BenchResult, error) {
 	}
 	if cfg.DialTimeout <= 0 {
 		cfg.DialTimeout = 3 * time.Second
+	}
+	if cfg.Timeout <= 0 {
+		cfg.Timeout = 2 * time.Second
 	}
 	if cfg.Rate < 0 {
 		return nil, fmt.Errorf("scale: rate %v req/s", cfg.Rate)
@@ -167,9 +182,16 @@ func Bench(ctx context.Context, cfg BenchConfig) (*BenchResult, error) {
 	return r, nil
 }
 
-// pick is the next worker, round robin.
+// pick is the next worker, round robin, passing over those that failed
+// within healthPause (all of them down: the next in turn, as a probe).
 func (b *benchRun) pick() (*target, uint64) {
 	n := b.next.Add(1) - 1
+	now := time.Now()
+	for i := range uint64(len(b.targets)) {
+		if t := b.targets[(n+i)%uint64(len(b.targets))]; !t.down(now) {
+			return t, n
+		}
+	}
 	return b.targets[n%uint64(len(b.targets))], n
 }
 
@@ -280,6 +302,11 @@ func signal(j job) {
 }
 
 func (b *benchRun) roundTrip(c net.Conn, r *bufio.Reader, req []byte) (string, error) {
+	deadline := time.Now().Add(b.cfg.Timeout)
+	if hard := b.end.Add(5 * time.Second); hard.Before(deadline) {
+		deadline = hard // a run never outlasts its end by much
+	}
+	_ = c.SetDeadline(deadline)
 	if _, err := c.Write(req); err != nil {
 		return "", err
 	}
@@ -325,6 +352,7 @@ func (b *benchRun) closeConns() {
 
 func (b *benchRun) fail(t *target, err error) {
 	t.errors.Add(1)
+	t.downUntil.Store(time.Now().Add(healthPause).UnixNano())
 	b.mu.Lock()
 	if b.firstErr == "" && !b.stopping {
 		b.firstErr = err.Error()

@@ -87,6 +87,55 @@ func TestBenchDeadWorker(t *testing.T) {
 	if r.PerWorker[0].OK == 0 || r.PerWorker[1].Errors == 0 || r.PerWorker[1].OK != 0 || r.FirstError == "" {
 		t.Errorf("per worker %+v, first error %q", r.PerWorker, r.FirstError)
 	}
+	// The health check: after its first failures the dead worker gets no
+	// more requests for healthPause, so it costs a few errors, not half
+	// of every client's time.
+	if e := r.PerWorker[1].Errors; e > 4 {
+		t.Errorf("the dead worker was tried %d times in 500ms", e)
+	}
+}
+
+// A worker that hangs (its kernel accepts, nothing answers) is caught by
+// the request timeout and then skipped: the live worker carries the run.
+func TestBenchHungWorker(t *testing.T) {
+	checkLeaks(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var held []net.Conn
+	accepted := make(chan struct{})
+	go func() {
+		defer close(accepted)
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			held = append(held, c)
+		}
+	}()
+	defer func() {
+		ln.Close()
+		<-accepted
+		for _, c := range held {
+			c.Close()
+		}
+	}()
+	w := startWorker(t, 10)
+	start := time.Now()
+	r, err := Bench(context.Background(), BenchConfig{Addrs: []string{ln.Addr().String(), w.Addr()},
+		Duration: time.Second, Timeout: 200 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if took := time.Since(start); took > 3*time.Second {
+		t.Errorf("took %v", took)
+	}
+	hung, live := r.PerWorker[0], r.PerWorker[1]
+	if hung.OK != 0 || hung.Errors == 0 || hung.Errors > 8 || live.OK < 100 {
+		t.Errorf("hung %+v, live %+v", hung, live)
+	}
 }
 
 func TestBenchCancel(t *testing.T) {
