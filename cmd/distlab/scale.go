@@ -163,6 +163,7 @@ func newScaleBenchCmd() *cobra.Command {
 		up, out, rounds int
 		workers, preset string
 		duration        time.Duration
+		timeout         time.Duration
 		rate            float64
 	)
 	cmd := &cobra.Command{
@@ -183,7 +184,7 @@ func newScaleBenchCmd() *cobra.Command {
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			f := cmd.Flags()
-			plan := scale.BenchPlan{Duration: duration, Rate: rate, Rounds: rounds, Log: cmd.ErrOrStderr()}
+			plan := scale.BenchPlan{Duration: duration, Rate: rate, Timeout: timeout, Rounds: rounds, Log: cmd.ErrOrStderr()}
 			switch {
 			case f.Changed("up") == f.Changed("out"):
 				return errors.New("give one of --up N (a bigger machine) or --out N (more machines)")
@@ -210,8 +211,8 @@ func newScaleBenchCmd() *cobra.Command {
 			if plan.N == 0 && len(plan.Remote) == 0 {
 				return errors.New("--out 0 needs --workers: there is nothing to measure")
 			}
-			if duration <= 0 || rate < 0 || rounds < 1 || rounds > scale.MaxRounds {
-				return errors.New("--duration must be positive, --rate 0 or more, --rounds 1.." + fmt.Sprint(scale.MaxRounds))
+			if duration <= 0 || rate < 0 || timeout < 0 || rounds < 1 || rounds > scale.MaxRounds {
+				return errors.New("--duration must be positive, --rate and --timeout 0 or more, --rounds 1.." + fmt.Sprint(scale.MaxRounds))
 			}
 			m, ok := scale.Preset(preset)
 			if !ok {
@@ -245,6 +246,7 @@ func newScaleBenchCmd() *cobra.Command {
 	f.IntVar(&out, "out", 0, "scale out: N local workers with GOMAXPROCS=1 (0: only --workers)")
 	f.StringVar(&workers, "workers", "", "running workers to add to the pool, HOST:PORT comma-separated")
 	f.DurationVar(&duration, "duration", 5*time.Second, "how long to measure")
+	f.DurationVar(&timeout, "timeout", time.Second, "a request unanswered this long fails, and its worker is skipped for 1s (a hung worker is caught only this way)")
 	f.Float64Var(&rate, "rate", 0, "offered load in req/s, Poisson arrivals (0: closed loop, as fast as the workers go)")
 	f.IntVar(&rounds, "rounds", scale.DefaultRounds, "SHA-256 rounds a request: the work, for local workers and to check remote ones")
 	f.StringVar(&preset, "preset", scale.Published, "model for the prediction (α, β): "+strings.Join(scale.PresetNames(), ", "))

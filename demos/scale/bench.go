@@ -37,8 +37,9 @@ type BenchConfig struct {
 	Seed uint64
 	// DialTimeout for each connection; default 3s.
 	DialTimeout time.Duration
-	// Timeout for one request's answer; default 2s. A worker that hangs
+	// Timeout for one request's answer; default 1s. A worker that hangs
 	// (stopped, swapping) keeps its connections open: only this tells.
+	// Too short, and a worker merely slowed by a queue is taken for dead.
 	Timeout time.Duration
 }
 
@@ -53,7 +54,7 @@ type BenchResult struct {
 	Elapsed    time.Duration
 	OK         uint64 // answers received within Duration
 	Errors     uint64 // connection errors, "ERR" lines and wrong answers
-	Dropped    uint64 // open loop: requests the backlog had no room for
+	Dropped    uint64 // open loop: requests the backlog had no room for, or whose worker failed first
 	Throughput float64
 	Latency    Hist // of the OK answers, from when each request was due
 	PerWorker  []WorkerResult
@@ -73,9 +74,10 @@ func (r *BenchResult) P99() time.Duration { return r.Latency.Quantile(0.99) }
 
 // job is one request on its way to a worker.
 type job struct {
-	n    uint64
-	due  time.Time     // when it should have been sent: latency counts from here
-	done chan struct{} // closed loop: told when answered; nil in the open loop
+	n     uint64
+	due   time.Time     // when it should have been sent: latency counts from here
+	done  chan struct{} // closed loop: told when answered; nil in the open loop
+	probe bool          // sent to a worker that failed, to see if it is back
 }
 
 // target is one worker and its connections.
@@ -84,6 +86,7 @@ type target struct {
 	jobs       chan job
 	ok, errors atomic.Uint64
 	downUntil  atomic.Int64 // unix nanoseconds: skipped until then
+	suspect    atomic.Bool  // failed, and not answered since
 }
 
 func (t *target) down(now time.Time) bool { return now.UnixNano() < t.downUntil.Load() }
@@ -119,7 +122,7 @@ func Bench(ctx context.Context, cfg BenchConfig) (*BenchResult, error) {
 		cfg.DialTimeout = 3 * time.Second
 	}
 	if cfg.Timeout <= 0 {
-		cfg.Timeout = 2 * time.Second
+		cfg.Timeout = time.Second
 	}
 	if cfg.Rate < 0 {
 		return nil, fmt.Errorf("scale: rate %v req/s", cfg.Rate)
@@ -183,25 +186,31 @@ func Bench(ctx context.Context, cfg BenchConfig) (*BenchResult, error) {
 }
 
 // pick is the next worker, round robin, passing over those that failed
-// within healthPause (all of them down: the next in turn, as a probe).
-func (b *benchRun) pick() (*target, uint64) {
-	n := b.next.Add(1) - 1
+// within healthPause (all of them down: the next in turn). A worker that
+// failed and whose pause is over gets one request, a probe, and no other
+// until it answers or the probe times out.
+func (b *benchRun) pick() (t *target, n uint64, probe bool) {
+	n = b.next.Add(1) - 1
 	now := time.Now()
 	for i := range uint64(len(b.targets)) {
 		if t := b.targets[(n+i)%uint64(len(b.targets))]; !t.down(now) {
-			return t, n
+			if t.suspect.Load() {
+				t.downUntil.Store(now.Add(b.cfg.Timeout + healthPause).UnixNano())
+				return t, n, true
+			}
+			return t, n, false
 		}
 	}
-	return b.targets[n%uint64(len(b.targets))], n
+	return b.targets[n%uint64(len(b.targets))], n, true
 }
 
 // client is one closed-loop client: a request, wait for it, the next.
 func (b *benchRun) client(ctx context.Context) {
 	done := make(chan struct{}, 1)
 	for ctx.Err() == nil {
-		t, n := b.pick()
+		t, n, probe := b.pick()
 		select {
-		case t.jobs <- job{n: n, due: time.Now(), done: done}:
+		case t.jobs <- job{n: n, due: time.Now(), done: done, probe: probe}:
 		case <-ctx.Done():
 			return
 		}
@@ -218,9 +227,9 @@ func (b *benchRun) openLoop(ctx context.Context) {
 	for {
 		now := time.Since(start)
 		for at <= now {
-			t, n := b.pick()
+			t, n, probe := b.pick()
 			select {
-			case t.jobs <- job{n: n, due: start.Add(at)}:
+			case t.jobs <- job{n: n, due: start.Add(at), probe: probe}:
 			default:
 				b.dropped.Add(1)
 			}
@@ -255,8 +264,16 @@ func (b *benchRun) connLoop(t *target) {
 		b.mu.Unlock()
 	}()
 	for j := range t.jobs {
-		if time.Now().After(b.end) { // queued past the end: not sent
+		now := time.Now()
+		if now.After(b.end) { // queued past the end: not sent
 			signal(j)
+			continue
+		}
+		if t.down(now) && !j.probe { // queued before its worker failed
+			if j.done == nil {
+				b.dropped.Add(1) // open loop: that arrival is lost
+			}
+			signal(j) // closed loop: its client picks another worker
 			continue
 		}
 		if c == nil {
@@ -286,6 +303,10 @@ func (b *benchRun) connLoop(t *target) {
 			checked = true
 		default:
 			checked = true
+			if t.suspect.Load() { // the probe came back: in the rotation again
+				t.suspect.Store(false)
+				t.downUntil.Store(0)
+			}
 			if now := time.Now(); !now.After(b.end) {
 				lat.Add(now.Sub(j.due))
 				t.ok.Add(1)
@@ -352,6 +373,7 @@ func (b *benchRun) closeConns() {
 
 func (b *benchRun) fail(t *target, err error) {
 	t.errors.Add(1)
+	t.suspect.Store(true)
 	t.downUntil.Store(time.Now().Add(healthPause).UnixNano())
 	b.mu.Lock()
 	if b.firstErr == "" && !b.stopping {

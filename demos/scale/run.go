@@ -22,9 +22,11 @@ type BenchPlan struct {
 	// Remote workers join the pool as they are; the model counts each as
 	// one core.
 	Remote []string
-	// Duration, Rate and Rounds are as in BenchConfig and WorkerConfig.
+	// Duration, Rate, Timeout and Rounds are as in BenchConfig and
+	// WorkerConfig.
 	Duration time.Duration
 	Rate     float64
+	Timeout  time.Duration
 	Rounds   int
 	// Model gives α and β for the prediction. Its γ is replaced by one
 	// core's rate measured in this process (Calibrate) unless Gamma is set.
@@ -120,6 +122,7 @@ func RunBench(ctx context.Context, plan BenchPlan) (*BenchReport, error) {
 	logf("load testing %d worker(s) for %v…", len(rep.Workers), plan.Duration)
 	res, err := Bench(ctx, BenchConfig{
 		Addrs: rep.Workers, Conns: conns, Duration: plan.Duration, Rate: plan.Rate, Rounds: plan.Rounds, Seed: 1,
+		Timeout: plan.Timeout,
 	})
 	if err != nil {
 		return nil, err
