@@ -163,7 +163,7 @@ func isControl(cmd string) bool {
 // every Silence/3 whatever else it sends: the node's answers prove it
 // alive. A failed write closes that connection; the reader then fails over.
 func (c *Client) writeLoop() {
-	t := time.NewTicker(c.cfg.Silence / 3)
+	t := time.NewTicker(max(c.cfg.Silence/3, time.Millisecond))
 	defer t.Stop()
 	for {
 		var line string

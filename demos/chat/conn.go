@@ -70,7 +70,16 @@ func (c *conn) readLoop() {
 	lr := newLineReader(c.nc, MaxLine, n.cfg.IdleTimeout, n.cfg.LineTimeout)
 	first := true
 	for {
+		// A frozen node neither reads nor acts on what it read, timeouts
+		// included: they fire, if due, once it is thawed, as a stopped
+		// process's timers do when it resumes.
+		if !n.gate.pass(c.done) {
+			return
+		}
 		line, err := lr.next()
+		if !n.gate.pass(c.done) {
+			return
+		}
 		switch {
 		case errors.Is(err, errLineTooLong):
 			c.say(notice(n.txt.t().LineTooLong, MaxLine))
@@ -96,9 +105,6 @@ func (c *conn) readLoop() {
 			return
 		}
 		first = false
-		if !n.gate.pass(c.done) {
-			return
-		}
 		if !c.handle(line) {
 			c.drainSoon()
 			return

@@ -53,10 +53,9 @@ func (g *gate) pass(stop <-chan struct{}) bool {
 // `kill -STOP` would: the demo of a node that hangs rather than crashes.
 // Thaw lets it go on; a killed node comes back thawed.
 func (n *Node) Freeze() {
-	n.mu.Lock()
-	up := n.up
-	n.mu.Unlock()
-	if up {
+	n.mu.Lock() // held, so that a Kill cannot slip in between and thaw first
+	defer n.mu.Unlock()
+	if n.up {
 		n.gate.freeze()
 	}
 }

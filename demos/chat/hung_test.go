@@ -118,3 +118,28 @@ func TestFrozenNode(t *testing.T) {
 		t.Fatalf("after the kill: %+v", st)
 	}
 }
+
+// A frozen node acts on nothing: it does not dial a peer that comes back,
+// and does not time out a half-sent line; both wait for the thaw.
+func TestFrozenNodeDoesNothing(t *testing.T) {
+	c := testCluster(t, 2)
+	n1, n2 := c.Nodes[0], c.Nodes[1]
+	half := dialRaw(t, n1.Addr())
+	n2.Kill()
+	n1.Freeze()
+	half.send("a line begun and never ") // testConfig: 1 s to finish it
+	if err := n2.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(1500 * time.Millisecond)
+	if strings.Contains(n2.membersLine(), "n1=") {
+		t.Fatalf("n2 counts the frozen n1 as up: %s", n2.membersLine())
+	}
+	half.nc.SetReadDeadline(time.Now().Add(100 * time.Millisecond))
+	if _, err := half.br.ReadString('\n'); !isTimeout(err) {
+		t.Fatalf("the frozen node spoke or hung up: %v", err)
+	}
+	n1.Thaw()
+	half.expect("not finished") // its timer fires once it runs again
+	eventually(t, "n1 back in the mesh", func() bool { return strings.Contains(n2.membersLine(), "n1=") })
+}

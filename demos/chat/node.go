@@ -406,6 +406,10 @@ func newEpoch() string {
 func (n *Node) fullOrPeer(nc net.Conn) {
 	lr := newLineReader(nc, MaxLine, time.Second, time.Second)
 	line, err := lr.next()
+	if !n.gate.pass(n.runCtx().Done()) {
+		nc.Close()
+		return
+	}
 	if err == nil && strings.HasPrefix(line, ctlPeer+" ") && n.peerAllowed(line) {
 		fmt.Fprintf(nc, "%s %s %s %s\n", ctlPeer, n.cfg.ID, n.Addr(), n.cfg.Key)
 		n.runLink(n.runCtx(), nc, bufio.NewReaderSize(io2(lr.buf[lr.r:lr.w], nc), 16<<10), line)

@@ -99,9 +99,16 @@ func (l *peerLink) delayLoop() {
 func (n *Node) dialLoop(ctx context.Context, addr string) {
 	var d net.Dialer
 	for ctx.Err() == nil {
+		if !n.gate.pass(ctx.Done()) { // a frozen node dials no one
+			return
+		}
 		dctx, cancel := context.WithTimeout(ctx, time.Second)
 		nc, err := d.DialContext(dctx, "tcp", addr)
 		cancel()
+		if err == nil && !n.gate.pass(ctx.Done()) {
+			nc.Close()
+			return
+		}
 		if err == nil {
 			fmt.Fprintf(nc, "%s %s %s %s\n", ctlPeer, n.cfg.ID, n.Addr(), n.cfg.Key)
 			n.runLink(ctx, nc, bufio.NewReaderSize(nc, 16<<10), "")
