@@ -53,27 +53,43 @@ func Render(title, body string, width int, style ansi.StyleConfig) (string, erro
 // "127.0.0.1" or "[2,2,3]" could be cut in two at the end of a line.
 // protect swaps such a mark between two letters or digits for a stand-in
 // of the same width that glamour does not break at; unprotect puts the
-// marks back in the rendered text. Code blocks are left alone (their
-// highlighter reads the marks); tables and rules have spaces or no
-// letters around theirs.
+// marks back in the rendered text. It leaves alone what markdown reads
+// itself: code (fenced with ``` or ~~~, or indented), and words holding a
+// URL, a link target or an HTML entity or tag. Tables and rules have
+// spaces or no letters around their marks.
 func protect(md string) string {
 	lines := strings.Split(md, "\n")
-	fenced := false
+	fence := ""
 	for i, l := range lines {
-		if strings.HasPrefix(strings.TrimSpace(l), "```") {
-			fenced = !fenced
+		trimmed := strings.TrimSpace(l)
+		if fence == "" && (strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~")) {
+			fence = trimmed[:3]
 			continue
 		}
-		if fenced || !strings.ContainsAny(l, guarded) {
-			continue
-		}
-		rs := []rune(l)
-		for j := 1; j < len(rs)-1; j++ {
-			if k := strings.IndexRune(guarded, rs[j]); k >= 0 && isWord(rs[j-1]) && isWord(rs[j+1]) {
-				rs[j] = standIns[k]
+		if fence != "" {
+			if strings.HasPrefix(trimmed, fence) {
+				fence = ""
 			}
+			continue
 		}
-		lines[i] = string(rs)
+		if strings.HasPrefix(l, "    ") || strings.HasPrefix(l, "\t") || !strings.ContainsAny(l, guarded) {
+			continue // an indented code block, or nothing to guard
+		}
+		words := strings.SplitAfter(l, " ")
+		for k, w := range words {
+			if !strings.ContainsAny(w, guarded) || strings.Contains(w, "://") || strings.Contains(w, "www.") ||
+				strings.ContainsAny(w, "&<>") || strings.Contains(w, "](") {
+				continue
+			}
+			rs := []rune(w)
+			for j := 1; j < len(rs)-1; j++ {
+				if g := strings.IndexRune(guarded, rs[j]); g >= 0 && isWord(rs[j-1]) && isWord(rs[j+1]) {
+					rs[j] = standIns[g]
+				}
+			}
+			words[k] = string(rs)
+		}
+		lines[i] = strings.Join(words, "")
 	}
 	return strings.Join(lines, "\n")
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"charm.land/glamour/v2"
 	"charm.land/glamour/v2/styles"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -43,5 +44,35 @@ func TestProtectLeavesStructureAlone(t *testing.T) {
 	}
 	if got := unprotect.Replace(protect("1,5 e 127.0.0.1; a-b+c;d")); got != "1,5 e 127.0.0.1; a-b+c;d" {
 		t.Errorf("round trip: %q", got)
+	}
+}
+
+// Where markdown itself reads the marks (URLs, link and image targets,
+// entities, code), the guard changes nothing: the render is glamour's own.
+func TestProtectKeepsMarkdownMeaning(t *testing.T) {
+	style := *styles.DefaultStyles["dark"]
+	for _, md := range []string{
+		"See https://distributedclocks.github.io/shiviz/ and www.example.com today.",
+		"Fish a&amp;b and a&#45;b.",
+		"![x](pic-1.png) and [the 1.5 notes](notes-1.5.html).",
+		"~~~go\nfmt.Println(1.5)\n~~~",
+		"text\n\n    indented.code(1.5)\n",
+		"<span>1.5</span> inline html",
+	} {
+		r, err := glamour.NewTermRenderer(glamour.WithStyles(style), glamour.WithWordWrap(60))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := r.Render(md)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := Render("", md, 60, style)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != want {
+			t.Errorf("%q renders differently:\n got %q\nwant %q", md, ansi.Strip(got), ansi.Strip(want))
+		}
 	}
 }
