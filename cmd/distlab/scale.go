@@ -246,7 +246,7 @@ func newScaleBenchCmd() *cobra.Command {
 	f.IntVar(&out, "out", 0, "scale out: N local workers with GOMAXPROCS=1 (0: only --workers)")
 	f.StringVar(&workers, "workers", "", "running workers to add to the pool, HOST:PORT comma-separated")
 	f.DurationVar(&duration, "duration", 5*time.Second, "how long to measure")
-	f.DurationVar(&timeout, "timeout", time.Second, "a request unanswered this long fails, and its worker is skipped for 1s (a hung worker is caught only this way)")
+	f.DurationVar(&timeout, "timeout", 0, "a request unanswered this long fails, and its worker is skipped for 1s: a hung worker is caught only this way (default 1s, longer when --rounds makes requests heavy)")
 	f.Float64Var(&rate, "rate", 0, "offered load in req/s, Poisson arrivals (0: closed loop, as fast as the workers go)")
 	f.IntVar(&rounds, "rounds", scale.DefaultRounds, "SHA-256 rounds a request: the work, for local workers and to check remote ones")
 	f.StringVar(&preset, "preset", scale.Published, "model for the prediction (α, β): "+strings.Join(scale.PresetNames(), ", "))

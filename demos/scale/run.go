@@ -23,7 +23,8 @@ type BenchPlan struct {
 	// one core.
 	Remote []string
 	// Duration, Rate, Timeout and Rounds are as in BenchConfig and
-	// WorkerConfig.
+	// WorkerConfig; a Timeout of 0 is 1s, or the time of 20 requests on
+	// one core when Rounds makes a request heavy.
 	Duration time.Duration
 	Rate     float64
 	Timeout  time.Duration
@@ -119,10 +120,14 @@ func RunBench(ctx context.Context, plan BenchPlan) (*BenchReport, error) {
 	m.Gamma = rep.Gamma
 	rep.Predicted, rep.Ideal = m.X(float64(rep.Units)), rep.Gamma*float64(rep.Units)
 
+	timeout := plan.Timeout
+	if timeout <= 0 { // each core has 2 connections: an answer may wait for 2 requests' work
+		timeout = max(time.Second, time.Duration(20/rep.Gamma*float64(time.Second)))
+	}
 	logf("load testing %d worker(s) for %v…", len(rep.Workers), plan.Duration)
 	res, err := Bench(ctx, BenchConfig{
 		Addrs: rep.Workers, Conns: conns, Duration: plan.Duration, Rate: plan.Rate, Rounds: plan.Rounds, Seed: 1,
-		Timeout: plan.Timeout,
+		Timeout: timeout,
 	})
 	if err != nil {
 		return nil, err

@@ -16,6 +16,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"distlab/demos/locale"
 	"distlab/demos/scale"
 	"distlab/tui/common"
 	"distlab/tui/demo"
@@ -206,8 +207,8 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 			m.real = msg.err.Error()
 		case msg.report != nil && msg.report.Result != nil:
 			r := msg.report.Result
-			m.real = fmt.Sprintf("%s %d: %.0f req/s (model %.0f) · p50 %v · p99 %v", msg.report.Plan.Mode, msg.report.Plan.N,
-				r.Throughput, msg.report.Predicted, dur(r.P50()), dur(r.P99()))
+			m.real = locale.Decimals(m.com.Text.Lang, fmt.Sprintf("%s %d: %.0f req/s (model %.0f) · p50 %v · p99 %v", msg.report.Plan.Mode, msg.report.Plan.N,
+				r.Throughput, msg.report.Predicted, dur(r.P50()), dur(r.P99())))
 		}
 		return nil
 	case tea.KeyPressMsg:

@@ -47,6 +47,10 @@ func (m *Model) View() string {
 	}
 	foot := append(common.WrapLines(s.Status.Render(status), w, 2),
 		common.WrapLines(s.Summary.Render(fmt.Sprintf(t.ScaleCostNote, snap.Cost.Currency, snap.Cost.PerCore, snap.Cost.Exponent, snap.Cost.Currency, snap.Cost.Balancer)), w, 3)...)
+	// The demo's own figures take the reader's decimal mark; the line of
+	// the real bench may hold an error's words, and has its figures
+	// written so already.
+	foot = strings.Split(locale.Decimals(t.Lang, strings.Join(foot, "\n")), "\n")
 	if realLine != "" {
 		foot = append([]string{common.FitLine(" "+realLine, w)}, foot...)
 	}
@@ -55,9 +59,8 @@ func (m *Model) View() string {
 		lines = append(lines, "")
 		lines = append(lines, m.curve(w, min(curveH, 16))...)
 	}
-	lines = append(lines, foot...)
-	// Only the demo's own figures are here: the reader's decimal mark.
-	return common.Fit(locale.Decimals(t.Lang, strings.Join(lines, "\n")), w, h)
+	lines = strings.Split(locale.Decimals(t.Lang, strings.Join(lines, "\n")), "\n")
+	return common.Fit(strings.Join(append(lines, foot...), "\n"), w, h)
 }
 
 // stackBelow is the pane width under which the two sides are drawn one
