@@ -82,12 +82,10 @@ func (m *Model) Title() string {
 func (m *Model) View() string {
 	s, t := m.com.Styles, m.com.Text
 	w, h := m.width, m.height
-	switch {
-	case w <= 0 || h <= 0:
-		return ""
-	case m.err != nil:
-		return common.Fit(s.StatusError.Render(m.err.Error()), w, h)
-	case m.demo == nil:
+	if v, done := m.com.Placeholder(m.err, w, h); done {
+		return v
+	}
+	if m.demo == nil {
 		return common.Fit("\n "+s.Status.Render(t.ChatStarting), w, h)
 	}
 	var top []string

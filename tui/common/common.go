@@ -118,3 +118,16 @@ func WrapLines(text string, w, maxLines int) []string {
 	}
 	return lines
 }
+
+// Placeholder is what a demo pane draws instead of its content: nothing
+// while it has no size, its error once it failed. done is false when the
+// pane should draw itself.
+func (c *Common) Placeholder(err error, w, h int) (view string, done bool) {
+	switch {
+	case w <= 0 || h <= 0:
+		return "", true
+	case err != nil:
+		return Fit(c.Styles.StatusError.Render(err.Error()), w, h), true
+	}
+	return "", false
+}

@@ -17,11 +17,8 @@ import (
 func (m *Model) View() string {
 	s, t := m.com.Styles, m.com.Text
 	w, h := m.width, m.height
-	switch {
-	case w <= 0 || h <= 0:
-		return ""
-	case m.err != nil:
-		return common.Fit(s.StatusError.Render(m.err.Error()), w, h)
+	if v, done := m.com.Placeholder(m.err, w, h); done {
+		return v
 	}
 	snap := m.snap
 	var lines []string
