@@ -10,7 +10,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // frontMatter is the YAML header of a lesson file.
@@ -144,7 +144,7 @@ func extractNotes(md string, first int) (string, []Note) {
 	return notePattern.ReplaceAllString(md, ""), notes
 }
 
-// yamlErrorLine pulls "line N: message" out of a yaml.v3 error and returns N
+// yamlErrorLine pulls "line N: message" out of a YAML error and returns N
 // as a line of the front matter counted from 1. yaml.v3 counts scanner errors
 // from 1 but parser errors ("did not find expected ...") from 0, so those
 // are moved down one line. Lines the message itself names ("already defined
