@@ -5,7 +5,7 @@ import (
 
 	"distlab/lessons"
 	"distlab/tui/common"
-	"distlab/tui/i18n"
+	"distlab/demos/locale"
 	"distlab/tui/keys"
 	"distlab/tui/theme"
 )
@@ -62,7 +62,7 @@ func (m *Model) switchLang() tea.Cmd {
 	}
 	m.recordOffset()
 	m.lang = next
-	m.com.Text = i18n.For(next)
+	m.com.SetLang(locale.Match(next))
 	m.relabel()
 	m.list.SetLessons(m.course.Lessons(next))
 	if id == "" {

@@ -16,11 +16,11 @@ import (
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 
+	"distlab/demos/locale"
 	"distlab/lessons"
 	"distlab/tui/catalog"
 	"distlab/tui/common"
 	"distlab/tui/demo"
-	"distlab/tui/i18n"
 	"distlab/tui/keys"
 	"distlab/tui/notes"
 	"distlab/tui/picker"
@@ -92,7 +92,8 @@ func New(cfg Config) *Model {
 	if cfg.Demos == nil {
 		cfg.Demos = demo.NewRegistry()
 	}
-	com := &common.Common{Styles: theme.New(cfg.Theme), Text: i18n.For(lang), Tick: tea.Tick}
+	com := &common.Common{Styles: theme.New(cfg.Theme), Tick: tea.Tick}
+	com.SetLang(locale.Match(lang))
 	m := &Model{
 		cfg: cfg, lang: lang, com: com,
 		keys: keys.DefaultGlobal(com.Text), help: help.New(),

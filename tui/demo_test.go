@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"distlab/demos/locale"
 	"distlab/tui/common"
 	"distlab/tui/demo"
 )
@@ -17,10 +18,15 @@ import (
 // product, but the workspace needs one to be tested.
 var testDemos = demo.NewRegistry(demo.Demo{
 	ID:      "ticker",
-	Title:   map[string]string{"en": "ticker", "pt-BR": "contador"},
-	Summary: map[string]string{"en": "A goroutine that counts.", "pt-BR": "Uma goroutine que conta."},
+	Names: func(p *locale.Printer) demo.Names {
+		return demo.Names{Title: p.T("ticker"), Summary: p.T("A goroutine that counts.")}
+	},
 	New:     func(env demo.Env) common.Pane { return newTicker(env) },
 })
+
+func init() {
+	locale.Add(locale.Str("ticker", "contador"), locale.Str("A goroutine that counts.", "Uma goroutine que conta."))
+}
 
 // ticker is a demo with a real engine goroutine and a frame tick, like the
 // real demos: it must tick only while visible and running, and stop its
@@ -115,7 +121,7 @@ func (t *ticker) View() string {
 func (t *ticker) SetSize(w, h int) tea.Cmd { t.w, t.h = w, h; return nil }
 func (t *ticker) Focus(bool)               {}
 func (t *ticker) Title() string {
-	title := demo.Demo{Title: map[string]string{"en": "ticker", "pt-BR": "contador"}}.TitleIn(t.com.Text.Lang)
+	title := testDemos.All()[0].TitleIn(t.com.Text.Lang)
 	if t.instance > 1 {
 		title += fmt.Sprintf(" #%d", t.instance)
 	}

@@ -26,9 +26,7 @@ const ID = "chat"
 func Demo(host string) demo.Demo {
 	return demo.Demo{
 		ID:      ID,
-		Title:   map[string]string{"en": "chat cluster", "pt-BR": "cluster de chat"},
-		Short:   map[string]string{"en": "chat", "pt-BR": "chat"},
-		Summary: map[string]string{"en": "Three real TCP nodes, bots and you: crash a node and watch failover.", "pt-BR": "Três nós TCP reais, robôs e você: derrube um nó e veja o failover."},
+		Names:   names,
 		New:     func(env demo.Env) common.Pane { return New(env, host) },
 	}
 }

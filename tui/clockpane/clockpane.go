@@ -28,12 +28,7 @@ const ID = "clocks"
 func Demo() demo.Demo {
 	return demo.Demo{
 		ID:    ID,
-		Title: map[string]string{"en": "clock ordering", "pt-BR": "ordenação de relógios"},
-		Short: map[string]string{"en": "clocks", "pt-BR": "relógios"},
-		Summary: map[string]string{
-			"en":    "Physical, Lamport and vector clocks on one space-time diagram, step by step.",
-			"pt-BR": "Relógios físicos, de Lamport e vetoriais num diagrama espaço-tempo, passo a passo.",
-		},
+		Names: names,
 		New: func(env demo.Env) common.Pane { return New(env) },
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"distlab/demos/locale"
 	"distlab/tui/i18n"
 	"distlab/tui/theme"
 )
@@ -19,11 +20,27 @@ import (
 // its fields when the theme or language changes; panes read it, never write.
 type Common struct {
 	Styles *theme.Styles
-	Text   *i18n.Text
+	Text   *i18n.Text // Deprecated: being replaced by Printer (T).
+	// Printer prints the UI's words in the reader's language; T is short
+	// for Printer.T. Set both with SetLang.
+	Printer *locale.Printer
 	// Tick arms a frame timer (tea.Tick outside tests). Panes that animate
 	// use it, so tests can hold frames instead of sleeping.
 	Tick func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd
 }
+
+// SetLang switches the words to language l.
+func (c *Common) SetLang(l locale.Lang) {
+	c.Printer = locale.For(l)
+	c.Text = i18n.For(string(l))
+}
+
+// Lang is the language the UI speaks.
+func (c *Common) Lang() locale.Lang { return c.Printer.Lang() }
+
+// T prints the message whose English text is format in the UI's language
+// (see package locale).
+func (c *Common) T(format string, args ...any) string { return c.Printer.T(format, args...) }
 
 // Pane is one tile of the screen. View returns exactly Width×Height cells,
 // as set by SetSize; only the root returns a tea.View. Panes live behind
@@ -37,6 +54,32 @@ type Pane interface {
 	Title() string
 	KeyMap() help.KeyMap
 }
+
+// Animator is a pane that changes with time. While it is Animating and
+// seen, the root's one frame clock calls Frame on every frame; when no pane
+// animates, the clock stops and the app sleeps.
+type Animator interface {
+	Animating() bool
+	Frame(now time.Time) tea.Cmd
+}
+
+// Addressed is a message for one pane only: the root hands it to the pane
+// whose PaneID it names, and redraws only that pane. Demo panes tag the
+// results of their commands this way.
+type Addressed interface {
+	PaneID() int
+}
+
+// DoneMsg reports an engine call a pane ran as a command (see
+// demo.Base.Do): the root shows Err in the status line, in the reader's
+// language, and hands the message to the pane so it can show the result.
+type DoneMsg struct {
+	Pane int
+	Err  error
+}
+
+// PaneID is the pane that ran the call.
+func (m DoneMsg) PaneID() int { return m.Pane }
 
 // Shower is a pane that works only while it is seen: a demo animates while
 // visible and stops ticking when hidden by a zoom or a smaller layout.

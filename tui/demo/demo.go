@@ -1,53 +1,71 @@
-// Package demo is the registry of live demos: what each is called and how
-// to build its pane. The demo issues register their panes here; the root
-// opens them beside a lesson or from the picker. Nothing here may describe
-// a demo that does not run.
+// Package demo is how a demo plugs into the app: the registry entry that
+// names it and builds its pane (Demo), what the pane gets from the app
+// (Env), and the Base every demo pane embeds for what all of them share.
+// A demo is one engine folder in demos/, one pane folder in tui/ (its
+// texts in both languages, its keys, its Demo entry) and one line in the
+// registry (tui/demos.go). Nothing here may describe a demo that does not
+// run.
 package demo
 
 import (
 	"slices"
 
+	"distlab/demos/locale"
 	"distlab/tui/common"
 )
 
 // Demo describes one demo.
 type Demo struct {
-	ID      string
-	Title   map[string]string // language → title, e.g. "chat cluster"
-	Short   map[string]string // language → a word, for a narrow demo bar ("chat")
-	Summary map[string]string // language → one line
+	ID string
+	// Names are the demo's names in p's language; the pane's folder
+	// declares them with its other texts.
+	Names func(p *locale.Printer) Names
 	// New builds a fresh instance: every call is an independent demo, with
 	// its own goroutines and sockets, released by the pane's Close.
 	New func(env Env) common.Pane
 }
 
+// Names are what a demo is called.
+type Names struct {
+	Title   string // "chat cluster"
+	Short   string // one word, for a narrow demo bar: "chat"
+	Summary string // one line, for the picker
+}
+
 // Env is what a demo pane gets from the app.
 type Env struct {
 	Com      *common.Common
-	ID       int // the pane's id, unique for the app's life: tag messages with it
-	Instance int // 1 for the first open pane of this demo, 2 for a second…
+	Demo     Demo // the registry entry the pane was built from
+	ID       int  // the pane's id, unique for the app's life: tag messages with it
+	Instance int  // 1 for the first open pane of this demo, 2 for a second…
+	// Host is where demos that listen on sockets bind: 127.0.0.1 unless
+	// the user asked for another address (--chat-host).
+	Host string
 }
 
-// TitleIn is the demo's title in lang, falling back to English, then to
-// the id.
-func (d Demo) TitleIn(lang string) string { return pick(d.Title, lang, d.ID) }
-
-// ShortIn is the demo's one-word name in lang, falling back to English,
-// then to the id.
-func (d Demo) ShortIn(lang string) string { return pick(d.Short, lang, d.ID) }
-
-// SummaryIn is the demo's summary in lang, falling back to English.
-func (d Demo) SummaryIn(lang string) string { return pick(d.Summary, lang, "") }
-
-func pick(m map[string]string, lang, fallback string) string {
-	if s := m[lang]; s != "" {
-		return s
+// In is the demo's names in p's language; an empty title is the id.
+func (d Demo) In(p *locale.Printer) Names {
+	var n Names
+	if d.Names != nil {
+		n = d.Names(p)
 	}
-	if s := m["en"]; s != "" {
-		return s
+	if n.Title == "" {
+		n.Title = d.ID
 	}
-	return fallback
+	if n.Short == "" {
+		n.Short = d.ID
+	}
+	return n
 }
+
+// TitleIn is the demo's title in lang.
+func (d Demo) TitleIn(lang string) string { return d.In(locale.For(locale.Match(lang))).Title }
+
+// ShortIn is the demo's one-word name in lang.
+func (d Demo) ShortIn(lang string) string { return d.In(locale.For(locale.Match(lang))).Short }
+
+// SummaryIn is the demo's summary in lang.
+func (d Demo) SummaryIn(lang string) string { return d.In(locale.For(locale.Match(lang))).Summary }
 
 // Registry is the set of demos the app can open, in the order given.
 type Registry struct {

@@ -30,12 +30,7 @@ const ID = "scale"
 func Demo() demo.Demo {
 	return demo.Demo{
 		ID:    ID,
-		Title: map[string]string{"en": "scale up vs scale out", "pt-BR": "escalar vertical vs horizontal"},
-		Short: map[string]string{"en": "scale", "pt-BR": "escala"},
-		Summary: map[string]string{
-			"en":    "One big machine or many small ones, under the same load: throughput, latency, cost, failures.",
-			"pt-BR": "Uma máquina grande ou várias pequenas, sob a mesma carga: vazão, latência, custo, falhas.",
-		},
+		Names: names,
 		New: func(env demo.Env) common.Pane { return New(env) },
 	}
 }
