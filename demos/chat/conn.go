@@ -11,6 +11,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"golang.org/x/time/rate"
 )
 
 // conn is one client connection: a reader goroutine that parses its lines
@@ -26,7 +28,7 @@ type conn struct {
 	direct chan string   // lines for this client only (notices, acks)
 	done   chan struct{} // closed when the connection ends
 	once   sync.Once
-	bucket *bucket
+	limit  *rate.Limiter // nil: no rate limit
 
 	// Guarded by node.mu.
 	id   string // message ids: random for distlab clients, node.cN otherwise
@@ -195,7 +197,7 @@ func (c *conn) post(kind Kind, text string, seq uint64, sent func()) bool {
 // limited applies the rate limit, warning at most once a second.
 func (c *conn) limited() bool {
 	now := time.Now()
-	if c.bucket.take(now) {
+	if c.limit == nil || c.limit.AllowN(now, 1) {
 		return false
 	}
 	if now.Sub(c.lastWarn) > time.Second {

@@ -3,41 +3,18 @@ package chat
 import (
 	"errors"
 	"net"
-	"sync"
 	"time"
+
+	"golang.org/x/time/rate"
 )
 
-// bucket is a token bucket: rate tokens a second, up to burst. Rate 0 means
-// no limit.
-type bucket struct {
-	mu     sync.Mutex
-	rate   float64
-	burst  float64
-	tokens float64
-	last   time.Time
-}
-
-func newBucket(rate float64) *bucket {
-	burst := max(rate, 1)
-	return &bucket{rate: rate, burst: burst, tokens: burst}
-}
-
-// take spends one token, reporting whether there was one.
-func (b *bucket) take(now time.Time) bool {
-	if b == nil || b.rate <= 0 {
-		return true
+// newLimiter is a client's message rate limit: rate messages a second,
+// with a burst of rate (at least one). Rate 0 means no limit: nil.
+func newLimiter(r float64) *rate.Limiter {
+	if r <= 0 {
+		return nil
 	}
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	if !b.last.IsZero() {
-		b.tokens = min(b.burst, b.tokens+now.Sub(b.last).Seconds()*b.rate)
-	}
-	b.last = now
-	if b.tokens < 1 {
-		return false
-	}
-	b.tokens--
-	return true
+	return rate.NewLimiter(rate.Limit(r), max(int(r), 1))
 }
 
 // errLineTooLong is returned by lineReader.next for a line over the limit;

@@ -317,7 +317,7 @@ func (n *Node) serve(nc net.Conn) {
 		return
 	}
 	n.connNum++
-	c := &conn{node: n, nc: nc, num: n.connNum, direct: make(chan string, 256), done: make(chan struct{}), bucket: newBucket(n.cfg.Rate)}
+	c := &conn{node: n, nc: nc, num: n.connNum, direct: make(chan string, 256), done: make(chan struct{}), limit: newLimiter(n.cfg.Rate)}
 	c.id = fmt.Sprintf("%s.%s.c%d", n.cfg.ID, n.epoch, c.num) // the epoch: a restart never reuses an id
 	id := c.id
 	c.idCopy.Store(&id)
