@@ -14,7 +14,7 @@ import (
 	"distlab/lessons"
 )
 
-func newClocksCmd() *cobra.Command {
+func newClocksCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "clocks",
 		Short: "The clock ordering demo on the command line: physical, Lamport and vector clocks",

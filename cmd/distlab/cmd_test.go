@@ -13,11 +13,10 @@ import (
 // execute runs distlab with args and returns what it printed.
 func execute(t *testing.T, args ...string) (stdout, stderr string, err error) {
 	t.Helper()
-	cmd := newRootCmd()
+	cmd := newRootCmd(args)
 	var out, errb bytes.Buffer
 	cmd.SetOut(&out)
 	cmd.SetErr(&errb)
-	cmd.SetArgs(args)
 	err = cmd.Execute()
 	return out.String(), errb.String(), err
 }

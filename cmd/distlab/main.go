@@ -12,7 +12,7 @@ import (
 )
 
 func main() {
-	if err := newRootCmd().Execute(); err != nil {
+	if err := newRootCmd(os.Args[1:]).Execute(); err != nil {
 		var quiet errQuiet
 		if !errors.As(err, &quiet) {
 			fmt.Fprintln(os.Stderr, "distlab:", err)

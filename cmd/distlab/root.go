@@ -5,22 +5,31 @@ import (
 	"fmt"
 	"os"
 	"runtime/debug"
+	"strings"
 
 	"github.com/spf13/cobra"
 
+	"distlab/demos/locale"
 	"distlab/lessons"
 	"distlab/tui"
 	"distlab/tui/progress"
 	"distlab/tui/theme"
 )
 
-// globals are the flags every command shares.
+// globals are the flags every command shares, and the printer of the
+// language they chose.
 type globals struct {
 	lang, theme, lessonsDir, chatHost string
+	// p prints every word of the CLI, --help included. It is chosen before
+	// cobra parses the flags (see cliLang), since the help text is built
+	// with the commands.
+	p *locale.Printer
 }
 
-func newRootCmd() *cobra.Command {
-	g := &globals{}
+// newRootCmd builds the command tree for args (without the program name),
+// in the language they ask for.
+func newRootCmd(args []string) *cobra.Command {
+	g := &globals{p: locale.For(cliLang(args, os.Getenv))}
 	var start startFlags
 	root := &cobra.Command{
 		Use:   "distlab",
@@ -43,8 +52,30 @@ func newRootCmd() *cobra.Command {
 	f.StringVar(&g.chatHost, "chat-host", "127.0.0.1", "where the chat demo's nodes listen (0.0.0.0 lets a classroom join)")
 	root.Flags().StringVar(&start.lesson, "lesson", "", "open this lesson id first")
 	root.Flags().BoolVar(&start.presenter, "presenter", false, "start in presenter mode: slides, high contrast, for a projector")
-	root.AddCommand(newLessonsCmd(g), newLessonCmd(g), newDemoCmd(g), newChatCmd(g), newClocksCmd(), newScaleCmd())
+	root.AddCommand(newLessonsCmd(g), newLessonCmd(g), newDemoCmd(g), newChatCmd(g), newClocksCmd(g), newScaleCmd(g))
+	root.SetArgs(args)
 	return root
+}
+
+// cliLang is the language asked for by --lang in args (as cobra would read
+// it: "--lang X" or "--lang=X", the last one winning), or the environment's.
+// An unknown --lang falls back to the environment here; parsing the flag
+// then reports it.
+func cliLang(args []string, getenv func(string) string) locale.Lang {
+	l := locale.FromEnv(getenv)
+	for i, a := range args {
+		if a == "--" {
+			break
+		}
+		v, ok := strings.CutPrefix(a, "--lang=")
+		if !ok && a == "--lang" && i+1 < len(args) {
+			v, ok = args[i+1], true
+		}
+		if p, known := locale.Parse(v); ok && known {
+			l = p
+		}
+	}
+	return l
 }
 
 // startFlags say what the app opens first.

@@ -17,7 +17,7 @@ import (
 	"distlab/demos/scale"
 )
 
-func newScaleCmd() *cobra.Command {
+func newScaleCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "scale",
 		Short: "The scale-up vs scale-out demo on the command line: the USL model, real workers, a load test",
