@@ -3,9 +3,9 @@ package tui
 import (
 	tea "charm.land/bubbletea/v2"
 
+	"distlab/demos/locale"
 	"distlab/lessons"
 	"distlab/tui/common"
-	"distlab/demos/locale"
 	"distlab/tui/keys"
 	"distlab/tui/theme"
 )

@@ -81,6 +81,7 @@ type Model struct {
 	statusWarn    bool
 	statusSeq     int  // which setStatus a timeout clears
 	saveArmed     bool // a saveTickMsg is pending
+	frameArmed    bool // a frameMsg is pending
 }
 
 // New builds the app from cfg; nothing is drawn until the first WindowSizeMsg.

@@ -17,11 +17,11 @@ import (
 // testDemos holds the test-only demo: no real demo may be faked in the
 // product, but the workspace needs one to be tested.
 var testDemos = demo.NewRegistry(demo.Demo{
-	ID:      "ticker",
+	ID: "ticker",
 	Names: func(p *locale.Printer) demo.Names {
 		return demo.Names{Title: p.T("ticker"), Summary: p.T("A goroutine that counts.")}
 	},
-	New:     func(env demo.Env) common.Pane { return newTicker(env) },
+	New: func(env demo.Env) common.Pane { return newTicker(env) },
 })
 
 func init() {
@@ -47,7 +47,7 @@ type ticker struct {
 	w, h                            int
 }
 
-type frameMsg struct{ id int }
+type tickerFrameMsg struct{ id int }
 
 func newTicker(env demo.Env) *ticker {
 	t := &ticker{com: env.Com, id: env.ID, instance: env.Instance, running: true, stop: make(chan struct{}), done: make(chan struct{}),
@@ -79,14 +79,14 @@ func (t *ticker) arm() tea.Cmd {
 	t.armed = true
 	t.armedTimes++
 	id := t.id
-	return t.com.Tick(33*time.Millisecond, func(time.Time) tea.Msg { return frameMsg{id} })
+	return t.com.Tick(33*time.Millisecond, func(time.Time) tea.Msg { return tickerFrameMsg{id} })
 }
 
 func (t *ticker) SetVisible(v bool) tea.Cmd { t.visible = v; return t.arm() }
 
 func (t *ticker) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case frameMsg:
+	case tickerFrameMsg:
 		if msg.id != t.id {
 			return nil
 		}

@@ -60,7 +60,7 @@ func soak(t *testing.T, seed uint64, setup func(*Model)) {
 			send(t, m, tea.MouseWheelMsg{X: rng.IntN(w), Y: rng.IntN(h), Button: b})
 		case r < 23:
 			for _, tk := range tickers(m) { // a frame for every demo, as the clock would
-				send(t, m, frameMsg{id: tk.id})
+				send(t, m, tickerFrameMsg{id: tk.id})
 			}
 		default:
 			send(t, m, keyMsg(keys[rng.IntN(len(keys))]))

@@ -21,13 +21,21 @@ import (
 // pane under the pointer, and everything else (renders, demo frames) to
 // the panes, each of which takes only its own.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	cmd := m.update(msg)
+	return m, tea.Batch(cmd, m.armFrame())
+}
+
+func (m *Model) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
+	case frameMsg:
+		m.frameArmed = false
+		return m.frame(msg.at)
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
-		return m, m.relayout()
+		return m.relayout()
 	case tea.BackgroundColorMsg:
 		if !m.cfg.ThemeAuto {
-			return m, nil
+			return nil
 		}
 		t := theme.Light
 		if msg.IsDark() {
@@ -35,66 +43,66 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		if m.presenter { // presenting stays high contrast; leaving it comes back here
 			m.before = t
-			return m, nil
+			return nil
 		}
-		return m, m.setTheme(t)
+		return m.setTheme(t)
 	case tea.KeyPressMsg:
 		cmd := m.handleKey(msg)
 		m.syncNotes()
-		return m, tea.Batch(cmd, m.saveSoon())
+		return tea.Batch(cmd, m.saveSoon())
 	case tea.MouseClickMsg:
-		return m, m.handleClick(msg)
+		return m.handleClick(msg)
 	case tea.MouseWheelMsg:
-		return m, tea.Batch(m.handleWheel(msg), m.saveSoon())
+		return tea.Batch(m.handleWheel(msg), m.saveSoon())
 	case tea.MouseReleaseMsg, tea.MouseMotionMsg:
-		return m, nil // no pane uses them; never broadcast screen coordinates
+		return nil // no pane uses them; never broadcast screen coordinates
 	case tea.PasteMsg:
 		if m.picker != nil || m.problem {
-			return m, nil
+			return nil
 		}
-		return m, m.focused().Update(msg) // a paste is typing: it goes where keys go
+		return m.focused().Update(msg) // a paste is typing: it goes where keys go
 	case catalog.OpenMsg:
 		m.list.CloseFilter()
 		m.setFocus(0)
-		return m, m.openLesson(msg.ID)
+		return m.openLesson(msg.ID)
 	case demo.OpenMsg:
 		m.picker = nil
-		return m, m.openDemo(msg.ID, msg.New)
+		return m.openDemo(msg.ID, msg.New)
 	case picker.CloseMsg:
 		m.picker = nil
-		return m, nil
+		return nil
 	case reader.ReadMsg:
 		if m.state.Read[msg.ID] {
-			return m, nil
+			return nil
 		}
 		m.state.Read[msg.ID] = true
-		return m, m.save()
+		return m.save()
 	case reloadMsg:
-		return m, tea.Batch(m.loadCourse(), m.waitReload())
+		return tea.Batch(m.loadCourse(), m.waitReload())
 	case loadedMsg:
-		return m, m.reload(msg.course)
+		return m.reload(msg.course)
 	case statusTimeoutMsg:
 		if msg.seq == m.statusSeq && m.status != "" {
 			m.status = ""
-			return m, m.relayout()
+			return m.relayout()
 		}
-		return m, nil
+		return nil
 	case saveTickMsg:
 		m.saveArmed = false
 		m.recordOffset()
-		return m, m.save()
+		return m.save()
 	case savedMsg:
 		if msg.err != nil {
-			return m, m.setStatus(true, "%v", msg.err)
+			return m.setStatus(true, "%v", msg.err)
 		}
-		return m, nil
+		return nil
 	}
 	cmds := make([]tea.Cmd, 0, len(m.panes))
 	for _, p := range m.panes {
 		cmds = append(cmds, p.Update(msg))
 	}
 	m.syncNotes()
-	return m, tea.Batch(cmds...)
+	return tea.Batch(cmds...)
 }
 
 // focused is the focused pane (the list counts as one).

@@ -191,13 +191,13 @@ func TestDemoTicksOnlyWhenSeen(t *testing.T) {
 	if !tk.armed {
 		t.Fatal("a visible running demo is not ticking")
 	}
-	send(t, m, frameMsg{id: tk.id})
-	send(t, m, frameMsg{id: tk.id})
+	send(t, m, tickerFrameMsg{id: tk.id})
+	send(t, m, tickerFrameMsg{id: tk.id})
 	if tk.frames != 2 || !tk.armed {
 		t.Fatalf("frames %d armed %v", tk.frames, tk.armed)
 	}
 	press(t, m, "space") // pause
-	send(t, m, frameMsg{id: tk.id})
+	send(t, m, tickerFrameMsg{id: tk.id})
 	if tk.armed {
 		t.Fatal("a paused demo re-armed its tick")
 	}
@@ -205,9 +205,9 @@ func TestDemoTicksOnlyWhenSeen(t *testing.T) {
 	if !tk.armed {
 		t.Fatal("resuming did not tick")
 	}
-	send(t, m, frameMsg{id: tk.id})
+	send(t, m, tickerFrameMsg{id: tk.id})
 	press(t, m, "tab", "tab", "z") // zoom the reader: the demo is hidden
-	send(t, m, frameMsg{id: tk.id})
+	send(t, m, tickerFrameMsg{id: tk.id})
 	if tk.armed || tk.visible {
 		t.Fatal("a hidden demo kept ticking")
 	}

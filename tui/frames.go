@@ -1,0 +1,54 @@
+package tui
+
+import (
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"distlab/tui/common"
+)
+
+// AnimationRate is how many frames a second the frame clock gives the
+// demos that animate: their engines are sampled this often.
+const AnimationRate = 15
+
+// frameMsg is a tick of the app's one frame clock.
+type frameMsg struct{ at time.Time }
+
+// armFrame starts the frame clock when a pane on screen animates and no
+// tick is pending. With nothing animating it stays stopped: an idle app
+// gets no messages at all.
+func (m *Model) armFrame() tea.Cmd {
+	if m.frameArmed || !m.animating() {
+		return nil
+	}
+	m.frameArmed = true
+	return m.com.Tick(time.Second/AnimationRate, func(t time.Time) tea.Msg { return frameMsg{t} })
+}
+
+// animating reports whether a pane on screen animates.
+func (m *Model) animating() bool {
+	for i := range m.panes {
+		if a, ok := m.panes[i].(common.Animator); ok && m.seen(i) && a.Animating() {
+			return true
+		}
+	}
+	return false
+}
+
+// frame hands the tick to every pane on screen that animates.
+func (m *Model) frame(now time.Time) tea.Cmd {
+	var cmds []tea.Cmd
+	for i, p := range m.panes {
+		if a, ok := p.(common.Animator); ok && m.seen(i) && a.Animating() {
+			cmds = append(cmds, a.Frame(now))
+		}
+	}
+	return tea.Batch(cmds...)
+}
+
+// seen reports whether pane i is drawn: not hidden by a zoom, a layout too
+// small, or the problems list.
+func (m *Model) seen(i int) bool {
+	return !m.layout.TooSmall && !m.problem && i < len(m.layout.Panes) && !m.layout.Panes[i].Empty()
+}
