@@ -5,9 +5,8 @@ package banner
 
 import (
 	"strings"
-	"unicode"
 
-	"golang.org/x/text/unicode/norm"
+	"distlab/tui/match"
 )
 
 // Height is how many lines a row of banner letters takes.
@@ -86,16 +85,9 @@ func draw(text string) []string {
 	return []string{rows[0].String(), rows[1].String(), rows[2].String()}
 }
 
-// fold uppercases text and drops accents: the font has no diacritics.
-func fold(text string) []rune {
-	var out []rune
-	for _, r := range norm.NFD.String(strings.ToUpper(text)) {
-		if !unicode.Is(unicode.Mn, r) {
-			out = append(out, r)
-		}
-	}
-	return out
-}
+// fold uppercases text and drops accents, as the filters do: the font has
+// no diacritics.
+func fold(text string) []rune { return []rune(strings.ToUpper(match.Unaccent(text))) }
 
 func glyph(r rune) [3]string {
 	if g, ok := glyphs[r]; ok {
