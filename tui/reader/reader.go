@@ -1,5 +1,5 @@
 // Package reader is the lesson pane: a lesson rendered by glamour, wrapped
-// to the pane's width, in a scrolling view; in presenter mode, the same
+// to the pane's width, in a bubbles viewport; in presenter mode, the same
 // lesson one slide at a time.
 //
 // Rendering is slow (tens of milliseconds), so it never happens in Update or
@@ -14,6 +14,7 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -41,8 +42,10 @@ type Model struct {
 	slides     []lessons.Slide
 	slide      int
 
-	lines []string // the render shown, each line exactly width cells
-	off   int      // first line shown
+	// vp scrolls the render shown: it holds the offset, the keys and the
+	// wheel. View draws the lines itself (see View).
+	vp    viewport.Model
+	lines []string // the render in vp, each line exactly width cells
 	cache map[renderKey][]string
 	shown renderKey // what lines hold; zero when they hold nothing
 	want  place     // where to put the view when the pending render lands
@@ -57,7 +60,9 @@ var _ common.Pane = (*Model)(nil)
 
 // New returns an empty reader.
 func New(com *common.Common) *Model {
-	return &Model{com: com, keys: keys.DefaultReader(com.Text), cache: map[renderKey][]string{}}
+	m := &Model{com: com, vp: viewport.New(), cache: map[renderKey][]string{}}
+	m.Relabel()
+	return m
 }
 
 // Init does nothing until a lesson is set.
@@ -75,35 +80,43 @@ func (m *Model) Title() string {
 func (m *Model) Focus(f bool) { m.focused = f }
 
 // Relabel refreshes key help after a language change.
-func (m *Model) Relabel() { m.keys = keys.DefaultReader(m.com.Text) }
+func (m *Model) Relabel() {
+	m.keys = keys.DefaultReader(m.com.Text)
+	m.vp.KeyMap = viewportKeys(m.keys)
+}
+
+// viewportKeys are the reader's scroll keys for the viewport. Its defaults
+// would also take h and l (sideways, which a wrapped lesson never needs)
+// and ctrl+u, ctrl+d: left unbound. Top and bottom the reader does itself.
+func viewportKeys(k keys.Reader) viewport.KeyMap {
+	return viewport.KeyMap{
+		Up: k.Up, Down: k.Down, PageUp: k.PageUp, PageDown: k.PageDown,
+		HalfPageUp: k.HalfUp, HalfPageDown: k.HalfDown,
+	}
+}
 
 // Lesson is the lesson shown (zero if none).
 func (m *Model) Lesson() lessons.Lesson { return m.lesson }
 
 // Offset is the first visible line.
-func (m *Model) Offset() int { return m.off }
+func (m *Model) Offset() int { return m.vp.YOffset() }
 
 // SetDemos sets the demo bar; nil hides it.
 func (m *Model) SetDemos(d []DemoLabel) tea.Cmd {
 	had := len(m.demos) > 0
 	m.demos = d
 	if had != (len(d) > 0) {
-		m.scrollTo(m.off) // the view lost or gained a line
+		m.resize() // the view lost or gained a line
 	}
 	return nil
 }
 
 // Percent is how far down the lesson the view is, 0 to 1; a lesson that
 // fits on the screen is all seen.
-func (m *Model) Percent() float64 {
-	if m.maxOff() == 0 {
-		return 1
-	}
-	return float64(m.off) / float64(m.maxOff())
-}
+func (m *Model) Percent() float64 { return m.vp.ScrollPercent() }
 
 // AtEnd reports whether the last line is on screen.
-func (m *Model) AtEnd() bool { return m.off >= m.maxOff() }
+func (m *Model) AtEnd() bool { return m.vp.AtBottom() }
 
 // viewHeight is the lines left for the text under the demo bar.
 func (m *Model) viewHeight() int {
@@ -113,10 +126,13 @@ func (m *Model) viewHeight() int {
 	return m.height
 }
 
-func (m *Model) maxOff() int { return max(len(m.lines)-m.viewHeight(), 0) }
-
-// scrollTo moves the view to line off, kept in range.
-func (m *Model) scrollTo(off int) { m.off = min(max(off, 0), m.maxOff()) }
+// resize gives the viewport the room under the demo bar, keeping the
+// offset in range.
+func (m *Model) resize() {
+	m.vp.SetWidth(m.width)
+	m.vp.SetHeight(m.viewHeight())
+	m.vp.SetYOffset(m.vp.YOffset())
+}
 
 // Ready reports whether what should be shown is rendered for this size.
 func (m *Model) Ready() bool { return m.shown != (renderKey{}) && m.shown == m.key() }
@@ -159,9 +175,9 @@ func (m *Model) here(byFrac bool) place {
 		return m.want
 	}
 	if byFrac {
-		return place{frac: float64(m.off) / float64(max(len(m.lines), 1)), byFrac: true}
+		return place{frac: float64(m.vp.YOffset()) / float64(max(len(m.lines), 1)), byFrac: true}
 	}
-	return place{line: m.off}
+	return place{line: m.vp.YOffset()}
 }
 
 // SetSize sets the inner size; a new width means a new render, kept at the
@@ -172,7 +188,7 @@ func (m *Model) SetSize(w, h int) tea.Cmd {
 	}
 	m.want = m.here(w != m.width) // lines move when text rewraps: keep the fraction
 	m.width, m.height = w, h
-	m.scrollTo(m.off)
+	m.resize()
 	return m.show()
 }
 
@@ -213,35 +229,20 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		if m.presenting && m.slideKey(msg) {
 			return m.show()
 		}
-		page := max(m.viewHeight(), 1)
+		k := m.keys
 		switch {
-		case key.Matches(msg, m.keys.Up):
-			m.scrollTo(m.off - 1)
-		case key.Matches(msg, m.keys.Down):
-			m.scrollTo(m.off + 1)
-		case key.Matches(msg, m.keys.PageUp):
-			m.scrollTo(m.off - page)
-		case key.Matches(msg, m.keys.PageDown):
-			m.scrollTo(m.off + page)
-		case key.Matches(msg, m.keys.HalfUp):
-			m.scrollTo(m.off - max(page/2, 1))
-		case key.Matches(msg, m.keys.HalfDown):
-			m.scrollTo(m.off + max(page/2, 1))
-		case key.Matches(msg, m.keys.Top):
-			m.scrollTo(0)
-		case key.Matches(msg, m.keys.Bottom):
-			m.scrollTo(m.maxOff())
+		case key.Matches(msg, k.Top):
+			m.vp.SetYOffset(0)
+		case key.Matches(msg, k.Bottom):
+			m.vp.SetYOffset(m.vp.TotalLineCount())
+		case key.Matches(msg, k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown):
+			m.vp, _ = m.vp.Update(msg)
 		default:
 			return nil
 		}
 		return m.checkRead()
-	case tea.MouseWheelMsg:
-		switch msg.Button {
-		case tea.MouseWheelUp:
-			m.scrollTo(m.off - 3)
-		case tea.MouseWheelDown:
-			m.scrollTo(m.off + 3)
-		}
+	case tea.MouseWheelMsg: // three lines a notch
+		m.vp, _ = m.vp.Update(msg)
 		return m.checkRead()
 	}
 	return nil
@@ -258,7 +259,11 @@ func (m *Model) checkRead() tea.Cmd {
 }
 
 // View is the demo bar and the visible part of the lesson, exactly
-// width×height.
+// width×height. It draws the viewport's window of lines itself rather than
+// call the viewport's View: the lines are already exactly the width, and
+// the viewport would measure and pad every one of them again through
+// lipgloss on each frame (see BenchmarkView), and it has no place for the
+// "more below" mark.
 func (m *Model) View() string {
 	switch {
 	case m.width <= 0 || m.height <= 0:
@@ -268,27 +273,34 @@ func (m *Model) View() string {
 	case m.lesson.ID == "":
 		return common.Fit("", m.width, m.height)
 	}
+	h, off := m.viewHeight(), m.vp.YOffset()
 	var b strings.Builder
-	b.Grow(m.height * (m.width + 16))
+	size := (m.height + 1) * (m.width + 16) // the bar, blank lines, the mark
+	for _, l := range m.lines[min(off, len(m.lines)):min(off+h, len(m.lines))] {
+		size += len(l)
+	}
+	b.Grow(size) // one allocation: styled lines are many times their width
 	if len(m.demos) > 0 {
 		b.WriteString(m.demoBar())
+		if h == 0 { // a one-line pane: the bar is all there is room for
+			return b.String()
+		}
 		b.WriteByte('\n')
 	}
-	h := m.viewHeight()
 	if !m.Ready() {
 		if m.shown.id == m.lesson.ID && m.shown.lang == m.lesson.Lang && len(m.lines) > 0 {
 			// Until the new render lands (a resize, a theme), the old one
 			// stays, fitted: no flash of "Rendering…".
-			end := min(m.off+h, len(m.lines))
-			b.WriteString(common.Fit(strings.Join(m.lines[min(m.off, end):end], "\n"), m.width, h))
+			end := min(off+h, len(m.lines))
+			b.WriteString(common.Fit(strings.Join(m.lines[min(off, end):end], "\n"), m.width, h))
 			return b.String()
 		}
 		b.WriteString(common.Fit("\n  "+m.com.Styles.Status.Render(m.com.Text.Rendering), m.width, h))
 		return b.String()
 	}
-	end := min(m.off+h, len(m.lines))
-	for i := m.off; i < end; i++ {
-		if i > m.off {
+	end := min(off+h, len(m.lines))
+	for i := off; i < end; i++ {
+		if i > off {
 			b.WriteByte('\n')
 		}
 		if i == end-1 && end < len(m.lines) && m.width > 4 {
@@ -298,10 +310,10 @@ func (m *Model) View() string {
 		}
 		b.WriteString(m.lines[i])
 	}
-	if blank := h - (end - m.off); blank > 0 {
+	if blank := h - (end - off); blank > 0 {
 		pad := strings.Repeat(" ", m.width)
 		for i := range blank {
-			if i > 0 || end > m.off {
+			if i > 0 || end > off {
 				b.WriteByte('\n')
 			}
 			b.WriteString(pad)

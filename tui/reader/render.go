@@ -102,12 +102,13 @@ func titleBanner(title string, width int, s *theme.Styles) []string {
 
 func (m *Model) setContent(k renderKey, lines []string) {
 	m.shown, m.lines = k, lines
+	m.vp.SetContentLines(lines) // reads them only: no line holds a newline
 	off := m.want.line
 	if m.want.byFrac {
 		off = int(m.want.frac * float64(len(lines)))
 	}
-	m.scrollTo(off)
-	m.want = place{line: m.off}
+	m.vp.SetYOffset(off)
+	m.want = place{line: m.vp.YOffset()}
 }
 
 func (m *Model) rendered(msg RenderedMsg) tea.Cmd {

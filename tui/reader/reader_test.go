@@ -1,0 +1,285 @@
+package reader
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"distlab/lessons"
+	"distlab/tui/common"
+	"distlab/tui/i18n"
+	"distlab/tui/panetest"
+	"distlab/tui/theme"
+)
+
+// lesson is n paragraphs of one line each under a heading, split in
+// two slides.
+func lesson(id string, n int) lessons.Lesson {
+	var b strings.Builder
+	b.WriteString("## One\n\n")
+	for i := range n {
+		fmt.Fprintf(&b, "Paragraph %d.\n\n", i+1)
+		if i == n/2 {
+			b.WriteString("---\n\n## Two\n\n")
+		}
+	}
+	return lessons.Lesson{ID: id, Title: "Test " + id, Lang: "en", Body: b.String(), Raw: b.String()}
+}
+
+func newReader(w, h int) *Model {
+	m := New(&common.Common{Styles: theme.New(theme.Dark), Text: i18n.For("en")})
+	m.SetSize(w, h)
+	return m
+}
+
+// settle runs the render commands until the pane shows what it should.
+func settle(t testing.TB, m *Model, cmd tea.Cmd) {
+	t.Helper()
+	for i := 0; cmd != nil && !m.Ready(); i++ {
+		if i > 10 {
+			t.Fatal("the render never landed")
+		}
+		cmd = m.Update(cmd())
+	}
+	if !m.Ready() {
+		t.Fatal("not ready")
+	}
+}
+
+func press(m *Model, keys ...string) tea.Cmd {
+	var last tea.Cmd
+	for _, k := range keys {
+		last = m.Update(panetest.Key(k))
+	}
+	return last
+}
+
+func screen(m *Model) string { return ansi.Strip(m.View()) }
+
+func TestScrollKeys(t *testing.T) {
+	m := newReader(60, 10)
+	settle(t, m, m.SetLesson(lesson("a", 40), 0))
+	max := len(m.lines) - 10
+	for _, c := range []struct {
+		keys []string
+		want int
+	}{
+		{[]string{"j"}, 1},
+		{[]string{"down", "down"}, 3},
+		{[]string{"k"}, 2},
+		{[]string{"up", "up", "up"}, 0}, // not above the top
+		{[]string{"space"}, 10},
+		{[]string{"pgdown"}, 20},
+		{[]string{"f"}, 30},
+		{[]string{"b"}, 20},
+		{[]string{"pgup"}, 10},
+		{[]string{"d"}, 15},
+		{[]string{"u"}, 10},
+		{[]string{"G"}, max},
+		{[]string{"j"}, max}, // not below the end
+		{[]string{"g"}, 0},
+		{[]string{"end"}, max},
+		{[]string{"home"}, 0},
+		{[]string{"h", "l", "left", "right"}, 0}, // no sideways scroll
+	} {
+		press(m, c.keys...)
+		if got := m.Offset(); got != c.want {
+			t.Fatalf("after %v: offset %d, want %d", c.keys, got, c.want)
+		}
+	}
+}
+
+func TestWheelScrollsThreeLines(t *testing.T) {
+	m := newReader(60, 10)
+	settle(t, m, m.SetLesson(lesson("a", 40), 0))
+	m.Update(tea.MouseWheelMsg{Button: tea.MouseWheelDown})
+	m.Update(tea.MouseWheelMsg{Button: tea.MouseWheelDown})
+	m.Update(tea.MouseWheelMsg{Button: tea.MouseWheelUp})
+	if m.Offset() != 3 {
+		t.Fatalf("offset %d, want 3", m.Offset())
+	}
+}
+
+// The last line says there is more below, until the end is on screen; then
+// the pane sends ReadMsg, once; Percent follows the offset.
+func TestMoreBelowPercentAndRead(t *testing.T) {
+	m := newReader(60, 10)
+	settle(t, m, m.SetLesson(lesson("a", 40), 0))
+	lines := strings.Split(screen(m), "\n")
+	if len(lines) != 10 || !strings.HasSuffix(lines[9], " ↓") || strings.Contains(strings.Join(lines[:9], ""), "↓") {
+		t.Fatalf("no mark on the last line only:\n%s", screen(m))
+	}
+	if m.Percent() != 0 {
+		t.Fatalf("percent %v at the top", m.Percent())
+	}
+	if cmd := press(m, "space"); cmd != nil {
+		t.Fatal("read before the end")
+	}
+	cmd := press(m, "G")
+	if cmd == nil {
+		t.Fatal("no ReadMsg at the end")
+	}
+	if msg, ok := cmd().(ReadMsg); !ok || msg.ID != "a" {
+		t.Fatalf("got %#v", msg)
+	}
+	if m.Percent() != 1 || strings.Contains(screen(m), "↓") {
+		t.Fatalf("at the end: percent %v, screen\n%s", m.Percent(), screen(m))
+	}
+	if press(m, "k", "j") != nil {
+		t.Fatal("ReadMsg twice")
+	}
+	press(m, "g", "d")
+	if p := m.Percent(); p <= 0 || p >= 1 {
+		t.Fatalf("percent %v half way", p)
+	}
+}
+
+// A lesson that fits is all read, and padded to the pane's height.
+func TestShortLesson(t *testing.T) {
+	m := newReader(60, 30)
+	cmd := m.SetLesson(lesson("s", 2), 0)
+	for !m.Ready() {
+		cmd = m.Update(cmd())
+	}
+	if msg, ok := cmd().(ReadMsg); !ok || msg.ID != "s" {
+		t.Fatalf("a short lesson is read at once: got %#v", msg)
+	}
+	if m.Percent() != 1 || press(m, "j") != nil || m.Offset() != 0 {
+		t.Fatal("a short lesson scrolls")
+	}
+	lines := strings.Split(screen(m), "\n")
+	if len(lines) != 30 || strings.TrimSpace(lines[29]) != "" || ansi.StringWidth(lines[29]) != 60 {
+		t.Fatalf("not padded:\n%s", screen(m))
+	}
+}
+
+// Each lesson opens at the offset it is given, and gives it back.
+func TestOffsetPerLesson(t *testing.T) {
+	m := newReader(60, 10)
+	settle(t, m, m.SetLesson(lesson("a", 40), 0))
+	press(m, "space", "j")
+	a := m.Offset()
+	settle(t, m, m.SetLesson(lesson("b", 40), 5))
+	if m.Offset() != 5 {
+		t.Fatalf("b opened at %d", m.Offset())
+	}
+	m.SetLesson(lesson("a", 40), a) // cached: shown at once
+	if !m.Ready() || m.Offset() != a {
+		t.Fatalf("a back at %d, want %d", m.Offset(), a)
+	}
+	m.SetLesson(lesson("b", 40), 1000) // past the end: the end
+	if m.Offset() != len(m.lines)-10 || !m.AtEnd() {
+		t.Fatalf("offset %d past the end", m.Offset())
+	}
+}
+
+// A demo bar takes the top line: the text below is one line shorter.
+func TestDemoBarTakesALine(t *testing.T) {
+	m := newReader(60, 10)
+	settle(t, m, m.SetLesson(lesson("a", 40), 0))
+	press(m, "G")
+	end := m.Offset()
+	m.SetDemos([]DemoLabel{{"chat", "chat cluster"}})
+	if m.Offset() != end || m.AtEnd() { // the top line stays; the last goes under
+		t.Fatalf("offset %d with the bar, want %d", m.Offset(), end)
+	}
+	lines := strings.Split(screen(m), "\n")
+	if len(lines) != 10 || !strings.Contains(lines[0], "▶ 1 chat cluster") {
+		t.Fatalf("screen:\n%s", screen(m))
+	}
+	press(m, "g", "space")
+	if m.Offset() != 9 {
+		t.Fatalf("a page under the bar is %d lines", m.Offset())
+	}
+}
+
+// Presenting, the slide keys move between slides, and ↑/↓ scroll a slide
+// too long for the pane.
+func TestPresenterSlides(t *testing.T) {
+	m := newReader(60, 8)
+	settle(t, m, m.SetLesson(lesson("a", 20), 0))
+	settle(t, m, m.SetPresenting(true, 0))
+	if m.Counter() != "1/2" || !m.Presenting() {
+		t.Fatalf("counter %q", m.Counter())
+	}
+	press(m, "j", "j")
+	if m.Offset() != 2 {
+		t.Fatalf("↓ scrolls a slide: offset %d", m.Offset())
+	}
+	settle(t, m, press(m, "space"))
+	if m.Counter() != "2/2" || m.Offset() != 0 {
+		t.Fatalf("space: %q at %d", m.Counter(), m.Offset())
+	}
+	if !strings.Contains(screen(m), "Two") {
+		t.Fatalf("slide 2:\n%s", screen(m))
+	}
+	press(m, "space") // no slide after the last
+	if m.Counter() != "2/2" {
+		t.Fatal("past the last slide")
+	}
+	press(m, "backspace")
+	if m.Counter() != "1/2" || !m.Ready() { // rendered before: from the cache
+		t.Fatalf("backspace: %q", m.Counter())
+	}
+	settle(t, m, m.SetPresenting(false, 7))
+	if m.Presenting() || m.Offset() != 7 || m.Counter() != "" {
+		t.Fatalf("back to the lesson at %d", m.Offset())
+	}
+}
+
+// Wide panes keep a readable measure: the text is wrapped at MaxTextWidth
+// and centered.
+func TestWidePaneKeepsTheMeasure(t *testing.T) {
+	m := newReader(200, 20)
+	long := lessons.Lesson{ID: "w", Lang: "en", Title: "W", Body: strings.Repeat("word ", 100), Raw: "x"}
+	settle(t, m, m.SetLesson(long, 0))
+	for _, l := range strings.Split(screen(m), "\n") {
+		if ansi.StringWidth(l) != 200 {
+			t.Fatalf("line of %d cells", ansi.StringWidth(l))
+		}
+		if text := strings.TrimSpace(l); len(text) > MaxTextWidth {
+			t.Fatalf("text %d wide: %q", len(text), text)
+		}
+	}
+}
+
+// Every size down to 1×1 draws exactly the size asked.
+func TestSizes(t *testing.T) {
+	m := newReader(60, 10)
+	m.SetDemos([]DemoLabel{{"chat", "chat cluster"}})
+	settle(t, m, m.SetLesson(lesson("a", 40), 3))
+	panetest.CheckSizes(t, panetest.Sizer[tea.Cmd]{V: m})
+}
+
+// BenchmarkScroll is one scroll key, Update then View, at 200×60, as the
+// reader draws it; BenchmarkScroll/viewport is the same with the
+// viewport's own View, for comparison (why View draws the lines itself).
+func BenchmarkScroll(b *testing.B) {
+	m := newReader(200, 60)
+	settle(b, m, m.SetLesson(lesson("a", 300), 0))
+	for _, c := range []struct {
+		name string
+		view func() string
+	}{
+		{"reader", m.View},
+		{"viewport", func() string { return m.vp.View() }},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			down, up := panetest.Key("j"), panetest.Key("k")
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				k := down
+				if i%40 >= 20 {
+					k = up
+				}
+				i++
+				m.Update(k)
+				_ = c.view()
+			}
+		})
+	}
+}
