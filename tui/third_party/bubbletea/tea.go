@@ -553,8 +553,9 @@ type Program struct {
 	// modes keeps track of terminal modes that have been enabled or disabled.
 	ignoreSignals uint32
 
-	// ticker is the ticker that will be used to write to the renderer.
-	ticker *time.Ticker
+	// renderWake wakes the renderer goroutine when there is a new view to
+	// draw. It holds at most one wake.
+	renderWake chan struct{}
 
 	// once is used to stop the renderer.
 	once sync.Once
@@ -620,6 +621,7 @@ func NewProgram(model Model, opts ...ProgramOption) *Program {
 		msgs:         make(chan Msg),
 		errs:         make(chan error, 1),
 		rendererDone: make(chan struct{}),
+		renderWake:   make(chan struct{}, 1),
 	}
 
 	// Apply all options to the program.
@@ -917,6 +919,17 @@ func (p *Program) eventLoop(model Model, cmds chan Cmd) (Model, error) {
 func (p *Program) render(model Model) {
 	if p.renderer != nil {
 		p.renderer.render(model.View()) // send view to renderer
+		p.wakeRenderer()
+	}
+}
+
+// wakeRenderer asks the renderer goroutine for a frame. It never blocks: a
+// wake already pending covers this one, as the renderer draws the latest
+// view.
+func (p *Program) wakeRenderer() {
+	select {
+	case p.renderWake <- struct{}{}:
+	default:
 	}
 }
 
@@ -1402,6 +1415,8 @@ func (p *Program) RestoreTerminal() error {
 	}
 
 	p.startRenderer()
+	// Repaint now: the renderer no longer ticks, and no message may come.
+	p.wakeRenderer()
 
 	// If the output is a terminal, it may have been resized while another
 	// process was at the foreground, in which case we may not have received
@@ -1438,15 +1453,16 @@ func (p *Program) Printf(template string, args ...any) {
 }
 
 // startRenderer starts the renderer.
+//
+// The renderer goroutine sleeps until [Program.render] wakes it, then
+// flushes at once: the queued output, then the frame. It flushes again no
+// sooner than one frame interval (1/fps) later: wakes inside that interval
+// are coalesced into one frame at its end, which draws the latest view. With
+// nothing to draw it sleeps again, so an idle program does not wake at all.
+// Output queued by [Program.execute] goes with the next frame: every caller
+// in the event loop is followed by [Program.render].
 func (p *Program) startRenderer() {
 	framerate := time.Second / time.Duration(p.fps)
-	if p.ticker == nil {
-		p.ticker = time.NewTicker(framerate)
-	} else {
-		// If the ticker already exists, it has been stopped and we need to
-		// reset it.
-		p.ticker.Reset(framerate)
-	}
 
 	// Since the renderer can be restarted after a stop, we need to reset
 	// the done channel and its corresponding sync.Once.
@@ -1455,16 +1471,34 @@ func (p *Program) startRenderer() {
 	// Start the renderer.
 	p.renderer.start()
 	go func() {
+		// The timer is this goroutine's own, so a restart never races a
+		// stopping renderer over it.
+		timer := time.NewTimer(framerate)
+		timer.Stop()
+		armed := false // the timer will fire and flush
+		var last time.Time
 		for {
 			select {
 			case <-p.rendererDone:
-				p.ticker.Stop()
+				timer.Stop()
 				return
 
-			case <-p.ticker.C:
-				_ = p.flush()
-				_ = p.renderer.flush(false)
+			case <-p.renderWake:
+				if armed {
+					continue // the pending frame draws the latest view
+				}
+				if wait := framerate - time.Since(last); wait > 0 {
+					timer.Reset(wait)
+					armed = true
+					continue
+				}
+
+			case <-timer.C:
+				armed = false
 			}
+			last = time.Now()
+			_ = p.flush()
+			_ = p.renderer.flush(false)
 		}
 	}()
 }
