@@ -7,12 +7,14 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// FrameRate is the most frames a second the screen is redrawn. Bubble
-// Tea's renderer wakes at this rate for the program's whole life, even when
-// nothing changes: at its default of 60 an idle distlab used 1.6% of a CPU
-// here, at 12 about 0.3%. Twelve frames a second is smooth enough for
-// scrolling and for the demos' animations.
-const FrameRate = 12
+// FrameRate is the most frames a second the screen is redrawn. distlab's
+// Bubble Tea (tui/third_party/bubbletea, see its PATCH.md) draws a frame as
+// soon as a view changes and sleeps while nothing does, so the rate only caps
+// bursts (a demo's animation, a held key): an idle app costs nothing at any
+// rate, and at 60 a key waits at most one 17 ms interval behind a frame just
+// drawn. Released v2.1.1 ticked at this rate for the program's whole life,
+// which is why it used to be 12 (idle 0.3% of a core, a key p99 83 ms).
+const FrameRate = 60
 
 // Run starts the app on the terminal and returns when the user quits. The
 // progress is saved however the program ends (quit, interrupt, kill), and
