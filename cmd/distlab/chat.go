@@ -179,9 +179,6 @@ func newChatBenchCmd() *cobra.Command {
 		Short: "Load test running nodes: deliveries a second, latency, losses, duplicates, reorderings",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if addrs == "" {
-				return errors.New("--addr is required (host:port, comma-separated for several nodes)")
-			}
 			cfg.Addrs = strings.Split(addrs, ",")
 			ctx, stop := untilSignal(cmd.Context())
 			defer stop()
@@ -198,6 +195,7 @@ func newChatBenchCmd() *cobra.Command {
 	}
 	f := cmd.Flags()
 	f.StringVar(&addrs, "addr", "", "node addresses, comma-separated")
+	_ = cmd.MarkFlagRequired("addr")
 	f.IntVar(&cfg.Clients, "clients", 200, "connections")
 	f.IntVar(&cfg.Senders, "senders", 20, "of which send")
 	f.IntVar(&cfg.Msgs, "msgs", 500, "messages per sender")

@@ -22,6 +22,7 @@ func execute(t *testing.T, args ...string) (stdout, stderr string, err error) {
 }
 
 func TestLessonsJSON(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []string{"en", "pt-BR"} {
 		out, _, err := execute(t, "lessons", "--json", "--lang", lang)
 		if err != nil {
@@ -48,6 +49,7 @@ func TestLessonsJSON(t *testing.T) {
 }
 
 func TestLessonsTable(t *testing.T) {
+	t.Parallel()
 	out, _, err := execute(t, "lessons", "--lang", "pt-BR")
 	if err != nil {
 		t.Fatal(err)
@@ -58,6 +60,7 @@ func TestLessonsTable(t *testing.T) {
 }
 
 func TestLessonsCheck(t *testing.T) {
+	t.Parallel()
 	if _, _, err := execute(t, "lessons", "check"); err != nil {
 		t.Fatalf("the embedded course has problems: %v", err)
 	}
@@ -79,6 +82,7 @@ func TestLessonsCheck(t *testing.T) {
 }
 
 func TestLessonShowPlain(t *testing.T) {
+	t.Parallel()
 	// Not a terminal: plain text, no escape sequences, wrapped to --width.
 	out, _, err := execute(t, "lesson", "show", "scalability", "--lang", "en", "--width", "60")
 	if err != nil {
@@ -111,6 +115,7 @@ func TestLessonShowPlain(t *testing.T) {
 }
 
 func TestPickStyle(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		theme       string
 		tty, noColr bool
@@ -129,6 +134,7 @@ func TestPickStyle(t *testing.T) {
 }
 
 func TestFlags(t *testing.T) {
+	// Not parallel: t.Setenv changes the whole process's environment.
 	out, _, err := execute(t, "--version")
 	if err != nil || !strings.Contains(out, "distlab version") {
 		t.Fatalf("--version: %q %v", out, err)
@@ -154,6 +160,7 @@ func TestFlags(t *testing.T) {
 }
 
 func TestLessonNotes(t *testing.T) {
+	t.Parallel()
 	out, _, err := execute(t, "lesson", "notes", "scalability", "--lang", "pt-BR")
 	if err != nil {
 		t.Fatal(err)
@@ -167,11 +174,31 @@ func TestLessonNotes(t *testing.T) {
 }
 
 func TestDemoUnknown(t *testing.T) {
+	t.Parallel()
 	_, _, err := execute(t, "demo", "no-such-demo")
 	if err == nil || !strings.Contains(err.Error(), "no demo") {
 		t.Fatalf("err %v", err)
 	}
 	if _, _, err := execute(t, "--lesson", "no-such-lesson"); err == nil || !strings.Contains(err.Error(), "no lesson") {
 		t.Fatalf("--lesson typo: %v", err)
+	}
+}
+
+// One-of and required flags are cobra flag groups: the command fails before
+// it starts anything, naming the flags.
+func TestFlagGroups(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"scale", "bench"}, "[up out]"},
+		{[]string{"scale", "bench", "--up", "1", "--out", "1"}, "[out up] were all set"},
+		{[]string{"chat", "bench"}, `"addr"`},
+	} {
+		_, _, err := execute(t, c.args...)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("distlab %s: err %v, want one naming %s", strings.Join(c.args, " "), err, c.want)
+		}
 	}
 }

@@ -185,9 +185,7 @@ func newScaleBenchCmd() *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			f := cmd.Flags()
 			plan := scale.BenchPlan{Duration: duration, Rate: rate, Timeout: timeout, Rounds: rounds, Log: cmd.ErrOrStderr()}
-			switch {
-			case f.Changed("up") == f.Changed("out"):
-				return errors.New("give one of --up N (a bigger machine) or --out N (more machines)")
+			switch { // exactly one of --up and --out: the flag groups below check it
 			case f.Changed("up"):
 				if up < 1 {
 					return fmt.Errorf("--up %d: want at least 1 core", up)
@@ -245,6 +243,8 @@ func newScaleBenchCmd() *cobra.Command {
 	f.IntVar(&up, "up", 0, "scale up: one local worker with GOMAXPROCS=N")
 	f.IntVar(&out, "out", 0, "scale out: N local workers with GOMAXPROCS=1 (0: only --workers)")
 	f.StringVar(&workers, "workers", "", "running workers to add to the pool, HOST:PORT comma-separated")
+	cmd.MarkFlagsOneRequired("up", "out")
+	cmd.MarkFlagsMutuallyExclusive("up", "out")
 	f.DurationVar(&duration, "duration", 5*time.Second, "how long to measure")
 	f.DurationVar(&timeout, "timeout", 0, "a request unanswered this long fails, and its worker is skipped for 1s: a hung worker is caught only this way (default 1s, longer when --rounds makes requests heavy)")
 	f.Float64Var(&rate, "rate", 0, "offered load in req/s, Poisson arrivals (0: closed loop, as fast as the workers go)")
