@@ -3,7 +3,6 @@ package tui
 import (
 	tea "charm.land/bubbletea/v2"
 
-	"distlab/demos/locale"
 	"distlab/lessons"
 	"distlab/tui/common"
 	"distlab/tui/keys"
@@ -13,12 +12,13 @@ import (
 // openLesson shows lesson id at its remembered place and remembers it as
 // the last one.
 func (m *Model) openLesson(id string) tea.Cmd {
-	l, ok := m.course.Find(m.lang, id)
+	l, ok := m.course.Find(m.lang(), id)
 	if !ok {
 		return nil
 	}
 	m.recordOffset()
-	m.problem = false
+	m.overlays = nil // the lesson opened is what the user wants to see
+	m.listCache = ""
 	m.list.SetCurrent(id)
 	m.state.LastLesson = id
 	cmd := m.reader.SetLesson(l, m.state.Offsets[id])
@@ -28,8 +28,8 @@ func (m *Model) openLesson(id string) tea.Cmd {
 
 // step opens the next (d = 1) or previous (d = -1) lesson in course order.
 func (m *Model) step(d int) tea.Cmd {
-	ls := m.course.Lessons(m.lang)
-	i := m.course.Index(m.lang, m.reader.Lesson().ID)
+	ls := m.course.Lessons(m.lang())
+	i := m.course.Index(m.lang(), m.reader.Lesson().ID)
 	if i < 0 {
 		return nil // the lesson shown is gone from the course
 	}
@@ -49,20 +49,15 @@ func (m *Model) recordOffset() {
 // switchLang flips between the course languages and stays on the same
 // lesson, at the same place in its text.
 func (m *Model) switchLang() tea.Cmd {
-	next := lessons.Languages[0]
-	for i, l := range lessons.Languages {
-		if l == m.lang {
-			next = lessons.Languages[(i+1)%len(lessons.Languages)]
-		}
-	}
+	lang := m.com.Lang().Next()
+	next := string(lang)
 	id := m.reader.Lesson().ID
 	l, ok := m.course.Find(next, id)
 	if id != "" && !ok {
-		return m.setStatus(true, m.com.Text.NotInLang, next)
+		return m.setStatus(true, "this lesson has no %s version", next)
 	}
 	m.recordOffset()
-	m.lang = next
-	m.com.SetLang(locale.Match(next))
+	m.com.SetLang(lang)
 	m.relabel()
 	m.list.SetLessons(m.course.Lessons(next))
 	if id == "" {
@@ -78,13 +73,14 @@ func (m *Model) switchLang() tea.Cmd {
 }
 
 func (m *Model) relabel() {
-	m.keys = keys.DefaultGlobal(m.com.Text)
+	m.keys = keys.DefaultGlobal(m.com.Printer)
 	m.list.Relabel()
-	for _, p := range m.panes {
-		if r, ok := p.(common.Relabeler); ok {
+	for _, s := range m.slots {
+		if r, ok := s.pane.(common.Relabeler); ok {
 			r.Relabel()
 		}
 	}
+	m.dirtyAll()
 }
 
 // setTheme restyles everything and re-renders the lesson in the new colors.
@@ -94,6 +90,7 @@ func (m *Model) setTheme(t theme.Theme) tea.Cmd {
 	}
 	m.com.Styles = theme.New(t)
 	m.help.Styles = m.com.Styles.Help
+	m.dirtyAll()
 	return m.reader.Restyle()
 }
 
@@ -107,12 +104,13 @@ func (m *Model) loadCourse() tea.Cmd {
 // lesson no longer loads, its last good text stays on screen with a notice.
 func (m *Model) reload(c *lessons.Catalog) tea.Cmd {
 	m.course = c
-	m.list.SetLessons(m.course.Lessons(m.lang))
-	l, ok := m.course.Find(m.lang, m.reader.Lesson().ID)
+	m.list.SetLessons(m.course.Lessons(m.lang()))
+	m.listCache = ""
+	l, ok := m.course.Find(m.lang(), m.reader.Lesson().ID)
 	if !ok && m.reader.Lesson().ID != "" {
-		return m.setStatus(true, "%s", m.com.Text.Gone)
+		return m.setStatus(true, "this lesson no longer loads from its file: press ! to see why")
 	}
-	status := m.setStatus(false, m.com.Text.Reloaded, m.cfg.Source)
+	status := m.setStatus(false, "lessons reloaded from %s", m.cfg.Source)
 	if !ok {
 		return status
 	}

@@ -10,7 +10,6 @@
 package tui
 
 import (
-	"fmt"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -22,8 +21,6 @@ import (
 	"distlab/tui/common"
 	"distlab/tui/demo"
 	"distlab/tui/keys"
-	"distlab/tui/notes"
-	"distlab/tui/picker"
 	"distlab/tui/progress"
 	"distlab/tui/reader"
 	"distlab/tui/theme"
@@ -35,6 +32,7 @@ type Config struct {
 	Reload    <-chan struct{}         // receives when lesson files change; may be nil
 	Source    string                  // where lessons come from, for messages
 	Demos     *demo.Registry          // the demos that can be opened
+	DemoHost  string                  // where demos that listen bind (default 127.0.0.1)
 	Lang      string                  // "en" or "pt-BR"
 	Theme     theme.Theme
 	ThemeAuto bool // pick dark or light from the terminal's background
@@ -53,26 +51,22 @@ const focusList = -1
 type Model struct {
 	cfg    Config
 	course *lessons.Catalog
-	lang   string
 	com    *common.Common
 	keys   keys.Global
 	help   help.Model
 
-	list   *catalog.Model
-	reader *reader.Model // always panes[0]
-	panes  []common.Pane // the workspace, 1 to MaxPanes
-	kinds  []string      // demo id of each pane ("" for reader and notes)
-	notes  *notes.Model  // the notes pane when open
-	picker *picker.Model // the demo picker when open
-	nextID int
+	list     *catalog.Model
+	reader   *reader.Model // the pane of slots[0], always there
+	slots    []*slot       // the workspace, 1 to MaxPanes
+	overlays []overlay     // above the workspace; the last one has the keys
+	nextID   int
 
-	focus     int  // focusList or an index into panes
-	zoom      bool // the focused pane fills the workspace
-	split     float64
-	presenter bool
-	before    theme.Theme // the theme to restore after presenting
-	problem   bool        // the problems list covers the workspace
-	layout    Layout
+	mode   Mode        // Reading or Presenting (see Mode for TooSmall)
+	focus  int         // focusList or an index into slots
+	zoom   bool        // the focused pane fills the workspace
+	split  float64     // share of the workspace for the left column
+	before theme.Theme // the theme to restore after presenting
+	layout Layout
 
 	width, height int
 	state         progress.State
@@ -82,26 +76,28 @@ type Model struct {
 	statusSeq     int  // which setStatus a timeout clears
 	saveArmed     bool // a saveTickMsg is pending
 	frameArmed    bool // a frameMsg is pending
+
+	listCache string   // the lesson list framed, "" when it must be drawn again
+	screen    composed // the last screen composed, and what was where
 }
 
 // New builds the app from cfg; nothing is drawn until the first WindowSizeMsg.
 func New(cfg Config) *Model {
-	lang := cfg.Lang
-	if lang == "" {
-		lang = "en"
-	}
 	if cfg.Demos == nil {
 		cfg.Demos = demo.NewRegistry()
 	}
+	if cfg.DemoHost == "" {
+		cfg.DemoHost = "127.0.0.1"
+	}
 	com := &common.Common{Styles: theme.New(cfg.Theme), Tick: tea.Tick}
-	com.SetLang(locale.Match(lang))
+	com.SetLang(locale.Match(cfg.Lang))
 	m := &Model{
-		cfg: cfg, lang: lang, com: com,
-		keys: keys.DefaultGlobal(com.Text), help: help.New(),
+		cfg: cfg, com: com,
+		keys: keys.DefaultGlobal(com.Printer), help: help.New(),
 		list: catalog.New(com), reader: reader.New(com),
 		state: cfg.State.Clone(), split: 0.5, before: cfg.Theme,
 	}
-	m.panes, m.kinds = []common.Pane{m.reader}, []string{""}
+	m.slots = []*slot{{kind: readerSlot, pane: m.reader, id: m.newID()}}
 	m.help.Styles = com.Styles.Help
 	if m.state.Read == nil {
 		m.state.Read = map[string]bool{}
@@ -110,11 +106,11 @@ func New(cfg Config) *Model {
 		m.state.Offsets = map[string]int{}
 	}
 	if cfg.StateErr != nil {
-		m.status, m.statusWarn = fmt.Sprintf(m.com.Text.StateWarn, cfg.StateErr), true
+		m.status, m.statusWarn = m.com.T("⚠ progress not loaded: %v", cfg.StateErr), true
 		m.statusSeq = 1 // Init arms its timeout
 	}
 	m.course = cfg.Load()
-	m.list.SetLessons(m.course.Lessons(lang))
+	m.list.SetLessons(m.course.Lessons(m.lang()))
 	m.list.SetRead(m.state.Read)
 	m.setFocus(focusList)
 	return m
@@ -127,9 +123,9 @@ func (m *Model) Init() tea.Cmd {
 	if id == "" {
 		id = m.state.LastLesson
 	}
-	if _, ok := m.course.Find(m.lang, id); !ok {
+	if _, ok := m.course.Find(m.lang(), id); !ok {
 		id = ""
-		if ls := m.course.Lessons(m.lang); len(ls) > 0 {
+		if ls := m.course.Lessons(m.lang()); len(ls) > 0 {
 			id = ls[0].ID
 		}
 	}
@@ -158,37 +154,34 @@ func (m *Model) State() progress.State {
 	return m.state.Clone()
 }
 
-// Close releases every pane's resources; call it when the program ends.
+// Close releases every pane's resources and returns when they are gone;
+// call it when the program ends.
 func (m *Model) Close() {
-	for _, p := range m.panes {
-		if c, ok := p.(common.Closer); ok {
-			c.Close()
-		}
+	for _, s := range m.slots {
+		s.close()
 	}
 }
 
 // Focused names the focused pane (for tests and the e2e driver): "catalog",
 // "reader", "notes" or a demo id.
 func (m *Model) Focused() string {
-	switch {
-	case m.focus == focusList:
+	if m.focus == focusList {
 		return "catalog"
-	case m.panes[m.focus] == m.reader:
-		return "reader"
-	case m.kinds[m.focus] != "":
-		return m.kinds[m.focus]
 	}
-	return "notes"
+	return m.slots[m.focus].name()
 }
 
 // Lang is the current language.
-func (m *Model) Lang() string { return m.lang }
+func (m *Model) Lang() string { return string(m.com.Lang()) }
+
+// lang is the current language, as the lessons name it.
+func (m *Model) lang() string { return string(m.com.Lang()) }
 
 // Lesson is the id of the lesson open in the reader.
 func (m *Model) Lesson() string { return m.reader.Lesson().ID }
 
 // Panes is the number of panes in the workspace.
-func (m *Model) Panes() int { return len(m.panes) }
+func (m *Model) Panes() int { return len(m.slots) }
 
 func (m *Model) newID() int { m.nextID++; return m.nextID }
 

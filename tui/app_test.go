@@ -234,7 +234,7 @@ func TestMouse(t *testing.T) {
 func TestProblemsAreShown(t *testing.T) {
 	m := newApp(t, fixtureWithProblem(t), "en", 100, 30)
 	s := screen(m)
-	if !strings.Contains(s, "1 problem(s)") || !strings.Contains(s, "Nodes and messages") {
+	if !strings.Contains(s, "1 problem in lesson files") || !strings.Contains(s, "Nodes and messages") {
 		t.Fatalf("problem line missing or lessons lost:\n%s", s)
 	}
 	press(t, m, "!")
@@ -242,7 +242,7 @@ func TestProblemsAreShown(t *testing.T) {
 		t.Fatalf("problems view:\n%s", screen(m))
 	}
 	press(t, m, "esc")
-	if m.problem {
+	if hasOverlay[problemsOverlay](m) {
 		t.Fatal("esc did not close the problems view")
 	}
 }

@@ -28,8 +28,8 @@ func (m *Model) armFrame() tea.Cmd {
 
 // animating reports whether a pane on screen animates.
 func (m *Model) animating() bool {
-	for i := range m.panes {
-		if a, ok := m.panes[i].(common.Animator); ok && m.seen(i) && a.Animating() {
+	for i, s := range m.slots {
+		if a, ok := s.pane.(common.Animator); ok && m.seen(i) && a.Animating() {
 			return true
 		}
 	}
@@ -39,8 +39,9 @@ func (m *Model) animating() bool {
 // frame hands the tick to every pane on screen that animates.
 func (m *Model) frame(now time.Time) tea.Cmd {
 	var cmds []tea.Cmd
-	for i, p := range m.panes {
-		if a, ok := p.(common.Animator); ok && m.seen(i) && a.Animating() {
+	for i, s := range m.slots {
+		if a, ok := s.pane.(common.Animator); ok && m.seen(i) && a.Animating() {
+			s.dirty()
 			cmds = append(cmds, a.Frame(now))
 		}
 	}
@@ -48,7 +49,7 @@ func (m *Model) frame(now time.Time) tea.Cmd {
 }
 
 // seen reports whether pane i is drawn: not hidden by a zoom, a layout too
-// small, or the problems list.
+// small, or an overlay that covers the workspace.
 func (m *Model) seen(i int) bool {
-	return !m.layout.TooSmall && !m.problem && i < len(m.layout.Panes) && !m.layout.Panes[i].Empty()
+	return !m.layout.TooSmall && !m.covered() && i < len(m.layout.Panes) && !m.layout.Panes[i].Empty()
 }

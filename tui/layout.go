@@ -21,26 +21,26 @@ const (
 	minColumn = 12 // narrowest column a split may leave
 )
 
-// Mode is how the workspace arranges its panes; it follows their number.
-type Mode int
+// Tiling is how the workspace arranges its panes; it follows their number.
+type Tiling int
 
 // The modes, one per pane count.
 const (
-	Single    Mode = iota // one pane
-	Columns               // two side by side
-	MainStack             // one left, two stacked right
-	Grid                  // two by two
+	Single    Tiling = iota // one pane
+	Columns                 // two side by side
+	MainStack               // one left, two stacked right
+	Grid                    // two by two
 )
 
-func (m Mode) String() string {
+func (m Tiling) String() string {
 	if m < Single || m > Grid {
-		return fmt.Sprintf("Mode(%d)", int(m))
+		return fmt.Sprintf("Tiling(%d)", int(m))
 	}
 	return [...]string{"single", "columns", "main+stack", "grid"}[m]
 }
 
-// ModeFor is the mode for n panes.
-func ModeFor(n int) Mode { return Mode(min(max(n, 1), MaxPanes) - 1) }
+// TilingFor is the tiling of n panes.
+func TilingFor(n int) Tiling { return Tiling(min(max(n, 1), MaxPanes) - 1) }
 
 // Options are the inputs of Arrange besides the screen size.
 type Options struct {
@@ -55,7 +55,7 @@ type Options struct {
 // Layout is where each part of the screen goes.
 type Layout struct {
 	TooSmall bool
-	Mode     Mode
+	Tiling   Tiling
 	Header   Rect   // one line: course, lesson, language, place
 	Sidebar  Rect   // the lesson list (empty when hidden)
 	Work     Rect   // the workspace, where the panes go
@@ -71,7 +71,7 @@ func Arrange(w, h int, o Options) Layout {
 		return Layout{TooSmall: true}
 	}
 	n := min(max(o.Panes, 1), MaxPanes)
-	l := Layout{Mode: ModeFor(n), Header: Rect{0, 0, w, 1}}
+	l := Layout{Tiling: TilingFor(n), Header: Rect{0, 0, w, 1}}
 	footer := min(max(o.Footer, 1), h/3)
 	bottom := h - footer
 	l.Footer = Rect{0, bottom, w, footer}
@@ -102,7 +102,7 @@ func Arrange(w, h int, o Options) Layout {
 	top := work.H / 2
 	upper := func(r Rect) Rect { return Rect{r.X, r.Y, r.W, top} }
 	lower := func(r Rect) Rect { return Rect{r.X, r.Y + top, r.W, r.H - top} }
-	switch l.Mode {
+	switch l.Tiling {
 	case Single:
 		l.Panes[0] = work
 	case Columns:

@@ -71,7 +71,7 @@ func TestLayoutGolden(t *testing.T) {
 	sizes := [][2]int{{200, 60}, {100, 30}, {MinWidth, MinHeight}}
 	for n := 1; n <= MaxPanes; n++ {
 		for _, sz := range sizes {
-			name := fmt.Sprintf("%s_%dx%d", ModeFor(n), sz[0], sz[1])
+			name := fmt.Sprintf("%s_%dx%d", TilingFor(n), sz[0], sz[1])
 			t.Run(strings.ReplaceAll(name, "+", "_"), func(t *testing.T) {
 				l := Arrange(sz[0], sz[1], Options{Footer: 1, Status: true, Sidebar: true, Panes: n, Split: 0.5, Zoom: -1})
 				pic := boxes(l, sz[0], sz[1])

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"slices"
 	"time"
 
@@ -16,10 +15,10 @@ import (
 	"distlab/tui/theme"
 )
 
-// Update routes a message: window and terminal events to the root, global
-// keys to their actions, other keys to the focused pane, the mouse to the
-// pane under the pointer, and everything else (renders, demo frames) to
-// the panes, each of which takes only its own.
+// Update routes a message: window and terminal events to the root, keys to
+// the top overlay or else to the app's keys and the focused pane, the mouse
+// to the pane under the pointer, a message addressed to a pane to that pane
+// alone, and everything else (renders) to every pane.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := m.update(msg)
 	return m, tea.Batch(cmd, m.armFrame())
@@ -41,7 +40,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		if msg.IsDark() {
 			t = theme.Dark
 		}
-		if m.presenter { // presenting stays high contrast; leaving it comes back here
+		if m.mode == Presenting { // presenting stays high contrast; leaving it comes back here
 			m.before = t
 			return nil
 		}
@@ -57,21 +56,20 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case tea.MouseReleaseMsg, tea.MouseMotionMsg:
 		return nil // no pane uses them; never broadcast screen coordinates
 	case tea.PasteMsg:
-		if m.picker != nil || m.problem {
-			return nil
+		if o := m.top(); o != nil {
+			return o.update(m, msg)
 		}
-		return m.focused().Update(msg) // a paste is typing: it goes where keys go
+		return m.toFocused(msg) // a paste is typing: it goes where keys go
 	case catalog.OpenMsg:
 		m.list.CloseFilter()
 		m.setFocus(0)
 		return m.openLesson(msg.ID)
 	case demo.OpenMsg:
-		m.picker = nil
-		return m.openDemo(msg.ID, msg.New)
+		return tea.Batch(closeOverlays[pickerOverlay](m), m.openDemo(msg.ID, msg.New))
 	case picker.CloseMsg:
-		m.picker = nil
-		return nil
+		return closeOverlays[pickerOverlay](m)
 	case reader.ReadMsg:
+		m.listCache = ""
 		if m.state.Read[msg.ID] {
 			return nil
 		}
@@ -96,13 +94,29 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			return m.setStatus(true, "%v", msg.err)
 		}
 		return nil
+	case common.Addressed:
+		return m.toPane(msg)
 	}
-	cmds := make([]tea.Cmd, 0, len(m.panes))
-	for _, p := range m.panes {
-		cmds = append(cmds, p.Update(msg))
+	cmds := make([]tea.Cmd, 0, len(m.slots))
+	for _, s := range m.slots {
+		cmds = append(cmds, s.update(msg))
 	}
 	m.syncNotes()
 	return tea.Batch(cmds...)
+}
+
+// toPane hands a message to the one pane it is addressed to (a closed
+// pane's is dropped) and shows a failed engine call in the status line.
+func (m *Model) toPane(msg common.Addressed) tea.Cmd {
+	var status tea.Cmd
+	if done, ok := msg.(common.DoneMsg); ok && done.Err != nil {
+		status = m.setStatus(true, "%s", m.com.Printer.Err(done.Err))
+	}
+	i := m.slotByID(msg.PaneID())
+	if i < 0 {
+		return status
+	}
+	return tea.Batch(status, m.slots[i].update(msg))
 }
 
 // focused is the focused pane (the list counts as one).
@@ -110,21 +124,49 @@ func (m *Model) focused() common.Pane {
 	if m.focus == focusList {
 		return m.list
 	}
-	return m.panes[m.focus]
+	return m.slots[m.focus].pane
+}
+
+// toFocused hands msg to the focused pane, which is drawn again.
+func (m *Model) toFocused(msg tea.Msg) tea.Cmd {
+	if m.focus == focusList {
+		m.listCache = ""
+		return m.list.Update(msg)
+	}
+	return m.slots[m.focus].update(msg)
+}
+
+// capturing reports whether the focused pane takes text: then every key
+// but ctrl+c is its own.
+func (m *Model) capturing() bool {
+	c, ok := m.focused().(common.Capturer)
+	return ok && c.Capturing()
 }
 
 // onLesson reports whether the focus is on the lesson or its list, where
 // the lesson keys (n, p, demo numbers) act.
 func (m *Model) onLesson() bool {
-	return m.focus == focusList || m.panes[m.focus] == m.reader
+	return m.focus == focusList || m.slots[m.focus].kind == readerSlot
 }
 
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, m.keys.ForceQuit) {
 		return m.quit()
 	}
-	if m.picker != nil {
-		return m.picker.Update(msg)
+	if m.Mode() == TooSmall { // nothing to act on is in view
+		if key.Matches(msg, m.keys.Quit) {
+			return m.quit()
+		}
+		return nil
+	}
+	if o := m.top(); o != nil {
+		for _, b := range o.passes(m) {
+			if key.Matches(msg, b) {
+				cmd, _ := m.globalKey(msg)
+				return cmd
+			}
+		}
+		return o.update(m, msg)
 	}
 	if m.focus == focusList && m.list.OpensOnKey(msg) {
 		// At once, not after a command round trip: keys typed right after
@@ -134,22 +176,12 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		m.list.CloseFilter()
+		m.listCache = ""
 		m.setFocus(0)
 		return m.openLesson(id)
 	}
-	if c, ok := m.focused().(common.Capturer); ok && c.Capturing() {
-		return m.focused().Update(msg)
-	}
-	if m.problem { // the list of problems covers the panes: only app keys act
-		switch {
-		case key.Matches(msg, m.keys.Back, m.keys.Problems):
-			m.problem = false
-			return m.relayout()
-		case key.Matches(msg, m.keys.Quit, m.keys.Help, m.keys.Lang, m.keys.Theme):
-			cmd, _ := m.globalKey(msg)
-			return cmd
-		}
-		return nil
+	if m.capturing() {
+		return m.toFocused(msg)
 	}
 	if cmd, ok := m.globalKey(msg); ok {
 		return cmd
@@ -164,7 +196,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			return m.openLessonDemo(slices.Index(m.keys.OpenDemo.Keys(), msg.String()))
 		}
 	}
-	return m.focused().Update(msg)
+	return m.toFocused(msg)
 }
 
 // globalKey runs the app's own keys; ok is false for keys it leaves to the
@@ -175,8 +207,10 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, k.Quit):
 		return m.quit(), true
 	case key.Matches(msg, k.Help):
-		m.help.ShowAll = !m.help.ShowAll
-		return m.relayout(), true
+		if hasOverlay[helpOverlay](m) {
+			return closeOverlays[helpOverlay](m), true
+		}
+		return m.push(helpOverlay{}), true
 	case key.Matches(msg, k.Lang):
 		return m.switchLang(), true
 	case key.Matches(msg, k.Theme):
@@ -194,8 +228,7 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, k.FocusDown):
 		return m.moveFocus(Down), true
 	case key.Matches(msg, k.Problems):
-		m.problem = !m.problem
-		return m.relayout(), true // covered demos stop, uncovered ones resume
+		return m.push(problemsOverlay{}), true // covered demos stop
 	case key.Matches(msg, k.Zoom):
 		return m.toggleZoom(), true
 	case key.Matches(msg, k.ClosePane):
@@ -207,12 +240,11 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, k.Picker):
 		switch {
 		case len(m.cfg.Demos.All()) == 0:
-			return m.setStatus(false, "%s", m.com.Text.NoDemosYet), true
-		case len(m.panes) >= MaxPanes:
-			return m.setStatus(true, "%s", m.com.Text.Full), true
+			return m.setStatus(false, "%s", m.com.T("this build has no demos to open")), true
+		case len(m.slots) >= MaxPanes:
+			return m.setStatus(true, "%s", m.fullText()), true
 		}
-		m.picker = picker.New(m.com, m.cfg.Demos)
-		return nil, true
+		return m.push(pickerOverlay{picker.New(m.com, m.cfg.Demos)}), true
 	case key.Matches(msg, k.Presenter):
 		return m.togglePresenter(), true
 	case key.Matches(msg, k.Notes):
@@ -229,7 +261,7 @@ func (m *Model) quit() tea.Cmd {
 // handleClick focuses the pane under the pointer and hands it the click in
 // its own coordinates (inside the frame).
 func (m *Model) handleClick(msg tea.MouseClickMsg) tea.Cmd {
-	if m.picker != nil || m.problem || m.layout.TooSmall {
+	if m.top() != nil || m.Mode() == TooSmall {
 		return nil
 	}
 	i, r, ok := m.paneAt(msg.X, msg.Y)
@@ -239,15 +271,12 @@ func (m *Model) handleClick(msg tea.MouseClickMsg) tea.Cmd {
 	cmd := m.setFocus(i)
 	local := msg
 	local.X, local.Y = msg.X-r.X-1, msg.Y-r.Y-1
-	if i == focusList {
-		return tea.Batch(cmd, m.list.Update(local))
-	}
-	return tea.Batch(cmd, m.panes[i].Update(local))
+	return tea.Batch(cmd, m.toFocused(local))
 }
 
 // handleWheel scrolls the pane under the pointer, focused or not.
 func (m *Model) handleWheel(msg tea.MouseWheelMsg) tea.Cmd {
-	if m.picker != nil || m.problem || m.layout.TooSmall {
+	if m.top() != nil || m.Mode() == TooSmall {
 		return nil
 	}
 	i, r, ok := m.paneAt(msg.X, msg.Y)
@@ -257,22 +286,10 @@ func (m *Model) handleWheel(msg tea.MouseWheelMsg) tea.Cmd {
 	local := msg
 	local.X, local.Y = msg.X-r.X-1, msg.Y-r.Y-1
 	if i == focusList {
+		m.listCache = ""
 		return m.list.Update(local)
 	}
-	return m.panes[i].Update(local)
-}
-
-// paneAt finds what is drawn at (x, y): the list (focusList) or a pane.
-func (m *Model) paneAt(x, y int) (int, Rect, bool) {
-	if m.layout.Sidebar.Contains(x, y) {
-		return focusList, m.layout.Sidebar, true
-	}
-	for i, r := range m.layout.Panes {
-		if r.Contains(x, y) {
-			return i, r, true
-		}
-	}
-	return 0, Rect{}, false
+	return m.slots[i].update(local)
 }
 
 // statusTTL is how long a status message stays.
@@ -284,7 +301,7 @@ type statusTimeoutMsg struct{ seq int }
 // setStatus shows a one-line message for statusTTL; the status line takes
 // a row, so the panes are resized.
 func (m *Model) setStatus(warn bool, format string, args ...any) tea.Cmd {
-	m.status, m.statusWarn = fmt.Sprintf(format, args...), warn
+	m.status, m.statusWarn = m.com.T(format, args...), warn
 	m.statusSeq++
 	seq := m.statusSeq
 	return tea.Batch(m.relayout(), m.com.Tick(statusTTL, func(time.Time) tea.Msg { return statusTimeoutMsg{seq} }))
@@ -297,7 +314,7 @@ type saveTickMsg struct{}
 // scrolling survives a closed terminal; at most one is pending, and none
 // when nothing happens.
 func (m *Model) saveSoon() tea.Cmd {
-	if m.saveArmed || m.presenter || m.cfg.Store == nil || !m.reader.Ready() || m.reader.Offset() == m.state.Offsets[m.reader.Lesson().ID] {
+	if m.saveArmed || m.mode == Presenting || m.cfg.Store == nil || !m.reader.Ready() || m.reader.Offset() == m.state.Offsets[m.reader.Lesson().ID] {
 		return nil
 	}
 	m.saveArmed = true

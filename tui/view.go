@@ -2,27 +2,22 @@ package tui
 
 import (
 	"fmt"
+	"image/color"
+	"slices"
+	"strconv"
 	"strings"
 
-	"charm.land/bubbles/v2/help"
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"distlab/tui/common"
-	"distlab/tui/i18n"
-	"distlab/tui/keys"
 	"distlab/tui/theme"
 )
 
 // View draws the whole screen.
 func (m *Model) View() tea.View {
-	content := m.Render()
-	if m.com.Styles.Theme == theme.HighContrast {
-		content = common.PaintBackground(content, m.com.Styles.BackgroundSeq)
-	}
-	v := tea.NewView(content)
+	v := tea.NewView(m.Render())
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "distlab"
@@ -35,109 +30,132 @@ func (m *Model) View() tea.View {
 	return v
 }
 
-// Render is the screen's content, exactly width×height cells.
+// composed is the last screen composed: the layers it was made of, the
+// result, and the compositor that tells what is under the mouse.
+type composed struct {
+	layers  []layer
+	content string
+	hits    *lipgloss.Compositor
+}
+
+// A layer is one block of the screen: a framed pane, the header, an
+// overlay. id names what a click on it reaches ("list", "pane:2"; "" for
+// nothing).
+type layer struct {
+	id      string
+	content string
+	at      Rect
+}
+
+// Render is the screen's content, exactly width×height cells. Each pane
+// is framed once and kept until it changes; a screen whose blocks are all
+// as they were is not composed again.
 func (m *Model) Render() string {
 	if m.width <= 0 || m.height <= 0 {
 		return ""
 	}
-	l := m.layout
-	if l.TooSmall {
+	if m.layout.TooSmall {
 		return m.tooSmall()
 	}
-	canvas := make([]string, 0, m.height)
-	canvas = append(canvas, m.header())
-	canvas = append(canvas, m.body()...)
-	if l.Status.H > 0 {
-		canvas = append(canvas, m.statusLine())
+	layers := m.layers()
+	if slices.Equal(layers, m.screen.layers) {
+		return m.screen.content
 	}
-	canvas = append(canvas, strings.Split(common.Fit(m.help.View(m.helpKeys()), m.width, l.Footer.H), "\n")...)
-	if m.picker != nil {
-		w := min(max(l.Work.W*2/3, 40), l.Work.W)
-		box := strings.Split(m.picker.View(w), "\n")
-		overlay(canvas, box, l.Work.X+(l.Work.W-w)/2, l.Work.Y+max((l.Work.H-len(box))/3, 0))
+	lls := make([]*lipgloss.Layer, len(layers))
+	for i, l := range layers {
+		lls[i] = lipgloss.NewLayer(l.content).X(l.at.X).Y(l.at.Y).Z(i).ID(l.id)
 	}
-	return strings.Join(canvas, "\n")
+	comp := lipgloss.NewCompositor(lls...)
+	canvas := lipgloss.NewCanvas(m.width, m.height)
+	canvas.Compose(comp)
+	if bg := m.com.Styles.Palette.Bg; bg != nil && m.com.Styles.Theme == theme.HighContrast {
+		paintBackground(canvas, bg)
+	}
+	m.screen = composed{layers: layers, content: common.Fit(canvas.Render(), m.width, m.height), hits: comp}
+	return m.screen.content
 }
 
-// body is the rows between header and status: the list and the panes.
-func (m *Model) body() []string {
-	l := m.layout
-	s := m.com.Styles
-	rows := make([]string, l.Work.H)
-	put := func(r Rect, block string) {
-		for i, line := range strings.Split(block, "\n") {
-			if y := r.Y - l.Work.Y + i; y >= 0 && y < len(rows) {
-				rows[y] += line
+// paintBackground gives every cell that has no background bg: the high
+// contrast theme must be white on black even on a terminal that ignores
+// the request to change its background color. It works on cells, after
+// composition, so it never misreads a color's parameters as a reset.
+func paintBackground(c *lipgloss.Canvas, bg color.Color) {
+	for y := range c.Height() {
+		for x := range c.Width() {
+			if cell := c.CellAt(x, y); cell != nil && cell.Style.Bg == nil {
+				cell.Style.Bg = bg
 			}
 		}
 	}
-	// Blocks are put left to right: rects of each row are in x order.
-	type block struct {
-		r    Rect
-		draw func() string
-	}
-	var blocks []block
+}
+
+// layers are the blocks of the screen, bottom to top.
+func (m *Model) layers() []layer {
+	l := m.layout
+	s := m.com.Styles
+	out := []layer{{content: m.header(), at: l.Header}}
 	if !l.Sidebar.Empty() {
-		blocks = append(blocks, block{l.Sidebar, func() string {
-			return common.Frame(s, m.list.Title(), m.list.View(), l.Sidebar.W, l.Sidebar.H, m.focus == focusList)
-		}})
-	}
-	if m.problem {
-		w := l.Work
-		if !l.Sidebar.Empty() {
-			w = Rect{l.Sidebar.X + l.Sidebar.W, l.Work.Y, l.Work.W, l.Work.H}
+		if m.listCache == "" {
+			m.listCache = common.Frame(s, m.list.Title(), m.list.View(), l.Sidebar.W, l.Sidebar.H, m.focus == focusList)
 		}
-		blocks = append(blocks, block{w, func() string {
-			body := common.Fit(m.problems(w.W-2), w.W-2, w.H-2)
-			return common.Frame(s, fmt.Sprintf(m.com.Text.Problems, len(m.course.Problems)), body, w.W, w.H, true)
-		}})
-	} else {
-		for i, p := range m.panes {
+		out = append(out, layer{id: "list", content: m.listCache, at: l.Sidebar})
+	}
+	if !m.covered() {
+		for i, sl := range m.slots {
 			r := l.Panes[i]
 			if r.Empty() {
 				continue
 			}
-			blocks = append(blocks, block{r, func() string {
-				return common.Frame(s, p.Title(), p.View(), r.W, r.H, m.focus == i)
-			}})
+			if sl.framed == "" {
+				sl.framed = common.Frame(s, sl.pane.Title(), sl.pane.View(), r.W, r.H, m.focus == i)
+			}
+			out = append(out, layer{id: "pane:" + strconv.Itoa(i), content: sl.framed, at: r})
 		}
 	}
-	// Sort by x so that concatenation builds each row left to right.
-	for i := 1; i < len(blocks); i++ {
-		for j := i; j > 0 && blocks[j].r.X < blocks[j-1].r.X; j-- {
-			blocks[j], blocks[j-1] = blocks[j-1], blocks[j]
-		}
+	if l.Status.H > 0 {
+		out = append(out, layer{content: m.statusLine(), at: l.Status})
 	}
-	for _, b := range blocks {
-		put(b.r, b.draw())
+	out = append(out, layer{content: common.Fit(m.help.View(m.helpKeys()), m.width, l.Footer.H), at: l.Footer})
+	for _, o := range m.overlays {
+		box, at := o.draw(m, l.Work)
+		out = append(out, layer{content: box, at: at})
 	}
-	return rows
+	return out
 }
 
-// overlay writes box over canvas with its top-left corner at (x, y).
-func overlay(canvas, box []string, x, y int) {
-	for i, line := range box {
-		row := y + i
-		if row < 0 || row >= len(canvas) {
-			continue
-		}
-		bw := ansi.StringWidth(line)
-		base := canvas[row]
-		canvas[row] = ansi.Cut(base, 0, x) + line + ansi.Cut(base, x+bw, ansi.StringWidth(base))
+// paneAt finds what is drawn at (x, y): the list (focusList) or a pane, by
+// the compositor of the last screen.
+func (m *Model) paneAt(x, y int) (int, Rect, bool) {
+	if m.screen.hits == nil {
+		m.Render()
 	}
+	if m.screen.hits == nil {
+		return 0, Rect{}, false
+	}
+	id := m.screen.hits.Hit(x, y).ID()
+	switch {
+	case id == "list":
+		return focusList, m.layout.Sidebar, true
+	case strings.HasPrefix(id, "pane:"):
+		i, err := strconv.Atoi(strings.TrimPrefix(id, "pane:"))
+		if err == nil && i < len(m.layout.Panes) {
+			return i, m.layout.Panes[i], true
+		}
+	}
+	return 0, Rect{}, false
 }
 
 // header is one line: the course on the left; the lesson, its language and
 // how far it is scrolled (or the slide counter) on the right.
 func (m *Model) header() string {
 	s := m.com.Styles
-	left := s.HeaderCourse.Render("distlab") + s.HeaderMeta.Render(" · "+m.com.Text.Course)
-	right := s.HeaderMeta.Render(m.lang)
+	left := s.HeaderCourse.Render("distlab") + s.HeaderMeta.Render(" · "+m.com.T("Fundamentals of Distributed Systems"))
+	right := s.HeaderMeta.Render(m.lang())
 	switch {
 	case m.reader.Presenting():
 		right += s.HeaderMeta.Render(" │ ") + s.HeaderLesson.Render(m.reader.Counter())
 	case m.reader.Ready():
-		right += s.HeaderMeta.Render(fmt.Sprintf(" │ %3.0f%%", m.reader.Percent()*100))
+		right += s.HeaderMeta.Render(" │ " + m.com.T("%3.0f%%", m.reader.Percent()*100))
 	}
 	if les := m.reader.Lesson(); les.ID != "" {
 		title := les.Title
@@ -168,35 +186,14 @@ func (m *Model) statusLine() string {
 		parts = append(parts, st.Render(m.status))
 	}
 	if n := len(m.course.Problems); n > 0 {
-		parts = append(parts, s.StatusError.Render("⚠ "+fmt.Sprintf(m.com.Text.Problems, n))+s.Status.Render(" — "+m.com.Text.ProblemsTip))
+		parts = append(parts, s.StatusError.Render("⚠ "+m.com.T("%d problems in lesson files", n))+s.Status.Render(" — "+m.com.T("press ! to list them")))
 	}
 	return common.FitLine(" "+strings.Join(parts, s.Status.Render("  ·  ")), m.width)
 }
 
-// problems lists every problem as path:line: message, wrapped to w.
-func (m *Model) problems(w int) string {
-	s := m.com.Styles
-	if len(m.course.Problems) == 0 {
-		return s.Status.Render(m.com.Text.NoProblems)
-	}
-	var lines []string
-	for _, p := range m.course.Problems {
-		text := ansi.Wordwrap(p.Error(), max(w-1, 10), " /")
-		first, rest, _ := strings.Cut(text, "\n")
-		head, msg, _ := strings.Cut(first, ": ")
-		lines = append(lines, s.ProblemPath.Render(head+":")+s.ProblemMsg.Render(" "+msg))
-		if rest != "" {
-			for _, r := range strings.Split(rest, "\n") {
-				lines = append(lines, "  "+s.ProblemMsg.Render(r))
-			}
-		}
-	}
-	return strings.Join(lines, "\n")
-}
-
 // tooSmall asks for a bigger terminal, centered, in whatever room there is.
 func (m *Model) tooSmall() string {
-	msg := fmt.Sprintf(m.com.Text.Enlarge, MinWidth, MinHeight, m.width, m.height)
+	msg := m.com.T("Please enlarge the terminal\nto at least %d×%d (now %d×%d).", MinWidth, MinHeight, m.width, m.height)
 	var lines []string
 	for _, l := range strings.Split(msg, "\n") {
 		for _, w := range strings.Split(ansi.Wordwrap(l, m.width, " "), "\n") {
@@ -208,53 +205,6 @@ func (m *Model) tooSmall() string {
 	}
 	placed := lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, strings.Join(lines, "\n"))
 	return common.Fit(placed, m.width, m.height)
-}
-
-// helpKeys is the help bar: the focused pane's keys, then the global ones.
-// While a pane captures text, only its keys are shown: the others type.
-func (m *Model) helpKeys() help.KeyMap {
-	pane := m.focused().KeyMap()
-	if c, ok := m.focused().(common.Capturer); ok && c.Capturing() {
-		return pane
-	}
-	return helpMap{global: m.keys, pane: pane, lesson: m.onLesson(), presenting: m.presenter, text: m.com.Text}
-}
-
-type helpMap struct {
-	global     keys.Global
-	pane       help.KeyMap
-	lesson     bool
-	presenting bool
-	text       *i18n.Text
-}
-
-func (h helpMap) ShortHelp() []key.Binding {
-	g := h.global
-	var b []key.Binding
-	if h.presenting { // how to get out, always in sight
-		leave := g.Presenter
-		leave.SetHelp("P", h.text.KeyLeavePresenter)
-		b = append(b, leave, g.Notes)
-	}
-	b = append(append(b, h.pane.ShortHelp()...), g.Help, g.Quit, g.Focus)
-	if h.lesson {
-		b = append(b, g.NextPrev)
-	}
-	return append(b, g.Picker, g.Lang, g.Theme)
-}
-
-func (h helpMap) FullHelp() [][]key.Binding {
-	g := h.global
-	lesson := []key.Binding{g.Problems, g.Lang, g.Theme, g.Help, g.Quit}
-	if h.lesson {
-		lesson = append([]key.Binding{g.NextPrev, g.OpenDemo}, lesson...)
-	}
-	// The column with help and quit comes before the demo column: on a
-	// narrow screen the help bar cuts from the right.
-	return append(h.pane.FullHelp(),
-		[]key.Binding{g.Focus, g.FocusLeft, g.Zoom, g.ClosePane, g.Split},
-		lesson,
-		[]key.Binding{g.Picker, g.Presenter, g.Notes})
 }
 
 func lineCount(s string) int { return strings.Count(s, "\n") + 1 }

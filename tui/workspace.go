@@ -12,19 +12,26 @@ import (
 	"distlab/tui/theme"
 )
 
-// setFocus moves the keyboard to the list (focusList) or pane i. A hidden
-// pane cannot take focus: the zoom ends first.
+// setFocus moves the keyboard to the list (focusList) or pane i.
 func (m *Model) setFocus(i int) tea.Cmd {
-	if i >= len(m.panes) || (i == focusList && !m.sidebarShown()) {
+	if i >= len(m.slots) || (i == focusList && !m.sidebarShown()) {
 		return nil
+	}
+	if i != m.focus {
+		m.listCache = ""
+		for _, j := range []int{m.focus, i} { // the frames that change
+			if j >= 0 && j < len(m.slots) {
+				m.slots[j].dirty()
+			}
+		}
 	}
 	m.focus = i
 	m.list.Focus(i == focusList)
-	for j, p := range m.panes {
-		p.Focus(j == i)
+	for j, s := range m.slots {
+		s.pane.Focus(j == i)
 	}
-	if (m.zoom && i != focusList) || m.help.ShowAll {
-		return m.relayout() // the zoom follows the focus; full help changes height
+	if m.zoom && i != focusList {
+		return m.relayout() // the zoom follows the focus
 	}
 	return nil
 }
@@ -35,8 +42,8 @@ func (m *Model) ring() []int {
 	if m.sidebarShown() {
 		r = append(r, focusList)
 	}
-	for i, p := range m.panes {
-		if p != common.Pane(m.notes) { // the notes pane has no keys to take
+	for i, s := range m.slots {
+		if s.kind != notesSlot { // the notes pane has no keys to take
 			r = append(r, i)
 		}
 	}
@@ -61,10 +68,11 @@ func (m *Model) moveFocus(d Direction) tea.Cmd {
 // wideScreen is the width from which the lesson list stays beside demos.
 const wideScreen = 160
 
-// sidebarShown: the list folds away when presenting, zoomed, or when demos
-// share a screen too narrow to give them the room.
+// sidebarShown is the one rule for the lesson list: it folds away when
+// presenting, zoomed, or when demos share a screen too narrow to give them
+// the room.
 func (m *Model) sidebarShown() bool {
-	return !m.presenter && !m.zoom && (len(m.panes) == 1 || m.width >= wideScreen)
+	return m.mode != Presenting && !m.zoom && (len(m.slots) == 1 || m.width >= wideScreen)
 }
 
 func (m *Model) toggleZoom() tea.Cmd {
@@ -85,18 +93,19 @@ func (m *Model) moveSplit(d float64) tea.Cmd {
 func (m *Model) openDemo(id string, fresh bool) tea.Cmd {
 	d, ok := m.cfg.Demos.Lookup(id)
 	if !ok {
-		return m.setStatus(true, m.com.Text.UnknownDemo, id)
+		return m.setStatus(true, "no demo %q", id)
 	}
-	if i := slices.Index(m.kinds, id); i >= 0 && !fresh {
+	if i := m.slotOf(demoSlot, id); i >= 0 && !fresh {
 		return m.setFocus(i)
 	}
-	if len(m.panes) >= MaxPanes {
-		return m.setStatus(true, "%s", m.com.Text.Full)
+	if len(m.slots) >= MaxPanes {
+		return m.setStatus(true, "%s", m.fullText())
 	}
-	p := d.New(demo.Env{Com: m.com, ID: m.newID(), Instance: m.instances(id) + 1})
-	m.panes, m.kinds = append(m.panes, p), append(m.kinds, id)
+	sid := m.newID()
+	p := d.New(demo.Env{Com: m.com, Demo: d, ID: sid, Instance: m.instances(id) + 1, Host: m.cfg.DemoHost})
+	m.slots = append(m.slots, &slot{kind: demoSlot, pane: p, demo: id, id: sid})
 	m.zoom = false
-	return tea.Batch(p.Init(), m.relayout(), m.setFocus(len(m.panes)-1))
+	return tea.Batch(p.Init(), m.relayout(), m.setFocus(len(m.slots)-1))
 }
 
 // openLessonDemo opens the lesson's n-th demo (from 0), as numbered in its
@@ -115,8 +124,8 @@ func (m *Model) closeFocused() tea.Cmd {
 	if m.focus == focusList {
 		return nil
 	}
-	if m.panes[m.focus] == m.reader {
-		return m.setStatus(false, "%s", m.com.Text.CantClose)
+	if m.slots[m.focus].kind == readerSlot {
+		return m.setStatus(false, "%s", m.com.T("the lesson pane stays open"))
 	}
 	return m.removePane(m.focus)
 }
@@ -124,75 +133,75 @@ func (m *Model) closeFocused() tea.Cmd {
 // removePane closes pane i and keeps the focus where it was (or on the
 // pane that took the closed one's place).
 func (m *Model) removePane(i int) tea.Cmd {
-	if c, ok := m.panes[i].(common.Closer); ok {
-		c.Close()
-	}
-	if m.panes[i] == common.Pane(m.notes) {
-		m.notes = nil
-	}
-	m.panes = slices.Delete(m.panes, i, i+1)
-	m.kinds = slices.Delete(m.kinds, i, i+1)
+	m.slots[i].close()
+	m.slots = slices.Delete(m.slots, i, i+1)
 	m.zoom = false
 	switch {
 	case m.focus > i:
 		m.focus--
 	case m.focus == i:
-		m.focus = min(i, len(m.panes)-1)
-		if m.panes[m.focus] == common.Pane(m.notes) {
+		m.focus = min(i, len(m.slots)-1)
+		if m.slots[m.focus].kind == notesSlot {
 			m.focus = 0
 		}
 	}
+	m.dirtyAll()
 	return tea.Batch(m.relayout(), m.setFocus(m.focus))
 }
 
 // instances counts the open panes of demo id.
 func (m *Model) instances(id string) int {
 	n := 0
-	for _, k := range m.kinds {
-		if k == id {
+	for _, s := range m.slots {
+		if s.kind == demoSlot && s.demo == id {
 			n++
 		}
 	}
 	return n
 }
 
+// fullText says the workspace has no room for another pane.
+func (m *Model) fullText() string {
+	return m.com.T("the workspace is full (%d panes): close one with x", MaxPanes)
+}
+
 // togglePresenter enters or leaves presenter mode: high contrast, no list,
 // the lesson as slides.
 func (m *Model) togglePresenter() tea.Cmd {
 	var cmds []tea.Cmd
-	if !m.presenter {
+	if m.mode != Presenting {
 		m.recordOffset() // the reader's place, to come back to
-		m.presenter = true
+		m.mode = Presenting
 		m.before = m.com.Styles.Theme
 		cmds = append(cmds, m.setTheme(theme.HighContrast))
 		if m.focus == focusList {
 			cmds = append(cmds, m.setFocus(0))
 		}
 	} else {
-		m.presenter = false
+		m.mode = Reading
 		cmds = append(cmds, m.setTheme(m.before))
-		if m.notes != nil { // speaker notes are for presenting, not for students
-			cmds = append(cmds, m.removePane(slices.Index(m.panes, common.Pane(m.notes))))
+		if i := m.slotOf(notesSlot, ""); i >= 0 { // speaker notes are for presenting, not for students
+			cmds = append(cmds, m.removePane(i))
 		}
 	}
-	cmds = append(cmds, m.reader.SetPresenting(m.presenter, m.state.Offsets[m.reader.Lesson().ID]), m.relayout())
+	m.dirtyAll()
+	cmds = append(cmds, m.reader.SetPresenting(m.mode == Presenting, m.state.Offsets[m.reader.Lesson().ID]), m.relayout())
 	m.syncNotes()
 	return tea.Batch(cmds...)
 }
 
 // toggleNotes opens or closes the speaker-notes pane.
 func (m *Model) toggleNotes() tea.Cmd {
-	if m.notes != nil {
-		return m.removePane(slices.Index(m.panes, common.Pane(m.notes)))
+	if i := m.slotOf(notesSlot, ""); i >= 0 {
+		return m.removePane(i)
 	}
-	if !m.presenter {
-		return m.setStatus(false, "%s", m.com.Text.NotesInPresenter)
+	if m.mode != Presenting {
+		return m.setStatus(false, "%s", m.com.T("speaker notes open in presenter mode (P)"))
 	}
-	if len(m.panes) >= MaxPanes {
-		return m.setStatus(true, "%s", m.com.Text.Full)
+	if len(m.slots) >= MaxPanes {
+		return m.setStatus(true, "%s", m.fullText())
 	}
-	m.notes = notes.New(m.com)
-	m.panes, m.kinds = append(m.panes, m.notes), append(m.kinds, "")
+	m.slots = append(m.slots, &slot{kind: notesSlot, pane: notes.New(m.com), id: m.newID()})
 	m.zoom = false
 	m.syncNotes()
 	return m.relayout()
@@ -200,8 +209,11 @@ func (m *Model) toggleNotes() tea.Cmd {
 
 // syncNotes shows the current slide's notes in the notes pane.
 func (m *Model) syncNotes() {
-	if m.notes != nil {
-		m.notes.Set(m.reader.Counter(), m.reader.SlideNotes())
+	if i := m.slotOf(notesSlot, ""); i >= 0 {
+		counter, ns := m.reader.Counter(), m.reader.SlideNotes()
+		if n := m.slots[i].pane.(*notes.Model); n.Set(counter, ns) {
+			m.slots[i].dirty()
+		}
 	}
 }
 
@@ -210,44 +222,41 @@ func (m *Model) demoLabels() []reader.DemoLabel {
 	var out []reader.DemoLabel
 	for _, id := range m.reader.Lesson().Demos {
 		if d, ok := m.cfg.Demos.Lookup(id); ok {
-			out = append(out, reader.DemoLabel{Short: d.ShortIn(m.lang), Title: d.TitleIn(m.lang)})
+			n := d.In(m.com.Printer)
+			out = append(out, reader.DemoLabel{Short: n.Short, Title: n.Title})
 		}
 	}
 	return out
 }
 
-// relayout recomputes the layout, resizes the panes and tells each whether
-// it is seen (demos stop ticking when hidden).
+// relayout recomputes the layout and resizes the panes.
 func (m *Model) relayout() tea.Cmd {
 	m.help.SetWidth(m.width)
-	footer := 1
-	if m.help.ShowAll {
-		footer = lineCount(m.help.View(m.helpKeys()))
-	}
 	zoom := -1
 	if m.zoom && m.focus >= 0 {
 		zoom = m.focus
 	}
 	m.layout = Arrange(m.width, m.height, Options{
-		Footer: footer, Status: m.status != "" || len(m.course.Problems) > 0,
-		Sidebar: !m.presenter && (len(m.panes) == 1 || m.width >= wideScreen), Panes: len(m.panes), Split: m.split, Zoom: zoom,
+		Footer: 1, Status: m.status != "" || len(m.course.Problems) > 0,
+		Sidebar: m.sidebarShown(), Panes: len(m.slots), Split: m.split, Zoom: zoom,
 	})
 	if m.focus == focusList && !m.sidebarShown() {
 		m.setFocus(0)
 	}
+	m.dirtyAll()
 	var cmds []tea.Cmd
 	s := m.layout.Sidebar
 	m.list.SetSize(max(s.W-2, 0), max(s.H-2, 0))
-	for i, p := range m.panes {
+	for i, sl := range m.slots {
 		var r Rect
 		if !m.layout.TooSmall {
 			r = m.layout.Panes[i]
 		}
 		if !r.Empty() {
-			cmds = append(cmds, p.SetSize(max(r.W-2, 0), max(r.H-2, 0)))
+			cmds = append(cmds, sl.pane.SetSize(max(r.W-2, 0), max(r.H-2, 0)))
 		}
-		if sh, ok := p.(common.Shower); ok { // covered by the problems list counts as hidden
-			cmds = append(cmds, sh.SetVisible(!r.Empty() && !m.problem))
+		if sh, ok := sl.pane.(common.Shower); ok { // Deprecated: panes animate through the frame clock.
+			cmds = append(cmds, sh.SetVisible(m.seen(i)))
 		}
 	}
 	return tea.Batch(cmds...)

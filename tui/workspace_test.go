@@ -8,17 +8,30 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/golden"
 	"go.uber.org/goleak"
+
+	"distlab/tui/common"
+	"distlab/tui/demo/demotest"
 )
 
 // tickers returns the test demos open in m, in pane order.
-func tickers(m *Model) []*ticker {
-	var out []*ticker
-	for _, p := range m.panes {
-		if t, ok := p.(*ticker); ok {
+func tickers(m *Model) []*demotest.Model {
+	var out []*demotest.Model
+	for _, s := range m.slots {
+		if t, ok := s.pane.(*demotest.Model); ok {
 			out = append(out, t)
 		}
 	}
 	return out
+}
+
+// seenPane reports whether the pane p is drawn on screen.
+func seenPane(m *Model, p common.Pane) bool {
+	for i, s := range m.slots {
+		if s.pane == p {
+			return m.seen(i)
+		}
+	}
+	return false
 }
 
 func TestWorkspaceGolden(t *testing.T) {
@@ -89,7 +102,7 @@ func TestPickerOpensNewInstances(t *testing.T) {
 		t.Fatalf("filter that matches nothing:\n%s", screen(m))
 	}
 	press(t, m, "esc")
-	if m.picker != nil || m.Panes() != 3 {
+	if hasOverlay[pickerOverlay](m) || m.Panes() != 3 {
 		t.Fatal("esc did not close the picker")
 	}
 	press(t, m, "D", "enter") // fourth pane
@@ -102,8 +115,8 @@ func TestPickerOpensNewInstances(t *testing.T) {
 func TestZoomCloseAndFocus(t *testing.T) {
 	m := newApp(t, fixture, "en", 160, 40)
 	press(t, m, "1", "D", "enter", "D", "enter") // reader + 3 tickers: grid
-	if m.layout.Mode != Grid {
-		t.Fatalf("mode %v", m.layout.Mode)
+	if m.layout.Tiling != Grid {
+		t.Fatalf("mode %v", m.layout.Tiling)
 	}
 	// Focus cycles list → reader → demos → list.
 	var order []string
@@ -134,7 +147,7 @@ func TestZoomCloseAndFocus(t *testing.T) {
 	// Zoom shows one pane; the hidden demos stop ticking.
 	ts := tickers(m)
 	press(t, m, "z")
-	if n := visibleCount(m); n != 1 || !ts[1].visible || ts[0].visible || ts[2].visible {
+	if n := visibleCount(m); n != 1 || !seenPane(m, ts[1]) || seenPane(m, ts[0]) || seenPane(m, ts[2]) {
 		t.Fatalf("zoom: %d visible", n)
 	}
 	press(t, m, "z")
@@ -150,11 +163,11 @@ func TestZoomCloseAndFocus(t *testing.T) {
 		t.Fatalf("x on the lesson: %d panes", m.Panes())
 	}
 	press(t, m, "tab", "x")
-	if m.Panes() != 3 || !ts[0].closed || m.Focused() != "ticker" {
-		t.Fatalf("x on a demo: %d panes, closed %v, focus %s", m.Panes(), ts[0].closed, m.Focused())
+	if m.Panes() != 3 || !ts[0].Closed() || m.Focused() != "ticker" {
+		t.Fatalf("x on a demo: %d panes, closed %v, focus %s", m.Panes(), ts[0].Closed(), m.Focused())
 	}
 	press(t, m, "x", "x")
-	if m.Panes() != 1 || m.layout.Mode != Single || m.Focused() != "reader" {
+	if m.Panes() != 1 || m.layout.Tiling != Single || m.Focused() != "reader" {
 		t.Fatalf("after closing all demos: %d panes, focus %s", m.Panes(), m.Focused())
 	}
 	// The split moves and stays within bounds.
@@ -182,42 +195,47 @@ func visibleCount(m *Model) int {
 	return n
 }
 
-// A demo ticks only while visible and running: hidden, paused or closed it
-// arms no timer, so an idle app costs nothing.
-func TestDemoTicksOnlyWhenSeen(t *testing.T) {
+// The app's one frame clock runs only while a demo on screen animates:
+// hidden, paused or closed, nothing is armed, so an idle app costs nothing.
+func TestFrameClockRunsOnlyWhileSeen(t *testing.T) {
 	m := newApp(t, fixture, "en", 160, 40)
+	if m.frameArmed {
+		t.Fatal("the frame clock runs with no demo open")
+	}
 	press(t, m, "1")
 	tk := tickers(m)[0]
-	if !tk.armed {
-		t.Fatal("a visible running demo is not ticking")
+	if !m.frameArmed {
+		t.Fatal("a visible running demo gets no frames")
 	}
-	send(t, m, tickerFrameMsg{id: tk.id})
-	send(t, m, tickerFrameMsg{id: tk.id})
-	if tk.frames != 2 || !tk.armed {
-		t.Fatalf("frames %d armed %v", tk.frames, tk.armed)
+	now := time.Now()
+	send(t, m, frameMsg{now})
+	send(t, m, frameMsg{now.Add(time.Second / AnimationRate)})
+	if tk.Frames() != 2 || !m.frameArmed {
+		t.Fatalf("frames %d armed %v", tk.Frames(), m.frameArmed)
 	}
 	press(t, m, "space") // pause
-	send(t, m, tickerFrameMsg{id: tk.id})
-	if tk.armed {
-		t.Fatal("a paused demo re-armed its tick")
+	send(t, m, frameMsg{now})
+	if m.frameArmed || tk.Frames() != 2 {
+		t.Fatalf("a paused demo kept the clock running (frames %d)", tk.Frames())
 	}
 	press(t, m, "space") // run
-	if !tk.armed {
-		t.Fatal("resuming did not tick")
+	if !m.frameArmed {
+		t.Fatal("resuming did not start the clock")
 	}
-	send(t, m, tickerFrameMsg{id: tk.id})
+	send(t, m, frameMsg{now})
 	press(t, m, "tab", "tab", "z") // zoom the reader: the demo is hidden
-	send(t, m, tickerFrameMsg{id: tk.id})
-	if tk.armed || tk.visible {
-		t.Fatal("a hidden demo kept ticking")
+	send(t, m, frameMsg{now})
+	if m.frameArmed || seenPane(m, tk) || tk.Frames() != 3 {
+		t.Fatalf("a hidden demo kept getting frames (%d)", tk.Frames())
 	}
 	send(t, m, tea.WindowSizeMsg{Width: 30, Height: 10}) // too small: nothing is seen
-	press(t, m, "z")
-	if tk.visible {
-		t.Fatal("a demo is 'visible' on a too-small screen")
+	press(t, m, "z")                                     // and keys do nothing unseen
+	if seenPane(m, tk) || m.frameArmed || !m.zoom {
+		t.Fatal("a demo is seen on a too-small screen, or a key acted there")
 	}
 	send(t, m, tea.WindowSizeMsg{Width: 160, Height: 40})
-	if !tk.visible || !tk.armed {
+	press(t, m, "z")
+	if !seenPane(m, tk) || !m.frameArmed {
 		t.Fatal("the demo did not resume when seen again")
 	}
 }
@@ -227,20 +245,19 @@ func TestClosedDemosLeakNothing(t *testing.T) {
 	defer goleak.VerifyNone(t, goleak.IgnoreAnyFunction("github.com/dlclark/regexp2.runClock"))
 	m := newApp(t, fixture, "en", 120, 40)
 	press(t, m, "1", "D", "enter", "D", "enter")
-	time.Sleep(20 * time.Millisecond) // let the engines count
 	ts := tickers(m)
 	for _, tk := range ts {
-		tk.mu.Lock()
-		n := tk.count
-		tk.mu.Unlock()
-		if n == 0 {
-			t.Fatal("engine goroutine did not run")
+		for deadline := time.Now().Add(5 * time.Second); tk.Count() == 0; { // the engines run on real timers
+			if time.Now().After(deadline) {
+				t.Fatal("an engine did not run")
+			}
+			time.Sleep(time.Millisecond)
 		}
 	}
 	press(t, m, "x") // one closed by hand, the rest when the app ends
-	m.Close()
+	m.Close()        // returns when the engines are gone: goleak needs no sleep
 	for _, tk := range ts {
-		if !tk.closed {
+		if !tk.Closed() {
 			t.Fatal("a demo was not closed")
 		}
 	}
@@ -249,8 +266,8 @@ func TestClosedDemosLeakNothing(t *testing.T) {
 func TestPresenter(t *testing.T) {
 	m := newApp(t, fixture, "en", 160, 40)
 	press(t, m, "P")
-	if !m.presenter || m.com.Styles.Theme.String() != "high-contrast" || !m.layout.Sidebar.Empty() {
-		t.Fatalf("P: presenter %v theme %v sidebar %+v", m.presenter, m.com.Styles.Theme, m.layout.Sidebar)
+	if m.mode != Presenting || m.com.Styles.Theme.String() != "high-contrast" || !m.layout.Sidebar.Empty() {
+		t.Fatalf("P: presenter %v theme %v sidebar %+v", m.mode, m.com.Styles.Theme, m.layout.Sidebar)
 	}
 	s := screen(m)
 	if !strings.Contains(s, "1/3") || !strings.Contains(s, "┏┓╻") { // "N" in block letters
@@ -279,14 +296,14 @@ func TestPresenter(t *testing.T) {
 	press(t, m, "1")
 	tk := tickers(m)[0]
 	press(t, m, "space")
-	if tk.running {
+	if !tk.Paused() {
 		t.Fatal("space did not reach the demo in presenter mode")
 	}
 	if i, _ := m.reader.Slide(); i != 2 {
 		t.Fatal("a key for the demo moved the slides")
 	}
 	press(t, m, "P")
-	if m.presenter || m.com.Styles.Theme.String() != "dark" || m.layout.Sidebar.Empty() {
+	if m.mode == Presenting || m.com.Styles.Theme.String() != "dark" || m.layout.Sidebar.Empty() {
 		t.Fatal("leaving presenter mode did not restore the theme and the list")
 	}
 	if strings.Contains(screen(m), "ask the class") {
@@ -300,19 +317,19 @@ func TestPresenterRoundTrip(t *testing.T) {
 	m := newApp(t, fixture, "en", 100, 30)
 	press(t, m, "tab", "j", "j", "j")
 	press(t, m, "P", "right", "N")
-	if m.notes == nil {
+	if m.slotOf(notesSlot, "") < 0 {
 		t.Fatal("N did not open notes in presenter mode")
 	}
 	press(t, m, "P")
-	if m.reader.Offset() != 3 || m.notes != nil || m.Panes() != 1 {
-		t.Fatalf("after P P: offset %d, notes %v, %d panes", m.reader.Offset(), m.notes != nil, m.Panes())
+	if m.reader.Offset() != 3 || m.slotOf(notesSlot, "") >= 0 || m.Panes() != 1 {
+		t.Fatalf("after P P: offset %d, notes %v, %d panes", m.reader.Offset(), m.slotOf(notesSlot, "") >= 0, m.Panes())
 	}
 	press(t, m, "P")
 	if i, _ := m.reader.Slide(); i != 1 {
 		t.Fatalf("presenting again: slide %d, want the one left (2)", i+1)
 	}
 	press(t, m, "P", "N")
-	if m.notes != nil || !strings.Contains(screen(m), "presenter mode") {
+	if m.slotOf(notesSlot, "") >= 0 || !strings.Contains(screen(m), "presenter mode") {
 		t.Fatal("N outside presenter mode showed speaker notes")
 	}
 }
@@ -324,16 +341,16 @@ func TestProblemsListBlocksPanes(t *testing.T) {
 	press(t, m, "1")
 	tk := tickers(m)[0]
 	press(t, m, "!")
-	if tk.visible {
+	if seenPane(m, tk) {
 		t.Fatal("a demo under the problems list is still 'visible'")
 	}
 	press(t, m, "x", "z", "space", "1", "D")
-	if m.Panes() != 2 || !tk.running || m.zoom || m.picker != nil {
+	if m.Panes() != 2 || tk.Paused() || m.zoom || hasOverlay[pickerOverlay](m) {
 		t.Fatal("keys reached the panes under the problems list")
 	}
 	send(t, m, tea.MouseClickMsg{X: 100, Y: 10, Button: tea.MouseLeft})
 	press(t, m, "esc")
-	if m.problem || !tk.visible || m.Focused() != "ticker" {
-		t.Fatalf("esc: problem %v visible %v focus %s", m.problem, tk.visible, m.Focused())
+	if hasOverlay[problemsOverlay](m) || !seenPane(m, tk) || m.Focused() != "ticker" {
+		t.Fatalf("esc: problem %v seen %v focus %s", hasOverlay[problemsOverlay](m), seenPane(m, tk), m.Focused())
 	}
 }

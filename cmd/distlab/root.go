@@ -135,7 +135,7 @@ func runApp(ctx context.Context, g *globals, start startFlags) error {
 	}
 	cfg := tui.Config{
 		Load: g.load, Lang: lang, Theme: th, ThemeAuto: auto, Source: "lessons",
-		Demos:  tui.Demos(tui.DemoOptions{ChatHost: g.chatHost}),
+		Demos:  demos, DemoHost: g.chatHost,
 		Lesson: start.lesson, Demo: start.demo, Presenter: start.presenter,
 	}
 	if g.lessonsDir != "" {

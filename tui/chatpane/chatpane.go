@@ -21,13 +21,13 @@ import (
 // ID is the demo's id in lessons' front matter.
 const ID = "chat"
 
-// Demo registers the pane; host is where its nodes listen (127.0.0.1, or
-// 0.0.0.0 to let a classroom join).
-func Demo(host string) demo.Demo {
+// Demo registers the pane. Its nodes listen on the app's demo host
+// (127.0.0.1, or 0.0.0.0 to let a classroom join).
+func Demo() demo.Demo {
 	return demo.Demo{
 		ID:      ID,
 		Names:   names,
-		New:     func(env demo.Env) common.Pane { return New(env, host) },
+		New:     func(env demo.Env) common.Pane { return New(env, env.Host) },
 	}
 }
 

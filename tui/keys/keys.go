@@ -7,6 +7,7 @@ package keys
 import (
 	"charm.land/bubbles/v2/key"
 
+	"distlab/demos/locale"
 	"distlab/tui/i18n"
 )
 
@@ -27,35 +28,43 @@ type Global struct {
 	NextPrev, Split key.Binding
 }
 
-// DefaultGlobal returns the global keys, described in t's language.
-func DefaultGlobal(t *i18n.Text) Global {
+// DefaultGlobal returns the global keys, described in p's language.
+func DefaultGlobal(p *locale.Printer) Global {
 	return Global{
-		Quit:       bind("q", t.KeyQuit, "q", "ctrl+c"),
-		ForceQuit:  bind("ctrl+c", t.KeyQuit, "ctrl+c"),
-		Help:       bind("?", t.KeyHelp, "?"),
-		Lang:       bind("L", t.KeyLang, "L"),
-		Theme:      bind("T", t.KeyTheme, "T"),
-		Focus:      bind("tab", t.KeyFocus, "tab"),
-		FocusBack:  bind("shift+tab", t.KeyFocus, "shift+tab"),
-		Problems:   bind("!", t.KeyProblems, "!"),
-		Back:       bind("esc", t.KeyClose, "esc"),
-		Zoom:       bind("z", t.KeyZoom, "z"),
-		ClosePane:  bind("x", t.KeyClosePane, "x"),
-		Narrow:     bind("<", t.KeyNarrow, "<"),
-		Widen:      bind(">", t.KeyWiden, ">"),
-		Picker:     bind("D", t.KeyPicker, "D"),
-		Presenter:  bind("P", t.KeyPresenter, "P"),
-		Notes:      bind("N", t.KeyNotes, "N"),
-		FocusLeft:  bind("ctrl+←", t.KeyFocusDir, "ctrl+left"),
-		FocusRight: bind("ctrl+→", t.KeyFocusDir, "ctrl+right"),
-		FocusUp:    bind("ctrl+↑", t.KeyFocusDir, "ctrl+up"),
-		FocusDown:  bind("ctrl+↓", t.KeyFocusDir, "ctrl+down"),
-		Next:       bind("n", t.KeyNext, "n"),
-		Prev:       bind("p", t.KeyPrev, "p"),
-		OpenDemo:   bind("1-9", t.KeyOpenDemo, "1", "2", "3", "4", "5", "6", "7", "8", "9"),
-		NextPrev:   bind("n/p", t.KeyNextPrev, "n", "p"),
-		Split:      bind("</>", t.KeySplit, "<", ">"),
+		Quit:       bind("q", p.T("quit"), "q", "ctrl+c"),
+		ForceQuit:  bind("ctrl+c", p.T("quit"), "ctrl+c"),
+		Help:       bind("?", p.T("help"), "?"),
+		Lang:       bind("L", p.T("language"), "L"),
+		Theme:      bind("T", p.T("theme"), "T"),
+		Focus:      bind("tab", p.T("pane"), "tab"),
+		FocusBack:  bind("shift+tab", p.T("pane"), "shift+tab"),
+		Problems:   bind("!", p.T("problems"), "!"),
+		Back:       bind("esc", p.T("close"), "esc"),
+		Zoom:       bind("z", p.T("zoom"), "z"),
+		ClosePane:  bind("x", p.T("close pane"), "x"),
+		Narrow:     bind("<", p.T("split ←"), "<"),
+		Widen:      bind(">", p.T("split →"), ">"),
+		Picker:     bind("D", p.T("demos"), "D"),
+		Presenter:  bind("P", p.T("presenter"), "P"),
+		Notes:      bind("N", p.T("notes"), "N"),
+		FocusLeft:  bind("ctrl+←", p.T("focus"), "ctrl+left"),
+		FocusRight: bind("ctrl+→", p.T("focus"), "ctrl+right"),
+		FocusUp:    bind("ctrl+↑", p.T("focus"), "ctrl+up"),
+		FocusDown:  bind("ctrl+↓", p.T("focus"), "ctrl+down"),
+		Next:       bind("n", p.T("next lesson"), "n"),
+		Prev:       bind("p", p.T("prev lesson"), "p"),
+		OpenDemo:   bind("1-9", p.T("open demo"), "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+		NextPrev:   bind("n/p", p.T("next/prev lesson"), "n", "p"),
+		Split:      bind("</>", p.T("move split"), "<", ">"),
 	}
+}
+
+// All is every binding of g that is matched (not the help-only entries),
+// for the test that no pane key collides with an app key.
+func (g Global) All() []key.Binding {
+	return []key.Binding{g.Quit, g.ForceQuit, g.Help, g.Lang, g.Theme, g.Focus, g.FocusBack, g.Problems,
+		g.Zoom, g.ClosePane, g.Narrow, g.Widen, g.Picker, g.Presenter, g.Notes,
+		g.FocusLeft, g.FocusRight, g.FocusUp, g.FocusDown}
 }
 
 // Catalog are the lesson list's keys.

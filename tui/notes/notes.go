@@ -3,6 +3,7 @@
 package notes
 
 import (
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -10,8 +11,17 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"distlab/demos/locale"
 	"distlab/tui/common"
 )
+
+func init() {
+	locale.Add(
+		locale.Str("Speaker notes", "Notas do apresentador"),
+		locale.Str("Speaker notes · %s", "Notas do apresentador · %s"),
+		locale.Str("No notes for this slide.", "Sem notas para este slide."),
+	)
+}
 
 // Model is the notes pane.
 type Model struct {
@@ -27,9 +37,12 @@ var _ common.Pane = (*Model)(nil)
 // New returns an empty notes pane.
 func New(com *common.Common) *Model { return &Model{com: com} }
 
-// Set shows the notes of slide counter ("3/12").
-func (m *Model) Set(counter string, notes []string) {
+// Set shows the notes of slide counter ("3/12"); changed reports whether
+// they differ from those shown.
+func (m *Model) Set(counter string, notes []string) (changed bool) {
+	changed = counter != m.counter || !slices.Equal(notes, m.notes)
 	m.counter, m.notes = counter, notes
+	return changed
 }
 
 // Init does nothing.
@@ -47,9 +60,9 @@ func (m *Model) Focus(bool) {}
 // Title names the pane and the slide.
 func (m *Model) Title() string {
 	if m.counter == "" {
-		return m.com.Text.Notes
+		return m.com.T("Speaker notes")
 	}
-	return m.com.Text.Notes + " · " + m.counter
+	return m.com.T("Speaker notes · %s", m.counter)
 }
 
 // KeyMap is empty.
@@ -64,7 +77,7 @@ func (noKeys) FullHelp() [][]key.Binding { return nil }
 func (m *Model) View() string {
 	s := m.com.Styles
 	if len(m.notes) == 0 {
-		return common.Fit(" "+s.Empty.Render(m.com.Text.NoNotes), m.width, m.height)
+		return common.Fit(" "+s.Empty.Render(m.com.T("No notes for this slide.")), m.width, m.height)
 	}
 	var lines []string
 	for _, n := range m.notes {

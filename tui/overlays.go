@@ -1,0 +1,131 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"distlab/tui/common"
+	"distlab/tui/keys"
+	"distlab/tui/picker"
+)
+
+// pickerOverlay lists every demo and opens the chosen one in a new pane.
+// It types: every key is its own (only ctrl+c quits).
+type pickerOverlay struct{ p *picker.Model }
+
+func (o pickerOverlay) update(_ *Model, msg tea.Msg) tea.Cmd { return o.p.Update(msg) }
+
+func (o pickerOverlay) draw(_ *Model, work Rect) (string, Rect) {
+	w := min(max(work.W*2/3, 40), work.W)
+	box := o.p.View(w)
+	h := min(lineCount(box), work.H)
+	return box, Rect{work.X + (work.W-w)/2, work.Y + max((work.H-h)/3, 0), w, h}
+}
+
+func (o pickerOverlay) keys(m *Model) []key.Binding {
+	k := keys.DefaultPicker(m.com.Text)
+	return []key.Binding{k.Up, k.Down, k.Choose, k.Cancel}
+}
+
+func (pickerOverlay) passes(*Model) []key.Binding { return nil }
+func (pickerOverlay) covers() bool                { return false }
+
+// problemsOverlay lists the problems found in lesson files over the
+// workspace; the panes beneath stop.
+type problemsOverlay struct{}
+
+func (problemsOverlay) update(m *Model, msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, m.keys.Back, m.keys.Problems) {
+		return closeOverlays[problemsOverlay](m)
+	}
+	return nil
+}
+
+func (problemsOverlay) draw(m *Model, work Rect) (string, Rect) {
+	if s := m.layout.Sidebar; !s.Empty() { // the list stays in view
+		work = Rect{s.X + s.W, work.Y, work.W, work.H}
+	}
+	body := common.Fit(m.problems(work.W-2), work.W-2, work.H-2)
+	title := m.com.T("%d problems in lesson files", len(m.course.Problems))
+	return common.Frame(m.com.Styles, title, body, work.W, work.H, true), work
+}
+
+func (problemsOverlay) keys(m *Model) []key.Binding {
+	back := m.keys.Back
+	back.SetHelp("esc/!", m.com.T("close"))
+	return []key.Binding{back}
+}
+
+func (problemsOverlay) passes(m *Model) []key.Binding {
+	return []key.Binding{m.keys.Help, m.keys.Lang, m.keys.Theme, m.keys.Quit}
+}
+
+func (problemsOverlay) covers() bool { return true }
+
+// problems lists every problem as path:line: message, wrapped to w.
+func (m *Model) problems(w int) string {
+	s := m.com.Styles
+	if len(m.course.Problems) == 0 {
+		return s.Status.Render(m.com.T("No problems: every lesson file loaded."))
+	}
+	var lines []string
+	for _, p := range m.course.Problems {
+		text := ansi.Wordwrap(p.Error(), max(w-1, 10), " /")
+		first, rest, _ := strings.Cut(text, "\n")
+		head, msg, _ := strings.Cut(first, ": ")
+		lines = append(lines, s.ProblemPath.Render(head+":")+s.ProblemMsg.Render(" "+msg))
+		if rest != "" {
+			for _, r := range strings.Split(rest, "\n") {
+				lines = append(lines, "  "+s.ProblemMsg.Render(r))
+			}
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// helpOverlay shows every key of what is beneath it: the focused pane's,
+// the workspace's and the app's.
+type helpOverlay struct{}
+
+func (helpOverlay) update(m *Model, msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, m.keys.Back, m.keys.Help) {
+		return closeOverlays[helpOverlay](m)
+	}
+	return nil
+}
+
+func (helpOverlay) draw(m *Model, work Rect) (string, Rect) {
+	work = Rect{0, work.Y, m.width, work.H} // every column in view, over the list too
+	h := m.help
+	h.ShowAll = true
+	h.SetWidth(work.W - 4)
+	body := h.View(m.baseKeys())
+	lines := strings.Split(body, "\n")
+	bh := min(len(lines)+4, work.H)
+	inner := common.Fit("\n"+strings.Join(indent(lines, "  "), "\n"), work.W-2, bh-2)
+	box := common.Frame(m.com.Styles, m.com.T("Keys"), inner, work.W, bh, true)
+	return box, Rect{work.X, work.Y + work.H - bh, work.W, bh}
+}
+
+func indent(lines []string, by string) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = by + l
+	}
+	return out
+}
+
+func (helpOverlay) keys(m *Model) []key.Binding {
+	back := m.keys.Back
+	back.SetHelp("esc/?", m.com.T("close"))
+	return []key.Binding{back}
+}
+
+func (helpOverlay) passes(m *Model) []key.Binding {
+	return []key.Binding{m.keys.Lang, m.keys.Theme, m.keys.Quit}
+}
+
+func (helpOverlay) covers() bool { return false }

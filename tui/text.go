@@ -1,0 +1,27 @@
+package tui
+
+import "distlab/demos/locale"
+
+// The root's words, English beside Brazilian Portuguese (see package
+// locale). Each pane's words live in its own folder.
+func init() {
+	locale.Add(
+		locale.Str("Fundamentals of Distributed Systems", "Fundamentos de Sistemas Distribuídos"),
+		locale.Str("⚠ progress not loaded: %v", "⚠ progresso ignorado: %v"),
+		locale.Plural("%d problems in lesson files", "%d problem in lesson files",
+			"%d problemas nos arquivos das lições", "%d problema nos arquivos das lições"),
+		locale.Str("press ! to list them", "tecle ! para ver"),
+		locale.Str("No problems: every lesson file loaded.", "Nenhum problema: todas as lições foram carregadas."),
+		locale.Str("Keys", "Teclas"),
+		locale.Str("the lesson pane stays open", "o painel da lição não pode ser fechado"),
+		locale.Str("the workspace is full (%d panes): close one with x", "o espaço de trabalho está cheio (%d painéis): feche um com x"),
+		locale.Str("speaker notes open in presenter mode (P)", "as notas do apresentador abrem no modo apresentação (P)"),
+		locale.Str("this build has no demos to open", "esta versão não tem demonstrações para abrir"),
+		locale.Str("leave presenter", "sair da apresentação"),
+		locale.Str("Please enlarge the terminal\nto at least %d×%d (now %d×%d).", "Aumente o terminal\npara pelo menos %d×%d (agora %d×%d)."),
+		locale.Str("this lesson has no %s version", "esta lição não tem versão em %s"),
+		locale.Str("this lesson no longer loads from its file: press ! to see why", "esta lição não carrega mais do arquivo: tecle ! para ver o motivo"),
+		locale.Str("lessons reloaded from %s", "lições recarregadas de %s"),
+		locale.Str("no demo %q", "não há demonstração %q"),
+	)
+}
