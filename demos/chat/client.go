@@ -35,6 +35,9 @@ type ClientConfig struct {
 	// timeout tells it from a slow one. The client pings every Silence/3,
 	// and the node answers, so an idle chat is not silence.
 	Silence time.Duration
+	// Dial, if set, replaces TCP (at most 500 ms an address): tests run
+	// the client on an in-memory network with it. Nil in production.
+	Dial func(ctx context.Context, addr string) (net.Conn, error)
 }
 
 // Client is a chat client that survives the loss of its node: it numbers
@@ -126,7 +129,7 @@ func (c *Client) Send(text string) {
 	case strings.TrimSpace(text) == "":
 		return
 	case cmd == "/quit":
-		go c.Close()
+		c.shut() // Close without the wait: Send never blocks
 		return
 	case isControl(cmd):
 		c.cfg.OnLine(notice(c.txt.t().ProtocolOnly, cmd))
@@ -187,13 +190,19 @@ func (c *Client) writeLoop() {
 	}
 }
 
-// Close leaves the cluster and waits for the client's goroutine.
+// Close leaves the cluster, and returns once the client's goroutines have
+// ended and its socket is closed.
 func (c *Client) Close() {
+	c.shut()
+	<-c.done
+	<-c.writerDone
+}
+
+// shut says goodbye and starts the client's goroutines on their way out.
+func (c *Client) shut() {
 	c.mu.Lock()
 	if c.closed {
 		c.mu.Unlock()
-		<-c.done
-		<-c.writerDone
 		return
 	}
 	c.closed = true
@@ -204,8 +213,6 @@ func (c *Client) Close() {
 	}
 	c.mu.Unlock()
 	c.cancel()
-	<-c.done
-	<-c.writerDone
 }
 
 // session is one connection to a node that has answered.
@@ -233,10 +240,9 @@ func (c *Client) connect(lost string) (*session, error) {
 		}
 		return 0
 	})
-	var d net.Dialer
 	for _, addr := range addrs {
 		ctx, cancel := context.WithTimeout(c.ctx, 500*time.Millisecond)
-		nc, err := d.DialContext(ctx, "tcp", addr)
+		nc, err := c.dial(ctx, addr)
 		cancel()
 		if err != nil {
 			continue
@@ -259,9 +265,14 @@ func (c *Client) connect(lost string) (*session, error) {
 		}
 		br := bufio.NewReaderSize(nc, 64<<10)
 		nc.SetReadDeadline(time.Now().Add(c.cfg.Silence))
-		unblock := context.AfterFunc(c.ctx, func() { nc.SetReadDeadline(time.Now()) }) // Close need not wait
+		// Close need not wait for the node's answer; nor does it return
+		// before this goroutine that cuts the wait short has ended.
+		cut := make(chan struct{})
+		stop := context.AfterFunc(c.ctx, func() { nc.SetReadDeadline(time.Now()); close(cut) })
 		first, err := br.ReadString('\n')
-		unblock()
+		if !stop() {
+			<-cut
+		}
 		if err != nil {
 			nc.Close()
 			continue
@@ -287,6 +298,14 @@ func (c *Client) connect(lost string) (*session, error) {
 		return &session{nc: nc, br: br, addr: addr, first: strings.TrimRight(first, "\r\n")}, nil
 	}
 	return nil, ErrNoNode
+}
+
+func (c *Client) dial(ctx context.Context, addr string) (net.Conn, error) {
+	if c.cfg.Dial != nil {
+		return c.cfg.Dial(ctx, addr)
+	}
+	var d net.Dialer
+	return d.DialContext(ctx, "tcp", addr)
 }
 
 // pendingSeqs are the unacknowledged sequence numbers above after, in

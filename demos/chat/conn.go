@@ -61,6 +61,7 @@ func (c *conn) kill() {
 	c.once.Do(func() {
 		close(c.done)
 		c.nc.Close()
+		c.node.progress.notify() // a drain need not wait for it any more
 	})
 }
 
@@ -114,11 +115,23 @@ func (c *conn) readLoop() {
 	}
 }
 
-// drainSoon gives the writer a moment to send the last notices.
+// drainSoon gives the writer up to 200 ms to send the last notices: it
+// returns as soon as they are written, or the connection is gone.
 func (c *conn) drainSoon() {
-	deadline := time.Now().Add(200 * time.Millisecond)
-	for c.sent.Load() != c.queued.Load() && time.Now().Before(deadline) {
-		time.Sleep(2 * time.Millisecond)
+	t := time.NewTimer(200 * time.Millisecond)
+	defer t.Stop()
+	for {
+		progress := c.node.progress.wait()
+		if c.sent.Load() == c.queued.Load() {
+			return
+		}
+		select {
+		case <-progress:
+		case <-c.done:
+			return
+		case <-t.C:
+			return
+		}
 	}
 }
 
@@ -252,9 +265,12 @@ func (c *conn) writeLoop() {
 		if w.Buffered() > 0 && !c.flush(w) {
 			return
 		}
-		c.cursor.Store(cur)
+		if prev := c.cursor.Swap(cur); prev != cur {
+			n.hub.advanced(prev)
+		}
 		c.sent.Add(batch)
 		batch = 0
+		n.progress.notify()
 		wait := n.hub.waitChan(cur)
 		if wait == nil {
 			continue
@@ -278,6 +294,7 @@ func (c *conn) flush(w *bufio.Writer) bool {
 	if err := w.Flush(); err != nil {
 		if errors.Is(err, os.ErrDeadlineExceeded) {
 			c.node.evicted.Add(1)
+			c.node.hub.unsubscribe(c) // the senders it held back go on now, not after the notice
 			c.nc.SetWriteDeadline(time.Now().Add(100 * time.Millisecond))
 			fmt.Fprintf(c.nc, "\n%s\n", notice(c.node.txt.t().Evicted, c.node.cfg.EvictAfter))
 		}

@@ -2,6 +2,7 @@ package chat
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 	"time"
@@ -34,7 +35,24 @@ type Demo struct {
 	paused  bool
 	slow    bool
 	closed  bool
+
+	adding   sync.WaitGroup // AddBot calls under way; Close waits for them
+	finished chan struct{}  // closed when Close is done
 }
+
+var (
+	// ErrNoSuchNode is returned for a node index the demo does not have.
+	ErrNoSuchNode = errors.New("chat: no such node")
+	// ErrClosed is returned by a demo that was closed.
+	ErrClosed = errors.New("chat: demo closed")
+	// ErrTooManyBots is returned by AddBot at MaxBots.
+	ErrTooManyBots = errors.New("chat: too many bots")
+	// ErrNoBot is returned by RemoveBot when no bot is left.
+	ErrNoBot = errors.New("chat: no bot to remove")
+)
+
+// MaxBots is how many bots a demo runs at most.
+const MaxBots = 50
 
 // View is one client's screen: the last lines it showed.
 type View struct {
@@ -84,7 +102,7 @@ func StartDemo(cfg DemoConfig) (*Demo, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &Demo{cluster: cl, botRate: cfg.BotRate}
+	d := &Demo{cluster: cl, botRate: cfg.BotRate, finished: make(chan struct{})}
 	d.txt.set(cfg.Lang)
 	names := []string{TextFor(cfg.Lang).You, "ana", "bruno", "carla", "davi"}
 	for i := range min(cfg.Nodes, 3) {
@@ -104,7 +122,10 @@ func StartDemo(cfg DemoConfig) (*Demo, error) {
 		d.views = append(d.views, v)
 	}
 	for range cfg.Bots {
-		d.AddBot()
+		if err := d.AddBot(); err != nil {
+			d.Close()
+			return nil, err
+		}
 	}
 	return d, nil
 }
@@ -151,31 +172,52 @@ func (v *View) Node() string { return v.client.Node() }
 // Say sends text as "you".
 func (d *Demo) Say(text string) { d.views[0].client.Send(text) }
 
-// ToggleFreeze freezes node i (it hangs, sockets open, as under SIGSTOP)
-// or lets a frozen one go on.
-func (d *Demo) ToggleFreeze(i int) {
-	if i >= 0 && i < len(d.cluster.Nodes) {
-		if n := d.cluster.Nodes[i]; n.Frozen() {
-			n.Thaw()
-		} else {
-			n.Freeze()
-		}
-	}
-}
-
-// Kill crashes node i; Restart brings it back.
-func (d *Demo) Kill(i int) {
-	if i >= 0 && i < len(d.cluster.Nodes) {
-		d.cluster.Nodes[i].Kill()
-	}
-}
-
-// Restart starts node i again, on the same port.
-func (d *Demo) Restart(i int) error {
+// node is node i, or an error that says there is none.
+func (d *Demo) node(i int) (*Node, error) {
 	if i < 0 || i >= len(d.cluster.Nodes) {
+		return nil, fmt.Errorf("chat: node %d: %w", i, ErrNoSuchNode)
+	}
+	return d.cluster.Nodes[i], nil
+}
+
+// ToggleFreeze freezes node i (it hangs, sockets open, as under SIGSTOP)
+// or lets a frozen one go on. A node that is down cannot freeze
+// (ErrNodeDown).
+func (d *Demo) ToggleFreeze(i int) error {
+	n, err := d.node(i)
+	if err != nil {
+		return err
+	}
+	if n.Frozen() {
+		n.Thaw()
 		return nil
 	}
-	return d.cluster.Nodes[i].Start()
+	return n.Freeze()
+}
+
+// Kill crashes node i, and returns once its goroutines and sockets are
+// gone; Restart brings it back.
+func (d *Demo) Kill(i int) error {
+	n, err := d.node(i)
+	if err != nil {
+		return err
+	}
+	n.Kill()
+	return nil
+}
+
+// Restart starts node i again, on the same port. The error names the node
+// and the cause; a port taken meanwhile is a *PortInUseError
+// (errors.Is(err, ErrPortInUse)).
+func (d *Demo) Restart(i int) error {
+	n, err := d.node(i)
+	if err != nil {
+		return err
+	}
+	if err := n.start(); err != nil {
+		return fmt.Errorf("chat: restart %s: %w", n.ID(), err)
+	}
+	return nil
 }
 
 // SetSlowLinks adds 150–450 ms to every relay between nodes, or takes it
@@ -201,49 +243,59 @@ func (d *Demo) SlowLinks() bool {
 	return d.slow
 }
 
-// AddBot starts one more chatting bot, on the nodes in turn.
-func (d *Demo) AddBot() {
+// AddBot starts one more chatting bot, on the nodes in turn, and returns
+// once it is connected.
+func (d *Demo) AddBot() error {
 	d.mu.Lock()
-	if d.closed || len(d.bots) >= 50 {
+	switch {
+	case d.closed:
 		d.mu.Unlock()
-		return
+		return ErrClosed
+	case len(d.bots)+d.pending >= MaxBots:
+		d.mu.Unlock()
+		return fmt.Errorf("%w (%d)", ErrTooManyBots, MaxBots)
 	}
 	i := len(d.bots) + d.pending
 	d.pending++
+	d.adding.Add(1)
 	d.mu.Unlock()
+	defer d.adding.Done()
 	addrs := d.cluster.Addrs()
 	for k := range addrs {
 		addrs[k] = dialable(addrs[k])
 	}
 	node := addrs[i%len(addrs)]
 	// Dial without the lock: the pane samples the demo meanwhile.
-	c, err := Dial(ClientConfig{Addrs: append([]string{node}, addrs...), Nick: fmt.Sprintf("bot%d", i+1)})
+	nick := fmt.Sprintf("bot%d", i+1)
+	c, err := Dial(ClientConfig{Addrs: append([]string{node}, addrs...), Nick: nick})
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	d.pending--
 	if err != nil {
-		return
+		return fmt.Errorf("chat: add %s: %w", nick, err)
 	}
 	if d.closed {
-		go c.Close()
-		return
+		c.Close()
+		return ErrClosed
 	}
 	b := &bot{client: c, stop: make(chan struct{}), done: make(chan struct{})}
 	d.bots = append(d.bots, b)
 	go d.chat(b, i+1)
+	return nil
 }
 
-// RemoveBot stops the newest bot.
-func (d *Demo) RemoveBot() {
+// RemoveBot stops the newest bot, and returns once it has left.
+func (d *Demo) RemoveBot() error {
 	d.mu.Lock()
 	if len(d.bots) == 0 {
 		d.mu.Unlock()
-		return
+		return ErrNoBot
 	}
 	b := d.bots[len(d.bots)-1]
 	d.bots = d.bots[:len(d.bots)-1]
 	d.mu.Unlock()
 	b.halt()
+	return nil
 }
 
 func (b *bot) halt() {
@@ -294,17 +346,22 @@ func (d *Demo) SetPaused(p bool) {
 	d.paused = p
 }
 
-// Close stops everything: bots, clients, nodes. Nothing is left running.
+// Close stops everything: bots, clients, nodes. It returns when nothing
+// is left running: every goroutine ended, every socket closed. A second
+// Close waits for the first.
 func (d *Demo) Close() {
 	d.mu.Lock()
 	if d.closed {
 		d.mu.Unlock()
+		<-d.finished
 		return
 	}
 	d.closed = true
 	bots := d.bots
 	d.bots = nil
 	d.mu.Unlock()
+	defer close(d.finished)
+	d.adding.Wait() // a bot being dialed sees closed and leaves
 	for _, b := range bots {
 		b.halt()
 	}

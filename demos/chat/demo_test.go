@@ -1,9 +1,12 @@
 package chat
 
 import (
+	"errors"
+	"net"
 	"strings"
 	"testing"
-	"time"
+
+	"go.uber.org/goleak"
 )
 
 func TestDemo(t *testing.T) {
@@ -11,7 +14,17 @@ func TestDemo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer d.Close()
+	defer func() {
+		d.Close()
+		// Close returned: nothing of the demo runs any more. No pause
+		// before looking.
+		for _, n := range d.Nodes() {
+			if st := n.Stats(); st.Up || st.Goroutines != 0 {
+				t.Errorf("after Close: %+v", st)
+			}
+		}
+		goleak.VerifyNone(t)
+	}()
 	eventually(t, "the views to see the bots", func() bool {
 		for _, v := range d.Views() {
 			if _, total := v.Lines(10); total < 5 {
@@ -26,7 +39,9 @@ func TestDemo(t *testing.T) {
 		b, _ := d.Views()[2].Lines(50)
 		return strings.Contains(strings.Join(a, "\n"), "you@n1: hello class") && strings.Contains(strings.Join(b, "\n"), "you@n1: hello class")
 	})
-	d.Kill(0) // you are on n1
+	if err := d.Kill(0); err != nil { // you are on n1
+		t.Fatal(err)
+	}
 	eventually(t, "you back on a live node", func() bool { n := d.Views()[0].Node(); return n != "" && n != d.Nodes()[0].Addr() })
 	if d.Nodes()[0].Stats().Up {
 		t.Fatal("killed node reports up")
@@ -35,11 +50,66 @@ func TestDemo(t *testing.T) {
 		t.Fatal(err)
 	}
 	d.SetSlowLinks(true)
-	d.AddBot()
+	if err := d.AddBot(); err != nil {
+		t.Fatal(err)
+	}
 	if n, _ := d.Bots(); n != 3 {
 		t.Fatalf("%d bots", n)
 	}
-	d.RemoveBot()
+	if err := d.RemoveBot(); err != nil {
+		t.Fatal(err)
+	}
 	d.SetPaused(true)
-	time.Sleep(50 * time.Millisecond)
+}
+
+// The demo's controls say what went wrong, in values the UI can tell
+// apart.
+func TestDemoErrors(t *testing.T) {
+	d, err := StartDemo(DemoConfig{Bots: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	if err := d.Kill(7); !errors.Is(err, ErrNoSuchNode) {
+		t.Fatalf("kill of node 7 of 3: %v", err)
+	}
+	if err := d.RemoveBot(); !errors.Is(err, ErrNoBot) {
+		t.Fatalf("remove bot with none: %v", err)
+	}
+	if err := d.Kill(1); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.ToggleFreeze(1); !errors.Is(err, ErrNodeDown) {
+		t.Fatalf("freeze of a dead node: %v", err)
+	}
+	// Something takes n2's port while it is down.
+	addr := d.Nodes()[1].Addr()
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = d.Restart(1)
+	ln.Close()
+	var pe *PortInUseError
+	_, port, _ := net.SplitHostPort(addr)
+	if !errors.Is(err, ErrPortInUse) || !errors.As(err, &pe) || pe.Node != "n2" || pe.Port != port {
+		t.Fatalf("restart on a taken port: %v", err)
+	}
+	if want := "chat: restart n2: port " + port + " in use"; err.Error() != want {
+		t.Fatalf("restart error %q, want %q", err, want)
+	}
+	if err := d.Restart(1); err != nil {
+		t.Fatalf("restart once the port is free: %v", err)
+	}
+	if err := d.ToggleFreeze(1); err != nil || !d.Nodes()[1].Frozen() {
+		t.Fatalf("freeze: %v", err)
+	}
+	if err := d.ToggleFreeze(1); err != nil || d.Nodes()[1].Frozen() {
+		t.Fatalf("thaw: %v", err)
+	}
+	d.Close()
+	d.Close() // a second Close waits for the first and returns
+	if err := d.AddBot(); !errors.Is(err, ErrClosed) {
+		t.Fatalf("add bot to a closed demo: %v", err)
+	}
 }

@@ -1,6 +1,7 @@
 package chat
 
 import (
+	"fmt"
 	"sync"
 	"sync/atomic"
 )
@@ -51,13 +52,16 @@ func (g *gate) pass(stop <-chan struct{}) bool {
 
 // Freeze stops the node in its tracks without closing anything, as
 // `kill -STOP` would: the demo of a node that hangs rather than crashes.
-// Thaw lets it go on; a killed node comes back thawed.
-func (n *Node) Freeze() {
+// Thaw lets it go on; a killed node comes back thawed. A node that is not
+// running cannot freeze: ErrNodeDown.
+func (n *Node) Freeze() error {
 	n.mu.Lock() // held, so that a Kill cannot slip in between and thaw first
 	defer n.mu.Unlock()
-	if n.up {
-		n.gate.freeze()
+	if !n.up {
+		return fmt.Errorf("chat: freeze %s: %w", n.cfg.ID, ErrNodeDown)
 	}
+	n.gate.freeze()
+	return nil
 }
 
 // Thaw lets a frozen node go on where it stopped.

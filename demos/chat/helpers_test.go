@@ -41,7 +41,8 @@ type raw struct {
 	t       *testing.T
 	nc      net.Conn
 	br      *bufio.Reader
-	welcome string // the node's first line
+	welcome string        // the node's first line
+	wait    time.Duration // how long line waits for one; default 3 s
 }
 
 func dialRaw(t *testing.T, addr string) *raw {
@@ -50,6 +51,13 @@ func dialRaw(t *testing.T, addr string) *raw {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return newRaw(t, nc)
+}
+
+// newRaw is a netcat on nc, closed with the test, that has read the
+// node's welcome.
+func newRaw(t *testing.T, nc net.Conn) *raw {
+	t.Helper()
 	t.Cleanup(func() { nc.Close() })
 	r := &raw{t: t, nc: nc, br: bufio.NewReader(nc)}
 	r.welcome = r.expect("*** ") // in the node's language
@@ -65,7 +73,11 @@ func (r *raw) send(s string) {
 
 // line reads one line, failing after a timeout.
 func (r *raw) line() (string, error) {
-	r.nc.SetReadDeadline(time.Now().Add(3 * time.Second))
+	wait := r.wait
+	if wait == 0 {
+		wait = 3 * time.Second
+	}
+	r.nc.SetReadDeadline(time.Now().Add(wait))
 	l, err := r.br.ReadString('\n')
 	return strings.TrimRight(l, "\r\n"), err
 }

@@ -23,9 +23,19 @@ type entry struct {
 // A reader that falls a whole ring behind makes publish wait (back-pressure
 // on the senders) until it catches up or its writer gives up on it: a
 // client that keeps reading never loses a message.
+//
+// Nothing polls. Readers wait on wake, closed at every publish; a waiting
+// publisher waits on room, closed by the first reader at or below low
+// that moves on (advanced), or by an unsubscribe.
 type hub struct {
-	ring [ringSize]atomic.Pointer[entry]
-	head atomic.Uint64 // the next slot to fill; entries below it are published
+	ring []atomic.Pointer[entry] // a power of two long
+	size uint64                  // len(ring)
+	head atomic.Uint64           // the next slot to fill; entries below it are published
+
+	// room is open while a publisher waits for the ring to drain; nil
+	// otherwise. Set under mu, closed by whoever swaps it out.
+	room atomic.Pointer[chan struct{}]
+	low  atomic.Uint64 // the cursor a waiting publisher waits on to move
 
 	mu   sync.Mutex // guards wake, subs, lowest
 	wake chan struct{}
@@ -35,7 +45,10 @@ type hub struct {
 	lowest uint64
 }
 
-func newHub() *hub { return &hub{wake: make(chan struct{}), subs: map[*conn]struct{}{}} }
+// newHub makes a hub whose ring holds size messages, a power of two.
+func newHub(size int) *hub {
+	return &hub{ring: make([]atomic.Pointer[entry], size), size: uint64(size), wake: make(chan struct{}), subs: map[*conn]struct{}{}}
+}
 
 // subscribe starts c reading at the newest message.
 func (h *hub) subscribe(c *conn) {
@@ -49,6 +62,23 @@ func (h *hub) unsubscribe(c *conn) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	delete(h.subs, c)
+	h.openRoom() // its claim on the ring is gone
+}
+
+// advanced is called by a reader whose cursor moved on from prev: it
+// wakes a publisher waiting for that reader. One atomic load when none
+// waits.
+func (h *hub) advanced(prev uint64) {
+	if h.room.Load() != nil && prev <= h.low.Load() {
+		h.openRoom()
+	}
+}
+
+// openRoom wakes the waiting publishers, if any.
+func (h *hub) openRoom() {
+	if p := h.room.Load(); p != nil && h.room.CompareAndSwap(p, nil) {
+		close(*p)
+	}
 }
 
 // publish appends e, waiting while the slowest reader is a whole ring
@@ -58,31 +88,55 @@ func (h *hub) unsubscribe(c *conn) {
 func (h *hub) publish(e *entry, limit time.Duration) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	var since time.Time
+	var giveUp *time.Timer
+	defer func() {
+		if giveUp != nil {
+			giveUp.Stop()
+		}
+	}()
 	for {
 		head := h.head.Load()
-		if head-h.lowest < ringSize {
+		if head-h.lowest < h.size {
 			break
 		}
 		slow, low := h.slowest(head)
 		h.lowest = low
-		if head-low < ringSize {
+		if head-low < h.size {
 			break
 		}
-		if since.IsZero() {
-			since = time.Now()
-		} else if time.Since(since) > limit {
-			delete(h.subs, slow)
-			slow.kill()
-			since = time.Time{}
+		// Wait for the slowest to move (or leave). The room channel is
+		// set before the cursors are read again, and readers store their
+		// cursor before they look at room: one of the two sees the other.
+		h.low.Store(low)
+		room := h.room.Load()
+		if room == nil {
+			ch := make(chan struct{})
+			h.room.Store(&ch)
+			room = &ch
+		}
+		if _, low2 := h.slowest(head); low2 != low {
+			h.openRoom()
 			continue
 		}
+		if giveUp == nil {
+			giveUp = time.NewTimer(limit)
+		}
 		h.mu.Unlock()
-		time.Sleep(time.Millisecond)
-		h.mu.Lock()
+		select {
+		case <-*room:
+			h.mu.Lock()
+		case <-slow.done: // it ended: its writer no longer reads
+			h.mu.Lock()
+			delete(h.subs, slow)
+		case <-giveUp.C:
+			h.mu.Lock()
+			delete(h.subs, slow)
+			slow.kill()
+			giveUp.Reset(limit)
+		}
 	}
 	head := h.head.Load()
-	h.ring[head%ringSize].Store(e)
+	h.ring[head&(h.size-1)].Store(e)
 	h.head.Store(head + 1)
 	close(h.wake)
 	h.wake = make(chan struct{})
@@ -113,4 +167,4 @@ func (h *hub) waitChan(cursor uint64) <-chan struct{} {
 }
 
 // read returns the entry at seq.
-func (h *hub) read(seq uint64) *entry { return h.ring[seq%ringSize].Load() }
+func (h *hub) read(seq uint64) *entry { return h.ring[seq&(h.size-1)].Load() }

@@ -63,11 +63,7 @@ func TestClientSkipsAHungNode(t *testing.T) {
 		t.Fatalf("watcher got %q", l)
 	}
 	eventually(t, "the ack", func() bool { return c.Pending() == 0 })
-	// Alive and idle is not silence: pings and their answers keep it.
-	time.Sleep(time.Second)
-	if c.Node() != live.Addr() || rec.count("no word from") != 0 {
-		t.Fatalf("an idle live node was taken for dead (on %s, %d silences)", c.Node(), rec.count("no word from"))
-	}
+	// That an idle live node is not taken for silent: TestClientSilence.
 }
 
 // A frozen node (the demo's SIGSTOP) closes nothing: its client notices

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 )
 
@@ -37,6 +38,14 @@ type Config struct {
 	// Lang is the language of the node's notices ("en", "pt-BR"); English
 	// by default. SetLang changes it while the node runs.
 	Lang string
+	// Listen and Dial, if set, replace TCP: Listen for the node's own
+	// address, Dial for its peers. Tests run nodes on an in-memory network
+	// with them, where testing/synctest can wait on every socket. Nil in
+	// production.
+	Listen func(addr string) (net.Listener, error)
+	Dial   func(ctx context.Context, addr string) (net.Conn, error)
+
+	ringSize int // messages the hub keeps, a power of two; 0: ringSize. For tests.
 }
 
 func (c *Config) defaults() {
@@ -64,10 +73,34 @@ func (c *Config) defaults() {
 	if c.PeerTimeout <= 0 {
 		c.PeerTimeout = 4 * c.Heartbeat
 	}
+	if c.ringSize <= 0 || c.ringSize&(c.ringSize-1) != 0 {
+		c.ringSize = ringSize
+	}
 }
 
-// ErrStopped is returned when starting a node that was shut down for good.
-var ErrStopped = errors.New("chat: node stopped")
+var (
+	// ErrStopped is returned when starting a node that was shut down for good.
+	ErrStopped = errors.New("chat: node stopped")
+	// ErrNodeDown is returned for what only a running node can do.
+	ErrNodeDown = errors.New("chat: node is down")
+	// ErrPortInUse is what a PortInUseError is: a node cannot listen
+	// because something else holds its port (after a restart, often the
+	// process that took the port while the node was down).
+	ErrPortInUse = errors.New("chat: port in use")
+)
+
+// PortInUseError says which node could not listen on which port.
+// errors.Is(err, ErrPortInUse) recognises it.
+type PortInUseError struct {
+	Node string
+	Port string
+	Err  error // from the listener
+}
+
+func (e *PortInUseError) Error() string { return fmt.Sprintf("port %s in use", e.Port) }
+
+func (e *PortInUseError) Is(target error) bool { return target == ErrPortInUse }
+func (e *PortInUseError) Unwrap() error        { return e.Err }
 
 // Node is one chat server. Start it, then Kill (a crash) and Restart it as
 // often as the demo likes; Shutdown ends it gracefully.
@@ -76,6 +109,9 @@ type Node struct {
 	hub  *hub
 	txt  lang // what the node says to people, in their language
 	gate gate // closed while the node is frozen
+	// progress is notified when a client's writer has flushed a batch, or
+	// a connection ended: what drains wait for.
+	progress signal
 
 	mu      sync.Mutex // guards everything below
 	ln      net.Listener
@@ -114,7 +150,7 @@ type remoteNode struct {
 // NewNode returns a node; Start makes it listen.
 func NewNode(cfg Config) *Node {
 	cfg.defaults()
-	n := &Node{cfg: cfg, hub: newHub(), seen: newDedupe(), remote: map[string]*remoteNode{}}
+	n := &Node{cfg: cfg, hub: newHub(cfg.ringSize), seen: newDedupe(), remote: map[string]*remoteNode{}}
 	n.txt.set(cfg.Lang)
 	return n
 }
@@ -163,8 +199,18 @@ func (n *Node) SetLinkDelay(d, jitter time.Duration) {
 }
 
 // Start listens and dials the peers. On a node that was killed it is a
-// restart, on the same address.
+// restart, on the same address. When that address is taken, the error is
+// a *PortInUseError.
 func (n *Node) Start() error {
+	if err := n.start(); err != nil {
+		return fmt.Errorf("chat: node %s: %w", n.cfg.ID, err)
+	}
+	return nil
+}
+
+// start is Start with errors that do not name the node, for callers that
+// add their own context.
+func (n *Node) start() error {
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	if n.stopped {
@@ -181,9 +227,13 @@ func (n *Node) Start() error {
 	if host, _, _ := net.SplitHostPort(addr); host == "0.0.0.0" {
 		network = "tcp4" // what was asked for: IPv4 on every interface, not IPv6 too
 	}
-	ln, err := net.Listen(network, addr)
+	ln, err := n.listen(network, addr)
 	if err != nil {
-		return fmt.Errorf("chat: node %s: %w", n.cfg.ID, err)
+		if errors.Is(err, syscall.EADDRINUSE) {
+			_, port, _ := net.SplitHostPort(addr)
+			return &PortInUseError{Node: n.cfg.ID, Port: port, Err: err}
+		}
+		return err
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	n.ln, n.addr, n.up, n.ctx, n.cancel = ln, ln.Addr().String(), true, ctx, cancel
@@ -197,6 +247,22 @@ func (n *Node) Start() error {
 		n.goLocked(func() { n.dialLoop(ctx, p) })
 	}
 	return nil
+}
+
+func (n *Node) listen(network, addr string) (net.Listener, error) {
+	if n.cfg.Listen != nil {
+		return n.cfg.Listen(addr)
+	}
+	return net.Listen(network, addr)
+}
+
+// dial reaches a peer.
+func (n *Node) dial(ctx context.Context, addr string) (net.Conn, error) {
+	if n.cfg.Dial != nil {
+		return n.cfg.Dial(ctx, addr)
+	}
+	var d net.Dialer
+	return d.DialContext(ctx, "tcp", addr)
 }
 
 // goLocked runs f on a goroutine counted in wg and running.
@@ -257,12 +323,16 @@ func (n *Node) Shutdown(ctx context.Context) error {
 	}
 	n.mu.Unlock()
 	// Drain: wait until every writer has sent what it has, or time is up.
-	for !n.drained(conns) {
+	for {
+		progress := n.progress.wait()
+		if n.drained(conns) {
+			break
+		}
 		select {
 		case <-ctx.Done():
 			n.Kill()
 			return ctx.Err()
-		case <-time.After(5 * time.Millisecond):
+		case <-progress:
 		}
 	}
 	n.Kill()
@@ -291,7 +361,14 @@ func (n *Node) acceptLoop(ctx context.Context, ln net.Listener) {
 			if ctx.Err() != nil || errors.Is(err, net.ErrClosed) {
 				return
 			}
-			time.Sleep(10 * time.Millisecond) // e.g. out of file descriptors
+			// E.g. out of file descriptors: pause, unless the node stops.
+			t := time.NewTimer(10 * time.Millisecond)
+			select {
+			case <-ctx.Done():
+				t.Stop()
+				return
+			case <-t.C:
+			}
 			continue
 		}
 		if !n.gate.pass(ctx.Done()) { // frozen: the kernel accepted it, nobody serves it yet

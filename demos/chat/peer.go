@@ -97,13 +97,12 @@ func (l *peerLink) delayLoop() {
 // dialLoop keeps a link to addr up until ctx ends, redialing after a
 // failure with a short pause.
 func (n *Node) dialLoop(ctx context.Context, addr string) {
-	var d net.Dialer
 	for ctx.Err() == nil {
 		if !n.gate.pass(ctx.Done()) { // a frozen node dials no one
 			return
 		}
 		dctx, cancel := context.WithTimeout(ctx, time.Second)
-		nc, err := d.DialContext(dctx, "tcp", addr)
+		nc, err := n.dial(dctx, addr)
 		cancel()
 		if err == nil && !n.gate.pass(ctx.Done()) {
 			nc.Close()

@@ -45,8 +45,8 @@ type Model struct {
 	// vp scrolls the render shown: it holds the offset, the keys and the
 	// wheel. View draws the lines itself (see View).
 	vp    viewport.Model
-	lines []string // the render in vp, each line exactly width cells
-	cache map[renderKey][]string
+	lines []string // the lines in vp, each exactly width cells
+	cache map[renderKey]render
 	shown renderKey // what lines hold; zero when they hold nothing
 	want  place     // where to put the view when the pending render lands
 	err   error
@@ -60,7 +60,7 @@ var _ common.Pane = (*Model)(nil)
 
 // New returns an empty reader.
 func New(com *common.Common) *Model {
-	m := &Model{com: com, vp: viewport.New(), cache: map[renderKey][]string{}}
+	m := &Model{com: com, vp: viewport.New(), cache: map[renderKey]render{}}
 	m.Relabel()
 	return m
 }

@@ -283,3 +283,24 @@ func BenchmarkScroll(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkSwitchCached is showing a lesson already rendered (n/p, a slide
+// seen before): no render, and no measuring of its lines either.
+func BenchmarkSwitchCached(b *testing.B) {
+	m := newReader(200, 60)
+	a, c := lesson("a", 300), lesson("c", 300)
+	settle(b, m, m.SetLesson(a, 0))
+	settle(b, m, m.SetLesson(c, 0))
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		l := a
+		if i%2 == 1 {
+			l = c
+		}
+		i++
+		if m.SetLesson(l, 10); !m.Ready() {
+			b.Fatal("not from the cache")
+		}
+	}
+}

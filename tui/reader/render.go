@@ -4,6 +4,7 @@ import (
 	"hash/fnv"
 	"strings"
 
+	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -16,9 +17,18 @@ import (
 
 // RenderedMsg carries a finished render back to the pane.
 type RenderedMsg struct {
-	key   renderKey
-	lines []string // each exactly key.width cells
-	err   error
+	key renderKey
+	render
+	err error
+}
+
+// render is one finished render: its lines, each exactly key.width cells,
+// and a viewport already holding them. Setting a viewport's content
+// measures every line (milliseconds for a long lesson on a wide pane), so
+// that happens once, in the render command, never in Update.
+type render struct {
+	lines []string
+	vp    viewport.Model
 }
 
 type renderKey struct {
@@ -60,8 +70,8 @@ func (m *Model) show() tea.Cmd {
 	if k == (renderKey{}) {
 		return nil
 	}
-	if out, ok := m.cache[k]; ok {
-		m.setContent(k, out)
+	if r, ok := m.cache[k]; ok {
+		m.setContent(k, r)
 		return m.checkRead()
 	}
 	// The command runs on another goroutine: it gets copies, never m.
@@ -81,7 +91,9 @@ func (m *Model) show() tea.Cmd {
 		if first { // the lesson's title, large, opens the first slide
 			lines = append(titleBanner(heading, k.width, styles), lines...)
 		}
-		return RenderedMsg{key: k, lines: lines, err: err}
+		vp := viewport.New()
+		vp.SetContentLines(lines) // reads them only: no line holds a newline
+		return RenderedMsg{key: k, render: render{lines: lines, vp: vp}, err: err}
 	}
 }
 
@@ -100,12 +112,16 @@ func titleBanner(title string, width int, s *theme.Styles) []string {
 	return out
 }
 
-func (m *Model) setContent(k renderKey, lines []string) {
-	m.shown, m.lines = k, lines
-	m.vp.SetContentLines(lines) // reads them only: no line holds a newline
+// setContent shows render r of k at the place wanted: its viewport, with
+// the pane's keys and size, becomes the pane's.
+func (m *Model) setContent(k renderKey, r render) {
+	keys := m.vp.KeyMap
+	m.shown, m.lines, m.vp = k, r.lines, r.vp
+	m.vp.KeyMap = keys
+	m.resize()
 	off := m.want.line
 	if m.want.byFrac {
-		off = int(m.want.frac * float64(len(lines)))
+		off = int(m.want.frac * float64(len(r.lines)))
 	}
 	m.vp.SetYOffset(off)
 	m.want = place{line: m.vp.YOffset()}
@@ -125,9 +141,9 @@ func (m *Model) rendered(msg RenderedMsg) tea.Cmd {
 			}
 		}
 	}
-	m.cache[msg.key] = msg.lines
+	m.cache[msg.key] = msg.render
 	if msg.key == m.key() {
-		m.setContent(msg.key, msg.lines)
+		m.setContent(msg.key, msg.render)
 		return m.checkRead()
 	}
 	return nil
