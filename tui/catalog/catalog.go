@@ -1,22 +1,22 @@
 // Package catalog is the lesson list pane: numbered lessons with read marks,
-// a cursor, and a filter typed after "/". Choosing a lesson sends OpenMsg;
-// the root decides what opening means.
+// a cursor, and a filter typed after "/" (a bubbles textinput, matched with
+// tui/match: accents optional). Choosing a lesson sends OpenMsg; the root
+// decides what opening means.
 package catalog
 
 import (
 	"fmt"
-	"strings"
-	"unicode"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
-	"golang.org/x/text/unicode/norm"
 
 	"distlab/lessons"
 	"distlab/tui/common"
 	"distlab/tui/keys"
+	"distlab/tui/match"
 )
 
 // OpenMsg asks the root to open lesson ID.
@@ -27,14 +27,15 @@ type Model struct {
 	com     *common.Common
 	keys    keys.Catalog
 	lessons []lessons.Lesson
+	folded  []string // per lesson: title, id and summary, folded for match
 	read    map[string]bool
 	current string // id of the lesson open in the reader
 
-	visible   []int // indexes into lessons that match query, in order
-	cursor    int   // index into visible
-	top       int   // first item of visible shown; items take one or two lines
-	query     string
-	filtering bool // typing a query
+	visible []int // indexes into lessons that match the filter, in order
+	cursor  int   // index into visible
+	top     int   // first item of visible shown; items take one or two lines
+	// filter is the query; focused while it is typed.
+	filter textinput.Model
 
 	width, height int
 	focused       bool
@@ -44,7 +45,7 @@ var _ common.Pane = (*Model)(nil)
 
 // New returns an empty list.
 func New(com *common.Common) *Model {
-	return &Model{com: com, keys: keys.DefaultCatalog(com.Text)}
+	return &Model{com: com, keys: keys.DefaultCatalog(com.Text), filter: com.NewInput()}
 }
 
 // Init does nothing: the list has no background work.
@@ -71,6 +72,10 @@ func (m *Model) Relabel() { m.keys = keys.DefaultCatalog(m.com.Text) }
 func (m *Model) SetLessons(ls []lessons.Lesson) {
 	sel := m.Selected()
 	m.lessons = ls
+	m.folded = make([]string, len(ls))
+	for i, l := range ls {
+		m.folded[i] = match.Fold(l.Title + " " + l.ID + " " + l.Summary)
+	}
 	m.refilter()
 	m.Select(sel)
 }
@@ -107,7 +112,7 @@ func (m *Model) Selected() string {
 // the root can act on it at once instead of after a command round trip
 // (keys typed quickly after enter must reach the lesson, not the list).
 func (m *Model) OpensOnKey(msg tea.KeyPressMsg) bool {
-	if m.filtering {
+	if m.filtering() {
 		return key.Matches(msg, m.keys.Accept)
 	}
 	return key.Matches(msg, m.keys.Open)
@@ -117,16 +122,21 @@ func (m *Model) OpensOnKey(msg tea.KeyPressMsg) bool {
 // back, the cursor on that lesson (a query left behind would hide the rest
 // of the course, and match nothing after a language switch).
 func (m *Model) CloseFilter() {
-	m.filtering = false
+	m.filter.Blur()
 	m.setQuery("")
 }
 
 // Capturing reports whether the user is typing a filter, when every key
 // belongs to the list.
-func (m *Model) Capturing() bool { return m.filtering }
+func (m *Model) Capturing() bool { return m.filtering() }
+
+// Query is the filter's text.
+func (m *Model) Query() string { return m.filter.Value() }
+
+func (m *Model) filtering() bool { return m.filter.Focused() }
 
 // KeyMap is the list's help.
-func (m *Model) KeyMap() help.KeyMap { return keyMap{m.keys, m.filtering} }
+func (m *Model) KeyMap() help.KeyMap { return keyMap{m.keys, m.filtering()} }
 
 type keyMap struct {
 	k         keys.Catalog
@@ -147,8 +157,12 @@ func (k keyMap) FullHelp() [][]key.Binding {
 // Update handles keys (when focused) and clicks (in inner coordinates).
 func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
+	case tea.PasteMsg:
+		if m.filtering() {
+			m.edit(msg)
+		}
 	case tea.KeyPressMsg:
-		if m.filtering {
+		if m.filtering() {
 			return m.typeFilter(msg)
 		}
 		switch {
@@ -161,7 +175,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		case key.Matches(msg, m.keys.Bottom):
 			m.move(len(m.visible))
 		case key.Matches(msg, m.keys.Filter):
-			m.filtering = true
+			m.filter.Focus() // the cursor stands still: no command
 		case key.Matches(msg, m.keys.Clear):
 			m.setQuery("")
 		case key.Matches(msg, m.keys.Open):
@@ -193,43 +207,45 @@ func (m *Model) open() tea.Cmd {
 	return func() tea.Msg { return OpenMsg{ID: id} }
 }
 
-// typeFilter edits the query; enter opens the first match, esc drops it.
+// typeFilter edits the query; enter opens the first match, esc drops it,
+// ↑/↓ move among the matches; the field takes every other key (letters,
+// backspace, ←/→, home/end, ctrl+w…).
 func (m *Model) typeFilter(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, m.keys.Accept):
-		m.filtering = false
+		m.filter.Blur()
 		return m.open()
 	case key.Matches(msg, m.keys.Cancel):
-		m.filtering = false
+		m.filter.Blur()
 		m.setQuery("")
-	case key.Matches(msg, m.keys.Erase):
-		if r := []rune(m.query); len(r) > 0 {
-			m.setQuery(string(r[:len(r)-1]))
-		}
 	case key.Matches(msg, m.keys.PrevMatch):
 		m.move(-1)
 	case key.Matches(msg, m.keys.NextMatch):
 		m.move(1)
 	default:
-		if t := msg.Key().Text; t != "" && isPrintable(t) {
-			m.setQuery(m.query + t)
-		}
+		m.edit(msg)
 	}
 	return nil
 }
 
-func isPrintable(s string) bool {
-	for _, r := range s {
-		if !unicode.IsPrint(r) {
-			return false
-		}
+// edit hands msg to the field and filters again if the text changed. The
+// field's command is dropped: with a still cursor and no clipboard key it
+// has none to give.
+func (m *Model) edit(msg tea.Msg) {
+	before := m.filter.Value()
+	m.filter, _ = m.filter.Update(msg)
+	if q := m.filter.Value(); q != before {
+		m.setQuery(q)
 	}
-	return true
 }
 
+// setQuery filters by q, keeping the cursor on the same lesson if it still
+// matches, on the first match if not.
 func (m *Model) setQuery(q string) {
 	sel := m.Selected()
-	m.query = q
+	if m.filter.Value() != q {
+		m.filter.SetValue(q)
+	}
 	m.refilter()
 	m.cursor = 0
 	m.Select(sel)
@@ -237,26 +253,15 @@ func (m *Model) setQuery(q string) {
 
 func (m *Model) refilter() {
 	m.visible = m.visible[:0]
-	q := fold(m.query)
-	for i, l := range m.lessons {
-		if q == "" || strings.Contains(fold(l.Title+" "+l.ID+" "+l.Summary), q) {
+	q := match.NewQuery(m.filter.Value())
+	for i := range m.lessons {
+		if q.Empty() || q.In(m.folded[i]) {
 			m.visible = append(m.visible, i)
 		}
 	}
 	if m.cursor >= len(m.visible) {
 		m.cursor = max(0, len(m.visible)-1)
 	}
-}
-
-// fold lowercases and drops accents, so "licao" finds "Lição".
-func fold(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(strings.ToLower(s)) {
-		if !unicode.Is(unicode.Mn, r) {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }
 
 func (m *Model) move(d int) {
@@ -291,7 +296,7 @@ func (m *Model) linesBetween(from, to int) int {
 
 // rowAt is the item drawn on list line y, if any.
 func (m *Model) rowAt(y int) (int, bool) {
-	if m.filtering || m.query != "" {
+	if m.filterShown() {
 		y -= 2
 	}
 	if y < 0 {
@@ -309,11 +314,15 @@ func (m *Model) rowAt(y int) (int, bool) {
 
 // listHeight is the rows left for items after the filter line.
 func (m *Model) listHeight() int {
-	if m.filtering || m.query != "" {
+	if m.filterShown() {
 		return m.height - 2
 	}
 	return m.height
 }
+
+// filterShown reports whether the filter line is drawn: while typed, and
+// while a query is left.
+func (m *Model) filterShown() bool { return m.filtering() || m.filter.Value() != "" }
 
 // String is for debugging: the list as the user sees it, without styles.
 func (m *Model) String() string { return ansi.Strip(m.View()) }

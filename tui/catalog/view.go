@@ -16,12 +16,8 @@ func (m *Model) View() string {
 	}
 	s := m.com.Styles
 	var lines []string
-	if m.filtering || m.query != "" {
-		cursor := ""
-		if m.filtering {
-			cursor = "▏"
-		}
-		lines = append(lines, s.FilterPrompt.Render(m.com.Text.Filter)+s.FilterText.Render(m.query+cursor), "")
+	if m.filterShown() {
+		lines = append(lines, m.com.InputView(m.filter, m.com.Text.Filter, m.width), "")
 	}
 	switch {
 	case len(m.lessons) == 0:

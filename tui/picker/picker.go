@@ -1,18 +1,20 @@
 // Package picker is the demo picker: a box over the workspace that lists
-// every demo, filtered as you type, and opens the chosen one in a new pane.
+// every demo, filtered as you type (a bubbles textinput, matched with
+// tui/match: accents optional), and opens the chosen one in a new pane.
 package picker
 
 import (
 	"strings"
-	"unicode"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"distlab/tui/common"
 	"distlab/tui/demo"
 	"distlab/tui/keys"
+	"distlab/tui/match"
 )
 
 // CloseMsg says the picker was dismissed.
@@ -23,66 +25,77 @@ type Model struct {
 	com    *common.Common
 	keys   keys.Picker
 	demos  []demo.Demo
-	query  string
+	filter textinput.Model // always focused: every key types, but these
 	shown  []demo.Demo
 	cursor int
+
+	// folded are the demos' id, title and summary in lang, folded for
+	// match; built again when the language changes.
+	folded []string
+	lang   string
 }
 
 // New returns a picker over the demos of r.
 func New(com *common.Common, r *demo.Registry) *Model {
-	m := &Model{com: com, keys: keys.DefaultPicker(com.Text), demos: r.All()}
+	m := &Model{com: com, keys: keys.DefaultPicker(com.Text), demos: r.All(), filter: com.NewInput()}
+	m.filter.Focus() // the cursor stands still: no command
 	m.refilter()
 	return m
 }
 
-// Update takes every key while the picker is open.
+// Query is the filter's text.
+func (m *Model) Query() string { return m.filter.Value() }
+
+// Update takes every key while the picker is open: esc closes it, enter
+// opens the demo under the cursor, ↑/↓ move, and the rest edits the
+// filter (letters, backspace, ←/→, home/end, ctrl+w…), as does a paste.
 func (m *Model) Update(msg tea.Msg) tea.Cmd {
-	k, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		return nil
-	}
-	switch {
-	case key.Matches(k, m.keys.Cancel):
-		return func() tea.Msg { return CloseMsg{} }
-	case key.Matches(k, m.keys.Choose):
-		if m.cursor < len(m.shown) {
-			id := m.shown[m.cursor].ID
-			return func() tea.Msg { return demo.OpenMsg{ID: id, New: true} }
-		}
-	case key.Matches(k, m.keys.Up):
-		m.cursor = max(m.cursor-1, 0)
-	case key.Matches(k, m.keys.Down):
-		m.cursor = min(m.cursor+1, max(len(m.shown)-1, 0))
-	case key.Matches(k, m.keys.Erase):
-		if r := []rune(m.query); len(r) > 0 {
-			m.query = string(r[:len(r)-1])
-			m.refilter()
-		}
-	default:
-		if t := k.Key().Text; t != "" && printable(t) {
-			m.query += t
-			m.refilter()
+	switch msg := msg.(type) {
+	case tea.PasteMsg:
+		m.edit(msg)
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, m.keys.Cancel):
+			return func() tea.Msg { return CloseMsg{} }
+		case key.Matches(msg, m.keys.Choose):
+			if m.cursor < len(m.shown) {
+				id := m.shown[m.cursor].ID
+				return func() tea.Msg { return demo.OpenMsg{ID: id, New: true} }
+			}
+		case key.Matches(msg, m.keys.Up):
+			m.cursor = max(m.cursor-1, 0)
+		case key.Matches(msg, m.keys.Down):
+			m.cursor = min(m.cursor+1, max(len(m.shown)-1, 0))
+		default:
+			m.edit(msg)
 		}
 	}
 	return nil
 }
 
-func printable(s string) bool {
-	for _, r := range s {
-		if !unicode.IsPrint(r) {
-			return false
-		}
+// edit hands msg to the field and filters again if the text changed. The
+// field's command is dropped: with a still cursor and no clipboard key it
+// has none to give.
+func (m *Model) edit(msg tea.Msg) {
+	before := m.filter.Value()
+	m.filter, _ = m.filter.Update(msg)
+	if m.filter.Value() != before {
+		m.refilter()
 	}
-	return true
 }
 
 func (m *Model) refilter() {
 	lang := m.com.Text.Lang
-	q := strings.ToLower(m.query)
+	if m.folded == nil || m.lang != lang {
+		m.folded, m.lang = make([]string, len(m.demos)), lang
+		for i, d := range m.demos {
+			m.folded[i] = match.Fold(d.ID + " " + d.TitleIn(lang) + " " + d.SummaryIn(lang))
+		}
+	}
+	q := match.NewQuery(m.filter.Value())
 	m.shown = m.shown[:0]
-	for _, d := range m.demos {
-		hay := strings.ToLower(d.ID + " " + d.TitleIn(lang) + " " + d.SummaryIn(lang))
-		if strings.Contains(hay, q) {
+	for i, d := range m.demos {
+		if q.In(m.folded[i]) {
 			m.shown = append(m.shown, d)
 		}
 	}
@@ -94,7 +107,7 @@ func (m *Model) View(w int) string {
 	s := m.com.Styles
 	t := m.com.Text
 	iw := max(w-2, 1)
-	lines := []string{s.FilterPrompt.Render(t.Filter) + s.FilterText.Render(m.query+"▏"), ""}
+	lines := []string{m.com.InputView(m.filter, t.Filter, iw), ""}
 	if len(m.shown) == 0 {
 		lines = append(lines, s.Empty.Render(t.NoDemos))
 	}

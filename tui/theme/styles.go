@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/textinput"
 	"charm.land/glamour/v2/ansi"
 	"charm.land/lipgloss/v2"
 )
@@ -25,6 +26,9 @@ type Styles struct {
 	Item, ItemSelected, ItemNumber, ItemCurrent lipgloss.Style
 	ReadMark, Unread, Summary                   lipgloss.Style
 	FilterPrompt, FilterText, Empty             lipgloss.Style
+
+	// Input is every text field: filters and the chat line.
+	Input textinput.Styles
 
 	// Problems list and the "please enlarge" screen.
 	ProblemPath, ProblemMsg, Title, Enlarge lipgloss.Style
@@ -67,6 +71,8 @@ func New(t Theme) *Styles {
 	s.FilterPrompt = base.Foreground(p.Accent).Bold(true)
 	s.FilterText = base
 	s.Empty = base.Foreground(p.Subtle)
+	field := textinput.StyleState{Prompt: s.FilterPrompt, Text: s.FilterText, Placeholder: s.Status, Suggestion: s.Status}
+	s.Input = textinput.Styles{Focused: field, Blurred: field, Cursor: textinput.CursorStyle{Color: p.Primary}}
 
 	s.ProblemPath = base.Foreground(p.Error).Bold(true)
 	s.ProblemMsg = base

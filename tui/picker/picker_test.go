@@ -1,0 +1,159 @@
+package picker
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"distlab/demos/locale"
+	"distlab/tui/common"
+	"distlab/tui/demo"
+	"distlab/tui/i18n"
+	"distlab/tui/panetest"
+	"distlab/tui/theme"
+)
+
+// registry holds two demos named in both languages, accents in Portuguese.
+func registry() *demo.Registry {
+	named := func(id, en, pt, sumEN, sumPT string) demo.Demo {
+		return demo.Demo{
+			ID: id,
+			Names: func(p *locale.Printer) demo.Names {
+				if p.Lang() == locale.Portuguese {
+					return demo.Names{Title: pt, Summary: sumPT}
+				}
+				return demo.Names{Title: en, Summary: sumEN}
+			},
+			New: func(demo.Env) common.Pane { return nil },
+		}
+	}
+	return demo.NewRegistry(
+		named("chat", "chat cluster", "cluster de chat", "Three nodes.", "Três nós."),
+		named("clocks", "clock ordering", "ordenação de relógios", "Lamport time.", "Tempo de Lamport."),
+	)
+}
+
+func newPicker(lang string) *Model {
+	return New(&common.Common{Styles: theme.New(theme.Dark), Text: i18n.For(lang)}, registry())
+}
+
+func typeText(m *Model, s string) {
+	for _, r := range s {
+		m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+}
+
+func ids(m *Model) string {
+	var out []string
+	for _, d := range m.shown {
+		out = append(out, d.ID)
+	}
+	return strings.Join(out, ",")
+}
+
+func TestFilterIgnoresAccents(t *testing.T) {
+	for _, c := range []struct {
+		lang, query, want string
+	}{
+		{"pt-BR", "", "chat,clocks"},
+		{"pt-BR", "relóg", "clocks"},
+		{"pt-BR", "relog", "clocks"}, // no accent typed: found all the same
+		{"pt-BR", "ORDENACAO", "clocks"},
+		{"pt-BR", "tres", "chat"}, // the summary counts
+		{"pt-BR", "clocks", "clocks"}, // and the id
+		{"en", "relog", ""},
+		{"en", "cluster", "chat"},
+		{"en", "zzz", ""},
+	} {
+		m := newPicker(c.lang)
+		typeText(m, c.query)
+		if got := ids(m); got != c.want || m.Query() != c.query {
+			t.Errorf("%s %q: shown %q (query %q), want %q", c.lang, c.query, got, m.Query(), c.want)
+		}
+	}
+}
+
+// The filter is a text field: backspace, the cursor keys and a paste edit
+// it, and the list follows.
+func TestFilterEditing(t *testing.T) {
+	m := newPicker("pt-BR")
+	typeText(m, "relx")
+	if ids(m) != "" {
+		t.Fatalf("relx shows %q", ids(m))
+	}
+	m.Update(panetest.Key("backspace"))
+	if m.Query() != "rel" || ids(m) != "clocks" {
+		t.Fatalf("after backspace: %q shows %q", m.Query(), ids(m))
+	}
+	m.Update(panetest.Key("home"))
+	typeText(m, "x")
+	if m.Query() != "xrel" || ids(m) != "" {
+		t.Fatalf("typed at the start: %q shows %q", m.Query(), ids(m))
+	}
+	m.Update(panetest.Key("right")) // after the r
+	m.Update(panetest.Key("left"))
+	m.Update(panetest.Key("left")) // before the x: delete it
+	m.Update(tea.KeyPressMsg{Code: tea.KeyDelete})
+	if m.Query() != "rel" {
+		t.Fatalf("after delete: %q", m.Query())
+	}
+	m.Update(panetest.Key("end"))
+	m.Update(tea.KeyPressMsg{Code: 'w', Mod: tea.ModCtrl}) // the word before the cursor
+	if m.Query() != "" || ids(m) != "chat,clocks" {
+		t.Fatalf("after ctrl+w: %q shows %q", m.Query(), ids(m))
+	}
+	m.Update(tea.PasteMsg{Content: "de\nrelóg"})
+	if m.Query() != "de relóg" || ids(m) != "clocks" { // a pasted newline is a space
+		t.Fatalf("after paste: %q shows %q", m.Query(), ids(m))
+	}
+}
+
+func TestChooseAndClose(t *testing.T) {
+	m := newPicker("en")
+	m.Update(panetest.Key("down"))
+	m.Update(panetest.Key("down")) // not past the last
+	msg := m.Update(panetest.Key("enter"))()
+	if open, ok := msg.(demo.OpenMsg); !ok || open.ID != "clocks" || !open.New {
+		t.Fatalf("enter sent %#v", msg)
+	}
+	typeText(m, "chat") // the cursor follows the list as it shrinks
+	msg = m.Update(panetest.Key("enter"))()
+	if open, ok := msg.(demo.OpenMsg); !ok || open.ID != "chat" {
+		t.Fatalf("enter sent %#v", msg)
+	}
+	typeText(m, "zzz")
+	if m.Update(panetest.Key("enter")) != nil {
+		t.Fatal("enter with nothing shown opens something")
+	}
+	if _, ok := m.Update(panetest.Key("esc"))().(CloseMsg); !ok {
+		t.Fatal("esc does not close")
+	}
+	// Letters the app binds elsewhere are text here.
+	m = newPicker("en")
+	typeText(m, "q?jkD")
+	if m.Query() != "q?jkD" {
+		t.Fatalf("typed %q", m.Query())
+	}
+}
+
+func TestView(t *testing.T) {
+	m := newPicker("pt-BR")
+	typeText(m, "relog")
+	lines := strings.Split(ansi.Strip(m.View(60)), "\n")
+	for _, l := range lines {
+		if ansi.StringWidth(l) != 60 {
+			t.Fatalf("line %d wide: %q", ansi.StringWidth(l), l)
+		}
+	}
+	if !strings.Contains(lines[1], "relog") || !strings.Contains(lines[3], "› ordenação de relógios  clocks") {
+		t.Fatalf("view:\n%s", strings.Join(lines, "\n"))
+	}
+	// A query wider than the box scrolls: its end, where the cursor is,
+	// stays in view.
+	typeText(m, strings.Repeat("x", 80)+"END")
+	if v := ansi.Strip(m.View(40)); !strings.Contains(v, "xEND") {
+		t.Fatalf("the end of a long query is hidden:\n%s", v)
+	}
+}
