@@ -11,40 +11,46 @@ import (
 	"github.com/spf13/cobra"
 
 	"distlab/demos/clocks"
-	"distlab/lessons"
+	"distlab/demos/locale"
 )
 
 func newClocksCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "clocks",
-		Short: "The clock ordering demo on the command line: physical, Lamport and vector clocks",
+		Short: g.p.T("The clock ordering demo on the command line: physical, Lamport and vector clocks"),
 	}
-	cmd.AddCommand(newClocksRunCmd(), newClocksScenariosCmd())
+	cmd.AddCommand(newClocksRunCmd(g), newClocksScenariosCmd(g))
 	return cmd
 }
 
-// clocksLang is --lang, or the environment's locale.
-func clocksLang(cmd *cobra.Command) string {
-	if f := cmd.Flag("lang"); f != nil && f.Value.String() != "" {
-		if l := lessons.NormalizeLang(f.Value.String()); l != "" {
-			return l
-		}
-	}
-	return lessons.LangFromEnv(os.Getenv)
+// clocksError is an error of the clocks commands in the CLI's language;
+// it wraps the errors among its arguments (errors.Is sees through it).
+type clocksError struct {
+	p   *locale.Printer
+	err error
 }
 
-func newClocksRunCmd() *cobra.Command {
+func (e clocksError) Error() string { return e.p.Err(e.err) }
+func (e clocksError) Unwrap() error { return e.err }
+
+// errorf makes an error printed in the CLI's language (see locale.Errorf).
+func (g *globals) errorf(format string, args ...any) error {
+	return clocksError{g.p, locale.Errorf(format, args...)}
+}
+
+func newClocksRunCmd(g *globals) *cobra.Command {
+	p := g.p
 	cfg := clocks.DefaultConfig()
 	var delay, export, format string
 	cmd := &cobra.Command{
 		Use:   "run",
-		Short: "Simulate a run and print its events, clocks and anomalies",
-		Long: "Simulate processes that do local events and exchange messages over an unreliable network,\n" +
+		Short: p.T("Simulate a run and print its events, clocks and anomalies"),
+		Long: p.T("Simulate processes that do local events and exchange messages over an unreliable network,\n" +
 			"then print every event with its physical, Lamport and vector time, and the anomalies:\n" +
 			"receives stamped before their send, and pairs Lamport orders that are concurrent.\n" +
 			"The same flags and seed always give the same run.\n\n" +
 			"--scenario runs a hand-placed run instead (see: distlab clocks scenarios); it fixes its\n" +
-			"own processes, clocks and network.",
+			"own processes, clocks and network."),
 		Example: "  distlab clocks run --procs 3 --events 30 --skew 20ms --loss 0.1\n" +
 			"  distlab clocks run --scenario receive-before-send\n" +
 			"  distlab clocks run --events 200 --export run.shiviz.log",
@@ -53,21 +59,21 @@ func newClocksRunCmd() *cobra.Command {
 			if cfg.Scenario != "" {
 				for _, name := range []string{"procs", "events", "seed", "skew", "drift", "delay", "loss", "dup", "interval"} {
 					if cmd.Flags().Changed(name) {
-						return fmt.Errorf("--%s has no effect with --scenario: a scenario fixes its own processes, clocks and network", name)
+						return g.errorf("--%s has no effect with --scenario: a scenario fixes its own processes, clocks and network", name)
 					}
 				}
 			}
 			var err error
 			if cfg.DelayMin, cfg.DelayMax, err = clocks.ParseDelayRange(delay); err != nil {
-				return err
+				return clocksError{p, err}
 			}
-			format, err = exportFormat(export, format)
+			format, err = exportFormat(g, export, format)
 			if err != nil {
 				return err
 			}
 			run, err := clocks.Simulate(cfg)
 			if err != nil {
-				return err
+				return clocksError{p, err}
 			}
 			out := cmd.OutOrStdout()
 			if export == "-" {
@@ -76,11 +82,11 @@ func newClocksRunCmd() *cobra.Command {
 			var file *os.File
 			if export != "" { // before the report, so a bad path fails at once
 				if file, err = os.Create(export); err != nil {
-					return fmt.Errorf("export: %w", err)
+					return g.errorf("export: %w", err)
 				}
 				defer file.Close()
 			}
-			if err := clocks.WriteReport(out, run, clocksLang(cmd)); err != nil {
+			if err := clocks.WriteReport(out, run, p); err != nil {
 				return err
 			}
 			if file == nil {
@@ -88,35 +94,35 @@ func newClocksRunCmd() *cobra.Command {
 			}
 			bw := bufio.NewWriter(file)
 			if err := writeClocksExport(bw, run, format); err != nil {
-				return fmt.Errorf("export %s: %w", export, err)
+				return g.errorf("export %s: %w", export, err)
 			}
 			if err := bw.Flush(); err != nil {
-				return fmt.Errorf("export %s: %w", export, err)
+				return g.errorf("export %s: %w", export, err)
 			}
 			if err := file.Close(); err != nil {
-				return fmt.Errorf("export %s: %w", export, err)
+				return g.errorf("export %s: %w", export, err)
 			}
-			fmt.Fprintf(out, "\nwrote %d events to %s (%s)\n", len(run.Events), export, format)
+			fmt.Fprint(out, "\n"+p.T("wrote %d events to %s (%s)", len(run.Events), export, format)+"\n")
 			return nil
 		},
 	}
 	f := cmd.Flags()
-	f.IntVar(&cfg.Procs, "procs", cfg.Procs, fmt.Sprintf("processes (2..%d)", clocks.MaxProcs))
-	f.IntVar(&cfg.Events, "events", cfg.Events, "events in the run (sends, receives and local events)")
-	f.Uint64Var(&cfg.Seed, "seed", cfg.Seed, "random seed: the same seed gives the same run")
-	f.StringVar(&cfg.Scenario, "scenario", "", "run a named scenario instead: "+strings.Join(clocks.ScenarioNames(), ", "))
-	f.DurationVar(&cfg.Skew, "skew", cfg.Skew, "largest offset of a process's physical clock, either way")
-	f.Float64Var(&cfg.DriftPPM, "drift", cfg.DriftPPM, "largest drift of a physical clock in ppm (exaggerated: 20000 = 2%)")
-	f.StringVar(&delay, "delay", "5ms..40ms", "message delay range MIN..MAX, or one fixed delay")
-	f.Float64Var(&cfg.Loss, "loss", cfg.Loss, "probability that a message is lost (0..1)")
-	f.Float64Var(&cfg.Dup, "dup", cfg.Dup, "probability that a message is delivered twice (0..1)")
-	f.DurationVar(&cfg.Interval, "interval", cfg.Interval, "mean time between a process's own local or send events")
-	f.StringVar(&export, "export", "", "also write the run to FILE (- for stdout instead of the table)")
-	f.StringVar(&format, "format", "", "export format: shiviz or jsonl (default: jsonl for a .jsonl FILE, else shiviz)")
+	f.IntVar(&cfg.Procs, "procs", cfg.Procs, p.T("processes (2..%d)", clocks.MaxProcs))
+	f.IntVar(&cfg.Events, "events", cfg.Events, p.T("events in the run (sends, receives and local events)"))
+	f.Uint64Var(&cfg.Seed, "seed", cfg.Seed, p.T("random seed: the same seed gives the same run"))
+	f.StringVar(&cfg.Scenario, "scenario", "", p.T("run a named scenario instead: %s", strings.Join(clocks.ScenarioNames(), ", ")))
+	f.DurationVar(&cfg.Skew, "skew", cfg.Skew, p.T("largest offset of a process's physical clock, either way"))
+	f.Float64Var(&cfg.DriftPPM, "drift", cfg.DriftPPM, p.T("largest drift of a physical clock in ppm (exaggerated: 20000 = 2%%)"))
+	f.StringVar(&delay, "delay", "5ms..40ms", p.T("message delay range MIN..MAX, or one fixed delay"))
+	f.Float64Var(&cfg.Loss, "loss", cfg.Loss, p.T("probability that a message is lost (0..1)"))
+	f.Float64Var(&cfg.Dup, "dup", cfg.Dup, p.T("probability that a message is delivered twice (0..1)"))
+	f.DurationVar(&cfg.Interval, "interval", cfg.Interval, p.T("mean time between a process's own local or send events"))
+	f.StringVar(&export, "export", "", p.T("also write the run to FILE (- for stdout instead of the table)"))
+	f.StringVar(&format, "format", "", p.T("export format: shiviz or jsonl (default: jsonl for a .jsonl FILE, else shiviz)"))
 	_ = cmd.RegisterFlagCompletionFunc("scenario", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		var names []string
 		for _, s := range clocks.Scenarios() {
-			names = append(names, s.Name+"\t"+s.Title)
+			names = append(names, s.Name+"\t"+s.TitleIn(p))
 		}
 		return names, cobra.ShellCompDirectiveNoFileComp
 	})
@@ -124,7 +130,7 @@ func newClocksRunCmd() *cobra.Command {
 }
 
 // exportFormat checks --format, or picks it from the export file's name.
-func exportFormat(file, format string) (string, error) {
+func exportFormat(g *globals, file, format string) (string, error) {
 	if format == "" {
 		format = "shiviz"
 		if ext := strings.ToLower(filepath.Ext(file)); ext == ".jsonl" || ext == ".ndjson" {
@@ -135,7 +141,7 @@ func exportFormat(file, format string) (string, error) {
 	case "shiviz", "jsonl":
 		return f, nil
 	}
-	return "", fmt.Errorf("--format %q: want shiviz or jsonl", format)
+	return "", g.errorf("--format %q: want shiviz or jsonl", format)
 }
 
 func writeClocksExport(w io.Writer, run *clocks.Run, format string) error {
@@ -145,24 +151,64 @@ func writeClocksExport(w io.Writer, run *clocks.Run, format string) error {
 	return run.WriteShiViz(w)
 }
 
-func newClocksScenariosCmd() *cobra.Command {
+func newClocksScenariosCmd(g *globals) *cobra.Command {
+	p := g.p
 	return &cobra.Command{
 		Use:   "scenarios",
-		Short: "List the clock demo's scenarios, each built to show one thing",
+		Short: p.T("List the clock demo's scenarios, each built to show one thing"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			lang := clocksLang(cmd)
 			width := 0
 			for _, s := range clocks.Scenarios() {
 				width = max(width, len(s.Name))
 			}
 			var sb strings.Builder
 			for _, s := range clocks.Scenarios() {
-				fmt.Fprintf(&sb, "%-*s  %s\n%*s  %s\n", width, s.Name, s.TitleIn(lang), width, "", s.SummaryIn(lang))
+				fmt.Fprintf(&sb, "%-*s  %s\n%*s  %s\n", width, s.Name, s.TitleIn(p), width, "", s.SummaryIn(p))
 			}
-			sb.WriteString("\ndistlab clocks run --scenario NAME\n")
+			sb.WriteString("\n" + p.T("distlab clocks run --scenario NAME") + "\n")
 			_, err := io.WriteString(cmd.OutOrStdout(), sb.String())
 			return err
 		},
 	}
+}
+
+// The clocks commands' words, English beside Brazilian Portuguese (see
+// package locale).
+func init() {
+	locale.Add(
+		locale.Str("The clock ordering demo on the command line: physical, Lamport and vector clocks", "A demo de ordenação de relógios na linha de comando: relógios físicos, de Lamport e vetoriais"),
+		locale.Str("Simulate a run and print its events, clocks and anomalies", "Simula uma execução e mostra seus eventos, relógios e anomalias"),
+		locale.Str("Simulate processes that do local events and exchange messages over an unreliable network,\n"+
+			"then print every event with its physical, Lamport and vector time, and the anomalies:\n"+
+			"receives stamped before their send, and pairs Lamport orders that are concurrent.\n"+
+			"The same flags and seed always give the same run.\n\n"+
+			"--scenario runs a hand-placed run instead (see: distlab clocks scenarios); it fixes its\n"+
+			"own processes, clocks and network.",
+			"Simula processos que fazem eventos locais e trocam mensagens por uma rede não confiável,\n"+
+				"depois mostra cada evento com seu tempo físico, de Lamport e vetorial, e as anomalias:\n"+
+				"recebimentos carimbados antes do envio, e pares que Lamport ordena mas são concorrentes.\n"+
+				"As mesmas opções e a mesma semente sempre dão a mesma execução.\n\n"+
+				"--scenario roda uma execução montada à mão (veja: distlab clocks scenarios); ela fixa\n"+
+				"seus próprios processos, relógios e rede."),
+		locale.Str("--%s has no effect with --scenario: a scenario fixes its own processes, clocks and network", "--%s não tem efeito com --scenario: um cenário fixa seus próprios processos, relógios e rede"),
+		locale.Str("export: %v", "exportar: %v"),
+		locale.Str("export %s: %v", "exportar %s: %v"),
+		locale.Plural("wrote %d events to %s (%s)", "wrote %d event to %s (%s)", "%d eventos gravados em %s (%s)", "%d evento gravado em %s (%s)"),
+		locale.Str("processes (2..%d)", "processos (2..%d)"),
+		locale.Str("events in the run (sends, receives and local events)", "eventos na execução (envios, recebimentos e eventos locais)"),
+		locale.Str("random seed: the same seed gives the same run", "semente aleatória: a mesma semente dá a mesma execução"),
+		locale.Str("run a named scenario instead: %s", "roda um cenário pelo nome: %s"),
+		locale.Str("largest offset of a process's physical clock, either way", "maior desvio do relógio físico de um processo, para mais ou para menos"),
+		locale.Str("largest drift of a physical clock in ppm (exaggerated: 20000 = 2%%)", "maior deriva de um relógio físico em ppm (exagerada: 20000 = 2%%)"),
+		locale.Str("message delay range MIN..MAX, or one fixed delay", "faixa de atraso das mensagens MIN..MAX, ou um atraso fixo"),
+		locale.Str("probability that a message is lost (0..1)", "probabilidade de uma mensagem se perder (0..1)"),
+		locale.Str("probability that a message is delivered twice (0..1)", "probabilidade de uma mensagem ser entregue duas vezes (0..1)"),
+		locale.Str("mean time between a process's own local or send events", "tempo médio entre os eventos locais ou de envio de um processo"),
+		locale.Str("also write the run to FILE (- for stdout instead of the table)", "também grava a execução em ARQUIVO (- para a saída padrão em vez da tabela)"),
+		locale.Str("export format: shiviz or jsonl (default: jsonl for a .jsonl FILE, else shiviz)", "formato de exportação: shiviz ou jsonl (padrão: jsonl para um ARQUIVO .jsonl, senão shiviz)"),
+		locale.Str("--format %q: want shiviz or jsonl", "--format %q: use shiviz ou jsonl"),
+		locale.Str("List the clock demo's scenarios, each built to show one thing", "Lista os cenários da demo de relógios, cada um montado para mostrar uma coisa"),
+		locale.Str("distlab clocks run --scenario NAME", "distlab clocks run --scenario NOME"),
+	)
 }

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"distlab/demos/locale"
 )
 
 // AnomalyKind is what a clock gets wrong.
@@ -31,14 +33,39 @@ func (k AnomalyKind) String() string {
 
 // Anomaly is a pair of events that a clock orders in a way that misleads.
 type Anomaly struct {
-	Kind      AnomalyKind
-	A, B      int    // event IDs
-	Explain   string // one sentence, English
-	ExplainPT string // the same in Brazilian Portuguese
+	Kind AnomalyKind
+	A, B int // event IDs
+
+	a, b Event // the events, for the explanation
 }
 
-// Text is the explanation in lang ("en" or "pt-BR").
-func (an Anomaly) Text(lang string) string { return pick(lang, an.Explain, an.ExplainPT) }
+// Text explains the anomaly in one sentence in p's language (English for
+// a nil p).
+func (an Anomaly) Text(p *locale.Printer) string {
+	a, b := an.a, an.b
+	switch an.Kind {
+	case PhysicalInversion:
+		behind := (a.Physical - a.True) - (b.Physical - b.True)
+		return p.T("%s receives message %s sent at %s, so %s → %s; yet %s's clock reads %.3fms at the receive, "+
+			"no later than %s's %.3fms at the send: %s's clock was %.3fms behind %s's, at least the %.3fms the message took.",
+			b.Label, msgID(a.Msg), a.Label, a.Label, b.Label, ProcName(b.Proc), ms(b.Physical),
+			ProcName(a.Proc), ms(a.Physical), ProcName(b.Proc), ms(behind), ProcName(a.Proc), ms(b.True-a.True))
+	case LamportNotCausal:
+		return p.T("L(%s) = %s < L(%s) = %s, yet %s ∥ %s: no chain of messages links them, so neither could have "+
+			"influenced the other; a smaller Lamport time does not mean \"happened before\".",
+			a.Label, stamp(a.Lamport), b.Label, stamp(b.Lamport), a.Label, b.Label)
+	}
+	return an.Kind.String()
+}
+
+// ms is d in milliseconds, for a "%.3fms" the printer writes the
+// language's way ("12.345ms", "12,345ms").
+func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+
+// msgID and stamp write a message's number and a Lamport time: names of
+// things, not quantities, so they go into a text as they are (%s).
+func msgID(m int) string { return strconv.Itoa(m) }
+func stamp(l int) string { return strconv.Itoa(l) }
 
 // MaxAnomalies bounds each kind in Anomalies.
 const MaxAnomalies = 50
@@ -125,98 +152,69 @@ func (r *Run) lamportPartner(b int) (partner, pairs int) {
 }
 
 func (r *Run) inversion(s, rcv int) Anomaly {
-	es, er := r.Events[s], r.Events[rcv]
-	sp, rp := ProcName(es.Proc), ProcName(er.Proc)
-	behind := (es.Physical - es.True) - (er.Physical - er.True)
-	took := er.True - es.True
-	return Anomaly{
-		Kind: PhysicalInversion, A: s, B: rcv,
-		Explain: fmt.Sprintf("%s receives message %d sent at %s, so %s → %s; yet %s's clock reads %s at the receive, "+
-			"no later than %s's %s at the send: %s's clock was %s behind %s's, at least the %s the message took.",
-			er.Label, es.Msg, es.Label, es.Label, er.Label, rp, FormatTime(er.Physical),
-			sp, FormatTime(es.Physical), rp, FormatTime(behind), sp, FormatTime(took)),
-		ExplainPT: fmt.Sprintf("%s recebe a mensagem %d enviada em %s, então %s → %s; mas o relógio de %s marca %s no recebimento, "+
-			"não depois dos %s de %s no envio: o relógio de %s estava %s atrás do de %s, pelo menos os %s que a mensagem levou.",
-			er.Label, es.Msg, es.Label, es.Label, er.Label, rp, FormatTime(er.Physical),
-			FormatTime(es.Physical), sp, rp, FormatTime(behind), sp, FormatTime(took)),
-	}
+	return Anomaly{Kind: PhysicalInversion, A: s, B: rcv, a: r.Events[s], b: r.Events[rcv]}
 }
 
 func (r *Run) lamportAnomaly(a, b int) Anomaly {
-	ea, eb := r.Events[a], r.Events[b]
-	return Anomaly{
-		Kind: LamportNotCausal, A: a, B: b,
-		Explain: fmt.Sprintf("L(%s) = %d < L(%s) = %d, yet %s ∥ %s: no chain of messages links them, so neither could have "+
-			"influenced the other; a smaller Lamport time does not mean \"happened before\".",
-			ea.Label, ea.Lamport, eb.Label, eb.Lamport, ea.Label, eb.Label),
-		ExplainPT: fmt.Sprintf("L(%s) = %d < L(%s) = %d, mas %s ∥ %s: nenhuma cadeia de mensagens os liga, então nenhum poderia "+
-			"ter influenciado o outro; um tempo de Lamport menor não significa \"aconteceu antes\".",
-			ea.Label, ea.Lamport, eb.Label, eb.Lamport, ea.Label, eb.Label),
-	}
+	return Anomaly{Kind: LamportNotCausal, A: a, B: b, a: r.Events[a], b: r.Events[b]}
 }
 
-// Relation says in one sentence how events a and b are related, in lang
-// ("en" or "pt-BR"): "a1 → b2 because …" (the earlier event first, with
-// the chain of messages that links them) or "a1 ∥ b2: Lamport orders them
-// (3 < 5), but neither could have influenced the other…". It is "" for an
-// event that does not exist.
-func (r *Run) Relation(a, b int, lang string) string {
+// Relation says in one sentence how events a and b are related, in p's
+// language (English for a nil p): "a1 → b2 because …" (the earlier event
+// first, with the chain of messages that links them) or "a1 ∥ b2: Lamport
+// orders them (3 < 5), but neither could have influenced the other…". It
+// is "" for an event that does not exist.
+func (r *Run) Relation(a, b int, p *locale.Printer) string {
 	if !r.valid(a) || !r.valid(b) {
 		return ""
 	}
 	ea, eb := r.Events[a], r.Events[b]
 	switch {
 	case a == b:
-		return fmt.Sprintf(pick(lang, "%s is the same event", "%s é o mesmo evento"), ea.Label)
+		return p.T("%s is the same event", ea.Label)
 	case r.HappenedBefore(a, b):
-		return r.because(a, b, lang)
+		return r.because(a, b, p)
 	case r.HappenedBefore(b, a):
-		return r.because(b, a, lang)
+		return r.because(b, a, p)
 	}
-	vecs := fmt.Sprintf(pick(lang, "; their vectors %s and %s are incomparable", "; seus vetores %s e %s são incomparáveis"),
-		FormatVector(ea.Vector), FormatVector(eb.Vector))
+	va, vb := FormatVector(ea.Vector), FormatVector(eb.Vector)
 	if ea.Lamport == eb.Lamport {
-		return fmt.Sprintf(pick(lang,
-			"%s ∥ %s: they have the same Lamport time (%d), and neither could have influenced the other",
-			"%s ∥ %s: têm o mesmo tempo de Lamport (%d), e nenhum poderia ter influenciado o outro"),
-			ea.Label, eb.Label, ea.Lamport) + vecs
+		return p.T("%s ∥ %s: they have the same Lamport time (%s), and neither could have influenced the other; their vectors %s and %s are incomparable",
+			ea.Label, eb.Label, stamp(ea.Lamport), va, vb)
 	}
 	op := "<"
 	if ea.Lamport > eb.Lamport {
 		op = ">"
 	}
-	return fmt.Sprintf(pick(lang,
-		"%s ∥ %s: Lamport orders them (%d %s %d), but neither could have influenced the other",
-		"%s ∥ %s: Lamport os ordena (%d %s %d), mas nenhum poderia ter influenciado o outro"),
-		ea.Label, eb.Label, ea.Lamport, op, eb.Lamport) + vecs
+	return p.T("%s ∥ %s: Lamport orders them (%s %s %s), but neither could have influenced the other; their vectors %s and %s are incomparable",
+		ea.Label, eb.Label, stamp(ea.Lamport), op, stamp(eb.Lamport), va, vb)
 }
 
 // because explains x → y.
-func (r *Run) because(x, y int, lang string) string {
+func (r *Run) because(x, y int, p *locale.Printer) string {
 	ex, ey := r.Events[x], r.Events[y]
 	path := r.Chain(x, y)
 	if ex.Proc == ey.Proc {
-		return fmt.Sprintf(pick(lang, "%s → %s because %s comes earlier on process %s", "%s → %s porque %s vem antes no processo %s"),
-			ex.Label, ey.Label, ex.Label, ProcName(ex.Proc))
+		return p.T("%s → %s because %s comes earlier on process %s", ex.Label, ey.Label, ex.Label, ProcName(ex.Proc))
 	}
 	if len(path) == 2 {
-		return fmt.Sprintf(pick(lang, "%s → %s because %s receives message %d, sent at %s", "%s → %s porque %s recebe a mensagem %d, enviada em %s"),
-			ex.Label, ey.Label, ey.Label, ey.Msg, ex.Label)
+		return p.T("%s → %s because %s receives message %s, sent at %s", ex.Label, ey.Label, ey.Label, msgID(ey.Msg), ex.Label)
 	}
 	labels := make([]string, len(path))
 	var msgs []string
 	for i, e := range path {
 		labels[i] = r.Events[e].Label
 		if i > 0 && r.sendOf[e] == path[i-1] {
-			msgs = append(msgs, strconv.Itoa(r.Events[e].Msg))
+			msgs = append(msgs, msgID(r.Events[e].Msg))
 		}
 	}
-	noun := pick(lang, "message", "mensagem")
-	if len(msgs) > 1 {
-		noun = pick(lang, "messages", "mensagens")
+	chain, list := strings.Join(labels, " → "), strings.Join(msgs, ", ")
+	// A chain between processes carries one message at least; one is
+	// singular in both languages, so the noun needs no plural rule.
+	if len(msgs) == 1 {
+		return p.T("%s → %s because of the chain %s (message %s)", ex.Label, ey.Label, chain, list)
 	}
-	return fmt.Sprintf(pick(lang, "%s → %s because of the chain %s (%s %s)", "%s → %s por causa da cadeia %s (%s %s)"),
-		ex.Label, ey.Label, strings.Join(labels, " → "), noun, strings.Join(msgs, ", "))
+	return p.T("%s → %s because of the chain %s (messages %s)", ex.Label, ey.Label, chain, list)
 }
 
 // Chain is a path of events from x to y when x → y, both included: each

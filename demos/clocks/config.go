@@ -1,11 +1,12 @@
 package clocks
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"strings"
 	"time"
+
+	"distlab/demos/locale"
 )
 
 // Config is everything that decides a run. The same Config always gives
@@ -58,11 +59,11 @@ const (
 )
 
 // ErrConfig is wrapped by every error about a bad Config.
-var ErrConfig = errors.New("clocks: bad config")
+var ErrConfig = locale.Errorf("clocks: bad config")
 
 // ErrUnknownScenario is wrapped by the error for a Scenario name that does
 // not exist.
-var ErrUnknownScenario = errors.New("clocks: unknown scenario")
+var ErrUnknownScenario = locale.Errorf("clocks: unknown scenario")
 
 // DefaultConfig is a random run that shows a bit of everything: four
 // processes whose clocks disagree by up to 10 ms, messages taking 5–40 ms.
@@ -94,37 +95,34 @@ func (c Config) withDefaults() Config {
 func (c Config) Validate() error {
 	if c.Scenario != "" {
 		if findScenario(c.Scenario) == nil {
-			return fmt.Errorf("%w %q (scenarios: %s)", ErrUnknownScenario, c.Scenario, strings.Join(ScenarioNames(), ", "))
+			return locale.Errorf("%w %q (scenarios: %s)", ErrUnknownScenario, c.Scenario, strings.Join(ScenarioNames(), ", "))
 		}
 		return nil
 	}
 	c = c.withDefaults()
-	bad := func(format string, args ...any) error {
-		return fmt.Errorf("%w: %s", ErrConfig, fmt.Sprintf(format, args...))
-	}
 	switch {
 	case c.Procs < 2 || c.Procs > MaxProcs:
-		return bad("%d processes: want 2..%d", c.Procs, MaxProcs)
+		return locale.Errorf("%w: %d processes: want 2..%d", ErrConfig, c.Procs, MaxProcs)
 	case c.Events < 0 || c.Events > MaxEvents:
-		return bad("%d events: want 1..%d", c.Events, MaxEvents)
+		return locale.Errorf("%w: %d events: want 1..%d", ErrConfig, c.Events, MaxEvents)
 	case c.Skew < 0:
-		return bad("skew %v is negative (it is the largest offset either way)", c.Skew)
+		return locale.Errorf("%w: skew %v is negative (it is the largest offset either way)", ErrConfig, c.Skew)
 	case math.IsNaN(c.DriftPPM) || c.DriftPPM < 0 || c.DriftPPM > MaxDriftPPM:
-		return bad("drift %v ppm: want 0..%d", c.DriftPPM, MaxDriftPPM)
+		return locale.Errorf("%w: drift %v ppm: want 0..%d", ErrConfig, c.DriftPPM, MaxDriftPPM)
 	case c.DelayMin < 0:
-		return bad("delay %v..%v: the minimum is negative", c.DelayMin, c.DelayMax)
+		return locale.Errorf("%w: delay %v..%v: the minimum is negative", ErrConfig, c.DelayMin, c.DelayMax)
 	case c.DelayMin > c.DelayMax:
-		return bad("delay %v..%v: the minimum is above the maximum", c.DelayMin, c.DelayMax)
+		return locale.Errorf("%w: delay %v..%v: the minimum is above the maximum", ErrConfig, c.DelayMin, c.DelayMax)
 	case !(c.Loss >= 0 && c.Loss <= 1):
-		return bad("loss %v: want a probability in 0..1", c.Loss)
+		return locale.Errorf("%w: loss %v: want a probability in 0..1", ErrConfig, c.Loss)
 	case !(c.Dup >= 0 && c.Dup <= 1):
-		return bad("dup %v: want a probability in 0..1", c.Dup)
+		return locale.Errorf("%w: dup %v: want a probability in 0..1", ErrConfig, c.Dup)
 	case c.Interval < 0:
-		return bad("interval %v is negative", c.Interval)
+		return locale.Errorf("%w: interval %v is negative", ErrConfig, c.Interval)
 	}
 	if p := c.Partition; p != nil {
 		if err := p.validate(c.Procs); err != nil {
-			return bad("%v", err)
+			return locale.Errorf("%w: %w", ErrConfig, err)
 		}
 	}
 	return nil
@@ -132,10 +130,10 @@ func (c Config) Validate() error {
 
 func (p *Partition) validate(procs int) error {
 	if len(p.A) == 0 || len(p.B) == 0 {
-		return errors.New("partition: both groups need a process")
+		return locale.Errorf("partition: both groups need a process")
 	}
 	if p.From < 0 || p.To <= p.From {
-		return fmt.Errorf("partition: window %v..%v is empty or negative", p.From, p.To)
+		return locale.Errorf("partition: window %v..%v is empty or negative", p.From, p.To)
 	}
 	side := make(map[int]string)
 	for _, g := range []struct {
@@ -144,10 +142,10 @@ func (p *Partition) validate(procs int) error {
 	}{{"A", p.A}, {"B", p.B}} {
 		for _, q := range g.procs {
 			if q < 0 || q >= procs {
-				return fmt.Errorf("partition: process %d is not one of the %d", q, procs)
+				return locale.Errorf("partition: process %d is not one of the %d", q, procs)
 			}
 			if s, ok := side[q]; ok {
-				return fmt.Errorf("partition: process %s is in group %s and %s", ProcName(q), s, g.name)
+				return locale.Errorf("partition: process %s is in group %s and %s", ProcName(q), s, g.name)
 			}
 			side[q] = g.name
 		}
@@ -199,11 +197,11 @@ func ParseDelayRange(s string) (lo, hi time.Duration, err error) {
 	}
 	switch {
 	case err != nil:
-		return 0, 0, fmt.Errorf("delay %q: want MIN..MAX with units, e.g. 5ms..40ms", s)
+		return 0, 0, locale.Errorf("delay %q: want MIN..MAX with units, e.g. 5ms..40ms", s)
 	case lo < 0:
-		return 0, 0, fmt.Errorf("delay %q: a delay cannot be negative", s)
+		return 0, 0, locale.Errorf("delay %q: a delay cannot be negative", s)
 	case lo > hi:
-		return 0, 0, fmt.Errorf("delay %q: MIN %v is above MAX %v", s, lo, hi)
+		return 0, 0, locale.Errorf("delay %q: MIN %v is above MAX %v", s, lo, hi)
 	}
 	return lo, hi, nil
 }

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"pgregory.net/rapid"
+
+	"distlab/demos/locale"
 )
 
 // TestClockProperties checks, over random runs, the clocks against
@@ -166,7 +168,7 @@ func TestPastFutureRelation(t *testing.T) {
 		if !slices.Equal(r.Past(e), past) || !slices.Equal(r.Future(e), future) || !slices.Equal(r.ConcurrentWith(e), conc) {
 			t.Fatalf("%s: past %v future %v concurrent %v; want %v %v %v", labelOf(r, e), r.Past(e), r.Future(e), r.ConcurrentWith(e), past, future, conc)
 		}
-		for _, lang := range []string{"en", "pt-BR"} {
+		for _, lang := range []*locale.Printer{nil, locale.For(locale.English), locale.For(locale.Portuguese)} {
 			for x := range n {
 				s := r.Relation(e, x, lang)
 				ex, ee := labelOf(r, x), labelOf(r, e)
@@ -229,7 +231,8 @@ func TestAnomalies(t *testing.T) {
 		partner := map[int]int{}
 		for _, an := range all {
 			a, b := r.Events[an.A], r.Events[an.B]
-			if an.Explain == "" || an.ExplainPT == "" || !strings.Contains(an.Explain, a.Label) || !strings.Contains(an.Explain, b.Label) {
+			en, pt := an.Text(nil), an.Text(locale.For(locale.Portuguese))
+			if en == "" || pt == "" || en == pt || !strings.Contains(en, a.Label) || !strings.Contains(en, b.Label) || !strings.Contains(pt, b.Label) {
 				t.Fatalf("explanation: %+v", an)
 			}
 			switch an.Kind {

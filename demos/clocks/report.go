@@ -11,57 +11,46 @@ import (
 )
 
 // WriteReport writes what `distlab clocks run` prints: a summary of the
-// run, the event table and the anomalies, in lang ("en" or "pt-BR"), with
-// that language's decimal mark.
-func WriteReport(w io.Writer, r *Run, lang string) error {
+// run, the event table and the anomalies, in p's language (English for a
+// nil p), numbers written that language's way.
+func WriteReport(w io.Writer, r *Run, p *locale.Printer) error {
 	var sb strings.Builder
-	if err := WriteSummary(&sb, r, lang); err != nil {
+	if err := WriteSummary(&sb, r, p); err != nil {
 		return err
 	}
 	sb.WriteString("\n")
-	if err := WriteTable(&sb, r, lang); err != nil {
+	if err := WriteTable(&sb, r, p); err != nil {
 		return err
 	}
 	sb.WriteString("\n")
-	if err := WriteAnomalies(&sb, r, lang); err != nil {
+	if err := WriteAnomalies(&sb, r, p); err != nil {
 		return err
 	}
-	_, err := io.WriteString(w, locale.Decimals(lang, sb.String()))
-	return err
-}
-
-// WriteSummary writes the run's settings and each process's clock.
-func WriteSummary(w io.Writer, r *Run, lang string) error {
-	var sb strings.Builder
-	c := r.Cfg
-	if sc := findScenario(c.Scenario); sc != nil {
-		fmt.Fprintf(&sb, "%s: %s\n%s\n", pick(lang, "Scenario", "Cenário"), sc.TitleIn(lang), sc.SummaryIn(lang))
-	} else {
-		fmt.Fprintf(&sb, pick(lang, "Random run, seed %d\n", "Execução aleatória, semente %d\n"), c.Seed)
-	}
-	fmt.Fprintf(&sb, pick(lang, "%d processes · %d events · delay %s..%s · loss %s · dup %s",
-		"%d processos · %d eventos · atraso %s..%s · perda %s · duplicação %s"),
-		c.Procs, len(r.Events), FormatTime(c.DelayMin), FormatTime(c.DelayMax), percent(c.Loss), percent(c.Dup))
-	if p := c.Partition; p != nil {
-		fmt.Fprintf(&sb, pick(lang, " · partition %s | %s from %s to %s", " · partição %s | %s de %s a %s"),
-			procSet(p.A), procSet(p.B), FormatTime(p.From), FormatTime(p.To))
-	}
-	sb.WriteString(pick(lang, "\nclocks (offset, drift):", "\nrelógios (desvio, deriva):"))
-	for _, p := range r.Procs {
-		fmt.Fprintf(&sb, "  %s %s %+.0fppm", p.Name, signed(FormatTime(p.Offset)), p.DriftPPM)
-	}
-	sb.WriteByte('\n')
 	_, err := io.WriteString(w, sb.String())
 	return err
 }
 
-func percent(p float64) string { return strconv.FormatFloat(100*p, 'g', 4, 64) + "%" }
-
-func signed(s string) string {
-	if strings.HasPrefix(s, "-") {
-		return s
+// WriteSummary writes the run's settings and each process's clock.
+func WriteSummary(w io.Writer, r *Run, p *locale.Printer) error {
+	var sb strings.Builder
+	c := r.Cfg
+	if sc := findScenario(c.Scenario); sc != nil {
+		sb.WriteString(p.T("Scenario: %s", sc.TitleIn(p)) + "\n" + sc.SummaryIn(p) + "\n")
+	} else {
+		sb.WriteString(p.T("Random run, seed %s", strconv.FormatUint(c.Seed, 10)) + "\n")
 	}
-	return "+" + s
+	sb.WriteString(p.T("%d processes · %d events · delay %.3fms..%.3fms · loss %.4g%% · dup %.4g%%",
+		c.Procs, len(r.Events), ms(c.DelayMin), ms(c.DelayMax), 100*c.Loss, 100*c.Dup))
+	if pt := c.Partition; pt != nil {
+		sb.WriteString(p.T(" · partition %s | %s from %.3fms to %.3fms", procSet(pt.A), procSet(pt.B), ms(pt.From), ms(pt.To)))
+	}
+	sb.WriteString("\n" + p.T("clocks (offset, drift):"))
+	for _, pr := range r.Procs {
+		sb.WriteString(p.T("  %s %+.3fms %+.0fppm", pr.Name, ms(pr.Offset), pr.DriftPPM))
+	}
+	sb.WriteByte('\n')
+	_, err := io.WriteString(w, sb.String())
+	return err
 }
 
 func procSet(ps []int) string {
@@ -72,48 +61,45 @@ func procSet(ps []int) string {
 	return "{" + strings.Join(names, ",") + "}"
 }
 
-// KindName is k's name in lang ("en" or "pt-BR").
-func KindName(k Kind, lang string) string {
-	if !isPT(lang) {
-		return k.String()
-	}
+// KindName is k's name in p's language (English for a nil p).
+func KindName(k Kind, p *locale.Printer) string {
 	switch k {
 	case Send:
-		return "envio"
+		return p.T("send")
 	case Receive:
-		return "recebimento"
+		return p.T("receive")
+	case Local:
+		return p.T("local")
 	}
-	return "local"
+	return k.String()
 }
 
 // WriteTable writes one line per event: event, process, kind, true time,
 // physical time, Lamport time, vector clock and what it did with which
 // message, flagging lost and duplicate messages and receives stamped no
 // later than their send.
-func WriteTable(w io.Writer, r *Run, lang string) error {
+func WriteTable(w io.Writer, r *Run, p *locale.Printer) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, pick(lang,
-		"event\tprocess\tkind\ttrue time\tphysical\tLamport\tvector\tmessage",
-		"evento\tprocesso\ttipo\ttempo real\tfísico\tLamport\tvetor\tmensagem"))
+	fmt.Fprintln(tw, p.T("event\tprocess\tkind\ttrue time\tphysical\tLamport\tvector\tmessage"))
 	for i, e := range r.Events {
 		var note string
 		switch e.Kind {
 		case Send:
-			note = fmt.Sprintf("→ %s #%d", ProcName(e.Peer), e.Msg)
+			note = "→ " + ProcName(e.Peer) + " #" + msgID(e.Msg)
 			if e.Lost {
-				note += pick(lang, "  lost", "  perdida")
+				note += "  " + p.T("lost")
 			}
 		case Receive:
-			note = fmt.Sprintf("← %s #%d", ProcName(e.Peer), e.Msg)
+			note = "← " + ProcName(e.Peer) + " #" + msgID(e.Msg)
 			if e.Dup {
-				note += pick(lang, "  duplicate", "  duplicada")
+				note += "  " + p.T("duplicate")
 			}
 			if s := r.sendOf[i]; s >= 0 && e.Physical <= r.Events[s].Physical {
-				note += pick(lang, "  ! stamped before its send", "  ! carimbado antes do envio")
+				note += "  " + p.T("! stamped before its send")
 			}
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", e.Label, ProcName(e.Proc), KindName(e.Kind, lang),
-			FormatTime(e.True), FormatTime(e.Physical), e.Lamport, FormatVector(e.Vector), note)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", e.Label, ProcName(e.Proc), KindName(e.Kind, p),
+			p.T("%.3fms", ms(e.True)), p.T("%.3fms", ms(e.Physical)), stamp(e.Lamport), FormatVector(e.Vector), note)
 	}
 	return tw.Flush()
 }
@@ -123,7 +109,7 @@ const ReportAnomalies = 10
 
 // WriteAnomalies writes the full count of each kind of anomaly and the
 // first ReportAnomalies of each with their explanations (see FindAnomalies).
-func WriteAnomalies(w io.Writer, r *Run, lang string) error {
+func WriteAnomalies(w io.Writer, r *Run, p *locale.Printer) error {
 	count := r.CountAnomalies()
 	list := r.FindAnomalies(ReportAnomalies)
 	var sb strings.Builder
@@ -135,28 +121,23 @@ func WriteAnomalies(w io.Writer, r *Run, lang string) error {
 		}
 		return n
 	}
-	fmt.Fprintf(&sb, pick(lang,
-		"Physical clocks: %d receive(s) stamped no later than their send\n",
-		"Relógios físicos: %d recebimento(s) carimbado(s) antes do envio (ou junto)\n"), count.Inversions)
+	sb.WriteString(p.T("Physical clocks: %d receives stamped no later than their send", count.Inversions) + "\n")
 	if n := shown(PhysicalInversion); n < count.Inversions {
-		fmt.Fprintf(&sb, pick(lang, "(the first %d shown)\n", "(os primeiros %d abaixo)\n"), n)
+		sb.WriteString(p.T("(the first %d shown)", n) + "\n")
 	}
 	for _, an := range list {
 		if an.Kind == PhysicalInversion {
-			fmt.Fprintf(&sb, "  - %s\n", an.Text(lang))
+			sb.WriteString("  - " + an.Text(p) + "\n")
 		}
 	}
-	fmt.Fprintf(&sb, pick(lang,
-		"\nLamport clocks: %d pair(s) with L(a) < L(b) but a ∥ b",
-		"\nRelógios de Lamport: %d par(es) com L(a) < L(b) mas a ∥ b"), count.LamportPairs)
+	sb.WriteString("\n" + p.T("Lamport clocks: %d pairs with L(a) < L(b) but a ∥ b", count.LamportPairs))
 	if n := shown(LamportNotCausal); n > 0 {
-		fmt.Fprintf(&sb, pick(lang, "; %d shown, at most one per event b\n", "; %d abaixo, no máximo um por evento b\n"), n)
-	} else {
-		sb.WriteByte('\n')
+		sb.WriteString(p.T("; %d shown, at most one per event b", n))
 	}
+	sb.WriteByte('\n')
 	for _, an := range list {
 		if an.Kind == LamportNotCausal {
-			fmt.Fprintf(&sb, "  - %s\n", an.Text(lang))
+			sb.WriteString("  - " + an.Text(p) + "\n")
 		}
 	}
 	_, err := io.WriteString(w, sb.String())

@@ -8,12 +8,14 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"distlab/demos/locale"
 )
 
 func TestWriteReport(t *testing.T) {
 	r := mustRun(t, Config{Scenario: "receive-before-send"})
 	var buf bytes.Buffer
-	if err := WriteReport(&buf, r, "en"); err != nil {
+	if err := WriteReport(&buf, r, locale.For(locale.English)); err != nil {
 		t.Fatal(err)
 	}
 	out := buf.String()
@@ -24,9 +26,9 @@ func TestWriteReport(t *testing.T) {
 		"event  process  kind     true time  physical  Lamport  vector  message",
 		"a2     a        send     10.000ms   50.000ms  2        [2,0]   → b #0",
 		"b2     b        receive  16.000ms   21.000ms  3        [2,2]   ← a #0  ! stamped before its send",
-		"Physical clocks: 1 receive(s) stamped no later than their send",
+		"Physical clocks: 1 receive stamped no later than its send",
 		"  - b2 receives message 0 sent at a2, so a2 → b2; yet b's clock reads 21.000ms at the receive, no later than a's 50.000ms at the send: b's clock was 35.000ms behind a's, at least the 6.000ms the message took.",
-		"Lamport clocks: 1 pair(s) with L(a) < L(b) but a ∥ b; 1 shown",
+		"Lamport clocks: 1 pair with L(a) < L(b) but a ∥ b; 1 shown",
 		"  - L(b1) = 1 < L(a2) = 2, yet b1 ∥ a2",
 	} {
 		if !strings.Contains(out, want) {
@@ -34,7 +36,7 @@ func TestWriteReport(t *testing.T) {
 		}
 	}
 	buf.Reset()
-	if err := WriteReport(&buf, r, "pt-BR"); err != nil {
+	if err := WriteReport(&buf, r, locale.For(locale.Portuguese)); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"Cenário: Recebimento antes do envio", "evento", "recebimento", "carimbado antes do envio", "Relógios de Lamport", "o relógio de b estava 35,000ms atrás do de a"} {
@@ -50,7 +52,7 @@ func TestWriteReportRandom(t *testing.T) {
 	cfg.Partition = &Partition{A: []int{0}, B: []int{1, 2}, From: time.Millisecond, To: 9 * time.Millisecond}
 	r := mustRun(t, cfg)
 	var buf bytes.Buffer
-	if err := WriteReport(&buf, r, "en"); err != nil {
+	if err := WriteReport(&buf, r, locale.For(locale.English)); err != nil {
 		t.Fatal(err)
 	}
 	out := buf.String()
@@ -131,7 +133,7 @@ func TestNames(t *testing.T) {
 	if Local.String() != "local" || Receive.String() != "receive" || Kind(7).String() != "Kind(7)" {
 		t.Fatal("Kind.String")
 	}
-	if KindName(Send, "pt-BR") != "envio" || KindName(Send, "en") != "send" {
+	if KindName(Send, locale.For(locale.Portuguese)) != "envio" || KindName(Send, nil) != "send" {
 		t.Fatal("KindName")
 	}
 	if PhysicalInversion.String() != "physical-inversion" || LamportNotCausal.String() != "lamport-not-causal" {
@@ -149,7 +151,9 @@ func TestRelationSentences(t *testing.T) {
 	r := mustRun(t, Config{Scenario: "partition"})
 	l := func(s string) int { return byLabel(t, r, s) }
 	for _, c := range []struct {
-		a, b, lang, want string
+		a, b string
+		lang locale.Lang
+		want string
 	}{
 		{"a1", "a3", "en", "a1 → a3 because a1 comes earlier on process a"},
 		{"a1", "c1", "en", "a1 → c1 because c1 receives message 0, sent at a1"},
@@ -159,11 +163,11 @@ func TestRelationSentences(t *testing.T) {
 		{"c2", "b1", "en", "c2 ∥ b1: they have the same Lamport time (3), and neither could have influenced the other; their vectors [1,0,2,0] and [2,1,0,0] are incomparable"},
 		{"d1", "a2", "pt-BR", "d1 ∥ a2: Lamport os ordena (1 < 2), mas nenhum poderia ter influenciado o outro; seus vetores [0,0,0,1] e [2,0,0,0] são incomparáveis"},
 	} {
-		if got := r.Relation(l(c.a), l(c.b), c.lang); got != c.want {
+		if got := r.Relation(l(c.a), l(c.b), locale.For(c.lang)); got != c.want {
 			t.Errorf("Relation(%s, %s, %s)\n got %q\nwant %q", c.a, c.b, c.lang, got, c.want)
 		}
 	}
-	if r.Relation(-1, 0, "en") != "" || r.Relation(0, len(r.Events), "en") != "" {
+	if r.Relation(-1, 0, nil) != "" || r.Relation(0, len(r.Events), nil) != "" {
 		t.Error("Relation of a missing event")
 	}
 }
@@ -171,11 +175,29 @@ func TestRelationSentences(t *testing.T) {
 func ExampleRun_Relation() {
 	r, _ := Simulate(Config{Scenario: "receive-before-send"})
 	send, recv := r.Focus[0], r.Focus[1]
-	fmt.Println(r.Relation(send, recv, "en"))
+	fmt.Println(r.Relation(send, recv, nil))
 	fmt.Println(r.Events[send].Physical, r.Events[recv].Physical)
-	fmt.Println(r.Anomalies()[0].Explain)
+	fmt.Println(r.Anomalies()[0].Text(nil))
 	// Output:
 	// a2 → b2 because b2 receives message 0, sent at a2
 	// 50ms 21ms
 	// b2 receives message 0 sent at a2, so a2 → b2; yet b's clock reads 21.000ms at the receive, no later than a's 50.000ms at the send: b's clock was 35.000ms behind a's, at least the 6.000ms the message took.
+}
+
+// Every message of the engine is in both languages, with the same verbs.
+func TestTexts(t *testing.T) {
+	for _, p := range locale.Problems() {
+		t.Error(p)
+	}
+	pt := locale.For(locale.Portuguese)
+	r := mustRun(t, Config{Scenario: "partition"})
+	var buf bytes.Buffer
+	if err := WriteReport(&buf, r, pt); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Cenário: Partição", "partição {a,b} | {c,d} de 10,000ms a 30,000ms", "Relógios de Lamport: ", "perdida"} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("pt-BR report lacks %q:\n%s", want, buf.String())
+		}
+	}
 }

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"distlab/demos/locale"
 )
 
 func scenarioRun(t *testing.T, name string) *Run {
@@ -18,20 +20,21 @@ func TestScenarioList(t *testing.T) {
 		t.Fatalf("scenarios %v, want %v", got, want)
 	}
 	for _, s := range Scenarios() {
-		for _, text := range []string{s.Title, s.TitlePT, s.Summary, s.SummaryPT} {
+		pt := locale.For(locale.Portuguese)
+		for _, text := range []string{s.TitleIn(nil), s.TitleIn(pt), s.SummaryIn(nil), s.SummaryIn(pt)} {
 			if text == "" || strings.Contains(text, "\n") {
 				t.Errorf("%s: text %q", s.Name, text)
 			}
 		}
-		if s.TitleIn("pt-BR") != s.TitlePT || s.SummaryIn("en") != s.Summary {
-			t.Errorf("%s: TitleIn/SummaryIn", s.Name)
+		if s.TitleIn(pt) == s.TitleIn(nil) || s.SummaryIn(pt) == s.SummaryIn(nil) || s.TitleIn(locale.For(locale.English)) != s.TitleIn(nil) {
+			t.Errorf("%s: TitleIn/SummaryIn: no translation", s.Name)
 		}
 		r := scenarioRun(t, s.Name)
 		if len(r.Focus) == 0 || len(r.Events) != r.Cfg.Events || r.Cfg.Scenario != s.Name {
 			t.Errorf("%s: focus %v, %d events, cfg %+v", s.Name, r.Focus, len(r.Events), r.Cfg)
 		}
 	}
-	if info, ok := ScenarioByName("partition"); !ok || info.TitlePT != "Partição" {
+	if info, ok := ScenarioByName("partition"); !ok || info.TitleIn(locale.For(locale.Portuguese)) != "Partição" {
 		t.Fatal("ScenarioByName")
 	}
 	if _, ok := ScenarioByName("nope"); ok {
@@ -93,7 +96,7 @@ func TestConcurrentScenario(t *testing.T) {
 	if VectorLess(ea.Vector, eb.Vector) || VectorLess(eb.Vector, ea.Vector) {
 		t.Fatal("their vectors should be incomparable")
 	}
-	if got := r.Relation(a2, b2, "en"); got != "a2 ∥ b2: Lamport orders them (2 < 3), but neither could have influenced the other; their vectors [2,0,0] and [1,2,0] are incomparable" {
+	if got := r.Relation(a2, b2, locale.For(locale.English)); got != "a2 ∥ b2: Lamport orders them (2 < 3), but neither could have influenced the other; their vectors [2,0,0] and [1,2,0] are incomparable" {
 		t.Fatalf("relation: %q", got)
 	}
 }

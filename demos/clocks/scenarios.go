@@ -2,23 +2,25 @@ package clocks
 
 import (
 	"slices"
-	"strings"
 	"time"
+
+	"distlab/demos/locale"
 )
 
-// ScenarioInfo names and describes a scenario in English and Brazilian
-// Portuguese.
+// ScenarioInfo names and describes a scenario.
 type ScenarioInfo struct {
-	Name               string // as in Config.Scenario and --scenario
-	Title, TitlePT     string
-	Summary, SummaryPT string // one line: what it shows
+	Name string // as in Config.Scenario and --scenario
+
+	// title and summary print the scenario's title and one line on what
+	// it shows, in a printer's language (text.go has the translations).
+	title, summary func(p *locale.Printer) string
 }
 
-// TitleIn is the title in lang ("en" or "pt-BR").
-func (s ScenarioInfo) TitleIn(lang string) string { return pick(lang, s.Title, s.TitlePT) }
+// TitleIn is the title in p's language (English for a nil p).
+func (s ScenarioInfo) TitleIn(p *locale.Printer) string { return s.title(p) }
 
-// SummaryIn is the summary in lang ("en" or "pt-BR").
-func (s ScenarioInfo) SummaryIn(lang string) string { return pick(lang, s.Summary, s.SummaryPT) }
+// SummaryIn is the one-line summary in p's language (English for a nil p).
+func (s ScenarioInfo) SummaryIn(p *locale.Printer) string { return s.summary(p) }
 
 // Scenarios lists the named scenarios in teaching order.
 func Scenarios() []ScenarioInfo {
@@ -45,16 +47,6 @@ func ScenarioNames() []string {
 	}
 	return out
 }
-
-// pick is en unless lang is Portuguese.
-func pick(lang, en, pt string) string {
-	if isPT(lang) {
-		return pt
-	}
-	return en
-}
-
-func isPT(lang string) bool { return strings.HasPrefix(strings.ToLower(lang), "pt") }
 
 // scenario is a hand-placed run: fixed clocks, fixed events, fixed delays.
 // Nothing in it is left to chance.
@@ -95,11 +87,11 @@ const (
 var scenarios = []*scenario{
 	{
 		ScenarioInfo: ScenarioInfo{
-			Name:      "receive-before-send",
-			Title:     "Receive before send",
-			TitlePT:   "Recebimento antes do envio",
-			Summary:   "b's clock is 35 ms behind a's, more than a message takes: b stamps the receive of a2's message earlier than a stamped its send.",
-			SummaryPT: "O relógio de b está 35 ms atrás do de a, mais do que uma mensagem leva: b carimba o recebimento da mensagem de a2 antes do horário em que a carimbou o envio.",
+			Name:  "receive-before-send",
+			title: func(p *locale.Printer) string { return p.T("Receive before send") },
+			summary: func(p *locale.Printer) string {
+				return p.T("b's clock is 35 ms behind a's, more than a message takes: b stamps the receive of a2's message earlier than a stamped its send.")
+			},
 		},
 		offsets: []time.Duration{40 * milli, 5 * milli},
 		steps: []step{
@@ -112,11 +104,11 @@ var scenarios = []*scenario{
 	},
 	{
 		ScenarioInfo: ScenarioInfo{
-			Name:      "concurrent",
-			Title:     "Concurrent events",
-			TitlePT:   "Eventos concorrentes",
-			Summary:   "a2 and b2 are concurrent: no chain of messages links them, so neither could have influenced the other, although a2 comes first by every clock.",
-			SummaryPT: "a2 e b2 são concorrentes: nenhuma cadeia de mensagens os liga, então nenhum poderia ter influenciado o outro, embora a2 venha primeiro em todos os relógios.",
+			Name:  "concurrent",
+			title: func(p *locale.Printer) string { return p.T("Concurrent events") },
+			summary: func(p *locale.Printer) string {
+				return p.T("a2 and b2 are concurrent: no chain of messages links them, so neither could have influenced the other, although a2 comes first by every clock.")
+			},
 		},
 		offsets: []time.Duration{0, 2 * milli, -1 * milli},
 		steps: []step{
@@ -128,11 +120,11 @@ var scenarios = []*scenario{
 	},
 	{
 		ScenarioInfo: ScenarioInfo{
-			Name:      "lamport-not-causal",
-			Title:     "Lamport order is not causality",
-			TitlePT:   "Ordem de Lamport não é causalidade",
-			Summary:   "L(a1) = 1 < L(c2) = 4, yet no message links them (a1 even happens later): a smaller Lamport time does not mean \"happened before\".",
-			SummaryPT: "L(a1) = 1 < L(c2) = 4, mas nenhuma mensagem os liga (a1 até acontece depois): um tempo de Lamport menor não significa \"aconteceu antes\".",
+			Name:  "lamport-not-causal",
+			title: func(p *locale.Printer) string { return p.T("Lamport order is not causality") },
+			summary: func(p *locale.Printer) string {
+				return p.T("L(a1) = 1 < L(c2) = 4, yet no message links them (a1 even happens later): a smaller Lamport time does not mean \"happened before\".")
+			},
 		},
 		offsets: []time.Duration{0, 1 * milli, -1 * milli},
 		steps: []step{
@@ -145,11 +137,11 @@ var scenarios = []*scenario{
 	},
 	{
 		ScenarioInfo: ScenarioInfo{
-			Name:      "lost-message",
-			Title:     "Lost message",
-			TitlePT:   "Mensagem perdida",
-			Summary:   "a2's message never arrives: a send with no receive, and b learns nothing of it until a3 sends again.",
-			SummaryPT: "A mensagem de a2 nunca chega: um envio sem recebimento, e b não sabe de nada até a3 enviar de novo.",
+			Name:  "lost-message",
+			title: func(p *locale.Printer) string { return p.T("Lost message") },
+			summary: func(p *locale.Printer) string {
+				return p.T("a2's message never arrives: a send with no receive, and b learns nothing of it until a3 sends again.")
+			},
 		},
 		offsets: []time.Duration{0, 1 * milli},
 		steps: []step{
@@ -162,11 +154,11 @@ var scenarios = []*scenario{
 	},
 	{
 		ScenarioInfo: ScenarioInfo{
-			Name:      "duplicate-delivery",
-			Title:     "Duplicate delivery",
-			TitlePT:   "Entrega duplicada",
-			Summary:   "The network delivers a1's message twice: b1 and b3 receive the same message with the same timestamps, and b must notice the copy itself.",
-			SummaryPT: "A rede entrega a mensagem de a1 duas vezes: b1 e b3 recebem a mesma mensagem com os mesmos carimbos, e cabe a b perceber a cópia.",
+			Name:  "duplicate-delivery",
+			title: func(p *locale.Printer) string { return p.T("Duplicate delivery") },
+			summary: func(p *locale.Printer) string {
+				return p.T("The network delivers a1's message twice: b1 and b3 receive the same message with the same timestamps, and b must notice the copy itself.")
+			},
 		},
 		offsets: []time.Duration{0, 1 * milli},
 		steps: []step{
@@ -178,11 +170,11 @@ var scenarios = []*scenario{
 	},
 	{
 		ScenarioInfo: ScenarioInfo{
-			Name:      "partition",
-			Title:     "Partition",
-			TitlePT:   "Partição",
-			Summary:   "From 10 to 30 ms {a,b} and {c,d} cannot talk: c2's and d1's messages are lost, while messages within each side still arrive.",
-			SummaryPT: "De 10 a 30 ms, {a,b} e {c,d} não se falam: as mensagens de c2 e d1 se perdem, enquanto as de dentro de cada lado ainda chegam.",
+			Name:  "partition",
+			title: func(p *locale.Printer) string { return p.T("Partition") },
+			summary: func(p *locale.Printer) string {
+				return p.T("From 10 to 30 ms {a,b} and {c,d} cannot talk: c2's and d1's messages are lost, while messages within each side still arrive.")
+			},
 		},
 		offsets:   []time.Duration{0, 1 * milli, -1 * milli, 2 * milli},
 		partition: &Partition{A: []int{pa, pb}, B: []int{pc, pd}, From: 10 * milli, To: 30 * milli},

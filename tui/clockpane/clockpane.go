@@ -6,9 +6,9 @@
 package clockpane
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -16,9 +16,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"distlab/demos/clocks"
+	"distlab/demos/locale"
 	"distlab/tui/common"
 	"distlab/tui/demo"
-	"distlab/tui/keys"
 )
 
 // ID is the demo's id in lessons' front matter.
@@ -29,26 +29,32 @@ func Demo() demo.Demo {
 	return demo.Demo{
 		ID:    ID,
 		Names: names,
-		New: func(env demo.Env) common.Pane { return New(env) },
+		New:   func(env demo.Env) common.Pane { return New(env) },
 	}
 }
-
-type frameMsg struct{ id int }
 
 // The settings the keys cycle through.
 var (
 	skews  = []time.Duration{0, 20 * time.Millisecond, 80 * time.Millisecond}
 	losses = []float64{0, 0.1, 0.3}
 	delays = [][2]time.Duration{{5 * time.Millisecond, 30 * time.Millisecond}, {20 * time.Millisecond, 200 * time.Millisecond}, {1 * time.Millisecond, 5 * time.Millisecond}}
-	speeds = []float64{1, 2, 4, 8, 16}
+	speeds = []float64{2, 4, 8, 16, 32} // events a second
 )
+
+// maxFrameGap is the longest time between two frames that still counts as
+// play: after a longer one (the pane was hidden, or the app's frame clock
+// was stopped) the run resumes where it was instead of catching up.
+const maxFrameGap = 250 * time.Millisecond
+
+// dueSlack is how far short of a whole event the owed count may be and
+// still make it: frame times are whole nanoseconds (a fifteenth of a second
+// is 66,666,666 ns), so fifteen such frames are a hair short of a second.
+const dueSlack = 1e-6
 
 // Model is the pane.
 type Model struct {
-	com      *common.Common
-	keys     keys.Clock
-	id       int
-	instance int
+	demo.Base
+	keys keyMap
 
 	cfg       clocks.Config
 	scenarios []string // "" (random) then the named ones
@@ -61,26 +67,31 @@ type Model struct {
 
 	full *clocks.Run // the whole run, to know its length
 	sim  *clocks.Sim
-	err  error
 
-	playing, visible, armed bool
-	axis                    axis
-	selected, pinned        int
-	status                  string
+	// The pace of play: the time of the last frame played (zero: play
+	// starts at the next frame) and the events due but not yet made, a
+	// fraction of one.
+	last time.Time
+	owed float64
 
-	width, height int
-	focused       bool
+	axis             axis
+	selected, pinned int
+	// exported is the last export's files, or its error, shown in the
+	// status line until the next key.
+	exported *exportedMsg
+	failed   error
 }
 
 var (
-	_ common.Pane   = (*Model)(nil)
-	_ common.Shower = (*Model)(nil)
+	_ common.Pane      = (*Model)(nil)
+	_ common.Animator  = (*Model)(nil)
+	_ common.Relabeler = (*Model)(nil)
 )
 
 // New returns the pane, with the first scenario loaded and playing.
 func New(env demo.Env) *Model {
-	m := &Model{com: env.Com, keys: keys.DefaultClock(env.Com.Text), id: env.ID, instance: env.Instance,
-		selected: -1, pinned: -1, playing: true, speed: 1, delay: 0, axis: axisPhysical}
+	m := &Model{Base: demo.NewBase(env, true), keys: newKeys(env.Com.Printer),
+		selected: -1, pinned: -1, speed: 1, delay: 0, axis: axisPhysical}
 	m.scenarios, m.infos = []string{""}, map[string]clocks.ScenarioInfo{}
 	for _, s := range clocks.Scenarios() {
 		m.scenarios = append(m.scenarios, s.Name)
@@ -95,91 +106,87 @@ func New(env demo.Env) *Model {
 }
 
 // reset rebuilds the simulation from the current settings, at its start.
+// A config the engine refuses leaves the last run and shows the error.
 func (m *Model) reset() {
 	m.cfg.Scenario = m.scenarios[m.scenario]
 	m.cfg.Skew = skews[m.skew]
 	m.cfg.Loss = losses[m.loss]
 	m.cfg.DelayMin, m.cfg.DelayMax = delays[m.delay][0], delays[m.delay][1]
 	m.cfg.DriftPPM = 20000
-	m.full, m.err = clocks.Simulate(m.cfg)
-	if m.err == nil {
-		m.sim, m.err = clocks.NewSim(m.cfg)
+	full, err := clocks.Simulate(m.cfg)
+	var sim *clocks.Sim
+	if err == nil {
+		sim, err = clocks.NewSim(m.cfg)
 	}
+	m.Started(err)
+	if err != nil {
+		return
+	}
+	m.full, m.sim = full, sim
 	m.selected, m.pinned = -1, -1
+	m.last, m.owed = time.Time{}, 0
 }
 
 // Init does nothing: the simulation is pure computation, made in New.
 func (m *Model) Init() tea.Cmd { return nil }
 
-// Title names the demo.
-func (m *Model) Title() string {
-	t := m.com.Text.ClockTitle
-	if m.instance > 1 {
-		t += fmt.Sprintf(" #%d", m.instance)
-	}
-	return t
-}
-
 // Relabel refreshes the key help after a language change.
-func (m *Model) Relabel() { m.keys = keys.DefaultClock(m.com.Text) }
+func (m *Model) Relabel() { m.keys = newKeys(m.Com.Printer) }
 
-// Focus gives or takes the keyboard.
-func (m *Model) Focus(f bool) { m.focused = f }
-
-// SetSize sets the inner size.
-func (m *Model) SetSize(w, h int) tea.Cmd { m.width, m.height = w, h; return nil }
-
-// SetVisible starts or stops the playing clock.
-func (m *Model) SetVisible(v bool) tea.Cmd { m.visible = v; return m.arm() }
+// KeyMap is the pane's help.
+func (m *Model) KeyMap() help.KeyMap { return m.keys }
 
 func (m *Model) done() bool { return m.sim == nil || len(m.sim.Run().Events) >= len(m.full.Events) }
 
-// arm asks for the next step while playing, seen, and not at the end.
-func (m *Model) arm() tea.Cmd {
-	if m.armed || !m.visible || !m.playing || m.done() {
+// Animating reports whether the run plays on its own: not paused, not
+// failed and not at its end.
+func (m *Model) Animating() bool { return m.Base.Animating() && !m.done() }
+
+// Frame plays the events due since the last frame at the speed's rate,
+// carrying the fraction of an event over to the next frame, so that every
+// speed keeps its pace whatever the frame rate.
+func (m *Model) Frame(now time.Time) tea.Cmd {
+	if !m.Animating() {
+		m.last, m.owed = time.Time{}, 0
 		return nil
 	}
-	m.armed = true
-	id := m.id
-	d := time.Duration(float64(time.Second) / (2 * speeds[m.speed]))
-	return m.com.Tick(d, func(time.Time) tea.Msg { return frameMsg{id} })
+	gap := now.Sub(m.last)
+	m.last = now
+	if gap <= 0 || gap > maxFrameGap { // the first frame of a play
+		return nil
+	}
+	m.owed += gap.Seconds() * speeds[m.speed]
+	for ; m.owed >= 1-dueSlack && !m.done(); m.owed-- {
+		m.sim.Step()
+	}
+	if m.done() {
+		m.owed = 0
+	}
+	return nil
 }
 
-// KeyMap is the pane's help.
-func (m *Model) KeyMap() help.KeyMap { return keyMap(m.keys) }
-
-type keyMap keys.Clock
-
-func (k keyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Play, k.StepFwd, k.Axis, k.Scenario, k.Prev, k.Pin}
+// pause stops or starts play; play starts at the next frame.
+func (m *Model) pause(p bool) {
+	m.SetPaused(p)
+	m.last, m.owed = time.Time{}, 0
 }
 
-func (k keyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Play, k.StepFwd, k.StepBack, k.Slower, k.Faster},
-		{k.Axis, k.Scenario, k.Reseed, k.Skew, k.Loss, k.Delay},
-		{k.Prev, k.Next, k.Pin, k.Unpin, k.Export}}
-}
-
-// Update steps on frames and acts on keys.
+// Update acts on keys, clicks and the results of exports.
 func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case frameMsg:
-		if msg.id != m.id {
-			return nil
-		}
-		m.armed = false
-		if m.sim != nil && m.playing {
-			m.sim.Step()
-		}
-		return m.arm()
 	case tea.KeyPressMsg:
 		if m.sim == nil {
 			return nil
 		}
-		return tea.Batch(m.key(msg), m.arm())
+		m.exported, m.failed = nil, nil
+		return m.key(msg)
 	case exportedMsg:
-		if msg.id == m.id {
-			m.status = msg.status
+		if m.Mine(msg) {
+			m.exported, m.failed = &msg, nil
+		}
+	case common.DoneMsg:
+		if m.Mine(msg) && msg.Err != nil {
+			m.exported, m.failed = nil, msg.Err
 		}
 	case tea.MouseClickMsg:
 		m.click(msg.X, msg.Y)
@@ -191,15 +198,17 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	n := len(m.sim.Run().Events)
 	switch {
 	case key.Matches(msg, m.keys.Play):
-		m.playing = !m.playing
-		if m.playing && m.done() { // at the end: play again from the start
+		if m.done() { // at the end: play again from the start
 			m.reset()
+			m.pause(false)
+		} else {
+			m.pause(!m.Paused())
 		}
 	case key.Matches(msg, m.keys.StepFwd):
-		m.playing = false
+		m.pause(true)
 		m.sim.Step()
 	case key.Matches(msg, m.keys.StepBack):
-		m.playing = false
+		m.pause(true)
 		m.sim.StepBack()
 		if m.selected >= len(m.sim.Run().Events) {
 			m.selected = -1
@@ -246,38 +255,53 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
+// exportedMsg reports an export written: the files' absolute paths.
 type exportedMsg struct {
-	id     int
-	status string
+	pane          int
+	shiviz, jsonl string
 }
+
+// PaneID is the pane that exported.
+func (e exportedMsg) PaneID() int { return e.pane }
 
 // export writes the run so far as a ShiViz log and as JSON Lines in the
-// current folder, in a command: files are IO.
+// current folder, in a command: files are IO. Success comes back as an
+// exportedMsg, failure as a common.DoneMsg with the error (as demo.Base.Do
+// reports one), which the status line shows.
 func (m *Model) export() tea.Cmd {
-	run, id, text := m.sim.Run(), m.id, m.com.Text
-	base := fmt.Sprintf("distlab-clocks-%d", m.cfg.Seed)
-	return func() tea.Msg { return exportedMsg{id, exportFiles(run, base, text.ClockExported)} }
+	run, id := m.sim.Run(), m.PaneID()
+	base := "distlab-clocks-" + strconv.FormatUint(m.cfg.Seed, 10)
+	return func() tea.Msg {
+		shiviz, jsonl, err := exportFiles(run, base)
+		if err != nil {
+			return common.DoneMsg{Pane: id, Err: err}
+		}
+		return exportedMsg{id, shiviz, jsonl}
+	}
 }
 
-func exportFiles(run *clocks.Run, base, done string) string {
-	shiviz, jsonl := base+".shiviz.log", base+".jsonl"
+// exportFiles writes base.shiviz.log and base.jsonl and returns their
+// absolute paths.
+func exportFiles(run *clocks.Run, base string) (shiviz, jsonl string, err error) {
+	shiviz, jsonl = base+".shiviz.log", base+".jsonl"
 	write := func(name string, f func(*os.File) error) error {
 		out, err := os.Create(name)
+		if err == nil {
+			err = f(out)
+			if cerr := out.Close(); err == nil {
+				err = cerr
+			}
+		}
 		if err != nil {
-			return err
+			return locale.Errorf("export %s: %w", name, err)
 		}
-		if err := f(out); err != nil {
-			out.Close()
-			return err
-		}
-		return out.Close()
+		return nil
 	}
-	err := write(shiviz, func(f *os.File) error { return run.WriteShiViz(f) })
-	if err == nil {
-		err = write(jsonl, func(f *os.File) error { return run.WriteJSONL(f) })
+	if err := write(shiviz, func(f *os.File) error { return run.WriteShiViz(f) }); err != nil {
+		return "", "", err
 	}
-	if err != nil {
-		return err.Error()
+	if err := write(jsonl, func(f *os.File) error { return run.WriteJSONL(f) }); err != nil {
+		return "", "", err
 	}
 	abs := func(p string) string {
 		if a, err := filepath.Abs(p); err == nil {
@@ -285,5 +309,5 @@ func exportFiles(run *clocks.Run, base, done string) string {
 		}
 		return p
 	}
-	return fmt.Sprintf(done, abs(shiviz), abs(jsonl))
+	return abs(shiviz), abs(jsonl), nil
 }

@@ -2,20 +2,20 @@ package clockpane
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
 
 	"distlab/demos/clocks"
-	"distlab/demos/locale"
 	"distlab/tui/common"
 )
 
 // View draws the diagram, the event table and the status lines.
 func (m *Model) View() string {
-	s, t := m.com.Styles, m.com.Text
-	w, h := m.width, m.height
-	if v, done := m.com.Placeholder(m.err, w, h); done {
+	s := m.Com.Styles
+	w, h := m.Size()
+	if v, done := m.Placeholder(); done {
 		return v
 	}
 	run := m.sim.Run()
@@ -42,7 +42,7 @@ func (m *Model) View() string {
 		out = append(out, c.lines(s)...)
 	}
 	if tableRows > 0 {
-		out = append(out, s.Status.Render(common.FitLine(" "+t.ClockTableHead, w)))
+		out = append(out, s.Status.Render(common.FitLine(" "+m.Com.T("event proc  physical     L  vector"), w)))
 		out = append(out, m.table(run, tableRows, w)...)
 	}
 	out = append(out, foot...)
@@ -54,25 +54,26 @@ func (m *Model) View() string {
 // legend, each wrapped to the pane; a short pane gives them fewer lines,
 // so that the diagram keeps most of it.
 func (m *Model) foot(run *clocks.Run, backward, w, h int) []string {
-	s, t := m.com.Styles, m.com.Text
+	s, p := m.Com.Styles, m.Com.Printer
 	info := m.relationText(run)
 	if info == "" && backward > 0 {
-		info = s.StatusError.Render(fmt.Sprintf(t.ClockBackward, backward))
+		info = s.StatusError.Render(p.T("%d messages run backwards on this axis", backward))
 	}
 	if info == "" {
 		if sc := m.scenarios[m.scenario]; sc != "" && m.selected < 0 {
-			info = s.Summary.Render(m.infos[sc].SummaryIn(t.Lang))
+			info = s.Summary.Render(m.infos[sc].SummaryIn(p))
 		} else {
-			info = s.Summary.Render(t.ClockPinHint)
+			info = s.Summary.Render(p.T("↑↓ select an event, enter pins it, then select another to compare"))
 		}
 	}
 	status, sentence, legend := 2, 3, 2
 	if h < 14 {
 		status, sentence, legend = 1, 2, 1
 	}
-	out := common.WrapLines(s.Status.Render(m.statusText(len(run.Events))), w, status)
-	out = append(out, common.WrapLines(locale.Decimals(t.Lang, info), w, sentence)...)
-	return append(out, common.WrapLines(s.Status.Render(t.ClockLegend), w, legend)...)
+	out := common.WrapLines(m.statusLine(len(run.Events)), w, status)
+	out = append(out, common.WrapLines(info, w, sentence)...)
+	legendText := p.T("• local  ○ send  ● receive  ✗ lost  ◎ duplicate · a selected event shows its past, future and concurrent events in color · red dots: a message back in time")
+	return append(out, common.WrapLines(s.Status.Render(legendText), w, legend)...)
 }
 
 // scrollFor keeps the newest event in view while playing, and the selected
@@ -92,7 +93,7 @@ func (m *Model) scrollFor(l layout, total int, events []clocks.Event, w int) int
 
 // table lists the events around the selected one (or the newest).
 func (m *Model) table(run *clocks.Run, rows, w int) []string {
-	s := m.com.Styles
+	s, p := m.Com.Styles, m.Com.Printer
 	events := run.Events
 	focus := len(events) - 1
 	if m.selected >= 0 {
@@ -103,8 +104,10 @@ func (m *Model) table(run *clocks.Run, rows, w int) []string {
 	for i := from; i < min(from+rows, len(events)); i++ {
 		e := events[i]
 		kind := map[clocks.Kind]string{clocks.Local: "•", clocks.Send: "○", clocks.Receive: "●"}[e.Kind]
-		line := locale.Decimals(m.com.Text.Lang, fmt.Sprintf(" %-6s %s %-3s %10.3fms %3d  [%s]", e.Label, kind, procName(e.Proc),
-			float64(e.Physical.Microseconds())/1000, e.Lamport, vector(e.Vector)))
+		// The physical time is a quantity, written the language's way;
+		// the Lamport time is a stamp, written as it is.
+		physical := p.T("%10.3fms", float64(e.Physical.Microseconds())/1000)
+		line := fmt.Sprintf(" %-6s %s %-3s %s %3s  [%s]", e.Label, kind, procName(e.Proc), physical, strconv.Itoa(e.Lamport), vector(e.Vector))
 		line = common.FitLine(line, w)
 		switch i {
 		case m.selected:
@@ -122,22 +125,28 @@ func (m *Model) table(run *clocks.Run, rows, w int) []string {
 	return out
 }
 
-func (m *Model) statusText(n int) string {
-	t := m.com.Text
-	name := t.ClockRandom
+// statusLine is the run's settings and progress, or the last export's
+// outcome until the next key.
+func (m *Model) statusLine(n int) string {
+	s, p := m.Com.Styles, m.Com.Printer
+	switch {
+	case m.failed != nil:
+		return s.StatusError.Render(p.Err(m.failed))
+	case m.exported != nil:
+		return s.Status.Render(p.T("exported %s (ShiViz) and %s (JSON Lines)", m.exported.shiviz, m.exported.jsonl))
+	}
+	name := p.T("random")
 	if sc := m.scenarios[m.scenario]; sc != "" {
-		name = m.infos[sc].TitleIn(t.Lang)
+		name = m.infos[sc].TitleIn(p)
 	}
-	axisName := [...]string{t.ClockAxisTrue, t.ClockAxisPhysical, t.ClockAxisLamport}[m.axis]
-	state := t.ClockPaused
-	if m.playing && !m.done() {
-		state = t.ClockPlaying
+	axisName := [...]string{p.T("true time"), p.T("each process's physical clock"), p.T("Lamport time")}[m.axis]
+	state := p.T("paused")
+	if m.Animating() {
+		state = p.T("playing")
 	}
-	if m.status != "" {
-		return m.status
-	}
-	return locale.Decimals(t.Lang, fmt.Sprintf(t.ClockStatus, name, axisName, m.cfg.Seed, m.cfg.Skew, m.cfg.Loss*100,
-		m.cfg.DelayMin, m.cfg.DelayMax, n, len(m.full.Events), state, 2*speeds[m.speed]))
+	return s.Status.Render(p.T("%s · axis: %s · seed %s · skew %s · loss %.0f%% · delay %s–%s · %d/%d events · %s %.0f ev/s",
+		name, axisName, strconv.FormatUint(m.cfg.Seed, 10), p.Duration(m.cfg.Skew), m.cfg.Loss*100,
+		p.Duration(m.cfg.DelayMin), p.Duration(m.cfg.DelayMax), n, len(m.full.Events), state, speeds[m.speed]))
 }
 
 // relationText is the sentence relating the pinned and selected events.
@@ -146,7 +155,7 @@ func (m *Model) relationText(run *clocks.Run) string {
 	if m.pinned < 0 || m.selected < 0 || m.pinned >= n || m.selected >= n || m.pinned == m.selected {
 		return ""
 	}
-	return m.com.Styles.HeaderLesson.Render(run.Relation(m.pinned, m.selected, m.com.Text.Lang))
+	return m.Com.Styles.HeaderLesson.Render(run.Relation(m.pinned, m.selected, m.Com.Printer))
 }
 
 // click selects the event nearest the pointer.
@@ -155,13 +164,14 @@ func (m *Model) click(x, y int) {
 		return
 	}
 	run := m.sim.Run()
-	l, total := fit(m.full.Events, m.axis, run.Cfg.Procs, m.width)
-	l.scroll = m.scrollFor(l, total, run.Events, m.width)
-	tableRows := min(max(m.height/4, 3), 8)
-	if m.height < 14 {
+	w, h := m.Size()
+	l, total := fit(m.full.Events, m.axis, run.Cfg.Procs, w)
+	l.scroll = m.scrollFor(l, total, run.Events, w)
+	tableRows := min(max(h/4, 3), 8)
+	if h < 14 {
 		tableRows = 0
 	}
-	diagramH := m.height - 3 - tableRows
+	diagramH := h - 3 - tableRows
 	if tableRows > 0 {
 		diagramH--
 	}
