@@ -1,9 +1,10 @@
 package scale
 
 import (
-	"fmt"
 	"math"
 	"time"
+
+	"distlab/demos/locale"
 )
 
 // Availability is the fraction of time something is up, from its mean
@@ -97,24 +98,24 @@ func (c CostModel) ScaleOut(n int) float64 {
 	return float64(n)*c.Machine(1) + c.Balancer
 }
 
-// Assumption says the cost model in one English line, for a CLI or a
-// pane without its own translation.
-func (c CostModel) Assumption() string {
-	return fmt.Sprintf("assumption: a k-core machine costs %s%.3g·k^%.2g an hour; scale out is one-core machines and a %s%.3g/h load balancer",
+// Assumption says the cost model in one line, in p's language: the CLI
+// prints it under its table and the pane at its foot.
+func (c CostModel) Assumption(p *locale.Printer) string {
+	return p.T("assumption: a k-core machine costs %s%.3g·k^%.2g an hour; scale out is one-core machines and a %s%.3g/h load balancer",
 		c.Currency, c.PerCore, c.Exponent, c.Currency, c.Balancer)
 }
 
-// FormatDowntime prints a year's downtime roughly, largest units first:
-// "3d 15h", "52m 34s", "31s".
-func FormatDowntime(d time.Duration) string {
+// FormatDowntime prints a year's downtime roughly, largest units first, in
+// p's language: "3d 15h", "52m 34s", "31.5s" ("31,5s" in pt-BR).
+func FormatDowntime(p *locale.Printer, d time.Duration) string {
 	const day = 24 * time.Hour
 	switch {
 	case d >= day:
-		return fmt.Sprintf("%dd %dh", d/day, (d%day)/time.Hour)
+		return p.T("%dd %dh", int64(d/day), int64((d%day)/time.Hour))
 	case d >= time.Hour:
-		return fmt.Sprintf("%dh %dm", d/time.Hour, (d%time.Hour)/time.Minute)
+		return p.T("%dh %dm", int64(d/time.Hour), int64((d%time.Hour)/time.Minute))
 	case d >= time.Minute:
-		return fmt.Sprintf("%dm %ds", d/time.Minute, (d%time.Minute)/time.Second)
+		return p.T("%dm %ds", int64(d/time.Minute), int64((d%time.Minute)/time.Second))
 	}
-	return d.Round(time.Millisecond).String()
+	return p.Duration(d)
 }

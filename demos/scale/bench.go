@@ -3,7 +3,6 @@ package scale
 import (
 	"bufio"
 	"context"
-	"errors"
 	"fmt"
 	"math/rand/v2"
 	"net"
@@ -12,6 +11,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"distlab/demos/locale"
 )
 
 // BenchConfig sets up a load test of running workers.
@@ -58,6 +59,10 @@ type BenchResult struct {
 	Throughput float64
 	Latency    Hist // of the OK answers, from when each request was due
 	PerWorker  []WorkerResult
+	// FirstErr is the first failure, which a printer shows in the
+	// reader's language (a system's error stays as the system wrote it);
+	// FirstError is its English text.
+	FirstErr   error
 	FirstError string
 }
 
@@ -100,13 +105,13 @@ type benchRun struct {
 	next     atomic.Uint64 // request numbers, and the round-robin position
 	mu       sync.Mutex    // guards lat, firstErr, conns
 	lat      Hist
-	firstErr string
+	firstErr error
 	conns    map[net.Conn]struct{}
 	stopping bool
 }
 
 // ErrNoWorkers is returned by Bench without addresses.
-var ErrNoWorkers = errors.New("scale: no workers to benchmark")
+var ErrNoWorkers = locale.Errorf("scale: no workers to benchmark")
 
 // Bench load-tests the workers at cfg.Addrs and waits for its goroutines
 // and connections to end before returning. Cancelling ctx ends it early,
@@ -125,7 +130,7 @@ func Bench(ctx context.Context, cfg BenchConfig) (*BenchResult, error) {
 		cfg.Timeout = time.Second
 	}
 	if cfg.Rate < 0 {
-		return nil, fmt.Errorf("scale: rate %v req/s", cfg.Rate)
+		return nil, locale.Errorf("scale: rate %g req/s", cfg.Rate)
 	}
 	b := &benchRun{cfg: cfg, conns: map[net.Conn]struct{}{}}
 	start := time.Now()
@@ -171,7 +176,10 @@ func Bench(ctx context.Context, cfg BenchConfig) (*BenchResult, error) {
 	workers.Wait()
 	stop()
 
-	r := &BenchResult{Elapsed: min(time.Since(start), cfg.Duration), Dropped: b.dropped.Load(), FirstError: b.firstErr}
+	r := &BenchResult{Elapsed: min(time.Since(start), cfg.Duration), Dropped: b.dropped.Load(), FirstErr: b.firstErr}
+	if b.firstErr != nil {
+		r.FirstError = b.firstErr.Error()
+	}
 	r.Latency = b.lat
 	for _, t := range b.targets {
 		w := WorkerResult{Addr: t.addr, OK: t.ok.Load(), Errors: t.errors.Load()}
@@ -295,11 +303,11 @@ func (b *benchRun) connLoop(t *target) {
 			b.forget(c)
 			c = nil
 		case strings.HasPrefix(answer, "ERR"):
-			b.fail(t, fmt.Errorf("%s: %s", t.addr, answer))
+			b.fail(t, fmt.Errorf("%s: %s", t.addr, answer)) // the worker's own words
 		case len(answer) != 64:
-			b.fail(t, fmt.Errorf("%s: answered %q, not a SHA-256 digest", t.addr, answer))
+			b.fail(t, locale.Errorf("%s: answered %q, not a SHA-256 digest", t.addr, answer))
 		case !checked && b.cfg.Rounds > 0 && answer != WorkHex(j.n, b.cfg.Rounds):
-			b.fail(t, fmt.Errorf("%s: wrong digest: is it running %d rounds a request?", t.addr, b.cfg.Rounds))
+			b.fail(t, locale.Errorf("%s: wrong digest: is it running %s rounds a request?", t.addr, strconv.Itoa(b.cfg.Rounds)))
 			checked = true
 		default:
 			checked = true
@@ -376,8 +384,8 @@ func (b *benchRun) fail(t *target, err error) {
 	t.suspect.Store(true)
 	t.downUntil.Store(time.Now().Add(healthPause).UnixNano())
 	b.mu.Lock()
-	if b.firstErr == "" && !b.stopping {
-		b.firstErr = err.Error()
+	if b.firstErr == nil && !b.stopping {
+		b.firstErr = err
 	}
 	b.mu.Unlock()
 }

@@ -177,7 +177,7 @@ func TestRunBenchRemote(t *testing.T) {
 		t.Errorf("predicted %.0f, ideal %.0f for γ %.0f", rep.Predicted, rep.Ideal, rep.Gamma)
 	}
 	out := rep.String()
-	for _, want := range []string{"2 remote worker(s)", " req/s", "measured", "model", "X(2)", "p50", "p99", "per worker"} {
+	for _, want := range []string{"2 remote workers", " req/s", "measured", "model", "X(2)", "p50", "p99", "per worker"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("report lacks %q:\n%s", want, out)
 		}

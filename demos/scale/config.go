@@ -1,9 +1,9 @@
 package scale
 
 import (
-	"errors"
-	"fmt"
 	"time"
+
+	"distlab/demos/locale"
 )
 
 // Config sets up a Demo. Zero fields take their default (DefaultConfig),
@@ -111,42 +111,40 @@ func (c Config) withDefaults() Config {
 }
 
 // ErrConfig reports a Config the demo cannot run.
-var ErrConfig = errors.New("scale: invalid config")
+var ErrConfig = locale.Errorf("scale: invalid config")
 
-// Validate checks a config after defaults.
+// Validate checks a config after defaults. Its errors wrap ErrConfig (or
+// ErrModel) and print in the reader's language (locale.Printer.Err).
 func (c Config) Validate() error {
-	bad := func(format string, a ...any) error {
-		return fmt.Errorf("%w: "+format, append([]any{ErrConfig}, a...)...)
-	}
 	switch {
 	case c.Load < 0 || c.Load > MaxLoad:
-		return bad("load %v req/s, want 0..%d", c.Load, MaxLoad)
+		return locale.Errorf("%w: load %g req/s, want 0..%d", ErrConfig, c.Load, MaxLoad)
 	case c.MaxCores < 1 || c.Cores < 1 || c.Cores > c.MaxCores:
-		return bad("%d cores of at most %d", c.Cores, c.MaxCores)
+		return locale.Errorf("%w: %d cores of at most %d", ErrConfig, c.Cores, c.MaxCores)
 	case c.MaxNodes < 1 || c.Nodes < 1 || c.Nodes > c.MaxNodes:
-		return bad("%d nodes of at most %d", c.Nodes, c.MaxNodes)
+		return locale.Errorf("%w: %d nodes of at most %d", ErrConfig, c.Nodes, c.MaxNodes)
 	case c.QueuePerCore < 0:
-		return bad("queue of %d per core", c.QueuePerCore)
+		return locale.Errorf("%w: queue of %d per core", ErrConfig, c.QueuePerCore)
 	case c.MTTR < 0 || c.HealthInterval < 0 || c.Bucket < 0 || c.Window < 0 || c.MaxStep < 0:
-		return bad("negative duration")
+		return locale.Errorf("%w: negative duration", ErrConfig)
 	case c.Window < c.Bucket:
-		return bad("window %v shorter than a bucket %v", c.Window, c.Bucket)
+		return locale.Errorf("%w: window %s shorter than a bucket %s", ErrConfig, dur(c.Window), dur(c.Bucket))
 	case c.History < 1:
-		return bad("history of %d points", c.History)
+		return locale.Errorf("%w: history of %d points", ErrConfig, c.History)
 	case c.Speed < 0:
-		return bad("speed %v", c.Speed)
+		return locale.Errorf("%w: speed %g", ErrConfig, c.Speed)
 	case !(c.MachineAvail > 0 && c.MachineAvail <= 1) || !(c.BalancerAvail > 0 && c.BalancerAvail <= 1):
-		return bad("availabilities %v and %v, want 0 < a ≤ 1", c.MachineAvail, c.BalancerAvail)
+		return locale.Errorf("%w: availabilities %g and %g, want 0 < a ≤ 1", ErrConfig, c.MachineAvail, c.BalancerAvail)
 	case c.Policy != RoundRobin && c.Policy != LeastLoaded:
-		return bad("policy %d", c.Policy)
+		return locale.Errorf("%w: policy %d", ErrConfig, int(c.Policy))
 	case c.Service != Exponential && c.Service != Fixed:
-		return bad("service distribution %d", c.Service)
+		return locale.Errorf("%w: service distribution %d", ErrConfig, int(c.Service))
 	}
 	if err := c.UpModel.Validate(); err != nil {
-		return fmt.Errorf("scale-up model: %w", err)
+		return locale.Errorf("scale-up model: %w", err)
 	}
 	if err := c.OutModel.Validate(); err != nil {
-		return fmt.Errorf("scale-out model: %w", err)
+		return locale.Errorf("scale-out model: %w", err)
 	}
 	return nil
 }

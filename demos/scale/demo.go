@@ -1,9 +1,10 @@
 package scale
 
 import (
-	"fmt"
 	"sync"
 	"time"
+
+	"distlab/demos/locale"
 )
 
 // Demo is the scale-up vs scale-out demo as a pane runs it: two simulated
@@ -256,7 +257,7 @@ func (d *Demo) SetModel(s Side, m Model) error {
 	defer d.mu.Unlock()
 	sd := d.side(s)
 	if sd == nil {
-		return fmt.Errorf("scale: no side %d", s)
+		return locale.Errorf("scale: no side %d", int(s))
 	}
 	sd.setModel(m)
 	if s == ScaleUp {
@@ -281,7 +282,7 @@ func (d *Demo) Model(s Side) Model {
 func (d *Demo) SetPreset(s Side, name string) error {
 	m, ok := Preset(name)
 	if !ok {
-		return fmt.Errorf("scale: no preset %q", name)
+		return locale.Errorf("scale: no preset %q", name)
 	}
 	return d.SetModel(s, m)
 }

@@ -1,9 +1,10 @@
 package scale
 
 import (
-	"errors"
 	"fmt"
 	"math"
+
+	"distlab/demos/locale"
 )
 
 // Model is the Universal Scalability Law with its three parameters:
@@ -61,6 +62,20 @@ func PresetNames() []string {
 	return names
 }
 
+// PresetTitle is what the model called name is called in p's language:
+// "published" is the "published fit". Unknown names are custom models.
+func PresetTitle(p *locale.Printer, name string) string {
+	switch name {
+	case Ideal:
+		return p.T("ideal")
+	case Contention:
+		return p.T("contention only")
+	case Published:
+		return p.T("published fit")
+	}
+	return p.T("custom")
+}
+
 // Preset returns the preset called name.
 func Preset(name string) (Model, bool) {
 	for _, m := range Presets() {
@@ -72,17 +87,17 @@ func Preset(name string) (Model, bool) {
 }
 
 // ErrModel reports parameters outside the law's domain.
-var ErrModel = errors.New("scale: invalid model")
+var ErrModel = locale.Errorf("scale: invalid model")
 
 // Validate checks γ > 0, 0 ≤ α ≤ 1 and β ≥ 0.
 func (m Model) Validate() error {
 	switch {
 	case !(m.Gamma > 0) || math.IsInf(m.Gamma, 0):
-		return fmt.Errorf("%w: γ = %v, want a positive throughput", ErrModel, m.Gamma)
+		return locale.Errorf("%w: γ = %g, want a positive throughput", ErrModel, m.Gamma)
 	case !(m.Alpha >= 0 && m.Alpha <= 1):
-		return fmt.Errorf("%w: α = %v, want 0 ≤ α ≤ 1", ErrModel, m.Alpha)
+		return locale.Errorf("%w: α = %g, want 0 ≤ α ≤ 1", ErrModel, m.Alpha)
 	case !(m.Beta >= 0) || math.IsInf(m.Beta, 0):
-		return fmt.Errorf("%w: β = %v, want β ≥ 0", ErrModel, m.Beta)
+		return locale.Errorf("%w: β = %g, want β ≥ 0", ErrModel, m.Beta)
 	}
 	return nil
 }
@@ -191,4 +206,10 @@ func (m Model) renamed() Model {
 // String is the model as a line: "published: γ = 995.65, α = 0.02672, β = 0.000769".
 func (m Model) String() string {
 	return fmt.Sprintf("%s: γ = %.6g, α = %.6g, β = %.6g", m.Name, m.Gamma, m.Alpha, m.Beta)
+}
+
+// Localize is the model as a line in p's language, named by its title:
+// "published fit: γ = 995.65, α = 0.02672, β = 0.000769".
+func (m Model) Localize(p *locale.Printer) string {
+	return p.T("%s: γ = %.6g, α = %.6g, β = %.6g", PresetTitle(p, m.Name), m.Gamma, m.Alpha, m.Beta)
 }

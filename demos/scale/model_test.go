@@ -149,7 +149,7 @@ func TestAvailability(t *testing.T) {
 	if got := Downtime(0.99); got.Round(time.Hour) != 88*time.Hour {
 		t.Errorf("Downtime(0.99) = %v, want ≈ 87.6h", got)
 	}
-	if got := FormatDowntime(Downtime(0.99)); got != "3d 15h" {
+	if got := FormatDowntime(nil, Downtime(0.99)); got != "3d 15h" {
 		t.Errorf("FormatDowntime = %q", got)
 	}
 }
@@ -166,7 +166,7 @@ func TestCost(t *testing.T) {
 	if got, want := c.ScaleUp(8), 0.05*math.Pow(8, 1.3); math.Abs(got-want) > 1e-12 {
 		t.Errorf("8 cores: %v, want %v", got, want)
 	}
-	if c.Assumption() == "" {
+	if c.Assumption(nil) == "" {
 		t.Error("no assumption text")
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"net"
 	"os"
@@ -14,6 +13,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"distlab/demos/locale"
 )
 
 // WatchStdinEnv, set to "1" in a worker's environment, makes `distlab
@@ -22,23 +23,29 @@ import (
 // bench is killed before it can stop them.
 const WatchStdinEnv = "DISTLAB_SCALE_WORKER_WATCH_STDIN"
 
-// ListenLine is the first line `distlab scale worker` prints: the address
-// it listens on, which a parent reads with ParseListenLine.
-func ListenLine(addr string, procs, rounds int) string {
-	return fmt.Sprintf("listening on %s (GOMAXPROCS=%d, %d SHA-256 rounds a request)", addr, procs, rounds)
+// ListenLine is the first line `distlab scale worker` prints, in p's
+// language: the address it listens on, which a parent reads with
+// ParseListenLine.
+func ListenLine(p *locale.Printer, addr string, procs, rounds int) string {
+	return printer(p).T("listening on %s (GOMAXPROCS=%s, %d SHA-256 rounds a request)", addr, strconv.Itoa(procs), rounds)
 }
 
-// ParseListenLine returns the address in a ListenLine.
+// ParseListenLine returns the address in a ListenLine of any language: its
+// first word that is a host and a port other than 0. A worker started by
+// a bench speaks the language of its environment, which need not be the
+// bench's.
 func ParseListenLine(line string) (string, bool) {
-	rest, ok := strings.CutPrefix(strings.TrimSpace(line), "listening on ")
-	if !ok {
-		return "", false
+	for _, w := range strings.Fields(line) {
+		host, port, err := net.SplitHostPort(w)
+		if err != nil || port == "" || port == "0" || strings.ContainsAny(host, "()") {
+			continue
+		}
+		if n, err := strconv.Atoi(port); err != nil || n < 1 || n > 65535 {
+			continue
+		}
+		return w, true
 	}
-	addr, _, _ := strings.Cut(rest, " ")
-	if _, port, err := net.SplitHostPort(addr); err != nil || port == "" || port == "0" {
-		return "", false
-	}
-	return addr, true
+	return "", false
 }
 
 // Process is a worker running as a child process: exe scale worker
@@ -59,7 +66,7 @@ type Process struct {
 // GOMAXPROCS=procs and waits for it to say where it listens.
 func StartProcess(ctx context.Context, exe string, procs, rounds int) (*Process, error) {
 	if procs < 1 {
-		return nil, fmt.Errorf("scale: GOMAXPROCS=%d", procs)
+		return nil, locale.Errorf("scale: GOMAXPROCS=%s", strconv.Itoa(procs))
 	}
 	args := []string{"scale", "worker", "--listen", "127.0.0.1:0"}
 	if rounds > 0 {
@@ -78,7 +85,7 @@ func StartProcess(ctx context.Context, exe string, procs, rounds int) (*Process,
 		return nil, err
 	}
 	if err := cmd.Start(); err != nil {
-		return nil, fmt.Errorf("starting a worker: %w", err)
+		return nil, locale.Errorf("starting a worker: %w", err)
 	}
 	br := bufio.NewReader(stdout)
 	first := make(chan string, 1)
@@ -95,7 +102,8 @@ func StartProcess(ctx context.Context, exe string, procs, rounds int) (*Process,
 	select {
 	case line = <-first:
 	case <-timer.C:
-		line = "(nothing in 10s)"
+		p.Stop()
+		return nil, locale.Errorf("worker %s said nothing in %s: %s", exe, dur(10*time.Second), strings.TrimSpace(p.stderr.String()))
 	case <-ctx.Done():
 		p.Stop()
 		return nil, ctx.Err()
@@ -103,7 +111,7 @@ func StartProcess(ctx context.Context, exe string, procs, rounds int) (*Process,
 	addr, ok := ParseListenLine(line)
 	if !ok {
 		p.Stop()
-		return nil, fmt.Errorf("worker %s did not say where it listens: %q %s", exe, strings.TrimSpace(line),
+		return nil, locale.Errorf("worker %s did not say where it listens: %q %s", exe, strings.TrimSpace(line),
 			strings.TrimSpace(p.stderr.String()))
 	}
 	p.addr = addr

@@ -111,7 +111,7 @@ func TestProcesses(t *testing.T) {
 	}
 
 	t.Run("cli", func(t *testing.T) {
-		out, err := exec.Command(bin, "scale", "bench", "--out", "2", "--duration", "500ms", "--rounds", "500").Output()
+		out, err := exec.Command(bin, "--lang", "en", "scale", "bench", "--out", "2", "--duration", "500ms", "--rounds", "500").Output()
 		if err != nil {
 			t.Fatalf("%v\n%s", err, out)
 		}
@@ -120,11 +120,11 @@ func TestProcesses(t *testing.T) {
 				t.Errorf("bench output lacks %q:\n%s", want, out)
 			}
 		}
-		out, err = exec.Command(bin, "scale", "model", "--n", "8,35,64,128").Output()
+		out, err = exec.Command(bin, "--lang", "en", "scale", "model", "--n", "8,35,64,128").Output()
 		if err != nil {
 			t.Fatalf("%v\n%s", err, out)
 		}
-		for _, want := range []string{"6475", "12342", "11017", "7544", "N* = sqrt((1−α)/β) = 35.6", "γ/α = 37262", "99.99%"} {
+		for _, want := range []string{"6,475", "12,342", "11,017", "7,544", "N* = sqrt((1−α)/β) = 35.6", "γ/α = 37,262", "99.99%"} {
 			if !strings.Contains(string(out), want) {
 				t.Errorf("model output lacks %q:\n%s", want, out)
 			}

@@ -2,12 +2,14 @@ package scale
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"runtime"
+	"strconv"
 	"strings"
 	"time"
+
+	"distlab/demos/locale"
 )
 
 // BenchPlan is a whole `distlab scale bench`: which workers to start,
@@ -33,8 +35,10 @@ type BenchPlan struct {
 	// core's rate measured in this process (Calibrate) unless Gamma is set.
 	Model Model
 	Gamma float64
-	// Log, if set, hears what is being done ("starting 4 workers").
-	Log io.Writer
+	// Log, if set, hears what is being done ("starting 4 workers"), in
+	// Printer's language (English when nil).
+	Log     io.Writer
+	Printer *locale.Printer
 }
 
 // BenchReport is a bench's measurement beside the model's prediction.
@@ -55,13 +59,13 @@ type BenchReport struct {
 // the workers it started (always, and waits for them) and reports.
 func RunBench(ctx context.Context, plan BenchPlan) (*BenchReport, error) {
 	if plan.Mode != ScaleUp && plan.Mode != ScaleOut {
-		return nil, fmt.Errorf("scale: bench mode %d", plan.Mode)
+		return nil, locale.Errorf("scale: bench mode %d", int(plan.Mode))
 	}
 	if plan.N < 0 || plan.N == 0 && len(plan.Remote) == 0 {
 		return nil, ErrNoWorkers
 	}
 	if plan.N > 0 && plan.Exe == "" {
-		return nil, errors.New("scale: no binary to start local workers with")
+		return nil, locale.Errorf("scale: no binary to start local workers with")
 	}
 	if plan.Rounds == 0 {
 		plan.Rounds = DefaultRounds
@@ -69,14 +73,15 @@ func RunBench(ctx context.Context, plan BenchPlan) (*BenchReport, error) {
 	if plan.Model == (Model{}) {
 		plan.Model, _ = Preset(Published)
 	}
-	logf := func(format string, a ...any) {
+	p := printer(plan.Printer)
+	logf := func(line string) {
 		if plan.Log != nil {
-			fmt.Fprintf(plan.Log, format+"\n", a...)
+			fmt.Fprintln(plan.Log, line)
 		}
 	}
 	rep := &BenchReport{Plan: plan, CPUs: runtime.NumCPU(), Gamma: plan.Gamma}
 	if rep.Gamma <= 0 {
-		logf("measuring one core: %d SHA-256 rounds a request…", plan.Rounds)
+		logf(p.T("measuring one core: %d SHA-256 rounds a request…", plan.Rounds))
 		rep.Gamma, rep.Measured = Calibrate(plan.Rounds, 300*time.Millisecond), true
 	}
 
@@ -99,13 +104,13 @@ func RunBench(ctx context.Context, plan BenchPlan) (*BenchReport, error) {
 	switch {
 	case plan.N == 0:
 	case plan.Mode == ScaleUp:
-		logf("starting 1 worker with GOMAXPROCS=%d…", plan.N)
+		logf(p.T("starting 1 worker with GOMAXPROCS=%s…", strconv.Itoa(plan.N)))
 		if err := start(plan.N); err != nil {
 			return nil, err
 		}
 		conns = append(conns, 2*plan.N)
 	default:
-		logf("starting %d workers with GOMAXPROCS=1…", plan.N)
+		logf(p.T("starting %d workers with GOMAXPROCS=1…", plan.N))
 		for range plan.N {
 			if err := start(1); err != nil {
 				return nil, err
@@ -124,7 +129,7 @@ func RunBench(ctx context.Context, plan BenchPlan) (*BenchReport, error) {
 	if timeout <= 0 { // each core has 2 connections: an answer may wait for 2 requests' work
 		timeout = max(time.Second, time.Duration(20/rep.Gamma*float64(time.Second)))
 	}
-	logf("load testing %d worker(s) for %v…", len(rep.Workers), plan.Duration)
+	logf(p.T("load testing %d workers for %s…", len(rep.Workers), p.Duration(plan.Duration)))
 	res, err := Bench(ctx, BenchConfig{
 		Addrs: rep.Workers, Conns: conns, Duration: plan.Duration, Rate: plan.Rate, Rounds: plan.Rounds, Seed: 1,
 		Timeout: timeout,
@@ -135,75 +140,91 @@ func RunBench(ctx context.Context, plan BenchPlan) (*BenchReport, error) {
 	rep.Result = res
 	for _, p := range procs {
 		if err := p.Stop(); err != nil {
-			return rep, fmt.Errorf("worker %s: %w", p.Addr(), err)
+			return rep, locale.Errorf("worker %s: %w", p.Addr(), err)
 		}
 	}
 	procs = nil
 	return rep, nil
 }
 
-// String is the report as `distlab scale bench` prints it.
-func (r *BenchReport) String() string {
-	var b strings.Builder
-	p, res := r.Plan, r.Result
-	switch {
-	case p.N == 0:
-		fmt.Fprintf(&b, "%d remote worker(s), round robin from this process\n", len(p.Remote))
-	case p.Mode == ScaleUp:
-		fmt.Fprintf(&b, "scale up: 1 local worker with GOMAXPROCS=%d", p.N)
-	default:
-		fmt.Fprintf(&b, "scale out: %d local workers with GOMAXPROCS=1, round robin from this process", p.N)
-	}
-	if p.N > 0 && len(p.Remote) > 0 {
-		fmt.Fprintf(&b, ", and %d remote", len(p.Remote))
-	}
-	if p.N > 0 {
-		b.WriteString("\n")
-	}
-	load := "closed loop"
-	if p.Rate > 0 {
-		load = fmt.Sprintf("%.0f req/s offered (Poisson)", p.Rate)
-	}
-	fmt.Fprintf(&b, "load: %s for %v, %d SHA-256 rounds a request\n\n", load, res.Elapsed.Round(time.Millisecond), p.Rounds)
+// String is the report in English.
+func (r *BenchReport) String() string { return r.Text(locale.For(locale.English)) }
 
-	fmt.Fprintf(&b, "measured  %6.0f req/s   latency p50 %v  p90 %v  p99 %v  max %v\n",
-		res.Throughput, roundDur(res.P50()), roundDur(res.P90()), roundDur(res.P99()), roundDur(res.Latency.Max()))
-	fmt.Fprintf(&b, "          %d answered", res.OK)
-	if res.Errors > 0 {
-		fmt.Fprintf(&b, ", %d errors (first: %s)", res.Errors, res.FirstError)
+// Text is the report as `distlab scale bench` prints it, in p's language.
+func (r *BenchReport) Text(p *locale.Printer) string {
+	p = printer(p)
+	var b strings.Builder
+	pl, res := r.Plan, r.Result
+	switch {
+	case pl.N == 0:
+		b.WriteString(p.T("%d remote workers, round robin from this process", len(pl.Remote)))
+	case pl.Mode == ScaleUp:
+		b.WriteString(p.T("%s: 1 local worker with GOMAXPROCS=%s", ScaleUp, strconv.Itoa(pl.N)))
+	default:
+		b.WriteString(p.T("%s: %d local workers with GOMAXPROCS=1, round robin from this process", ScaleOut, pl.N))
 	}
-	if res.Dropped > 0 {
-		fmt.Fprintf(&b, ", %d dropped (backlog full)", res.Dropped)
+	if pl.N > 0 && len(pl.Remote) > 0 {
+		b.WriteString(p.T(", and %d remote", len(pl.Remote)))
 	}
 	b.WriteString("\n")
-	how := "given"
-	if r.Measured {
-		how = "one core, measured in this process"
+	load := p.T("closed loop")
+	if pl.Rate > 0 {
+		load = p.T("%.0f req/s offered (Poisson)", pl.Rate)
 	}
-	fmt.Fprintf(&b, "model     %6.0f req/s   X(%d) with γ = %.0f req/s (%s), α = %.6g, β = %.6g (%s)\n",
-		r.Predicted, r.Units, r.Gamma, how, p.Model.Alpha, p.Model.Beta, p.Model.Name)
-	fmt.Fprintf(&b, "ideal     %6.0f req/s   γ·%d\n", r.Ideal, r.Units)
+	b.WriteString(p.T("load: %s for %s, %d SHA-256 rounds a request\n\n", load, p.Duration(res.Elapsed), pl.Rounds))
+
+	d := func(x time.Duration) string { return p.Duration(roundDur(x)) }
+	b.WriteString(p.T("measured  %6.0f req/s   latency p50 %s  p90 %s  p99 %s  max %s\n",
+		res.Throughput, d(res.P50()), d(res.P90()), d(res.P99()), d(res.Latency.Max())))
+	b.WriteString(p.T("          %d answered", res.OK))
+	if res.Errors > 0 {
+		first := res.FirstError
+		if res.FirstErr != nil {
+			first = p.Err(res.FirstErr)
+		}
+		b.WriteString(p.T(", %d errors (first: %s)", res.Errors, first))
+	}
+	if res.Dropped > 0 {
+		b.WriteString(p.T(", %d dropped (backlog full)", res.Dropped))
+	}
+	b.WriteString("\n")
+	how := p.T("given")
+	if r.Measured {
+		how = p.T("one core, measured in this process")
+	}
+	b.WriteString(p.T("model     %6.0f req/s   X(%d) with γ = %.0f req/s (%s), α = %.6g, β = %.6g (%s)\n",
+		r.Predicted, r.Units, r.Gamma, how, pl.Model.Alpha, pl.Model.Beta, PresetTitle(p, pl.Model.Name)))
+	b.WriteString(p.T("ideal     %6.0f req/s   γ·%d\n", r.Ideal, r.Units))
 	switch {
-	case p.Rate > 0 && p.Rate < r.Predicted:
-		fmt.Fprintf(&b, "the offered %.0f req/s is below the model's capacity: throughput should match it\n", p.Rate)
+	case pl.Rate > 0 && pl.Rate < r.Predicted:
+		b.WriteString(p.T("the offered %.0f req/s is below the model's capacity: throughput should match it\n", pl.Rate))
 	case r.Predicted > 0:
-		fmt.Fprintf(&b, "measured / model = %.2f\n", res.Throughput/r.Predicted)
+		b.WriteString(p.T("measured / model = %.2f\n", res.Throughput/r.Predicted))
 	}
 	if len(res.PerWorker) > 1 {
-		b.WriteString("\nper worker:\n")
+		b.WriteString("\n" + p.T("per worker:") + "\n")
 		for _, w := range res.PerWorker {
-			fmt.Fprintf(&b, "  %-21s %6.0f req/s", w.Addr, float64(w.OK)/res.Elapsed.Seconds())
+			b.WriteString(p.T("  %-21s %6.0f req/s", w.Addr, float64(w.OK)/res.Elapsed.Seconds()))
 			if w.Errors > 0 {
-				fmt.Fprintf(&b, "  %d errors", w.Errors)
+				b.WriteString(p.T("  %d errors", w.Errors))
 			}
 			b.WriteString("\n")
 		}
 	}
 	if need := r.localCores() + 1; r.Local > 0 && need > r.CPUs {
-		fmt.Fprintf(&b, "\nnote: the local workers' %d cores and the bench itself share %d CPUs here,\n"+
-			"so the measurement flattens below the model: add machines with --workers.\n", r.localCores(), r.CPUs)
+		b.WriteString("\n" + p.T("note: the local workers' %d cores and the bench itself share %d CPUs here,\n"+
+			"so the measurement flattens below the model: add machines with --workers.\n", r.localCores(), r.CPUs))
 	}
 	return b.String()
+}
+
+// printer is p, or English for a nil p: the engine's texts are always
+// written by a printer, so numbers read the same whoever asks.
+func printer(p *locale.Printer) *locale.Printer {
+	if p == nil {
+		return locale.For(locale.English)
+	}
+	return p
 }
 
 func (r *BenchReport) localCores() int {

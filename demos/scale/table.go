@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+
+	"distlab/demos/locale"
 )
 
 // ModelTable is what `distlab scale model` prints: X(N) for a range of N,
@@ -25,7 +27,8 @@ type ModelTable struct {
 var DefaultNs = []int{1, 2, 4, 8, 16, 32, 64, 128}
 
 // ParseNs reads a list of N: numbers and ranges, comma-separated, such as
-// "1,2,4,8" or "1..64" or "1..16,32,64".
+// "1,2,4,8" or "1..64" or "1..16,32,64". Its errors print in the reader's
+// language.
 func ParseNs(s string) ([]int, error) {
 	var ns []int
 	for item := range strings.SplitSeq(s, ",") {
@@ -37,10 +40,10 @@ func ParseNs(s string) ([]int, error) {
 			b, err = strconv.Atoi(strings.TrimSpace(hi))
 		}
 		if err != nil || a < 1 || b < a {
-			return nil, fmt.Errorf("range of N %q: want numbers ≥ 1 and ranges like 1..64", item)
+			return nil, locale.Errorf("range of N %q: want numbers ≥ 1 and ranges like 1..64", item)
 		}
 		if len(ns)+b-a > 10000 {
-			return nil, fmt.Errorf("range of N %q: more than 10000 rows", s)
+			return nil, locale.Errorf("range of N %q: more than %d rows", s, 10000)
 		}
 		for n := a; n <= b; n++ {
 			ns = append(ns, n)
@@ -50,15 +53,16 @@ func ParseNs(s string) ([]int, error) {
 	return slices.Compact(ns), nil
 }
 
-// WriteTo prints the table.
-func (t ModelTable) WriteTo(w io.Writer) (int64, error) {
+// Print writes the table in p's language, numbers written its way.
+func (t ModelTable) Print(w io.Writer, p *locale.Printer) error {
 	var b strings.Builder
 	m := t.Model
-	law := "the Universal Scalability Law"
+	law := p.T("the Universal Scalability Law")
 	if m.Amdahl() {
-		law = "Amdahl's law (β = 0)"
+		law = p.T("Amdahl's law (β = 0)")
 	}
-	fmt.Fprintf(&b, "%s — %s\nX(N) = γN / (1 + α(N−1) + βN(N−1))\n\n", m, law)
+	b.WriteString(p.T("%s — %s", m, law))
+	b.WriteString("\nX(N) = γN / (1 + α(N−1) + βN(N−1))\n\n")
 
 	ns := slices.Clone(t.Ns)
 	if len(ns) == 0 {
@@ -72,66 +76,67 @@ func (t ModelTable) WriteTo(w io.Writer) (int64, error) {
 	amdahl := m
 	amdahl.Beta = 0
 	tw := tabwriter.NewWriter(&b, 0, 0, 3, ' ', tabwriter.AlignRight)
-	head := "N\tX(N) req/s\tspeedup\tefficiency\t"
+	head := []string{"N", p.T("X(N) req/s"), p.T("speedup"), p.T("efficiency")}
 	if !m.Amdahl() {
-		head += "if β = 0\t"
+		head = append(head, p.T("if β = 0"))
 	}
-	head += "scale-up cost/h\tscale-out cost/h\t"
-	fmt.Fprintln(tw, head)
+	head = append(head, p.T("scale-up cost/h"), p.T("scale-out cost/h"))
+	fmt.Fprintln(tw, strings.Join(head, "\t")+"\t")
 	for _, n := range ns {
 		x := float64(n)
 		mark := ""
 		if hasPeak && n == peak {
-			mark = " ← peak"
+			mark = " " + p.T("← peak")
 		}
-		fmt.Fprintf(tw, "%d\t%.0f\t%.2f\t%.1f%%\t", n, m.X(x), m.Speedup(x), 100*m.Efficiency(x))
+		fmt.Fprint(tw, p.T("%d\t%.0f\t%.2f\t%.1f%%\t", n, m.X(x), m.Speedup(x), 100*m.Efficiency(x)))
 		if !m.Amdahl() {
-			fmt.Fprintf(tw, "%.0f\t", amdahl.X(x))
+			fmt.Fprint(tw, p.T("%.0f\t", amdahl.X(x)))
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", t.price(t.Cost.ScaleUp(n)), t.price(t.Cost.ScaleOut(n)), mark)
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", t.price(p, t.Cost.ScaleUp(n)), t.price(p, t.Cost.ScaleOut(n)), mark)
 	}
 	tw.Flush()
 	b.WriteString("\n")
-	if p, ok := m.Peak(); ok {
-		fmt.Fprintf(&b, "peak:    N* = sqrt((1−α)/β) = %.1f; X(%d) = %.0f req/s is the most any N gets,\n"+
+	if pk, ok := m.Peak(); ok {
+		b.WriteString(p.T("peak:    N* = sqrt((1−α)/β) = %.1f; X(%d) = %.0f req/s is the most any N gets,\n"+
 			"         and adding units beyond it lowers throughput (X(%d) = %.0f)\n",
-			p, peak, m.X(float64(peak)), 2*peak, m.X(float64(2*peak)))
+			pk, peak, m.X(float64(peak)), 2*peak, m.X(float64(2*peak))))
 	} else {
-		b.WriteString("peak:    none (β = 0): throughput only ever rises, ever more slowly\n")
+		b.WriteString(p.T("peak:    none (β = 0): throughput only ever rises, ever more slowly\n"))
 	}
 	if c, ok := m.Ceiling(); ok {
-		fmt.Fprintf(&b, "ceiling: γ/α = %.0f req/s (%.0f× one unit), which no N reaches\n", c, c/m.Gamma)
+		b.WriteString(p.T("ceiling: γ/α = %.0f req/s (%.0f× one unit), which no N reaches\n", c, c/m.Gamma))
 	} else {
-		b.WriteString("ceiling: none (α = 0)\n")
+		b.WriteString(p.T("ceiling: none (α = 0)\n"))
 	}
-	fmt.Fprintf(&b, "cost:    %s\n", t.Cost.Assumption())
+	b.WriteString(p.T("cost:    %s\n", t.Cost.Assumption(p)))
 
-	fmt.Fprintf(&b, "\navailability (assumed: a machine is up %s of the time, the load balancer %s,\nfailures independent)\n",
-		pct(t.Avail), pct(t.LBAvail))
+	b.WriteString(p.T("\navailability (assumed: a machine is up %s of the time, the load balancer %s,\nfailures independent)\n",
+		pct(p, t.Avail), pct(p, t.LBAvail)))
 	tw = tabwriter.NewWriter(&b, 0, 0, 3, ' ', 0)
-	fmt.Fprintf(tw, "  one machine\t%s\t%.1f nines\t%s down a year\n", pct(t.Avail), Nines(t.Avail), FormatDowntime(Downtime(t.Avail)))
+	fmt.Fprint(tw, p.T("  one machine\t%s\t%.1f nines\t%s down a year\n", pct(p, t.Avail), Nines(t.Avail), FormatDowntime(p, Downtime(t.Avail))))
 	for _, n := range t.Replicas {
 		a := ScaleOutAvailability(t.Avail, n, t.LBAvail)
-		fmt.Fprintf(tw, "  %d behind a balancer\t%s\t%.1f nines\t%s down a year\n", n, pct(a), Nines(a), FormatDowntime(Downtime(a)))
+		fmt.Fprint(tw, p.T("  %d behind a balancer\t%s\t%.1f nines\t%s down a year\n", n, pct(p, a), Nines(a), FormatDowntime(p, Downtime(a))))
 	}
 	tw.Flush()
-	fmt.Fprintf(&b, "  (n replicas: 1−(1−a)^n, times the balancer's %s in series: never above it)\n", pct(t.LBAvail))
-	k, err := io.WriteString(w, b.String())
-	return int64(k), err
+	b.WriteString(p.T("  (n replicas: 1−(1−a)^n, times the balancer's %s in series: never above it)\n", pct(p, t.LBAvail)))
+	_, err := io.WriteString(w, b.String())
+	return err
 }
 
-func (t ModelTable) price(x float64) string {
-	return fmt.Sprintf("%s%.2f", t.Cost.Currency, x)
+func (t ModelTable) price(p *locale.Printer, x float64) string {
+	return p.T("%s%.2f", t.Cost.Currency, x)
 }
 
 // pct prints an availability with as many decimals as its nines need,
-// without trailing zeros: "99%", "98.99%", "99.9999%".
-func pct(a float64) string {
+// without trailing zeros and with p's decimal mark: "99%", "98.99%",
+// "99.9999%" ("99,9999%" in pt-BR).
+func pct(p *locale.Printer, a float64) string {
 	d := 2
 	if a < 1 {
 		d = max(2, min(10, int(math.Ceil(Nines(a)))+1))
 	}
 	s := strconv.FormatFloat(100*a, 'f', d, 64)
 	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-	return s + "%"
+	return strings.Replace(s, ".", p.Decimal(), 1) + "%"
 }

@@ -1,5 +1,7 @@
 package scale
 
+import "distlab/demos/locale"
+
 // Side is one of the demo's two columns.
 type Side int
 
@@ -16,6 +18,18 @@ func (s Side) String() string {
 		return "scale out"
 	}
 	return "unknown side"
+}
+
+// Localize is the side's name in p's language: "scale up" is "vertical
+// (scale up)" in Brazilian Portuguese. T calls it for a Side argument.
+func (s Side) Localize(p *locale.Printer) string {
+	switch s {
+	case ScaleUp:
+		return p.T("scale up")
+	case ScaleOut:
+		return p.T("scale out")
+	}
+	return p.T("unknown side")
 }
 
 // Policy is how the load balancer picks a node for a request.
@@ -39,6 +53,17 @@ func (p Policy) String() string {
 		return "least loaded"
 	}
 	return "unknown policy"
+}
+
+// Localize is the policy's name in p's language.
+func (p Policy) Localize(pr *locale.Printer) string {
+	switch p {
+	case RoundRobin:
+		return pr.T("round robin")
+	case LeastLoaded:
+		return pr.T("least loaded")
+	}
+	return pr.T("unknown policy")
 }
 
 // ServiceDist is how long one request keeps a core busy.

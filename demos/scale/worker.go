@@ -13,6 +13,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"distlab/demos/locale"
 )
 
 // DefaultRounds is how many SHA-256 rounds a request costs by default:
@@ -81,14 +83,14 @@ func StartWorker(cfg WorkerConfig) (*Worker, error) {
 		cfg.Rounds = DefaultRounds
 	}
 	if cfg.Rounds < 1 || cfg.Rounds > MaxRounds {
-		return nil, fmt.Errorf("scale: %d rounds, want 1..%d", cfg.Rounds, MaxRounds)
+		return nil, locale.Errorf("scale: %d rounds, want 1..%d", cfg.Rounds, MaxRounds)
 	}
 	if cfg.MaxConns <= 0 {
 		cfg.MaxConns = 256
 	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
-		return nil, fmt.Errorf("scale worker: %w", err)
+		return nil, locale.Errorf("scale worker: %w", err)
 	}
 	w := &Worker{ln: ln, rounds: cfg.Rounds, max: cfg.MaxConns, conns: map[net.Conn]struct{}{}}
 	w.wg.Add(1)

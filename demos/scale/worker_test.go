@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"distlab/demos/locale"
 )
 
 // startWorker starts an in-process worker on a free loopback port and
@@ -187,11 +189,11 @@ func TestStartWorkerErrors(t *testing.T) {
 }
 
 func TestListenLine(t *testing.T) {
-	line := ListenLine("127.0.0.1:41234", 2, 8000)
+	line := ListenLine(nil, "127.0.0.1:41234", 2, 8000)
 	if addr, ok := ParseListenLine(line + "\n"); !ok || addr != "127.0.0.1:41234" {
 		t.Errorf("ParseListenLine(%q) = %q, %v", line, addr, ok)
 	}
-	if addr, ok := ParseListenLine(ListenLine("[::1]:7000", 1, 1)); !ok || addr != "[::1]:7000" {
+	if addr, ok := ParseListenLine(ListenLine(locale.For(locale.Portuguese), "[::1]:7000", 1, 1)); !ok || addr != "[::1]:7000" {
 		t.Errorf("IPv6: %q, %v", addr, ok)
 	}
 	for _, bad := range []string{"", "hello", "listening on nowhere", "listening on 127.0.0.1:0 (x)"} {

@@ -1,0 +1,187 @@
+package scale
+
+import (
+	"errors"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+
+	"distlab/demos/locale"
+)
+
+// Every text the package prints through a printer or locale.Errorf is
+// registered in both languages, with the same verbs.
+func TestTextsRegistered(t *testing.T) {
+	checkTexts(t, ".")
+}
+
+// checkTexts finds the literal formats of T(...) and locale.Errorf(...)
+// calls in dir's non-test files and looks each up.
+func checkTexts(t *testing.T, dir string) {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+	fset := token.NewFileSet()
+	n := 0
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(node ast.Node) bool {
+			call, ok := node.(*ast.CallExpr)
+			if !ok || len(call.Args) == 0 {
+				return true
+			}
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			if !ok || (sel.Sel.Name != "T" && sel.Sel.Name != "Errorf") {
+				return true
+			}
+			if x, ok := sel.X.(*ast.Ident); ok && x.Name == "fmt" {
+				return true
+			}
+			lit := literal(call.Args[0])
+			if !words(lit) { // only verbs and signs: nothing to translate
+				return true
+			}
+			n++
+			key := strings.ReplaceAll(lit, "%w", "%v")
+			if _, ok := locale.Lookup(key); !ok {
+				t.Errorf("%s: %q has no translation", fset.Position(call.Pos()), key)
+			}
+			return true
+		})
+	}
+	if n == 0 {
+		t.Fatal("no texts found")
+	}
+	if p := locale.Problems(); len(p) > 0 {
+		t.Errorf("registered texts have problems:\n%s", strings.Join(p, "\n"))
+	}
+}
+
+// words reports whether format has letters outside its verbs.
+func words(format string) bool {
+	for _, v := range locale.Verbs(format) {
+		format = strings.Replace(format, v, "", 1)
+	}
+	return strings.IndexFunc(format, unicode.IsLetter) >= 0
+}
+
+// literal is the value of a string literal or a sum of them, "" otherwise.
+func literal(e ast.Expr) string {
+	switch e := e.(type) {
+	case *ast.BasicLit:
+		if e.Kind == token.STRING {
+			s, _ := strconv.Unquote(e.Value)
+			return s
+		}
+	case *ast.BinaryExpr:
+		if e.Op == token.ADD {
+			if a, b := literal(e.X), literal(e.Y); a != "" && b != "" {
+				return a + b
+			}
+		}
+	}
+	return ""
+}
+
+func modelTable(t *testing.T, p *locale.Printer) string {
+	t.Helper()
+	m, _ := Preset(Published)
+	var b strings.Builder
+	tab := ModelTable{Model: m, Ns: []int{8, 64}, Avail: 0.99, LBAvail: 0.9999, Replicas: []int{1, 2, 3}, Cost: DefaultCost()}
+	if err := tab.Print(&b, p); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// The model table in both languages: the same figures, each written the
+// language's way.
+func TestModelTableLanguages(t *testing.T) {
+	en := modelTable(t, locale.For(locale.English))
+	for _, want := range []string{"published fit: γ = 995.65", "the Universal Scalability Law", "12,342", "6,475",
+		"← peak", "N* = sqrt((1−α)/β) = 35.6", "γ/α = 37,262", "$0.43", "99.99%", "3d 15h down a year", "2 behind a balancer"} {
+		if !strings.Contains(en, want) {
+			t.Errorf("English table lacks %q:\n%s", want, en)
+		}
+	}
+	pt := modelTable(t, locale.For(locale.Portuguese))
+	for _, want := range []string{"ajuste publicado: γ = 995,65", "Lei Universal de Escalabilidade", "12.342", "6.475",
+		"← pico", "N* = sqrt((1−α)/β) = 35,6", "γ/α = 37.262", "$0,43", "99,99%", "3d 15h fora por ano", "aceleração", "eficiência"} {
+		if !strings.Contains(pt, want) {
+			t.Errorf("Portuguese table lacks %q:\n%s", want, pt)
+		}
+	}
+	for _, english := range []string{"peak", "ceiling", "availability", "speedup", "efficiency", "cost/h", "down a year", "nines", "0.43", "99.99"} {
+		if strings.Contains(pt, english) {
+			t.Errorf("Portuguese table says %q:\n%s", english, pt)
+		}
+	}
+}
+
+func TestReportLanguages(t *testing.T) {
+	m, _ := Preset(Published)
+	r := &BenchReport{
+		Plan:  BenchPlan{Mode: ScaleOut, N: 2, Rounds: 8000, Model: m},
+		Local: 2, Units: 2, Gamma: 1000, Measured: true, Predicted: 1947.5, Ideal: 2000, CPUs: 8,
+		Result: &BenchResult{Elapsed: 1500 * time.Millisecond, OK: 2900, Errors: 1, Throughput: 1933.3,
+			FirstErr: locale.Errorf("%s: answered %q, not a SHA-256 digest", "127.0.0.1:7000", "x")},
+	}
+	en := r.Text(locale.For(locale.English))
+	for _, want := range []string{"scale out: 2 local workers", "1.5s", "8,000 SHA-256 rounds", "1,933 req/s", "2,900 answered", ", 1 error (first: 127.0.0.1:7000: answered", "published fit", "measured / model = 0.99"} {
+		if !strings.Contains(en, want) {
+			t.Errorf("English report lacks %q:\n%s", want, en)
+		}
+	}
+	pt := r.Text(locale.For(locale.Portuguese))
+	for _, want := range []string{"horizontal (scale out): 2 workers locais", "1,5s", "8.000 rodadas de SHA-256", "1.933 req/s", "2.900 respondidas", ", 1 erro (127.0.0.1:7000: respondeu", "ajuste publicado", "medido / modelo = 0,99"} {
+		if !strings.Contains(pt, want) {
+			t.Errorf("Portuguese report lacks %q:\n%s", want, pt)
+		}
+	}
+	for _, english := range []string{"measured ", "answered", "error", "workers with", "round robin", "rounds", "model "} {
+		if strings.Contains(pt, english) {
+			t.Errorf("Portuguese report says %q:\n%s", english, pt)
+		}
+	}
+}
+
+// Errors a person reads come in their language and still match their
+// sentinels.
+func TestErrorsLanguages(t *testing.T) {
+	c := DefaultConfig()
+	c.Cores = 100
+	err := c.Validate()
+	if !errors.Is(err, ErrConfig) {
+		t.Fatalf("err %v does not wrap ErrConfig", err)
+	}
+	pt := locale.For(locale.Portuguese)
+	if got, want := pt.Err(err), "scale: configuração inválida: 100 núcleos de no máximo 64"; got != want {
+		t.Errorf("pt: %q, want %q", got, want)
+	}
+	if got, want := err.Error(), "scale: invalid config: 100 cores of at most 64"; got != want {
+		t.Errorf("en: %q, want %q", got, want)
+	}
+	c = DefaultConfig()
+	c.Bucket, c.Window = 1500*time.Millisecond, time.Second
+	if got := pt.Err(c.Validate()); !strings.Contains(got, "janela de 1s menor que um intervalo de 1,5s") {
+		t.Errorf("durations: %q", got)
+	}
+	_, err = ParseNs("3..1")
+	if got := pt.Err(err); !strings.HasPrefix(got, "faixa de N") {
+		t.Errorf("ParseNs: %q", got)
+	}
+	if got := pt.Err(Model{Gamma: 1, Alpha: 2}.Validate()); !strings.Contains(got, "modelo inválido: α = 2") {
+		t.Errorf("model: %q", got)
+	}
+}
