@@ -18,14 +18,6 @@ type Text struct {
 	Reloaded                                                           string // format: folder
 	StateWarn                                                          string // format: error
 	Gone, NoDemosYet, UnknownDemo, NotesInPresenter, KeyLeavePresenter string
-	// The scale demo.
-	ScaleTitle, ScaleLoadUp, ScaleLoadDown, ScaleSide, ScaleBigger, ScaleSmaller, ScaleCrash        string
-	ScaleRepair, ScalePreset, ScaleAlphaDown, ScaleAlphaUp, ScaleBetaDown, ScaleBetaUp              string
-	ScalePolicy, ScalePause, ScaleReal, ScaleUpName, ScaleOutName, ScaleCores, ScaleNodes           string
-	ScaleThroughput, ScaleLatency, ScaleQueue, ScaleRejected, ScaleCost, ScaleAvail                 string
-	ScaleStatus, ScaleCostNote, ScaleCeiling, ScaleRunning, ScaleDegraded, ScaleDown                string
-	ScaleRealRunning, ScaleRealResult, ScaleCurve, ScaleRepairIn, ScalePaused, ScaleCore, ScaleNode string
-	ScaleRoundRobin, ScaleLeastLoaded, ScaleIdeal, ScaleContention, ScalePublished, ScaleCustom     string
 	// The clock demo.
 	ClockTitle, ClockPlay, ClockStep, ClockBack, ClockSlower, ClockFaster, ClockReseed, ClockScenario string
 	ClockAxis, ClockSkew, ClockLoss, ClockDelay, ClockExport, ClockSelect, ClockPin, ClockUnpin       string
@@ -63,21 +55,7 @@ var en = Text{
 	Reloaded:    "lessons reloaded from %s",
 	StateWarn:   "⚠ %v",
 	NoDemosYet:  "this build has no demos to open",
-	ScaleTitle:  "scale up vs scale out", ScaleLoadUp: "more load", ScaleLoadDown: "less load",
-	ScaleSide: "side", ScaleBigger: "bigger", ScaleSmaller: "smaller", ScaleCrash: "crash",
-	ScaleRepair: "repair", ScalePreset: "model preset", ScaleAlphaDown: "α −", ScaleAlphaUp: "α +",
-	ScaleBetaDown: "β −", ScaleBetaUp: "β +", ScalePolicy: "balancer", ScalePause: "pause", ScaleReal: "real workers",
-	ScaleUpName: "scale up", ScaleOutName: "scale out", ScaleCores: "cores", ScaleNodes: "nodes",
-	ScaleThroughput: "throughput", ScaleLatency: "latency", ScaleQueue: "queue", ScaleRejected: "rejected",
-	ScaleCost: "cost", ScaleAvail: "availability",
-	ScaleStatus:     "offered load %.0f req/s on each side · simulated %v · balancer %s",
-	ScaleCostNote:   "cost is an assumption: a k-core machine costs %s%.3g·k^%.2g an hour; scale out is one-core machines and a %s%.3g/h load balancer",
-	ScaleRoundRobin: "round robin", ScaleLeastLoaded: "least loaded", ScaleIdeal: "ideal", ScaleContention: "contention only",
-	ScalePublished: "published fit", ScaleCustom: "custom",
-	ScaleCeiling: "the largest machine: scale out to grow", ScaleRunning: "running", ScaleDegraded: "degraded", ScaleDown: "DOWN",
-	ScaleRealRunning: "measuring real workers on this machine…", ScaleRealResult: "real, measured: %s",
-	ScaleCurve: "X(N) by the model", ScaleRepairIn: "repair in %v", ScalePaused: "paused", ScaleCore: "core", ScaleNode: "node",
-	ClockTitle: "clock ordering", ClockPlay: "play/pause", ClockStep: "step", ClockBack: "step back",
+	ClockTitle:  "clock ordering", ClockPlay: "play/pause", ClockStep: "step", ClockBack: "step back",
 	ClockSlower: "slower", ClockFaster: "faster", ClockReseed: "new seed", ClockScenario: "scenario",
 	ClockAxis: "time axis", ClockSkew: "skew", ClockLoss: "loss", ClockDelay: "delay", ClockExport: "export",
 	ClockSelect: "select event", ClockPin: "pin event", ClockUnpin: "unpin",
@@ -138,21 +116,7 @@ var ptBR = Text{
 	Reloaded:    "lições recarregadas de %s",
 	StateWarn:   "⚠ progresso ignorado: %v",
 	NoDemosYet:  "esta versão não tem demonstrações para abrir",
-	ScaleTitle:  "escalar vertical vs horizontal", ScaleLoadUp: "mais carga", ScaleLoadDown: "menos carga",
-	ScaleSide: "lado", ScaleBigger: "maior", ScaleSmaller: "menor", ScaleCrash: "derrubar",
-	ScaleRepair: "consertar", ScalePreset: "modelo", ScaleAlphaDown: "α −", ScaleAlphaUp: "α +",
-	ScaleBetaDown: "β −", ScaleBetaUp: "β +", ScalePolicy: "balanceador", ScalePause: "pausar", ScaleReal: "workers reais",
-	ScaleUpName: "vertical (scale up)", ScaleOutName: "horizontal (scale out)", ScaleCores: "núcleos", ScaleNodes: "nós",
-	ScaleThroughput: "vazão", ScaleLatency: "latência", ScaleQueue: "fila", ScaleRejected: "rejeitadas",
-	ScaleCost: "custo", ScaleAvail: "disponibilidade",
-	ScaleStatus:     "carga oferecida %.0f req/s em cada lado · simulado %v · balanceador %s",
-	ScaleCostNote:   "o custo é uma suposição: uma máquina de k núcleos custa %s%.3g·k^%.2g por hora; na horizontal, máquinas de um núcleo e um balanceador de %s%.3g/h",
-	ScaleRoundRobin: "rodízio", ScaleLeastLoaded: "menos carregado", ScaleIdeal: "ideal", ScaleContention: "só contenção",
-	ScalePublished: "ajuste publicado", ScaleCustom: "personalizado",
-	ScaleCeiling: "a maior máquina: escale na horizontal para crescer", ScaleRunning: "no ar", ScaleDegraded: "degradado", ScaleDown: "FORA",
-	ScaleRealRunning: "medindo workers reais nesta máquina…", ScaleRealResult: "real, medido: %s",
-	ScaleCurve: "X(N) pelo modelo", ScaleRepairIn: "conserto em %v", ScalePaused: "pausado", ScaleCore: "núcleo", ScaleNode: "nó",
-	ClockTitle: "ordenação de relógios", ClockPlay: "tocar/pausar", ClockStep: "avançar", ClockBack: "voltar",
+	ClockTitle:  "ordenação de relógios", ClockPlay: "tocar/pausar", ClockStep: "avançar", ClockBack: "voltar",
 	ClockSlower: "mais devagar", ClockFaster: "mais rápido", ClockReseed: "nova semente", ClockScenario: "cenário",
 	ClockAxis: "eixo do tempo", ClockSkew: "desvio", ClockLoss: "perda", ClockDelay: "atraso", ClockExport: "exportar",
 	ClockSelect: "escolher evento", ClockPin: "fixar evento", ClockUnpin: "soltar",

@@ -191,30 +191,3 @@ func DefaultClock(t *i18n.Text) Clock {
 		Unpin:    bind("esc", t.ClockUnpin, "esc"),
 	}
 }
-
-// Scale are the scale-up vs scale-out pane's keys.
-type Scale struct {
-	LoadUp, LoadDown, Side, Bigger, Smaller, Crash, Repair, Preset key.Binding
-	AlphaDown, AlphaUp, BetaDown, BetaUp, Policy, Pause, Real      key.Binding
-}
-
-// DefaultScale returns the scale pane's keys.
-func DefaultScale(t *i18n.Text) Scale {
-	return Scale{
-		LoadUp:    bind("↑", t.ScaleLoadUp, "up"),
-		LoadDown:  bind("↓", t.ScaleLoadDown, "down"),
-		Side:      bind("←/→", t.ScaleSide, "left", "right"),
-		Bigger:    bind("+", t.ScaleBigger, "+", "="),
-		Smaller:   bind("-", t.ScaleSmaller, "-"),
-		Crash:     bind("c", t.ScaleCrash, "c"),
-		Repair:    bind("r", t.ScaleRepair, "r"),
-		Preset:    bind("m", t.ScalePreset, "m"),
-		AlphaDown: bind("[", t.ScaleAlphaDown, "["),
-		AlphaUp:   bind("]", t.ScaleAlphaUp, "]"),
-		BetaDown:  bind("{", t.ScaleBetaDown, "{"),
-		BetaUp:    bind("}", t.ScaleBetaUp, "}"),
-		Policy:    bind("b", t.ScalePolicy, "b"),
-		Pause:     bind("space", t.ScalePause, "space"),
-		Real:      bind("e", t.ScaleReal, "e"),
-	}
-}

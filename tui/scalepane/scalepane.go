@@ -1,26 +1,25 @@
 // Package scalepane is the scale-up vs scale-out pane: two columns under
-// the same offered load, simulated by demos/scale on a frame tick — the
-// machine's cores or the cluster's nodes with their utilisation,
+// the same offered load, simulated by demos/scale on the app's frame clock
+// — the machine's cores or the cluster's nodes with their utilisation,
 // throughput over time, latency, queue, rejections, cost and availability —
-// and the model's X(N) curve with the current size marked.
+// and the model's X(N) curve with the current size marked. Its texts are
+// in text.go, its keys in keys.go.
 package scalepane
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"runtime"
+	"sync"
 	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"distlab/demos/locale"
 	"distlab/demos/scale"
 	"distlab/tui/common"
 	"distlab/tui/demo"
-	"distlab/tui/keys"
 )
 
 // ID is the demo's id in lessons' front matter.
@@ -31,179 +30,93 @@ func Demo() demo.Demo {
 	return demo.Demo{
 		ID:    ID,
 		Names: names,
-		New: func(env demo.Env) common.Pane { return New(env) },
+		New:   func(env demo.Env) common.Pane { return New(env) },
 	}
 }
 
-// frame is the pane's tick while it runs.
-const frame = time.Second / 12
-
-type frameMsg struct {
-	id int
-	at time.Time
-}
+// resumeAfter is a gap between frames that means the frame clock stopped
+// — the pane was hidden by a zoom or a smaller layout, or paused — rather
+// than that a frame came late: the simulation resumes from the new frame
+// instead of catching up on the time it was not seen. The clock runs at
+// 15 fps, a frame every 67ms.
+const resumeAfter = 500 * time.Millisecond
 
 // Model is the pane.
 type Model struct {
-	com      *common.Common
-	keys     keys.Scale
-	id       int
-	instance int
+	demo.Base
+	keys keyMap
 
-	demo *scale.Demo
-	err  error
+	sim  *scale.Demo
 	snap scale.Snapshot
 	side scale.Side // the side the keys act on
-
-	paused, visible, armed bool
-	last                   time.Time // the last frame, to advance by real time
+	last time.Time  // the last frame, to advance by the time between frames
 
 	// Real mode: a short run of real worker processes on this machine,
 	// for the selected side at its current size.
-	realRunning bool
-	realCancel  context.CancelFunc
-	real        string // the last measurement, as a line
-
-	width, height int
-	focused       bool
+	run  *realRun           // the measurement in progress, nil when none
+	real *scale.BenchReport // the last measurement
+	fail error              // or why it failed; shown in the pane, in the reader's language
+	// bench runs a measurement (scale.RunBench; tests replace it).
+	bench func(context.Context, scale.BenchPlan) (*scale.BenchReport, error)
 }
 
 var (
-	_ common.Pane   = (*Model)(nil)
-	_ common.Shower = (*Model)(nil)
-	_ common.Closer = (*Model)(nil)
+	_ common.Pane      = (*Model)(nil)
+	_ common.Animator  = (*Model)(nil)
+	_ common.Closer    = (*Model)(nil)
+	_ common.Relabeler = (*Model)(nil)
 )
-
-// realMsg carries a real measurement back.
-type realMsg struct {
-	id     int
-	report *scale.BenchReport
-	err    error
-}
-
-// Close stops a real measurement in progress (its worker processes end).
-func (m *Model) Close() {
-	if m.realCancel != nil {
-		m.realCancel()
-	}
-}
-
-// measure runs real workers for the selected side in the background:
-// scale up = one worker process using N cores, scale out = N one-core
-// worker processes behind a round-robin balancer, for two seconds.
-func (m *Model) measure() tea.Cmd {
-	if m.realRunning {
-		return nil
-	}
-	c := m.snap.Side(m.side)
-	n := min(max(c.Size, 1), 2*runtime.NumCPU()) // more than the machine has measures only queueing
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	m.realRunning, m.realCancel, m.real = true, cancel, ""
-	plan := scale.BenchPlan{Mode: m.side, N: n, Duration: 2 * time.Second, Model: c.Model}
-	id := m.id
-	return func() tea.Msg {
-		defer cancel()
-		exe, err := os.Executable() // distlab itself runs the workers: `distlab scale worker`
-		if err != nil {
-			return realMsg{id: id, err: err}
-		}
-		plan.Exe = exe
-		r, err := scale.RunBench(ctx, plan)
-		return realMsg{id: id, report: r, err: err}
-	}
-}
 
 // New returns the pane with the default configuration.
 func New(env demo.Env) *Model {
-	m := &Model{com: env.Com, keys: keys.DefaultScale(env.Com.Text), id: env.ID, instance: env.Instance, side: scale.ScaleUp}
-	m.demo, m.err = scale.NewDemo(scale.DefaultConfig())
-	if m.demo != nil {
-		m.snap = m.demo.Snapshot()
+	m := &Model{Base: demo.NewBase(env, true), keys: newKeys(env.Com.Printer), side: scale.ScaleUp, bench: scale.RunBench}
+	sim, err := scale.NewDemo(scale.DefaultConfig())
+	if err != nil {
+		m.Started(err)
+		return m
 	}
+	m.sim, m.snap = sim, sim.Snapshot()
 	return m
 }
 
-// Init does nothing: the simulation is computed on frames.
+// Init does nothing: the simulation advances on the app's frames.
 func (m *Model) Init() tea.Cmd { return nil }
 
-// Title names the demo.
-func (m *Model) Title() string {
-	t := m.com.Text.ScaleTitle
-	if m.instance > 1 {
-		t += fmt.Sprintf(" #%d", m.instance)
-	}
-	return t
-}
-
-// Relabel refreshes the key help after a language change.
-func (m *Model) Relabel() { m.keys = keys.DefaultScale(m.com.Text) }
-
-// Focus gives or takes the keyboard.
-func (m *Model) Focus(f bool) { m.focused = f }
-
-// SetSize sets the inner size.
-func (m *Model) SetSize(w, h int) tea.Cmd { m.width, m.height = w, h; return nil }
-
-// SetVisible starts or stops the simulation's clock.
-func (m *Model) SetVisible(v bool) tea.Cmd {
-	m.visible = v
-	m.last = time.Time{}
-	return m.arm()
-}
-
-func (m *Model) arm() tea.Cmd {
-	if m.armed || !m.visible || m.paused || m.demo == nil {
-		return nil
-	}
-	m.armed = true
-	id := m.id
-	return m.com.Tick(frame, func(t time.Time) tea.Msg { return frameMsg{id, t} })
-}
+// Relabel rebuilds the key help after a language change.
+func (m *Model) Relabel() { m.keys = newKeys(m.Com.Printer) }
 
 // KeyMap is the pane's help.
-func (m *Model) KeyMap() help.KeyMap { return keyMap(m.keys) }
+func (m *Model) KeyMap() help.KeyMap { return m.keys }
 
-type keyMap keys.Scale
-
-func (k keyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.LoadUp, k.Side, k.Bigger, k.Crash, k.Repair}
+// Frame advances the simulation by the time since the last frame (as the
+// engine's speed scales it) and samples it. The first frame after a gap —
+// the pane was hidden or paused — only sets the clock going again.
+func (m *Model) Frame(now time.Time) tea.Cmd {
+	if m.sim == nil {
+		return nil
+	}
+	if gap := now.Sub(m.last); !m.last.IsZero() && gap > 0 && gap <= resumeAfter {
+		m.sim.Tick(gap)
+	}
+	m.last = now
+	m.snap = m.sim.Snapshot()
+	return nil
 }
 
-func (k keyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.LoadUp, k.LoadDown, k.Side, k.Bigger, k.Smaller},
-		{k.Crash, k.Repair, k.Policy, k.Pause, k.Real},
-		{k.Preset, k.AlphaDown, k.AlphaUp, k.BetaDown, k.BetaUp}}
-}
-
-// Update advances the simulation on frames and acts on keys.
+// Update acts on keys and on the real measurement's result.
 func (m *Model) Update(msg tea.Msg) tea.Cmd {
-	if m.demo == nil {
+	if m.sim == nil {
 		return nil
 	}
 	switch msg := msg.(type) {
-	case frameMsg:
-		if msg.id != m.id {
-			return nil
-		}
-		m.armed = false
-		if !m.last.IsZero() && !m.paused {
-			m.demo.Tick(msg.at.Sub(m.last))
-		}
-		m.last = msg.at
-		m.snap = m.demo.Snapshot()
-		return m.arm()
 	case realMsg:
-		if msg.id != m.id {
+		if !m.Mine(msg) || msg.run != m.run {
 			return nil
 		}
-		m.realRunning = false
-		switch {
-		case msg.err != nil:
-			m.real = msg.err.Error()
-		case msg.report != nil && msg.report.Result != nil:
-			r := msg.report.Result
-			m.real = locale.Decimals(m.com.Text.Lang, fmt.Sprintf("%s %d: %.0f req/s (model %.0f) · p50 %v · p99 %v", msg.report.Plan.Mode, msg.report.Plan.N,
-				r.Throughput, msg.report.Predicted, dur(r.P50()), dur(r.P99())))
+		m.run = nil
+		m.real, m.fail = msg.report, msg.err
+		if msg.report != nil && msg.report.Result == nil {
+			m.real = nil
 		}
 		return nil
 	case tea.KeyPressMsg:
@@ -211,14 +124,13 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 			return m.measure()
 		}
 		m.key(msg)
-		m.snap = m.demo.Snapshot()
-		return m.arm()
+		m.snap = m.sim.Snapshot()
 	}
 	return nil
 }
 
 func (m *Model) key(msg tea.KeyPressMsg) {
-	d, s := m.demo, m.side
+	d, s := m.sim, m.side
 	switch {
 	case key.Matches(msg, m.keys.LoadUp):
 		d.StepLoad(1)
@@ -250,15 +162,87 @@ func (m *Model) key(msg tea.KeyPressMsg) {
 	case key.Matches(msg, m.keys.Policy):
 		d.NextPolicy()
 	case key.Matches(msg, m.keys.Pause):
-		m.paused = !m.paused
-		m.last = time.Time{}
+		m.SetPaused(!m.Paused())
+		m.last = time.Time{} // the clock starts again from the next frame
 	}
 }
 
 func (m *Model) resize(dir int) {
 	if m.side == scale.ScaleOut {
-		m.demo.StepNodes(dir)
+		m.sim.StepNodes(dir)
 	} else {
-		m.demo.StepCores(dir)
+		m.sim.StepCores(dir)
+	}
+}
+
+// realRun is one real measurement, shared by the command that runs it
+// and Close, which cancels it and waits for its worker processes.
+type realRun struct {
+	cancel context.CancelFunc
+	done   chan struct{} // closed when the command has returned
+
+	mu              sync.Mutex // guards started and closed
+	started, closed bool
+}
+
+// realMsg carries a real measurement back to the pane that asked.
+type realMsg struct {
+	pane   int
+	run    *realRun
+	report *scale.BenchReport
+	err    error
+}
+
+// PaneID is the pane that ran the measurement.
+func (m realMsg) PaneID() int { return m.pane }
+
+// measure runs real workers for the selected side in a command: scale up =
+// one worker process using N cores, scale out = N one-core worker
+// processes behind a round-robin balancer, for two seconds.
+func (m *Model) measure() tea.Cmd {
+	if m.run != nil {
+		return nil
+	}
+	c := m.snap.Side(m.side)
+	n := min(max(c.Size, 1), 2*runtime.NumCPU()) // more than the machine has measures only queueing
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	run := &realRun{cancel: cancel, done: make(chan struct{})}
+	m.run, m.real, m.fail = run, nil, nil
+	plan := scale.BenchPlan{Mode: m.side, N: n, Duration: 2 * time.Second, Model: c.Model}
+	id, bench := m.PaneID(), m.bench
+	return func() tea.Msg {
+		run.mu.Lock()
+		if run.closed { // the pane closed before the command ran
+			run.mu.Unlock()
+			return nil
+		}
+		run.started = true
+		run.mu.Unlock()
+		defer close(run.done)
+		defer cancel()
+		exe, err := os.Executable() // distlab itself runs the workers: `distlab scale worker`
+		if err != nil {
+			return realMsg{pane: id, run: run, err: err}
+		}
+		plan.Exe = exe
+		r, err := bench(ctx, plan)
+		return realMsg{pane: id, run: run, report: r, err: err}
+	}
+}
+
+// Close stops a real measurement in progress and returns when its worker
+// processes are gone.
+func (m *Model) Close() {
+	run := m.run
+	if run == nil {
+		return
+	}
+	run.mu.Lock()
+	run.closed = true
+	started := run.started
+	run.mu.Unlock()
+	run.cancel()
+	if started {
+		<-run.done
 	}
 }

@@ -9,34 +9,43 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"distlab/demos/locale"
 	"distlab/tui/common"
 	"distlab/tui/demo"
-	"distlab/tui/i18n"
 	"distlab/tui/panetest"
 	"distlab/tui/theme"
 )
 
-func newPane(t testing.TB, w, h int) (*Model, *int) {
-	t.Helper()
-	armed := 0
-	com := &common.Common{Styles: theme.New(theme.Dark), Text: i18n.For("en"),
-		Tick: func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { armed++; return nil }}
-	m := New(demo.Env{Com: com, ID: 5, Instance: 1})
-	if m.err != nil {
-		t.Fatal(m.err)
-	}
-	m.SetSize(w, h)
-	return m, &armed
+func newPane(t testing.TB, w, h int) *Model {
+	return newPaneIn(t, locale.English, w, h)
 }
 
-// run advances the simulation by n frames of 1/12 s of real time.
+func newPaneIn(t testing.TB, l locale.Lang, w, h int) *Model {
+	t.Helper()
+	com := &common.Common{Styles: theme.New(theme.Dark)}
+	com.SetLang(l)
+	m := New(demo.Env{Com: com, Demo: Demo(), ID: 5, Instance: 1})
+	if m.Err() != nil {
+		t.Fatal(m.Err())
+	}
+	m.SetSize(w, h)
+	return m
+}
+
+// frame is the app's frame period (tui.AnimationRate, 15 fps).
+const frame = time.Second / 15
+
+// run advances the simulation by n frames of real time, as the app's
+// frame clock would while the pane is seen and animating.
 func run(m *Model, n int) {
 	t0 := time.Unix(0, 0)
 	if !m.last.IsZero() {
 		t0 = m.last
 	}
 	for i := 1; i <= n; i++ {
-		m.Update(frameMsg{id: m.id, at: t0.Add(time.Duration(i) * frame)})
+		if m.Animating() {
+			m.Frame(t0.Add(time.Duration(i) * frame))
+		}
 	}
 }
 
@@ -47,32 +56,31 @@ func press(m *Model, keys ...string) {
 }
 
 func TestCrashAndRepair(t *testing.T) {
-	m, _ := newPane(t, 120, 40)
-	m.SetVisible(true)
+	m := newPane(t, 120, 40)
 	run(m, 24)
 	s := ansi.Strip(m.View())
 	if !strings.Contains(s, "scale up · 8 cores") || !strings.Contains(s, "scale out · 8 nodes") || strings.Count(s, "running") != 2 {
 		t.Fatalf("start:\n%s", s)
 	}
 	press(m, "c") // the single machine: a total outage
-	run(m, 18)    // 1.5 s: past the 1 s window, before the 10 s repair
+	run(m, 23)    // 1.5 s: past the 1 s window, before the 10 s repair
 	if m.snap.Up.State.String() != "down" || m.snap.Up.Throughput > m.snap.Out.Throughput/10 {
 		t.Fatalf("scale up after a crash: %v, %.0f req/s", m.snap.Up.State, m.snap.Up.Throughput)
 	}
 	press(m, "right", "c") // one node: degraded, still serving
-	run(m, 24)
+	run(m, 30)
 	if m.snap.Out.State.String() != "degraded" || m.snap.Out.Throughput < 1000 {
 		t.Fatalf("scale out after a node crash: %v, %.0f req/s", m.snap.Out.State, m.snap.Out.Throughput)
 	}
 	press(m, "r")
-	run(m, 12)
+	run(m, 15)
 	if m.snap.Out.State.String() != "running" {
 		t.Fatalf("repair: %v", m.snap.Out.State)
 	}
 }
 
 func TestKeysChangeTheSides(t *testing.T) {
-	m, _ := newPane(t, 120, 40)
+	m := newPane(t, 120, 40)
 	load := m.snap.Load
 	press(m, "up")
 	if m.snap.Load <= load {
@@ -99,46 +107,80 @@ func TestKeysChangeTheSides(t *testing.T) {
 	}
 }
 
-func TestTicksOnlyWhenSeen(t *testing.T) {
-	m, armed := newPane(t, 120, 40)
-	if *armed != 0 {
-		t.Fatal("ticks before it is seen")
-	}
-	m.SetVisible(true)
-	run(m, 1)
-	if *armed != 2 {
-		t.Fatalf("armed %d", *armed)
+// The pane animates while it runs and not while paused; the app's frame
+// clock stops for it then.
+func TestAnimatingOnlyWhileRunning(t *testing.T) {
+	m := newPane(t, 120, 40)
+	if !m.Animating() {
+		t.Fatal("a new pane does not animate")
 	}
 	press(m, "space")
-	run(m, 1)
-	if *armed != 2 {
-		t.Fatal("paused, still ticking")
+	if m.Animating() {
+		t.Fatal("paused, still animating")
+	}
+	if !strings.Contains(ansi.Strip(m.View()), "paused") {
+		t.Error("the status line does not say paused")
 	}
 	press(m, "space")
-	m.SetVisible(false)
-	run(m, 1)
-	if *armed != 3 {
-		t.Fatalf("hidden, still ticking: %d", *armed)
+	if !m.Animating() {
+		t.Fatal("resumed, not animating")
+	}
+}
+
+// Frame advances the simulation by the time between frames; a gap (the
+// pane hidden, then seen again; or paused) is not simulated.
+func TestFrameAdvancesByElapsedTime(t *testing.T) {
+	m := newPane(t, 120, 40)
+	t0 := time.Unix(1000, 0)
+	now := func() time.Duration { return m.sim.Now() }
+	m.Frame(t0) // the first frame only starts the clock
+	if now() != 0 {
+		t.Fatalf("first frame simulated %v", now())
+	}
+	m.Frame(t0.Add(100 * time.Millisecond))
+	if now() != 100*time.Millisecond {
+		t.Fatalf("after 100ms: %v", now())
+	}
+	m.Frame(t0.Add(150 * time.Millisecond))
+	if now() != 150*time.Millisecond {
+		t.Fatalf("after 50ms more: %v", now())
+	}
+	// Hidden for a minute: no frames came. The next one resumes.
+	m.Frame(t0.Add(time.Minute))
+	if now() != 150*time.Millisecond {
+		t.Fatalf("a minute hidden became %v simulated", now()-150*time.Millisecond)
+	}
+	m.Frame(t0.Add(time.Minute + 60*time.Millisecond))
+	if now() != 210*time.Millisecond {
+		t.Fatalf("after resuming: %v", now())
+	}
+	if m.snap.Now != now() {
+		t.Errorf("snapshot at %v, simulation at %v", m.snap.Now, now())
+	}
+	// Paused and resumed within the gap: the pause is not simulated either.
+	press(m, "space", "space")
+	m.Frame(t0.Add(time.Minute + 200*time.Millisecond))
+	if now() != 210*time.Millisecond {
+		t.Fatalf("the pause was simulated: %v", now())
 	}
 }
 
 func TestSizes(t *testing.T) {
-	m, _ := newPane(t, 120, 40)
-	run(m, 12)
+	m := newPane(t, 120, 40)
+	run(m, 15)
 	panetest.CheckSizes(t, panetest.Sizer[tea.Cmd]{V: m})
 }
 
-// BenchmarkFrame is one frame at 200×60: a twelfth of a second simulated
+// BenchmarkFrame is one frame at 200×60: a fifteenth of a second simulated
 // on both sides, then the view.
 func BenchmarkFrame(b *testing.B) {
-	m, _ := newPane(b, 200, 60)
-	m.visible = true
+	m := newPane(b, 200, 60)
 	t0 := time.Unix(0, 0)
 	i := 0
 	b.ReportAllocs()
 	for b.Loop() {
 		i++
-		m.Update(frameMsg{id: m.id, at: t0.Add(time.Duration(i) * frame)})
+		m.Frame(t0.Add(time.Duration(i) * frame))
 		_ = m.View()
 	}
 }
@@ -147,9 +189,8 @@ func BenchmarkFrame(b *testing.B) {
 // two sides go one above the other, each with its figures whole, rather
 // than two columns that cut every line in half.
 func TestNarrowPaneStacksSides(t *testing.T) {
-	m, _ := newPane(t, 34, 22)
-	m.SetVisible(true)
-	run(m, 24)
+	m := newPane(t, 34, 22)
+	run(m, 30)
 	lines := strings.Split(ansi.Strip(m.View()), "\n")
 	up, out := -1, -1
 	for i, l := range lines {

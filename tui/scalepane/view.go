@@ -1,7 +1,6 @@
 package scalepane
 
 import (
-	"fmt"
 	"math"
 	"strings"
 	"time"
@@ -14,10 +13,11 @@ import (
 )
 
 // View draws the two columns, the model's curve and the status lines.
+// Every figure is formatted by the UI's printer, in the reader's language.
 func (m *Model) View() string {
-	s, t := m.com.Styles, m.com.Text
-	w, h := m.width, m.height
-	if v, done := m.com.Placeholder(m.err, w, h); done {
+	s, p := m.Com.Styles, m.Com.Printer
+	w, h := m.Size()
+	if v, done := m.Placeholder(); done {
 		return v
 	}
 	snap := m.snap
@@ -27,37 +27,40 @@ func (m *Model) View() string {
 	} else {
 		lines = sideBySide(m.column(&snap.Up, w/2), m.column(&snap.Out, w-w/2), w/2, w-w/2)
 	}
-	policy := t.ScaleRoundRobin
-	if snap.Policy == scale.LeastLoaded {
-		policy = t.ScaleLeastLoaded
-	}
-	status := fmt.Sprintf(t.ScaleStatus, snap.Load, snap.Now.Round(time.Second), policy)
-	if m.paused {
-		status += " · " + t.ScalePaused
-	}
-	realLine := ""
-	switch {
-	case m.realRunning:
-		realLine = s.StatusWarn.Render(t.ScaleRealRunning)
-	case m.real != "":
-		realLine = s.HeaderLesson.Render(fmt.Sprintf(t.ScaleRealResult, m.real))
+	status := p.T("offered load %.0f req/s on each side · simulated %s · balancer %s", snap.Load, p.Duration(snap.Now.Round(time.Second)), snap.Policy)
+	if m.Paused() {
+		status += " · " + p.T("paused")
 	}
 	foot := append(common.WrapLines(s.Status.Render(status), w, 2),
-		common.WrapLines(s.Summary.Render(fmt.Sprintf(t.ScaleCostNote, snap.Cost.Currency, snap.Cost.PerCore, snap.Cost.Exponent, snap.Cost.Currency, snap.Cost.Balancer)), w, 3)...)
-	// The demo's own figures take the reader's decimal mark; the line of
-	// the real bench may hold an error's words, and has its figures
-	// written so already.
-	foot = strings.Split(locale.Decimals(t.Lang, strings.Join(foot, "\n")), "\n")
-	if realLine != "" {
-		foot = append([]string{common.FitLine(" "+realLine, w)}, foot...)
+		common.WrapLines(s.Summary.Render(p.T("cost is an assumption: a k-core machine costs %s%.3g·k^%.2g an hour; scale out is one-core machines and a %s%.3g/h load balancer",
+			snap.Cost.Currency, snap.Cost.PerCore, snap.Cost.Exponent, snap.Cost.Currency, snap.Cost.Balancer)), w, 3)...)
+	if real := m.realLine(); real != "" {
+		foot = append([]string{common.FitLine(" "+real, w)}, foot...)
 	}
 	curveH := h - len(lines) - len(foot) - 1
 	if curveH >= 4 {
 		lines = append(lines, "")
 		lines = append(lines, m.curve(w, min(curveH, 16))...)
 	}
-	lines = strings.Split(locale.Decimals(t.Lang, strings.Join(lines, "\n")), "\n")
 	return common.Fit(strings.Join(append(lines, foot...), "\n"), w, h)
+}
+
+// realLine is the real measurement's line: running, its result, or why it
+// failed (an engine's error in the reader's language, a system's as the
+// system wrote it); "" before the first.
+func (m *Model) realLine() string {
+	s, p := m.Com.Styles, m.Com.Printer
+	switch {
+	case m.run != nil:
+		return s.StatusWarn.Render(p.T("measuring real workers on this machine…"))
+	case m.fail != nil:
+		return s.StatusError.Render(p.T("real measurement failed: %s", p.Err(m.fail)))
+	case m.real != nil && m.real.Result != nil:
+		r, res := m.real, m.real.Result
+		return s.HeaderLesson.Render(p.T("real, measured: %s, N = %d: %.0f req/s (model %.0f) · p50 %s · p99 %s",
+			r.Plan.Mode, r.Plan.N, res.Throughput, r.Predicted, dur(p, res.P50()), dur(p, res.P99())))
+	}
+	return ""
 }
 
 // stackBelow is the pane width under which the two sides are drawn one
@@ -82,48 +85,42 @@ func sideBySide(left, right []string, lw, rw int) []string {
 
 // column draws one side, cw cells wide.
 func (m *Model) column(c *scale.SideSnapshot, cw int) []string {
-	s, t := m.com.Styles, m.com.Text
-	name, unit := t.ScaleUpName, t.ScaleCores
-	if c.Side == scale.ScaleOut {
-		name, unit = t.ScaleOutName, t.ScaleNodes
-	}
-	if c.Size == 1 {
-		unit = t.ScaleCore
-		if c.Side == scale.ScaleOut {
-			unit = t.ScaleNode
-		}
-	}
+	s, p := m.Com.Styles, m.Com.Printer
 	marker := "  "
 	if c.Side == m.side {
 		marker = "› "
 	}
-	head := s.Title.Render(fmt.Sprintf("%s%s · %d %s", marker, name, c.Size, unit))
-	state := s.ReadMark.Render("● " + t.ScaleRunning)
+	size := p.T("%s · %d cores", c.Side, c.Size)
+	if c.Side == scale.ScaleOut {
+		size = p.T("%s · %d nodes", c.Side, c.Size)
+	}
+	head := s.Title.Render(marker + size)
+	state := s.ReadMark.Render("● " + p.T("running"))
 	switch c.State {
 	case scale.Degraded:
-		state = s.StatusWarn.Render("◐ " + t.ScaleDegraded)
+		state = s.StatusWarn.Render("◐ " + p.T("degraded"))
 	case scale.Down:
-		state = s.StatusError.Render("✗ " + t.ScaleDown)
+		state = s.StatusError.Render("✗ " + p.T("DOWN"))
 	}
 	if c.RepairIn > 0 {
-		state += s.Status.Render(" · " + fmt.Sprintf(t.ScaleRepairIn, c.RepairIn.Round(time.Second)))
+		state += s.Status.Render(" · " + p.T("repair in %s", p.Duration(c.RepairIn.Round(time.Second))))
 	}
 	lines := []string{head, " " + state}
 	lines = append(lines, units(c.Units, cw-2)...)
 	lines = append(lines,
-		fmt.Sprintf(" %s %s", s.HeaderLesson.Render(fmt.Sprintf("%.0f req/s", c.Throughput)), spark(c.History, cw-16)),
-		s.Status.Render(fmt.Sprintf(" %s p50 %v · p99 %v", t.ScaleLatency, dur(c.P50), dur(c.P99))),
-		s.Status.Render(fmt.Sprintf(" %s %d/%d · %s %.0f/s", t.ScaleQueue, c.Queue, c.QueueCap, t.ScaleRejected, c.RejectRate+c.FailRate)),
+		" "+s.HeaderLesson.Render(p.T("%.0f req/s", c.Throughput))+" "+spark(c.History, cw-16),
+		s.Status.Render(" "+p.T("latency p50 %s · p99 %s", dur(p, c.P50), dur(p, c.P99))),
+		s.Status.Render(" "+p.T("queue %d/%d · rejected %.0f/s", c.Queue, c.QueueCap, c.RejectRate+c.FailRate)),
 	)
-	cost := fmt.Sprintf(" %s $%.2f/h", t.ScaleCost, c.CostPerHour)
-	avail := fmt.Sprintf("%s %.4f%%", t.ScaleAvail, 100*c.Availability)
+	cost := " " + p.T("cost %s%.2f/h", m.snap.Cost.Currency, c.CostPerHour)
+	avail := p.T("availability %.4f%%", 100*c.Availability)
 	if ansi.StringWidth(cost+" · "+avail) <= cw { // else one line each: a cut figure is a wrong one
 		lines = append(lines, s.Status.Render(cost+" · "+avail))
 	} else {
 		lines = append(lines, s.Status.Render(cost), s.Status.Render(" "+avail))
 	}
 	if c.AtCeiling {
-		lines = append(lines, s.StatusWarn.Render(" "+t.ScaleCeiling))
+		lines = append(lines, s.StatusWarn.Render(" "+p.T("the largest machine: scale out to grow")))
 	}
 	for i, l := range lines {
 		lines[i] = common.FitLine(l, cw)
@@ -189,33 +186,24 @@ func spark(vs []float64, width int) string {
 	return b.String()
 }
 
-func dur(d time.Duration) string {
-	switch {
-	case d <= 0:
+// dur is a latency as the pane shows it, "–" before there is one.
+func dur(p *locale.Printer, d time.Duration) string {
+	if d <= 0 {
 		return "–"
-	case d < time.Millisecond:
-		return fmt.Sprintf("%dµs", d.Microseconds())
-	case d < time.Second:
-		return fmt.Sprintf("%.1fms", float64(d.Microseconds())/1000)
 	}
-	return d.Round(10 * time.Millisecond).String()
+	return p.Duration(d)
 }
 
 // curve plots the selected side's X(N) for N = 1…its largest size, with the
 // current size marked, and the peak and ceiling when the model has them.
 func (m *Model) curve(w, h int) []string {
-	s := m.com.Styles
+	s, p := m.Com.Styles, m.Com.Printer
 	c := m.snap.Side(m.side)
 	model := c.Model
 	maxN := max(c.MaxSize, 2)
-	name := map[string]string{scale.Ideal: m.com.Text.ScaleIdeal, scale.Contention: m.com.Text.ScaleContention,
-		scale.Published: m.com.Text.ScalePublished}[model.Name]
-	if name == "" {
-		name = m.com.Text.ScaleCustom
-	}
-	label := fmt.Sprintf("%s — %s: γ = %.5g, α = %.4g, β = %.3g", m.com.Text.ScaleCurve, name, model.Gamma, model.Alpha, model.Beta)
-	if p, ok := model.PeakInt(); ok {
-		label += fmt.Sprintf(" · N* = %d", p)
+	label := p.T("X(N) by the model — %s: γ = %.5g, α = %.4g, β = %.3g", scale.PresetTitle(p, model.Name), model.Gamma, model.Alpha, model.Beta)
+	if peak, ok := model.PeakInt(); ok {
+		label += p.T(" · N* = %d", peak)
 	}
 	lines := common.WrapLines(s.Summary.Render(label), w, 2)
 	plotW, plotH := max(w-12, 8), max(h-len(lines), 2)
@@ -241,9 +229,9 @@ func (m *Model) curve(w, h int) []string {
 	for y := range plotH {
 		axis := "          "
 		if y == 0 {
-			axis = fmt.Sprintf("%8.0f ┤", top)
+			axis = p.T("%8.0f ┤", top)
 		} else if y == plotH-1 {
-			axis = fmt.Sprintf("%8d ┤", 0)
+			axis = p.T("%8d ┤", 0)
 		} else {
 			axis = "         │"
 		}
