@@ -24,8 +24,16 @@ func (m *Model) helpKeys() help.KeyMap {
 // baseKeys are the keys with no overlay up: the focused pane's, the
 // workspace's and the app's. The full help overlay lists them all.
 func (m *Model) baseKeys() help.KeyMap {
-	return helpMap{global: m.keys, pane: m.focused().KeyMap(), lesson: m.onLesson(), presenting: m.mode == Presenting,
-		leave: m.com.T("leave presenter"), demos: len(m.cfg.Demos.All()) > 0, more: len(m.slots) > 1}
+	g := m.keys
+	// Keys that would do nothing here are left out of the help.
+	g.Focus.SetEnabled(len(m.ring()) > 1)
+	g.FocusDir.SetEnabled(m.canMoveFocus())
+	shown := len(m.visibleSlots())
+	g.Zoom.SetEnabled(m.focus != focusList && (m.zoom || shown > 1 || m.sidebarShown()))
+	g.ClosePane.SetEnabled(m.focus != focusList)
+	g.Split.SetEnabled(shown > 1)
+	return helpMap{global: g, pane: m.focused().KeyMap(), lesson: m.onLesson(), presenting: m.mode == Presenting,
+		leave: m.com.T("leave presenter"), demos: len(m.cfg.Demos.All()) > 0}
 }
 
 type helpMap struct {
@@ -35,7 +43,6 @@ type helpMap struct {
 	presenting bool
 	leave      string // the help of P while presenting
 	demos      bool   // there are demos to pick
-	more       bool   // more than one pane: the split moves
 }
 
 func (h helpMap) ShortHelp() []key.Binding {
@@ -62,10 +69,7 @@ func (h helpMap) FullHelp() [][]key.Binding {
 	if h.lesson {
 		lesson = append([]key.Binding{g.NextPrev, g.OpenDemo}, lesson...)
 	}
-	work := []key.Binding{g.Focus, g.FocusLeft, g.Zoom, g.ClosePane}
-	if h.more { // one pane has no split to move
-		work = append(work, g.Split)
-	}
+	work := []key.Binding{g.Focus, g.FocusDir, g.Zoom, g.ClosePane, g.Split}
 	present := []key.Binding{g.Presenter}
 	if h.presenting {
 		present = append(present, g.Notes)
@@ -76,4 +80,27 @@ func (h helpMap) FullHelp() [][]key.Binding {
 	// The column with help and quit comes before the demo column: on a
 	// narrow screen the help cuts from the right.
 	return append(h.pane.FullHelp(), work, lesson, present)
+}
+
+// visibleSlots are the panes drawn on screen.
+func (m *Model) visibleSlots() []int {
+	var out []int
+	for i := range m.slots {
+		if m.seen(i) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// canMoveFocus reports whether ctrl+arrows reach another pane from here.
+func (m *Model) canMoveFocus() bool {
+	rects := append([]Rect{m.layout.Sidebar}, m.layout.Panes...)
+	for _, d := range []Direction{Left, Right, Up, Down} {
+		n := Neighbor(rects, m.focus+1, d) - 1
+		if n == focusList || (n >= 0 && m.slots[n].kind != notesSlot) {
+			return true
+		}
+	}
+	return false
 }

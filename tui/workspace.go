@@ -59,8 +59,8 @@ func (m *Model) cycleFocus(d int) tea.Cmd {
 // moveFocus goes to the pane next to the focused one on screen.
 func (m *Model) moveFocus(d Direction) tea.Cmd {
 	rects := append([]Rect{m.layout.Sidebar}, m.layout.Panes...)
-	if n := Neighbor(rects, m.focus+1, d); n >= 0 {
-		return m.setFocus(n - 1)
+	if n := Neighbor(rects, m.focus+1, d) - 1; n == focusList || (n >= 0 && m.slots[n].kind != notesSlot) {
+		return m.setFocus(n) // the notes pane has no keys to take
 	}
 	return nil
 }

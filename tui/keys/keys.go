@@ -24,8 +24,8 @@ type Global struct {
 	FocusLeft, FocusRight, FocusUp, FocusDown                            key.Binding
 	// Lesson keys act while the lesson or the list has focus.
 	Next, Prev, OpenDemo key.Binding
-	// Entries of the help that stand for two keys; never matched.
-	NextPrev, Split key.Binding
+	// Entries of the help that stand for several keys; never matched.
+	NextPrev, Split, FocusDir key.Binding
 }
 
 // DefaultGlobal returns the global keys, described in p's language.
@@ -56,6 +56,7 @@ func DefaultGlobal(p *locale.Printer) Global {
 		OpenDemo:   bind("1-9", p.T("open demo"), "1", "2", "3", "4", "5", "6", "7", "8", "9"),
 		NextPrev:   bind("n/p", p.T("next/prev lesson"), "n", "p"),
 		Split:      bind("</>", p.T("move split"), "<", ">"),
+		FocusDir:   bind("ctrl+←↑→↓", p.T("focus"), "ctrl+left", "ctrl+right", "ctrl+up", "ctrl+down"),
 	}
 }
 
