@@ -7,9 +7,11 @@ package chatpane
 import (
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"distlab/demos/chat"
@@ -55,8 +57,7 @@ type Model struct {
 	start *handoff // shared with the start command
 
 	selected int
-	typing   bool
-	input    []rune
+	input    textinput.Model // what "you" type; focused while typing
 	paused   bool
 	visible  bool
 	armed    bool
@@ -79,7 +80,8 @@ var (
 
 // New returns the pane; Init starts the cluster.
 func New(env demo.Env, host string) *Model {
-	return &Model{com: env.Com, keys: keys.DefaultChat(env.Com.Text), id: env.ID, instance: env.Instance, host: host, start: &handoff{}}
+	return &Model{com: env.Com, keys: keys.DefaultChat(env.Com.Text), id: env.ID, instance: env.Instance, host: host, start: &handoff{},
+		input: env.Com.NewInput()}
 }
 
 // Init starts the demo's cluster in the background: listening is IO.
@@ -123,7 +125,9 @@ func (m *Model) Close() {
 }
 
 // Capturing reports whether "you" is typing.
-func (m *Model) Capturing() bool { return m.typing }
+func (m *Model) Capturing() bool { return m.typing() }
+
+func (m *Model) typing() bool { return m.input.Focused() }
 
 // Relabel refreshes the key help after a language change, and has the
 // nodes, clients and bots speak the new language from now on.
@@ -157,7 +161,7 @@ func (m *Model) arm() tea.Cmd {
 }
 
 // KeyMap is the pane's help.
-func (m *Model) KeyMap() help.KeyMap { return keyMap{m.keys, m.typing} }
+func (m *Model) KeyMap() help.KeyMap { return keyMap{m.keys, m.typing()} }
 
 type keyMap struct {
 	k      keys.Chat
@@ -197,14 +201,14 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		m.sample()
 		return m.arm()
 	case tea.PasteMsg:
-		if m.typing {
+		if m.typing() {
 			m.typeText(msg.Content)
 		}
 	case tea.KeyPressMsg:
 		if m.demo == nil {
 			return nil
 		}
-		if m.typing {
+		if m.typing() {
 			m.typeKey(msg)
 		} else {
 			m.key(msg)
@@ -244,32 +248,41 @@ func (m *Model) key(msg tea.KeyPressMsg) {
 		m.paused = !m.paused
 		d.SetPaused(m.paused)
 	case key.Matches(msg, m.keys.Type):
-		m.typing = true
+		m.input.Focus() // the cursor stands still: no command
 	}
 }
 
+// typeKey edits the line: enter sends it, esc stops typing, text goes in
+// through typeText, and the field takes the editing keys (backspace,
+// ←/→, home/end, ctrl+w…).
 func (m *Model) typeKey(msg tea.KeyPressMsg) {
 	switch {
 	case key.Matches(msg, m.keys.Send):
-		if len(m.input) > 0 {
-			m.demo.Say(string(m.input))
+		if line := m.input.Value(); line != "" {
+			m.demo.Say(line)
 		}
-		m.input = m.input[:0]
+		m.input.Reset()
 	case key.Matches(msg, m.keys.Leave):
-		m.typing = false
-	case key.Matches(msg, m.keys.Erase):
-		if len(m.input) > 0 {
-			m.input = m.input[:len(m.input)-1]
-		}
-	default:
+		m.input.Blur()
+	case msg.Key().Text != "":
 		m.typeText(msg.Key().Text)
+	default:
+		m.input, _ = m.input.Update(msg) // no command: a still cursor, no clipboard key
 	}
 }
 
+// typeText puts s in at the cursor as chat.Clean leaves it, as much of it
+// as keeps the line within chat.MaxLine bytes: what a node would take.
 func (m *Model) typeText(s string) {
-	for _, r := range chat.Clean(s) {
-		if len(string(m.input))+len(string(r)) <= chat.MaxLine {
-			m.input = append(m.input, r)
+	s = chat.Clean(s)
+	room, n := chat.MaxLine-len(m.input.Value()), 0
+	for _, r := range s {
+		if n+utf8.RuneLen(r) > room {
+			break
 		}
+		n += utf8.RuneLen(r)
+	}
+	if n > 0 {
+		m.input, _ = m.input.Update(tea.PasteMsg{Content: s[:n]})
 	}
 }

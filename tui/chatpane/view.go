@@ -109,8 +109,8 @@ func (m *Model) View() string {
 		}
 	}
 	input := " " + s.Status.Render("i/enter: "+t.ChatType)
-	if m.typing {
-		input = " " + s.FilterPrompt.Render(t.ChatPrompt) + s.FilterText.Render(string(m.input)+"▏")
+	if m.typing() { // a long line scrolls to keep the cursor in view
+		input = " " + m.com.InputView(m.input, t.ChatPrompt, max(w-1, 0))
 	}
 	viewsH := h - len(top) - 2
 	out := top
