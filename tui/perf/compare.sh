@@ -12,11 +12,14 @@
 # floor at the same frame rate as distlab. Results go to stdout and to
 # $OUT (default /tmp/distlab-perf). About 3 minutes a variant on 2 cores.
 # Extra arguments for the benchmarks (after -args) come from $PERF_ARGS,
-# e.g. PERF_ARGS='-keys 300 -window 20s'.
+# e.g. PERF_ARGS='-keys 300 -window 20s'. Waits and latencies grow with
+# whatever else runs on the machine (each figure comes with the load
+# average); `nice -n -10 tui/perf/compare.sh` keeps concurrent builds from
+# dominating them.
 set -euo pipefail
 
-rev=${1:-HEAD}
 root=$(git rev-parse --show-toplevel)
+rev=$(git -C "$root" rev-parse "${1:-HEAD}") # one commit for all three, however HEAD moves
 out=${OUT:-/tmp/distlab-perf}
 mkdir -p "$out"
 src=$(mktemp -d)
@@ -35,7 +38,7 @@ variant() { # name, replace (yes/no), fps
 	fi
 	(cd "$dir" && GOFLAGS=-mod=mod go build -o "$out/$name-distlab" ./cmd/distlab &&
 		GOFLAGS=-mod=mod go build -o "$out/$name-floor" ./cmd/distlab/testdata/floor)
-	echo "== $name: replace=$replace fps=$fps" | tee "$out/$name.txt"
+	echo "== $name: $rev replace=$replace fps=$fps" | tee "$out/$name.txt"
 	(cd "$dir" && GOFLAGS=-mod=mod go test ./tui/perf -run '^$' -bench . -benchtime 1x -timeout 20m \
 		-args -distlab "$out/$name-distlab" -floor "$out/$name-floor" -fps "$fps" ${PERF_ARGS:-}) |
 		tee -a "$out/$name.txt"
