@@ -1,10 +1,12 @@
 package chat
 
 import (
+	"context"
 	"net"
 	"strings"
 	"sync"
 	"testing"
+	"testing/synctest"
 	"time"
 )
 
@@ -118,24 +120,51 @@ func TestFrozenNode(t *testing.T) {
 // A frozen node acts on nothing: it does not dial a peer that comes back,
 // and does not time out a half-sent line; both wait for the thaw.
 func TestFrozenNodeDoesNothing(t *testing.T) {
-	c := testCluster(t, 2)
-	n1, n2 := c.Nodes[0], c.Nodes[1]
-	half := dialRaw(t, n1.Addr())
-	n2.Kill()
-	n1.Freeze()
-	half.send("a line begun and never ") // testConfig: 1 s to finish it
-	if err := n2.Start(); err != nil {
+	synctest.Test(t, func(t *testing.T) {
+		m := newMemNet()
+		c := memCluster(t, m, 2)
+		n1, n2 := c.Nodes[0], c.Nodes[1]
+		half := memRaw(t, m, n1.Addr())
+		n2.Kill()
+		n1.Freeze()
+		half.send("a line begun and never ") // 10 s to finish it
+		if err := n2.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(time.Minute)
+		synctest.Wait()
+		if strings.Contains(n2.membersLine(), "n1=") {
+			t.Fatalf("n2 counts the frozen n1 as up: %s", n2.membersLine())
+		}
+		notYet(t, half, "a word from the frozen node")
+		n1.Thaw()
+		half.expect("not finished") // its timer fires once it runs again
+		time.Sleep(time.Second)
+		synctest.Wait()
+		if !strings.Contains(n2.membersLine(), "n1=") {
+			t.Fatalf("n1 not back in the mesh a second after the thaw: %s", n2.membersLine())
+		}
+	})
+}
+
+// memCluster is StartCluster on m, meshed, shut down with the test.
+func memCluster(t *testing.T, m *memNet, n int) *Cluster {
+	t.Helper()
+	c, err := StartCluster(n, "127.0.0.1", 0, Config{Listen: m.Listen, Dial: m.Dial})
+	if err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(1500 * time.Millisecond)
-	if strings.Contains(n2.membersLine(), "n1=") {
-		t.Fatalf("n2 counts the frozen n1 as up: %s", n2.membersLine())
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		c.Shutdown(ctx)
+	})
+	time.Sleep(time.Second) // heartbeats every 250 ms
+	synctest.Wait()
+	for _, node := range c.Nodes {
+		if got := strings.Count(node.membersLine(), "="); got != n {
+			t.Fatalf("no mesh after a second: %s", node.membersLine())
+		}
 	}
-	half.nc.SetReadDeadline(time.Now().Add(100 * time.Millisecond))
-	if _, err := half.br.ReadString('\n'); !isTimeout(err) {
-		t.Fatalf("the frozen node spoke or hung up: %v", err)
-	}
-	n1.Thaw()
-	half.expect("not finished") // its timer fires once it runs again
-	eventually(t, "n1 back in the mesh", func() bool { return strings.Contains(n2.membersLine(), "n1=") })
+	return c
 }
