@@ -45,11 +45,16 @@ func (r BenchResult) String() string {
 // benchClient is one connection of the load generator.
 type benchClient struct {
 	nc        net.Conn
+	br        *bufio.Reader
 	last      []int64 // per sender: highest seq seen
 	seen      []map[int]bool
 	lat       []time.Duration // sampled latencies
 	got       atomic.Int64
+	lastAt    atomic.Int64 // UnixNano of the latest delivery
 	dups, reo int64
+
+	want     int64         // deliveries this client should get
+	complete chan struct{} // closed when it got them all
 }
 
 // Bench runs a load test against running nodes.
@@ -69,7 +74,12 @@ func Bench(ctx context.Context, cfg BenchConfig) (BenchResult, error) {
 			}
 			return BenchResult{}, fmt.Errorf("chat: bench: %w", err)
 		}
-		c := &benchClient{nc: nc, last: make([]int64, cfg.Senders), seen: make([]map[int]bool, cfg.Senders)}
+		want := int64(cfg.Senders) * int64(cfg.Msgs)
+		if i < cfg.Senders {
+			want -= int64(cfg.Msgs) // no echo of its own
+		}
+		c := &benchClient{nc: nc, br: bufio.NewReaderSize(nc, 256<<10), last: make([]int64, cfg.Senders),
+			seen: make([]map[int]bool, cfg.Senders), want: want, complete: make(chan struct{})}
 		for s := range c.seen {
 			c.last[s] = -1
 			c.seen[s] = map[int]bool{}
@@ -81,12 +91,20 @@ func Bench(ctx context.Context, cfg BenchConfig) (BenchResult, error) {
 			c.nc.Close()
 		}
 	}()
+	// A client that got its welcome is registered on its node: it will
+	// receive every message sent from now on.
+	for _, c := range clients {
+		c.nc.SetReadDeadline(time.Now().Add(cfg.Timeout))
+		if _, err := c.br.ReadSlice('\n'); err != nil {
+			return BenchResult{}, fmt.Errorf("chat: bench: no welcome: %w", err)
+		}
+		c.nc.SetReadDeadline(time.Time{})
+	}
 	var readers sync.WaitGroup
 	for _, c := range clients {
 		readers.Add(1)
 		go func() { defer readers.Done(); c.read() }()
 	}
-	time.Sleep(200 * time.Millisecond) // every client registered on its node (and the cluster's nicks gossiped)
 
 	start := time.Now()
 	var senders sync.WaitGroup
@@ -106,25 +124,37 @@ func Bench(ctx context.Context, cfg BenchConfig) (BenchResult, error) {
 	}
 	senders.Wait()
 	expected := int64(cfg.Senders) * int64(cfg.Msgs) * int64(cfg.Clients-1)
-	total := func() int64 {
-		var n int64
+	lastDelivery := func() time.Time {
+		end := start
 		for _, c := range clients {
-			n += c.got.Load()
+			if ns := c.lastAt.Load(); ns != 0 && time.Unix(0, ns).After(end) {
+				end = time.Unix(0, ns)
+			}
 		}
-		return n
+		return end
 	}
-	// Wait for every delivery, or for progress to stop.
-	last, lastChange, end := int64(-1), time.Now(), time.Now()
-	for {
-		n := total()
-		if n != last {
-			last, lastChange, end = n, time.Now(), time.Now()
+	// Wait for every delivery, or for Timeout without one: a watchdog
+	// wakes when Timeout would have passed since the latest delivery.
+	watchdog := time.NewTimer(cfg.Timeout)
+	defer watchdog.Stop()
+wait:
+	for _, c := range clients {
+		for {
+			select {
+			case <-c.complete:
+				continue wait
+			case <-ctx.Done():
+				break wait
+			case <-watchdog.C:
+				idle := time.Since(lastDelivery())
+				if idle >= cfg.Timeout {
+					break wait
+				}
+				watchdog.Reset(cfg.Timeout - idle)
+			}
 		}
-		if n >= expected || time.Since(lastChange) > cfg.Timeout || ctx.Err() != nil {
-			break
-		}
-		time.Sleep(2 * time.Millisecond)
 	}
+	end := lastDelivery()
 	for _, c := range clients {
 		c.nc.Close()
 	}
@@ -146,8 +176,11 @@ func Bench(ctx context.Context, cfg BenchConfig) (BenchResult, error) {
 
 // read counts the bench messages a client receives: "… guestN@n1: bS-I-T".
 func (c *benchClient) read() {
-	br := bufio.NewReaderSize(c.nc, 256<<10)
+	br := c.br
 	n := 0
+	if c.want == 0 {
+		close(c.complete)
+	}
 	for {
 		line, err := br.ReadSlice('\n')
 		if err != nil {
@@ -184,6 +217,9 @@ func (c *benchClient) read() {
 			c.lat = append(c.lat, time.Since(time.Unix(0, ts)))
 		}
 		n++
-		c.got.Add(1)
+		c.lastAt.Store(time.Now().UnixNano())
+		if c.got.Add(1) == c.want {
+			close(c.complete)
+		}
 	}
 }

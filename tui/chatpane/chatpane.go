@@ -227,15 +227,15 @@ func (m *Model) key(msg tea.KeyPressMsg) {
 	case key.Matches(msg, m.keys.Down):
 		m.selected = (m.selected + 1) % n
 	case key.Matches(msg, m.keys.Crash):
-		go d.Kill(m.selected) // waits for the node's goroutines: not on the UI goroutine
+		go func(i int) { _ = d.Kill(i) }(m.selected) // waits for the node's goroutines: not on the UI goroutine
 	case key.Matches(msg, m.keys.Restart):
-		go d.Restart(m.selected)
+		go func(i int) { _ = d.Restart(i) }(m.selected)
 	case key.Matches(msg, m.keys.Freeze):
-		d.ToggleFreeze(m.selected)
+		_ = d.ToggleFreeze(m.selected)
 	case key.Matches(msg, m.keys.AddBot):
-		go d.AddBot()
+		go func() { _ = d.AddBot() }()
 	case key.Matches(msg, m.keys.RemoveBot):
-		go d.RemoveBot()
+		go func() { _ = d.RemoveBot() }()
 	case key.Matches(msg, m.keys.Slower):
 		_, r := d.Bots()
 		d.SetBotRate(r / 2)
