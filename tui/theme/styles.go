@@ -1,8 +1,6 @@
 package theme
 
 import (
-	"fmt"
-
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/glamour/v2/ansi"
@@ -35,9 +33,6 @@ type Styles struct {
 
 	Help    help.Styles
 	Glamour ansi.StyleConfig
-
-	// BackgroundSeq is the SGR sequence of Palette.Bg ("" without one).
-	BackgroundSeq string
 }
 
 // New builds the Styles of theme t.
@@ -87,9 +82,5 @@ func New(t Theme) *Styles {
 		FullKey: key, FullDesc: desc, FullSeparator: sep,
 	}
 	s.Glamour = glamourStyle(t)
-	if p.Bg != nil {
-		r, g, b, _ := p.Bg.RGBA()
-		s.BackgroundSeq = fmt.Sprintf("\x1b[48;2;%d;%d;%dm", r>>8, g>>8, b>>8)
-	}
 	return s
 }
