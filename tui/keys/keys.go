@@ -164,31 +164,3 @@ func DefaultChat(t *i18n.Text) Chat {
 		Erase:     bind("backspace", "", "backspace"),
 	}
 }
-
-// Clock are the clock-ordering pane's keys.
-type Clock struct {
-	Play, StepFwd, StepBack, Slower, Faster, Reseed, Scenario, Axis key.Binding
-	Skew, Loss, Delay, Export, Prev, Next, Pin, Unpin               key.Binding
-}
-
-// DefaultClock returns the clock pane's keys.
-func DefaultClock(t *i18n.Text) Clock {
-	return Clock{
-		Play:     bind("space", t.ClockPlay, "space"),
-		StepFwd:  bind("→", t.ClockStep, "right", "l"),
-		StepBack: bind("←", t.ClockBack, "left", "h"),
-		Slower:   bind("[", t.ClockSlower, "["),
-		Faster:   bind("]", t.ClockFaster, "]"),
-		Reseed:   bind("r", t.ClockReseed, "r"),
-		Scenario: bind("c", t.ClockScenario, "c"),
-		Axis:     bind("a", t.ClockAxis, "a"),
-		Skew:     bind("k", t.ClockSkew, "k"),
-		Loss:     bind("o", t.ClockLoss, "o"),
-		Delay:    bind("y", t.ClockDelay, "y"),
-		Export:   bind("e", t.ClockExport, "e"),
-		Prev:     bind("↑", t.ClockSelect, "up"),
-		Next:     bind("↓", t.ClockSelect, "down"),
-		Pin:      bind("enter", t.ClockPin, "enter"),
-		Unpin:    bind("esc", t.ClockUnpin, "esc"),
-	}
-}
