@@ -122,7 +122,3 @@ func eventually(t *testing.T, what string, cond func() bool) {
 		time.Sleep(10 * time.Millisecond)
 	}
 }
-
-func netDial(addr string) (net.Conn, error) { return net.Dial("tcp", addr) }
-
-func bufioReader(c net.Conn) *bufio.Reader { return bufio.NewReader(c) }

@@ -72,52 +72,6 @@ func TestLongLinesAreDroppedNotTheConnection(t *testing.T) {
 	b.expect("still here")
 }
 
-func TestServerFull(t *testing.T) {
-	cfg := testConfig("n1")
-	cfg.MaxClients = 2
-	n := startNode(t, cfg)
-	dialRaw(t, n.Addr())
-	dialRaw(t, n.Addr())
-	nc := &raw{t: t}
-	c, err := netDial(n.Addr())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	nc.nc, nc.br = c, bufioReader(c)
-	nc.expect("server full")
-	if !nc.closed() {
-		t.Fatal("third client kept")
-	}
-}
-
-func TestRateLimit(t *testing.T) {
-	cfg := testConfig("n1")
-	cfg.Rate = 5
-	n := startNode(t, cfg)
-	a, b := dialRaw(t, n.Addr()), dialRaw(t, n.Addr())
-	for i := range 20 {
-		a.send("msg " + string(rune('a'+i)) + "\n")
-	}
-	a.expect("slow down")
-	a.send("/who\n") // commands are not rate limited
-	a.expect("online")
-	got := 0
-	for {
-		b.nc.SetReadDeadline(time.Now().Add(300 * time.Millisecond))
-		l, err := b.br.ReadString('\n')
-		if err != nil {
-			break
-		}
-		if strings.Contains(l, "msg ") {
-			got++
-		}
-	}
-	if got < 5 || got > 7 {
-		t.Fatalf("%d messages passed a limit of 5/s with a burst of 5", got)
-	}
-}
-
 // Shutdown says goodbye, drains what clients were sent, and closes.
 func TestGracefulShutdown(t *testing.T) {
 	n := NewNode(testConfig("n1"))

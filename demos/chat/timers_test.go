@@ -51,6 +51,88 @@ func notYet(t *testing.T, r *raw, what string) {
 	}
 }
 
+// available reads the lines r has received by now, without waiting for
+// more.
+func available(t *testing.T, r *raw) []string {
+	t.Helper()
+	var lines []string
+	for {
+		synctest.Wait()
+		in := r.nc.(*memConn).in
+		in.mu.Lock()
+		n := len(in.data) + r.br.Buffered()
+		in.mu.Unlock()
+		if n == 0 {
+			return lines
+		}
+		l, err := r.line()
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, l)
+	}
+}
+
+// count is how many of lines contain s.
+func count(lines []string, s string) int {
+	n := 0
+	for _, l := range lines {
+		if strings.Contains(l, s) {
+			n++
+		}
+	}
+	return n
+}
+
+// Rate 5/s with a burst of 5: of 20 messages at once, 5 pass and the
+// sender is told to slow down once; a second later, 5 more may pass.
+func TestRateLimit(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		m := newMemNet()
+		n := memNode(t, m, Config{ID: "n1", Rate: 5})
+		a, b := memRaw(t, m, n.Addr()), memRaw(t, m, n.Addr())
+		for round := range 2 {
+			for i := range 20 {
+				a.send(fmt.Sprintf("msg %d-%d\n", round, i))
+			}
+			a.send("/who\n") // commands are not rate limited
+			told := available(t, a)
+			if count(told, "slow down") != 1 || count(told, "online") != 1 {
+				t.Fatalf("round %d: the sender was told %q", round, told)
+			}
+			if got := count(available(t, b), "msg "); got != 5 {
+				t.Fatalf("round %d: %d messages passed a limit of 5/s with a burst of 5", round, got)
+			}
+			time.Sleep(time.Second + time.Millisecond) // a notice at most once a second
+		}
+	})
+}
+
+// A full node tells a third client so, after the second it gives a
+// connection to say whether it is a peer, and closes it.
+func TestServerFull(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		m := newMemNet()
+		n := memNode(t, m, Config{ID: "n1", MaxClients: 2})
+		memRaw(t, m, n.Addr())
+		memRaw(t, m, n.Addr())
+		nc, err := m.Dial(context.Background(), n.Addr())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer nc.Close()
+		third := &raw{t: t, nc: nc, br: bufio.NewReader(nc), wait: time.Hour}
+		start := time.Now()
+		third.expect("server full")
+		if d := time.Since(start); d != time.Second {
+			t.Fatalf("told after %v, want 1s", d)
+		}
+		if !third.closed() {
+			t.Fatal("third client kept")
+		}
+	})
+}
+
 func TestIdleTimeout(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		m := newMemNet()
