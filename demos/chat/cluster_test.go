@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/synctest"
 	"time"
 )
 
@@ -41,6 +42,12 @@ type recorder struct {
 }
 
 func (r *recorder) add(l string) { r.mu.Lock(); r.lines = append(r.lines, l); r.mu.Unlock() }
+
+func (r *recorder) snapshot() []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return append([]string(nil), r.lines...)
+}
 
 // count is how many shown lines contain s.
 func (r *recorder) count(s string) int {
@@ -90,101 +97,122 @@ func TestClusterRelaysExactlyOnce(t *testing.T) {
 	}
 }
 
-// A node crash loses no message a distlab client typed, and nobody sees one
-// twice; its clients are back on a survivor within two seconds.
-func TestFailover(t *testing.T) {
-	c := testCluster(t, 3)
-	n1, n2, n3 := c.Nodes[0], c.Nodes[1], c.Nodes[2]
-	alice, arec := dialClient(t, "alice", n1.Addr())
-	bob, brec := dialClient(t, "bob", n2.Addr())
-	carol, crec := dialClient(t, "carol", n3.Addr())
-	eventually(t, "members learned", func() bool { return strings.Contains(n1.who(), "carol@n3") })
-
-	const total = 200
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() { // alice talks through the crash
-		defer wg.Done()
-		for i := range total {
-			alice.Send(fmt.Sprintf("m%03d", i))
-			time.Sleep(2 * time.Millisecond)
-		}
-	}()
-	time.Sleep(100 * time.Millisecond)
-	killed := time.Now()
-	n1.Kill()
-	eventually(t, "alice back on a survivor", func() bool { a := alice.Node(); return a != "" && a != n1.Addr() })
-	if d := time.Since(killed); d > 2*time.Second {
-		t.Fatalf("failover took %v", d)
-	}
-	wg.Wait()
-	eventually(t, "every message acknowledged", func() bool { return alice.Pending() == 0 })
-	for i := range total {
-		m := fmt.Sprintf(": m%03d", i)
-		eventually(t, "delivery of"+m, func() bool { return brec.count(m) == 1 && crec.count(m) == 1 })
-	}
-	time.Sleep(100 * time.Millisecond) // would any duplicate still come?
-	for i := range total {
-		m := fmt.Sprintf(": m%03d", i)
-		if brec.count(m) != 1 || crec.count(m) != 1 {
-			t.Fatalf("%s: bob saw %d, carol saw %d", m, brec.count(m), crec.count(m))
-		}
-	}
-	if arec.count("connection to") == 0 || arec.count("reconnected to") == 0 {
-		t.Fatal("alice was not told about the failover")
-	}
-	if brec.count("alice@n2:")+brec.count("alice@n3:") == 0 || arec.count("is taken") > 0 {
-		t.Fatal("alice lost her nick in the failover")
-	}
-	// The node comes back and rejoins the mesh.
-	if err := n1.Start(); err != nil {
+// memClient is a distlab client on m, closed with the test.
+func memClient(t *testing.T, m *memNet, nick string, addrs ...string) (*Client, *recorder) {
+	t.Helper()
+	rec := &recorder{}
+	c, err := Dial(ClientConfig{Addrs: addrs, Nick: nick, OnLine: rec.add, Dial: m.Dial})
+	if err != nil {
 		t.Fatal(err)
 	}
-	eventually(t, "n1 rejoined", func() bool { return strings.Contains(n2.membersLine(), "n1=") })
-	bob.Send("after the restart")
-	eventually(t, "carol hears bob", func() bool { return crec.count("after the restart") == 1 })
-	_ = carol
+	t.Cleanup(c.Close)
+	return c, rec
+}
+
+// A node crash loses no message a distlab client typed, and nobody sees one
+// twice; its clients are back on a survivor after the first pause of the
+// backoff (50 ms).
+func TestFailover(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		m := newMemNet()
+		c := memCluster(t, m, 3)
+		n1, n2, n3 := c.Nodes[0], c.Nodes[1], c.Nodes[2]
+		alice, arec := memClient(t, m, "alice", n1.Addr())
+		bob, brec := memClient(t, m, "bob", n2.Addr())
+		_, crec := memClient(t, m, "carol", n3.Addr())
+		time.Sleep(time.Second) // heartbeats carry the nicks
+		synctest.Wait()
+		if !strings.Contains(n1.who(), "carol@n3") {
+			t.Fatalf("members not learned: %s", n1.who())
+		}
+
+		const total = 200
+		done := make(chan struct{})
+		go func() { // alice talks through the crash
+			defer close(done)
+			for i := range total {
+				alice.Send(fmt.Sprintf("m%03d", i))
+				time.Sleep(2 * time.Millisecond)
+			}
+		}()
+		time.Sleep(100 * time.Millisecond)
+		n1.Kill()
+		time.Sleep(50 * time.Millisecond)
+		synctest.Wait()
+		if a := alice.Node(); a == "" || a == n1.Addr() {
+			t.Fatalf("alice not on a survivor 50 ms after the crash: on %q", a)
+		}
+		<-done
+		time.Sleep(time.Second)
+		synctest.Wait()
+		if p := alice.Pending(); p != 0 {
+			t.Fatalf("%d messages unacknowledged", p)
+		}
+		for i := range total {
+			m := fmt.Sprintf(": m%03d", i)
+			if brec.count(m) != 1 || crec.count(m) != 1 {
+				t.Fatalf("%s: bob saw %d, carol saw %d", m, brec.count(m), crec.count(m))
+			}
+		}
+		if arec.count("connection to") != 1 || arec.count("reconnected to") != 1 {
+			t.Fatal("alice was not told about the failover")
+		}
+		if brec.count("alice@n2:")+brec.count("alice@n3:") == 0 || arec.count("is taken") > 0 {
+			t.Fatal("alice lost her nick in the failover")
+		}
+		// The node comes back and rejoins the mesh.
+		if err := n1.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(time.Second)
+		synctest.Wait()
+		if !strings.Contains(n2.membersLine(), "n1=") {
+			t.Fatalf("n1 did not rejoin: %s", n2.membersLine())
+		}
+		bob.Send("after the restart")
+		synctest.Wait()
+		if crec.count("after the restart") != 1 {
+			t.Fatal("carol did not hear bob after the restart")
+		}
+	})
 }
 
 // With slow links, a message acknowledged is one that left for a peer: a
 // crash right after sending loses nothing, and relays keep each sender's
 // order (a link delays, it does not reorder).
 func TestSlowLinksCrashAndOrder(t *testing.T) {
-	c := testCluster(t, 3)
-	for _, n := range c.Nodes {
-		n.SetLinkDelay(150*time.Millisecond, 150*time.Millisecond)
-	}
-	alice, _ := dialClient(t, "alice", c.Nodes[0].Addr(), c.Nodes[1].Addr())
-	_, brec := dialClient(t, "bob", c.Nodes[1].Addr())
-	eventually(t, "bob known", func() bool { return strings.Contains(c.Nodes[0].who(), "bob@n2") })
-	for i := range 10 {
-		alice.Send(fmt.Sprintf("k%02d", i))
-	}
-	time.Sleep(20 * time.Millisecond) // accepted, not yet relayed
-	if alice.Pending() == 0 {
-		t.Fatal("acknowledged before the relay left the node")
-	}
-	c.Nodes[0].Kill()
-	eventually(t, "every message at bob once", func() bool {
+	synctest.Test(t, func(t *testing.T) {
+		m := newMemNet()
+		c := memCluster(t, m, 3)
+		for _, n := range c.Nodes {
+			n.SetLinkDelay(150*time.Millisecond, 150*time.Millisecond)
+		}
+		alice, _ := memClient(t, m, "alice", c.Nodes[0].Addr(), c.Nodes[1].Addr())
+		_, brec := memClient(t, m, "bob", c.Nodes[1].Addr())
+		time.Sleep(time.Second)
+		synctest.Wait()
 		for i := range 10 {
-			if brec.count(fmt.Sprintf(": k%02d", i)) != 1 {
-				return false
+			alice.Send(fmt.Sprintf("k%02d", i))
+		}
+		time.Sleep(100 * time.Millisecond) // accepted; the relays wait 150 ms or more
+		synctest.Wait()
+		if alice.Pending() != 10 {
+			t.Fatalf("%d of 10 acknowledged before the relay left the node", 10-alice.Pending())
+		}
+		c.Nodes[0].Kill()
+		time.Sleep(2 * time.Second)
+		synctest.Wait()
+		if p := alice.Pending(); p != 0 {
+			t.Fatalf("%d messages unacknowledged", p)
+		}
+		var got []string
+		for _, l := range brec.snapshot() {
+			if i := strings.Index(l, ": k"); i >= 0 {
+				got = append(got, l[i+2:])
 			}
 		}
-		return alice.Pending() == 0
+		if want := "[k00 k01 k02 k03 k04 k05 k06 k07 k08 k09]"; fmt.Sprint(got) != want {
+			t.Fatalf("bob saw %v, want each once and in order", got)
+		}
 	})
-	// Order: bob saw k00…k09 in sequence.
-	brec.mu.Lock()
-	var got []string
-	for _, l := range brec.lines {
-		if i := strings.Index(l, ": k"); i >= 0 {
-			got = append(got, l[i+2:])
-		}
-	}
-	brec.mu.Unlock()
-	for i := 1; i < len(got); i++ {
-		if got[i] < got[i-1] {
-			t.Fatalf("one sender's messages reordered: %v", got)
-		}
-	}
 }
