@@ -76,10 +76,10 @@ type Model struct {
 
 	axis             axis
 	selected, pinned int
-	// exported is the last export's files, or its error, shown in the
-	// status line until the next key.
+	// exported is the last export's files, shown in the status line
+	// until the next key. A failed export's error is the root's to show,
+	// in the app's status line.
 	exported *exportedMsg
-	failed   error
 }
 
 var (
@@ -178,15 +178,15 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		if m.sim == nil {
 			return nil
 		}
-		m.exported, m.failed = nil, nil
+		m.exported = nil
 		return m.key(msg)
 	case exportedMsg:
 		if m.Mine(msg) {
-			m.exported, m.failed = &msg, nil
+			m.exported = &msg
 		}
 	case common.DoneMsg:
 		if m.Mine(msg) && msg.Err != nil {
-			m.exported, m.failed = nil, msg.Err
+			m.exported = nil
 		}
 	case tea.MouseClickMsg:
 		m.click(msg.X, msg.Y)
@@ -267,7 +267,7 @@ func (e exportedMsg) PaneID() int { return e.pane }
 // export writes the run so far as a ShiViz log and as JSON Lines in the
 // current folder, in a command: files are IO. Success comes back as an
 // exportedMsg, failure as a common.DoneMsg with the error (as demo.Base.Do
-// reports one), which the status line shows.
+// reports one), which the root shows in the status line.
 func (m *Model) export() tea.Cmd {
 	run, id := m.sim.Run(), m.PaneID()
 	base := "distlab-clocks-" + strconv.FormatUint(m.cfg.Seed, 10)

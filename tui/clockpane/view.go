@@ -125,14 +125,11 @@ func (m *Model) table(run *clocks.Run, rows, w int) []string {
 	return out
 }
 
-// statusLine is the run's settings and progress, or the last export's
-// outcome until the next key.
+// statusLine is the run's settings and progress, or where the last export
+// went until the next key.
 func (m *Model) statusLine(n int) string {
 	s, p := m.Com.Styles, m.Com.Printer
-	switch {
-	case m.failed != nil:
-		return s.StatusError.Render(p.Err(m.failed))
-	case m.exported != nil:
+	if m.exported != nil {
 		return s.Status.Render(p.T("exported %s (ShiViz) and %s (JSON Lines)", m.exported.shiviz, m.exported.jsonl))
 	}
 	name := p.T("random")
