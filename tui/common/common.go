@@ -170,7 +170,7 @@ func (c *Common) Placeholder(err error, w, h int) (view string, done bool) {
 	case w <= 0 || h <= 0:
 		return "", true
 	case err != nil:
-		return Fit(c.Styles.StatusError.Render(err.Error()), w, h), true
+		return Fit(c.Styles.StatusError.Render(c.Printer.Err(err)), w, h), true
 	}
 	return "", false
 }
