@@ -26,7 +26,7 @@ func (o pickerOverlay) draw(_ *Model, work Rect) (string, Rect) {
 }
 
 func (o pickerOverlay) keys(m *Model) []key.Binding {
-	k := keys.DefaultPicker(m.com.Text)
+	k := keys.DefaultPicker(m.com.Printer)
 	return []key.Binding{k.Up, k.Down, k.Choose, k.Cancel}
 }
 

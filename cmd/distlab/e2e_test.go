@@ -181,7 +181,7 @@ func TestE2EReload(t *testing.T) {
 	write(t, filepath.Join(dir, "en", "01-a.md"), "---\nid: a\ntitle: Second version\norder: 1\n---\nNew body.\n")
 	tm.waitFor("Second version", "New body.", "lessons reloaded")
 	write(t, filepath.Join(dir, "en", "02-b.md"), "---\nid: b\norder: 2\n---\nno title\n")
-	tm.waitFor("problem(s)")
+	tm.waitFor("1 problem in lesson files")
 	tm.keys("!")
 	tm.waitFor("02-b.md:1: missing title")
 	tm.keys("q")

@@ -45,14 +45,14 @@ var _ common.Pane = (*Model)(nil)
 
 // New returns an empty list.
 func New(com *common.Common) *Model {
-	return &Model{com: com, keys: keys.DefaultCatalog(com.Text), filter: com.NewInput()}
+	return &Model{com: com, keys: keys.DefaultCatalog(com.Printer), filter: com.NewInput()}
 }
 
 // Init does nothing: the list has no background work.
 func (m *Model) Init() tea.Cmd { return nil }
 
 // Title is the pane's title.
-func (m *Model) Title() string { return m.com.Text.Lessons }
+func (m *Model) Title() string { return m.com.T("Lessons") }
 
 // Focus gives or takes the keyboard.
 func (m *Model) Focus(f bool) { m.focused = f }
@@ -65,7 +65,7 @@ func (m *Model) SetSize(w, h int) tea.Cmd {
 }
 
 // Relabel refreshes key help after a language change.
-func (m *Model) Relabel() { m.keys = keys.DefaultCatalog(m.com.Text) }
+func (m *Model) Relabel() { m.keys = keys.DefaultCatalog(m.com.Printer) }
 
 // SetLessons replaces the list, keeping the cursor on the same lesson id
 // when it is still there.
@@ -136,7 +136,12 @@ func (m *Model) Query() string { return m.filter.Value() }
 func (m *Model) filtering() bool { return m.filter.Focused() }
 
 // KeyMap is the list's help.
-func (m *Model) KeyMap() help.KeyMap { return keyMap{m.keys, m.filtering()} }
+// esc clears a filter only when there is one.
+func (m *Model) KeyMap() help.KeyMap {
+	k := m.keys
+	k.Clear.SetEnabled(m.filter.Value() != "")
+	return keyMap{k, m.filtering()}
+}
 
 type keyMap struct {
 	k         keys.Catalog

@@ -7,16 +7,16 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"distlab/demos/locale"
 	"distlab/lessons"
 	"distlab/tui/common"
-	"distlab/tui/i18n"
 	"distlab/tui/panetest"
 	"distlab/tui/theme"
 )
 
 func newList(t *testing.T) *Model {
 	t.Helper()
-	m := New(&common.Common{Styles: theme.New(theme.Dark), Text: i18n.For("pt-BR")})
+	m := New(common.New(theme.New(theme.Dark), locale.Match("pt-BR")))
 	m.SetSize(40, 20)
 	m.SetLessons([]lessons.Lesson{
 		{ID: "nodes", Title: "Nós e mensagens", Order: 1, Summary: "Computadores que só trocam mensagens."},

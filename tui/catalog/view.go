@@ -17,13 +17,13 @@ func (m *Model) View() string {
 	s := m.com.Styles
 	var lines []string
 	if m.filterShown() {
-		lines = append(lines, m.com.InputView(m.filter, m.com.Text.Filter, m.width), "")
+		lines = append(lines, m.com.InputView(m.filter, m.com.T("filter: "), m.width), "")
 	}
 	switch {
 	case len(m.lessons) == 0:
-		lines = append(lines, s.Empty.Render(m.com.Text.NoLessons))
+		lines = append(lines, s.Empty.Render(m.com.T("No lessons in this language.")))
 	case len(m.visible) == 0:
-		lines = append(lines, s.Empty.Render(m.com.Text.NoMatch))
+		lines = append(lines, s.Empty.Render(m.com.T("No lesson matches.")))
 	}
 	room := m.listHeight()
 	for row := m.top; row < len(m.visible); row++ {

@@ -29,6 +29,14 @@ type Common struct {
 	Tick func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd
 }
 
+// New is the context of an app in language l with styles st, ticking with
+// tea.Tick.
+func New(st *theme.Styles, l locale.Lang) *Common {
+	c := &Common{Styles: st, Tick: tea.Tick}
+	c.SetLang(l)
+	return c
+}
+
 // SetLang switches the words to language l.
 func (c *Common) SetLang(l locale.Lang) {
 	c.Printer = locale.For(l)

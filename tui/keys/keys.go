@@ -72,25 +72,24 @@ func (g Global) All() []key.Binding {
 type Catalog struct {
 	Up, Down, Open, Filter, Clear, Top, Bottom key.Binding
 	// While a filter is typed, letters are text: only these keys act.
-	Accept, Cancel, Erase, PrevMatch, NextMatch key.Binding
+	Accept, Cancel, PrevMatch, NextMatch key.Binding
 }
 
-// DefaultCatalog returns the lesson list's keys.
-func DefaultCatalog(t *i18n.Text) Catalog {
+// DefaultCatalog returns the lesson list's keys, described in p's language.
+func DefaultCatalog(p *locale.Printer) Catalog {
 	return Catalog{
-		Up:     bind("↑/k", t.KeyUp, "up", "k"),
-		Down:   bind("↓/j", t.KeyDown, "down", "j"),
-		Open:   bind("enter", t.KeyOpen, "enter", "right", "l"),
-		Filter: bind("/", t.KeyFilter, "/"),
-		Clear:  bind("esc", t.KeyClear, "esc"),
-		Top:    bind("home/g", t.KeyTop, "home", "g"),
-		Bottom: bind("end/G", t.KeyBottom, "end", "G"),
+		Up:     bind("↑/k", p.T("up"), "up", "k"),
+		Down:   bind("↓/j", p.T("down"), "down", "j"),
+		Open:   bind("enter", p.T("open"), "enter", "right", "l"),
+		Filter: bind("/", p.T("filter"), "/"),
+		Clear:  bind("esc", p.T("clear filter"), "esc"),
+		Top:    bind("home/g", p.T("top"), "home", "g"),
+		Bottom: bind("end/G", p.T("bottom"), "end", "G"),
 
-		Accept:    bind("enter", t.KeyOpen, "enter"),
-		Cancel:    bind("esc", t.KeyClear, "esc"),
-		Erase:     bind("backspace", "", "backspace"),
-		PrevMatch: bind("↑", t.KeyUp, "up"),
-		NextMatch: bind("↓", t.KeyDown, "down"),
+		Accept:    bind("enter", p.T("open"), "enter"),
+		Cancel:    bind("esc", p.T("clear filter"), "esc"),
+		PrevMatch: bind("↑", p.T("up"), "up"),
+		NextMatch: bind("↓", p.T("down"), "down"),
 	}
 }
 
@@ -103,37 +102,36 @@ type Reader struct {
 }
 
 // DefaultReader returns the lesson reader's keys.
-func DefaultReader(t *i18n.Text) Reader {
+func DefaultReader(p *locale.Printer) Reader {
 	return Reader{
-		Up:       bind("↑/k", t.KeyUp, "up", "k"),
-		Down:     bind("↓/j", t.KeyDown, "down", "j"),
-		PageUp:   bind("pgup/b", t.KeyPgUp, "pgup", "b"),
-		PageDown: bind("pgdn/space", t.KeyPgDown, "pgdown", "space", "f"),
-		HalfUp:   bind("u", t.KeyHalfUp, "u"),
-		HalfDown: bind("d", t.KeyHalfDown, "d"),
-		Top:      bind("home/g", t.KeyTop, "home", "g"),
-		Bottom:   bind("end/G", t.KeyBottom, "end", "G"),
+		Up:       bind("↑/k", p.T("up"), "up", "k"),
+		Down:     bind("↓/j", p.T("down"), "down", "j"),
+		PageUp:   bind("pgup/b", p.T("page up"), "pgup", "b"),
+		PageDown: bind("pgdn/space", p.T("page down"), "pgdown", "space", "f"),
+		HalfUp:   bind("u", p.T("½ page up"), "u"),
+		HalfDown: bind("d", p.T("½ page down"), "d"),
+		Top:      bind("home/g", p.T("top"), "home", "g"),
+		Bottom:   bind("end/G", p.T("bottom"), "end", "G"),
 
-		NextSlide:  bind("→/space", t.KeyNextSlide, "right", "space", "pgdown", "l"),
-		PrevSlide:  bind("←/bksp", t.KeyPrevSlide, "left", "backspace", "pgup", "h"),
-		FirstSlide: bind("g", t.KeyFirstSlide, "g", "home"),
-		LastSlide:  bind("G", t.KeyLastSlide, "G", "end"),
+		NextSlide:  bind("→/space", p.T("next slide"), "right", "space", "pgdown", "l"),
+		PrevSlide:  bind("←/bksp", p.T("prev slide"), "left", "backspace", "pgup", "h"),
+		FirstSlide: bind("g", p.T("first slide"), "g", "home"),
+		LastSlide:  bind("G", p.T("last slide"), "G", "end"),
 	}
 }
 
 // Picker are the demo picker's keys; any other key types into its filter.
 type Picker struct {
-	Up, Down, Choose, Cancel, Erase key.Binding
+	Up, Down, Choose, Cancel key.Binding
 }
 
 // DefaultPicker returns the picker's keys.
-func DefaultPicker(t *i18n.Text) Picker {
+func DefaultPicker(p *locale.Printer) Picker {
 	return Picker{
-		Up:     bind("↑", t.KeyUp, "up"),
-		Down:   bind("↓", t.KeyDown, "down"),
-		Choose: bind("enter", t.KeyOpen, "enter"),
-		Cancel: bind("esc", t.KeyClose, "esc"),
-		Erase:  bind("backspace", "", "backspace"),
+		Up:     bind("↑", p.T("up"), "up"),
+		Down:   bind("↓", p.T("down"), "down"),
+		Choose: bind("enter", p.T("open"), "enter"),
+		Cancel: bind("esc", p.T("close"), "esc"),
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"distlab/demos/locale"
 	"distlab/tui/common"
 	"distlab/tui/demo"
 	"distlab/tui/keys"
@@ -32,12 +33,12 @@ type Model struct {
 	// folded are the demos' id, title and summary in lang, folded for
 	// match; built again when the language changes.
 	folded []string
-	lang   string
+	lang   locale.Lang
 }
 
 // New returns a picker over the demos of r.
 func New(com *common.Common, r *demo.Registry) *Model {
-	m := &Model{com: com, keys: keys.DefaultPicker(com.Text), demos: r.All(), filter: com.NewInput()}
+	m := &Model{com: com, keys: keys.DefaultPicker(com.Printer), demos: r.All(), filter: com.NewInput()}
 	m.filter.Focus() // the cursor stands still: no command
 	m.refilter()
 	return m
@@ -85,11 +86,12 @@ func (m *Model) edit(msg tea.Msg) {
 }
 
 func (m *Model) refilter() {
-	lang := m.com.Text.Lang
+	lang := m.com.Lang()
 	if m.folded == nil || m.lang != lang {
 		m.folded, m.lang = make([]string, len(m.demos)), lang
 		for i, d := range m.demos {
-			m.folded[i] = match.Fold(d.ID + " " + d.TitleIn(lang) + " " + d.SummaryIn(lang))
+			n := d.In(m.com.Printer)
+			m.folded[i] = match.Fold(d.ID + " " + n.Title + " " + n.Summary)
 		}
 	}
 	q := match.NewQuery(m.filter.Value())
@@ -105,26 +107,26 @@ func (m *Model) refilter() {
 // View draws the picker box, w cells wide (its height follows the list).
 func (m *Model) View(w int) string {
 	s := m.com.Styles
-	t := m.com.Text
 	iw := max(w-2, 1)
-	lines := []string{m.com.InputView(m.filter, t.Filter, iw), ""}
+	lines := []string{m.com.InputView(m.filter, m.com.T("filter: "), iw), ""}
 	if len(m.shown) == 0 {
-		lines = append(lines, s.Empty.Render(t.NoDemos))
+		lines = append(lines, s.Empty.Render(m.com.T("No demo matches.")))
 	}
 	for i, d := range m.shown {
 		pointer := "  "
 		if i == m.cursor {
 			pointer = "› "
 		}
-		line := common.FitLine(pointer+s.ItemCurrent.Render(d.TitleIn(t.Lang))+s.Status.Render("  "+d.ID), iw)
+		n := d.In(m.com.Printer)
+		line := common.FitLine(pointer+s.ItemCurrent.Render(n.Title)+s.Status.Render("  "+d.ID), iw)
 		if i == m.cursor {
 			line = s.ItemSelected.Render(ansi.Strip(line))
 		}
 		lines = append(lines, line)
-		if sum := d.SummaryIn(t.Lang); sum != "" {
+		if sum := n.Summary; sum != "" {
 			lines = append(lines, common.FitLine("    "+s.Summary.Render(sum), iw))
 		}
 	}
-	lines = append(lines, "", s.Status.Render(t.PickerHint))
-	return common.Frame(s, t.PickDemo, common.Fit(strings.Join(lines, "\n"), iw, len(lines)), w, len(lines)+2, true)
+	lines = append(lines, "", s.Status.Render(m.com.T("type to filter · enter opens a new pane · esc closes")))
+	return common.Frame(s, m.com.T("Open a demo"), common.Fit(strings.Join(lines, "\n"), iw, len(lines)), w, len(lines)+2, true)
 }

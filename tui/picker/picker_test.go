@@ -10,7 +10,6 @@ import (
 	"distlab/demos/locale"
 	"distlab/tui/common"
 	"distlab/tui/demo"
-	"distlab/tui/i18n"
 	"distlab/tui/panetest"
 	"distlab/tui/theme"
 )
@@ -36,7 +35,7 @@ func registry() *demo.Registry {
 }
 
 func newPicker(lang string) *Model {
-	return New(&common.Common{Styles: theme.New(theme.Dark), Text: i18n.For(lang)}, registry())
+	return New(common.New(theme.New(theme.Dark), locale.Match(lang)), registry())
 }
 
 func typeText(m *Model, s string) {
@@ -61,7 +60,7 @@ func TestFilterIgnoresAccents(t *testing.T) {
 		{"pt-BR", "relóg", "clocks"},
 		{"pt-BR", "relog", "clocks"}, // no accent typed: found all the same
 		{"pt-BR", "ORDENACAO", "clocks"},
-		{"pt-BR", "tres", "chat"}, // the summary counts
+		{"pt-BR", "tres", "chat"},     // the summary counts
 		{"pt-BR", "clocks", "clocks"}, // and the id
 		{"en", "relog", ""},
 		{"en", "cluster", "chat"},

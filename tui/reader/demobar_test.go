@@ -6,15 +6,15 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"distlab/demos/locale"
 	"distlab/tui/common"
-	"distlab/tui/i18n"
 	"distlab/tui/theme"
 )
 
 // The demo bar names every demo of the lesson: full titles where they fit,
 // one word each where they do not, never a cut name.
 func TestDemoBarNamesEveryDemo(t *testing.T) {
-	m := New(&common.Common{Styles: theme.New(theme.Dark), Text: i18n.For("en")})
+	m := New(common.New(theme.New(theme.Dark), locale.Match("en")))
 	m.SetDemos([]DemoLabel{{"chat", "chat cluster"}, {"clocks", "clock ordering"}, {"scale", "scale up vs scale out"}})
 	for _, c := range []struct {
 		width int

@@ -81,7 +81,7 @@ func (m *Model) Focus(f bool) { m.focused = f }
 
 // Relabel refreshes key help after a language change.
 func (m *Model) Relabel() {
-	m.keys = keys.DefaultReader(m.com.Text)
+	m.keys = keys.DefaultReader(m.com.Printer)
 	m.vp.KeyMap = viewportKeys(m.keys)
 }
 
@@ -199,7 +199,22 @@ func (m *Model) Restyle() tea.Cmd {
 }
 
 // KeyMap is the reader's help.
-func (m *Model) KeyMap() help.KeyMap { return keyMap{m.keys, m.presenting} }
+// Keys that would do nothing are left out: scrolling a text that fits,
+// the slide keys of a lesson with one slide.
+func (m *Model) KeyMap() help.KeyMap {
+	k := m.keys
+	scrolls := m.vp.TotalLineCount() > m.vp.Height()
+	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.HalfUp, &k.HalfDown, &k.Top, &k.Bottom} {
+		b.SetEnabled(scrolls)
+	}
+	if m.presenting {
+		_, n := m.Slide()
+		for _, b := range []*key.Binding{&k.NextSlide, &k.PrevSlide, &k.FirstSlide, &k.LastSlide} {
+			b.SetEnabled(n > 1)
+		}
+	}
+	return keyMap{k, m.presenting}
+}
 
 type keyMap struct {
 	k          keys.Reader
@@ -295,7 +310,7 @@ func (m *Model) View() string {
 			b.WriteString(common.Fit(strings.Join(m.lines[min(off, end):end], "\n"), m.width, h))
 			return b.String()
 		}
-		b.WriteString(common.Fit("\n  "+m.com.Styles.Status.Render(m.com.Text.Rendering), m.width, h))
+		b.WriteString(common.Fit("\n  "+m.com.Styles.Status.Render(m.com.T("Rendering…")), m.width, h))
 		return b.String()
 	}
 	end := min(off+h, len(m.lines))

@@ -8,9 +8,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"distlab/demos/locale"
 	"distlab/lessons"
 	"distlab/tui/common"
-	"distlab/tui/i18n"
 	"distlab/tui/panetest"
 	"distlab/tui/theme"
 )
@@ -30,7 +30,7 @@ func lesson(id string, n int) lessons.Lesson {
 }
 
 func newReader(w, h int) *Model {
-	m := New(&common.Common{Styles: theme.New(theme.Dark), Text: i18n.For("en")})
+	m := New(common.New(theme.New(theme.Dark), locale.Match("en")))
 	m.SetSize(w, h)
 	return m
 }

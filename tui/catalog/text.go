@@ -1,0 +1,13 @@
+package catalog
+
+import "distlab/demos/locale"
+
+// The lesson list's words, English beside Brazilian Portuguese.
+func init() {
+	locale.Add(
+		locale.Str("Lessons", "Lições"),
+		locale.Str("filter: ", "filtro: "),
+		locale.Str("No lessons in this language.", "Nenhuma lição neste idioma."),
+		locale.Str("No lesson matches.", "Nenhuma lição encontrada."),
+	)
+}

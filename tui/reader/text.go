@@ -1,0 +1,10 @@
+package reader
+
+import "distlab/demos/locale"
+
+// The reader's words, English beside Brazilian Portuguese.
+func init() {
+	locale.Add(
+		locale.Str("Rendering…", "Renderizando…"),
+	)
+}
