@@ -36,7 +36,7 @@ func FuzzParse(f *testing.F) {
 			"pt-BR/a.md": {Data: data},
 		}, lessons.Options{Prefix: "p", KnownDemo: knownDemo})
 		for _, p := range c.Problems {
-			if p.Line < 0 || p.Path == "" || p.Msg == "" {
+			if p.Line < 0 || p.Path == "" || p.Msg() == "" {
 				t.Errorf("bad problem %#v", p)
 			}
 			if !strings.HasPrefix(p.Path, "p/") {

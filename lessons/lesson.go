@@ -3,6 +3,7 @@ package lessons
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -32,17 +33,45 @@ type Note struct {
 
 // Problem is one thing wrong with one file. It prints as path:line: message,
 // the form editors and compilers use.
+//
+// The message is kept as an English format and its arguments, not as text,
+// so that a printer can say it in the reader's language: Format is the key
+// of its translation in Messages (lessons may not import the app's locale
+// package; the CLI and the app register Messages with it).
 type Problem struct {
-	Path string
-	Line int
-	Msg  string
+	Path   string
+	Line   int    // 0 for a problem with a folder, not a line
+	Format string // English, as fmt formats it with Args
+	Args   []any
 }
 
-func (p Problem) Error() string {
-	if p.Line <= 0 { // about a folder, not a line
-		return fmt.Sprintf("%s: %s", p.Path, p.Msg)
+// problemf is a Problem whose message is format with args. Every literal
+// format given to it must be in Messages (the CLI's text test checks it).
+func problemf(path string, line int, format string, args ...any) Problem {
+	if false {
+		_ = fmt.Sprintf(format, args...) // lets vet check callers' verbs
 	}
-	return fmt.Sprintf("%s:%d: %s", p.Path, p.Line, p.Msg)
+	return Problem{Path: path, Line: line, Format: format, Args: args}
+}
+
+// Msg is the problem's message in English.
+func (p Problem) Msg() string { return fmt.Sprintf(p.Format, p.Args...) }
+
+// Error is the problem in English: path:line: message.
+func (p Problem) Error() string { return p.In(nil) }
+
+// In is the problem with its message said by t, a printer's T that knows
+// Messages (nil t is English): path:line: message. The path and line are
+// never translated.
+func (p Problem) In(t func(format string, args ...any) string) string {
+	if t == nil {
+		t = fmt.Sprintf
+	}
+	msg := t(p.Format, p.Args...)
+	if p.Line <= 0 { // about a folder, not a line
+		return p.Path + ": " + msg
+	}
+	return p.Path + ":" + strconv.Itoa(p.Line) + ": " + msg
 }
 
 // Catalog is the result of a load: every lesson that could be read, sorted by

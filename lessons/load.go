@@ -2,7 +2,6 @@ package lessons
 
 import (
 	"cmp"
-	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -38,15 +37,15 @@ func Load(fsys fs.FS, opts Options) *Catalog {
 // LoadDir loads an instructor's folder with the same layout as the embedded
 // course. A folder that cannot be read is one problem, not a crash.
 func LoadDir(dir string, knownDemo func(string) bool) *Catalog {
-	fail := func(msg string) *Catalog {
-		return &Catalog{byLang: map[string][]Lesson{}, Problems: []Problem{{Path: dir, Msg: msg}}}
+	fail := func(p Problem) *Catalog {
+		return &Catalog{byLang: map[string][]Lesson{}, Problems: []Problem{p}}
 	}
 	fi, err := os.Stat(dir)
 	switch {
 	case err != nil:
-		return fail(err.Error())
+		return fail(problemf(dir, 0, "%v", err)) // the system's words
 	case !fi.IsDir():
-		return fail("not a folder: lessons live in DIR/en/*.md and DIR/pt-BR/*.md")
+		return fail(problemf(dir, 0, "not a folder: lessons live in DIR/en/*.md and DIR/pt-BR/*.md"))
 	}
 	found := false
 	for _, lang := range Languages {
@@ -55,7 +54,7 @@ func LoadDir(dir string, knownDemo func(string) bool) *Catalog {
 		}
 	}
 	if !found {
-		return fail(fmt.Sprintf("no lesson folders: expected %s inside", strings.Join(Languages, "/ or ")+"/"))
+		return fail(problemf(dir, 0, "no lesson folders: expected one of %s inside", strings.Join(Languages, "/, ")+"/"))
 	}
 	return Load(os.DirFS(dir), Options{Prefix: dir, KnownDemo: knownDemo})
 }
@@ -63,7 +62,7 @@ func LoadDir(dir string, knownDemo func(string) bool) *Catalog {
 func (c *Catalog) loadLang(fsys fs.FS, lang string, opts Options) {
 	names, err := fs.Glob(fsys, lang+"/*.md")
 	if err != nil {
-		c.Problems = append(c.Problems, Problem{Path: path.Join(opts.Prefix, lang), Msg: err.Error()})
+		c.Problems = append(c.Problems, problemf(path.Join(opts.Prefix, lang), 0, "%v", err))
 		return
 	}
 	seen := map[string]string{} // id → path of its first file
@@ -72,7 +71,7 @@ func (c *Catalog) loadLang(fsys fs.FS, lang string, opts Options) {
 		shown := path.Join(opts.Prefix, name)
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
-			c.Problems = append(c.Problems, Problem{Path: shown, Line: 1, Msg: err.Error()})
+			c.Problems = append(c.Problems, problemf(shown, 1, "%v", err))
 			continue
 		}
 		l, probs, ok := parse(shown, lang, data, opts.KnownDemo)
@@ -81,8 +80,8 @@ func (c *Catalog) loadLang(fsys fs.FS, lang string, opts Options) {
 			continue
 		}
 		if first, dup := seen[l.ID]; dup {
-			c.Problems = append(c.Problems, Problem{Path: shown, Line: idLine(data),
-				Msg: fmt.Sprintf("duplicate id %q: %s has it already", l.ID, first)})
+			c.Problems = append(c.Problems, problemf(shown, idLine(data),
+				"duplicate id %q: %s has it already", l.ID, first))
 			continue
 		}
 		seen[l.ID] = shown
@@ -105,8 +104,8 @@ func (c *Catalog) checkLanguages() {
 			}
 			for _, l := range c.byLang[lang] {
 				if _, ok := c.Find(other, l.ID); !ok {
-					c.Problems = append(c.Problems, Problem{Path: l.Path, Line: 1,
-						Msg: fmt.Sprintf("lesson %q has no %s version", l.ID, other)})
+					c.Problems = append(c.Problems, problemf(l.Path, 1,
+						"lesson %q has no %s version", l.ID, other))
 				}
 			}
 		}

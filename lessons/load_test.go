@@ -239,8 +239,8 @@ func TestTranslations(t *testing.T) {
 			"pt-BR/c.md": lessonFile("c", "C", 3),
 		})
 		want := []lessons.Problem{
-			{Path: "en/b.md", Line: 1, Msg: `lesson "b" has no pt-BR version`},
-			{Path: "pt-BR/c.md", Line: 1, Msg: `lesson "c" has no en version`},
+			{Path: "en/b.md", Line: 1, Format: "lesson %q has no %s version", Args: []any{"b", "pt-BR"}},
+			{Path: "pt-BR/c.md", Line: 1, Format: "lesson %q has no %s version", Args: []any{"c", "en"}},
 		}
 		if !reflect.DeepEqual(c.Problems, want) {
 			t.Errorf("problems = %v, want %v", c.Problems, want)
@@ -285,7 +285,7 @@ func TestLoadIgnoresOtherFiles(t *testing.T) {
 func TestLoadDir(t *testing.T) {
 	dir := filepath.Join("testdata", "course")
 	c := lessons.LoadDir(dir, knownDemo)
-	want := []lessons.Problem{{Path: "testdata/course/en/02-broken.md", Line: 1, Msg: "missing title"}}
+	want := []lessons.Problem{{Path: "testdata/course/en/02-broken.md", Line: 1, Format: "missing title"}}
 	if !reflect.DeepEqual(c.Problems, want) {
 		t.Errorf("problems = %v, want %v", c.Problems, want)
 	}
@@ -313,7 +313,7 @@ func TestLoadDirMissingFolder(t *testing.T) {
 		t.Fatalf("problems = %v, want exactly one", c.Problems)
 	}
 	p := c.Problems[0]
-	if p.Path != dir || !strings.Contains(p.Msg, "no such file") {
+	if p.Path != dir || !strings.Contains(p.Msg(), "no such file") {
 		t.Errorf("problem = %#v", p)
 	}
 	for _, lang := range lessons.Languages {

@@ -34,19 +34,16 @@ var (
 // can be shown, and every problem found either way: a lesson with an unknown
 // demo id still loads, without that demo; one without id or title does not.
 func parse(path, lang string, data []byte, knownDemo func(string) bool) (Lesson, []Problem, bool) {
-	var probs []Problem
-	add := func(line int, format string, args ...any) {
-		probs = append(probs, Problem{Path: path, Line: line, Msg: fmt.Sprintf(format, args...)})
-	}
+	probs := &fileProblems{path: path}
 	if !utf8.Valid(data) {
-		add(1, "file is not valid UTF-8")
-		return Lesson{}, probs, false
+		probs.addf(1, "file is not valid UTF-8")
+		return Lesson{}, probs.list, false
 	}
 	text := strings.ReplaceAll(string(bytes.TrimPrefix(data, []byte("\ufeff"))), "\r\n", "\n")
 	lines := strings.Split(text, "\n")
 	if len(lines) == 0 || strings.TrimSpace(lines[0]) != "---" {
-		add(1, "missing front matter: the first line must be ---")
-		return Lesson{}, probs, false
+		probs.addf(1, "missing front matter: the first line must be ---")
+		return Lesson{}, probs.list, false
 	}
 	end := -1
 	for i := 1; i < len(lines); i++ {
@@ -56,19 +53,21 @@ func parse(path, lang string, data []byte, knownDemo func(string) bool) (Lesson,
 		}
 	}
 	if end < 0 {
-		add(1, "front matter is not closed: add a line --- after it")
-		return Lesson{}, probs, false
+		probs.addf(1, "front matter is not closed: add a line --- after it")
+		return Lesson{}, probs.list, false
 	}
 	yamlText := strings.Join(lines[1:end], "\n")
 	var doc yaml.Node
 	if err := yaml.Unmarshal([]byte(yamlText), &doc); err != nil {
+		// The YAML library's own words ("did not find expected key"), in
+		// English whatever the reader's language: it has no other.
 		line, msg := yamlErrorLine(err)
-		add(line+1, "front matter: %s", msg)
-		return Lesson{}, probs, false
+		probs.addf(line+1, "front matter: %s", msg)
+		return Lesson{}, probs.list, false
 	}
 	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
-		add(2, "front matter must be a YAML mapping (id: ..., title: ...)")
-		return Lesson{}, probs, false
+		probs.addf(2, "front matter must be a YAML mapping (id: ..., title: ...)")
+		return Lesson{}, probs.list, false
 	}
 	root := doc.Content[0]
 	keyLine := map[string]int{}
@@ -76,30 +75,30 @@ func parse(path, lang string, data []byte, knownDemo func(string) bool) (Lesson,
 		k := root.Content[i]
 		keyLine[k.Value] = k.Line + 1
 		if !slices.Contains(knownKeys, k.Value) {
-			add(k.Line+1, "unknown field %q (fields: %s)", k.Value, strings.Join(knownKeys, ", "))
+			probs.addf(k.Line+1, "unknown field %q (fields: %s)", k.Value, strings.Join(knownKeys, ", "))
 		}
 	}
 	var fm frontMatter
 	if err := root.Decode(&fm); err != nil {
 		line, msg := yamlErrorLine(err)
-		add(line+1, "front matter: %s", msg)
-		return Lesson{}, probs, false
+		probs.addf(line+1, "front matter: %s", msg)
+		return Lesson{}, probs.list, false
 	}
 	ok := true
 	switch {
 	case strings.TrimSpace(fm.ID) == "":
-		add(1, "missing id")
+		probs.addf(1, "missing id")
 		ok = false
 	case !idPattern.MatchString(fm.ID):
-		add(keyLine["id"], "id %q: use lowercase letters, digits and dashes", fm.ID)
+		probs.addf(keyLine["id"], "id %q: use lowercase letters, digits and dashes", fm.ID)
 		ok = false
 	}
 	if strings.TrimSpace(fm.Title) == "" {
-		add(1, "missing title")
+		probs.addf(1, "missing title")
 		ok = false
 	}
 	if !ok {
-		return Lesson{}, probs, false
+		return Lesson{}, probs.list, false
 	}
 	var demos []string
 	if n := demoNode(root); n != nil {
@@ -107,7 +106,7 @@ func parse(path, lang string, data []byte, knownDemo func(string) bool) (Lesson,
 			if knownDemo != nil && knownDemo(item.Value) {
 				demos = append(demos, item.Value)
 			} else {
-				add(item.Line+1, "unknown demo id %q", item.Value)
+				probs.addf(item.Line+1, "unknown demo id %q", item.Value)
 			}
 		}
 	}
@@ -118,7 +117,22 @@ func parse(path, lang string, data []byte, knownDemo func(string) bool) (Lesson,
 		ID: fm.ID, Title: strings.TrimSpace(fm.Title), Order: fm.Order,
 		Summary: strings.TrimSpace(fm.Summary), Demos: demos, Lang: lang, Path: path,
 		Body: body, Raw: raw, Line: bodyLine, Notes: notes,
-	}, probs, true
+	}, probs.list, true
+}
+
+// fileProblems collects the problems of one file.
+type fileProblems struct {
+	path string
+	list []Problem
+}
+
+// addf adds a problem at line whose message is format with args (see
+// problemf).
+func (ps *fileProblems) addf(line int, format string, args ...any) {
+	if false {
+		_ = fmt.Sprintf(format, args...) // lets vet check callers' verbs
+	}
+	ps.list = append(ps.list, problemf(ps.path, line, format, args...))
 }
 
 // demoNode returns the sequence under "demos", if any.

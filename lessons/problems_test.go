@@ -60,7 +60,7 @@ func TestMalformedFiles(t *testing.T) {
 				t.Fatalf("problems = %q, want exactly one", c.Problems)
 			}
 			p := c.Problems[0]
-			if p.Path != "en/02-bad.md" || p.Line != tc.line || !strings.Contains(p.Msg, tc.msg) {
+			if p.Path != "en/02-bad.md" || p.Line != tc.line || !strings.Contains(p.Msg(), tc.msg) {
 				t.Errorf("problem = %q, want en/02-bad.md:%d: ...%s...", p.Error(), tc.line, tc.msg)
 			}
 			if _, ok := c.Find("en", "good"); !ok {
@@ -109,7 +109,7 @@ func TestYAMLParserErrorReported(t *testing.T) {
 		t.Fatalf("problems = %q, want one", c.Problems)
 	}
 	p := c.Problems[0]
-	if p.Path != "en/02-bad.md" || !strings.Contains(p.Msg, "front matter: did not find expected ',' or ']'") {
+	if p.Path != "en/02-bad.md" || !strings.Contains(p.Msg(), "front matter: did not find expected ',' or ']'") {
 		t.Errorf("problem = %q", p.Error())
 	}
 	if p.Line < 2 || p.Line > 5 {
@@ -124,7 +124,7 @@ func TestUnknownDemoDropped(t *testing.T) {
 	c := load(t, map[string]string{
 		"en/a.md": "---\nid: a\ntitle: A\ndemos: [nosuch, scale]\n---\nbody\n",
 	})
-	want := []lessons.Problem{{Path: "en/a.md", Line: 4, Msg: `unknown demo id "nosuch"`}}
+	want := []lessons.Problem{{Path: "en/a.md", Line: 4, Format: "unknown demo id %q", Args: []any{"nosuch"}}}
 	if !reflect.DeepEqual(c.Problems, want) {
 		t.Errorf("problems = %q, want %q", c.Problems, want)
 	}
@@ -139,8 +139,8 @@ func TestNilKnownDemoKnowsNone(t *testing.T) {
 		"en/a.md": {Data: []byte("---\nid: a\ntitle: A\ndemos:\n  - scale\n  - replicas\n---\n")},
 	}, lessons.Options{})
 	want := []lessons.Problem{
-		{Path: "en/a.md", Line: 5, Msg: `unknown demo id "scale"`},
-		{Path: "en/a.md", Line: 6, Msg: `unknown demo id "replicas"`},
+		{Path: "en/a.md", Line: 5, Format: "unknown demo id %q", Args: []any{"scale"}},
+		{Path: "en/a.md", Line: 6, Format: "unknown demo id %q", Args: []any{"replicas"}},
 	}
 	if !reflect.DeepEqual(c.Problems, want) {
 		t.Errorf("problems = %q, want %q", c.Problems, want)
@@ -161,7 +161,7 @@ func TestDuplicateID(t *testing.T) {
 	}
 	p := c.Problems[0]
 	if p.Path != "en/02-second.md" || p.Line != 4 ||
-		!strings.Contains(p.Msg, `duplicate id "same"`) || !strings.Contains(p.Msg, "en/01-first.md") {
+		!strings.Contains(p.Msg(), `duplicate id "same"`) || !strings.Contains(p.Msg(), "en/01-first.md") {
 		t.Errorf("problem = %q", p.Error())
 	}
 	if l, _ := c.Find("en", "same"); l.Title != "First" {
@@ -178,7 +178,7 @@ func TestDuplicateIDWithPrefixAndCRLF(t *testing.T) {
 		"pt-BR/b.md": {Data: []byte("\ufeff---\r\n# comment\r\ntitle: B\r\nid: dup\r\n---\r\n")},
 	}, lessons.Options{Prefix: "course"})
 	want := []lessons.Problem{{Path: "course/pt-BR/b.md", Line: 4,
-		Msg: `duplicate id "dup": course/pt-BR/a.md has it already`}}
+		Format: "duplicate id %q: %s has it already", Args: []any{"dup", "course/pt-BR/a.md"}}}
 	if !reflect.DeepEqual(c.Problems, want) {
 		t.Errorf("problems = %q, want %q", c.Problems, want)
 	}
@@ -219,8 +219,8 @@ func TestProblemError(t *testing.T) {
 		p    lessons.Problem
 		want string
 	}{
-		{lessons.Problem{Path: "lessons/en/01-x.md", Line: 7, Msg: "missing title"}, "lessons/en/01-x.md:7: missing title"},
-		{lessons.Problem{Path: "/tmp/course", Line: 0, Msg: "stat /tmp/course: no such file or directory"},
+		{lessons.Problem{Path: "lessons/en/01-x.md", Line: 7, Format: "missing title"}, "lessons/en/01-x.md:7: missing title"},
+		{lessons.Problem{Path: "/tmp/course", Line: 0, Format: "stat /tmp/course: no such file or directory"},
 			"/tmp/course: stat /tmp/course: no such file or directory"}, // a folder: no line
 	}
 	for _, tc := range cases {
@@ -228,7 +228,7 @@ func TestProblemError(t *testing.T) {
 			t.Errorf("Error() = %q, want %q", got, tc.want)
 		}
 	}
-	var err error = lessons.Problem{Path: "a", Line: 1, Msg: "b"}
+	var err error = lessons.Problem{Path: "a", Line: 1, Format: "b"}
 	if err.Error() != "a:1: b" {
 		t.Errorf("as error: %q", err.Error())
 	}

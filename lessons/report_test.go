@@ -97,8 +97,8 @@ func TestWriteTableEmpty(t *testing.T) {
 func TestWriteProblems(t *testing.T) {
 	var buf bytes.Buffer
 	lessons.WriteProblems(&buf, []lessons.Problem{
-		{Path: "lessons/en/a.md", Line: 3, Msg: "missing title"},
-		{Path: "lessons/pt-BR/b.md", Line: 1, Msg: `lesson "b" has no en version`},
+		{Path: "lessons/en/a.md", Line: 3, Format: "missing title"},
+		{Path: "lessons/pt-BR/b.md", Line: 1, Format: "lesson %q has no %s version", Args: []any{"b", "en"}},
 	})
 	want := "lessons/en/a.md:3: missing title\nlessons/pt-BR/b.md:1: lesson \"b\" has no en version\n"
 	if buf.String() != want {

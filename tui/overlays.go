@@ -7,6 +7,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"distlab/demos/locale"
+	"distlab/lessons"
 	"distlab/tui/common"
 	"distlab/tui/keys"
 	"distlab/tui/picker"
@@ -65,7 +67,16 @@ func (problemsOverlay) passes(m *Model) []key.Binding {
 
 func (problemsOverlay) covers() bool { return true }
 
-// problems lists every problem as path:line: message, wrapped to w.
+// The lesson loader's messages are plain data in package lessons (it may
+// not import locale); the problems overlay says them in the reader's language.
+func init() {
+	for _, m := range lessons.Messages {
+		locale.Add(locale.Str(m[0], m[1]))
+	}
+}
+
+// problems lists every problem as path:line: message, wrapped to w, in the
+// reader's language (path and line as they are).
 func (m *Model) problems(w int) string {
 	s := m.com.Styles
 	if len(m.course.Problems) == 0 {
@@ -73,7 +84,7 @@ func (m *Model) problems(w int) string {
 	}
 	var lines []string
 	for _, p := range m.course.Problems {
-		text := ansi.Wordwrap(p.Error(), max(w-1, 10), " /")
+		text := ansi.Wordwrap(p.In(m.com.T), max(w-1, 10), " /")
 		first, rest, _ := strings.Cut(text, "\n")
 		head, msg, _ := strings.Cut(first, ": ")
 		lines = append(lines, s.ProblemPath.Render(head+":")+s.ProblemMsg.Render(" "+msg))

@@ -3,11 +3,13 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
+	"distlab/demos/locale"
 	"distlab/lessons"
 	"distlab/tui/markdown"
 	"distlab/tui/theme"
@@ -25,7 +27,7 @@ func newLessonsCmd(g *globals) *cobra.Command {
 				return err
 			}
 			c := g.load()
-			lessons.WriteProblems(cmd.ErrOrStderr(), c.Problems)
+			writeProblems(cmd.ErrOrStderr(), g.p, c.Problems)
 			if asJSON {
 				return lessons.WriteJSON(cmd.OutOrStdout(), c.Lessons(lang))
 			}
@@ -47,7 +49,7 @@ func newLessonsCmd(g *globals) *cobra.Command {
 				n += len(c.Lessons(lang))
 			}
 			if len(c.Problems) > 0 {
-				lessons.WriteProblems(cmd.OutOrStdout(), c.Problems)
+				writeProblems(cmd.OutOrStdout(), g.p, c.Problems)
 				fmt.Fprintf(cmd.ErrOrStderr(), "%d problem(s); %d lesson file(s) loaded\n", len(c.Problems), n)
 				return errQuiet{errors.New("problems found")}
 			}
@@ -126,6 +128,14 @@ func newLessonCmd(g *globals) *cobra.Command {
 	}
 	lesson.AddCommand(show, notes)
 	return lesson
+}
+
+// writeProblems prints one problem a line, path:line: message, in p's
+// language.
+func writeProblems(w io.Writer, p *locale.Printer, probs []lessons.Problem) {
+	for _, pr := range probs {
+		fmt.Fprintln(w, pr.In(p.T))
+	}
 }
 
 // pickStyle is lesson show's default style: plain text when the output is
