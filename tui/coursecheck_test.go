@@ -2,11 +2,10 @@ package tui
 
 import (
 	"regexp"
-
-	glamouransi "charm.land/glamour/v2/ansi"
 	"strings"
 	"testing"
 
+	glamouransi "charm.land/glamour/v2/ansi"
 	"github.com/charmbracelet/x/ansi"
 
 	"distlab/lessons"
@@ -40,6 +39,7 @@ func countItems(body, heading string) int {
 // section, the same number of self-check questions and answers, and names
 // only demos the app can open.
 func TestCourseStructure(t *testing.T) {
+	t.Parallel()
 	c := embedded()
 	reg := Demos()
 	en, pt := c.Lessons("en"), c.Lessons("pt-BR")
@@ -82,22 +82,26 @@ func TestCourseStructure(t *testing.T) {
 // horizontal overflow: no rendered line is wider than the pane (diagrams
 // and code included). Slides taller than the pane scroll.
 func TestSlidesFitPresenter(t *testing.T) {
+	t.Parallel()
 	const paneW = 100 - 2 // the lesson pane fills the width, inside its frame
 	style := theme.New(theme.HighContrast).Glamour
 	for _, lang := range lessons.Languages {
 		for _, l := range embedded().Lessons(lang) {
-			for i, sl := range lessons.Slides(l) {
-				out, err := markdown.Render("", sl.Body, paneW, style)
-				if err != nil {
-					t.Fatal(err)
-				}
-				for _, line := range strings.Split(out, "\n") {
-					if w := ansi.StringWidth(line); w > paneW {
-						t.Errorf("%s/%s slide %d: a line %d cells wide: %q", lang, l.ID, i+1, w, strings.TrimSpace(ansi.Strip(line)))
-						break
+			t.Run(lang+"/"+l.ID, func(t *testing.T) {
+				t.Parallel() // glamour renders share nothing
+				for i, sl := range lessons.Slides(l) {
+					out, err := markdown.Render("", sl.Body, paneW, style)
+					if err != nil {
+						t.Fatal(err)
+					}
+					for _, line := range strings.Split(out, "\n") {
+						if w := ansi.StringWidth(line); w > paneW {
+							t.Errorf("%s/%s slide %d: a line %d cells wide: %q", lang, l.ID, i+1, w, strings.TrimSpace(ansi.Strip(line)))
+							break
+						}
 					}
 				}
-			}
+			})
 		}
 	}
 }
@@ -133,6 +137,7 @@ func codeFits(t *testing.T, width int, style glamouransi.StyleConfig) int {
 // diagram or code line wider than the pane would wrap or be cut, so every
 // line of every code block fits. Errors name the file and line to narrow.
 func TestLessonsFitNarrowReader(t *testing.T) {
+	t.Parallel()
 	w := narrowReaderWidth()
 	limit := codeFits(t, w, theme.New(theme.Dark).Glamour)
 	if limit < 40 {
