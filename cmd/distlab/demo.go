@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -9,11 +8,12 @@ import (
 )
 
 func newDemoCmd(g *globals) *cobra.Command {
+	p := g.p
 	var start startFlags
 	cmd := &cobra.Command{
 		Use:   "demo ID",
-		Short: "Open the app with a demo beside its lesson",
-		Long:  "Open the app with demo ID in a pane beside the first lesson that uses it.",
+		Short: p.T("Open the app with a demo beside its lesson"),
+		Long:  p.T("Open the app with demo ID in a pane beside the first lesson that uses it."),
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			id := args[0]
@@ -23,9 +23,9 @@ func newDemoCmd(g *globals) *cobra.Command {
 					ids = append(ids, d.ID)
 				}
 				if len(ids) == 0 {
-					return fmt.Errorf("no demo %q: no demos are available yet", id)
+					return g.errorf("no demo %q: no demos are available yet", id)
 				}
-				return fmt.Errorf("no demo %q (demos: %s)", id, strings.Join(ids, ", "))
+				return g.errorf("no demo %q (demos: %s)", id, strings.Join(ids, ", "))
 			}
 			lang, err := g.language()
 			if err != nil {
@@ -43,11 +43,11 @@ func newDemoCmd(g *globals) *cobra.Command {
 		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 			var ids []string
 			for _, d := range demos.All() {
-				ids = append(ids, d.ID+"\t"+d.TitleIn("en"))
+				ids = append(ids, d.ID+"\t"+d.TitleIn(p.Lang().String()))
 			}
 			return ids, cobra.ShellCompDirectiveNoFileComp
 		},
 	}
-	cmd.Flags().BoolVar(&start.presenter, "presenter", false, "start in presenter mode")
+	cmd.Flags().BoolVar(&start.presenter, "presenter", false, p.T("start in presenter mode: slides, high contrast, for a projector"))
 	return cmd
 }

@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
+	"strings"
+	"text/tabwriter"
 
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
@@ -16,10 +19,11 @@ import (
 )
 
 func newLessonsCmd(g *globals) *cobra.Command {
+	p := g.p
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "lessons",
-		Short: "List the lessons",
+		Short: p.T("List the lessons"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			lang, err := g.language()
@@ -31,13 +35,13 @@ func newLessonsCmd(g *globals) *cobra.Command {
 			if asJSON {
 				return lessons.WriteJSON(cmd.OutOrStdout(), c.Lessons(lang))
 			}
-			return lessons.WriteTable(cmd.OutOrStdout(), c.Lessons(lang))
+			return writeTable(cmd.OutOrStdout(), p, c.Lessons(lang))
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array (id, title, order, summary, demos, lang, path)")
+	cmd.Flags().BoolVar(&asJSON, "json", false, p.T("print a JSON array (id, title, order, summary, demos, lang, path)"))
 	cmd.AddCommand(&cobra.Command{
-		Use:   "check [DIR]",
-		Short: "Check a lessons folder; print path:line: problems and exit 1 if any",
+		Use:   "check " + p.T("[DIR]"),
+		Short: p.T("Check a lessons folder; print path:line: problems and exit 1 if any"),
 		Args:  cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
@@ -50,10 +54,10 @@ func newLessonsCmd(g *globals) *cobra.Command {
 			}
 			if len(c.Problems) > 0 {
 				writeProblems(cmd.OutOrStdout(), g.p, c.Problems)
-				fmt.Fprintf(cmd.ErrOrStderr(), "%d problem(s); %d lesson file(s) loaded\n", len(c.Problems), n)
-				return errQuiet{errors.New("problems found")}
+				fmt.Fprintln(cmd.ErrOrStderr(), p.T("%d problems", len(c.Problems))+"; "+p.T("%d lesson files loaded", n))
+				return errQuiet{errors.New("problems found")} // said above
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "ok: %d lesson file(s), no problems\n", n)
+			fmt.Fprintln(cmd.OutOrStdout(), p.T("ok: %d lesson files, no problems", n))
 			return nil
 		},
 	})
@@ -61,12 +65,13 @@ func newLessonsCmd(g *globals) *cobra.Command {
 }
 
 func newLessonCmd(g *globals) *cobra.Command {
-	lesson := &cobra.Command{Use: "lesson", Short: "Work with one lesson"}
+	p := g.p
+	lesson := &cobra.Command{Use: "lesson", Short: p.T("Work with one lesson")}
 	var width int
 	var style string
 	show := &cobra.Command{
 		Use:   "show ID",
-		Short: "Render a lesson to standard output",
+		Short: p.T("Render a lesson to standard output"),
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			l, err := g.lesson(args[0])
@@ -83,6 +88,9 @@ func newLessonCmd(g *globals) *cobra.Command {
 			}
 			if style == "" {
 				style = pickStyle(g.theme, tty, os.Getenv("NO_COLOR") != "")
+			}
+			if !slices.Contains(markdown.StyleNames, style) { // markdown's error is in English
+				return g.errorf("--style %q: want one of %s", style, strings.Join(markdown.StyleNames, ", "))
 			}
 			cfg, err := markdown.Standard(style)
 			if err != nil {
@@ -102,8 +110,8 @@ func newLessonCmd(g *globals) *cobra.Command {
 			return err
 		},
 	}
-	show.Flags().IntVar(&width, "width", 0, "wrap at this many columns (default: the terminal's, or 80)")
-	show.Flags().StringVar(&style, "style", "", "dark, light, ascii or notty (default: plain when not a terminal or NO_COLOR is set)")
+	show.Flags().IntVar(&width, "width", 0, p.T("wrap at this many `columns` (default: the terminal's, or 80)"))
+	show.Flags().StringVar(&style, "style", "", p.T("dark, light, ascii or notty (default: plain text when not a terminal or NO_COLOR is set)"))
 	_ = show.RegisterFlagCompletionFunc("style", cobra.FixedCompletions(markdown.StyleNames, cobra.ShellCompDirectiveNoFileComp))
 	show.ValidArgsFunction = func(cmd *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
 		lang, _ := g.language()
@@ -115,14 +123,14 @@ func newLessonCmd(g *globals) *cobra.Command {
 	}
 	notes := &cobra.Command{
 		Use:   "notes ID",
-		Short: "Print a lesson's speaker notes, slide by slide, for a second screen",
+		Short: p.T("Print a lesson's speaker notes, slide by slide, for a second screen"),
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			l, err := g.lesson(args[0])
 			if err != nil {
 				return err
 			}
-			return lessons.WriteNotes(cmd.OutOrStdout(), l)
+			return writeNotes(cmd.OutOrStdout(), p, l)
 		},
 		ValidArgsFunction: show.ValidArgsFunction,
 	}
@@ -136,6 +144,42 @@ func writeProblems(w io.Writer, p *locale.Printer, probs []lessons.Problem) {
 	for _, pr := range probs {
 		fmt.Fprintln(w, pr.In(p.T))
 	}
+}
+
+// writeTable prints the lessons as an aligned table, its header in p's
+// language.
+func writeTable(w io.Writer, p *locale.Printer, ls []lessons.Lesson) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "#\tID\t"+p.T("TITLE")+"\tDEMOS")
+	for _, l := range ls {
+		demos := strings.Join(l.Demos, ",")
+		if demos == "" {
+			demos = "-"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", p.T("%d", l.Order), l.ID, l.Title, demos)
+	}
+	return tw.Flush()
+}
+
+// writeNotes prints a lesson's speaker notes slide by slide, numbered as
+// presenter mode numbers them ("3/12"), for the instructor's second screen.
+func writeNotes(w io.Writer, p *locale.Printer, l lessons.Lesson) error {
+	slides := lessons.Slides(l)
+	fmt.Fprintln(w, p.T("%s — %d slides", l.Title, len(slides)))
+	for i, s := range slides {
+		title := s.Title
+		if title == "" {
+			title = l.Title
+		}
+		fmt.Fprintf(w, "\n%s  %s\n", p.T("%d/%d", i+1, len(slides)), title)
+		if len(s.Notes) == 0 {
+			fmt.Fprintln(w, "    -")
+		}
+		for _, n := range s.Notes {
+			fmt.Fprintf(w, "    %s\n", strings.Join(strings.Fields(n), " "))
+		}
+	}
+	return nil
 }
 
 // pickStyle is lesson show's default style: plain text when the output is

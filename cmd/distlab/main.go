@@ -9,13 +9,20 @@ import (
 	"errors"
 	"fmt"
 	"os"
+
+	"distlab/demos/locale"
 )
 
 func main() {
-	if err := newRootCmd(os.Args[1:]).Execute(); err != nil {
+	args := os.Args[1:]
+	if err := newRootCmd(args).Execute(); err != nil {
 		var quiet errQuiet
 		if !errors.As(err, &quiet) {
-			fmt.Fprintln(os.Stderr, "distlab:", err)
+			// The commands' errors are in the CLI's language already; one
+			// that is a bare locale.Error is said in it here. The prefix is
+			// the program's name, in no language.
+			p := locale.For(cliLang(args, os.Getenv))
+			fmt.Fprintln(os.Stderr, "distlab:", p.Err(err))
 		}
 		os.Exit(1)
 	}

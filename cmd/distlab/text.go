@@ -5,11 +5,202 @@ import (
 	"distlab/lessons"
 )
 
-// The lesson loader's problems, said in the reader's language by `lessons
-// check` and `lessons`: package lessons keeps them as plain data, since it
-// may not import locale.
+// The CLI's words, English beside Brazilian Portuguese (see package locale):
+// the root, lessons, lesson and demo commands' (root.go, lessons.go,
+// demo.go) and cobra's own, said again by speak (root.go). The clocks and
+// scale commands keep theirs beside them.
 func init() {
+	// The lesson loader's problems, said by `lessons check` and `lessons`:
+	// package lessons keeps them as plain data, since it may not import
+	// locale.
 	for _, m := range lessons.Messages {
 		locale.Add(locale.Str(m[0], m[1]))
 	}
+	locale.Add(
+		// distlab
+		locale.Str("Learn distributed systems in the terminal, with live demos",
+			"Aprenda sistemas distribuídos no terminal, com demos ao vivo"),
+		locale.Str("distlab is a course on the fundamentals of distributed systems in the terminal:\n"+
+			"lessons in Brazilian Portuguese and English, read beside live demos.\n\n"+
+			"Run it without a command to open the app.",
+			"distlab é um curso sobre os fundamentos de sistemas distribuídos no terminal:\n"+
+				"lições em português do Brasil e em inglês, lidas ao lado de demos ao vivo.\n\n"+
+				"Rode sem comando para abrir o aplicativo."),
+		locale.Str("language: en or pt-BR (default: from LC_ALL, LC_MESSAGES or LANG)",
+			"idioma: en ou pt-BR (padrão: o de LC_ALL, LC_MESSAGES ou LANG)"),
+		locale.Str("theme: auto, dark, light or high-contrast", "tema: auto, dark, light ou high-contrast"),
+		locale.Str("load lessons from this `folder` (lang/NN-slug.md) and reload them when saved",
+			"carrega as lições desta `pasta` (idioma/NN-nome.md) e as recarrega ao salvar"),
+		locale.Str("where the chat demo's nodes listen (0.0.0.0 lets a classroom join)",
+			"onde os nós da demo de chat escutam (0.0.0.0 deixa uma turma entrar)"),
+		locale.Str("open this lesson `id` first", "abre primeiro a lição com este `id`"),
+		locale.Str("start in presenter mode: slides, high contrast, for a projector",
+			"começa no modo apresentação: slides, alto contraste, para um projetor"),
+		locale.Str("unknown language %q (en, pt-BR)", "idioma desconhecido %q (en, pt-BR)"),
+		locale.Str("no lesson %q in %s (see: distlab lessons)", "não há lição %q em %s (veja: distlab lessons)"),
+		locale.Str("unknown theme %q (auto, dark, light, high-contrast)", "tema desconhecido %q (auto, dark, light, high-contrast)"),
+		locale.Str("watching %s: %v", "observando %s: %v"),
+
+		// distlab lessons, lesson
+		locale.Str("List the lessons", "Lista as lições"),
+		locale.Str("print a JSON array (id, title, order, summary, demos, lang, path)",
+			"mostra um array JSON (id, title, order, summary, demos, lang, path)"),
+		locale.Str("[DIR]", "[PASTA]"),
+		locale.Str("Check a lessons folder; print path:line: problems and exit 1 if any",
+			"Confere uma pasta de lições; mostra os problemas como caminho:linha: e sai com 1 se houver algum"),
+		locale.Plural("%d problems", "%d problem", "%d problemas", "%d problema"),
+		locale.Plural("%d lesson files loaded", "%d lesson file loaded", "%d arquivos de lição carregados", "%d arquivo de lição carregado"),
+		locale.Plural("ok: %d lesson files, no problems", "ok: %d lesson file, no problems",
+			"ok: %d arquivos de lição, nenhum problema", "ok: %d arquivo de lição, nenhum problema"),
+		locale.Str("TITLE", "TÍTULO"),
+		locale.Str("Work with one lesson", "Trabalha com uma lição"),
+		locale.Str("Render a lesson to standard output", "Mostra uma lição na saída padrão"),
+		locale.Str("--style %q: want one of %s", "--style %q: use um de %s"),
+		locale.Str("wrap at this many `columns` (default: the terminal's, or 80)",
+			"quebra as linhas neste número de `colunas` (padrão: a largura do terminal, ou 80)"),
+		locale.Str("dark, light, ascii or notty (default: plain text when not a terminal or NO_COLOR is set)",
+			"dark, light, ascii ou notty (padrão: texto simples quando a saída não é um terminal ou NO_COLOR está definida)"),
+		locale.Str("Print a lesson's speaker notes, slide by slide, for a second screen",
+			"Mostra as notas do apresentador de uma lição, slide a slide, para uma segunda tela"),
+		locale.PluralArg(2, "%s — %d slides", "%s — %d slide", "%s — %d slides", "%s — %d slide"),
+
+		// distlab demo
+		locale.Str("Open the app with a demo beside its lesson", "Abre o aplicativo com uma demo ao lado da sua lição"),
+		locale.Str("Open the app with demo ID in a pane beside the first lesson that uses it.",
+			"Abre o aplicativo com a demo ID num painel ao lado da primeira lição que a usa."),
+		locale.Str("no demo %q: no demos are available yet", "não há demo %q: ainda não há demos disponíveis"),
+		locale.Str("no demo %q (demos: %s)", "não há demo %q (demos: %s)"),
+
+		// cobra's help and usage
+		locale.Str("distlab version %s", "distlab versão %s"),
+		locale.Str("version for %s", "versão de %s"),
+		locale.Str("help for %s", "ajuda de %s"),
+		locale.Str("[command]", "[comando]"),
+		locale.Str("[flags]", "[opções]"),
+		locale.Str("Usage:", "Uso:"),
+		locale.Str("Examples:", "Exemplos:"),
+		locale.Str("Available Commands:", "Comandos disponíveis:"),
+		locale.Str("Flags:", "Opções:"),
+		locale.Str("Global Flags:", "Opções globais:"),
+		locale.Str("Additional help topics:", "Outros tópicos de ajuda:"),
+		locale.Str("Use \"%s [command] --help\" for more information about a command.",
+			"Use \"%s [comando] --help\" para saber mais sobre um comando."),
+		locale.Str("(default %s)", "(padrão %s)"),
+		locale.Str("(deprecated: %s)", "(obsoleta: %s)"),
+		locale.Str("string", "texto"),
+		locale.Str("int", "inteiro"),
+		locale.Str("float", "número"),
+		locale.Str("duration", "duração"),
+		locale.Str("Help about any command", "Ajuda sobre qualquer comando"),
+		locale.Str("Help provides help for any command in the application.\n"+
+			"Type distlab help followed by the command for its full details.",
+			"Help mostra a ajuda de qualquer comando do aplicativo.\n"+
+				"Digite distlab help seguido do comando para ver todos os detalhes."),
+		locale.Str("Unknown help topic %q", "Tópico de ajuda desconhecido %q"),
+
+		// cobra's completion command
+		locale.Str("Generate the autocompletion script for the specified shell",
+			"Gera o script de autocompletar para o shell indicado"),
+		locale.Str("Generate the autocompletion script for distlab for the specified shell.\n"+
+			"See each sub-command's help for details on how to use the generated script.",
+			"Gera o script de autocompletar do distlab para o shell indicado.\n"+
+				"Veja a ajuda de cada subcomando para saber como usar o script gerado."),
+		locale.Str("Generate the autocompletion script for %s", "Gera o script de autocompletar para %s"),
+		locale.Str("Generate the autocompletion script for the bash shell.\n\n"+
+			"This script depends on the 'bash-completion' package.\n"+
+			"If it is not installed already, you can install it via your OS's package manager.\n\n"+
+			"To load completions in your current shell session:\n\n"+
+			"\tsource <(distlab completion bash)\n\n"+
+			"To load completions for every new session, execute once:\n\n"+
+			"#### Linux:\n\n"+
+			"\tdistlab completion bash > /etc/bash_completion.d/distlab\n\n"+
+			"#### macOS:\n\n"+
+			"\tdistlab completion bash > $(brew --prefix)/etc/bash_completion.d/distlab\n\n"+
+			"You will need to start a new shell for this setup to take effect.",
+			"Gera o script de autocompletar para o shell bash.\n\n"+
+				"Este script depende do pacote 'bash-completion'.\n"+
+				"Se ele ainda não estiver instalado, instale-o pelo gerenciador de pacotes do seu sistema.\n\n"+
+				"Para carregar o autocompletar na sessão atual do shell:\n\n"+
+				"\tsource <(distlab completion bash)\n\n"+
+				"Para carregá-lo em toda nova sessão, execute uma vez:\n\n"+
+				"#### Linux:\n\n"+
+				"\tdistlab completion bash > /etc/bash_completion.d/distlab\n\n"+
+				"#### macOS:\n\n"+
+				"\tdistlab completion bash > $(brew --prefix)/etc/bash_completion.d/distlab\n\n"+
+				"A configuração vale a partir de um novo shell."),
+		locale.Str("Generate the autocompletion script for the zsh shell.\n\n"+
+			"If shell completion is not already enabled in your environment you will need\n"+
+			"to enable it.  You can execute the following once:\n\n"+
+			"\techo \"autoload -U compinit; compinit\" >> ~/.zshrc\n\n"+
+			"To load completions in your current shell session:\n\n"+
+			"\tsource <(distlab completion zsh)\n\n"+
+			"To load completions for every new session, execute once:\n\n"+
+			"#### Linux:\n\n"+
+			"\tdistlab completion zsh > \"%s\"\n\n"+
+			"#### macOS:\n\n"+
+			"\tdistlab completion zsh > $(brew --prefix)/share/zsh/site-functions/_distlab\n\n"+
+			"You will need to start a new shell for this setup to take effect.",
+			"Gera o script de autocompletar para o shell zsh.\n\n"+
+				"Se o autocompletar do shell ainda não estiver ativado no seu ambiente, será preciso\n"+
+				"ativá-lo. Basta executar uma vez:\n\n"+
+				"\techo \"autoload -U compinit; compinit\" >> ~/.zshrc\n\n"+
+				"Para carregar o autocompletar na sessão atual do shell:\n\n"+
+				"\tsource <(distlab completion zsh)\n\n"+
+				"Para carregá-lo em toda nova sessão, execute uma vez:\n\n"+
+				"#### Linux:\n\n"+
+				"\tdistlab completion zsh > \"%s\"\n\n"+
+				"#### macOS:\n\n"+
+				"\tdistlab completion zsh > $(brew --prefix)/share/zsh/site-functions/_distlab\n\n"+
+				"A configuração vale a partir de um novo shell."),
+		locale.Str("Generate the autocompletion script for the fish shell.\n\n"+
+			"To load completions in your current shell session:\n\n"+
+			"\tdistlab completion fish | source\n\n"+
+			"To load completions for every new session, execute once:\n\n"+
+			"\tdistlab completion fish > ~/.config/fish/completions/distlab.fish\n\n"+
+			"You will need to start a new shell for this setup to take effect.",
+			"Gera o script de autocompletar para o shell fish.\n\n"+
+				"Para carregar o autocompletar na sessão atual do shell:\n\n"+
+				"\tdistlab completion fish | source\n\n"+
+				"Para carregá-lo em toda nova sessão, execute uma vez:\n\n"+
+				"\tdistlab completion fish > ~/.config/fish/completions/distlab.fish\n\n"+
+				"A configuração vale a partir de um novo shell."),
+		locale.Str("Generate the autocompletion script for powershell.\n\n"+
+			"To load completions in your current shell session:\n\n"+
+			"\tdistlab completion powershell | Out-String | Invoke-Expression\n\n"+
+			"To load completions for every new session, add the output of the above command\n"+
+			"to your powershell profile.",
+			"Gera o script de autocompletar para o powershell.\n\n"+
+				"Para carregar o autocompletar na sessão atual do shell:\n\n"+
+				"\tdistlab completion powershell | Out-String | Invoke-Expression\n\n"+
+				"Para carregá-lo em toda nova sessão, acrescente a saída do comando acima\n"+
+				"ao seu perfil do powershell."),
+		locale.Str("disable completion descriptions", "desativa as descrições no autocompletar"),
+
+		// cobra's and pflag's errors
+		locale.Str("unknown flag: --%s", "opção desconhecida: --%s"),
+		locale.Str("unknown shorthand flag: %q in -%s", "opção curta desconhecida: %q em -%s"),
+		locale.Str("flag needs an argument: --%s", "a opção precisa de um valor: --%s"),
+		locale.Str("flag needs an argument: %q in -%s", "a opção precisa de um valor: %q em -%s"),
+		locale.Str("invalid argument %q for --%s: %s", "valor inválido %q em --%s: %s"),
+		locale.Str("bad flag syntax: %s", "sintaxe de opção inválida: %s"),
+		locale.Str("the number is out of range", "o número está fora da faixa"),
+		locale.Str("want a whole number", "use um número inteiro"),
+		locale.Str("want a number", "use um número"),
+		locale.Str("want a duration such as 150ms or 5s", "use uma duração como 150ms ou 5s"),
+		locale.Str("want true or false", "use true ou false"),
+		locale.Str("unknown command %q for %q", "comando desconhecido %q em %q"),
+		locale.Plural("accepts %d arguments, received %d", "accepts %d argument, received %d",
+			"aceita %d argumentos, recebeu %d", "aceita %d argumento, recebeu %d"),
+		locale.Plural("requires at least %d arguments, received only %d", "requires at least %d argument, received only %d",
+			"exige pelo menos %d argumentos, recebeu só %d", "exige pelo menos %d argumento, recebeu só %d"),
+		locale.Plural("accepts at most %d arguments, received %d", "accepts at most %d argument, received %d",
+			"aceita no máximo %d argumentos, recebeu %d", "aceita no máximo %d argumento, recebeu %d"),
+		locale.Str("at least one of the flags in the group [%s] is required",
+			"é obrigatória pelo menos uma das opções do grupo [%s]"),
+		locale.Str("if any flags in the group [%s] are set none of the others can be; [%s] were all set",
+			"as opções do grupo [%s] se excluem; [%s] foram usadas juntas"),
+		locale.Str("if any flags in the group [%s] are set they must all be set; missing [%s]",
+			"as opções do grupo [%s] vão juntas; faltou [%s]"),
+		locale.Str(`required flag(s) "%s" not set`, `opção obrigatória não informada: "%s"`),
+	)
 }
