@@ -145,24 +145,27 @@ func (m *Model) Animating() bool { return m.Base.Animating() && !m.done() }
 // Frame plays the events due since the last frame at the speed's rate,
 // carrying the fraction of an event over to the next frame, so that every
 // speed keeps its pace whatever the frame rate.
-func (m *Model) Frame(now time.Time) tea.Cmd {
+// It reports a change only on frames that played an event.
+func (m *Model) Frame(now time.Time) (bool, tea.Cmd) {
 	if !m.Animating() {
 		m.last, m.owed = time.Time{}, 0
-		return nil
+		return false, nil
 	}
 	gap := now.Sub(m.last)
 	m.last = now
 	if gap <= 0 || gap > maxFrameGap { // the first frame of a play
-		return nil
+		return false, nil
 	}
 	m.owed += gap.Seconds() * speeds[m.speed]
+	played := false
 	for ; m.owed >= 1-dueSlack && !m.done(); m.owed-- {
 		m.sim.Step()
+		played = true
 	}
 	if m.done() {
 		m.owed = 0
 	}
-	return nil
+	return played, nil
 }
 
 // pause stops or starts play; play starts at the next frame.

@@ -65,10 +65,12 @@ type Pane interface {
 
 // Animator is a pane that changes with time. While it is Animating and
 // seen, the root's one frame clock calls Frame on every frame; when no pane
-// animates, the clock stops and the app sleeps.
+// animates, the clock stops and the app sleeps. Frame reports whether the
+// pane's view changed: an unchanged pane is not drawn again, and a screen
+// with nothing changed costs the terminal nothing.
 type Animator interface {
 	Animating() bool
-	Frame(now time.Time) tea.Cmd
+	Frame(now time.Time) (changed bool, cmd tea.Cmd)
 }
 
 // Addressed is a message for one pane only: the root hands it to the pane

@@ -37,8 +37,8 @@ func Demo() demo.Demo {
 // resumeAfter is a gap between frames that means the frame clock stopped
 // — the pane was hidden by a zoom or a smaller layout, or paused — rather
 // than that a frame came late: the simulation resumes from the new frame
-// instead of catching up on the time it was not seen. The clock runs at
-// 15 fps, a frame every 67ms.
+// instead of catching up on the time it was not seen. The clock gives a
+// frame every 100ms (tui.AnimationRate).
 const resumeAfter = 500 * time.Millisecond
 
 // Model is the pane.
@@ -58,6 +58,11 @@ type Model struct {
 	fail error              // or why it failed; shown in the pane, in the reader's language
 	// bench runs a measurement (scale.RunBench; tests replace it).
 	bench func(context.Context, scale.BenchPlan) (*scale.BenchReport, error)
+
+	curveCache struct { // the X(N) curve as last drawn
+		key   curveKey
+		lines []string
+	}
 }
 
 var (
@@ -91,16 +96,16 @@ func (m *Model) KeyMap() help.KeyMap { return m.keys }
 // Frame advances the simulation by the time since the last frame (as the
 // engine's speed scales it) and samples it. The first frame after a gap —
 // the pane was hidden or paused — only sets the clock going again.
-func (m *Model) Frame(now time.Time) tea.Cmd {
+func (m *Model) Frame(now time.Time) (bool, tea.Cmd) {
 	if m.sim == nil {
-		return nil
+		return false, nil
 	}
 	if gap := now.Sub(m.last); !m.last.IsZero() && gap > 0 && gap <= resumeAfter {
 		m.sim.Tick(gap)
 	}
 	m.last = now
 	m.snap = m.sim.Snapshot()
-	return nil
+	return true, nil // the simulation moves on every frame
 }
 
 // Update acts on keys and on the real measurement's result.

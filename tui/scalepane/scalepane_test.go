@@ -32,8 +32,8 @@ func newPaneIn(t testing.TB, l locale.Lang, w, h int) *Model {
 	return m
 }
 
-// frame is the app's frame period (tui.AnimationRate, 15 fps).
-const frame = time.Second / 15
+// frame is the app's frame period (tui.AnimationRate, 10 a second).
+const frame = time.Second / 10
 
 // run advances the simulation by n frames of real time, as the app's
 // frame clock would while the pane is seen and animating.

@@ -10,6 +10,7 @@ import (
 	"distlab/demos/locale"
 	"distlab/demos/scale"
 	"distlab/tui/common"
+	"distlab/tui/theme"
 )
 
 // View draws the two columns, the model's curve and the status lines.
@@ -197,8 +198,26 @@ func dur(p *locale.Printer, d time.Duration) string {
 // curve plots the selected side's X(N) for N = 1…its largest size, with the
 // current size marked, and the peak and ceiling when the model has them.
 func (m *Model) curve(w, h int) []string {
-	s, p := m.Com.Styles, m.Com.Printer
 	c := m.snap.Side(m.side)
+	key := curveKey{c.Model, c.Size, c.MaxSize, w, h, m.Com.Styles, m.Com.Printer}
+	if m.curveCache.key != key { // the curve moves only with the model and the size
+		m.curveCache.key, m.curveCache.lines = key, m.drawCurve(c, w, h)
+	}
+	return m.curveCache.lines
+}
+
+// curveKey is what the drawn curve depends on.
+type curveKey struct {
+	model         scale.Model
+	size, maxSize int
+	w, h          int
+	styles        *theme.Styles
+	printer       *locale.Printer
+}
+
+// drawCurve draws X(N) for side c.
+func (m *Model) drawCurve(c *scale.SideSnapshot, w, h int) []string {
+	s, p := m.Com.Styles, m.Com.Printer
 	model := c.Model
 	maxN := max(c.MaxSize, 2)
 	label := p.T("X(N) by the model — %s: γ = %.5g, α = %.4g, β = %.3g", scale.PresetTitle(p, model.Name), model.Gamma, model.Alpha, model.Beta)

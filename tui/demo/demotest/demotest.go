@@ -138,7 +138,7 @@ func (m *Model) Closed() bool { return m.closed }
 func (m *Model) Init() tea.Cmd { return nil }
 
 // Frame counts a frame of the app's clock.
-func (m *Model) Frame(time.Time) tea.Cmd { m.frames++; return nil }
+func (m *Model) Frame(time.Time) (bool, tea.Cmd) { m.frames++; return true, nil }
 
 // Update acts on the pane's keys.
 func (m *Model) Update(msg tea.Msg) tea.Cmd {
