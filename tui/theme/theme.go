@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
+
+	"distlab/demos/locale"
 )
 
 // Theme names a palette.
@@ -47,7 +49,7 @@ func Parse(s string) (t Theme, auto bool, err error) {
 	case "high-contrast", "contrast", "hc":
 		return HighContrast, false, nil
 	}
-	return Dark, false, fmt.Errorf("theme: unknown theme %q (auto, dark, light, high-contrast)", s)
+	return Dark, false, locale.Errorf("unknown theme %q (auto, dark, light, high-contrast)", s)
 }
 
 // Palette is the semantic colors a theme is made of.
