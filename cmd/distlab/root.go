@@ -293,17 +293,17 @@ func speakCompletionCmd(g *globals, completion *cobra.Command) {
 				"\tdistlab completion bash > $(brew --prefix)/etc/bash_completion.d/distlab\n\n" +
 				"You will need to start a new shell for this setup to take effect.")
 		case "zsh":
-			c.Long = p.T("Generate the autocompletion script for the zsh shell.\n\n" +
-				"If shell completion is not already enabled in your environment you will need\n" +
-				"to enable it.  You can execute the following once:\n\n" +
-				"\techo \"autoload -U compinit; compinit\" >> ~/.zshrc\n\n" +
-				"To load completions in your current shell session:\n\n" +
-				"\tsource <(distlab completion zsh)\n\n" +
-				"To load completions for every new session, execute once:\n\n" +
-				"#### Linux:\n\n" +
-				"\tdistlab completion zsh > \"%s\"\n\n" +
-				"#### macOS:\n\n" +
-				"\tdistlab completion zsh > $(brew --prefix)/share/zsh/site-functions/_distlab\n\n" +
+			c.Long = p.T("Generate the autocompletion script for the zsh shell.\n\n"+
+				"If shell completion is not already enabled in your environment you will need\n"+
+				"to enable it.  You can execute the following once:\n\n"+
+				"\techo \"autoload -U compinit; compinit\" >> ~/.zshrc\n\n"+
+				"To load completions in your current shell session:\n\n"+
+				"\tsource <(distlab completion zsh)\n\n"+
+				"To load completions for every new session, execute once:\n\n"+
+				"#### Linux:\n\n"+
+				"\tdistlab completion zsh > \"%s\"\n\n"+
+				"#### macOS:\n\n"+
+				"\tdistlab completion zsh > $(brew --prefix)/share/zsh/site-functions/_distlab\n\n"+
 				"You will need to start a new shell for this setup to take effect.",
 				"${fpath[1]}/_distlab") // an argument: catalogs read ${…} as their own
 		case "fish":

@@ -94,7 +94,7 @@ func init() {
 		locale.Str("Help about any command", "Ajuda sobre qualquer comando"),
 		locale.Str("Help provides help for any command in the application.\n"+
 			"Type distlab help followed by the command for its full details.",
-			"Help mostra a ajuda de qualquer comando do aplicativo.\n"+
+			"Mostra a ajuda de qualquer comando do aplicativo.\n"+
 				"Digite distlab help seguido do comando para ver todos os detalhes."),
 		locale.Str("Unknown help topic %q", "Tópico de ajuda desconhecido %q"),
 
