@@ -59,12 +59,8 @@ var codeLine = regexp.MustCompile(`(?m)^\t.*$`)
 var chatLine = regexp.MustCompile(`(?m)^  chat .*$`)
 
 // knownEnglish are words the CLI's Portuguese still has, by the command
-// that prints them, each with the reason.
-var knownEnglish = map[string][]string{
-	// scale.go's Portuguese says "definidas por flags" where the rest of
-	// the CLI says "opções"; scale's owner is to make it one term.
-	"scale model --help": {"flags"},
-}
+// that prints them, each with the reason. None today.
+var knownEnglish = map[string][]string{}
 
 // wordsIn returns the words of list found in s as whole words, ignoring
 // case, once commands (a command path or a command list's first column) and

@@ -305,7 +305,7 @@ func init() {
 				"aceleração, a eficiência, o pico N* = sqrt((1−α)/β) e o teto γ/α; depois, no que se torna a\n"+
 				"disponibilidade de uma máquina com n réplicas atrás de um balanceador de carga.\n\n"+
 				"Parta de um modelo (%s) e mude qualquer um de γ, α, β.\n"+
-				"Custos e disponibilidades são suposições, definidas por flags, não fatos."),
+				"Custos e disponibilidades são suposições, definidas por opções, não fatos."),
 		locale.Str("--preset %q: want one of %s", "--preset %q: use um de %s"),
 		locale.Str("--n: %v", "--n: %v"),
 		locale.Str("--replicas: %v", "--replicas: %v"),
