@@ -28,8 +28,10 @@ func Str(en, pt string) Message { return Message{Key: en, PT: pt} }
 
 // Plural is a message whose words follow the count given as its first
 // argument: Plural("%d bots", "%d bot", "%d robôs", "%d robô"). Which form
-// a count takes is the language's rule (CLDR): in English 1 is singular,
-// in Brazilian Portuguese 0 and 1 are.
+// a count takes is the language's rule (CLDR), with one exception: CLDR
+// makes 0 singular in Portuguese, but Brazilian usage counts zero in the
+// plural ("0 robôs", "nenhum problema" — never "0 problema"), so a zero
+// count takes the plural form.
 func Plural(enMany, enOne, ptMany, ptOne string) Message {
 	return Message{Key: enMany, KeyOne: enOne, PT: ptMany, PTOne: ptOne, Plural: true, Arg: 1}
 }
@@ -66,7 +68,7 @@ func Add(ms ...Message) {
 			continue
 		}
 		mustSet(builder.Set(language.English, m.Key, plural.Selectf(m.Arg, "", plural.One, m.KeyOne, plural.Other, m.Key)))
-		mustSet(builder.Set(language.BrazilianPortuguese, m.Key, plural.Selectf(m.Arg, "", plural.One, m.PTOne, plural.Other, m.PT)))
+		mustSet(builder.Set(language.BrazilianPortuguese, m.Key, plural.Selectf(m.Arg, "", "=0", m.PT, plural.One, m.PTOne, plural.Other, m.PT)))
 	}
 }
 

@@ -62,7 +62,7 @@ func TestPrinter(t *testing.T) {
 		{en.T("test: %d bots", 0), "test: 0 bots"},
 		{en.T("test: %d bots", 1), "test: 1 bot"},
 		{en.T("test: %d bots", 2), "test: 2 bots"},
-		{pt.T("test: %d bots", 0), "teste: 0 robô"}, // CLDR: 0 and 1 are singular in pt
+		{pt.T("test: %d bots", 0), "teste: 0 robôs"}, // CLDR makes 0 singular in pt; Brazilian usage does not
 		{pt.T("test: %d bots", 1), "teste: 1 robô"},
 		{pt.T("test: %d bots", 2), "teste: 2 robôs"},
 		{pt.T("not registered %s", "x"), "not registered x"},
