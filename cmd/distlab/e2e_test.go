@@ -24,6 +24,12 @@ import (
 // nothing.
 var (
 	distlabBin, floorBin string
+	// buildFlags are go build's flags for them: -race when the tests run
+	// under the race detector (race_test.go), so the build reuses the
+	// packages go test has just compiled that way instead of compiling every
+	// dependency a second time, and the race detector watches the real
+	// program in a real terminal too.
+	buildFlags []string
 )
 
 func TestMain(m *testing.M) {
@@ -43,7 +49,8 @@ func runTests(m *testing.M) int {
 		defer os.RemoveAll(dir)
 		// One go build for both: they share most of their packages, and
 		// go test puts its own go first on PATH.
-		out, err := exec.Command("go", "build", "-o", dir+string(filepath.Separator), ".", "./testdata/floor").CombinedOutput()
+		args := append(append([]string{"build"}, buildFlags...), "-o", dir+string(filepath.Separator), ".", "./testdata/floor")
+		out, err := exec.Command("go", args...).CombinedOutput()
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "go build: %v\n%s", err, out)
 			return 1
