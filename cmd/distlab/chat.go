@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"errors"
 	"fmt"
 	"net"
 	"os"
@@ -16,15 +15,35 @@ import (
 	"github.com/spf13/cobra"
 
 	"distlab/demos/chat"
+	"distlab/demos/locale"
 )
 
 func newChatCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "chat",
-		Short: "The chat cluster demo on the command line: servers, clients, a local cluster, a load test",
+		Short: g.p.T("The chat cluster demo on the command line: servers, clients, a local cluster, a load test"),
 	}
-	cmd.AddCommand(newChatServerCmd(g), newChatClientCmd(g), newChatClusterCmd(g), newChatBenchCmd())
+	cmd.AddCommand(newChatServerCmd(g), newChatClientCmd(g), newChatClusterCmd(g), newChatBenchCmd(g))
 	return cmd
+}
+
+// chatError is an error of the chat commands in the CLI's language; it
+// wraps the errors among its arguments (errors.Is sees through it).
+type chatError struct {
+	p   *locale.Printer
+	err error
+}
+
+func (e chatError) Error() string { return e.p.Err(e.err) }
+func (e chatError) Unwrap() error { return e.err }
+
+// chatErr is err — the engine's errors are locale Errors — printed in p's
+// language (nil stays nil).
+func chatErr(p *locale.Printer, err error) error {
+	if err == nil {
+		return nil
+	}
+	return chatError{p, err}
 }
 
 // untilSignal returns a context ended by ctrl+c or SIGTERM.
@@ -35,13 +54,23 @@ func untilSignal(parent context.Context) (context.Context, context.CancelFunc) {
 	return signal.NotifyContext(parent, os.Interrupt, syscall.SIGTERM)
 }
 
+// chatLang is the language the nodes and clients speak to people: the
+// CLI's, once --lang is known to be valid.
+func chatLang(g *globals) (locale.Lang, error) {
+	if _, err := g.language(); err != nil {
+		return "", err
+	}
+	return g.p.Lang(), nil
+}
+
 func newChatServerCmd(g *globals) *cobra.Command {
+	p := g.p
 	cfg := chat.Config{ID: "n1"}
 	cmd := &cobra.Command{
-		Use:   "server [HOST] [PORT]",
-		Short: "Run one chat node (default 127.0.0.1 25000); nc HOST PORT to join",
-		Long: "Run one chat node. netcat and telnet can join as they are: nc HOST PORT.\n" +
-			"It listens on 127.0.0.1 unless you give another host; 0.0.0.0 lets a classroom join.",
+		Use:   "server " + p.T("[HOST] [PORT]"),
+		Short: p.T("Run one chat node (default 127.0.0.1 25000); nc HOST PORT to join"),
+		Long: p.T("Run one chat node. netcat and telnet can join as they are: nc HOST PORT.\n" +
+			"It listens on 127.0.0.1 unless you give another host; 0.0.0.0 lets a classroom join."),
 		Args: cobra.MaximumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			host, port := "127.0.0.1", "25000"
@@ -50,11 +79,11 @@ func newChatServerCmd(g *globals) *cobra.Command {
 			}
 			if len(args) > 1 {
 				if _, err := strconv.Atoi(args[1]); err != nil {
-					return fmt.Errorf("port %q is not a number", args[1])
+					return g.errorf("port %q is not a number", args[1])
 				}
 				port = args[1]
 			}
-			lang, err := g.language() // of the notices people read
+			lang, err := chatLang(g) // of the notices people read
 			if err != nil {
 				return err
 			}
@@ -64,39 +93,40 @@ func newChatServerCmd(g *globals) *cobra.Command {
 			}
 			node := chat.NewNode(cfg)
 			if err := node.Start(); err != nil {
-				return err
+				return chatErr(p, err)
 			}
 			out := cmd.OutOrStdout()
-			fmt.Fprintf(out, "%s listening on %s; join with:\n", node.ID(), node.Addr())
+			fmt.Fprintln(out, p.T("%s listening on %s; join with:", node.ID(), node.Addr()))
 			for _, a := range chat.JoinAddrs(node.Addr()) {
-				fmt.Fprintf(out, "  nc %s    or    distlab chat client %s\n", ncAddr(a), ncAddr(a))
+				fmt.Fprintln(out, "  "+p.T("nc %s    or    distlab chat client %s", chat.NetcatAddr(a), chat.NetcatAddr(a)))
 			}
 			ctx, stop := untilSignal(cmd.Context())
 			defer stop()
 			<-ctx.Done()
-			fmt.Fprintln(out, "shutting down…")
+			fmt.Fprintln(out, p.T("shutting down…"))
 			sctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 			defer cancel()
-			return node.Shutdown(sctx)
+			return chatErr(p, node.Shutdown(sctx))
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&cfg.ID, "id", "", "the node's name in the cluster (default n<port>; nodes of a cluster need different names)")
-	f.StringVar(&cfg.Key, "key", "", "the cluster's shared secret: peers must present it (set the same on every node)")
-	f.StringArrayVar(&cfg.Peers, "peer", nil, "another node's address (host:port), repeatable")
-	f.IntVar(&cfg.MaxClients, "max-clients", 256, "clients this node accepts")
-	f.Float64Var(&cfg.Rate, "rate", 0, "messages a second per client (0: no limit)")
+	f.StringVar(&cfg.ID, "id", "", p.T("the node's name in the cluster (default n<port>; nodes of a cluster need different names)"))
+	f.StringVar(&cfg.Key, "key", "", p.T("the cluster's shared secret: peers must present it (set the same on every node)"))
+	f.StringArrayVar(&cfg.Peers, "peer", nil, p.T("another node's address (host:port), repeatable"))
+	f.IntVar(&cfg.MaxClients, "max-clients", 256, p.T("clients this node accepts"))
+	f.Float64Var(&cfg.Rate, "rate", 0, p.T("messages a second per client (0: no limit)"))
 	return cmd
 }
 
 func newChatClientCmd(g *globals) *cobra.Command {
+	p := g.p
 	var nick string
 	cmd := &cobra.Command{
-		Use:   "client HOST PORT",
-		Short: "Chat from this terminal; fails over to another node when its node dies",
+		Use:   "client " + p.T("HOST PORT"),
+		Short: p.T("Chat from this terminal; fails over to another node when its node dies"),
 		Args:  cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			lang, err := g.language()
+			lang, err := chatLang(g)
 			if err != nil {
 				return err
 			}
@@ -107,7 +137,7 @@ func newChatClientCmd(g *globals) *cobra.Command {
 				OnLine: func(l string) { lines <- l },
 			})
 			if err != nil {
-				return err
+				return chatErr(p, err)
 			}
 			defer c.Close()
 			go func() { // the client's lines, printed in order
@@ -119,7 +149,7 @@ func newChatClientCmd(g *globals) *cobra.Command {
 			for {
 				text, err := in.ReadString('\n')
 				if len(text) > chat.MaxLine+2 { // the node would drop it: say so here
-					lines <- fmt.Sprintf("*** line too long: at most %d bytes; not sent", chat.MaxLine)
+					lines <- "*** " + p.T("line too long: at most %d bytes; not sent", chat.MaxLine)
 				} else if text != "" {
 					c.Send(strings.TrimRight(text, "\r\n"))
 				}
@@ -131,52 +161,54 @@ func newChatClientCmd(g *globals) *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&nick, "nick", "", "your nick (default: a guest name)")
+	cmd.Flags().StringVar(&nick, "nick", "", p.T("your nick (default: a guest name)"))
 	return cmd
 }
 
 func newChatClusterCmd(g *globals) *cobra.Command {
+	p := g.p
 	var nodes, basePort int
 	var host string
 	cmd := &cobra.Command{
 		Use:   "cluster",
-		Short: "Run a cluster of chat nodes in this process, each peered with the others",
+		Short: p.T("Run a cluster of chat nodes in this process, each peered with the others"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			lang, err := g.language()
+			lang, err := chatLang(g)
 			if err != nil {
 				return err
 			}
 			cl, err := chat.StartCluster(nodes, host, basePort, chat.Config{Lang: lang})
 			if err != nil {
-				return err
+				return chatErr(p, err)
 			}
 			out := cmd.OutOrStdout()
 			for _, n := range cl.Nodes {
-				fmt.Fprintf(out, "%s  %s   nc %s\n", n.ID(), n.Addr(), ncAddr(chat.JoinAddrs(n.Addr())[0]))
+				fmt.Fprintf(out, "%s  %s   nc %s\n", n.ID(), n.Addr(), chat.NetcatAddr(chat.JoinAddrs(n.Addr())[0]))
 			}
-			fmt.Fprintln(out, "ctrl+c stops the cluster")
+			fmt.Fprintln(out, p.T("ctrl+c stops the cluster"))
 			ctx, stop := untilSignal(cmd.Context())
 			defer stop()
 			<-ctx.Done()
 			sctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 			defer cancel()
-			return cl.Shutdown(sctx)
+			return chatErr(p, cl.Shutdown(sctx))
 		},
 	}
 	f := cmd.Flags()
-	f.IntVar(&nodes, "nodes", 3, "how many nodes")
-	f.StringVar(&host, "host", "127.0.0.1", "the address to listen on (0.0.0.0: the whole network)")
-	f.IntVar(&basePort, "base-port", 25000, "the first node's port; the others follow (0: any free ports)")
+	f.IntVar(&nodes, "nodes", 3, p.T("how many nodes"))
+	f.StringVar(&host, "host", "127.0.0.1", p.T("the address to listen on (0.0.0.0: the whole network)"))
+	f.IntVar(&basePort, "base-port", 25000, p.T("the first node's port; the others follow (0: any free ports)"))
 	return cmd
 }
 
-func newChatBenchCmd() *cobra.Command {
+func newChatBenchCmd(g *globals) *cobra.Command {
+	p := g.p
 	var cfg chat.BenchConfig
 	var addrs string
 	cmd := &cobra.Command{
 		Use:   "bench",
-		Short: "Load test running nodes: deliveries a second, latency, losses, duplicates, reorderings",
+		Short: p.T("Load test running nodes: deliveries a second, latency, losses, duplicates, reorderings"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cfg.Addrs = strings.Split(addrs, ",")
@@ -184,29 +216,68 @@ func newChatBenchCmd() *cobra.Command {
 			defer stop()
 			r, err := chat.Bench(ctx, cfg)
 			if err != nil {
-				return err
+				return chatErr(p, err)
 			}
-			fmt.Fprintln(cmd.OutOrStdout(), r)
+			fmt.Fprintln(cmd.OutOrStdout(), r.In(p))
 			if r.Delivered < r.Expected {
-				return errQuiet{errors.New("messages lost")}
+				return errQuiet{g.errorf("messages lost")}
 			}
 			return nil
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&addrs, "addr", "", "node addresses, comma-separated")
+	f.StringVar(&addrs, "addr", "", p.T("node addresses, comma-separated"))
 	_ = cmd.MarkFlagRequired("addr")
-	f.IntVar(&cfg.Clients, "clients", 200, "connections")
-	f.IntVar(&cfg.Senders, "senders", 20, "of which send")
-	f.IntVar(&cfg.Msgs, "msgs", 500, "messages per sender")
+	f.IntVar(&cfg.Clients, "clients", 200, p.T("connections"))
+	f.IntVar(&cfg.Senders, "senders", 20, p.T("of which send"))
+	f.IntVar(&cfg.Msgs, "msgs", 500, p.T("messages per sender"))
 	return cmd
 }
 
-// ncAddr is host:port as netcat wants it: "host port".
-func ncAddr(addr string) string {
-	host, port, err := net.SplitHostPort(addr)
-	if err != nil {
-		return addr
-	}
-	return host + " " + port
+// The chat commands' words, English beside Brazilian Portuguese (see
+// package locale). What the nodes and clients say, and the engine's
+// errors, are the engine's (demos/chat/text.go).
+func init() {
+	locale.Add(
+		locale.Str("The chat cluster demo on the command line: servers, clients, a local cluster, a load test",
+			"A demo do cluster de chat na linha de comando: servidores, clientes, um cluster local, um teste de carga"),
+		locale.Str("[HOST] [PORT]", "[HOST] [PORTA]"),
+		locale.Str("Run one chat node (default 127.0.0.1 25000); nc HOST PORT to join",
+			"Roda um nó de chat (padrão 127.0.0.1 25000); entre com nc HOST PORTA"),
+		locale.Str("Run one chat node. netcat and telnet can join as they are: nc HOST PORT.\n"+
+			"It listens on 127.0.0.1 unless you give another host; 0.0.0.0 lets a classroom join.",
+			"Roda um nó de chat. netcat e telnet entram como são: nc HOST PORTA.\n"+
+				"Ele escuta em 127.0.0.1, a menos que você dê outro host; 0.0.0.0 deixa uma turma entrar."),
+		locale.Str("port %q is not a number", "a porta %q não é um número"),
+		locale.Str("%s listening on %s; join with:", "%s escutando em %s; entre com:"),
+		locale.Str("nc %s    or    distlab chat client %s", "nc %s    ou    distlab chat client %s"),
+		locale.Str("shutting down…", "desligando…"),
+		locale.Str("the node's name in the cluster (default n<port>; nodes of a cluster need different names)",
+			"o nome do nó no cluster (padrão n<porta>; os nós de um cluster precisam de nomes diferentes)"),
+		locale.Str("the cluster's shared secret: peers must present it (set the same on every node)",
+			"o segredo compartilhado do cluster: os pares precisam apresentá-lo (use o mesmo em todos os nós)"),
+		locale.Str("another node's address (host:port), repeatable", "o endereço de outro nó (host:porta), pode repetir"),
+		locale.Str("clients this node accepts", "quantos clientes este nó aceita"),
+		locale.Str("messages a second per client (0: no limit)", "mensagens por segundo por cliente (0: sem limite)"),
+		locale.Str("HOST PORT", "HOST PORTA"),
+		locale.Str("Chat from this terminal; fails over to another node when its node dies",
+			"Conversa deste terminal; passa para outro nó quando o seu cai"),
+		locale.Plural("line too long: at most %d bytes; not sent", "line too long: at most %d byte; not sent",
+			"linha longa demais: no máximo %d bytes; não enviada", "linha longa demais: no máximo %d byte; não enviada"),
+		locale.Str("your nick (default: a guest name)", "seu apelido (padrão: um nome de convidado)"),
+		locale.Str("Run a cluster of chat nodes in this process, each peered with the others",
+			"Roda um cluster de nós de chat neste processo, cada um ligado aos outros"),
+		locale.Str("ctrl+c stops the cluster", "ctrl+c para o cluster"),
+		locale.Str("how many nodes", "quantos nós"),
+		locale.Str("the address to listen on (0.0.0.0: the whole network)", "o endereço onde escutar (0.0.0.0: a rede inteira)"),
+		locale.Str("the first node's port; the others follow (0: any free ports)",
+			"a porta do primeiro nó; os outros seguem (0: quaisquer portas livres)"),
+		locale.Str("Load test running nodes: deliveries a second, latency, losses, duplicates, reorderings",
+			"Teste de carga de nós rodando: entregas por segundo, latência, perdas, duplicatas, reordenações"),
+		locale.Str("messages lost", "mensagens perdidas"),
+		locale.Str("node addresses, comma-separated", "endereços dos nós, separados por vírgula"),
+		locale.Str("connections", "conexões"),
+		locale.Str("of which send", "das quais enviam"),
+		locale.Str("messages per sender", "mensagens por remetente"),
+	)
 }

@@ -12,6 +12,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"distlab/demos/locale"
 )
 
 // BenchConfig is a load test: Clients plain TCP clients spread over Addrs,
@@ -36,10 +38,14 @@ type BenchResult struct {
 // PerSecond is deliveries a second.
 func (r BenchResult) PerSecond() float64 { return float64(r.Delivered) / r.Elapsed.Seconds() }
 
-func (r BenchResult) String() string {
-	return fmt.Sprintf("delivered %d/%d (%.2f%%) in %v: %.0f deliveries/s; latency p50 %v p99 %v; %d duplicates, %d reordered",
-		r.Delivered, r.Expected, 100*float64(r.Delivered)/max(float64(r.Expected), 1), r.Elapsed.Round(time.Millisecond),
-		r.PerSecond(), r.P50.Round(time.Microsecond), r.P99.Round(time.Microsecond), r.Duplicates, r.Reordered)
+// String is the result in English.
+func (r BenchResult) String() string { return r.In(nil) }
+
+// In is the result in p's language.
+func (r BenchResult) In(p *locale.Printer) string {
+	return p.T("delivered %d/%d (%.2f%%) in %s: %.0f deliveries/s; latency p50 %s p99 %s; %d duplicates, %d reordered",
+		r.Delivered, r.Expected, 100*float64(r.Delivered)/max(float64(r.Expected), 1), p.Duration(r.Elapsed),
+		r.PerSecond(), p.Duration(r.P50), p.Duration(r.P99), r.Duplicates, r.Reordered)
 }
 
 // benchClient is one connection of the load generator.
@@ -60,7 +66,7 @@ type benchClient struct {
 // Bench runs a load test against running nodes.
 func Bench(ctx context.Context, cfg BenchConfig) (BenchResult, error) {
 	if len(cfg.Addrs) == 0 || cfg.Clients < 2 || cfg.Senders < 1 || cfg.Senders > cfg.Clients || cfg.Msgs < 1 {
-		return BenchResult{}, errors.New("chat: bench needs addresses, at least 2 clients, 1..clients senders and 1+ messages")
+		return BenchResult{}, locale.Errorf("chat: bench needs addresses, at least 2 clients, 1..clients senders and 1+ messages")
 	}
 	if cfg.Timeout <= 0 {
 		cfg.Timeout = 5 * time.Second
@@ -72,7 +78,7 @@ func Bench(ctx context.Context, cfg BenchConfig) (BenchResult, error) {
 			for _, c := range clients[:i] {
 				c.nc.Close()
 			}
-			return BenchResult{}, fmt.Errorf("chat: bench: %w", err)
+			return BenchResult{}, locale.Errorf("chat: bench: %w", err)
 		}
 		want := int64(cfg.Senders) * int64(cfg.Msgs)
 		if i < cfg.Senders {
@@ -96,7 +102,7 @@ func Bench(ctx context.Context, cfg BenchConfig) (BenchResult, error) {
 	for _, c := range clients {
 		c.nc.SetReadDeadline(time.Now().Add(cfg.Timeout))
 		if _, err := c.br.ReadSlice('\n'); err != nil {
-			return BenchResult{}, fmt.Errorf("chat: bench: no welcome: %w", err)
+			return BenchResult{}, locale.Errorf("chat: bench: no welcome: %w", err)
 		}
 		c.nc.SetReadDeadline(time.Time{})
 	}

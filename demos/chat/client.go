@@ -14,6 +14,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"distlab/demos/locale"
 )
 
 // ClientConfig sets up a distlab client.
@@ -28,7 +30,7 @@ type ClientConfig struct {
 	// to MaxBackoff). Defaults 50ms and 1s.
 	Backoff, MaxBackoff time.Duration
 	// Lang is the language of the client's own notices; English by default.
-	Lang string
+	Lang locale.Lang
 	// Silence is how long the node may say nothing before the client
 	// takes it for dead and fails over (default 3s). A node that hangs
 	// (stopped, swapping, deadlocked) keeps its sockets open: only a
@@ -47,7 +49,7 @@ type ClientConfig struct {
 type Client struct {
 	cfg ClientConfig
 	id  string
-	txt lang
+	txt speaker
 
 	mu      sync.Mutex // guards the fields below
 	nc      net.Conn
@@ -66,7 +68,7 @@ type Client struct {
 }
 
 // ErrNoNode is returned when no node of the cluster could be reached.
-var ErrNoNode = errors.New("chat: no node reachable")
+var ErrNoNode = locale.Errorf("chat: no node reachable")
 
 // Dial connects to the first reachable address and starts the client.
 func Dial(cfg ClientConfig) (*Client, error) {
@@ -103,7 +105,7 @@ func Dial(cfg ClientConfig) (*Client, error) {
 func (c *Client) ID() string { return c.id }
 
 // SetLang changes the language of the client's own notices.
-func (c *Client) SetLang(code string) { c.txt.set(code) }
+func (c *Client) SetLang(l locale.Lang) { c.txt.set(l) }
 
 // Node is the address of the node the client is on ("" while reconnecting).
 func (c *Client) Node() string {
@@ -132,7 +134,7 @@ func (c *Client) Send(text string) {
 		c.shut() // Close without the wait: Send never blocks
 		return
 	case isControl(cmd):
-		c.cfg.OnLine(notice(c.txt.t().ProtocolOnly, cmd))
+		c.cfg.OnLine(notice(c.txt.printer(), "%s is the protocol's, not a command for people", cmd))
 		return
 	}
 	c.mu.Lock()
@@ -338,9 +340,10 @@ func (c *Client) run(s *session) {
 			return
 		}
 		if errors.Is(err, os.ErrDeadlineExceeded) {
-			c.cfg.OnLine(notice(c.txt.t().Silent, addr, c.cfg.Silence))
+			p := c.txt.printer()
+			c.cfg.OnLine(notice(p, "no word from %s for %s: taking it for dead, looking for another node", addr, p.Duration(c.cfg.Silence)))
 		} else {
-			c.cfg.OnLine(notice(c.txt.t().Lost, addr))
+			c.cfg.OnLine(notice(c.txt.printer(), "connection to %s lost: looking for another node", addr))
 		}
 		wait := c.cfg.Backoff
 		for {
@@ -351,7 +354,7 @@ func (c *Client) run(s *session) {
 			}
 			var err error
 			if s, err = c.connect(addr); err == nil {
-				c.cfg.OnLine(notice(c.txt.t().Reconnected, s.addr, c.Pending()))
+				c.cfg.OnLine(notice(c.txt.printer(), "reconnected to %s; %d unacknowledged messages sent again", s.addr, c.Pending()))
 				break
 			}
 			wait = min(2*wait, c.cfg.MaxBackoff)

@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"net"
 	"strconv"
+
+	"distlab/demos/locale"
 )
 
 // Cluster is a set of nodes in one process, each peered with all the
@@ -21,7 +23,7 @@ type Cluster struct {
 // supplies the remaining settings (limits, timeouts).
 func StartCluster(n int, host string, basePort int, base Config) (*Cluster, error) {
 	if n < 1 {
-		return nil, errors.New("chat: a cluster needs at least one node")
+		return nil, locale.Errorf("chat: a cluster needs at least one node")
 	}
 	c := &Cluster{}
 	if base.Key == "" { // nodes of one process share a fresh secret

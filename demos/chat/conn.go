@@ -85,13 +85,15 @@ func (c *conn) readLoop() {
 		}
 		switch {
 		case errors.Is(err, errLineTooLong):
-			c.say(notice(n.txt.t().LineTooLong, MaxLine))
+			c.say(notice(n.txt.printer(), "line too long: at most %d bytes; it was discarded", MaxLine))
 			continue
 		case errors.Is(err, os.ErrDeadlineExceeded):
 			if !lr.midLine() {
-				c.say(notice(n.txt.t().Idle, n.cfg.IdleTimeout))
+				p := n.txt.printer()
+				c.say(notice(p, "idle for %s: disconnecting", p.Duration(n.cfg.IdleTimeout)))
 			} else {
-				c.say(notice(n.txt.t().Unfinished, n.cfg.LineTimeout))
+				p := n.txt.printer()
+				c.say(notice(p, "a line was started but not finished within %s: disconnecting", p.Duration(n.cfg.LineTimeout)))
 			}
 			c.drainSoon()
 			return
@@ -100,7 +102,7 @@ func (c *conn) readLoop() {
 		}
 		if first && strings.HasPrefix(line, ctlPeer+" ") {
 			if !n.peerAllowed(line) {
-				c.say(notice("%s", n.txt.t().NotPeer))
+				c.say(notice(n.txt.printer(), "not a peer of this cluster"))
 				c.drainSoon()
 				return
 			}
@@ -159,11 +161,19 @@ func (c *conn) handle(line string) bool {
 			c.say(ctlPong)
 		}
 	case "/help":
-		for _, l := range n.txt.t().Help {
-			c.say(notice("%s", l))
+		help := n.txt.printer().T("commands:\n" +
+			"  /nick NAME   change your nick (printable, at most 16 characters, unique)\n" +
+			"  /who         who is on the cluster\n" +
+			"  /nodes       the cluster's nodes and their state\n" +
+			"  /me TEXT     say TEXT as an action\n" +
+			"  /help        this help\n" +
+			"  /quit        leave\n" +
+			"anything else is a message to everyone")
+		for _, l := range strings.Split(help, "\n") {
+			c.say("*** " + l)
 		}
 	case "/quit":
-		c.say(notice("%s", n.txt.t().Bye))
+		c.say(notice(n.txt.printer(), "bye"))
 		return false
 	case ctlHello: // distlab client: /hello CLIENTID NICK
 		id, nick, _ := strings.Cut(arg, " ")
@@ -172,7 +182,7 @@ func (c *conn) handle(line string) bool {
 		s, text, _ := strings.Cut(arg, " ")
 		seq, err := strconv.ParseUint(s, 10, 64)
 		if err != nil {
-			c.say(notice(n.txt.t().BadLine, ctlMsg))
+			c.say(notice(n.txt.printer(), "bad %s line", ctlMsg))
 			return true
 		}
 		// The ack waits until the message is on the wire to a peer: a crash
@@ -182,7 +192,7 @@ func (c *conn) handle(line string) bool {
 			c.say(ack) // empty or over the rate limit: dropped, and told so
 		}
 	default:
-		c.say(notice(n.txt.t().UnknownCommand, Clean(cmd)))
+		c.say(notice(n.txt.printer(), "unknown command %s: try /help", Clean(cmd)))
 	}
 	return true
 }
@@ -215,7 +225,7 @@ func (c *conn) limited() bool {
 	}
 	if now.Sub(c.lastWarn) > time.Second {
 		c.lastWarn = now
-		c.say(notice(c.node.txt.t().SlowDown, c.node.cfg.Rate))
+		c.say(notice(c.node.txt.printer(), "slow down: at most %g messages a second; that one was dropped", c.node.cfg.Rate))
 	}
 	return true
 }
@@ -296,7 +306,8 @@ func (c *conn) flush(w *bufio.Writer) bool {
 			c.node.evicted.Add(1)
 			c.node.hub.unsubscribe(c) // the senders it held back go on now, not after the notice
 			c.nc.SetWriteDeadline(time.Now().Add(100 * time.Millisecond))
-			fmt.Fprintf(c.nc, "\n%s\n", notice(c.node.txt.t().Evicted, c.node.cfg.EvictAfter))
+			p := c.node.txt.printer()
+			fmt.Fprintf(c.nc, "\n%s\n", notice(p, "you stopped reading for %s: disconnected", p.Duration(c.node.cfg.EvictAfter)))
 		}
 		return false
 	}

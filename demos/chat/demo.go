@@ -2,19 +2,21 @@ package chat
 
 import (
 	"context"
-	"errors"
 	"fmt"
+	"strconv"
 	"sync"
 	"time"
+
+	"distlab/demos/locale"
 )
 
 // DemoConfig sets up the classroom demo.
 type DemoConfig struct {
-	Host    string  // where the nodes listen; default 127.0.0.1 (0.0.0.0: a classroom can join)
-	Nodes   int     // default 3
-	Bots    int     // chatting bots at start; default 2
-	BotRate float64 // messages a second per bot; default 0.5
-	Lang    string  // language of notices and bots' messages; default English
+	Host    string      // where the nodes listen; default 127.0.0.1 (0.0.0.0: a classroom can join)
+	Nodes   int         // default 3
+	Bots    int         // chatting bots at start; default 2
+	BotRate float64     // messages a second per bot; default 0.5
+	Lang    locale.Lang // language of notices and bots' messages; default English
 }
 
 // Demo is the chat cluster demo as the TUI runs it: a cluster of nodes on
@@ -26,7 +28,7 @@ type Demo struct {
 	cluster *Cluster
 	views   []*View // views[0] is you
 
-	txt lang // of the bots' messages
+	txt speaker // of the bots' messages
 
 	mu      sync.Mutex // guards bots, botRate, paused, slow, closed
 	bots    []*bot
@@ -42,13 +44,13 @@ type Demo struct {
 
 var (
 	// ErrNoSuchNode is returned for a node index the demo does not have.
-	ErrNoSuchNode = errors.New("chat: no such node")
+	ErrNoSuchNode = locale.Errorf("chat: no such node")
 	// ErrClosed is returned by a demo that was closed.
-	ErrClosed = errors.New("chat: demo closed")
+	ErrClosed = locale.Errorf("chat: demo closed")
 	// ErrTooManyBots is returned by AddBot at MaxBots.
-	ErrTooManyBots = errors.New("chat: too many bots")
+	ErrTooManyBots = locale.Errorf("chat: too many bots (at most %d)", MaxBots)
 	// ErrNoBot is returned by RemoveBot when no bot is left.
-	ErrNoBot = errors.New("chat: no bot to remove")
+	ErrNoBot = locale.Errorf("chat: no bot to remove")
 )
 
 // MaxBots is how many bots a demo runs at most.
@@ -104,13 +106,13 @@ func StartDemo(cfg DemoConfig) (*Demo, error) {
 	}
 	d := &Demo{cluster: cl, botRate: cfg.BotRate, finished: make(chan struct{})}
 	d.txt.set(cfg.Lang)
-	names := []string{TextFor(cfg.Lang).You, "ana", "bruno", "carla", "davi"}
+	names := []string{locale.For(cfg.Lang).T("you"), "ana", "bruno", "carla", "davi"}
 	for i := range min(cfg.Nodes, 3) {
 		v := &View{Name: names[i]}
-		addrs := []string{dialable(cl.Nodes[i].Addr())} // its own node first, the others to fail over to
+		addrs := []string{LocalAddr(cl.Nodes[i].Addr())} // its own node first, the others to fail over to
 		for j, n := range cl.Nodes {
 			if j != i {
-				addrs = append(addrs, dialable(n.Addr()))
+				addrs = append(addrs, LocalAddr(n.Addr()))
 			}
 		}
 		c, err := Dial(ClientConfig{Addrs: addrs, Nick: names[i], OnLine: v.add, Lang: cfg.Lang})
@@ -130,28 +132,18 @@ func StartDemo(cfg DemoConfig) (*Demo, error) {
 	return d, nil
 }
 
-// dialable turns a wildcard listen address into one a local client can dial.
-func dialable(addr string) string {
-	for _, wild := range []string{"0.0.0.0:", "[::]:"} {
-		if len(addr) > len(wild) && addr[:len(wild)] == wild {
-			return "127.0.0.1:" + addr[len(wild):]
-		}
-	}
-	return addr
-}
-
 // Nodes are the cluster's nodes.
 func (d *Demo) Nodes() []*Node { return d.cluster.Nodes }
 
 // SetLang changes the language of what the nodes, the watching clients and
 // the bots say from now on; lines already shown stay as they were.
-func (d *Demo) SetLang(code string) {
-	d.txt.set(code)
+func (d *Demo) SetLang(l locale.Lang) {
+	d.txt.set(l)
 	for _, n := range d.cluster.Nodes {
-		n.SetLang(code)
+		n.SetLang(l)
 	}
 	for _, v := range d.views {
-		v.client.SetLang(code)
+		v.client.SetLang(l)
 	}
 }
 
@@ -175,7 +167,7 @@ func (d *Demo) Say(text string) { d.views[0].client.Send(text) }
 // node is node i, or an error that says there is none.
 func (d *Demo) node(i int) (*Node, error) {
 	if i < 0 || i >= len(d.cluster.Nodes) {
-		return nil, fmt.Errorf("chat: node %d: %w", i, ErrNoSuchNode)
+		return nil, locale.Errorf("node %d: %w", i, ErrNoSuchNode)
 	}
 	return d.cluster.Nodes[i], nil
 }
@@ -215,7 +207,7 @@ func (d *Demo) Restart(i int) error {
 		return err
 	}
 	if err := n.start(); err != nil {
-		return fmt.Errorf("chat: restart %s: %w", n.ID(), err)
+		return locale.Errorf("restart %s: %w", n.ID(), err)
 	}
 	return nil
 }
@@ -253,7 +245,7 @@ func (d *Demo) AddBot() error {
 		return ErrClosed
 	case len(d.bots)+d.pending >= MaxBots:
 		d.mu.Unlock()
-		return fmt.Errorf("%w (%d)", ErrTooManyBots, MaxBots)
+		return ErrTooManyBots
 	}
 	i := len(d.bots) + d.pending
 	d.pending++
@@ -262,7 +254,7 @@ func (d *Demo) AddBot() error {
 	defer d.adding.Done()
 	addrs := d.cluster.Addrs()
 	for k := range addrs {
-		addrs[k] = dialable(addrs[k])
+		addrs[k] = LocalAddr(addrs[k])
 	}
 	node := addrs[i%len(addrs)]
 	// Dial without the lock: the pane samples the demo meanwhile.
@@ -272,7 +264,7 @@ func (d *Demo) AddBot() error {
 	defer d.mu.Unlock()
 	d.pending--
 	if err != nil {
-		return fmt.Errorf("chat: add %s: %w", nick, err)
+		return locale.Errorf("add %s: %w", nick, err)
 	}
 	if d.closed {
 		c.Close()
@@ -320,7 +312,7 @@ func (d *Demo) chat(b *bot, num int) {
 		}
 		if !paused {
 			n++
-			b.client.Send(fmt.Sprintf(d.txt.t().BotMessage, n, num))
+			b.client.Send(d.txt.printer().T("message %d from bot%s", n, strconv.Itoa(num)))
 		}
 	}
 }

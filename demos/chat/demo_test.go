@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"go.uber.org/goleak"
+
+	"distlab/demos/locale"
 )
 
 func TestDemo(t *testing.T) {
@@ -95,8 +97,11 @@ func TestDemoErrors(t *testing.T) {
 	if !errors.Is(err, ErrPortInUse) || !errors.As(err, &pe) || pe.Node != "n2" || pe.Port != port {
 		t.Fatalf("restart on a taken port: %v", err)
 	}
-	if want := "chat: restart n2: port " + port + " in use"; err.Error() != want {
+	if want := "restart n2: port " + port + " in use"; err.Error() != want {
 		t.Fatalf("restart error %q, want %q", err, want)
+	}
+	if got, want := locale.For(locale.Portuguese).Err(err), "religar n2: porta "+port+" em uso"; got != want {
+		t.Fatalf("restart error in Portuguese %q, want %q", got, want)
 	}
 	if err := d.Restart(1); err != nil {
 		t.Fatalf("restart once the port is free: %v", err)

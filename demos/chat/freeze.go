@@ -1,9 +1,10 @@
 package chat
 
 import (
-	"fmt"
 	"sync"
 	"sync/atomic"
+
+	"distlab/demos/locale"
 )
 
 // gate holds a frozen node's goroutines where they stand, as SIGSTOP holds
@@ -58,7 +59,7 @@ func (n *Node) Freeze() error {
 	n.mu.Lock() // held, so that a Kill cannot slip in between and thaw first
 	defer n.mu.Unlock()
 	if !n.up {
-		return fmt.Errorf("chat: freeze %s: %w", n.cfg.ID, ErrNodeDown)
+		return locale.Errorf("freeze %s: %w", n.cfg.ID, ErrNodeDown)
 	}
 	n.gate.freeze()
 	return nil

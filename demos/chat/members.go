@@ -42,26 +42,26 @@ func (n *Node) nickTakenLocked(nick string, self *conn) bool {
 
 // rename gives c a new nick if the rules allow, and says what happened.
 func (n *Node) rename(c *conn, nick string) string {
-	t := n.txt.t()
-	if why := validNick(nick, t); why != "" {
-		return notice(t.NickRefused, nick, why)
+	p := n.txt.printer()
+	if why := validNick(nick, p); why != "" {
+		return notice(p, "nick %q refused: %s", nick, why)
 	}
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	if n.nickTakenLocked(nick, c) {
-		return notice(t.NickTaken, nick)
+		return notice(p, "nick %q is taken in the cluster: pick another", nick)
 	}
 	delete(n.nicks, strings.ToLower(c.nick))
 	c.nick = nick
 	n.nicks[strings.ToLower(nick)] = c
-	return notice(t.YouAreNow, nick)
+	return notice(p, "you are now %s", nick)
 }
 
 // hello turns c into a distlab client: its id numbers its messages across
 // nodes, and it learns the cluster's members.
 func (n *Node) hello(c *conn, id, nick string) {
 	if !clientIDPattern.MatchString(id) {
-		c.say(notice(n.txt.t().BadID, ctlHello))
+		c.say(notice(n.txt.printer(), "bad client id in %s: want d and 12 hex digits", ctlHello))
 		return
 	}
 	n.mu.Lock()
@@ -113,22 +113,22 @@ func (n *Node) who() string {
 		}
 	}
 	sort.Strings(users)
-	return notice(n.txt.t().Online, len(users), strings.Join(users, ", "))
+	return notice(n.txt.printer(), "%d online: %s", len(users), strings.Join(users, ", "))
 }
 
 // nodesLines describes every node this one knows.
 func (n *Node) nodesLines() []string {
 	n.mu.Lock()
 	defer n.mu.Unlock()
-	t := n.txt.t()
-	lines := []string{notice(t.NodeSelf, n.cfg.ID, n.addr, len(n.conns))}
+	p := n.txt.printer()
+	lines := []string{notice(p, "%s %s up, clients: %d (this node)", n.cfg.ID, n.addr, len(n.conns))}
 	for _, id := range n.sortedRemoteLocked() {
 		r := n.remote[id]
-		state := t.Up
 		if time.Since(r.last) > n.cfg.PeerTimeout {
-			state = t.Down
+			lines = append(lines, notice(p, "%s %s down, clients: %d", id, r.addr, r.clients))
+		} else {
+			lines = append(lines, notice(p, "%s %s up, clients: %d", id, r.addr, r.clients))
 		}
-		lines = append(lines, notice(t.NodeOther, id, r.addr, state, r.clients))
 	}
 	return lines
 }

@@ -16,6 +16,8 @@ import (
 	"sync/atomic"
 	"syscall"
 	"time"
+
+	"distlab/demos/locale"
 )
 
 // Config sets up a node. Zero durations and limits take the defaults.
@@ -37,7 +39,7 @@ type Config struct {
 	Key string
 	// Lang is the language of the node's notices ("en", "pt-BR"); English
 	// by default. SetLang changes it while the node runs.
-	Lang string
+	Lang locale.Lang
 	// Listen and Dial, if set, replace TCP: Listen for the node's own
 	// address, Dial for its peers. Tests run nodes on an in-memory network
 	// with them, where testing/synctest can wait on every socket. Nil in
@@ -80,13 +82,13 @@ func (c *Config) defaults() {
 
 var (
 	// ErrStopped is returned when starting a node that was shut down for good.
-	ErrStopped = errors.New("chat: node stopped")
+	ErrStopped = locale.Errorf("chat: node stopped")
 	// ErrNodeDown is returned for what only a running node can do.
-	ErrNodeDown = errors.New("chat: node is down")
+	ErrNodeDown = locale.Errorf("chat: node is down")
 	// ErrPortInUse is what a PortInUseError is: a node cannot listen
 	// because something else holds its port (after a restart, often the
 	// process that took the port while the node was down).
-	ErrPortInUse = errors.New("chat: port in use")
+	ErrPortInUse = locale.Errorf("chat: port in use")
 )
 
 // PortInUseError says which node could not listen on which port.
@@ -97,7 +99,10 @@ type PortInUseError struct {
 	Err  error // from the listener
 }
 
-func (e *PortInUseError) Error() string { return fmt.Sprintf("port %s in use", e.Port) }
+func (e *PortInUseError) Error() string { return e.Localize(nil) }
+
+// Localize says the error in p's language.
+func (e *PortInUseError) Localize(p *locale.Printer) string { return p.T("port %s in use", e.Port) }
 
 func (e *PortInUseError) Is(target error) bool { return target == ErrPortInUse }
 func (e *PortInUseError) Unwrap() error        { return e.Err }
@@ -107,8 +112,8 @@ func (e *PortInUseError) Unwrap() error        { return e.Err }
 type Node struct {
 	cfg  Config
 	hub  *hub
-	txt  lang // what the node says to people, in their language
-	gate gate // closed while the node is frozen
+	txt  speaker // what the node says to people, in their language
+	gate gate    // closed while the node is frozen
 	// progress is notified when a client's writer has flushed a batch, or
 	// a connection ended: what drains wait for.
 	progress signal
@@ -156,7 +161,7 @@ func NewNode(cfg Config) *Node {
 }
 
 // SetLang changes the language of the node's notices from now on.
-func (n *Node) SetLang(code string) { n.txt.set(code) }
+func (n *Node) SetLang(l locale.Lang) { n.txt.set(l) }
 
 // ID is the node's name.
 func (n *Node) ID() string { return n.cfg.ID }
@@ -203,7 +208,7 @@ func (n *Node) SetLinkDelay(d, jitter time.Duration) {
 // a *PortInUseError.
 func (n *Node) Start() error {
 	if err := n.start(); err != nil {
-		return fmt.Errorf("chat: node %s: %w", n.cfg.ID, err)
+		return locale.Errorf("node %s: %w", n.cfg.ID, err)
 	}
 	return nil
 }
@@ -319,7 +324,7 @@ func (n *Node) Shutdown(ctx context.Context) error {
 	conns := make([]*conn, 0, len(n.conns))
 	for c := range n.conns {
 		conns = append(conns, c)
-		c.say(notice(n.txt.t().ShuttingDown, n.cfg.ID))
+		c.say(notice(n.txt.printer(), "node %s is shutting down: goodbye", n.cfg.ID))
 	}
 	n.mu.Unlock()
 	// Drain: wait until every writer has sent what it has, or time is up.
@@ -402,7 +407,7 @@ func (n *Node) serve(nc net.Conn) {
 	n.nicks[strings.ToLower(c.nick)] = c
 	n.conns[c] = struct{}{}
 	n.hub.subscribe(c)
-	c.say(notice(n.txt.t().Welcome, n.cfg.ID, c.nick))
+	c.say(notice(n.txt.printer(), "welcome to %s, %s. Type to chat; /help for commands.", n.cfg.ID, c.nick))
 	n.goLocked(func() { c.readLoop(); n.drop(c) })
 	n.goLocked(c.writeLoop)
 }
@@ -493,7 +498,7 @@ func (n *Node) fullOrPeer(nc net.Conn) {
 		return
 	}
 	nc.SetWriteDeadline(time.Now().Add(time.Second))
-	fmt.Fprintf(nc, "%s\n", notice(n.txt.t().Full, n.cfg.MaxClients))
+	fmt.Fprintf(nc, "%s\n", notice(n.txt.printer(), "server full (%d clients): try another node, see /nodes", n.cfg.MaxClients))
 	nc.Close()
 }
 
@@ -501,36 +506,4 @@ func (n *Node) runCtx() context.Context {
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	return n.ctx
-}
-
-// seenAs rewrites wildcard hosts (0.0.0.0, ::) in text to the address the
-// connection c reached this node at: a member list must hold addresses the
-// client can dial.
-func seenAs(text string, c net.Conn) string {
-	host, _, err := net.SplitHostPort(c.LocalAddr().String())
-	if err != nil {
-		return text
-	}
-	if strings.Contains(host, ":") {
-		host = "[" + host + "]"
-	}
-	text = strings.ReplaceAll(text, "0.0.0.0:", host+":")
-	return strings.ReplaceAll(text, "[::]:", host+":")
-}
-
-// JoinAddrs are the addresses people can reach addr at: addr itself, or for
-// a wildcard (0.0.0.0, ::) this machine's own addresses, loopback last.
-func JoinAddrs(addr string) []string {
-	host, port, err := net.SplitHostPort(addr)
-	if err != nil || (host != "0.0.0.0" && host != "::") {
-		return []string{addr}
-	}
-	var out []string
-	ifaces, _ := net.InterfaceAddrs()
-	for _, a := range ifaces {
-		if ipn, ok := a.(*net.IPNet); ok && ipn.IP.To4() != nil && !ipn.IP.IsLoopback() {
-			out = append(out, net.JoinHostPort(ipn.IP.String(), port))
-		}
-	}
-	return append(out, net.JoinHostPort("127.0.0.1", port))
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"distlab/demos/locale"
 )
 
 // Limits of the protocol.
@@ -86,20 +88,17 @@ func parseRelay(line string) (Message, bool) {
 		Kind: Kind(f[5]), Nick: CleanNick(f[6]), Text: Clean(text)}, true
 }
 
-// notice is a line from the node itself to one client.
-func notice(format string, args ...any) string { return "*** " + fmt.Sprintf(format, args...) }
-
 // validNick says why nick is not acceptable, or "".
-func validNick(nick string, t *Text) string {
+func validNick(nick string, p *locale.Printer) string {
 	switch {
 	case nick == "":
-		return t.NickEmpty
+		return p.T("a nick needs at least one printable character")
 	case utf8.RuneCountInString(nick) > MaxNick:
-		return fmt.Sprintf(t.NickLong, MaxNick)
+		return p.T("a nick has at most %d characters", MaxNick)
 	case strings.HasPrefix(nick, "/") || strings.HasPrefix(nick, "*"):
-		return t.NickStart
+		return p.T("a nick cannot start with / or *")
 	case strings.ContainsAny(nick, ",:=@"):
-		return t.NickChars
+		return p.T("a nick cannot contain , : = or @")
 	}
 	return ""
 }

@@ -3,141 +3,129 @@ package chat
 import (
 	"strings"
 	"sync/atomic"
+
+	"distlab/demos/locale"
 )
 
-// Text is what nodes and clients say to people, in one language. The
-// protocol's control lines never change with it.
-type Text struct {
-	Welcome, Bye, ShuttingDown, Full          string
-	LineTooLong, Idle, Unfinished, SlowDown   string
-	Evicted, NotPeer, BadLine, UnknownCommand string
-	NickRefused, NickTaken, YouAreNow, BadID  string
-	NickEmpty, NickLong, NickStart, NickChars string
-	Online, NodeSelf, NodeOther, Up, Down     string
-	Help                                      []string
-	ProtocolOnly, Lost, Silent, Reconnected   string
-	BotMessage                                string
-	You                                       string // the nick of the demo's user
+// What nodes, clients and bots say to people, English beside Brazilian
+// Portuguese (see package locale): notices ("*** …"), the bots' messages,
+// and the errors the engine returns. The protocol's control lines never
+// change with the language and are not here.
+func init() {
+	locale.Add(
+		// A node's notices.
+		locale.Str("welcome to %s, %s. Type to chat; /help for commands.", "bem-vindo(a) ao %s, %s. Digite para conversar; /help mostra os comandos."),
+		locale.Str("bye", "até mais"),
+		locale.Str("node %s is shutting down: goodbye", "o nó %s está desligando: até logo"),
+		locale.Plural("server full (%d clients): try another node, see /nodes", "server full (%d client): try another node, see /nodes",
+			"servidor lotado (%d clientes): tente outro nó, veja /nodes", "servidor lotado (%d cliente): tente outro nó, veja /nodes"),
+		locale.Plural("line too long: at most %d bytes; it was discarded", "line too long: at most %d byte; it was discarded",
+			"linha longa demais: no máximo %d bytes; foi descartada", "linha longa demais: no máximo %d byte; foi descartada"),
+		locale.Str("idle for %s: disconnecting", "inativo há %s: desconectando"),
+		locale.Str("a line was started but not finished within %s: disconnecting", "uma linha começou e não terminou em %s: desconectando"),
+		locale.Str("slow down: at most %g messages a second; that one was dropped", "mais devagar: no máximo %g mensagens por segundo; essa foi descartada"),
+		locale.Str("you stopped reading for %s: disconnected", "você parou de ler por %s: desconectado"),
+		locale.Str("not a peer of this cluster", "não é um par deste cluster"),
+		locale.Str("bad %s line", "linha %s malformada"),
+		locale.Str("unknown command %s: try /help", "comando desconhecido %s: tente /help"),
+		locale.Str("nick %q refused: %s", "apelido %q recusado: %s"),
+		locale.Str("nick %q is taken in the cluster: pick another", "o apelido %q já está em uso no cluster: escolha outro"),
+		locale.Str("you are now %s", "agora você é %s"),
+		locale.Str("bad client id in %s: want d and 12 hex digits", "id de cliente inválido em %s: esperado d e 12 dígitos hexadecimais"),
+		locale.Str("a nick needs at least one printable character", "um apelido precisa de ao menos um caractere imprimível"),
+		locale.Plural("a nick has at most %d characters", "a nick has at most %d character", "um apelido tem no máximo %d caracteres", "um apelido tem no máximo %d caractere"),
+		locale.Str("a nick cannot start with / or *", "um apelido não pode começar com / ou *"),
+		locale.Str("a nick cannot contain , : = or @", "um apelido não pode conter , : = ou @"),
+		locale.Plural("%d online: %s", "%d online: %s", "%d conectados: %s", "%d conectado: %s"),
+		locale.Str("%s %s up, clients: %d (this node)", "%s %s no ar, clientes: %d (este nó)"),
+		locale.Str("%s %s up, clients: %d", "%s %s no ar, clientes: %d"),
+		locale.Str("%s %s down, clients: %d", "%s %s fora do ar, clientes: %d"),
+		locale.Str("commands:\n"+
+			"  /nick NAME   change your nick (printable, at most 16 characters, unique)\n"+
+			"  /who         who is on the cluster\n"+
+			"  /nodes       the cluster's nodes and their state\n"+
+			"  /me TEXT     say TEXT as an action\n"+
+			"  /help        this help\n"+
+			"  /quit        leave\n"+
+			"anything else is a message to everyone",
+			"comandos:\n"+
+				"  /nick NOME   muda seu apelido (imprimível, até 16 caracteres, único)\n"+
+				"  /who         quem está no cluster\n"+
+				"  /nodes       os nós do cluster e o estado de cada um\n"+
+				"  /me TEXTO    diz TEXTO como uma ação\n"+
+				"  /help        esta ajuda\n"+
+				"  /quit        sai\n"+
+				"qualquer outra coisa é uma mensagem para todos"),
+
+		// A distlab client's notices.
+		locale.Str("%s is the protocol's, not a command for people", "%s é do protocolo, não um comando para pessoas"),
+		locale.Str("connection to %s lost: looking for another node", "conexão com %s perdida: procurando outro nó"),
+		locale.Str("no word from %s for %s: taking it for dead, looking for another node", "nenhum sinal de %s há %s: dado como morto, procurando outro nó"),
+		locale.PluralArg(2, "reconnected to %s; %d unacknowledged messages sent again", "reconnected to %s; %d unacknowledged message sent again",
+			"reconectado a %s; %d mensagens sem confirmação reenviadas", "reconectado a %s; %d mensagem sem confirmação reenviada"),
+
+		// The demo.
+		locale.Str("message %d from bot%s", "mensagem %d do bot%s"),
+		locale.Str("you", "você"), // the nick of the demo's user
+
+		// Errors.
+		locale.Str("chat: node stopped", "chat: nó parado"),
+		locale.Str("chat: node is down", "chat: o nó está fora do ar"),
+		locale.Str("chat: port in use", "chat: porta em uso"),
+		locale.Str("port %s in use", "porta %s em uso"),
+		locale.Str("node %s: %v", "nó %s: %v"),
+		locale.Str("restart %s: %v", "religar %s: %v"),
+		locale.Str("freeze %s: %v", "congelar %s: %v"),
+		locale.Str("add %s: %v", "adicionar %s: %v"),
+		locale.Str("chat: no such node", "chat: não existe esse nó"),
+		locale.Str("node %d: %v", "nó %d: %v"),
+		locale.Str("chat: demo closed", "chat: demo encerrada"),
+		locale.Str("chat: too many bots (at most %d)", "chat: robôs demais (no máximo %d)"),
+		locale.Str("chat: no bot to remove", "chat: nenhum robô para remover"),
+		locale.Str("chat: no node reachable", "chat: nenhum nó alcançável"),
+		locale.Str("chat: a cluster needs at least one node", "chat: um cluster precisa de ao menos um nó"),
+		locale.Str("chat: bench needs addresses, at least 2 clients, 1..clients senders and 1+ messages",
+			"chat: o teste de carga precisa de endereços, ao menos 2 clientes, de 1 ao número de clientes remetentes e 1 ou mais mensagens"),
+		locale.Str("chat: bench: %v", "chat: teste de carga: %v"),
+		locale.Str("chat: bench: no welcome: %v", "chat: teste de carga: sem boas-vindas: %v"),
+
+		// A bench's result.
+		locale.Str("delivered %d/%d (%.2f%%) in %s: %.0f deliveries/s; latency p50 %s p99 %s; %d duplicates, %d reordered",
+			"entregues %d/%d (%.2f%%) em %s: %.0f entregas/s; latência p50 %s p99 %s; %d duplicadas, %d fora de ordem"),
+	)
 }
 
-var textEN = Text{
-	Welcome:        "welcome to %s, %s. Type to chat; /help for commands.",
-	Bye:            "bye",
-	ShuttingDown:   "node %s is shutting down: goodbye",
-	Full:           "server full (%d clients): try another node, see /nodes",
-	LineTooLong:    "line too long: at most %d bytes; it was discarded",
-	Idle:           "idle for %v: disconnecting",
-	Unfinished:     "a line was started but not finished within %v: disconnecting",
-	SlowDown:       "slow down: at most %g messages a second; that one was dropped",
-	Evicted:        "you stopped reading for %v: disconnected",
-	NotPeer:        "not a peer of this cluster",
-	BadLine:        "bad %s line",
-	UnknownCommand: "unknown command %s: try /help",
-	NickRefused:    "nick %q refused: %s",
-	NickTaken:      "nick %q is taken in the cluster: pick another",
-	YouAreNow:      "you are now %s",
-	BadID:          "bad client id in %s: want d and 12 hex digits",
-	NickEmpty:      "a nick needs at least one printable character",
-	NickLong:       "a nick has at most %d characters",
-	NickStart:      "a nick cannot start with / or *",
-	NickChars:      "a nick cannot contain , : = or @",
-	Online:         "%d online: %s",
-	NodeSelf:       "%s %s up, clients: %d (this node)",
-	NodeOther:      "%s %s %s, clients: %d",
-	Up:             "up",
-	Down:           "down",
-	Help: []string{
-		"commands:",
-		"  /nick NAME   change your nick (printable, at most 16 characters, unique)",
-		"  /who         who is on the cluster",
-		"  /nodes       the cluster's nodes and their state",
-		"  /me TEXT     say TEXT as an action",
-		"  /help        this help",
-		"  /quit        leave",
-		"anything else is a message to everyone",
-	},
-	ProtocolOnly: "%s is the protocol's, not a command for people",
-	Lost:         "connection to %s lost: looking for another node",
-	Silent:       "no word from %s for %v: taking it for dead, looking for another node",
-	Reconnected:  "reconnected to %s; %d unacknowledged message(s) sent again",
-	BotMessage:   "message %d from bot%d",
-	You:          "you",
+// speaker is the language a node or client speaks to people in, which
+// SetLang changes while its goroutines print.
+type speaker struct {
+	p atomic.Pointer[locale.Printer]
 }
 
-var textPT = Text{
-	Welcome:        "bem-vindo(a) ao %s, %s. Digite para conversar; /help mostra os comandos.",
-	Bye:            "até mais",
-	ShuttingDown:   "o nó %s está desligando: até logo",
-	Full:           "servidor lotado (%d clientes): tente outro nó, veja /nodes",
-	LineTooLong:    "linha longa demais: no máximo %d bytes; foi descartada",
-	Idle:           "inativo há %v: desconectando",
-	Unfinished:     "uma linha começou e não terminou em %v: desconectando",
-	SlowDown:       "mais devagar: no máximo %g mensagens por segundo; essa foi descartada",
-	Evicted:        "você parou de ler por %v: desconectado",
-	NotPeer:        "não é um par deste cluster",
-	BadLine:        "linha %s malformada",
-	UnknownCommand: "comando desconhecido %s: tente /help",
-	NickRefused:    "apelido %q recusado: %s",
-	NickTaken:      "o apelido %q já está em uso no cluster: escolha outro",
-	YouAreNow:      "agora você é %s",
-	BadID:          "id de cliente inválido em %s: esperado d e 12 dígitos hexadecimais",
-	NickEmpty:      "um apelido precisa de ao menos um caractere imprimível",
-	NickLong:       "um apelido tem no máximo %d caracteres",
-	NickStart:      "um apelido não pode começar com / ou *",
-	NickChars:      "um apelido não pode conter , : = ou @",
-	Online:         "%d conectados: %s",
-	NodeSelf:       "%s %s no ar, clientes: %d (este nó)",
-	NodeOther:      "%s %s %s, clientes: %d",
-	Up:             "no ar",
-	Down:           "fora do ar",
-	Help: []string{
-		"comandos:",
-		"  /nick NOME   muda seu apelido (imprimível, até 16 caracteres, único)",
-		"  /who         quem está no cluster",
-		"  /nodes       os nós do cluster e o estado de cada um",
-		"  /me TEXTO    diz TEXTO como uma ação",
-		"  /help        esta ajuda",
-		"  /quit        sai",
-		"qualquer outra coisa é uma mensagem para todos",
-	},
-	ProtocolOnly: "%s é do protocolo, não um comando para pessoas",
-	Lost:         "conexão com %s perdida: procurando outro nó",
-	Silent:       "nenhum sinal de %s há %v: dado como morto, procurando outro nó",
-	Reconnected:  "reconectado a %s; %d mensagem(ns) sem confirmação reenviada(s)",
-	BotMessage:   "mensagem %d do bot%d",
-	You:          "você",
-}
+func (s *speaker) set(l locale.Lang) { s.p.Store(locale.For(l)) }
 
-// TextFor is the text in lang ("pt-BR", "pt", "en"…), English when the
-// language has none.
-func TextFor(lang string) *Text {
-	if strings.HasPrefix(strings.ToLower(lang), "pt") {
-		return &textPT
+// printer prints in the current language (English until set).
+func (s *speaker) printer() *locale.Printer {
+	if p := s.p.Load(); p != nil {
+		return p
 	}
-	return &textEN
+	return locale.For(locale.English)
+}
+
+// notice is a line from the node (or the client) itself to a person, in
+// p's language.
+func notice(p *locale.Printer, format string, args ...any) string {
+	return "*** " + p.T(format, args...)
 }
 
 // nickNotice reports the nick in a "you are now NICK" notice, in any
 // language: a client follows its nick whatever its node speaks.
 func nickNotice(line string) (string, bool) {
-	for _, t := range []*Text{&textEN, &textPT} {
-		prefix, _, _ := strings.Cut(t.YouAreNow, "%s")
+	const mark = "\x00"
+	for _, l := range locale.Langs {
+		prefix, _, _ := strings.Cut(locale.For(l).T("you are now %s", mark), mark)
 		if nick, ok := strings.CutPrefix(line, "*** "+prefix); ok {
 			return nick, true
 		}
 	}
 	return "", false
-}
-
-// lang holds a Text that can change while goroutines read it.
-type lang struct{ p atomic.Pointer[Text] }
-
-func (l *lang) set(code string) { l.p.Store(TextFor(code)) }
-
-// t is the current text (English until set).
-func (l *lang) t() *Text {
-	if t := l.p.Load(); t != nil {
-		return t
-	}
-	return &textEN
 }

@@ -1,9 +1,10 @@
 package chat
 
 import (
-	"reflect"
 	"strings"
 	"testing"
+
+	"distlab/demos/locale"
 )
 
 // A node started in Portuguese speaks it to netcat users, and switches
@@ -46,35 +47,30 @@ func TestNodeSpeaksItsLanguage(t *testing.T) {
 	}
 }
 
-// Every language has every text, with the same verbs in the same order:
-// a missing or mismatched one would print %!d(MISSING) to a student.
+// Every message the engine prints is in both languages with the same
+// verbs (a mismatch would print %!d(MISSING) to a student), and a client
+// reads its nick out of the notice in either language.
 func TestTextsMatch(t *testing.T) {
-	verbs := func(s string) string {
-		var b strings.Builder
-		for i := 0; i < len(s)-1; i++ {
-			if s[i] == '%' {
-				b.WriteByte(s[i+1])
-				i++
-			}
-		}
-		return b.String()
+	if p := locale.Problems(); len(p) > 0 {
+		t.Errorf("messages with problems:\n%s", strings.Join(p, "\n"))
 	}
-	en, pt := TextFor("en"), TextFor("pt-BR")
-	ve, vp := reflect.ValueOf(*en), reflect.ValueOf(*pt)
-	for i := range ve.NumField() {
-		name := ve.Type().Field(i).Name
-		switch e, p := ve.Field(i).Interface(), vp.Field(i).Interface(); e := e.(type) {
-		case string:
-			if p := p.(string); e == "" || p == "" || verbs(e) != verbs(p) {
-				t.Errorf("%s: %q vs %q", name, e, p)
-			}
-		case []string:
-			if len(e) == 0 || len(e) != len(p.([]string)) {
-				t.Errorf("%s: %d lines in en, %d in pt-BR", name, len(e), len(p.([]string)))
-			}
+	for _, l := range locale.Langs {
+		line := notice(locale.For(l), "you are now %s", "bia")
+		if nick, ok := nickNotice(line); !ok || nick != "bia" {
+			t.Errorf("%s: nickNotice(%q) = %q, %v", l, line, nick, ok)
 		}
 	}
-	if TextFor("fr") != en || TextFor("pt") != pt {
-		t.Error("TextFor falls back wrongly")
+	if _, ok := nickNotice("*** welcome to n1, bia"); ok {
+		t.Error("a welcome taken for a nick notice")
+	}
+	pt := locale.For(locale.Portuguese)
+	for _, c := range []struct{ got, want string }{
+		{pt.T("reconnected to %s; %d unacknowledged messages sent again", "n1", 1), "reconectado a n1; 1 mensagem sem confirmação reenviada"},
+		{pt.T("reconnected to %s; %d unacknowledged messages sent again", "n1", 2), "reconectado a n1; 2 mensagens sem confirmação reenviadas"},
+		{pt.Err(locale.Errorf("restart %s: %w", "n2", &PortInUseError{Node: "n2", Port: "41279"})), "religar n2: porta 41279 em uso"},
+	} {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
+		}
 	}
 }

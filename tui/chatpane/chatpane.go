@@ -1,7 +1,8 @@
 // Package chatpane is the chat cluster demo's pane: it runs a
 // demos/chat.Demo (three real TCP nodes, watching clients, bots and "you")
-// and draws, on a frame tick, the cluster map and what each client
-// received. It never gets one message per chat line: it samples.
+// and draws, on the app's frames, the cluster map and what each client
+// received. It never gets one message per chat line: it samples. Its texts
+// are in text.go, its keys in keys.go.
 package chatpane
 
 import (
@@ -17,7 +18,6 @@ import (
 	"distlab/demos/chat"
 	"distlab/tui/common"
 	"distlab/tui/demo"
-	"distlab/tui/keys"
 )
 
 // ID is the demo's id in lessons' front matter.
@@ -27,101 +27,140 @@ const ID = "chat"
 // (127.0.0.1, or 0.0.0.0 to let a classroom join).
 func Demo() demo.Demo {
 	return demo.Demo{
-		ID:      ID,
-		Names:   names,
-		New:     func(env demo.Env) common.Pane { return New(env, env.Host) },
+		ID:    ID,
+		Names: names,
+		New:   func(env demo.Env) common.Pane { return New(env, env.Host) },
 	}
 }
 
-// frameRate is how often the pane samples the engine while it runs.
-const frameRate = 12
-
+// startedMsg brings the started cluster to the pane.
 type startedMsg struct {
-	id   int
-	demo *chat.Demo
-	err  error
+	pane    int
+	cluster *chat.Demo
+	join    []string // per node: the address to show for joining
+	err     error
 }
 
-type frameMsg struct{ id int }
+// PaneID is the pane that started the cluster.
+func (m startedMsg) PaneID() int { return m.pane }
 
 // Model is the pane.
 type Model struct {
-	com      *common.Common
-	keys     keys.Chat
-	id       int
-	instance int
-	host     string
+	demo.Base
+	keys keyMap
+	host string
 
-	demo  *chat.Demo
-	err   error
-	start *handoff // shared with the start command
+	cluster *chat.Demo // nil until started
+	join    []string   // per node: where people join it, computed once at start
+	start   *handoff   // shared with the start command and Close
+	// startDemo starts the cluster (chat.StartDemo; tests replace it).
+	startDemo func(chat.DemoConfig) (*chat.Demo, error)
 
 	selected int
 	input    textinput.Model // what "you" type; focused while typing
-	paused   bool
-	visible  bool
-	armed    bool
 
-	snap   snapshot
-	prev   []uint64 // per node: messages handled at the last rate sample
-	prevAt time.Time
-	rates  []float64
-
-	width, height int
-	focused       bool
+	snap  snapshot
+	rates rates
 }
 
 var (
-	_ common.Pane     = (*Model)(nil)
-	_ common.Shower   = (*Model)(nil)
-	_ common.Closer   = (*Model)(nil)
-	_ common.Capturer = (*Model)(nil)
+	_ common.Pane      = (*Model)(nil)
+	_ common.Animator  = (*Model)(nil)
+	_ common.Closer    = (*Model)(nil)
+	_ common.Capturer  = (*Model)(nil)
+	_ common.Relabeler = (*Model)(nil)
 )
 
-// New returns the pane; Init starts the cluster.
+// New returns the pane; Init starts the cluster on host.
 func New(env demo.Env, host string) *Model {
-	return &Model{com: env.Com, keys: keys.DefaultChat(env.Com.Text), id: env.ID, instance: env.Instance, host: host, start: &handoff{},
-		input: env.Com.NewInput()}
+	return &Model{Base: demo.NewBase(env, false), keys: newKeys(env.Com.Printer), host: host,
+		start: &handoff{done: make(chan struct{})}, startDemo: chat.StartDemo, input: env.Com.NewInput()}
 }
 
-// Init starts the demo's cluster in the background: listening is IO.
+// Init starts the demo's cluster in a command: listening and dialing are
+// IO. The command also asks the system, once, where people can join each
+// node (with --chat-host 0.0.0.0, this machine's addresses).
 func (m *Model) Init() tea.Cmd {
-	id, host, h, lang := m.id, m.host, m.start, m.com.Text.Lang
+	id, host, h, lang, start := m.PaneID(), m.host, m.start, m.Com.Lang(), m.startDemo
 	return func() tea.Msg {
-		d, err := chat.StartDemo(chat.DemoConfig{Host: host, Lang: lang})
-		h.mu.Lock()
-		defer h.mu.Unlock()
-		if h.closed { // the pane went away while the cluster started
+		if !h.begin() {
+			return nil // closed before the command ran
+		}
+		defer close(h.done)
+		d, err := start(chat.DemoConfig{Host: host, Lang: lang})
+		var join []string
+		if d != nil {
+			for _, n := range d.Nodes() {
+				join = append(join, chat.JoinAddrs(n.Addr())[0])
+			}
+		}
+		if !h.finish(d) { // the pane went away while the cluster started
 			if d != nil {
-				go d.Close()
+				d.Close()
 			}
 			return nil
 		}
-		h.demo = d
-		return startedMsg{id: id, demo: d, err: err}
+		return startedMsg{pane: id, cluster: d, join: join, err: err}
 	}
 }
 
-// handoff passes the started demo from the start command to the pane, so
-// that whichever of start and Close comes second stops it: a pane closed
-// while its cluster starts leaves nothing running.
+// handoff passes the started cluster from the start command to the pane,
+// so that whichever of the two comes second stops it: a pane closed while
+// its cluster starts leaves nothing running.
 type handoff struct {
-	mu     sync.Mutex
-	closed bool
-	demo   *chat.Demo
+	mu      sync.Mutex
+	closed  bool       // guarded by mu: the pane was closed
+	running bool       // guarded by mu: the start command began
+	cluster *chat.Demo // guarded by mu: started, and not yet closed
+	done    chan struct{}
 }
 
-// Close stops the cluster, its clients and bots, off the UI goroutine.
-func (m *Model) Close() {
-	m.start.mu.Lock()
-	m.start.closed = true
-	d := m.start.demo
-	m.start.demo = nil
-	m.start.mu.Unlock()
-	if d != nil {
-		go d.Close()
+// begin reports whether the start command should start the cluster.
+func (h *handoff) begin() bool {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.running = !h.closed
+	return h.running
+}
+
+// finish hands over the started cluster; false means the pane is closed
+// and the command must close d itself.
+func (h *handoff) finish(d *chat.Demo) bool {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.closed {
+		return false
 	}
-	m.demo = nil
+	h.cluster = d
+	return true
+}
+
+// close marks the pane closed, waits for a start under way, and returns
+// the cluster left for the pane to close (nil if none, or if the start
+// command closed it).
+func (h *handoff) close() *chat.Demo {
+	h.mu.Lock()
+	h.closed = true
+	running := h.running
+	h.mu.Unlock()
+	if running {
+		<-h.done
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	d := h.cluster
+	h.cluster = nil
+	return d
+}
+
+// Close stops the cluster, its clients and bots, and returns when they
+// are gone: every goroutine ended, every socket closed. A start under way
+// is waited for, then closed.
+func (m *Model) Close() {
+	if d := m.start.close(); d != nil {
+		d.Close()
+	}
+	m.cluster = nil
 }
 
 // Capturing reports whether "you" is typing.
@@ -129,113 +168,92 @@ func (m *Model) Capturing() bool { return m.typing() }
 
 func (m *Model) typing() bool { return m.input.Focused() }
 
-// Relabel refreshes the key help after a language change, and has the
+// Relabel rebuilds the key help after a language change, and has the
 // nodes, clients and bots speak the new language from now on.
 func (m *Model) Relabel() {
-	m.keys = keys.DefaultChat(m.com.Text)
-	if m.demo != nil {
-		m.demo.SetLang(m.com.Text.Lang)
+	m.keys = newKeys(m.Com.Printer)
+	if m.cluster != nil {
+		m.cluster.SetLang(m.Com.Lang())
 	}
-}
-
-// Focus gives or takes the keyboard.
-func (m *Model) Focus(f bool) { m.focused = f }
-
-// SetSize sets the inner size.
-func (m *Model) SetSize(w, h int) tea.Cmd { m.width, m.height = w, h; return nil }
-
-// SetVisible starts or stops the frame tick.
-func (m *Model) SetVisible(v bool) tea.Cmd {
-	m.visible = v
-	return m.arm()
-}
-
-// arm asks for the next frame if the pane is seen, running and started.
-func (m *Model) arm() tea.Cmd {
-	if m.armed || !m.visible || m.paused || m.demo == nil {
-		return nil
-	}
-	m.armed = true
-	id := m.id
-	return m.com.Tick(time.Second/frameRate, func(time.Time) tea.Msg { return frameMsg{id} })
 }
 
 // KeyMap is the pane's help.
-func (m *Model) KeyMap() help.KeyMap { return keyMap{m.keys, m.typing()} }
+func (m *Model) KeyMap() help.KeyMap { return helpMap{m.keys, m.typing()} }
 
-type keyMap struct {
-	k      keys.Chat
-	typing bool
-}
-
-func (k keyMap) ShortHelp() []key.Binding {
-	if k.typing {
-		return []key.Binding{k.k.Send, k.k.Leave}
+// Frame samples the engine, and reports a change only when what the pane
+// draws did: a node's state or counters, a client's new lines, the bots,
+// or the rates (recomputed every rateEvery).
+func (m *Model) Frame(now time.Time) (bool, tea.Cmd) {
+	if m.cluster == nil {
+		return false, nil
 	}
-	return []key.Binding{k.k.Type, k.k.Crash, k.k.Restart, k.k.AddBot, k.k.Slow}
+	old := m.snap
+	m.sample()
+	changed := !m.snap.equal(old)
+	if m.rates.update(now, m.snap.handled) {
+		changed = true
+	}
+	return changed, nil
 }
 
-func (k keyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.k.Up, k.k.Down, k.k.Crash, k.k.Restart, k.k.Freeze, k.k.Type},
-		{k.k.AddBot, k.k.RemoveBot, k.k.Slower, k.k.Faster, k.k.Slow, k.k.Pause}}
-}
-
-// Update handles the start, frames and keys.
+// Update handles the start, engine calls' results and keys.
 func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case startedMsg:
-		if msg.id != m.id {
+		if !m.Mine(msg) {
 			return nil
 		}
-		m.demo, m.err = msg.demo, msg.err
-		if m.demo != nil { // the language may have changed while it started
-			m.demo.SetLang(m.com.Text.Lang)
+		m.cluster, m.join = msg.cluster, msg.join
+		m.Started(msg.err)
+		if m.cluster != nil { // the language may have changed while it started
+			m.cluster.SetLang(m.Com.Lang())
+			m.sample()
 		}
-		m.sample()
-		return m.arm()
-	case frameMsg:
-		if msg.id != m.id {
-			return nil
+	case common.DoneMsg:
+		if m.Mine(msg) && m.cluster != nil {
+			m.sample() // show the effect at once, animating or not
 		}
-		m.armed = false
-		m.sample()
-		return m.arm()
 	case tea.PasteMsg:
 		if m.typing() {
 			m.typeText(msg.Content)
 		}
 	case tea.KeyPressMsg:
-		if m.demo == nil {
+		if m.cluster == nil {
 			return nil
 		}
+		var cmd tea.Cmd
 		if m.typing() {
 			m.typeKey(msg)
 		} else {
-			m.key(msg)
+			cmd = m.key(msg)
 		}
-		m.sample() // show the effect at once, ticking or not
-		return m.arm()
+		m.sample()
+		return cmd
 	}
 	return nil
 }
 
-func (m *Model) key(msg tea.KeyPressMsg) {
-	d, n := m.demo, len(m.demo.Nodes())
+// key acts on the pane's keys. The engine calls that wait for goroutines
+// or sockets, or can fail, run as commands (Do): their errors reach the
+// status line in the reader's language.
+func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
+	d, i := m.cluster, m.selected
+	n := len(d.Nodes())
 	switch {
 	case key.Matches(msg, m.keys.Up):
 		m.selected = (m.selected + n - 1) % n
 	case key.Matches(msg, m.keys.Down):
 		m.selected = (m.selected + 1) % n
 	case key.Matches(msg, m.keys.Crash):
-		go func(i int) { _ = d.Kill(i) }(m.selected) // waits for the node's goroutines: not on the UI goroutine
+		return m.Do(func() error { return d.Kill(i) })
 	case key.Matches(msg, m.keys.Restart):
-		go func(i int) { _ = d.Restart(i) }(m.selected)
+		return m.Do(func() error { return d.Restart(i) })
 	case key.Matches(msg, m.keys.Freeze):
-		_ = d.ToggleFreeze(m.selected)
+		return m.Do(func() error { return d.ToggleFreeze(i) })
 	case key.Matches(msg, m.keys.AddBot):
-		go func() { _ = d.AddBot() }()
+		return m.Do(d.AddBot)
 	case key.Matches(msg, m.keys.RemoveBot):
-		go func() { _ = d.RemoveBot() }()
+		return m.Do(d.RemoveBot)
 	case key.Matches(msg, m.keys.Slower):
 		_, r := d.Bots()
 		d.SetBotRate(r / 2)
@@ -245,11 +263,12 @@ func (m *Model) key(msg tea.KeyPressMsg) {
 	case key.Matches(msg, m.keys.Slow):
 		d.SetSlowLinks(!d.SlowLinks())
 	case key.Matches(msg, m.keys.Pause):
-		m.paused = !m.paused
-		d.SetPaused(m.paused)
+		m.SetPaused(!m.Paused())
+		d.SetPaused(m.Paused())
 	case key.Matches(msg, m.keys.Type):
 		m.input.Focus() // the cursor stands still: no command
 	}
+	return nil
 }
 
 // typeKey edits the line: enter sends it, esc stops typing, text goes in
@@ -259,7 +278,7 @@ func (m *Model) typeKey(msg tea.KeyPressMsg) {
 	switch {
 	case key.Matches(msg, m.keys.Send):
 		if line := m.input.Value(); line != "" {
-			m.demo.Say(line)
+			m.cluster.Say(line)
 		}
 		m.input.Reset()
 	case key.Matches(msg, m.keys.Leave):

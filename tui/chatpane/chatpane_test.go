@@ -1,7 +1,11 @@
 package chatpane
 
 import (
+	"errors"
+	"net"
+	"runtime"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -9,105 +13,276 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"go.uber.org/goleak"
 
+	"distlab/demos/chat"
+	"distlab/demos/locale"
 	"distlab/tui/common"
 	"distlab/tui/demo"
-	"distlab/tui/i18n"
 	"distlab/tui/panetest"
 	"distlab/tui/theme"
 )
 
-// start builds a pane whose frames are held (the test sends them) and runs
-// its start command.
-func start(t *testing.T) (*Model, *int) {
-	t.Helper()
-	armed := 0
-	com := &common.Common{Styles: theme.New(theme.Dark), Text: i18n.For("en"),
-		Tick: func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { armed++; return nil }}
-	m := New(demo.Env{Com: com, ID: 7, Instance: 1}, "127.0.0.1")
+// newPane is a pane in language l, not started.
+func newPane(l locale.Lang) *Model {
+	m := New(demo.Env{Com: common.New(theme.New(theme.Dark), l), Demo: Demo(), ID: 7, Instance: 1}, "127.0.0.1")
 	m.SetSize(100, 30)
-	msg := m.Init()()
-	m.Update(msg)
-	if m.demo == nil {
-		t.Fatalf("the cluster did not start: %v", m.err)
-	}
-	return m, &armed
+	return m
 }
 
-func press(m *Model, keys ...string) {
-	for _, k := range keys {
-		m.Update(panetest.Key(k))
-	}
-}
-
-func eventually(t *testing.T, what string, cond func() bool) {
+// start builds a pane in language l and runs its start command; the test
+// closes it, and then nothing of it may be left running.
+func start(t *testing.T, l locale.Lang) *Model {
 	t.Helper()
-	for deadline := time.Now().Add(5 * time.Second); !cond(); {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out: %s", what)
+	m := newPane(l)
+	if m.Animating() {
+		t.Fatal("animating before the cluster started")
+	}
+	m.Update(m.Init()())
+	if m.cluster == nil {
+		t.Fatalf("the cluster did not start: %v", m.Err())
+	}
+	t.Cleanup(m.Close)
+	return m
+}
+
+func press(m *Model, keys ...string) []tea.Cmd {
+	var cmds []tea.Cmd
+	for _, k := range keys {
+		if cmd := m.Update(panetest.Key(k)); cmd != nil {
+			cmds = append(cmds, cmd)
 		}
-		time.Sleep(20 * time.Millisecond)
+	}
+	return cmds
+}
+
+// run runs a key's engine call as Bubble Tea would, hands the result to
+// the pane, and returns it.
+func run(t *testing.T, m *Model, cmd tea.Cmd) common.DoneMsg {
+	t.Helper()
+	if cmd == nil {
+		t.Fatal("no command")
+	}
+	done, ok := cmd().(common.DoneMsg)
+	if !ok || done.Pane != 7 {
+		t.Fatalf("the command returned %#v, want a DoneMsg for pane 7", done)
+	}
+	m.Update(done)
+	return done
+}
+
+// frames plays frames of the app's clock, 100 ms apart from at, until the
+// screen satisfies cond (the cluster's sockets take real time).
+func frames(t *testing.T, m *Model, at *time.Time, what string, cond func(screen string) bool) {
+	t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); ; {
+		*at = at.Add(100 * time.Millisecond)
+		m.Frame(*at)
+		if s := ansi.Strip(m.View()); cond(s) {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out: %s in:\n%s", what, ansi.Strip(m.View()))
+		}
+		time.Sleep(10 * time.Millisecond) // the cluster's pace, not the frames'
 	}
 }
 
 func TestPaneDrivesTheCluster(t *testing.T) {
 	defer goleak.VerifyNone(t)
-	m, armed := start(t)
-	defer func() {
-		d := m.demo
-		m.Close()
-		d.Close() // Close stops it in the background; wait here for the leak check
-		time.Sleep(50 * time.Millisecond)
-	}()
-	if *armed != 0 {
-		t.Fatal("ticking before it is visible")
+	m := start(t, locale.English)
+	defer m.Close() // before the leak check
+	if !m.Animating() {
+		t.Fatal("a started pane does not animate")
 	}
-	m.SetVisible(true)
-	if *armed != 1 {
-		t.Fatal("not ticking while visible")
-	}
-	screen := func() string { m.Update(frameMsg{id: 7}); return ansi.Strip(m.View()) }
-	for _, want := range []string{"n1 ● up", "n2 ● up", "n3 ● up", "join from another terminal: nc 127.0.0.1", "you@n1"} {
-		if !strings.Contains(screen(), want) {
-			t.Fatalf("no %q in:\n%s", want, screen())
+	at := time.Unix(1000, 0)
+	screen := ansi.Strip(m.View())
+	for _, want := range []string{"n1 ● up", "n2 ● up", "n3 ● up", "join from another terminal: nc 127.0.0.1 ", "you@n1"} {
+		if !strings.Contains(screen, want) {
+			t.Fatalf("no %q in:\n%s", want, screen)
 		}
 	}
-	press(m, "i", "h", "i", " ", "a", "l", "l", "enter", "esc")
+	press(m, "i", "h", "i", "space", "a", "l", "l", "enter", "esc")
 	if m.Capturing() {
 		t.Fatal("esc did not stop typing")
 	}
-	eventually(t, "ana to see what you said", func() bool { return strings.Contains(screen(), "you@n1: hi all") })
-	press(m, "c") // crash n1, where you are
-	eventually(t, "n1 down and you failed over", func() bool {
-		s := screen()
-		ok := strings.Contains(s, "n1 ✗ DOWN") && !strings.Contains(s, " you@n1 ") && !strings.Contains(s, "you@…")
-		return ok
+	frames(t, m, &at, "ana to see what you said", func(s string) bool { return strings.Contains(s, "you@n1: hi all") })
+
+	done := run(t, m, press(m, "c")[0]) // crash n1, where you are
+	if done.Err != nil {
+		t.Fatal(done.Err)
+	}
+	if s := ansi.Strip(m.View()); !strings.Contains(s, "n1 ✗ DOWN") {
+		t.Fatalf("n1 not down once Kill returned:\n%s", s)
+	}
+	frames(t, m, &at, "you failed over", func(s string) bool {
+		return !strings.Contains(s, " you@n1 ") && !strings.Contains(s, "you@…")
 	})
-	press(m, "r")
-	eventually(t, "n1 back", func() bool { return strings.Contains(screen(), "n1 ● up") })
-	press(m, "a", "s")
-	eventually(t, "a third bot and slow links", func() bool {
-		s := screen()
-		return strings.Contains(s, "3 bots") && strings.Contains(s, "slow links ON")
-	})
+	if done := run(t, m, press(m, "r")[0]); done.Err != nil {
+		t.Fatal(done.Err)
+	}
+	if s := ansi.Strip(m.View()); !strings.Contains(s, "n1 ● up") {
+		t.Fatalf("n1 not up once Restart returned:\n%s", s)
+	}
+	cmds := press(m, "a", "s")
+	if len(cmds) != 1 {
+		t.Fatalf("%d commands for a and s; want one, AddBot's", len(cmds))
+	}
+	if done := run(t, m, cmds[0]); done.Err != nil {
+		t.Fatal(done.Err)
+	}
+	if s := ansi.Strip(m.View()); !strings.Contains(s, "3 bots") || !strings.Contains(s, "slow links ON") {
+		t.Fatalf("no third bot or slow links:\n%s", s)
+	}
 	press(m, "space")
-	before := *armed
-	m.Update(frameMsg{id: 7})
-	if *armed != before {
-		t.Fatal("a paused pane keeps ticking")
+	if m.Animating() || !strings.Contains(ansi.Strip(m.View()), "paused") {
+		t.Fatal("a paused pane animates")
 	}
-	m.SetVisible(false)
-	press(m, "space") // resume while hidden: still no tick
-	if *armed != before {
-		t.Fatal("a hidden pane ticks")
+	press(m, "space")
+	if !m.Animating() {
+		t.Fatal("a resumed pane does not animate")
 	}
+}
+
+// Engine calls run as commands, and their errors come back in the
+// reader's language for the root's status line.
+func TestCommandErrorsInTheReadersLanguage(t *testing.T) {
+	defer goleak.VerifyNone(t)
+	m := start(t, locale.Portuguese)
+	defer m.Close()
+	press(m, "down") // n2
+	if done := run(t, m, press(m, "c")[0]); done.Err != nil {
+		t.Fatal(done.Err)
+	}
+	addr := m.cluster.Nodes()[1].Addr()
+	ln, err := net.Listen("tcp", addr) // something takes n2's port while it is down
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := run(t, m, press(m, "r")[0])
+	ln.Close()
+	_, port, _ := net.SplitHostPort(addr)
+	if !errors.Is(done.Err, chat.ErrPortInUse) {
+		t.Fatalf("restart on a taken port: %v", done.Err)
+	}
+	if got, want := m.Com.Printer.Err(done.Err), "religar n2: porta "+port+" em uso"; got != want {
+		t.Fatalf("the status line would say %q, want %q", got, want)
+	}
+	if got, want := locale.For(locale.English).Err(done.Err), "restart n2: port "+port+" in use"; got != want {
+		t.Fatalf("in English %q, want %q", got, want)
+	}
+	for range 2 { // the demo starts with two bots
+		if done := run(t, m, press(m, "d")[0]); done.Err != nil {
+			t.Fatal(done.Err)
+		}
+	}
+	done = run(t, m, press(m, "d")[0])
+	if got := m.Com.Printer.Err(done.Err); got != "chat: nenhum robô para remover" {
+		t.Fatalf("removing a bot that is not there: %q", got)
+	}
+}
+
+// Frame reports a change only when what the pane draws changed.
+func TestFrameReportsChanges(t *testing.T) {
+	defer goleak.VerifyNone(t)
+	m := start(t, locale.English)
+	defer m.Close()
+	m.cluster.SetPaused(true) // the bots say nothing
+	at := time.Unix(1000, 0)
+	m.Frame(at)
+	m.cluster.Say("ping")
+	at = at.Add(100 * time.Millisecond)
+	frames(t, m, &at, "the line on every screen", func(s string) bool { return strings.Count(s, "you@n1: ping") == 2 }) // the others'
+	// Quiet now: the rates settle to zero, then frames change nothing.
+	for range 60 {
+		at = at.Add(100 * time.Millisecond)
+		m.Frame(at)
+	}
+	for i := range 10 {
+		at = at.Add(100 * time.Millisecond)
+		if changed, _ := m.Frame(at); changed {
+			t.Fatalf("quiet frame %d: a quiet cluster still changes the pane", i)
+		}
+	}
+	m.cluster.Say("pong")
+	frames(t, m, &at, "the next line", func(s string) bool { return strings.Contains(s, "you@n1: pong") })
+}
+
+func TestRates(t *testing.T) {
+	var r rates
+	t0 := time.Unix(1000, 0)
+	for _, c := range []struct {
+		after   time.Duration
+		handled uint64
+		changed bool
+		rate    float64
+	}{
+		{0, 0, false, 0},                         // the first count
+		{100 * time.Millisecond, 10, false, 0},   // too soon to say
+		{500 * time.Millisecond, 10, true, 10},   // 20/s, smoothed from 0
+		{1000 * time.Millisecond, 15, false, 10}, // 10/s: the same as drawn
+		{1500 * time.Millisecond, 15, true, 5},
+		{10 * time.Second, 1000, false, 5}, // after a gap: only counted again
+		{10*time.Second + rateEvery, 1000, true, 2.5},
+	} {
+		if got := r.update(t0.Add(c.after), []uint64{c.handled}); got != c.changed || r.rate(0) != c.rate {
+			t.Fatalf("at %v: changed %v, rate %v; want %v, %v", c.after, got, r.rate(0), c.changed, c.rate)
+		}
+	}
+}
+
+// A pane closed before its start command ran, or while it runs, leaves
+// nothing running once Close returns.
+func TestCloseWhileStarting(t *testing.T) {
+	defer goleak.VerifyNone(t)
+
+	m := newPane(locale.English)
+	cmd := m.Init()
+	m.Close()
+	if msg := cmd(); msg != nil {
+		t.Fatalf("a closed pane's start returned %#v", msg)
+	}
+
+	m = newPane(locale.English)
+	starting, release := make(chan struct{}), make(chan struct{})
+	m.startDemo = func(cfg chat.DemoConfig) (*chat.Demo, error) {
+		close(starting)
+		<-release
+		return chat.StartDemo(cfg)
+	}
+	cmd = m.Init()
+	var wg sync.WaitGroup
+	var msg tea.Msg
+	wg.Go(func() { msg = cmd() })
+	<-starting
+	closed := make(chan struct{})
+	wg.Go(func() { m.Close(); close(closed) })
+	for !m.start.isClosed() { // Close has begun: now let the start go on
+		runtime.Gosched()
+	}
+	select {
+	case <-closed:
+		t.Fatal("Close returned while the cluster was starting")
+	default:
+	}
+	close(release)
+	<-closed
+	goleak.VerifyNone(t) // at once: Close waited for the cluster to go
+	wg.Wait()
+	if msg != nil {
+		t.Fatalf("the start of a closed pane returned %#v", msg)
+	}
+}
+
+func (h *handoff) isClosed() bool {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.closed
 }
 
 // Every size down to 1×1 draws exactly the size asked.
 func TestPaneSizes(t *testing.T) {
 	defer goleak.VerifyNone(t)
-	m, _ := start(t)
-	defer func() { d := m.demo; m.Close(); d.Close(); time.Sleep(50 * time.Millisecond) }()
-	m.Update(frameMsg{id: 7})
+	m := start(t, locale.English)
+	defer m.Close()
 	panetest.CheckSizes(t, panetest.Sizer[tea.Cmd]{V: m})
 }
 

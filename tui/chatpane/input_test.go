@@ -3,23 +3,18 @@ package chatpane
 import (
 	"strings"
 	"testing"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"distlab/demos/chat"
-	"distlab/tui/common"
-	"distlab/tui/demo"
-	"distlab/tui/i18n"
+	"distlab/demos/locale"
 	"distlab/tui/panetest"
-	"distlab/tui/theme"
 )
 
 // typingPane is a pane with no cluster, typing: the input line alone.
 func typingPane() *Model {
-	com := &common.Common{Styles: theme.New(theme.Dark), Text: i18n.For("en")}
-	m := New(demo.Env{Com: com, ID: 1, Instance: 1}, "127.0.0.1")
+	m := newPane(locale.English)
 	m.SetSize(60, 20)
 	m.input.Focus()
 	return m
@@ -75,8 +70,7 @@ func TestInputCleanAndLimit(t *testing.T) {
 // The input line is the last line, the pane's width; a long line shows
 // its end, where the cursor is; enter sends it and empties it.
 func TestInputLine(t *testing.T) {
-	m, _ := start(t)
-	defer func() { d := m.demo; m.Close(); d.Close(); time.Sleep(50 * time.Millisecond) }()
+	m := start(t, locale.English)
 	press(m, "i")
 	m.Update(tea.PasteMsg{Content: "hello " + strings.Repeat("x", 100) + "END"})
 	last := func() string {

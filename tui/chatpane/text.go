@@ -6,12 +6,46 @@ import (
 )
 
 // The pane's words, English beside Brazilian Portuguese (see package
-// locale). Call sites print them with com.T("English text", args...).
+// locale). Call sites print them with Com.T("English text", args...). What
+// the nodes, clients and bots say, and the engine's errors (which the root
+// shows in the status line), are the engine's (demos/chat/text.go).
 func init() {
 	locale.Add(
 		locale.Str("chat cluster", "cluster de chat"),
 		locale.Str("chat", "chat"),
 		locale.Str("Three real TCP nodes, bots and you: crash a node and watch failover.", "Três nós TCP reais, robôs e você: derrube um nó e veja o failover."),
+
+		// Keys.
+		locale.Str("select node", "escolher nó"),
+		locale.Str("crash node", "derrubar nó"),
+		locale.Str("restart node", "religar nó"),
+		locale.Str("freeze/thaw node", "congelar/descongelar nó"),
+		locale.Str("add bot", "mais um robô"),
+		locale.Str("remove bot", "menos um robô"),
+		locale.Str("bots slower", "robôs mais lentos"),
+		locale.Str("bots faster", "robôs mais rápidos"),
+		locale.Str("slow links", "enlaces lentos"),
+		locale.Str("pause", "pausar"),
+		locale.Str("type", "digitar"),
+		locale.Str("send line", "enviar"),
+		locale.Str("stop typing", "parar de digitar"),
+
+		// The screen.
+		locale.Str("starting the cluster…", "iniciando o cluster…"),
+		locale.Str("● up", "● no ar"),
+		locale.Str("✗ DOWN", "✗ FORA"),
+		locale.Str("◌ FROZEN", "◌ CONGELADO"),
+		locale.Plural("%d clients · %d goroutines · %.1f msg/s · %d relayed", "%d client · %d goroutines · %.1f msg/s · %d relayed",
+			"%d clientes · %d goroutines · %.1f msg/s · %d repassadas", "%d cliente · %d goroutines · %.1f msg/s · %d repassadas"),
+		locale.Str("%dc %dg %.1f/s", "%dc %dg %.1f/s"),
+		locale.Plural("%d bots × %.1f msg/s", "%d bot × %.1f msg/s", "%d robôs × %.1f msg/s", "%d robô × %.1f msg/s"),
+		locale.Str("slow links ON (150–450 ms)", "enlaces lentos LIGADOS (150–450 ms)"),
+		locale.Str("slow links off", "enlaces lentos desligados"),
+		locale.Str("paused", "pausado"),
+		locale.Str("join from another terminal: nc %s", "entre de outro terminal: nc %s"),
+		locale.Str("i/enter: type", "i/enter: digitar"),
+		locale.Str("say: ", "diga: "),
+		locale.Str("you", "você"), // the column of what you see; the nick is the engine's
 	)
 }
 

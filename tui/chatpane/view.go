@@ -1,36 +1,54 @@
 package chatpane
 
 import (
-	"fmt"
-	"net"
+	"math"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
 
 	"distlab/demos/chat"
-	"distlab/demos/locale"
 	"distlab/tui/common"
 )
 
 // snapshot is what the pane draws, sampled from the engine.
 type snapshot struct {
-	nodes []chat.NodeStats
-	views []viewSnap
-	bots  int
-	rate  float64
-	slow  bool
+	nodes   []nodeRow
+	handled []uint64 // per node: messages handled so far, for the rates; not drawn
+	views   []viewSnap
+	bots    int
+	rate    float64
+	slow    bool
+}
+
+// nodeRow is what the cluster map shows of a node.
+type nodeRow struct {
+	ID, Addr   string
+	Up, Frozen bool
+	Clients    int
+	Goroutines int64
+	Relayed    uint64
 }
 
 type viewSnap struct {
 	name, node string // node: the id of the node the client is on, "…" while failing over
+	total      int    // lines the client ever showed: the lines change only with it
 	lines      []string
 }
 
-// sample reads the engine's state; rates come from the difference since
-// the last sample (smoothed), so no per-message event ever reaches the UI.
+// equal reports whether s and o draw the same.
+func (s snapshot) equal(o snapshot) bool {
+	return slices.Equal(s.nodes, o.nodes) && s.bots == o.bots && s.rate == o.rate && s.slow == o.slow &&
+		slices.EqualFunc(s.views, o.views, func(a, b viewSnap) bool {
+			return a.name == b.name && a.node == b.node && a.total == b.total
+		})
+}
+
+// sample reads the engine's state. No per-message event ever reaches the
+// UI: counters and each client's last lines are read here.
 func (m *Model) sample() {
-	d := m.demo
+	d := m.cluster
 	if d == nil {
 		return
 	}
@@ -39,78 +57,108 @@ func (m *Model) sample() {
 	byAddr := map[string]string{}
 	for _, n := range d.Nodes() {
 		st := n.Stats()
-		s.nodes = append(s.nodes, st)
+		s.nodes = append(s.nodes, nodeRow{ID: st.ID, Addr: st.Addr, Up: st.Up, Frozen: st.Frozen,
+			Clients: st.Clients, Goroutines: st.Goroutines, Relayed: st.Relayed})
+		s.handled = append(s.handled, st.Received+st.Relayed)
 		byAddr[st.Addr] = st.ID
 	}
 	for _, v := range d.Views() {
-		lines, _ := v.Lines(60)
+		lines, total := v.Lines(60)
 		node := byAddr[v.Node()]
 		if node == "" {
 			node = "…"
 		}
-		s.views = append(s.views, viewSnap{name: v.Name, node: node, lines: lines})
-	}
-	now := time.Now()
-	if len(m.rates) != len(s.nodes) {
-		m.rates, m.prev = make([]float64, len(s.nodes)), make([]uint64, len(s.nodes))
-	}
-	dt := now.Sub(m.prevAt).Seconds()
-	for i, st := range s.nodes {
-		handled := st.Received + st.Relayed
-		if dt > 0.05 && !m.prevAt.IsZero() {
-			r := float64(handled-m.prev[i]) / dt
-			m.rates[i] = 0.7*m.rates[i] + 0.3*r
-		}
-		m.prev[i] = handled
-	}
-	if dt > 0.05 || m.prevAt.IsZero() {
-		m.prevAt = now
+		s.views = append(s.views, viewSnap{name: v.Name, node: node, total: total, lines: lines})
 	}
 	m.snap = s
 }
 
-// Title names the demo (and which one, when two run).
-func (m *Model) Title() string {
-	t := m.com.Text.ChatTitle
-	if m.instance > 1 {
-		t += fmt.Sprintf(" #%d", m.instance)
+// rateEvery is how often the rates are recomputed: often enough to follow
+// a change of the bots' pace, seldom enough that the digits can be read
+// (and that a steady cluster costs few redraws).
+const rateEvery = 500 * time.Millisecond
+
+// rates are each node's messages handled a second, smoothed.
+type rates struct {
+	at      time.Time // when handled was counted
+	handled []uint64
+	perSec  []float64
+}
+
+// update recomputes the rates if rateEvery has passed since the last
+// count, and reports whether a rate as drawn (one decimal) changed. After
+// a long gap (the pane was hidden or paused) it only counts again.
+func (r *rates) update(now time.Time, handled []uint64) bool {
+	if len(r.handled) != len(handled) {
+		r.at, r.handled, r.perSec = now, slices.Clone(handled), make([]float64, len(handled))
+		return false
 	}
-	return t
+	dt := now.Sub(r.at)
+	if dt < rateEvery {
+		return false
+	}
+	changed := false
+	if dt <= 5*rateEvery {
+		for i, h := range handled {
+			x := 0.0
+			if h >= r.handled[i] { // a counter never goes back; be safe
+				x = float64(h-r.handled[i]) / dt.Seconds()
+			}
+			old := r.perSec[i]
+			r.perSec[i] = 0.5*old + 0.5*x
+			if r.perSec[i] < 0.05 {
+				r.perSec[i] = 0
+			}
+			changed = changed || math.Round(old*10) != math.Round(r.perSec[i]*10)
+		}
+	}
+	r.at = now
+	copy(r.handled, handled)
+	return changed
+}
+
+// rate is node i's rate.
+func (r *rates) rate(i int) float64 {
+	if i < len(r.perSec) {
+		return r.perSec[i]
+	}
+	return 0
 }
 
 // View draws the cluster map, the clients' screens and the input line.
+// It only reads what sample and the start command left: no IO.
 func (m *Model) View() string {
-	s, t := m.com.Styles, m.com.Text
-	w, h := m.width, m.height
-	if v, done := m.com.Placeholder(m.err, w, h); done {
+	s := m.Com.Styles
+	if v, done := m.Placeholder(); done {
 		return v
 	}
-	if m.demo == nil {
-		return common.Fit("\n "+s.Status.Render(t.ChatStarting), w, h)
+	w, h := m.Size()
+	if m.cluster == nil {
+		return common.Fit("\n "+s.Status.Render(m.Com.T("starting the cluster…")), w, h)
 	}
 	var top []string
 	for i, n := range m.snap.nodes {
 		top = append(top, m.nodeLine(i, n))
 	}
-	status := locale.Decimals(t.Lang, fmt.Sprintf(t.ChatBots, m.snap.bots, m.snap.rate))
+	status := m.Com.T("%d bots × %.1f msg/s", m.snap.bots, m.snap.rate)
 	if m.snap.slow {
-		status += " · " + s.StatusWarn.Render(t.ChatSlowOn)
+		status += " · " + s.StatusWarn.Render(m.Com.T("slow links ON (150–450 ms)"))
 	} else {
-		status += " · " + t.ChatSlowOff
+		status += " · " + m.Com.T("slow links off")
 	}
-	if m.paused {
-		status += " · " + s.StatusWarn.Render(t.ChatPaused)
+	if m.Paused() {
+		status += " · " + s.StatusWarn.Render(m.Com.T("paused"))
 	}
 	top = append(top, " "+s.Status.Render(status))
-	if len(m.snap.nodes) > 0 { // the address must show whole: students type it
-		addr := ncAddr(chat.JoinAddrs(m.snap.nodes[m.selected%len(m.snap.nodes)].Addr)[0])
-		for _, l := range strings.Split(ansi.Wrap(fmt.Sprintf(t.ChatJoin, addr), w-2, " "), "\n") {
+	if len(m.join) > 0 { // the address must show whole: students type it
+		addr := chat.NetcatAddr(m.join[m.selected%len(m.join)])
+		for _, l := range strings.Split(ansi.Wrap(m.Com.T("join from another terminal: nc %s", addr), w-2, " "), "\n") {
 			top = append(top, " "+s.Summary.Render(l))
 		}
 	}
-	input := " " + s.Status.Render("i/enter: "+t.ChatType)
+	input := " " + s.Status.Render(m.Com.T("i/enter: type"))
 	if m.typing() { // a long line scrolls to keep the cursor in view
-		input = " " + m.com.InputView(m.input, t.ChatPrompt, max(w-1, 0))
+		input = " " + m.Com.InputView(m.input, m.Com.T("say: "), max(w-1, 0))
 	}
 	viewsH := h - len(top) - 2
 	out := top
@@ -123,38 +171,32 @@ func (m *Model) View() string {
 }
 
 // nodeLine is one row of the cluster map.
-func (m *Model) nodeLine(i int, n chat.NodeStats) string {
-	s, t := m.com.Styles, m.com.Text
+func (m *Model) nodeLine(i int, n nodeRow) string {
+	s := m.Com.Styles
+	w, _ := m.Size()
 	pointer := "  "
 	if i == m.selected {
 		pointer = "› "
 	}
-	state := s.ReadMark.Render("● " + t.ChatUp)
+	state := s.ReadMark.Render(m.Com.T("● up"))
 	switch {
 	case !n.Up:
-		state = s.StatusError.Render("✗ " + t.ChatDown)
+		state = s.StatusError.Render(m.Com.T("✗ DOWN"))
 	case n.Frozen:
-		state = s.StatusWarn.Render("◌ " + t.ChatFrozen)
+		state = s.StatusWarn.Render(m.Com.T("◌ FROZEN"))
 	}
-	rate := 0.0
-	if i < len(m.rates) {
-		rate = m.rates[i]
-	}
-	line := fmt.Sprintf("%s%s %s  %s", pointer, s.ItemCurrent.Render(n.ID), state, n.Addr)
+	rate := m.rates.rate(i)
+	line := pointer + s.ItemCurrent.Render(n.ID) + " " + state + "  " + n.Addr
 	switch {
 	case !n.Up:
-	case m.width >= 96:
-		clients := t.ChatClients
-		if n.Clients == 1 {
-			clients = t.ChatClient
-		}
-		line += s.Status.Render(locale.Decimals(t.Lang, fmt.Sprintf("  %d %s · %d %s · %.1f %s · %d %s", n.Clients, clients,
-			n.Goroutines, t.ChatGoroutines, rate, t.ChatRate, n.Relayed, t.ChatRelays)))
+	case w >= 96:
+		line += s.Status.Render("  " + m.Com.T("%d clients · %d goroutines · %.1f msg/s · %d relayed",
+			n.Clients, n.Goroutines, rate, n.Relayed))
 	default: // narrow: numbers first, short units
-		line += s.Status.Render(locale.Decimals(t.Lang, fmt.Sprintf(" %dc %dg %.1f/s", n.Clients, n.Goroutines, rate)))
+		line += s.Status.Render(" " + m.Com.T("%dc %dg %.1f/s", n.Clients, n.Goroutines, rate))
 	}
-	line = common.FitLine(line, m.width)
-	if i == m.selected && m.focused {
+	line = common.FitLine(line, w)
+	if i == m.selected && m.Focused() {
 		line = s.ItemSelected.Render(ansi.Strip(line))
 	}
 	return line
@@ -164,7 +206,7 @@ func (m *Model) nodeLine(i int, n chat.NodeStats) string {
 // they differ in order, the cluster delivered concurrent messages
 // differently.
 func (m *Model) viewColumns(w, h int) []string {
-	s := m.com.Styles
+	s := m.Com.Styles
 	views := m.snap.views
 	n := min(len(views), max(w/26, 1))
 	if n == 0 {
@@ -181,7 +223,7 @@ func (m *Model) viewColumns(w, h int) []string {
 		}
 		name := v.name
 		if i == 0 {
-			name = m.com.Text.ChatYou
+			name = m.Com.T("you")
 		}
 		head := common.FitLine(" "+s.Title.Render(name+"@"+v.node), cw)
 		var body []string
@@ -264,13 +306,4 @@ func messages(lines []string) []string {
 		}
 	}
 	return out
-}
-
-// ncAddr is host:port as netcat wants it: "host port".
-func ncAddr(addr string) string {
-	host, port, err := net.SplitHostPort(addr)
-	if err != nil {
-		return addr
-	}
-	return host + " " + port
 }

@@ -1,0 +1,59 @@
+package chatpane
+
+import (
+	"charm.land/bubbles/v2/key"
+
+	"distlab/demos/locale"
+	"distlab/tui/demo"
+)
+
+// keyMap is the pane's keys, with their help in the UI's language; the
+// pane rebuilds it when the language changes (Relabel).
+type keyMap struct {
+	Up, Down, Crash, Restart, Freeze, AddBot, RemoveBot, Slower, Faster, Slow, Pause, Type key.Binding
+	// While typing, only these act; other keys edit the line.
+	Send, Leave key.Binding
+}
+
+// newKeys is the pane's keys with their help in p's language.
+func newKeys(p *locale.Printer) keyMap {
+	return keyMap{
+		Up:        demo.Bind("↑", p.T("select node"), "up"),
+		Down:      demo.Bind("↓", p.T("select node"), "down"),
+		Crash:     demo.Bind("c", p.T("crash node"), "c"),
+		Restart:   demo.Bind("r", p.T("restart node"), "r"),
+		Freeze:    demo.Bind("f", p.T("freeze/thaw node"), "f"),
+		AddBot:    demo.Bind("a", p.T("add bot"), "a"),
+		RemoveBot: demo.Bind("d", p.T("remove bot"), "d"),
+		Slower:    demo.Bind("[", p.T("bots slower"), "["),
+		Faster:    demo.Bind("]", p.T("bots faster"), "]"),
+		Slow:      demo.Bind("s", p.T("slow links"), "s"),
+		Pause:     demo.Bind("space", p.T("pause"), "space"),
+		Type:      demo.Bind("i/enter", p.T("type"), "i", "enter"),
+		Send:      demo.Bind("enter", p.T("send line"), "enter"),
+		Leave:     demo.Bind("esc", p.T("stop typing"), "esc"),
+	}
+}
+
+// helpMap is the help for what the keys do now: typing or not.
+type helpMap struct {
+	k      keyMap
+	typing bool
+}
+
+// ShortHelp is the help bar's line.
+func (h helpMap) ShortHelp() []key.Binding {
+	if h.typing {
+		return []key.Binding{h.k.Send, h.k.Leave}
+	}
+	return []key.Binding{h.k.Type, h.k.Crash, h.k.Restart, h.k.AddBot, h.k.Slow}
+}
+
+// FullHelp is the help overlay's columns.
+func (h helpMap) FullHelp() [][]key.Binding {
+	if h.typing {
+		return [][]key.Binding{{h.k.Send, h.k.Leave}}
+	}
+	return [][]key.Binding{{h.k.Up, h.k.Down, h.k.Crash, h.k.Restart, h.k.Freeze, h.k.Type},
+		{h.k.AddBot, h.k.RemoveBot, h.k.Slower, h.k.Faster, h.k.Slow, h.k.Pause}}
+}
