@@ -5,7 +5,6 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"distlab/tui/common"
 	"distlab/tui/demo"
 	"distlab/tui/notes"
 	"distlab/tui/reader"
@@ -254,9 +253,6 @@ func (m *Model) relayout() tea.Cmd {
 		}
 		if !r.Empty() {
 			cmds = append(cmds, sl.pane.SetSize(max(r.W-2, 0), max(r.H-2, 0)))
-		}
-		if sh, ok := sl.pane.(common.Shower); ok { // Deprecated: panes animate through the frame clock.
-			cmds = append(cmds, sh.SetVisible(m.seen(i)))
 		}
 	}
 	return tea.Batch(cmds...)

@@ -12,7 +12,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"distlab/demos/locale"
-	"distlab/tui/i18n"
 	"distlab/tui/theme"
 )
 
@@ -20,9 +19,8 @@ import (
 // its fields when the theme or language changes; panes read it, never write.
 type Common struct {
 	Styles *theme.Styles
-	Text   *i18n.Text // Deprecated: being replaced by Printer (T).
 	// Printer prints the UI's words in the reader's language; T is short
-	// for Printer.T. Set both with SetLang.
+	// for Printer.T. Set it with SetLang.
 	Printer *locale.Printer
 	// Tick arms a frame timer (tea.Tick outside tests). Panes that animate
 	// use it, so tests can hold frames instead of sleeping.
@@ -40,7 +38,6 @@ func New(st *theme.Styles, l locale.Lang) *Common {
 // SetLang switches the words to language l.
 func (c *Common) SetLang(l locale.Lang) {
 	c.Printer = locale.For(l)
-	c.Text = i18n.For(string(l))
 }
 
 // Lang is the language the UI speaks.
@@ -90,12 +87,6 @@ type DoneMsg struct {
 
 // PaneID is the pane that ran the call.
 func (m DoneMsg) PaneID() int { return m.Pane }
-
-// Shower is a pane that works only while it is seen: a demo animates while
-// visible and stops ticking when hidden by a zoom or a smaller layout.
-type Shower interface {
-	SetVisible(bool) tea.Cmd
-}
 
 // Closer is a pane that holds resources (goroutines, sockets, ports) to
 // release when the pane is closed.

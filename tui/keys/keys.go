@@ -8,7 +8,6 @@ import (
 	"charm.land/bubbles/v2/key"
 
 	"distlab/demos/locale"
-	"distlab/tui/i18n"
 )
 
 func bind(help, desc string, keys ...string) key.Binding {
@@ -132,33 +131,5 @@ func DefaultPicker(p *locale.Printer) Picker {
 		Down:   bind("↓", p.T("down"), "down"),
 		Choose: bind("enter", p.T("open"), "enter"),
 		Cancel: bind("esc", p.T("close"), "esc"),
-	}
-}
-
-// Chat are the chat cluster pane's keys.
-type Chat struct {
-	Up, Down, Crash, Restart, Freeze, AddBot, RemoveBot, Slower, Faster, Slow, Pause, Type key.Binding
-	// While typing, only these act.
-	Send, Leave, Erase key.Binding
-}
-
-// DefaultChat returns the chat pane's keys.
-func DefaultChat(t *i18n.Text) Chat {
-	return Chat{
-		Up:        bind("↑", t.ChatSelect, "up"),
-		Down:      bind("↓", t.ChatSelect, "down"),
-		Crash:     bind("c", t.ChatCrash, "c"),
-		Restart:   bind("r", t.ChatRestart, "r"),
-		Freeze:    bind("f", t.ChatFreeze, "f"),
-		AddBot:    bind("a", t.ChatAddBot, "a"),
-		RemoveBot: bind("d", t.ChatRemoveBot, "d"),
-		Slower:    bind("[", t.ChatSlower, "["),
-		Faster:    bind("]", t.ChatFaster, "]"),
-		Slow:      bind("s", t.ChatSlowLinks, "s"),
-		Pause:     bind("space", t.ChatPause, "space"),
-		Type:      bind("i/enter", t.ChatType, "i", "enter"),
-		Send:      bind("enter", t.ChatSend, "enter"),
-		Leave:     bind("esc", t.ChatLeave, "esc"),
-		Erase:     bind("backspace", "", "backspace"),
 	}
 }
