@@ -112,7 +112,7 @@ func newChatServerCmd(g *globals) *cobra.Command {
 	f := cmd.Flags()
 	f.StringVar(&cfg.ID, "id", "", p.T("the node's name in the cluster (default n<port>; nodes of a cluster need different names)"))
 	f.StringVar(&cfg.Key, "key", "", p.T("the cluster's shared secret: peers must present it (set the same on every node)"))
-	f.StringArrayVar(&cfg.Peers, "peer", nil, p.T("another node's address (host:port), repeatable"))
+	f.StringArrayVar(&cfg.Peers, "peer", nil, p.T("another node's `address` (host:port), repeatable"))
 	f.IntVar(&cfg.MaxClients, "max-clients", 256, p.T("clients this node accepts"))
 	f.Float64Var(&cfg.Rate, "rate", 0, p.T("messages a second per client (0: no limit)"))
 	return cmd
@@ -256,7 +256,7 @@ func init() {
 			"o nome do nó no cluster (padrão n<porta>; os nós de um cluster precisam de nomes diferentes)"),
 		locale.Str("the cluster's shared secret: peers must present it (set the same on every node)",
 			"o segredo compartilhado do cluster: os pares precisam apresentá-lo (use o mesmo em todos os nós)"),
-		locale.Str("another node's address (host:port), repeatable", "o endereço de outro nó (host:porta), pode repetir"),
+		locale.Str("another node's `address` (host:port), repeatable", "o `endereço` de outro nó (host:porta), pode repetir"),
 		locale.Str("clients this node accepts", "quantos clientes este nó aceita"),
 		locale.Str("messages a second per client (0: no limit)", "mensagens por segundo por cliente (0: sem limite)"),
 		locale.Str("HOST PORT", "HOST PORTA"),

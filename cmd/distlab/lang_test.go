@@ -1,12 +1,15 @@
 package main
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/spf13/cobra"
 )
@@ -54,10 +57,6 @@ var notWords = []*regexp.Regexp{
 // codeLine is a tab-indented line: a shell command in a help text.
 var codeLine = regexp.MustCompile(`(?m)^\t.*$`)
 
-// chatLine is the chat command's line in the root's command list: chat's
-// words come with the chat command's conversion.
-var chatLine = regexp.MustCompile(`(?m)^  chat .*$`)
-
 // knownEnglish are words the CLI's Portuguese still has, by the command
 // that prints them, each with the reason. None today.
 var knownEnglish = map[string][]string{}
@@ -68,7 +67,6 @@ var knownEnglish = map[string][]string{}
 // distlab's commands.
 func wordsIn(s string, list, commands []string) []string {
 	s = codeLine.ReplaceAllString(s, " ")
-	s = chatLine.ReplaceAllString(s, " ")
 	names := strings.Join(commands, "|")
 	s = regexp.MustCompile(`\bdistlab(?: (?:`+names+`)\b)*`).ReplaceAllString(s, " ")
 	s = regexp.MustCompile(`(?m)^  (?:`+names+`) `).ReplaceAllString(s, " ")
@@ -89,7 +87,7 @@ func wordsIn(s string, list, commands []string) []string {
 	return found
 }
 
-// commandTree lists every command under c but chat's and the hidden ones,
+// commandTree lists every command under c but the hidden ones,
 // as its arguments (["lesson", "show"]), and every command's name.
 func commandTree(c *cobra.Command) (paths [][]string, names []string) {
 	var walk func(c *cobra.Command, path []string)
@@ -97,15 +95,13 @@ func commandTree(c *cobra.Command) (paths [][]string, names []string) {
 		names = append(names, c.Name())
 		paths = append(paths, path)
 		for _, sub := range c.Commands() {
-			// chat's words come with the chat command's conversion.
-			if sub.Hidden || sub.Name() == "chat" {
+			if sub.Hidden {
 				continue
 			}
 			walk(sub, append(slices.Clone(path), sub.Name()))
 		}
 	}
 	walk(c, nil)
-	names = append(names, "chat") // in the root's command list
 	return paths, names
 }
 
@@ -153,8 +149,9 @@ var langRuns = [][]string{
 }
 
 // distlab --lang pt-BR prints no English, and --lang en no Portuguese: in
-// every command's --help (chat's excepted for now), the commands that print
-// reports, a lesson folder's problems and the errors cobra and pflag make.
+// every command's --help, the commands that print reports, the first lines
+// of the chat servers (see firstLines), a lesson folder's problems and the
+// errors cobra, pflag and the commands make.
 func TestLanguageOfEveryOutput(t *testing.T) {
 	t.Parallel()
 	paths, commands := commandTree(newRootCmd(nil))
@@ -183,6 +180,10 @@ func TestLanguageOfEveryOutput(t *testing.T) {
 		{"scale", "model", "--avail"},
 		{"demo", "no-such-demo"},
 		{"--theme", "neon"},
+		{"chat", "bench"},
+		{"chat", "bench", "--addr", "127.0.0.1:1", "--clients", "1"},
+		{"chat", "server", "127.0.0.1", "port"},
+		{"chat", "client", "127.0.0.1"},
 	}
 	for _, lang := range []string{"pt-BR", "en"} {
 		words, language := englishWords, "English"
@@ -214,6 +215,16 @@ func TestLanguageOfEveryOutput(t *testing.T) {
 				t.Errorf("distlab %s: %s %q in:\n%s%s", strings.Join(args, " "), language, found, out, errOut)
 			}
 		}
+		for _, run := range [][]string{
+			{"chat", "cluster", "--base-port", "0"},
+			{"chat", "server", "127.0.0.1", "0"},
+		} {
+			args := append([]string{"--lang", lang}, run...)
+			out := firstLines(t, args...)
+			if found := wordsIn(out, words, commands); len(found) > 0 {
+				t.Errorf("distlab %s: %s %q in:\n%s", strings.Join(args, " "), language, found, out)
+			}
+		}
 		for _, args := range errRuns {
 			args := append([]string{"--lang", lang}, args...)
 			_, _, err := execute(t, args...)
@@ -226,4 +237,48 @@ func TestLanguageOfEveryOutput(t *testing.T) {
 			}
 		}
 	}
+}
+
+// firstLines runs a command that serves until stopped (a chat server or
+// cluster), stops it once it has said where to join, and returns what it
+// printed.
+func firstLines(t *testing.T, args ...string) string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	out := &untilLine{stop: cancel, last: regexp.MustCompile(`(?m)^(?:  nc .*|.*\bctrl\+c .*)\n`)}
+	cmd := newRootCmd(args)
+	cmd.SetOut(out)
+	cmd.SetErr(out)
+	if err := cmd.ExecuteContext(ctx); err != nil {
+		t.Errorf("distlab %s: %v", strings.Join(args, " "), err)
+	}
+	if ctx.Err() == context.DeadlineExceeded {
+		t.Errorf("distlab %s: never said where to join:\n%s", strings.Join(args, " "), out.String())
+	}
+	return out.String()
+}
+
+// untilLine is an output that calls stop once a line matches last.
+type untilLine struct {
+	mu   sync.Mutex
+	b    strings.Builder
+	last *regexp.Regexp
+	stop func()
+}
+
+func (u *untilLine) Write(p []byte) (int, error) {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	u.b.Write(p)
+	if u.last.MatchString(u.b.String()) {
+		u.stop()
+	}
+	return len(p), nil
+}
+
+func (u *untilLine) String() string {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	return u.b.String()
 }
