@@ -66,15 +66,6 @@ func (m *Model) push(o overlay) tea.Cmd {
 	return m.relayout() // a covering overlay stops the demos beneath
 }
 
-// pop closes the top overlay.
-func (m *Model) pop() tea.Cmd {
-	if len(m.overlays) == 0 {
-		return nil
-	}
-	m.overlays = m.overlays[:len(m.overlays)-1]
-	return m.relayout()
-}
-
 // closeOverlays closes every overlay of o's type.
 func closeOverlays[T overlay](m *Model) tea.Cmd {
 	kept := m.overlays[:0]
