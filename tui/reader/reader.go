@@ -6,7 +6,9 @@
 // View: the pane returns a tea.Cmd that renders in the background and sends
 // RenderedMsg, and keeps each result in a cache keyed by lesson, language,
 // content, slide, width and theme. Resizing or restyling re-renders once;
-// scrolling never does.
+// scrolling never does. A lesson opened with nothing of it on the screen
+// renders its first part first, about two screens, shown at once; the
+// whole follows in the background and takes its place at the same line.
 package reader
 
 import (
@@ -49,8 +51,12 @@ type Model struct {
 	cache map[renderKey]render
 	shown renderKey // what lines hold; zero when they hold nothing
 	want  place     // where to put the view when the pending render lands
-	err   error
-	read  bool // ReadMsg sent for the lesson shown
+	// partial: lines hold the first part of the lesson only, and its whole
+	// render is on its way; partialAt is the offset the part was shown at.
+	partial   bool
+	partialAt int
+	err       error
+	read      bool // ReadMsg sent for the lesson shown
 
 	width, height int // inner size, demo bar included
 	focused       bool
@@ -134,8 +140,13 @@ func (m *Model) resize() {
 	m.vp.SetYOffset(m.vp.YOffset())
 }
 
-// Ready reports whether what should be shown is rendered for this size.
-func (m *Model) Ready() bool { return m.shown != (renderKey{}) && m.shown == m.key() }
+// Ready reports whether what should be shown is rendered for this size,
+// whole.
+func (m *Model) Ready() bool { return m.current() && !m.partial }
+
+// current reports whether lines hold a render of what should be shown,
+// whole or its first part.
+func (m *Model) current() bool { return m.shown != (renderKey{}) && m.shown == m.key() }
 
 // SetLesson shows l scrolled to offset, rendering it first if needed.
 func (m *Model) SetLesson(l lessons.Lesson, offset int) tea.Cmd {
@@ -171,6 +182,9 @@ func (m *Model) setLesson(l lessons.Lesson) {
 // here is the current place, as a line or as a fraction of the text. With
 // nothing rendered yet it is the place still wanted.
 func (m *Model) here(byFrac bool) place {
+	if m.partial && m.current() && m.vp.YOffset() != m.partialAt {
+		return place{line: m.vp.YOffset()} // scrolled in the first part
+	}
 	if !m.Ready() {
 		return m.want
 	}
@@ -302,7 +316,7 @@ func (m *Model) View() string {
 		}
 		b.WriteByte('\n')
 	}
-	if !m.Ready() {
+	if !m.current() {
 		if m.shown.id == m.lesson.ID && m.shown.lang == m.lesson.Lang && len(m.lines) > 0 {
 			// Until the new render lands (a resize, a theme), the old one
 			// stays, fitted: no flash of "Rendering…".

@@ -3,6 +3,7 @@ package reader
 import (
 	"hash/fnv"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
@@ -19,7 +20,8 @@ import (
 type RenderedMsg struct {
 	key renderKey
 	render
-	err error
+	partial bool // the lesson's first part only (see firstPart)
+	err     error
 }
 
 // render is one finished render: its lines, each exactly key.width cells,
@@ -71,9 +73,44 @@ func (m *Model) show() tea.Cmd {
 		return nil
 	}
 	if r, ok := m.cache[k]; ok {
-		m.setContent(k, r)
+		m.setContent(k, r, false)
 		return m.checkRead()
 	}
+	if m.partial && m.shown == k {
+		return nil // the whole render is on its way
+	}
+	return m.renderCmd(k, m.firstPart(k), 0)
+}
+
+// firstPart is how many source lines of the lesson to render first, 0 for
+// all of it. With nothing of the lesson on the screen, the reader would
+// wait "Rendering…" for the whole lesson (tens of milliseconds, more on a
+// busy machine) though a screen shows a fraction of it; so it renders the
+// text down to about two screens below the place wanted, shows that, and
+// renders the whole in the background (see rendered). While something of
+// the lesson is shown (a resize, a theme), the old render stays until the
+// new one lands, and slides are a screen each: both render whole.
+func (m *Model) firstPart(k renderKey) int {
+	if k.slide >= 0 || m.want.byFrac && m.want.frac > 0 ||
+		m.shown.id == k.id && m.shown.lang == k.lang && len(m.lines) > 0 {
+		return 0
+	}
+	// A source line is one line of the render or more (the embedded
+	// lessons average 1.4: paragraphs wrap, blocks have margins), but for
+	// HTML comments, which show nothing. The part costs about its length:
+	// at start-up, 1 and 1.5 screens of source measured alike, 2 about
+	// 10 ms later.
+	return m.want.line + max(m.viewHeight(), 10)*3/2
+}
+
+// wholeAfter is how long the whole render waits after a first part was
+// shown: meanwhile the part's frame is drawn, rather than share two cores
+// with the render (the first full frame came 10–15 ms sooner at start-up).
+const wholeAfter = 35 * time.Millisecond
+
+// renderCmd returns the command that renders k, or its first part lines of
+// source when part > 0, after waiting wait.
+func (m *Model) renderCmd(k renderKey, part int, wait time.Duration) tea.Cmd {
 	// The command runs on another goroutine: it gets copies, never m.
 	// The pane's frame and the header name the lesson: the text starts with
 	// its first section, which saves lines on small screens.
@@ -83,6 +120,18 @@ func (m *Model) show() tea.Cmd {
 	}
 	first := k.slide == 0
 	return func() tea.Msg {
+		time.Sleep(wait)
+		partial := false
+		if part > 0 {
+			var prefix string
+			// A part past half the lesson saves too little to pay for
+			// rendering it twice.
+			if prefix, partial = markdown.Prefix(body, part); partial && 2*len(prefix) < len(body) {
+				body = prefix
+			} else {
+				partial = false
+			}
+		}
 		// Past MaxTextWidth columns, lines get too long to read: the text
 		// keeps that measure and is centered in the pane.
 		wrap := min(k.width, MaxTextWidth)
@@ -93,7 +142,7 @@ func (m *Model) show() tea.Cmd {
 		}
 		vp := viewport.New()
 		vp.SetContentLines(lines) // reads them only: no line holds a newline
-		return RenderedMsg{key: k, render: render{lines: lines, vp: vp}, err: err}
+		return RenderedMsg{key: k, render: render{lines: lines, vp: vp}, partial: partial, err: err}
 	}
 }
 
@@ -113,10 +162,15 @@ func titleBanner(title string, width int, s *theme.Styles) []string {
 }
 
 // setContent shows render r of k at the place wanted: its viewport, with
-// the pane's keys and size, becomes the pane's.
-func (m *Model) setContent(k renderKey, r render) {
+// the pane's keys and size, becomes the pane's. The place stays wanted
+// while r is a partial render, which may be too short to reach it; the
+// whole render then lands there, or where the reader scrolled meanwhile.
+func (m *Model) setContent(k renderKey, r render, partial bool) {
+	if m.partial && m.shown == k && m.vp.YOffset() != m.partialAt {
+		m.want = place{line: m.vp.YOffset()}
+	}
 	keys := m.vp.KeyMap
-	m.shown, m.lines, m.vp = k, r.lines, r.vp
+	m.shown, m.lines, m.vp, m.partial = k, r.lines, r.vp, partial
 	m.vp.KeyMap = keys
 	m.resize()
 	off := m.want.line
@@ -124,10 +178,25 @@ func (m *Model) setContent(k renderKey, r render) {
 		off = int(m.want.frac * float64(len(r.lines)))
 	}
 	m.vp.SetYOffset(off)
+	if partial {
+		m.partialAt = m.vp.YOffset()
+		return
+	}
 	m.want = place{line: m.vp.YOffset()}
 }
 
 func (m *Model) rendered(msg RenderedMsg) tea.Cmd {
+	if msg.partial {
+		// Shown only while nothing better is: then the whole follows. A
+		// stale part is dropped; what is wanted now has been asked for.
+		if msg.key != m.key() || m.Ready() || m.partial && m.shown == msg.key {
+			return nil
+		}
+		if msg.err == nil {
+			m.setContent(msg.key, msg.render, true)
+		}
+		return m.renderCmd(msg.key, 0, wholeAfter)
+	}
 	if msg.err != nil {
 		if msg.key == m.key() { // a stale render's failure is not news
 			m.err = msg.err
@@ -143,7 +212,7 @@ func (m *Model) rendered(msg RenderedMsg) tea.Cmd {
 	}
 	m.cache[msg.key] = msg.render
 	if msg.key == m.key() {
-		m.setContent(msg.key, msg.render)
+		m.setContent(msg.key, msg.render, false)
 		return m.checkRead()
 	}
 	return nil
