@@ -29,8 +29,10 @@ func TestHelpBarNamesOnlyKeysThatAct(t *testing.T) {
 		{"help over problems", "pt-BR", []string{"!", "?"}},
 		{"filter typing", "en", []string{"/", "c"}},
 	}
+	t.Parallel()
 	for _, st := range states {
 		t.Run(st.name, func(t *testing.T) {
+			t.Parallel()
 			load := fixtureWithProblem(t)
 			fresh := func() *Model {
 				m := New(Config{Load: load, Lang: st.lang, Source: "test", Demos: pluginDemos})
@@ -98,4 +100,3 @@ func acts(t *testing.T, m *Model, before []string, k string) bool {
 	run(t, m, cmd)
 	return acted
 }
-

@@ -95,6 +95,7 @@ func TestLayoutGolden(t *testing.T) {
 // Every size from the minimum up is covered exactly once, whatever the
 // panes, split and zoom; below the minimum the layout says so.
 func TestArrangeCoversTheScreen(t *testing.T) {
+	t.Parallel()
 	for w := MinWidth; w <= 240; w += 11 {
 		for h := MinHeight; h <= 80; h += 7 {
 			for n := 1; n <= MaxPanes; n++ {

@@ -10,6 +10,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/spf13/cobra"
@@ -133,16 +134,24 @@ func runApp(ctx context.Context, g *globals, start startFlags) error {
 		return err
 	}
 	th, auto, err := theme.Parse(g.theme)
-	if err != nil { // theme's error is in English
-		return g.errorf("unknown theme %q (auto, dark, light, high-contrast)", g.theme)
+	if err != nil {
+		return err // a locale error: main prints it in the CLI's language
 	}
+	course := g.load() // once: the app starts on it, reloads read the files again
 	if start.lesson != "" {
-		if _, ok := g.load().Find(lang, start.lesson); !ok {
+		if _, ok := course.Find(lang, start.lesson); !ok {
 			return g.errorf("no lesson %q in %s (see: distlab lessons)", start.lesson, lang)
 		}
 	}
+	var started atomic.Bool
+	load := func() *lessons.Catalog {
+		if started.CompareAndSwap(false, true) {
+			return course
+		}
+		return g.load()
+	}
 	cfg := tui.Config{
-		Load: g.load, Lang: lang, Theme: th, ThemeAuto: auto, Source: "lessons",
+		Load: load, Lang: lang, Theme: th, ThemeAuto: auto, Source: "lessons",
 		Demos: demos, DemoHost: g.chatHost,
 		Lesson: start.lesson, Demo: start.demo, Presenter: start.presenter,
 	}

@@ -45,7 +45,9 @@ func Problems() []string {
 
 func (m Message) problems() []string {
 	var out []string
-	bad := func(format string, args ...any) { out = append(out, fmt.Sprintf("%q: ", m.Key)+fmt.Sprintf(format, args...)) }
+	bad := func(format string, args ...any) {
+		out = append(out, fmt.Sprintf("%q: ", m.Key)+fmt.Sprintf(format, args...))
+	}
 	if m.Key == "" {
 		bad("empty English text")
 	}

@@ -20,8 +20,8 @@ func TestContains(t *testing.T) {
 		{"São Paulo", "sao p", true},
 		{"anything", "", true},
 		{"", "x", false},
-		{"cafe\u0301", "café", true}, // decomposed text, composed query
-		{"café", "cafe\u0301", true}, // and the other way round
+		{"cafe\u0301", "café", true},  // decomposed text, composed query
+		{"café", "cafe\u0301", true},  // and the other way round
 		{"Øresund", "oresund", false}, // ø is a letter of its own, not an accented o
 	} {
 		if got := Contains(c.text, c.query); got != c.want {
