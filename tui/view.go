@@ -84,13 +84,25 @@ func compose(layers []layer, w, h int) string {
 			rows[y] = append(rows[y], l)
 		}
 	}
+	// Every block is exactly its rectangle's size (panes' views are, and
+	// Frame and Fit make the rest so), so a row's width is the sum of its
+	// tiles' widths: no cell is measured again here. A row the tiles do not
+	// fill (none does, by Arrange) is padded.
 	lines := make([]string, h)
 	var b strings.Builder
 	for y, tiles := range rows {
 		slices.SortFunc(tiles, func(p, q layer) int { return p.at.X - q.at.X })
 		b.Reset()
+		x := 0
 		for _, t := range tiles {
+			if t.at.X > x {
+				b.WriteString(strings.Repeat(" ", t.at.X-x))
+			}
 			b.WriteString(lineOf(t.content, y-t.at.Y))
+			x = t.at.X + t.at.W
+		}
+		if x < w {
+			b.WriteString(strings.Repeat(" ", w-x))
 		}
 		lines[y] = b.String()
 	}
@@ -102,7 +114,7 @@ func compose(layers []layer, w, h int) string {
 			}
 		}
 	}
-	return common.Fit(strings.Join(lines, "\n"), w, h)
+	return strings.Join(lines, "\n")
 }
 
 // overlaps reports whether l covers a cell of one of below.
