@@ -2,97 +2,12 @@ package scale
 
 import (
 	"errors"
-	"go/ast"
-	"go/parser"
-	"go/token"
-	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
-	"unicode"
 
 	"distlab/demos/locale"
 )
-
-// Every text the package prints through a printer or locale.Errorf is
-// registered in both languages, with the same verbs.
-func TestTextsRegistered(t *testing.T) {
-	checkTexts(t, ".")
-}
-
-// checkTexts finds the literal formats of T(...) and locale.Errorf(...)
-// calls in dir's non-test files and looks each up.
-func checkTexts(t *testing.T, dir string) {
-	t.Helper()
-	files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
-	fset := token.NewFileSet()
-	n := 0
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ast.Inspect(f, func(node ast.Node) bool {
-			call, ok := node.(*ast.CallExpr)
-			if !ok || len(call.Args) == 0 {
-				return true
-			}
-			sel, ok := call.Fun.(*ast.SelectorExpr)
-			if !ok || (sel.Sel.Name != "T" && sel.Sel.Name != "Errorf") {
-				return true
-			}
-			if x, ok := sel.X.(*ast.Ident); ok && x.Name == "fmt" {
-				return true
-			}
-			lit := literal(call.Args[0])
-			if !words(lit) { // only verbs and signs: nothing to translate
-				return true
-			}
-			n++
-			key := strings.ReplaceAll(lit, "%w", "%v")
-			if _, ok := locale.Lookup(key); !ok {
-				t.Errorf("%s: %q has no translation", fset.Position(call.Pos()), key)
-			}
-			return true
-		})
-	}
-	if n == 0 {
-		t.Fatal("no texts found")
-	}
-	if p := locale.Problems(); len(p) > 0 {
-		t.Errorf("registered texts have problems:\n%s", strings.Join(p, "\n"))
-	}
-}
-
-// words reports whether format has letters outside its verbs.
-func words(format string) bool {
-	for _, v := range locale.Verbs(format) {
-		format = strings.Replace(format, v, "", 1)
-	}
-	return strings.IndexFunc(format, unicode.IsLetter) >= 0
-}
-
-// literal is the value of a string literal or a sum of them, "" otherwise.
-func literal(e ast.Expr) string {
-	switch e := e.(type) {
-	case *ast.BasicLit:
-		if e.Kind == token.STRING {
-			s, _ := strconv.Unquote(e.Value)
-			return s
-		}
-	case *ast.BinaryExpr:
-		if e.Op == token.ADD {
-			if a, b := literal(e.X), literal(e.Y); a != "" && b != "" {
-				return a + b
-			}
-		}
-	}
-	return ""
-}
 
 func modelTable(t *testing.T, p *locale.Printer) string {
 	t.Helper()

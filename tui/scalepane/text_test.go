@@ -3,16 +3,10 @@ package scalepane
 import (
 	"context"
 	"errors"
-	"go/ast"
-	"go/parser"
-	"go/token"
-	"path/filepath"
-	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
-	"unicode"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -151,57 +145,4 @@ func (r *realRun) isStarted() bool {
 
 func press1(k string) tea.KeyPressMsg {
 	return tea.KeyPressMsg{Code: rune(k[0]), Text: k}
-}
-
-// Every text the pane prints through a printer is registered in both
-// languages, with the same verbs.
-func TestTextsRegistered(t *testing.T) {
-	files, _ := filepath.Glob("*.go")
-	fset := token.NewFileSet()
-	n := 0
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ast.Inspect(f, func(node ast.Node) bool {
-			call, ok := node.(*ast.CallExpr)
-			if !ok || len(call.Args) == 0 {
-				return true
-			}
-			if sel, ok := call.Fun.(*ast.SelectorExpr); !ok || sel.Sel.Name != "T" {
-				return true
-			}
-			lit, ok := call.Args[0].(*ast.BasicLit)
-			if !ok || lit.Kind != token.STRING {
-				return true
-			}
-			format, _ := strconv.Unquote(lit.Value)
-			if !words(format) {
-				return true
-			}
-			n++
-			if _, ok := locale.Lookup(format); !ok {
-				t.Errorf("%s: %q has no translation", fset.Position(call.Pos()), format)
-			}
-			return true
-		})
-	}
-	if n < 20 {
-		t.Fatalf("only %d texts found", n)
-	}
-	if p := locale.Problems(); len(p) > 0 {
-		t.Errorf("registered texts have problems:\n%s", strings.Join(p, "\n"))
-	}
-}
-
-// words reports whether format has letters outside its verbs.
-func words(format string) bool {
-	for _, v := range locale.Verbs(format) {
-		format = strings.Replace(format, v, "", 1)
-	}
-	return strings.IndexFunc(format, unicode.IsLetter) >= 0
 }
