@@ -2,6 +2,7 @@ package chatpane
 
 import (
 	"math"
+	"net"
 	"slices"
 	"strings"
 	"time"
@@ -149,7 +150,7 @@ func (m *Model) View() string {
 	if m.Paused() {
 		status += " · " + s.StatusWarn.Render(m.Com.T("paused"))
 	}
-	top = append(top, " "+s.Status.Render(status))
+	top = append(top, common.WrapLines(s.Status.Render(status), w, 2)...) // a narrow pane wraps, never cuts
 	if len(m.join) > 0 { // the address must show whole: students type it
 		addr := chat.NetcatAddr(m.join[m.selected%len(m.join)])
 		for _, l := range strings.Split(ansi.Wrap(m.Com.T("join from another terminal: nc %s", addr), w-2, " "), "\n") {
@@ -186,15 +187,21 @@ func (m *Model) nodeLine(i int, n nodeRow) string {
 		state = s.StatusWarn.Render(m.Com.T("◌ FROZEN"))
 	}
 	rate := m.rates.rate(i)
-	line := pointer + s.ItemCurrent.Render(n.ID) + " " + state + "  " + n.Addr
+	var figures string
 	switch {
 	case !n.Up:
 	case w >= 96:
-		line += s.Status.Render("  " + m.Com.T("%d clients · %d goroutines · %.1f msg/s · %d relayed",
+		figures = s.Status.Render("  " + m.Com.T("%d clients · %d goroutines · %.1f msg/s · %d relayed",
 			n.Clients, n.Goroutines, rate, n.Relayed))
 	default: // narrow: numbers first, short units
-		line += s.Status.Render(" " + m.Com.T("%dc %dg %.1f/s", n.Clients, n.Goroutines, rate))
+		figures = s.Status.Render(" " + m.Com.T("%dc %dg %.1f/s", n.Clients, n.Goroutines, rate))
 	}
+	addr := n.Addr
+	head := pointer + s.ItemCurrent.Render(n.ID) + " " + state + "  "
+	if _, port, err := net.SplitHostPort(addr); err == nil && ansi.StringWidth(head+addr+figures) > w {
+		addr = ":" + port // the host is in the join line; the figures are not cut
+	}
+	line := head + addr + figures
 	line = common.FitLine(line, w)
 	if i == m.selected && m.Focused() {
 		line = s.ItemSelected.Render(ansi.Strip(line))
