@@ -151,7 +151,7 @@ func (m *Model) View() string {
 		status += " · " + s.StatusWarn.Render(m.Com.T("paused"))
 	}
 	top = append(top, common.WrapLines(s.Status.Render(status), w, 2)...) // a narrow pane wraps, never cuts
-	if len(m.join) > 0 { // the address must show whole: students type it
+	if len(m.join) > 0 {                                                  // the address must show whole: students type it
 		addr := chat.NetcatAddr(m.join[m.selected%len(m.join)])
 		for _, l := range strings.Split(ansi.Wrap(m.Com.T("join from another terminal: nc %s", addr), w-2, " "), "\n") {
 			top = append(top, " "+s.Summary.Render(l))
