@@ -19,6 +19,7 @@ func (m *Model) openLesson(id string) tea.Cmd {
 	m.recordOffset()
 	m.overlays = nil // the lesson opened is what the user wants to see
 	m.listCache = ""
+	m.slots[0].dirty() // the reader shows another lesson, maybe at once from its cache
 	m.list.SetCurrent(id)
 	m.state.LastLesson = id
 	cmd := m.reader.SetLesson(l, m.state.Offsets[id])
@@ -114,6 +115,7 @@ func (m *Model) reload(c *lessons.Catalog) tea.Cmd {
 	if !ok {
 		return status
 	}
+	m.slots[0].dirty()
 	cmd := m.reader.Reload(l)
 	m.reader.SetDemos(m.demoLabels())
 	return tea.Batch(status, cmd)

@@ -60,6 +60,7 @@ type Model struct {
 	slots    []*slot       // the workspace, 1 to MaxPanes
 	overlays []overlay     // above the workspace; the last one has the keys
 	nextID   int
+	opened   map[string]int // demo id → panes of it opened so far, to number the next
 
 	mode   Mode        // Reading or Presenting (see Mode for TooSmall)
 	focus  int         // focusList or an index into slots
@@ -71,7 +72,7 @@ type Model struct {
 	width, height int
 	state         progress.State
 	saveSeq       uint64
-	status        string
+	status        *message // the status line's message, nil when none
 	statusWarn    bool
 	statusSeq     int  // which setStatus a timeout clears
 	saveArmed     bool // a saveTickMsg is pending
@@ -106,7 +107,7 @@ func New(cfg Config) *Model {
 		m.state.Offsets = map[string]int{}
 	}
 	if cfg.StateErr != nil {
-		m.status, m.statusWarn = m.com.T("⚠ progress not loaded: %v", cfg.StateErr), true
+		m.status, m.statusWarn = messagef("⚠ progress not loaded: %v", cfg.StateErr), true
 		m.statusSeq = 1 // Init arms its timeout
 	}
 	m.course = cfg.Load()
@@ -133,7 +134,7 @@ func (m *Model) Init() tea.Cmd {
 	if m.cfg.ThemeAuto { // even when presenting: leaving it restores this
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
-	if m.status != "" {
+	if m.status != nil {
 		cmds = append(cmds, m.com.Tick(statusTTL, func(time.Time) tea.Msg { return statusTimeoutMsg{1} }))
 	}
 	if m.cfg.Lesson != "" {

@@ -265,15 +265,15 @@ func TestSaveSoonAndStatusTimeout(t *testing.T) {
 		t.Fatalf("saved offset %d, want 4", st.Offsets["nodes"])
 	}
 	press(t, m, "x") // "the lesson pane stays open"
-	if m.status == "" {
+	if m.status == nil {
 		t.Fatal("no status")
 	}
 	send(t, m, statusTimeoutMsg{seq: m.statusSeq - 1})
-	if m.status == "" {
+	if m.status == nil {
 		t.Fatal("an old timeout cleared a newer status")
 	}
 	send(t, m, statusTimeoutMsg{seq: m.statusSeq})
-	if m.status != "" || m.layout.Status.H != 0 {
+	if m.status != nil || m.layout.Status.H != 0 {
 		t.Fatal("the status did not clear")
 	}
 }

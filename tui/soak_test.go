@@ -70,7 +70,11 @@ func soak(t *testing.T, seed uint64, setup func(*Model)) {
 		default:
 			send(t, m, keyMsg(keys[rng.IntN(len(keys))]))
 		}
-		lines := strings.Split(m.Render(), "\n")
+		screen := m.Render()
+		if fresh := freshRender(m); fresh != screen { // what was kept must be what would be drawn
+			t.Fatalf("step %d at %d×%d: the screen kept differs from one drawn afresh\nkept:\n%s\nfresh:\n%s", i, w, h, ansi.Strip(screen), ansi.Strip(fresh))
+		}
+		lines := strings.Split(screen, "\n")
 		if len(lines) != h {
 			t.Fatalf("step %d at %d×%d: %d lines", i, w, h, len(lines))
 		}
@@ -85,4 +89,11 @@ func soak(t *testing.T, seed uint64, setup func(*Model)) {
 			}
 		}
 	}
+}
+
+// freshRender draws m's screen with every kept drawing dropped.
+func freshRender(m *Model) string {
+	m.dirtyAll()
+	m.screen = composed{}
+	return m.Render()
 }

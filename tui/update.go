@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"slices"
 	"time"
 
@@ -56,6 +57,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case tea.MouseReleaseMsg, tea.MouseMotionMsg:
 		return nil // no pane uses them; never broadcast screen coordinates
 	case tea.PasteMsg:
+		if m.Mode() == TooSmall { // into nothing the user can see
+			return nil
+		}
 		if o := m.top(); o != nil {
 			return o.update(m, msg)
 		}
@@ -80,8 +84,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case loadedMsg:
 		return m.reload(msg.course)
 	case statusTimeoutMsg:
-		if msg.seq == m.statusSeq && m.status != "" {
-			m.status = ""
+		if msg.seq == m.statusSeq && m.status != nil {
+			m.status = nil
 			return m.relayout()
 		}
 		return nil
@@ -106,15 +110,16 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 }
 
 // toPane hands a message to the one pane it is addressed to (a closed
-// pane's is dropped) and shows a failed engine call in the status line.
+// pane's is dropped, its errors too) and shows a failed engine call in the
+// status line.
 func (m *Model) toPane(msg common.Addressed) tea.Cmd {
-	var status tea.Cmd
-	if done, ok := msg.(common.DoneMsg); ok && done.Err != nil {
-		status = m.setStatus(true, "%s", m.com.Printer.Err(done.Err))
-	}
 	i := m.slotByID(msg.PaneID())
 	if i < 0 {
-		return status
+		return nil
+	}
+	var status tea.Cmd
+	if done, ok := msg.(common.DoneMsg); ok && done.Err != nil {
+		status = m.setStatus(true, "%v", done.Err) // a locale error is printed in the language of the moment
 	}
 	return tea.Batch(status, m.slots[i].update(msg))
 }
@@ -153,8 +158,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, m.keys.ForceQuit) {
 		return m.quit()
 	}
-	if m.Mode() == TooSmall { // nothing to act on is in view
-		if key.Matches(msg, m.keys.Quit) {
+	if m.Mode() == TooSmall { // nothing to act on is in view; a field that types keeps q
+		if key.Matches(msg, m.keys.Quit) && m.top() == nil && !m.capturing() {
 			return m.quit()
 		}
 		return nil
@@ -298,10 +303,25 @@ const statusTTL = 6 * time.Second
 // statusTimeoutMsg clears the status message it was armed for.
 type statusTimeoutMsg struct{ seq int }
 
+// message is a text and its arguments, printed when drawn: a status line
+// follows a language switch.
+type message struct {
+	format string
+	args   []any
+}
+
+// messagef keeps a message to print later.
+func messagef(format string, args ...any) *message {
+	if false {
+		_ = fmt.Sprintf(format, args...) // lets vet check callers' verbs
+	}
+	return &message{format, args}
+}
+
 // setStatus shows a one-line message for statusTTL; the status line takes
 // a row, so the panes are resized.
 func (m *Model) setStatus(warn bool, format string, args ...any) tea.Cmd {
-	m.status, m.statusWarn = m.com.T(format, args...), warn
+	m.status, m.statusWarn = messagef(format, args...), warn
 	m.statusSeq++
 	seq := m.statusSeq
 	return tea.Batch(m.relayout(), m.com.Tick(statusTTL, func(time.Time) tea.Msg { return statusTimeoutMsg{seq} }))

@@ -233,12 +233,12 @@ func (m *Model) header() string {
 func (m *Model) statusLine() string {
 	s := m.com.Styles
 	var parts []string
-	if m.status != "" {
+	if m.status != nil {
 		st := s.Status
 		if m.statusWarn {
 			st = s.StatusWarn
 		}
-		parts = append(parts, st.Render(m.status))
+		parts = append(parts, st.Render(m.com.T(m.status.format, m.status.args...)))
 	}
 	if n := len(m.course.Problems); n > 0 {
 		parts = append(parts, s.StatusError.Render("⚠ "+m.com.T("%d problems in lesson files", n))+s.Status.Render(" — "+m.com.T("press ! to list them")))

@@ -101,7 +101,11 @@ func (m *Model) openDemo(id string, fresh bool) tea.Cmd {
 		return m.setStatus(true, "%s", m.fullText())
 	}
 	sid := m.newID()
-	p := d.New(demo.Env{Com: m.com, Demo: d, ID: sid, Instance: m.instances(id) + 1, Host: m.cfg.DemoHost})
+	if m.opened == nil {
+		m.opened = map[string]int{}
+	}
+	m.opened[id]++ // never reused: two panes of one demo never share a number
+	p := d.New(demo.Env{Com: m.com, Demo: d, ID: sid, Instance: m.opened[id], Host: m.cfg.DemoHost})
 	m.slots = append(m.slots, &slot{kind: demoSlot, pane: p, demo: id, id: sid})
 	m.zoom = false
 	return tea.Batch(p.Init(), m.relayout(), m.setFocus(len(m.slots)-1))
@@ -146,17 +150,6 @@ func (m *Model) removePane(i int) tea.Cmd {
 	}
 	m.dirtyAll()
 	return tea.Batch(m.relayout(), m.setFocus(m.focus))
-}
-
-// instances counts the open panes of demo id.
-func (m *Model) instances(id string) int {
-	n := 0
-	for _, s := range m.slots {
-		if s.kind == demoSlot && s.demo == id {
-			n++
-		}
-	}
-	return n
 }
 
 // fullText says the workspace has no room for another pane.
@@ -236,7 +229,7 @@ func (m *Model) relayout() tea.Cmd {
 		zoom = m.focus
 	}
 	m.layout = Arrange(m.width, m.height, Options{
-		Footer: 1, Status: m.status != "" || len(m.course.Problems) > 0,
+		Footer: 1, Status: m.status != nil || len(m.course.Problems) > 0,
 		Sidebar: m.sidebarShown(), Panes: len(m.slots), Split: m.split, Zoom: zoom,
 	})
 	if m.focus == focusList && !m.sidebarShown() {

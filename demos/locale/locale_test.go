@@ -115,6 +115,8 @@ func TestDuration(t *testing.T) {
 		{1234 * time.Nanosecond, "1.23µs", "1,23µs"},
 		{150 * time.Second, "2m30s", "2m30s"},
 		{-2 * time.Second, "-2s", "-2s"},
+		{999700 * time.Nanosecond, "1ms", "1ms"},
+		{999700 * time.Microsecond, "1s", "1s"},
 	} {
 		if got := en.Duration(c.d); got != c.en {
 			t.Errorf("en Duration(%v) = %q, want %q", c.d, got, c.en)

@@ -96,9 +96,9 @@ func (p *Printer) Duration(d time.Duration) string {
 		s = "0s"
 	case d < time.Microsecond:
 		s = strconv.FormatInt(int64(d), 10) + "ns"
-	case d < time.Millisecond:
+	case d < 999500*time.Nanosecond: // what would round to 1000µs is 1ms
 		s = p.figure(float64(d)/float64(time.Microsecond)) + "µs"
-	case d < time.Second:
+	case d < 999500*time.Microsecond:
 		s = p.figure(float64(d)/float64(time.Millisecond)) + "ms"
 	case d < time.Minute:
 		s = p.figure(d.Seconds()) + "s"
