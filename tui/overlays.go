@@ -5,6 +5,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"distlab/demos/locale"
@@ -110,15 +111,42 @@ func (helpOverlay) update(m *Model, msg tea.Msg) tea.Cmd {
 
 func (helpOverlay) draw(m *Model, work Rect) (string, Rect) {
 	work = Rect{0, work.Y, m.width, work.H} // every column in view, over the list too
-	h := m.help
-	h.ShowAll = true
-	h.SetWidth(work.W - 4)
-	body := h.View(m.baseKeys())
-	lines := strings.Split(body, "\n")
+	lines := strings.Split(helpColumns(m, work.W-4), "\n")
 	bh := min(len(lines)+4, work.H)
 	inner := common.Fit("\n"+strings.Join(indent(lines, "  "), "\n"), work.W-2, bh-2)
 	box := common.Frame(m.com.Styles, m.com.T("Keys"), inner, work.W, bh, true)
 	return box, Rect{work.X, work.Y + work.H - bh, work.W, bh}
+}
+
+// helpColumns lays the key columns side by side and, where they do not
+// fit in w, on further rows: a narrow screen shows every key, never a cut
+// column (bubbles' full help drops what does not fit).
+func helpColumns(m *Model, w int) string {
+	h := m.help
+	h.ShowAll = true
+	h.SetWidth(0)
+	var rows, row []string
+	used := 0
+	for _, col := range m.baseKeys().FullHelp() {
+		block := h.FullHelpView([][]key.Binding{col})
+		if strings.TrimSpace(ansi.Strip(block)) == "" {
+			continue // every key of the column is off here
+		}
+		bw := lipgloss.Width(block)
+		if len(row) > 0 && used+4+bw > w {
+			rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+			row, used = nil, 0
+		}
+		if len(row) > 0 {
+			block = lipgloss.NewStyle().PaddingLeft(4).Render(block)
+			bw += 4
+		}
+		row, used = append(row, block), used+bw
+	}
+	if len(row) > 0 {
+		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+	}
+	return strings.Join(rows, "\n\n")
 }
 
 func indent(lines []string, by string) []string {
