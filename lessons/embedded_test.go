@@ -66,3 +66,11 @@ func TestEmbeddedCourse(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkLoadEmbedded is loading the course as the app does at start-up.
+func BenchmarkLoadEmbedded(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		lessons.Load(lessons.Embedded, lessons.Options{Prefix: lessons.EmbeddedPrefix})
+	}
+}
