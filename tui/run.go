@@ -24,6 +24,8 @@ const FrameRate = 120
 // progress is saved however the program ends (quit, interrupt, kill), and
 // every pane's goroutines and sockets are released.
 func Run(cfg Config, opts ...tea.ProgramOption) error {
+	resume := pauseGC()
+	defer resume()
 	m := New(cfg)
 	final, err := tea.NewProgram(m, append([]tea.ProgramOption{tea.WithFPS(FrameRate)}, opts...)...).Run()
 	fm, ok := final.(*Model)
