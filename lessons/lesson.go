@@ -55,7 +55,7 @@ func problemf(path string, line int, format string, args ...any) Problem {
 }
 
 // Msg is the problem's message in English.
-func (p Problem) Msg() string { return fmt.Sprintf(p.Format, p.Args...) }
+func (p Problem) Msg() string { return p.Message(nil) }
 
 // Error is the problem in English: path:line: message.
 func (p Problem) Error() string { return p.In(nil) }
@@ -64,14 +64,28 @@ func (p Problem) Error() string { return p.In(nil) }
 // Messages (nil t is English): path:line: message. The path and line are
 // never translated.
 func (p Problem) In(t func(format string, args ...any) string) string {
+	return p.Where() + ": " + p.Message(t)
+}
+
+// Where is the problem's place, path:line (path alone for a folder), with
+// anything a terminal would act on removed from the path: a file name may
+// hold escape sequences too.
+func (p Problem) Where() string {
+	path, _ := CleanLine(p.Path)
+	if p.Line <= 0 { // about a folder, not a line
+		return path
+	}
+	return path + ":" + strconv.Itoa(p.Line)
+}
+
+// Message is the problem's message said by t (nil t is English), cleaned
+// like the path: it may quote the file (the YAML library's words do).
+func (p Problem) Message(t func(format string, args ...any) string) string {
 	if t == nil {
 		t = fmt.Sprintf
 	}
-	msg := t(p.Format, p.Args...)
-	if p.Line <= 0 { // about a folder, not a line
-		return p.Path + ": " + msg
-	}
-	return p.Path + ":" + strconv.Itoa(p.Line) + ": " + msg
+	msg, _ := CleanLine(t(p.Format, p.Args...))
+	return msg
 }
 
 // Catalog is the result of a load: every lesson that could be read, sorted by

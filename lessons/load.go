@@ -2,6 +2,7 @@ package lessons
 
 import (
 	"cmp"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -69,9 +70,9 @@ func (c *Catalog) loadLang(fsys fs.FS, lang string, opts Options) {
 	var list []Lesson
 	for _, name := range names {
 		shown := path.Join(opts.Prefix, name)
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			c.Problems = append(c.Problems, problemf(shown, 1, "%v", err))
+		data, prob := readLesson(fsys, name, shown)
+		if prob != nil {
+			c.Problems = append(c.Problems, *prob)
 			continue
 		}
 		l, probs, ok := parse(shown, lang, data, opts.KnownDemo)
@@ -124,3 +125,38 @@ func idLine(data []byte) int {
 	}
 	return 1
 }
+
+// MaxLessonSize is the most a lesson file may hold: the course's longest is
+// under 40 KB, and glamour takes about a second a megabyte to render one.
+const MaxLessonSize = 1 << 20
+
+// readLesson reads a lesson file, or says why it will not: only a regular
+// file is opened (a FIFO would block the load, a device or /dev/zero would
+// never end; a symlink counts as what it points at), and only up to
+// MaxLessonSize.
+func readLesson(fsys fs.FS, name, shown string) ([]byte, *Problem) {
+	fi, err := fs.Stat(fsys, name)
+	switch {
+	case err != nil:
+		return nil, ptr(problemf(shown, 0, "%v", err)) // the system's words
+	case !fi.Mode().IsRegular():
+		return nil, ptr(problemf(shown, 0, "not a regular file"))
+	case fi.Size() > MaxLessonSize:
+		return nil, ptr(problemf(shown, 0, "larger than %d MB, the most a lesson may have", MaxLessonSize>>20))
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, ptr(problemf(shown, 0, "%v", err))
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxLessonSize+1)) // it may have grown since
+	switch {
+	case err != nil:
+		return nil, ptr(problemf(shown, 0, "%v", err))
+	case len(data) > MaxLessonSize:
+		return nil, ptr(problemf(shown, 0, "larger than %d MB, the most a lesson may have", MaxLessonSize>>20))
+	}
+	return data, nil
+}
+
+func ptr[T any](v T) *T { return &v }

@@ -23,4 +23,9 @@ var Messages = [][2]string{
 	{"lesson %q has no %s version", "a lição %q não tem versão em %s"},
 	{"not a folder: lessons live in DIR/en/*.md and DIR/pt-BR/*.md", "não é uma pasta: as lições ficam em PASTA/en/*.md e PASTA/pt-BR/*.md"},
 	{"no lesson folders: expected one of %s inside", "nenhuma pasta de lições: esperava uma de %s dentro dela"},
+	{"not a regular file", "não é um arquivo comum"},
+	{"larger than %d MB, the most a lesson may have", "maior que %d MB, o máximo de uma lição"},
+	{"the title holds control characters or escape sequences: they were removed", "o título tem caracteres de controle ou sequências de escape: foram removidos"},
+	{"the summary holds control characters or escape sequences: they were removed", "o resumo tem caracteres de controle ou sequências de escape: foram removidos"},
+	{"the text holds control characters or escape sequences: they were removed", "o texto tem caracteres de controle ou sequências de escape: foram removidos"},
 }

@@ -111,10 +111,22 @@ func parse(path, lang string, data []byte, knownDemo func(string) bool) (Lesson,
 	}
 	raw := strings.Join(lines[end+1:], "\n")
 	bodyLine := end + 2
+	title, dirty := CleanLine(strings.TrimSpace(fm.Title))
+	if dirty {
+		probs.addf(keyLine["title"], "the title holds control characters or escape sequences: they were removed")
+	}
+	summary, dirty := CleanLine(strings.TrimSpace(fm.Summary))
+	if dirty {
+		probs.addf(keyLine["summary"], "the summary holds control characters or escape sequences: they were removed")
+	}
+	if clean, dirty := cleanText(raw); dirty {
+		probs.addf(firstDirtyLine(raw, bodyLine), "the text holds control characters or escape sequences: they were removed")
+		raw = clean
+	}
 	body, notes := extractNotes(raw, bodyLine)
 	return Lesson{
-		ID: fm.ID, Title: strings.TrimSpace(fm.Title), Order: fm.Order,
-		Summary: strings.TrimSpace(fm.Summary), Demos: demos, Lang: lang, Path: path,
+		ID: fm.ID, Title: title, Order: fm.Order,
+		Summary: summary, Demos: demos, Lang: lang, Path: path,
 		Body: body, Raw: raw, Line: bodyLine, Notes: notes,
 	}, probs.list, true
 }

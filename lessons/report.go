@@ -24,7 +24,8 @@ func Summaries(ls []Lesson) []Summary {
 		if demos == nil {
 			demos = []string{}
 		}
-		out = append(out, Summary{l.ID, l.Title, l.Order, l.Summary, demos, l.Lang, l.Path})
+		path, _ := CleanLine(l.Path) // a file name may hold escape sequences
+		out = append(out, Summary{l.ID, l.Title, l.Order, l.Summary, demos, l.Lang, path})
 	}
 	return out
 }

@@ -2,7 +2,6 @@ package lessons
 
 import (
 	"context"
-	"fmt"
 	"path/filepath"
 	"slices"
 	"time"
@@ -23,17 +22,12 @@ func Watch(ctx context.Context, dir string, onChange func()) error {
 	}
 	if err := w.Add(dir); err != nil {
 		w.Close()
-		return fmt.Errorf("lessons: watching %s: %w", dir, err)
+		return err // the system's words; the caller names dir
 	}
-	watched := 0
 	for _, lang := range Languages {
-		if err := w.Add(filepath.Join(dir, lang)); err == nil {
-			watched++
-		}
-	}
-	if watched == 0 {
-		w.Close()
-		return fmt.Errorf("lessons: %s has no %v folder to watch", dir, Languages)
+		// A language folder missing now is watched once it is created:
+		// dir's own events say so.
+		_ = w.Add(filepath.Join(dir, lang))
 	}
 	go func() {
 		defer w.Close()

@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -174,14 +173,19 @@ func TestWatchErrors(t *testing.T) {
 	if err := lessons.Watch(ctx, missing, called); err == nil {
 		t.Error("Watch on a missing folder returned nil")
 	}
-	empty := t.TempDir() // exists, but has no en/ or pt-BR/
-	err := lessons.Watch(ctx, empty, called)
-	if err == nil {
-		t.Fatal("Watch on a folder without language folders returned nil")
+}
+
+// A folder with no language folder yet (an instructor starting a course)
+// is watched: the app shows it as a problem, and reloads when en/ comes.
+func TestWatchEmptyFolder(t *testing.T) {
+	dir := t.TempDir()
+	changed, _, _ := watcher(t, dir)
+	if err := os.Mkdir(filepath.Join(dir, "en"), 0o755); err != nil {
+		t.Fatal(err)
 	}
-	if msg := err.Error(); !strings.Contains(msg, empty) || !strings.Contains(msg, "no") {
-		t.Errorf("error %q should name the folder and say what is missing", msg)
-	}
+	expectChange(t, changed, "a language folder created in an empty folder")
+	write(t, filepath.Join(dir, "en", "01-a.md"), "x")
+	expectChange(t, changed, "a lesson written in it")
 }
 
 // A language folder replaced wholesale (git checkout, rsync) is watched

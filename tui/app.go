@@ -39,6 +39,7 @@ type Config struct {
 	Store     *progress.Store
 	State     progress.State // loaded by the caller; StateErr says why not
 	StateErr  error
+	WatchErr  error  // why Source is not watched for changes, if it is not
 	Lesson    string // lesson to open first; "" = the last one read
 	Demo      string // demo to open beside it
 	Presenter bool   // start in presenter mode
@@ -106,9 +107,13 @@ func New(cfg Config) *Model {
 	if m.state.Offsets == nil {
 		m.state.Offsets = map[string]int{}
 	}
-	if cfg.StateErr != nil {
+	switch {
+	case cfg.StateErr != nil:
 		m.status, m.statusWarn = messagef("⚠ progress not loaded: %v", cfg.StateErr), true
 		m.statusSeq = 1 // Init arms its timeout
+	case cfg.WatchErr != nil:
+		m.status, m.statusWarn = messagef("⚠ changes to %s will not be reloaded: %v", cfg.Source, cfg.WatchErr), true
+		m.statusSeq = 1
 	}
 	m.course = cfg.Load()
 	m.list.SetLessons(m.course.Lessons(m.lang()))

@@ -312,3 +312,33 @@ func TestClickWhileFiltering(t *testing.T) {
 		t.Fatal("filter still capturing")
 	}
 }
+
+// However narrow the view, a problem wraps whole: its place, then its
+// message, never "path:N::" nor a word lost, nor a line past the width.
+func TestProblemsWrap(t *testing.T) {
+	m := newApp(t, fixture, "en", 100, 30)
+	long := "course/a-rather-long-folder-name/another/en/03-a-lesson-with-a-long-name.md"
+	m.course.Problems = []lessons.Problem{
+		{Path: long, Line: 12, Format: "unknown field %q (fields: %s)", Args: []any{"titel", "id, title, order, summary, demos"}},
+		{Path: "course/en/01.md", Line: 3, Format: "missing title"},
+	}
+	for w := 12; w <= 100; w++ {
+		out := ansi.Strip(m.problems(w))
+		var joined strings.Builder
+		for _, l := range strings.Split(out, "\n") {
+			if strings.Contains(l, "::") {
+				t.Fatalf("width %d: %q", w, l)
+			}
+			if ansi.StringWidth(l) > w {
+				t.Fatalf("width %d: %q is %d wide", w, l, ansi.StringWidth(l))
+			}
+			joined.WriteString(strings.TrimSpace(l))
+		}
+		all := strings.ReplaceAll(joined.String(), " ", "")
+		for _, want := range []string{long + ":12:", `unknownfield"titel"(fields:id,title,order,summary,demos)`, "course/en/01.md:3:missingtitle"} {
+			if !strings.Contains(all, want) {
+				t.Fatalf("width %d: %q lost:\n%s", w, want, out)
+			}
+		}
+	}
+}

@@ -83,16 +83,21 @@ func (m *Model) problems(w int) string {
 	if len(m.course.Problems) == 0 {
 		return s.Status.Render(m.com.T("No problems: every lesson file loaded."))
 	}
+	w = max(w-1, 10)
 	var lines []string
 	for _, p := range m.course.Problems {
-		text := ansi.Wordwrap(p.In(m.com.T), max(w-1, 10), " /")
-		first, rest, _ := strings.Cut(text, "\n")
-		head, msg, _ := strings.Cut(first, ": ")
-		lines = append(lines, s.ProblemPath.Render(head+":")+s.ProblemMsg.Render(" "+msg))
-		if rest != "" {
-			for _, r := range strings.Split(rest, "\n") {
-				lines = append(lines, "  "+s.ProblemMsg.Render(r))
-			}
+		where, msg := p.Where()+":", p.Message(m.com.T)
+		if ansi.StringWidth(where)+1+ansi.StringWidth(msg) <= w {
+			lines = append(lines, s.ProblemPath.Render(where)+s.ProblemMsg.Render(" "+msg))
+			continue
+		}
+		// Too long for one line: the place on its own lines (a long path
+		// breaks at its slashes, or anywhere), the message indented below.
+		for _, l := range strings.Split(ansi.Wrap(where, w, "/"), "\n") {
+			lines = append(lines, s.ProblemPath.Render(l))
+		}
+		for _, l := range strings.Split(ansi.Wrap(msg, w-2, " "), "\n") {
+			lines = append(lines, "  "+s.ProblemMsg.Render(l))
 		}
 	}
 	return strings.Join(lines, "\n")

@@ -165,10 +165,12 @@ func runApp(ctx context.Context, g *globals, start startFlags) error {
 			default:
 			}
 		}
-		if err := lessons.Watch(ctx, g.lessonsDir, notify); err != nil {
-			return g.errorf("watching %s: %w", g.lessonsDir, err)
+		cfg.Source = g.lessonsDir
+		// A folder that cannot be watched (it does not exist: the list of
+		// problems says so) still opens the app, which says it is not watched.
+		if cfg.WatchErr = lessons.Watch(ctx, g.lessonsDir, notify); cfg.WatchErr == nil {
+			cfg.Reload = ch
 		}
-		cfg.Reload, cfg.Source = ch, g.lessonsDir
 	}
 	if path, err := progress.DefaultPath(); err != nil {
 		cfg.StateErr = err

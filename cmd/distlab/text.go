@@ -39,7 +39,6 @@ func init() {
 		locale.Str("unknown language %q (en, pt-BR)", "idioma desconhecido %q (en, pt-BR)"),
 		locale.Str("no lesson %q in %s (see: distlab lessons)", "não há lição %q em %s (veja: distlab lessons)"),
 		locale.Str("unknown theme %q (auto, dark, light, high-contrast)", "tema desconhecido %q (auto, dark, light, high-contrast)"),
-		locale.Str("watching %s: %v", "observando %s: %v"),
 
 		// distlab lessons, lesson
 		locale.Str("List the lessons", "Lista as lições"),
