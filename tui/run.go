@@ -1,8 +1,11 @@
 package tui
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"os/signal"
+	"syscall"
 
 	tea "charm.land/bubbletea/v2"
 )
@@ -21,13 +24,18 @@ import (
 const FrameRate = 120
 
 // Run starts the app on the terminal and returns when the user quits. The
-// progress is saved however the program ends (quit, interrupt, kill), and
-// every pane's goroutines and sockets are released.
+// progress is saved however the program ends (quit, interrupt, SIGTERM, the
+// terminal closed), and every pane's goroutines and sockets are released.
 func Run(cfg Config, opts ...tea.ProgramOption) error {
 	resume := pauseGC()
 	defer resume()
+	// Closing the terminal (SIGHUP) ends the program as q does, progress
+	// saved: by default the signal would kill it first. Bubble Tea handles
+	// SIGINT and SIGTERM itself.
+	hangup, stop := signal.NotifyContext(context.Background(), syscall.SIGHUP)
+	defer stop()
 	m := New(cfg)
-	final, err := tea.NewProgram(m, append([]tea.ProgramOption{tea.WithFPS(FrameRate)}, opts...)...).Run()
+	final, err := tea.NewProgram(m, append([]tea.ProgramOption{tea.WithFPS(FrameRate), tea.WithContext(hangup)}, opts...)...).Run()
 	fm, ok := final.(*Model)
 	if !ok {
 		fm = m
@@ -38,7 +46,7 @@ func Run(cfg Config, opts ...tea.ProgramOption) error {
 		fm.saveSeq++
 		saveErr = cfg.Store.Save(fm.State(), fm.saveSeq)
 	}
-	if err != nil && !errors.Is(err, tea.ErrInterrupted) {
+	if err != nil && !errors.Is(err, tea.ErrInterrupted) && hangup.Err() == nil {
 		return errors.Join(fmt.Errorf("tui: %w", err), saveErr)
 	}
 	return saveErr

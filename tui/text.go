@@ -7,7 +7,7 @@ import "distlab/demos/locale"
 func init() {
 	locale.Add(
 		locale.Str("Fundamentals of Distributed Systems", "Fundamentos de Sistemas Distribuídos"),
-		locale.Str("⚠ progress not loaded: %v", "⚠ progresso ignorado: %v"),
+		locale.Str("⚠ progress not loaded: %v", "⚠ progresso não carregado: %v"),
 		locale.Str("⚠ changes to %s will not be reloaded: %v", "⚠ as mudanças em %s não serão recarregadas: %v"),
 		locale.Plural("%d problems in lesson files", "%d problem in lesson files",
 			"%d problemas nos arquivos das lições", "%d problema nos arquivos das lições"),

@@ -166,7 +166,10 @@ func TestE2E(t *testing.T) {
 	if err != nil {
 		t.Fatalf("no progress saved: %v", err)
 	}
-	if !bytes.Contains(data, []byte(`"last_lesson": "`+en[1].ID+`"`)) {
+	var st struct {
+		LastLesson string `json:"last_lesson"`
+	}
+	if err := json.Unmarshal(data, &st); err != nil || st.LastLesson != en[1].ID {
 		t.Fatalf("progress does not remember %s:\n%s", en[1].ID, data)
 	}
 }
@@ -294,4 +297,44 @@ func cpuTicks(t *testing.T, pid string) int {
 	utime, _ := strconv.Atoi(f[11])
 	stime, _ := strconv.Atoi(f[12])
 	return utime + stime
+}
+
+// TestE2EHangup closes the terminal under the app, as a student closing the
+// window does: the kernel sends SIGHUP. The place just scrolled to, which
+// the app would save two seconds later, is saved on the way out.
+func TestE2EHangup(t *testing.T) {
+	t.Parallel()
+	tm := newTmux(t)
+	state := filepath.Join(t.TempDir(), "state.json")
+	// exec: the pane's process is distlab itself, not a shell that dies first.
+	tm.start(100, 30, "exec env DISTLAB_STATE="+state+" LANG=en_US.UTF-8 "+distlabBin+" --theme dark --lesson threads")
+	tm.waitFor("Threads", "q quit")
+	pid := tm.panePID()
+	tm.keys("j", "j", "j", "j", "j")
+	deadline := time.Now().Add(10 * time.Second)
+	for header := ""; !strings.Contains(header, "Threads") || strings.Contains(header, " 0%"); header, _, _ = strings.Cut(tm.screen(), "\n") {
+		if time.Now().After(deadline) {
+			t.Fatalf("the reader did not scroll:\n%s", tm.screen())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	tm.run("kill-server") // the pane's terminal goes away: SIGHUP
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		if _, err := os.Stat("/proc/" + pid); os.IsNotExist(err) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("distlab still runs after its terminal closed")
+		}
+	}
+	data, err := os.ReadFile(state)
+	if err != nil {
+		t.Fatalf("no progress saved: %v", err)
+	}
+	var st struct {
+		Offsets map[string]int `json:"offsets"`
+	}
+	if err := json.Unmarshal(data, &st); err != nil || st.Offsets["threads"] != 5 {
+		t.Fatalf("saved %s, want the offset 5 of threads", data)
+	}
 }

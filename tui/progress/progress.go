@@ -2,18 +2,22 @@
 // the last lesson, the scroll offset of each lesson and which lessons were
 // read to the end. It is a JSON file written atomically (a temporary file in
 // the same folder, then a rename), so a crash mid-write leaves the old file
-// whole.
+// whole; the temporary files of a killed save are removed on the next Load.
 package progress
 
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
+	"io"
 	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
 	"sync"
+	"syscall"
+	"time"
+
+	"distlab/demos/locale"
 )
 
 // EnvPath names the environment variable that overrides the state file.
@@ -42,7 +46,7 @@ func DefaultPath() (string, error) {
 	}
 	dir, err := os.UserConfigDir()
 	if err != nil {
-		return "", fmt.Errorf("progress: no config folder: %w", err)
+		return "", locale.Errorf("progress: no config folder: %w", err)
 	}
 	return filepath.Join(dir, "distlab", "state.json"), nil
 }
@@ -63,38 +67,79 @@ func NewStore(path string) *Store { return &Store{path: path} }
 // Path returns the state file's path.
 func (s *Store) Path() string { return s.path }
 
+// MaxSize is the most a state file may hold. A course's progress is a few
+// hundred bytes a lesson; a bigger file is not distlab's.
+const MaxSize = 1 << 20
+
+// staleAfter is how old a temporary file beside the state must be to be
+// removed at Load: one that young may be another distlab's save under way.
+const staleAfter = time.Minute
+
 // Load reads the state. A missing file is an empty state and no error; an
 // unreadable or corrupt one is an empty state and an error that says why, to
-// be shown as a warning: it must never prevent the app from starting.
+// be shown as a warning: it must never prevent the app from starting. Only
+// a regular file is read (a FIFO would block, a device never end), and only
+// up to MaxSize. Temporary files that a killed save left beside it are
+// removed.
 func (s *Store) Load() (State, error) {
-	data, err := os.ReadFile(s.path)
+	s.removeStale()
+	f, err := os.OpenFile(s.path, os.O_RDONLY|syscall.O_NONBLOCK, 0) // a FIFO opens at once, and is refused below
 	if errors.Is(err, fs.ErrNotExist) {
 		return State{}, nil
 	}
 	if err != nil {
-		return State{}, fmt.Errorf("progress: %w", err)
+		return State{}, locale.Errorf("progress: %w", err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	switch {
+	case err != nil:
+		return State{}, locale.Errorf("progress: %w", err)
+	case !fi.Mode().IsRegular():
+		return State{}, locale.Errorf("progress file %s is not a regular file: it is not read, and progress is not saved", s.path)
+	case fi.Size() > MaxSize:
+		return State{}, locale.Errorf("progress file %s is larger than %d MB: it is not read", s.path, MaxSize>>20)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	switch {
+	case err != nil:
+		return State{}, locale.Errorf("progress: %w", err)
+	case len(data) > MaxSize:
+		return State{}, locale.Errorf("progress file %s is larger than %d MB: it is not read", s.path, MaxSize>>20)
 	}
 	var st State
 	if err := json.Unmarshal(data, &st); err != nil {
-		return State{}, fmt.Errorf("progress file %s is corrupt, starting afresh: %w", s.path, err)
+		return State{}, locale.Errorf("progress file %s is corrupt, starting afresh: %w", s.path, err)
 	}
 	return st, nil
 }
 
+// removeStale removes the temporary files of saves that never finished (the
+// program was killed between writing and renaming).
+func (s *Store) removeStale() {
+	olds, _ := filepath.Glob(filepath.Join(filepath.Dir(s.path), tempPattern))
+	for _, name := range olds {
+		if fi, err := os.Lstat(name); err == nil && fi.Mode().IsRegular() && time.Since(fi.ModTime()) > staleAfter {
+			_ = os.Remove(name)
+		}
+	}
+}
+
 // Save writes st atomically. seq orders saves: a save with a seq not greater
-// than the last one written is skipped; seq 0 always writes.
+// than the last one written is skipped; seq 0 always writes. The file is
+// compact JSON: nobody reads it but distlab.
 func (s *Store) Save(st State, seq uint64) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if seq != 0 && seq <= s.written {
 		return nil
 	}
-	data, err := json.MarshalIndent(st, "", "  ")
+	data, err := json.Marshal(st)
 	if err != nil {
-		return fmt.Errorf("progress: %w", err)
+		return locale.Errorf("progress: %w", err)
 	}
 	if err := writeAtomic(s.path, append(data, '\n')); err != nil {
-		return fmt.Errorf("progress: %w", err)
+		return err
 	}
 	if seq != 0 { // seq 0 is an unordered save: it moves no watermark
 		s.written = seq
@@ -102,28 +147,42 @@ func (s *Store) Save(st State, seq uint64) error {
 	return nil
 }
 
+// tempPattern names the temporary files of a save, beside the state file.
+const tempPattern = ".state-*.json"
+
 // writeAtomic writes data to a temporary file beside path and renames it over
-// path, creating the folder when missing.
+// path, creating the folder when missing. A symlinked path is written where
+// it points; a path that is not a regular file (a FIFO, a device) is never
+// replaced.
 func writeAtomic(path string, data []byte) error {
+	if target, err := filepath.EvalSymlinks(path); err == nil {
+		path = target
+	}
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+		return locale.Errorf("progress file %s is not a regular file: it is not read, and progress is not saved", path)
+	}
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
+		return locale.Errorf("progress: %w", err)
 	}
-	tmp, err := os.CreateTemp(dir, ".state-*.json")
+	tmp, err := os.CreateTemp(dir, tempPattern)
 	if err != nil {
-		return err
+		return locale.Errorf("progress: %w", err)
 	}
 	defer os.Remove(tmp.Name()) // a no-op once renamed
 	if _, err := tmp.Write(data); err != nil {
 		tmp.Close()
-		return err
+		return locale.Errorf("progress: %w", err)
 	}
 	if err := tmp.Sync(); err != nil {
 		tmp.Close()
-		return err
+		return locale.Errorf("progress: %w", err)
 	}
 	if err := tmp.Close(); err != nil {
-		return err
+		return locale.Errorf("progress: %w", err)
 	}
-	return os.Rename(tmp.Name(), path)
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return locale.Errorf("progress: %w", err)
+	}
+	return nil
 }

@@ -88,8 +88,8 @@ func TestLoadUnreadable(t *testing.T) {
 	if err == nil {
 		t.Fatal("Load of a directory returned no error")
 	}
-	if !strings.HasPrefix(err.Error(), "progress: ") {
-		t.Errorf("error %q lacks the package prefix", err)
+	if want := "progress file " + path + " is not a regular file"; !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("error %q, want it to start %q", err, want)
 	}
 	if !reflect.DeepEqual(st, progress.State{}) {
 		t.Errorf("state = %#v, want empty", st)
