@@ -338,3 +338,63 @@ func TestE2EHangup(t *testing.T) {
 		t.Fatalf("saved %s, want the offset 5 of threads", data)
 	}
 }
+
+// rssMB is the resident memory of process pid, in MB.
+func rssMB(t *testing.T, pid string) float64 {
+	t.Helper()
+	data, err := os.ReadFile("/proc/" + pid + "/status")
+	if err != nil {
+		t.Skip("no /proc: ", err)
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+			kb, _ := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(v), " kB"))
+			return float64(kb) / 1024
+		}
+	}
+	t.Fatal("no VmRSS")
+	return 0
+}
+
+// TestE2EResizeStorm drags the window's edge across 64 widths over a big
+// lesson (150 KB, four times the course's longest) while its renders take
+// a while: the app renders one width at a time, so its memory stays within
+// twice what it holds at rest, and the last width is what shows.
+func TestE2EResizeStorm(t *testing.T) {
+	t.Parallel()
+	tm := newTmux(t)
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString("---\nid: big\ntitle: Big\n---\n")
+	for i := range 400 {
+		fmt.Fprintf(&b, "## Part %d\n\n%s\n\n- a list item, 99,99%%\n\n", i, strings.Repeat("words to wrap at every width ", 12))
+	}
+	if err := os.Mkdir(filepath.Join(dir, "en"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(dir, "en", "01-big.md"), b.String())
+	// GOGC set: the app leaves its collector alone at start-up, so rest is rest.
+	tm.start(200, 50, "exec env GOGC=100 DISTLAB_STATE="+filepath.Join(dir, "state.json")+" "+distlabBin+" --lessons "+dir+" --lesson big --lang en --theme dark")
+	tm.waitFor("Part 0", "q quit")
+	pid := tm.panePID()
+	time.Sleep(2 * time.Second) // the whole render lands, the collector runs: rest
+	rest := rssMB(t, pid)
+	for i := range 64 { // a drag: 20 widths a second, some renders land between them
+		tm.run("resize-window", "-t", "e2e", "-x", itoa(60+(i*7)%140), "-y", "50")
+		time.Sleep(50 * time.Millisecond)
+	}
+	tm.run("resize-window", "-t", "e2e", "-x", "90", "-y", "50")
+	peak := rest
+	for end := time.Now().Add(8 * time.Second); time.Now().Before(end); time.Sleep(100 * time.Millisecond) {
+		peak = max(peak, rssMB(t, pid))
+	}
+	if s := tm.screen(); !strings.Contains(s, "Part") || len(strings.SplitN(s, "\n", 2)[0]) > 95 {
+		t.Fatalf("after the storm the screen is not 90 wide, or shows no lesson:\n%s", s)
+	}
+	t.Logf("RSS at rest %.0f MB, peak during and after the storm %.0f MB", rest, peak)
+	if peak > 2*rest {
+		t.Errorf("RSS went from %.0f MB at rest to %.0f MB in a resize storm, over twice", rest, peak)
+	}
+	tm.keys("q")
+	tm.waitExit()
+}

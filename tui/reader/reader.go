@@ -48,7 +48,12 @@ type Model struct {
 	// wheel. View draws the lines itself (see View).
 	vp    viewport.Model
 	lines []string // the lines in vp, each exactly width cells
-	cache map[renderKey]render
+	cache *renderCache
+	// busy: a render command is running. Only one runs at a time: a resize
+	// storm would otherwise start a render for every width it passes, each
+	// the size of the lesson many times over; the one wanted last starts
+	// when the running one lands.
+	busy  bool
 	shown renderKey // what lines hold; zero when they hold nothing
 	want  place     // where to put the view when the pending render lands
 	// partial: lines hold the first part of the lesson only, and its whole
@@ -66,7 +71,7 @@ var _ common.Pane = (*Model)(nil)
 
 // New returns an empty reader.
 func New(com *common.Common) *Model {
-	m := &Model{com: com, vp: viewport.New(), cache: map[renderKey]render{}}
+	m := &Model{com: com, vp: viewport.New(), cache: newRenderCache()}
 	m.Relabel()
 	return m
 }

@@ -51,9 +51,6 @@ type place struct {
 // MaxTextWidth is the widest measure a lesson is wrapped to.
 const MaxTextWidth = 100
 
-// maxCache bounds the cache; past it, renders for other widths are dropped.
-const maxCache = 64
-
 func (m *Model) key() renderKey {
 	if m.lesson.ID == "" || m.width <= 0 {
 		return renderKey{}
@@ -72,14 +69,24 @@ func (m *Model) show() tea.Cmd {
 	if k == (renderKey{}) {
 		return nil
 	}
-	if r, ok := m.cache[k]; ok {
+	if r, ok := m.cache.get(k); ok {
 		m.setContent(k, r, false)
 		return m.checkRead()
 	}
 	if m.partial && m.shown == k {
 		return nil // the whole render is on its way
 	}
-	return m.renderCmd(k, m.firstPart(k), 0)
+	return m.start(k, m.firstPart(k), 0)
+}
+
+// start returns the command that renders k (see renderCmd), unless one is
+// running: when it lands, rendered asks for what is wanted then.
+func (m *Model) start(k renderKey, part int, wait time.Duration) tea.Cmd {
+	if m.busy {
+		return nil
+	}
+	m.busy = true
+	return m.renderCmd(k, part, wait)
 }
 
 // firstPart is how many source lines of the lesson to render first, 0 for
@@ -186,36 +193,31 @@ func (m *Model) setContent(k renderKey, r render, partial bool) {
 }
 
 func (m *Model) rendered(msg RenderedMsg) tea.Cmd {
+	m.busy = false
 	if msg.partial {
 		// Shown only while nothing better is: then the whole follows. A
-		// stale part is dropped; what is wanted now has been asked for.
+		// stale part is dropped, and what is wanted now is asked for.
 		if msg.key != m.key() || m.Ready() || m.partial && m.shown == msg.key {
-			return nil
+			return m.show()
 		}
 		if msg.err == nil {
 			m.setContent(msg.key, msg.render, true)
 		}
-		return m.renderCmd(msg.key, 0, wholeAfter)
+		return m.start(msg.key, 0, wholeAfter)
 	}
 	if msg.err != nil {
 		if msg.key == m.key() { // a stale render's failure is not news
 			m.err = msg.err
+			return nil
 		}
-		return nil
+		return m.show()
 	}
-	if len(m.cache) >= maxCache {
-		for k := range m.cache {
-			if k.width != m.width {
-				delete(m.cache, k)
-			}
-		}
-	}
-	m.cache[msg.key] = msg.render
+	m.cache.put(msg.key, msg.render)
 	if msg.key == m.key() {
 		m.setContent(msg.key, msg.render, false)
 		return m.checkRead()
 	}
-	return nil
+	return m.show() // the pane changed meanwhile (a resize): render what it shows now
 }
 
 // fitWidth splits a render into lines of exactly width cells, so that View
