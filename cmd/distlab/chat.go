@@ -87,7 +87,12 @@ func newChatServerCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if len(cfg.Peers) > 0 && cfg.Key == "" {
+				return g.errorf("--peer needs --key: nodes link only with peers that prove they know the same secret.\n"+
+					"Give every node of the cluster the same --key, for example: --key %s", chat.NewKey())
+			}
 			cfg.Addr, cfg.Lang = net.JoinHostPort(host, port), lang
+			cfg.Log = func(line string) { fmt.Fprintln(cmd.ErrOrStderr(), line) }
 			if cfg.ID == "" {
 				cfg.ID = "n" + port
 			}
@@ -111,7 +116,7 @@ func newChatServerCmd(g *globals) *cobra.Command {
 	}
 	f := cmd.Flags()
 	f.StringVar(&cfg.ID, "id", "", p.T("the node's name in the cluster (default n<port>; nodes of a cluster need different names)"))
-	f.StringVar(&cfg.Key, "key", "", p.T("the cluster's shared secret: peers must present it (set the same on every node)"))
+	f.StringVar(&cfg.Key, "key", "", p.T("the cluster's shared `secret`, needed with --peer: nodes link only if each proves it knows it (the same on every node; it never goes over the network)"))
 	f.StringArrayVar(&cfg.Peers, "peer", nil, p.T("another node's `address` (host:port), repeatable"))
 	f.IntVar(&cfg.MaxClients, "max-clients", 256, p.T("clients this node accepts"))
 	f.Float64Var(&cfg.Rate, "rate", 0, p.T("messages a second per client (0: no limit)"))
@@ -254,8 +259,12 @@ func init() {
 		locale.Str("shutting down…", "desligando…"),
 		locale.Str("the node's name in the cluster (default n<port>; nodes of a cluster need different names)",
 			"o nome do nó no cluster (padrão n<porta>; os nós de um cluster precisam de nomes diferentes)"),
-		locale.Str("the cluster's shared secret: peers must present it (set the same on every node)",
-			"o segredo compartilhado do cluster: os pares precisam apresentá-lo (use o mesmo em todos os nós)"),
+		locale.Str("the cluster's shared `secret`, needed with --peer: nodes link only if each proves it knows it (the same on every node; it never goes over the network)",
+			"o `segredo` compartilhado do cluster, necessário com --peer: os nós só se ligam se cada um provar que o conhece (o mesmo em todos os nós; ele nunca passa pela rede)"),
+		locale.Str("--peer needs --key: nodes link only with peers that prove they know the same secret.\n"+
+			"Give every node of the cluster the same --key, for example: --key %s",
+			"--peer precisa de --key: os nós só se ligam a pares que provam conhecer o mesmo segredo.\n"+
+				"Dê a todos os nós do cluster a mesma --key, por exemplo: --key %s"),
 		locale.Str("another node's `address` (host:port), repeatable", "o `endereço` de outro nó (host:porta), pode repetir"),
 		locale.Str("clients this node accepts", "quantos clientes este nó aceita"),
 		locale.Str("messages a second per client (0: no limit)", "mensagens por segundo por cliente (0: sem limite)"),

@@ -158,7 +158,7 @@ func (c *Client) Send(text string) {
 // isControl reports whether cmd is a protocol line people must not send.
 func isControl(cmd string) bool {
 	switch cmd {
-	case ctlHello, ctlMsg, ctlAck, ctlMembers, ctlM, ctlPeer, ctlBeat, ctlRelay:
+	case ctlHello, ctlMsg, ctlAck, ctlMembers, ctlM, ctlPeer, ctlProof, ctlOK, ctlBeat, ctlRelay:
 		return true
 	}
 	return false

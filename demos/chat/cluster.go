@@ -27,9 +27,7 @@ func StartCluster(n int, host string, basePort int, base Config) (*Cluster, erro
 	}
 	c := &Cluster{}
 	if base.Key == "" { // nodes of one process share a fresh secret
-		var b [16]byte
-		rand.Read(b[:])
-		base.Key = hex.EncodeToString(b[:])
+		base.Key = NewKey()
 	}
 	for i := range n {
 		cfg := base
@@ -58,6 +56,14 @@ func StartCluster(n int, host string, basePort int, base Config) (*Cluster, erro
 		}
 	}
 	return c, nil
+}
+
+// NewKey returns a fresh random cluster key (Config.Key): 128 bits in
+// 32 hex digits.
+func NewKey() string {
+	var b [16]byte
+	rand.Read(b[:])
+	return hex.EncodeToString(b[:])
 }
 
 // Addrs are the nodes' addresses.

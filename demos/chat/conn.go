@@ -27,6 +27,7 @@ type conn struct {
 	sent   atomic.Uint64 // direct lines flushed to the socket
 	direct chan string   // lines for this client only (notices, acks)
 	done   chan struct{} // closed when the connection ends
+	wrote  chan struct{} // closed when the writer goroutine has ended
 	once   sync.Once
 	limit  *rate.Limiter // nil: no rate limit
 
@@ -101,7 +102,8 @@ func (c *conn) readLoop() {
 			return
 		}
 		if first && strings.HasPrefix(line, ctlPeer+" ") {
-			if !n.peerAllowed(line) {
+			if !n.peerAllowed() {
+				n.refused(n.txt.printer().T("%s: link from %s refused: %v", n.cfg.ID, c.nc.RemoteAddr(), whyNoKey))
 				c.say(notice(n.txt.printer(), "not a peer of this cluster"))
 				c.drainSoon()
 				return

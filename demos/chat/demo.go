@@ -212,9 +212,10 @@ func (d *Demo) Restart(i int) error {
 	return nil
 }
 
-// SetSlowLinks adds 150–450 ms to every relay between nodes, or takes it
-// away: concurrent messages then reach nodes in different orders, which
-// the views show.
+// SetSlowLinks adds 150–450 ms to every line between nodes, relays and
+// heartbeats, or takes it away: concurrent messages then reach nodes in
+// different orders, which the views show. The heartbeats' gaps stay under
+// the peer timeout, so no node is suspected for it.
 func (d *Demo) SetSlowLinks(on bool) {
 	d.mu.Lock()
 	d.slow = on

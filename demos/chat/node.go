@@ -5,7 +5,6 @@ import (
 	"context"
 	"crypto/rand"
 	"crypto/sha256"
-	"crypto/subtle"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -32,11 +31,18 @@ type Config struct {
 	EvictAfter  time.Duration // a client whose socket stays full this long is dropped
 	Heartbeat   time.Duration // between heartbeats to peers
 	PeerTimeout time.Duration // silence after which a peer is down
-	// Key is the cluster's shared secret: a connection is accepted as a
-	// peer only if it presents it. Without a key, only nodes that have
-	// peers configured accept peer links (anyone who can connect could
-	// then join): give every node of a real cluster the same Key.
+	// Key is the cluster's shared secret: two nodes link only if each
+	// proves to the other that it knows it (a challenge and response;
+	// the key itself never goes over the wire, see protocol.go). A node
+	// with Peers needs one (Start refuses with ErrNoKey); one without a
+	// key accepts no peer at all. Give every node of a cluster the same
+	// long random Key: a short one could be guessed offline from a
+	// recorded handshake.
 	Key string
+	// Log, if set, receives the node's reports for whoever runs it, one
+	// line at a time in the node's language: a peer link refused or
+	// closed, and why. It is called from the node's goroutines.
+	Log func(line string)
 	// Lang is the language of the node's notices ("en", "pt-BR"); English
 	// by default. SetLang changes it while the node runs.
 	Lang locale.Lang
@@ -89,6 +95,9 @@ var (
 	// because something else holds its port (after a restart, often the
 	// process that took the port while the node was down).
 	ErrPortInUse = locale.Errorf("chat: port in use")
+	// ErrNoKey is returned when starting a node that has peers but no
+	// cluster key (Config.Key).
+	ErrNoKey = locale.Errorf("chat: a node with peers needs a cluster key")
 )
 
 // PortInUseError says which node could not listen on which port.
@@ -131,7 +140,7 @@ type Node struct {
 	links   map[*peerLink]struct{}
 	remote  map[string]*remoteNode // node id → what its heartbeats said
 	connNum int
-	delay   time.Duration // added to every relay sent, for the lesson on time
+	delay   time.Duration // added to every line sent to a peer, for the lessons on time and failures
 	jitter  time.Duration
 
 	wg        *sync.WaitGroup // every goroutine of the current run; a new one each Start
@@ -140,6 +149,7 @@ type Node struct {
 	relayed   atomic.Uint64   // messages received from peers and delivered
 	delivered atomic.Uint64   // lines written to clients
 	evicted   atomic.Uint64   // clients dropped for not reading
+	refusals  atomic.Uint64   // peer links refused at the handshake or closed for a bad line
 	running   atomic.Int64    // goroutines alive
 }
 
@@ -177,7 +187,8 @@ func (n *Node) Addr() string {
 	return n.cfg.Addr
 }
 
-// AddPeer adds a peer address to dial on every Start.
+// AddPeer adds a peer address to dial on every Start; a node without a
+// Key then refuses to start (ErrNoKey).
 func (n *Node) AddPeer(addr string) {
 	n.mu.Lock()
 	defer n.mu.Unlock()
@@ -191,12 +202,18 @@ func (n *Node) startDial(addr string) {
 	if !n.up {
 		return
 	}
+	if n.cfg.Key == "" {
+		return
+	}
 	ctx := n.ctx
 	n.goLocked(func() { n.dialLoop(ctx, addr) })
 }
 
-// SetLinkDelay delays every relay this node sends by d plus a random part
-// of up to jitter: concurrent messages then reach nodes in different orders.
+// SetLinkDelay delays every line this node sends its peers, relays and
+// heartbeats alike, by d plus a random part of up to jitter: concurrent
+// messages then reach nodes in different orders, and a delay or jitter
+// above the peer timeout gets this node suspected by its peers although
+// it is healthy (see heartbeat).
 func (n *Node) SetLinkDelay(d, jitter time.Duration) {
 	n.mu.Lock()
 	defer n.mu.Unlock()
@@ -223,6 +240,9 @@ func (n *Node) start() error {
 	}
 	if n.up {
 		return nil
+	}
+	if len(n.cfg.Peers) > 0 && n.cfg.Key == "" {
+		return ErrNoKey
 	}
 	addr := n.cfg.Addr
 	if n.addr != "" {
@@ -399,7 +419,8 @@ func (n *Node) serve(nc net.Conn) {
 		return
 	}
 	n.connNum++
-	c := &conn{node: n, nc: nc, num: n.connNum, direct: make(chan string, 256), done: make(chan struct{}), limit: newLimiter(n.cfg.Rate)}
+	c := &conn{node: n, nc: nc, num: n.connNum, direct: make(chan string, 256), done: make(chan struct{}), wrote: make(chan struct{}),
+		limit: newLimiter(n.cfg.Rate)}
 	c.id = fmt.Sprintf("%s.%s.c%d", n.cfg.ID, n.epoch, c.num) // the epoch: a restart never reuses an id
 	id := c.id
 	c.idCopy.Store(&id)
@@ -409,7 +430,7 @@ func (n *Node) serve(nc net.Conn) {
 	n.hub.subscribe(c)
 	c.say(notice(n.txt.printer(), "welcome to %s, %s. Type to chat; /help for commands.", n.cfg.ID, c.nick))
 	n.goLocked(func() { c.readLoop(); n.drop(c) })
-	n.goLocked(c.writeLoop)
+	n.goLocked(func() { c.writeLoop(); close(c.wrote) })
 }
 
 // drop forgets a connection that ended.
@@ -451,21 +472,9 @@ func (n *Node) deliver(m Message, from *conn) {
 	n.hub.publish(e, 2*n.cfg.EvictAfter)
 }
 
-// peerAllowed checks a /peer line: the right cluster key, or, for a node
-// without a key, only if it was told to have peers at all.
-func (n *Node) peerAllowed(line string) bool {
-	f := strings.Fields(line)
-	key := ""
-	if len(f) >= 4 {
-		key = f[3]
-	}
-	n.mu.Lock()
-	defer n.mu.Unlock()
-	if n.cfg.Key == "" {
-		return len(n.cfg.Peers) > 0
-	}
-	return subtle.ConstantTimeCompare([]byte(key), []byte(n.cfg.Key)) == 1
-}
+// peerAllowed reports whether this node takes peers at all: only with a
+// cluster key, which the handshake then checks.
+func (n *Node) peerAllowed() bool { return n.cfg.Key != "" }
 
 // clientIDPattern is what a distlab client's id looks like.
 var clientIDPattern = regexp.MustCompile(`^d[0-9a-f]{12}$`)
@@ -492,9 +501,8 @@ func (n *Node) fullOrPeer(nc net.Conn) {
 		nc.Close()
 		return
 	}
-	if err == nil && strings.HasPrefix(line, ctlPeer+" ") && n.peerAllowed(line) {
-		fmt.Fprintf(nc, "%s %s %s %s\n", ctlPeer, n.cfg.ID, n.Addr(), n.cfg.Key)
-		n.runLink(n.runCtx(), nc, bufio.NewReaderSize(io2(lr.buf[lr.r:lr.w], nc), 16<<10), line)
+	if err == nil && strings.HasPrefix(line, ctlPeer+" ") && n.peerAllowed() {
+		n.acceptPeer(n.runCtx(), nc, line, bufio.NewReaderSize(io2(lr.buf[lr.r:lr.w], nc), 16<<10))
 		return
 	}
 	nc.SetWriteDeadline(time.Now().Add(time.Second))

@@ -58,10 +58,44 @@ const (
 	ctlAck     = "/ack"     // node → client: /ack SEQ
 	ctlMembers = "/members" // node → client: /members n1=host:port,n2=host:port
 	ctlM       = "/m"       // node → client: /m CLIENTID SEQ LINE
-	ctlPeer    = "/peer"    // node ↔ node: /peer NODEID ADDR
-	ctlBeat    = "/beat"    // node ↔ node: /beat NODEID ADDR CLIENTS NICK,NICK,...
-	ctlRelay   = "/relay"   // node ↔ node: /relay CLIENT SEQ ORIGIN UNIXMS KIND NICK TEXT
+	ctlPeer    = "/peer"    // node ↔ node, handshake: /peer NODEID ADDR NONCE [PROOF]
+	ctlProof   = "/proof"   // dialer → listener, handshake: /proof PROOF
+	ctlOK      = "/ok"      // listener → dialer, handshake: /ok TAG
+	ctlBeat    = "/beat"    // node ↔ node: /beat NODEID ADDR CLIENTS NICK,NICK,... TAG
+	ctlRelay   = "/relay"   // node ↔ node: /relay CLIENT SEQ ORIGIN UNIXMS KIND NICK TEXT TAG
 )
+
+// A peer link starts with a handshake in which each node proves that it
+// knows the cluster key, without the key, or anything that could stand in
+// for it, ever going over the wire. D dials, L listens:
+//
+//	D → L  /peer IDD ADDRD NONCED
+//	L → D  /peer IDL ADDRL NONCEL PROOFL
+//	D → L  /proof PROOFD
+//	L → D  /ok TAG
+//
+// Nonces are 16 random bytes, PROOFs 32 bytes, TAGs 16, all in lowercase
+// hex. With T the six words IDD ADDRD NONCED IDL ADDRL NONCEL, each
+// followed by a newline, and key the cluster key:
+//
+//	PROOFL  = HMAC-SHA-256(key, "distlab chat v1 listener proof\n" T)
+//	PROOFD  = HMAC-SHA-256(key, "distlab chat v1 dialer proof\n" T)
+//	session = HMAC-SHA-256(key, "distlab chat v1 session key\n" T)
+//
+// D answers only once PROOFL checks out, so a listener without the key
+// (an impostor at a peer's address) gets no proof at all; L counts the
+// link only once PROOFD does. Fresh nonces on both sides make an old
+// proof worthless, the role in the label stops a proof being reflected
+// back, and each side refuses its own id (its hello sent back to it).
+//
+// From /ok on, every line of the link ends in " TAG": the first 16 bytes
+// of HMAC-SHA-256(session, ROLE SEQ LINE), where ROLE is the sender's
+// ("d" or "l"), SEQ its count of lines sent on the link (8 bytes, big
+// endian, /ok is L's 0), and LINE the line before the space. A line
+// that fails its check closes the link: someone on the path can pass
+// lines along or cut the link, but not forge, change, replay or reorder
+// them. Nothing counts before the handshake ends, and a handshake takes
+// at most 2 s on each side.
 
 // relayLine encodes m for a peer link.
 func relayLine(m Message) string {

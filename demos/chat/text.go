@@ -57,6 +57,20 @@ func init() {
 				"  /quit        sai\n"+
 				"qualquer outra coisa é uma mensagem para todos"),
 
+		// A node's log: peer links refused or closed, and why.
+		locale.Str("%s: link to peer %s refused: %v", "%s: enlace com o par %s recusado: %v"),
+		locale.Str("%s: link from %s refused: %v", "%s: enlace vindo de %s recusado: %v"),
+		locale.Str("%s: link with %s closed: %v", "%s: enlace com %s fechado: %v"),
+		locale.Str("no complete handshake within %s", "a troca de provas não terminou em %s"),
+		locale.Str("wrong proof: the two nodes do not have the same key", "prova errada: os dois nós não têm a mesma chave"),
+		locale.Str("not a handshake line", "linha inválida na troca de provas"),
+		locale.Str("it gives this node's own id", "o outro lado se apresenta com o id deste nó"),
+		locale.Str("the connection closed during the handshake", "a conexão foi fechada durante a troca de provas"),
+		locale.Str("the other side said %q and closed the connection", "o outro lado disse %q e fechou a conexão"),
+		locale.Str("a line failed its check (forged, altered or out of order)", "uma linha não passou na verificação (forjada, alterada ou fora de ordem)"),
+		locale.Str("this node has no cluster key", "este nó não tem chave de cluster"),
+		locale.Str("the other side left without its proof: a different key?", "o outro lado saiu sem dar sua prova: uma chave diferente?"),
+
 		// A distlab client's notices.
 		locale.Str("%s is the protocol's, not a command for people", "%s é do protocolo, não um comando para pessoas"),
 		locale.Str("connection to %s lost: looking for another node", "conexão com %s perdida: procurando outro nó"),
@@ -72,6 +86,7 @@ func init() {
 		locale.Str("chat: node stopped", "chat: nó parado"),
 		locale.Str("chat: node is down", "chat: o nó está fora do ar"),
 		locale.Str("chat: port in use", "chat: porta em uso"),
+		locale.Str("chat: a node with peers needs a cluster key", "chat: um nó com pares precisa de uma chave de cluster"),
 		locale.Str("port %s in use", "porta %s em uso"),
 		locale.Str("node %s: %v", "nó %s: %v"),
 		locale.Str("restart %s: %v", "religar %s: %v"),

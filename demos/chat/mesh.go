@@ -1,0 +1,278 @@
+package chat
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"net"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// The mesh: links dialed and accepted, what arrives on them, and what
+// every node sends every peer (relays and heartbeats).
+
+// Pauses before a peer is dialed again: after a link ends, and at most
+// after handshakes that keep failing (the pause doubles each time, so a
+// peer with another key is not tried, and logged, four times a second).
+const (
+	redialPause    = 250 * time.Millisecond
+	maxRedialPause = 8 * time.Second
+)
+
+// dialLoop keeps a link to addr up until ctx ends, redialing after a
+// failure with a pause.
+func (n *Node) dialLoop(ctx context.Context, addr string) {
+	pause := redialPause
+	for ctx.Err() == nil {
+		if !n.gate.pass(ctx.Done()) { // a frozen node dials no one
+			return
+		}
+		dctx, cancel := context.WithTimeout(ctx, time.Second)
+		nc, err := n.dial(dctx, addr)
+		cancel()
+		if err == nil && !n.gate.pass(ctx.Done()) {
+			nc.Close()
+			return
+		}
+		if err == nil {
+			s, br, err := n.dialHandshake(ctx, nc)
+			if err != nil {
+				if ctx.Err() == nil { // logged before the close, which the other side sees
+					n.refused(n.txt.printer().T("%s: link to peer %s refused: %v", n.cfg.ID, addr, err))
+				}
+				nc.Close()
+				pause = min(2*pause, maxRedialPause)
+			} else if n.runLink(ctx, nc, br, s) {
+				pause = redialPause
+			} else {
+				pause = min(2*pause, maxRedialPause) // someone on the path forges lines
+			}
+		}
+		t := time.NewTimer(pause)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// adoptPeer turns an accepted connection whose first line was /peer into a
+// peer link, if the handshake succeeds. The client that conn was
+// registered as disappears quietly.
+func (n *Node) adoptPeer(c *conn, first string, lr *lineReader) {
+	n.mu.Lock()
+	delete(n.conns, c)
+	delete(n.nicks, strings.ToLower(c.nick))
+	ctx := n.ctx
+	up := n.up
+	n.mu.Unlock()
+	n.hub.unsubscribe(c)
+	// Stop the client's writer without closing the socket, and wait until
+	// it has stopped: a welcome it flushed after the handshake began would
+	// break the link.
+	c.once.Do(func() { close(c.done) })
+	<-c.wrote
+	if !up {
+		c.nc.Close()
+		return
+	}
+	// Bytes the line reader already buffered belong to the link.
+	n.acceptPeer(ctx, c.nc, first, bufio.NewReaderSize(io2(lr.buf[lr.r:lr.w], c.nc), 16<<10))
+}
+
+// acceptPeer runs the listener's side of the handshake on nc, and the
+// link if it succeeds.
+func (n *Node) acceptPeer(ctx context.Context, nc net.Conn, first string, br *bufio.Reader) {
+	s, err := n.acceptHandshake(ctx, nc, first, br)
+	if err != nil {
+		if ctx.Err() == nil { // logged before the close, which the other side sees
+			n.refused(n.txt.printer().T("%s: link from %s refused: %v", n.cfg.ID, nc.RemoteAddr(), err))
+		}
+		nc.Close()
+		return
+	}
+	n.runLink(ctx, nc, br, s)
+}
+
+// refused logs why a peer link was refused or closed, and counts it.
+func (n *Node) refused(line string) {
+	n.refusals.Add(1)
+	if n.cfg.Log != nil {
+		n.cfg.Log(line)
+	}
+}
+
+// runLink serves one peer link, whose handshake succeeded, until it
+// breaks: a writer goroutine for the queue, and this goroutine reading
+// heartbeats and relays. It reports false if a line failed its check.
+func (n *Node) runLink(ctx context.Context, nc net.Conn, br *bufio.Reader, s *linkSession) bool {
+	l := &peerLink{node: n, nc: nc, remote: s.remote.id, tags: s.out,
+		out: make(chan outLine, 1<<14), delayed: make(chan outLine, 1<<14), done: make(chan struct{})}
+	n.mu.Lock()
+	if !n.up {
+		n.mu.Unlock()
+		nc.Close()
+		return true
+	}
+	n.links[l] = struct{}{}
+	_, news := n.heardLocked(s.remote.id, s.remote.addr)
+	n.goLocked(l.writeLoop)
+	n.goLocked(l.delayLoop)
+	n.mu.Unlock()
+	if news {
+		n.announceMembers()
+	}
+	defer func() {
+		l.close()
+		n.mu.Lock()
+		delete(n.links, l)
+		n.mu.Unlock()
+	}()
+	for {
+		nc.SetReadDeadline(time.Now().Add(n.cfg.PeerTimeout * 4))
+		tagged, err := readLine(br) // bounded by the reader's buffer: a peer cannot grow it
+		if err != nil || ctx.Err() != nil {
+			return true // including bufio.ErrBufferFull: no valid peer line is that long
+		}
+		if !n.gate.pass(l.done) {
+			return true
+		}
+		line, ok := s.in.check(tagged)
+		if !ok {
+			n.refused(n.txt.printer().T("%s: link with %s closed: %v", n.cfg.ID, l.remote, whyTag))
+			return false
+		}
+		n.peerLine(l, line)
+	}
+}
+
+// peerLine acts on one line from a peer whose tag checked out.
+func (n *Node) peerLine(l *peerLink, line string) {
+	cmd, _, _ := strings.Cut(line, " ")
+	switch cmd {
+	case ctlBeat: // /beat ID ADDR CLIENTS NICKS
+		f := strings.Fields(line)
+		if len(f) < 3 || f[1] != l.remote || !validAddr(f[2]) {
+			return // a peer speaks for itself only
+		}
+		n.mu.Lock()
+		r, news := n.heardLocked(l.remote, f[2])
+		if news {
+			defer n.announceMembers() // a node joined or came back: tell the clients
+		}
+		if len(f) >= 4 {
+			r.clients, _ = strconv.Atoi(f[3])
+			r.nicks, r.owners = nil, nil
+			if len(f) >= 5 {
+				for _, item := range strings.Split(f[4], ",") {
+					nick, owner, _ := strings.Cut(item, ":")
+					if nick = CleanNick(nick); nick != "" {
+						r.nicks = append(r.nicks, nick)
+						r.owners = append(r.owners, CleanNick(owner))
+					}
+				}
+			}
+		}
+		n.mu.Unlock()
+	case ctlRelay:
+		m, ok := parseRelay(line)
+		if !ok || !n.seen.add(m.Client, m.Seq) {
+			return
+		}
+		n.relayed.Add(1)
+		n.deliver(m, nil)
+		n.relay(m, l, nil)
+	}
+}
+
+// heardLocked records that peer id, listening at addr, was just heard
+// from on a link that passed the handshake: the only way a node enters
+// the member lists. news reports a node new or back from silence, which
+// the clients must be told of (announceMembers, once n.mu is released).
+func (n *Node) heardLocked(id, addr string) (r *remoteNode, news bool) {
+	r = n.remote[id]
+	news = r == nil || time.Since(r.last) > n.cfg.PeerTimeout
+	if r == nil {
+		r = &remoteNode{}
+		n.remote[id] = r
+	}
+	r.addr, r.last = addr, time.Now()
+	return r, news
+}
+
+// relay floods m to every peer but the one it came from. Every node
+// delivers it once (dedupe), so the flood stops by itself and a broken
+// link is bridged by the others. sent, if not nil, runs once the relay is
+// on the wire to at least one peer (at once when there is no peer): only
+// then may a client's message be acknowledged, or a crash could lose it.
+func (n *Node) relay(m Message, from *peerLink, sent func()) {
+	line := relayLine(m)
+	n.mu.Lock()
+	links := make([]*peerLink, 0, len(n.links))
+	for l := range n.links {
+		if l != from {
+			links = append(links, l)
+		}
+	}
+	delay, jitter := n.delay, n.jitter
+	n.mu.Unlock()
+	if sent != nil {
+		if len(links) == 0 {
+			sent()
+		} else {
+			var once sync.Once
+			f := sent
+			sent = func() { once.Do(f) }
+		}
+	}
+	for _, l := range links {
+		l.send(line, lineDelay(delay, jitter), sent)
+	}
+}
+
+// heartbeat tells every peer, several times a second, that this node is
+// alive, who is on it, and where it listens.
+//
+// Heartbeats wait in the same delay line as relays. A slow link is slow
+// for every byte, and a failure detector whose heartbeats took a fast
+// lane would vouch for a link that messages crawl through. So a link
+// delay, or a jitter, above the peer timeout makes a healthy node
+// suspected (down in /nodes and the member lists) until its late beats
+// arrive: slow and dead look alike. The demo's slow links (150 ms plus
+// up to 300 ms) leave gaps of at most 550 ms between beats, under the
+// 1 s timeout, so nothing turns down there; that is why this is not an
+// option.
+func (n *Node) heartbeat(ctx context.Context) {
+	t := time.NewTicker(n.cfg.Heartbeat)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		if !n.gate.pass(ctx.Done()) {
+			return
+		}
+		n.mu.Lock()
+		nicks := make([]string, 0, len(n.nicks))
+		for _, c := range n.nicks { // nick:owner, so its owner can take it back after a failover
+			nicks = append(nicks, c.nick+":"+publicID(c.id))
+		}
+		beat := fmt.Sprintf("%s %s %s %d %s", ctlBeat, n.cfg.ID, n.addr, len(n.conns), strings.Join(nicks, ","))
+		links := make([]*peerLink, 0, len(n.links))
+		for l := range n.links {
+			links = append(links, l)
+		}
+		delay, jitter := n.delay, n.jitter
+		n.mu.Unlock()
+		for _, l := range links {
+			l.send(seenAs(beat, l.nc), lineDelay(delay, jitter), nil) // a wildcard address, as this peer reaches us
+		}
+	}
+}
