@@ -183,7 +183,8 @@ func newChatClusterCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			cl, err := chat.StartCluster(nodes, host, basePort, chat.Config{Lang: lang})
+			logf := func(line string) { fmt.Fprintln(cmd.ErrOrStderr(), line) } // a stranger refused as a peer
+			cl, err := chat.StartCluster(nodes, host, basePort, chat.Config{Lang: lang, Log: logf})
 			if err != nil {
 				return chatErr(p, err)
 			}

@@ -172,7 +172,7 @@ func parseHello(line string, withProof bool) (hello, []byte, bool) {
 // validID reports whether id can name a node in member lists
 // ("n1=host:port,n2=…") and in /who ("nick@n1").
 func validID(id string) bool {
-	return id != "" && len(id) <= 64 && CleanNick(id) == id && !strings.ContainsAny(id, ",=@:")
+	return id != "" && len(id) <= 64 && CleanNick(id) == id && !strings.ContainsAny(id, ",=@")
 }
 
 // validAddr reports whether addr can stand in a member list.

@@ -390,12 +390,22 @@ func TestSquatterCannotInject(t *testing.T) {
 	}
 }
 
-// A node with peers and no key does not start; a lone node needs none.
+// A node with peers and no key does not start, nor one with an id its
+// peers would refuse; a lone node needs no key.
 func TestPeersNeedAKey(t *testing.T) {
 	cfg := testConfig("n1")
 	cfg.Peers = []string{"127.0.0.1:1"}
 	if err := NewNode(cfg).Start(); !errors.Is(err, ErrNoKey) {
 		t.Fatalf("started with peers and no key: %v", err)
+	}
+	for _, id := range []string{"n 1", "n=1", "a,b", "me@home", ""} {
+		cfg := testConfig(id)
+		if id == "" {
+			cfg.ID = strings.Repeat("n", 65)
+		}
+		if err := NewNode(cfg).Start(); !errors.Is(err, ErrBadID) {
+			t.Fatalf("started as %q: %v", cfg.ID, err)
+		}
 	}
 	n := startNode(t, testConfig("n1"))
 	r := dialRaw(t, n.Addr())

@@ -98,6 +98,9 @@ var (
 	// ErrNoKey is returned when starting a node that has peers but no
 	// cluster key (Config.Key).
 	ErrNoKey = locale.Errorf("chat: a node with peers needs a cluster key")
+	// ErrBadID is returned when starting a node whose id its peers would
+	// refuse.
+	ErrBadID = locale.Errorf("chat: a node id is at most 64 printable characters, without spaces or any of , = @")
 )
 
 // PortInUseError says which node could not listen on which port.
@@ -243,6 +246,9 @@ func (n *Node) start() error {
 	}
 	if len(n.cfg.Peers) > 0 && n.cfg.Key == "" {
 		return ErrNoKey
+	}
+	if !validID(n.cfg.ID) {
+		return ErrBadID
 	}
 	addr := n.cfg.Addr
 	if n.addr != "" {
