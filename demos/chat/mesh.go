@@ -74,9 +74,19 @@ func (n *Node) adoptPeer(c *conn, first string, lr *lineReader) {
 	n.hub.unsubscribe(c)
 	// Stop the client's writer without closing the socket, and wait until
 	// it has stopped: a welcome it flushed after the handshake began would
-	// break the link.
+	// break the link. A writer stuck on a socket nobody reads (no peer of
+	// ours) is not waited for beyond the handshake's time.
 	c.once.Do(func() { close(c.done) })
-	<-c.wrote
+	n.progress.notify() // a Shutdown draining its clients need not wait for this one
+	t := time.NewTimer(handshakeTimeout)
+	defer t.Stop()
+	select {
+	case <-c.wrote:
+	case <-ctx.Done():
+		up = false
+	case <-t.C:
+		up = false
+	}
 	if !up {
 		c.nc.Close()
 		return

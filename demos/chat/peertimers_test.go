@@ -1,6 +1,8 @@
 package chat
 
 import (
+	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"testing/synctest"
@@ -90,6 +92,81 @@ func TestSlowLinkDelaysHeartbeats(t *testing.T) {
 			if !up(n1, "n2") {
 				t.Fatalf("n2 suspected %v into the demo's slow links", time.Duration(i+1)*10*time.Millisecond)
 			}
+		}
+	})
+}
+
+// A would-be peer that never reads leaves the node's writer stuck on its
+// welcome: the node gives up on it after the handshake's 2 s, and a Kill
+// meanwhile does not wait for it.
+func TestPeerThatNeverReads(t *testing.T) {
+	for _, kill := range []bool{false, true} {
+		synctest.Test(t, func(t *testing.T) {
+			m := newMemNet()
+			m.bufSize = 16 // less than the welcome
+			n := memNode(t, m, Config{ID: "n1", Key: testKey})
+			nc, err := m.Dial(t.Context(), n.Addr())
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer nc.Close()
+			fmt.Fprintf(nc, "%s t1 127.0.0.1:7 %s\n", ctlPeer, newNonce())
+			closed := func() bool {
+				in := nc.(*memConn).in
+				in.mu.Lock()
+				defer in.mu.Unlock()
+				return in.eof
+			}
+			start := time.Now()
+			if kill {
+				synctest.Wait()
+				n.Kill()
+				if d := time.Since(start); d != 0 || !closed() {
+					t.Fatalf("Kill took %v; connection closed: %v", d, closed())
+				}
+				return
+			}
+			time.Sleep(handshakeTimeout - time.Nanosecond)
+			synctest.Wait()
+			if closed() {
+				t.Fatal("closed before 2 s")
+			}
+			time.Sleep(time.Nanosecond)
+			synctest.Wait()
+			if !closed() {
+				t.Fatal("still open after 2 s")
+			}
+		})
+	}
+}
+
+// A Shutdown draining its clients sees at once that one of them turned
+// out to be a would-be peer, even one whose writer is stuck.
+func TestShutdownWhileAPeerIsAdopted(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		m := newMemNet()
+		m.bufSize = 16 // less than the welcome
+		n := NewNode(Config{ID: "n1", Key: testKey, Addr: "127.0.0.1:0", Listen: m.Listen, Dial: m.Dial})
+		if err := n.Start(); err != nil {
+			t.Fatal(err)
+		}
+		nc, err := m.Dial(t.Context(), n.Addr())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer nc.Close()
+		synctest.Wait()
+		start := time.Now()
+		done := make(chan error)
+		go func() {
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			defer cancel()
+			done <- n.Shutdown(ctx)
+		}()
+		synctest.Wait() // draining: the guest's writer is stuck on its welcome
+		fmt.Fprintf(nc, "%s t1 127.0.0.1:7 %s\n", ctlPeer, newNonce())
+		if err := <-done; err != nil || time.Since(start) != 0 {
+			t.Fatalf("Shutdown took %v: %v", time.Since(start), err)
 		}
 	})
 }
