@@ -42,8 +42,10 @@ func (m *Model) step(d int) tea.Cmd {
 
 // recordOffset notes the reader's place in the lesson it shows.
 func (m *Model) recordOffset() {
-	if id := m.reader.Lesson().ID; id != "" && m.reader.Ready() && !m.reader.Presenting() {
-		m.state.Offsets[id] = m.reader.Offset()
+	if id := m.reader.Lesson().ID; id != "" && !m.reader.Presenting() {
+		if line, ok := m.reader.Place(); ok {
+			m.state.Offsets[id] = line
+		}
 	}
 }
 

@@ -114,3 +114,24 @@ func TestStaleFirstPart(t *testing.T) {
 		t.Fatalf("b not shown:\n%s", screen(m))
 	}
 }
+
+// A place scrolled to in the first part is the place to remember: a
+// student may scroll and quit before the whole lesson lands.
+func TestPlaceInTheFirstPart(t *testing.T) {
+	m := newReader(60, 10)
+	if line, ok := m.Place(); ok && line != 0 {
+		t.Fatalf("no lesson: place %d", line)
+	}
+	m.Focus(true)
+	m.Update(m.SetLesson(lesson("a", 300), 7)()) // the first part lands
+	if m.Ready() || !m.partial {
+		t.Fatal("the first part is not what shows")
+	}
+	if line, ok := m.Place(); !ok || line != 7 {
+		t.Fatalf("place %d (%v) before scrolling, want 7", line, ok)
+	}
+	press(m, "j", "j", "j")
+	if line, ok := m.Place(); !ok || line != 10 {
+		t.Fatalf("place %d (%v) after three lines down in the first part, want 10", line, ok)
+	}
+}

@@ -184,6 +184,16 @@ func (m *Model) setLesson(l lessons.Lesson) {
 	m.slides = lessons.Slides(l)
 }
 
+// Place is the line to remember as the reader's place in its lesson: the
+// first line it shows, also while only the lesson's first part is drawn
+// (a student may scroll in it and quit), or, before anything is, the line
+// it will open at. ok is false while that is only known as a fraction of
+// a render still to come.
+func (m *Model) Place() (line int, ok bool) {
+	p := m.here(false)
+	return p.line, !p.byFrac
+}
+
 // here is the current place, as a line or as a fraction of the text. With
 // nothing rendered yet it is the place still wanted.
 func (m *Model) here(byFrac bool) place {
