@@ -32,9 +32,11 @@ type conn struct {
 	limit  *rate.Limiter // nil: no rate limit
 
 	// Guarded by node.mu.
-	id   string // message ids: random for distlab clients, node.cN otherwise
-	nick string
-	seq  uint64 // for clients that do not number their messages
+	id      string // message ids: random for distlab clients, node.cN otherwise
+	nick    string
+	nickKey string    // NickKey(nick): what look-alikes share
+	nickAt  time.Time // when nick was claimed: the earlier claim keeps it
+	seq     uint64    // for clients that do not number their messages
 
 	distlab atomic.Bool // spoke /hello: gets control lines
 	idCopy  atomic.Pointer[string]

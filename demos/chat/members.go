@@ -17,43 +17,29 @@ func (n *Node) freeGuestLocked() string {
 	}
 }
 
-// nickTakenLocked reports whether nick is in use in the cluster by anyone
-// but self, ignoring case.
+// nickTakenLocked reports whether nick, or one that looks like it, is in
+// use in the cluster by anyone but self.
 func (n *Node) nickTakenLocked(nick string, self *conn) bool {
-	if c, ok := n.nicks[strings.ToLower(nick)]; ok && c != self {
-		return true
-	}
-	mine := ""
-	if self != nil {
-		mine = publicID(self.id)
-	}
-	for _, r := range n.remote {
-		if time.Since(r.last) > n.cfg.PeerTimeout {
-			continue // a node that is down holds no nick
-		}
-		for i, other := range r.nicks {
-			if strings.EqualFold(other, nick) && r.owners[i] != mine {
-				return true // the same client coming back after a failover may take it
-			}
-		}
-	}
-	return false
+	_, taken := n.nickHolderLocked(NickKey(nick), self)
+	return taken
 }
 
 // rename gives c a new nick if the rules allow, and says what happened.
-func (n *Node) rename(c *conn, nick string) string {
+func (n *Node) rename(c *conn, raw string) string {
 	p := n.txt.printer()
-	if why := validNick(nick, p); why != "" {
-		return notice(p, "nick %q refused: %s", nick, why)
+	nick, key, why := checkNick(raw, p)
+	if why != "" {
+		return notice(p, "nick %q refused: %s", CleanNick(raw), why)
 	}
 	n.mu.Lock()
 	defer n.mu.Unlock()
-	if n.nickTakenLocked(nick, c) {
+	if holder, taken := n.nickHolderLocked(key, c); taken {
+		if holder != nick {
+			return notice(p, "nick %q looks like %q, which is taken in the cluster: pick another", nick, holder)
+		}
 		return notice(p, "nick %q is taken in the cluster: pick another", nick)
 	}
-	delete(n.nicks, strings.ToLower(c.nick))
-	c.nick = nick
-	n.nicks[strings.ToLower(nick)] = c
+	n.claimNickLocked(c, nick)
 	return notice(p, "you are now %s", nick)
 }
 
@@ -107,8 +93,8 @@ func (n *Node) who() string {
 	}
 	for _, id := range n.sortedRemoteLocked() {
 		if r := n.remote[id]; time.Since(r.last) <= n.cfg.PeerTimeout {
-			for _, nick := range r.nicks {
-				users = append(users, nick+"@"+id)
+			for _, o := range r.nicks {
+				users = append(users, o.nick+"@"+id)
 			}
 		}
 	}

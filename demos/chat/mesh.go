@@ -67,7 +67,7 @@ func (n *Node) dialLoop(ctx context.Context, addr string) {
 func (n *Node) adoptPeer(c *conn, first string, lr *lineReader) {
 	n.mu.Lock()
 	delete(n.conns, c)
-	delete(n.nicks, strings.ToLower(c.nick))
+	n.releaseNickLocked(c)
 	ctx := n.ctx
 	up := n.up
 	n.mu.Unlock()
@@ -177,15 +177,10 @@ func (n *Node) peerLine(l *peerLink, line string) {
 		}
 		if len(f) >= 4 {
 			r.clients, _ = strconv.Atoi(f[3])
-			r.nicks, r.owners = nil, nil
+			r.nicks = nil
 			if len(f) >= 5 {
-				for _, item := range strings.Split(f[4], ",") {
-					nick, owner, _ := strings.Cut(item, ":")
-					if nick = CleanNick(nick); nick != "" {
-						r.nicks = append(r.nicks, nick)
-						r.owners = append(r.owners, CleanNick(owner))
-					}
-				}
+				r.nicks = parseBeatNicks(f[4])
+				n.settleNicksLocked(l.remote, r.nicks)
 			}
 		}
 		n.mu.Unlock()
@@ -271,8 +266,8 @@ func (n *Node) heartbeat(ctx context.Context) {
 		}
 		n.mu.Lock()
 		nicks := make([]string, 0, len(n.nicks))
-		for _, c := range n.nicks { // nick:owner, so its owner can take it back after a failover
-			nicks = append(nicks, c.nick+":"+publicID(c.id))
+		for _, c := range n.nicks { // nick:owner:claimed, so its owner can take it back after a failover
+			nicks = append(nicks, c.nick+":"+publicID(c.id)+":"+strconv.FormatInt(c.nickAt.UnixMilli(), 10))
 		}
 		beat := fmt.Sprintf("%s %s %s %d %s", ctlBeat, n.cfg.ID, n.addr, len(n.conns), strings.Join(nicks, ","))
 		links := make([]*peerLink, 0, len(n.links))

@@ -139,7 +139,7 @@ type Node struct {
 	epoch   string          // random per run: part of plain clients' ids
 	cancel  context.CancelFunc
 	conns   map[*conn]struct{}
-	nicks   map[string]*conn // lowercased nick → local client
+	nicks   map[string]*conn // NickKey(nick) → local client
 	links   map[*peerLink]struct{}
 	remote  map[string]*remoteNode // node id → what its heartbeats said
 	connNum int
@@ -160,8 +160,7 @@ type Node struct {
 type remoteNode struct {
 	addr    string
 	clients int
-	nicks   []string
-	owners  []string // public id of each nick's client
+	nicks   []remoteNick
 	last    time.Time
 }
 
@@ -430,8 +429,7 @@ func (n *Node) serve(nc net.Conn) {
 	c.id = fmt.Sprintf("%s.%s.c%d", n.cfg.ID, n.epoch, c.num) // the epoch: a restart never reuses an id
 	id := c.id
 	c.idCopy.Store(&id)
-	c.nick = n.freeGuestLocked()
-	n.nicks[strings.ToLower(c.nick)] = c
+	n.claimNickLocked(c, n.freeGuestLocked())
 	n.conns[c] = struct{}{}
 	n.hub.subscribe(c)
 	c.say(notice(n.txt.printer(), "welcome to %s, %s. Type to chat; /help for commands.", n.cfg.ID, c.nick))
@@ -446,9 +444,7 @@ func (n *Node) drop(c *conn) {
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	delete(n.conns, c)
-	if n.nicks[strings.ToLower(c.nick)] == c {
-		delete(n.nicks, strings.ToLower(c.nick))
-	}
+	n.releaseNickLocked(c)
 }
 
 // accept delivers a message from a local client, once, and relays it;
