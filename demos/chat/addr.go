@@ -72,3 +72,22 @@ func seenAs(text string, c net.Conn) string {
 	}
 	return text
 }
+
+// forClient rewrites the addresses in text (a member list, /nodes) for the
+// client on c: wildcards become the host c reached this node at, as seenAs
+// does, and so do loopback hosts when c came from elsewhere. A peer's
+// address is loopback when the peer runs on this machine and linked over
+// loopback (the in-app cluster, or three nodes on one laptop with
+// --chat-host 0.0.0.0): a student on another laptop reaches it at the host
+// it reached this node at, never at 127.0.0.1, which is the student's own.
+func forClient(text string, c net.Conn) string {
+	text = seenAs(text, c)
+	host, _, err := net.SplitHostPort(c.LocalAddr().String())
+	if ip := net.ParseIP(host); err != nil || ip == nil || ip.IsLoopback() {
+		return text
+	}
+	for _, lo := range []string{"127.0.0.1", "::1"} {
+		text = strings.ReplaceAll(text, net.JoinHostPort(lo, ""), net.JoinHostPort(host, ""))
+	}
+	return text
+}

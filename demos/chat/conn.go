@@ -156,7 +156,7 @@ func (c *conn) handle(line string) bool {
 		c.say(n.who())
 	case "/nodes":
 		for _, l := range n.nodesLines() {
-			c.say(l)
+			c.say(forClient(l, c.nc))
 		}
 	case "/me":
 		c.post(KindMe, arg, 0, nil)

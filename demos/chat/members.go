@@ -58,7 +58,7 @@ func (n *Node) hello(c *conn, id, nick string) {
 	if nick != "" {
 		c.say(n.rename(c, nick))
 	}
-	c.say(seenAs(n.membersLine(), c.nc))
+	c.say(forClient(n.membersLine(), c.nc))
 }
 
 // membersLine lists the nodes that are up, this one first.
@@ -127,7 +127,7 @@ func (n *Node) announceMembers() {
 	defer n.mu.Unlock()
 	for c := range n.conns {
 		if c.distlab.Load() {
-			c.say(seenAs(line, c.nc))
+			c.say(forClient(line, c.nc))
 		}
 	}
 }
