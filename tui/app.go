@@ -33,6 +33,7 @@ type Config struct {
 	Source    string                  // where lessons come from, for messages
 	Demos     *demo.Registry          // the demos that can be opened
 	DemoHost  string                  // where demos that listen bind (default 127.0.0.1)
+	DemoPort  int                     // the first port they bind; 0: any free ports
 	Lang      string                  // "en" or "pt-BR"
 	Theme     theme.Theme
 	ThemeAuto bool // pick dark or light from the terminal's background

@@ -105,7 +105,7 @@ func (m *Model) openDemo(id string, fresh bool) tea.Cmd {
 		m.opened = map[string]int{}
 	}
 	m.opened[id]++ // never reused: two panes of one demo never share a number
-	p := d.New(demo.Env{Com: m.com, Demo: d, ID: sid, Instance: m.opened[id], Host: m.cfg.DemoHost})
+	p := d.New(demo.Env{Com: m.com, Demo: d, ID: sid, Instance: m.opened[id], Host: m.cfg.DemoHost, Port: m.cfg.DemoPort})
 	m.slots = append(m.slots, &slot{kind: demoSlot, pane: p, demo: id, id: sid})
 	m.zoom = false
 	return tea.Batch(p.Init(), m.relayout(), m.setFocus(len(m.slots)-1))

@@ -27,6 +27,7 @@ import (
 // language they chose.
 type globals struct {
 	lang, theme, lessonsDir, chatHost string
+	chatPort                          int
 	// p prints every word of the CLI, --help included. It is chosen before
 	// cobra parses the flags (see cliLang), since the help text is built
 	// with the commands.
@@ -58,6 +59,7 @@ func newRootCmd(args []string) *cobra.Command {
 	f.StringVar(&g.theme, "theme", "auto", p.T("theme: auto, dark, light or high-contrast"))
 	f.StringVar(&g.lessonsDir, "lessons", "", p.T("load lessons from this `folder` (lang/NN-slug.md) and reload them when saved"))
 	f.StringVar(&g.chatHost, "chat-host", "127.0.0.1", p.T("where the chat demo's nodes listen (0.0.0.0 lets a classroom join)"))
+	f.IntVar(&g.chatPort, "chat-port", 0, p.T("the chat demo's first node listens on this `port`, the others on the next ones (default: any free ports)"))
 	root.Flags().StringVar(&start.lesson, "lesson", "", p.T("open this lesson `id` first"))
 	root.Flags().BoolVar(&start.presenter, "presenter", false, p.T("start in presenter mode: slides, high contrast, for a projector"))
 	root.AddCommand(newLessonsCmd(g), newLessonCmd(g), newDemoCmd(g), newChatCmd(g), newClocksCmd(g), newScaleCmd(g))
@@ -133,6 +135,11 @@ func runApp(ctx context.Context, g *globals, start startFlags) error {
 	if err != nil {
 		return err
 	}
+	// A pane's three nodes take the port and the next two; a second chat
+	// pane starts 10 further (tui/chatpane).
+	if g.chatPort < 0 || g.chatPort > 65535-30 {
+		return g.errorf("--chat-port %s: want a port from 1 to %s, or 0 for any free ports", strconv.Itoa(g.chatPort), strconv.Itoa(65535-30))
+	}
 	th, auto, err := theme.Parse(g.theme)
 	if err != nil {
 		return err // a locale error: main prints it in the CLI's language
@@ -152,7 +159,7 @@ func runApp(ctx context.Context, g *globals, start startFlags) error {
 	}
 	cfg := tui.Config{
 		Load: load, Lang: lang, Theme: th, ThemeAuto: auto, Source: "lessons",
-		Demos: demos, DemoHost: g.chatHost,
+		Demos: demos, DemoHost: g.chatHost, DemoPort: g.chatPort,
 		Lesson: start.lesson, Demo: start.demo, Presenter: start.presenter,
 	}
 	if g.lessonsDir != "" {

@@ -13,6 +13,7 @@ import (
 // DemoConfig sets up the classroom demo.
 type DemoConfig struct {
 	Host    string      // where the nodes listen; default 127.0.0.1 (0.0.0.0: a classroom can join)
+	Port    int         // the first node's port, the others following it; 0: any free ports
 	Nodes   int         // default 3
 	Bots    int         // chatting bots at start; default 2
 	BotRate float64     // messages a second per bot; default 0.5
@@ -100,7 +101,7 @@ func StartDemo(cfg DemoConfig) (*Demo, error) {
 	if cfg.BotRate <= 0 {
 		cfg.BotRate = 0.5
 	}
-	cl, err := StartCluster(cfg.Nodes, cfg.Host, 0, Config{Lang: cfg.Lang})
+	cl, err := StartCluster(cfg.Nodes, cfg.Host, cfg.Port, Config{Lang: cfg.Lang})
 	if err != nil {
 		return nil, err
 	}

@@ -49,6 +49,7 @@ type Model struct {
 	demo.Base
 	keys keyMap
 	host string
+	port int // the first node's port; 0: any free ports
 
 	cluster *chat.Demo // nil until started
 	join    []string   // per node: where people join it, computed once at start
@@ -71,9 +72,19 @@ var (
 	_ common.Relabeler = (*Model)(nil)
 )
 
-// New returns the pane; Init starts the cluster on host.
+// portsPerPane is how far apart the fixed ports of two chat panes are
+// (--chat-port): the first pane's nodes take PORT, PORT+1, PORT+2, the
+// second's PORT+10…
+const portsPerPane = 10
+
+// New returns the pane; Init starts the cluster on host, at env.Port when
+// it is set.
 func New(env demo.Env, host string) *Model {
-	return &Model{Base: demo.NewBase(env, false), keys: newKeys(env.Com.Printer), host: host,
+	port := 0
+	if env.Port > 0 {
+		port = env.Port + (env.Instance-1)*portsPerPane
+	}
+	return &Model{Base: demo.NewBase(env, false), keys: newKeys(env.Com.Printer), host: host, port: port,
 		start: &handoff{done: make(chan struct{})}, startDemo: chat.StartDemo, input: env.Com.NewInput()}
 }
 
@@ -81,13 +92,13 @@ func New(env demo.Env, host string) *Model {
 // IO. The command also asks the system, once, where people can join each
 // node (with --chat-host 0.0.0.0, this machine's addresses).
 func (m *Model) Init() tea.Cmd {
-	id, host, h, lang, start := m.PaneID(), m.host, m.start, m.Com.Lang(), m.startDemo
+	id, host, port, h, lang, start := m.PaneID(), m.host, m.port, m.start, m.Com.Lang(), m.startDemo
 	return func() tea.Msg {
 		if !h.begin() {
 			return nil // closed before the command ran
 		}
 		defer close(h.done)
-		d, err := start(chat.DemoConfig{Host: host, Lang: lang})
+		d, err := start(chat.DemoConfig{Host: host, Port: port, Lang: lang})
 		var join []string
 		if d != nil {
 			for _, n := range d.Nodes() {

@@ -2,8 +2,10 @@ package chatpane
 
 import (
 	"errors"
+	"fmt"
 	"net"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -295,5 +297,65 @@ func TestOutOfOrder(t *testing.T) {
 	got := outOfOrder(views)
 	if !got[1]["a@n1: 1"] || !got[1]["b@n2: 2"] || got[1]["c@n3: 3"] || len(got[2]) != 0 {
 		t.Fatalf("marks %v", got)
+	}
+}
+
+// With --chat-port, a pane's nodes listen on the port and the next ones,
+// and a second pane 10 further, so an instructor can write the addresses
+// on the board before class.
+func TestFixedPorts(t *testing.T) {
+	free := func() int {
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ln.Close()
+		return ln.Addr().(*net.TCPAddr).Port
+	}
+	base := free()
+	for instance, want := range map[int]int{1: base, 2: base + 10} {
+		var got chat.DemoConfig
+		m := New(demo.Env{Com: common.New(theme.New(theme.Dark), locale.English), Demo: Demo(), ID: 7, Instance: instance, Port: base}, "127.0.0.1")
+		m.startDemo = func(cfg chat.DemoConfig) (*chat.Demo, error) { got = cfg; return nil, errors.New("not started") }
+		m.Init()()
+		if got.Port != want {
+			t.Errorf("pane %d: nodes from port %d, want %d", instance, got.Port, want)
+		}
+	}
+	d, err := chat.StartDemo(chat.DemoConfig{Host: "127.0.0.1", Port: base, Bots: -1})
+	if err != nil {
+		t.Skipf("port %d taken meanwhile: %v", base, err)
+	}
+	defer d.Close()
+	for i, n := range d.Nodes() {
+		if want := net.JoinHostPort("127.0.0.1", strconv.Itoa(base+i)); n.Addr() != want {
+			t.Errorf("node %d at %s, want %s", i+1, n.Addr(), want)
+		}
+	}
+}
+
+// With --chat-host 0.0.0.0 the node rows name the addresses people join
+// at, never 0.0.0.0, and each client's column names its node.
+func TestWildcardHostRows(t *testing.T) {
+	m := New(demo.Env{Com: common.New(theme.New(theme.Dark), locale.English), Demo: Demo(), ID: 7, Instance: 1}, "0.0.0.0")
+	m.SetSize(100, 30)
+	m.Update(m.Init()())
+	if m.cluster == nil {
+		t.Fatalf("the cluster did not start: %v", m.Err())
+	}
+	t.Cleanup(m.Close)
+	m.sample()
+	for _, n := range m.snap.nodes {
+		if strings.HasPrefix(n.Addr, "0.0.0.0") {
+			t.Errorf("node %s shown at %s", n.ID, n.Addr)
+		}
+	}
+	for i, v := range m.snap.views {
+		if want := fmt.Sprintf("n%d", i+1); v.node != want {
+			t.Errorf("client %s shown on node %q, want %s", v.name, v.node, want)
+		}
+	}
+	if s := ansi.Strip(m.View()); strings.Contains(s, "0.0.0.0") {
+		t.Errorf("the pane shows 0.0.0.0:\n%s", s)
 	}
 }

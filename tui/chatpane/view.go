@@ -56,12 +56,16 @@ func (m *Model) sample() {
 	s := snapshot{slow: d.SlowLinks()}
 	s.bots, s.rate = d.Bots()
 	byAddr := map[string]string{}
-	for _, n := range d.Nodes() {
+	for i, n := range d.Nodes() {
 		st := n.Stats()
-		s.nodes = append(s.nodes, nodeRow{ID: st.ID, Addr: st.Addr, Up: st.Up, Frozen: st.Frozen,
+		addr := st.Addr
+		if i < len(m.join) {
+			addr = m.join[i] // where people reach it: never 0.0.0.0
+		}
+		s.nodes = append(s.nodes, nodeRow{ID: st.ID, Addr: addr, Up: st.Up, Frozen: st.Frozen,
 			Clients: st.Clients, Goroutines: st.Goroutines, Relayed: st.Relayed})
 		s.handled = append(s.handled, st.Received+st.Relayed)
-		byAddr[st.Addr] = st.ID
+		byAddr[chat.LocalAddr(st.Addr)] = st.ID // as the watching clients dial it
 	}
 	for _, v := range d.Views() {
 		lines, total := v.Lines(60)

@@ -41,6 +41,10 @@ type Env struct {
 	// Host is where demos that listen on sockets bind: 127.0.0.1 unless
 	// the user asked for another address (--chat-host).
 	Host string
+	// Port is the first port they listen on, the next ones following it
+	// (--chat-port), so a classroom can be told the addresses beforehand;
+	// 0 takes any free ports.
+	Port int
 }
 
 // In is the demo's names in p's language; an empty title is the id.
