@@ -31,12 +31,12 @@ type Demo struct {
 
 	txt speaker // of the bots' messages
 
-	mu      sync.Mutex // guards bots, botRate, paused, slow, closed
+	mu      sync.Mutex // guards bots, botRate, paused, links, closed
 	bots    []*bot
 	pending int // bots being dialed
 	botRate float64
 	paused  bool
-	slow    bool
+	links   LinkSpeed
 	closed  bool
 
 	adding   sync.WaitGroup // AddBot calls under way; Close waits for them
@@ -213,28 +213,54 @@ func (d *Demo) Restart(i int) error {
 	return nil
 }
 
-// SetSlowLinks adds 150–450 ms to every line between nodes, relays and
-// heartbeats, or takes it away: concurrent messages then reach nodes in
-// different orders, which the views show. The heartbeats' gaps stay under
-// the peer timeout, so no node is suspected for it.
-func (d *Demo) SetSlowLinks(on bool) {
+// LinkSpeed is how slow the demo's links between nodes are.
+type LinkSpeed int
+
+const (
+	// LinksFast adds no delay.
+	LinksFast LinkSpeed = iota
+	// LinksSlow adds 150–450 ms to every line between nodes, relays and
+	// heartbeats: concurrent messages reach nodes in different orders,
+	// which the views show. The heartbeats' gaps stay under the peer
+	// timeout, so no node is suspected for it.
+	LinksSlow
+	// LinksVerySlow adds 0.3–3.3 s: gaps between heartbeats pass the 1 s
+	// peer timeout now and then, so nodes that are up are suspected, then
+	// cleared when a late heartbeat lands (see Node.Suspects).
+	LinksVerySlow
+)
+
+// SetLinks makes the links between nodes as slow as s.
+func (d *Demo) SetLinks(s LinkSpeed) {
 	d.mu.Lock()
-	d.slow = on
+	d.links = s
 	d.mu.Unlock()
+	delay, jitter := s.delays()
 	for _, n := range d.cluster.Nodes {
-		if on {
-			n.SetLinkDelay(150*time.Millisecond, 300*time.Millisecond)
-		} else {
-			n.SetLinkDelay(0, 0)
-		}
+		n.SetLinkDelay(delay, jitter)
 	}
 }
 
-// SlowLinks reports whether relays are delayed.
-func (d *Demo) SlowLinks() bool {
+// delays are the delay every line between nodes waits and the most jitter
+// added to it (see Node.SetLinkDelay).
+func (s LinkSpeed) delays() (delay, jitter time.Duration) {
+	switch s {
+	case LinksSlow:
+		return 150 * time.Millisecond, 300 * time.Millisecond
+	case LinksVerySlow:
+		// Heartbeats come over both links of a pair (each node dials the
+		// other), so a gap needs both late at once: with up to 3 s of
+		// jitter, about three suspicions in 30 s.
+		return 300 * time.Millisecond, 3 * time.Second
+	}
+	return 0, 0
+}
+
+// Links reports how slow the links are.
+func (d *Demo) Links() LinkSpeed {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	return d.slow
+	return d.links
 }
 
 // AddBot starts one more chatting bot, on the nodes in turn, and returns

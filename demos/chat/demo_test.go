@@ -51,7 +51,7 @@ func TestDemo(t *testing.T) {
 	if err := d.Restart(0); err != nil {
 		t.Fatal(err)
 	}
-	d.SetSlowLinks(true)
+	d.SetLinks(LinksSlow)
 	if err := d.AddBot(); err != nil {
 		t.Fatal(err)
 	}

@@ -271,8 +271,8 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, m.keys.Faster):
 		_, r := d.Bots()
 		d.SetBotRate(r * 2)
-	case key.Matches(msg, m.keys.Slow):
-		d.SetSlowLinks(!d.SlowLinks())
+	case key.Matches(msg, m.keys.Slow): // fast → slow → very slow → fast
+		d.SetLinks((d.Links() + 1) % (chat.LinksVerySlow + 1))
 	case key.Matches(msg, m.keys.Pause):
 		m.SetPaused(!m.Paused())
 		d.SetPaused(m.Paused())

@@ -20,13 +20,14 @@ type snapshot struct {
 	views   []viewSnap
 	bots    int
 	rate    float64
-	slow    bool
+	links   chat.LinkSpeed
 }
 
 // nodeRow is what the cluster map shows of a node.
 type nodeRow struct {
 	ID, Addr   string
 	Up, Frozen bool
+	Suspects   string // the peers it takes for down, "n2, n3"
 	Clients    int
 	Goroutines int64
 	Relayed    uint64
@@ -40,7 +41,7 @@ type viewSnap struct {
 
 // equal reports whether s and o draw the same.
 func (s snapshot) equal(o snapshot) bool {
-	return slices.Equal(s.nodes, o.nodes) && s.bots == o.bots && s.rate == o.rate && s.slow == o.slow &&
+	return slices.Equal(s.nodes, o.nodes) && s.bots == o.bots && s.rate == o.rate && s.links == o.links &&
 		slices.EqualFunc(s.views, o.views, func(a, b viewSnap) bool {
 			return a.name == b.name && a.node == b.node && a.total == b.total
 		})
@@ -53,7 +54,7 @@ func (m *Model) sample() {
 	if d == nil {
 		return
 	}
-	s := snapshot{slow: d.SlowLinks()}
+	s := snapshot{links: d.Links()}
 	s.bots, s.rate = d.Bots()
 	byAddr := map[string]string{}
 	for i, n := range d.Nodes() {
@@ -62,7 +63,7 @@ func (m *Model) sample() {
 		if i < len(m.join) {
 			addr = m.join[i] // where people reach it: never 0.0.0.0
 		}
-		s.nodes = append(s.nodes, nodeRow{ID: st.ID, Addr: addr, Up: st.Up, Frozen: st.Frozen,
+		s.nodes = append(s.nodes, nodeRow{ID: st.ID, Addr: addr, Up: st.Up, Frozen: st.Frozen, Suspects: strings.Join(n.Suspects(), ", "),
 			Clients: st.Clients, Goroutines: st.Goroutines, Relayed: st.Relayed})
 		s.handled = append(s.handled, st.Received+st.Relayed)
 		byAddr[chat.LocalAddr(st.Addr)] = st.ID // as the watching clients dial it
@@ -146,9 +147,12 @@ func (m *Model) View() string {
 		top = append(top, m.nodeLine(i, n))
 	}
 	status := m.Com.T("%d bots × %.1f msg/s", m.snap.bots, m.snap.rate)
-	if m.snap.slow {
+	switch m.snap.links {
+	case chat.LinksVerySlow:
+		status += " · " + s.StatusError.Render(m.Com.T("very slow links (0.3–3.3 s, past the 1 s timeout)"))
+	case chat.LinksSlow:
 		status += " · " + s.StatusWarn.Render(m.Com.T("slow links ON (150–450 ms)"))
-	} else {
+	default:
 		status += " · " + m.Com.T("slow links off")
 	}
 	if m.Paused() {
@@ -189,6 +193,8 @@ func (m *Model) nodeLine(i int, n nodeRow) string {
 		state = s.StatusError.Render(m.Com.T("✗ DOWN"))
 	case n.Frozen:
 		state = s.StatusWarn.Render(m.Com.T("◌ FROZEN"))
+	case n.Suspects != "": // up, but its failure detector takes peers for down
+		state += " " + s.StatusWarn.Render(m.Com.T("suspects %s", n.Suspects))
 	}
 	rate := m.rates.rate(i)
 	var figures string
