@@ -69,7 +69,7 @@ func TestWildcardClusterAdvertisesReachableAddresses(t *testing.T) {
 	})
 	_, port, _ := net.SplitHostPort(c.Nodes[0].Addr())
 	r := dialRaw(t, net.JoinHostPort(ip, port))
-	r.send("/hello d0123456789ab ana\n")
+	r.send("/hello 0123456789abcdef0123456789abcdef ana\n")
 	members := r.expect("/members ")
 	r.send("/nodes\n")
 	nodes := []string{r.expect("*** "), r.expect("*** "), r.expect("*** ")}

@@ -37,6 +37,11 @@ type ClientConfig struct {
 	// timeout tells it from a slow one. The client pings every Silence/3,
 	// and the node answers, so an idle chat is not silence.
 	Silence time.Duration
+	// ResendAfter is how long a message may wait for its acknowledgement
+	// before the client sends it again on the same connection (default
+	// 2s): the node acks only once a peer has it, and relays a resend
+	// again.
+	ResendAfter time.Duration
 	// Dial, if set, replaces TCP (at most 500 ms an address): tests run
 	// the client on an in-memory network with it. Nil in production.
 	Dial func(ctx context.Context, addr string) (net.Conn, error)
@@ -47,17 +52,22 @@ type ClientConfig struct {
 // member of the cluster and sends them again. Nodes deliver each (client
 // id, seq) once, and the client shows each message once.
 type Client struct {
-	cfg ClientConfig
-	id  string
-	txt speaker
+	cfg    ClientConfig
+	secret string // proves id on /hello; never shown
+	id     string
+	join   int64 // Unix ms when it started: a replay of origins it never heard from starts there
+	txt    speaker
 
 	mu      sync.Mutex // guards the fields below
 	nc      net.Conn
 	addr    string
-	members []string          // addresses, learned from /members
-	seq     uint64            // last sequence number used
-	unacked map[uint64]string // seq → text, until the node acknowledges
-	shown   *dedupe           // message ids already shown
+	members []string             // addresses, learned from /members
+	seq     uint64               // last sequence number used
+	unacked map[uint64]*outgoing // until the node acknowledges
+	shown   *dedupe              // message ids already shown
+	cursors map[string]uint64    // per origin run (SRC): the highest OSEQ received
+	srcs    []string             // the runs in cursors, the most recent last
+	greeted bool                 // the node answered this connection's /hello
 	closed  bool
 
 	ctx        context.Context
@@ -65,6 +75,12 @@ type Client struct {
 	done       chan struct{} // closed when the reader goroutine ends
 	out        chan string   // lines for the writer goroutine
 	writerDone chan struct{}
+}
+
+// outgoing is a message waiting for its acknowledgement.
+type outgoing struct {
+	text string
+	sent time.Time // when last sent
 }
 
 // ErrNoNode is returned when no node of the cluster could be reached.
@@ -84,11 +100,15 @@ func Dial(cfg ClientConfig) (*Client, error) {
 	if cfg.Silence <= 0 {
 		cfg.Silence = 3 * time.Second
 	}
-	var b [6]byte
+	if cfg.ResendAfter <= 0 {
+		cfg.ResendAfter = 2 * time.Second
+	}
+	var b [secretSize]byte
 	rand.Read(b[:])
+	secret := hex.EncodeToString(b[:])
 	ctx, cancel := context.WithCancel(context.Background())
-	c := &Client{cfg: cfg, id: "d" + hex.EncodeToString(b[:]), members: slices.Clone(cfg.Addrs),
-		unacked: map[uint64]string{}, shown: newDedupe(), ctx: ctx, cancel: cancel, done: make(chan struct{}),
+	c := &Client{cfg: cfg, secret: secret, id: clientID(secret), join: time.Now().UnixMilli(), members: slices.Clone(cfg.Addrs),
+		unacked: map[uint64]*outgoing{}, cursors: map[string]uint64{}, shown: newDedupe(), ctx: ctx, cancel: cancel, done: make(chan struct{}),
 		out: make(chan string, 1024), writerDone: make(chan struct{})}
 	c.txt.set(cfg.Lang)
 	s, err := c.connect("")
@@ -145,7 +165,7 @@ func (c *Client) Send(text string) {
 	line := text
 	if !strings.HasPrefix(text, "/") {
 		c.seq++
-		c.unacked[c.seq] = text
+		c.unacked[c.seq] = &outgoing{text: text, sent: time.Now()}
 		line = fmt.Sprintf("%s %d %s", ctlMsg, c.seq, text)
 	}
 	c.mu.Unlock()
@@ -158,7 +178,7 @@ func (c *Client) Send(text string) {
 // isControl reports whether cmd is a protocol line people must not send.
 func isControl(cmd string) bool {
 	switch cmd {
-	case ctlHello, ctlMsg, ctlAck, ctlMembers, ctlM, ctlPeer, ctlProof, ctlOK, ctlBeat, ctlRelay:
+	case ctlHello, ctlSince, ctlMsg, ctlAck, ctlMembers, ctlM, ctlPeer, ctlProof, ctlOK, ctlBeat, ctlRelay, ctlGot:
 		return true
 	}
 	return false
@@ -166,9 +186,10 @@ func isControl(cmd string) bool {
 
 // writeLoop writes queued lines to the current connection, and a ping
 // every Silence/3 whatever else it sends: the node's answers prove it
-// alive. A failed write closes that connection; the reader then fails over.
+// alive. With the ping go the messages unacknowledged for ResendAfter. A
+// failed write closes that connection; the reader then fails over.
 func (c *Client) writeLoop() {
-	t := time.NewTicker(max(c.cfg.Silence/3, time.Millisecond))
+	t := time.NewTicker(max(min(c.cfg.Silence/3, c.cfg.ResendAfter/2), time.Millisecond))
 	defer t.Stop()
 	for {
 		var line string
@@ -177,7 +198,7 @@ func (c *Client) writeLoop() {
 			return
 		case line = <-c.out:
 		case <-t.C:
-			line = ctlPing
+			line = c.overdue() + ctlPing
 		}
 		c.mu.Lock()
 		nc := c.nc
@@ -190,6 +211,43 @@ func (c *Client) writeLoop() {
 			nc.Close()
 		}
 	}
+}
+
+// overdue is the messages unacknowledged for ResendAfter, as /msg lines
+// each ending in a newline, marked sent now.
+func (c *Client) overdue() string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.nc == nil {
+		return ""
+	}
+	var b strings.Builder
+	now := time.Now()
+	for _, s := range c.pendingSeqs(0) {
+		if o := c.unacked[s]; now.Sub(o.sent) >= c.cfg.ResendAfter {
+			fmt.Fprintf(&b, "%s %d %s\n", ctlMsg, s, o.text)
+			o.sent = now
+		}
+	}
+	return b.String()
+}
+
+// sinceLine is the /since that asks the node for what the client missed;
+// c.mu must be held.
+func (c *Client) sinceLine() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %d ", ctlSince, c.join)
+	for i := len(c.srcs) - 1; i >= 0; i-- { // the most recent first, while the line is short enough for a node
+		kv := fmt.Sprintf("%s=%d", c.srcs[i], c.cursors[c.srcs[i]])
+		if b.Len()+len(kv)+1 > MaxLine {
+			break
+		}
+		if i < len(c.srcs)-1 {
+			b.WriteByte(',')
+		}
+		b.WriteString(kv)
+	}
+	return b.String()
 }
 
 // Close leaves the cluster, and returns once the client's goroutines have
@@ -254,10 +312,14 @@ func (c *Client) connect(lost string) (*session, error) {
 		// a socket.
 		c.mu.Lock()
 		var b strings.Builder
-		fmt.Fprintf(&b, "%s %s %s\n", ctlHello, c.id, c.cfg.Nick)
+		fmt.Fprintf(&b, "%s %s %s\n", ctlHello, c.secret, c.cfg.Nick)
+		fmt.Fprintf(&b, "%s\n", c.sinceLine())
+		c.greeted = false
 		upTo := c.seq
+		now := time.Now()
 		for _, s := range c.pendingSeqs(0) {
-			fmt.Fprintf(&b, "%s %d %s\n", ctlMsg, s, c.unacked[s])
+			fmt.Fprintf(&b, "%s %d %s\n", ctlMsg, s, c.unacked[s].text)
+			c.unacked[s].sent = now
 		}
 		c.mu.Unlock()
 		nc.SetWriteDeadline(time.Now().Add(2 * time.Second))
@@ -288,7 +350,7 @@ func (c *Client) connect(lost string) (*session, error) {
 		c.nc, c.addr = nc, addr
 		var late []string // typed while the hello was on its way
 		for _, s := range c.pendingSeqs(upTo) {
-			late = append(late, fmt.Sprintf("%s %d %s", ctlMsg, s, c.unacked[s]))
+			late = append(late, fmt.Sprintf("%s %d %s", ctlMsg, s, c.unacked[s].text))
 		}
 		c.mu.Unlock()
 		for _, l := range late {
@@ -375,6 +437,27 @@ func (c *Client) read(s *session) error {
 	}
 }
 
+// heard moves the cursor of origin run src to oseq.
+func (c *Client) heard(src string, oseq uint64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if cur, ok := c.cursors[src]; ok {
+		if oseq > cur {
+			c.cursors[src] = oseq
+		}
+		return
+	}
+	if len(src) > 80 {
+		return // no node id is that long: not worth a place in /since
+	}
+	if len(c.srcs) >= maxCursors {
+		delete(c.cursors, c.srcs[0]) // the oldest run falls back to the join time
+		c.srcs = c.srcs[1:]
+	}
+	c.cursors[src] = oseq
+	c.srcs = append(c.srcs, src)
+}
+
 func (c *Client) handle(line string) {
 	cmd, arg, _ := strings.Cut(line, " ")
 	switch cmd {
@@ -393,23 +476,35 @@ func (c *Client) handle(line string) {
 			}
 		}
 		c.mu.Lock()
+		c.greeted = true
 		for _, a := range addrs { // keep addresses learned before: a node may come back
 			if !slices.Contains(c.members, a) {
 				c.members = append(c.members, a)
 			}
 		}
 		c.mu.Unlock()
-	case ctlM: // /m CLIENT SEQ LINE
-		f := strings.SplitN(arg, " ", 3)
-		if len(f) < 3 {
+	case ctlM: // /m CLIENT SEQ SRC OSEQ LINE
+		f := strings.SplitN(arg, " ", 5)
+		if len(f) < 5 {
 			return
 		}
-		s, err := strconv.ParseUint(f[1], 10, 64)
-		if err != nil || !c.shown.add(f[0], s) {
-			return // already shown: it came again after a failover
+		s, err1 := strconv.ParseUint(f[1], 10, 64)
+		oseq, err2 := strconv.ParseUint(f[3], 10, 64)
+		if err1 != nil || err2 != nil {
+			return
 		}
-		c.cfg.OnLine(Clean(f[2]))
+		c.heard(f[2], oseq)
+		if !c.shown.add(f[0], s) {
+			return // already shown: it came again after a failover, or in a replay
+		}
+		c.cfg.OnLine(Clean(f[4]))
 	default:
+		c.mu.Lock()
+		early := !c.greeted
+		c.mu.Unlock()
+		if early && !strings.HasPrefix(line, "*** ") {
+			return // a message sent before the node knew this client: the replay brings it
+		}
 		if nick, ok := nickNotice(line); ok {
 			c.mu.Lock()
 			c.cfg.Nick = CleanNick(nick) // a failover asks for it again

@@ -26,6 +26,7 @@ type conn struct {
 	queued atomic.Uint64 // direct lines queued
 	sent   atomic.Uint64 // direct lines flushed to the socket
 	direct chan string   // lines for this client only (notices, acks)
+	replay chan sinceReq // a distlab client's /since, for the writer
 	done   chan struct{} // closed when the connection ends
 	wrote  chan struct{} // closed when the writer goroutine has ended
 	once   sync.Once
@@ -179,17 +180,29 @@ func (c *conn) handle(line string) bool {
 	case "/quit":
 		c.say(notice(n.txt.printer(), "bye"))
 		return false
-	case ctlHello: // distlab client: /hello CLIENTID NICK
-		id, nick, _ := strings.Cut(arg, " ")
-		n.hello(c, CleanNick(id), CleanNick(nick))
+	case ctlHello: // distlab client: /hello SECRET NICK
+		secret, nick, _ := strings.Cut(arg, " ")
+		return n.hello(c, secret, CleanNick(nick))
+	case ctlSince: // distlab client: /since JOINMS SRC=OSEQ,...
+		if c.distlab.Load() {
+			c.since(arg)
+		}
 	case ctlMsg: // distlab client: /msg SEQ TEXT
 		s, text, _ := strings.Cut(arg, " ")
 		seq, err := strconv.ParseUint(s, 10, 64)
-		if err != nil {
+		if err != nil || seq == 0 {
 			c.say(notice(n.txt.printer(), "bad %s line", ctlMsg))
 			return true
 		}
-		// The ack waits until the message is on the wire to a peer: a crash
+		if top := n.seen.top(c.clientID()); top > 0 && seq > top+maxSeqStep {
+			// A client numbers its messages one by one: a jump this far
+			// would make all its later ones look old. Refused, and acked
+			// so that it is not sent again.
+			c.say(notice(n.txt.printer(), "%s %d refused: more than %d past your last message", ctlMsg, seq, maxSeqStep))
+			c.say(fmt.Sprintf("%s %d", ctlAck, seq))
+			return true
+		}
+		// The ack waits until a peer has the message (acks.go): a crash
 		// before that must leave it unacknowledged, to be sent again.
 		ack := fmt.Sprintf("%s %d", ctlAck, seq)
 		if !c.post(KindSay, text, seq, func() { c.say(ack) }) {
@@ -203,7 +216,8 @@ func (c *conn) handle(line string) bool {
 
 // post cleans text and, unless it is empty or over the rate limit, sends
 // it to the cluster. seq 0 numbers it with the connection's own counter
-// (clients that do not number their messages).
+// (clients that do not number their messages). sent runs once the
+// message is acknowledged (see Node.accept).
 func (c *conn) post(kind Kind, text string, seq uint64, sent func()) bool {
 	text = Clean(text)
 	if strings.TrimSpace(text) == "" || c.limited() {
@@ -215,7 +229,7 @@ func (c *conn) post(kind Kind, text string, seq uint64, sent func()) bool {
 		c.seq++
 		seq = c.seq
 	}
-	m := Message{Client: c.id, Seq: seq, Kind: kind, Nick: c.nick, Text: text}
+	m := Message{Client: c.id, Seq: seq, Epoch: n.epoch, Kind: kind, Nick: c.nick, Text: text}
 	n.mu.Unlock()
 	n.accept(m, c, sent)
 	return true
@@ -257,6 +271,11 @@ func (c *conn) writeLoop() {
 		if !n.gate.pass(c.done) {
 			return
 		}
+		select {
+		case r := <-c.replay: // before anything new
+			c.writeReplay(w, r)
+		default:
+		}
 		cur, head := c.cursor.Load(), n.hub.head.Load()
 		distlab := c.distlab.Load()
 		for ; cur < head; cur++ {
@@ -291,6 +310,8 @@ func (c *conn) writeLoop() {
 		}
 		select {
 		case <-wait:
+		case r := <-c.replay:
+			c.writeReplay(w, r)
 		case l := <-c.direct:
 			w.WriteString(l)
 			w.WriteByte('\n')

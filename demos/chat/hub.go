@@ -14,7 +14,10 @@ type entry struct {
 	from   *conn  // the local sender, who does not get an echo; nil if relayed
 	client string // the sender's id: a client that failed over gets no echo either
 	plain  []byte // "LINE\n" for netcat clients
-	ctl    []byte // "/m CLIENT SEQ LINE\n" for distlab clients
+	ctl    []byte // "/m CLIENT SEQ SRC OSEQ LINE\n" for distlab clients
+	src    string // origin run (ORIGIN.EPOCH) and its number for the message: for replays
+	oseq   uint64
+	at     int64 // Unix ms when the origin accepted it
 }
 
 // hub fans messages out to the node's clients. It is a ring of entries

@@ -43,12 +43,26 @@ func (n *Node) rename(c *conn, raw string) string {
 	return notice(p, "you are now %s", nick)
 }
 
-// hello turns c into a distlab client: its id numbers its messages across
-// nodes, and it learns the cluster's members.
-func (n *Node) hello(c *conn, id, nick string) {
-	if !clientIDPattern.MatchString(id) {
-		c.say(notice(n.txt.printer(), "bad client id in %s: want d and 12 hex digits", ctlHello))
-		return
+// hello turns c into a distlab client: the id its secret stands for
+// numbers its messages across nodes, and it learns the cluster's members.
+// A connection says hello once, and the node takes at most a few new ids
+// a second (see newIDs), so no one connection can flood the dedupe table.
+// It reports false if the connection should end (too many new ids: the
+// client tries again after its backoff).
+func (n *Node) hello(c *conn, secret, nick string) bool {
+	p := n.txt.printer()
+	if _, ok := parseHex(secret, secretSize); !ok {
+		c.say(notice(p, "bad client secret in %s: want %d lowercase hex digits", ctlHello, 2*secretSize))
+		return true
+	}
+	if c.distlab.Load() {
+		c.say(notice(p, "%s is said once per connection", ctlHello))
+		return true
+	}
+	id := clientID(secret)
+	if !n.seen.known(id) && !n.newIDs.Allow() {
+		c.say(notice(p, "too many new clients a second: try again in a moment"))
+		return false
 	}
 	n.mu.Lock()
 	c.id = id
@@ -59,6 +73,7 @@ func (n *Node) hello(c *conn, id, nick string) {
 		c.say(n.rename(c, nick))
 	}
 	c.say(forClient(n.membersLine(), c.nc))
+	return true
 }
 
 // membersLine lists the nodes that are up, this one first.
@@ -116,7 +131,7 @@ func (n *Node) nodesLines() []string {
 			lines = append(lines, notice(p, "%s %s up, clients: %d", id, r.addr, r.clients))
 		}
 	}
-	return lines
+	return append(lines, n.ackModeLocked())
 }
 
 // announceMembers sends the member list to every distlab client, so that

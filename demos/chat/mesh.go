@@ -7,7 +7,6 @@ import (
 	"net"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 )
 
@@ -186,12 +185,25 @@ func (n *Node) peerLine(l *peerLink, line string) {
 		n.mu.Unlock()
 	case ctlRelay:
 		m, ok := parseRelay(line)
-		if !ok || !n.seen.add(m.Client, m.Seq) {
+		if !ok {
+			return
+		}
+		if m.Origin == l.remote {
+			// Straight from its origin, which waits for a peer to have it
+			// before it acks its sender: this node has it now (or had).
+			n.mu.Lock()
+			delay, jitter := n.delay, n.jitter // the way back is as slow
+			n.mu.Unlock()
+			l.send(gotLine(m), lineDelay(delay, jitter), nil)
+		}
+		if !n.seen.add(m.Client, m.Seq) {
 			return
 		}
 		n.relayed.Add(1)
 		n.deliver(m, nil)
-		n.relay(m, l, nil)
+		n.relay(m, l)
+	case ctlGot:
+		n.got(line)
 	}
 }
 
@@ -212,10 +224,9 @@ func (n *Node) heardLocked(id, addr string) (r *remoteNode, news bool) {
 
 // relay floods m to every peer but the one it came from. Every node
 // delivers it once (dedupe), so the flood stops by itself and a broken
-// link is bridged by the others. sent, if not nil, runs once the relay is
-// on the wire to at least one peer (at once when there is no peer): only
-// then may a client's message be acknowledged, or a crash could lose it.
-func (n *Node) relay(m Message, from *peerLink, sent func()) {
+// link is bridged by the others. A peer that gets it from its origin
+// answers /got, which acknowledges it to its sender (acks.go).
+func (n *Node) relay(m Message, from *peerLink) {
 	line := relayLine(m)
 	n.mu.Lock()
 	links := make([]*peerLink, 0, len(n.links))
@@ -226,17 +237,8 @@ func (n *Node) relay(m Message, from *peerLink, sent func()) {
 	}
 	delay, jitter := n.delay, n.jitter
 	n.mu.Unlock()
-	if sent != nil {
-		if len(links) == 0 {
-			sent()
-		} else {
-			var once sync.Once
-			f := sent
-			sent = func() { once.Do(f) }
-		}
-	}
 	for _, l := range links {
-		l.send(line, lineDelay(delay, jitter), sent)
+		l.send(line, lineDelay(delay, jitter), nil)
 	}
 }
 

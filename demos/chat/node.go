@@ -9,12 +9,13 @@ import (
 	"errors"
 	"fmt"
 	"net"
-	"regexp"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
 	"time"
+
+	"golang.org/x/time/rate"
 
 	"distlab/demos/locale"
 )
@@ -146,14 +147,19 @@ type Node struct {
 	delay   time.Duration // added to every line sent to a peer, for the lessons on time and failures
 	jitter  time.Duration
 
-	wg        *sync.WaitGroup // every goroutine of the current run; a new one each Start
-	seen      *dedupe         // (client, seq) of delivered messages
-	received  atomic.Uint64   // messages accepted from local clients
-	relayed   atomic.Uint64   // messages received from peers and delivered
-	delivered atomic.Uint64   // lines written to clients
-	evicted   atomic.Uint64   // clients dropped for not reading
-	refusals  atomic.Uint64   // peer links refused at the handshake or closed for a bad line
-	running   atomic.Int64    // goroutines alive
+	wg        *sync.WaitGroup   // every goroutine of the current run; a new one each Start
+	seen      *dedupe           // (client, seq) of delivered messages
+	newIDs    *rate.Limiter     // distlab client ids this node has not seen, taken a second
+	acks      *pendingAcks      // messages accepted here that no peer has confirmed yet
+	oseq      atomic.Uint64     // the last number given to a message accepted here, this run
+	srcMu     sync.Mutex        // guards srcTops
+	srcTops   map[string]uint64 // per origin run: the highest OSeq delivered here
+	received  atomic.Uint64     // messages accepted from local clients
+	relayed   atomic.Uint64     // messages received from peers and delivered
+	delivered atomic.Uint64     // lines written to clients
+	evicted   atomic.Uint64     // clients dropped for not reading
+	refusals  atomic.Uint64     // peer links refused at the handshake or closed for a bad line
+	running   atomic.Int64      // goroutines alive
 }
 
 // remoteNode is a peer as its heartbeats describe it.
@@ -167,7 +173,9 @@ type remoteNode struct {
 // NewNode returns a node; Start makes it listen.
 func NewNode(cfg Config) *Node {
 	cfg.defaults()
-	n := &Node{cfg: cfg, hub: newHub(cfg.ringSize), seen: newDedupe(), remote: map[string]*remoteNode{}}
+	n := &Node{cfg: cfg, hub: newHub(cfg.ringSize), seen: newDedupe(), acks: newPendingAcks(),
+		newIDs:  rate.NewLimiter(newIDRate, newIDBurst),
+		srcTops: map[string]uint64{}, remote: map[string]*remoteNode{}}
 	n.txt.set(cfg.Lang)
 	return n
 }
@@ -268,7 +276,9 @@ func (n *Node) start() error {
 	ctx, cancel := context.WithCancel(context.Background())
 	n.ln, n.addr, n.up, n.ctx, n.cancel = ln, ln.Addr().String(), true, ctx, cancel
 	n.epoch = newEpoch()
-	n.wg = &sync.WaitGroup{} // a Kill may still be waiting on the last run's
+	n.oseq.Store(0)           // a new epoch counts from 1 again
+	n.acks = newPendingAcks() // what the last run waited for died with it: its senders send it again
+	n.wg = &sync.WaitGroup{}  // a Kill may still be waiting on the last run's
 	n.conns, n.nicks, n.links = map[*conn]struct{}{}, map[string]*conn{}, map[*peerLink]struct{}{}
 	n.remote = map[string]*remoteNode{}
 	n.goLocked(func() { n.acceptLoop(ctx, ln) })
@@ -424,7 +434,7 @@ func (n *Node) serve(nc net.Conn) {
 		return
 	}
 	n.connNum++
-	c := &conn{node: n, nc: nc, num: n.connNum, direct: make(chan string, 256), done: make(chan struct{}), wrote: make(chan struct{}),
+	c := &conn{node: n, nc: nc, num: n.connNum, direct: make(chan string, 256), replay: make(chan sinceReq, 1), done: make(chan struct{}), wrote: make(chan struct{}),
 		limit: newLimiter(n.cfg.Rate)}
 	c.id = fmt.Sprintf("%s.%s.c%d", n.cfg.ID, n.epoch, c.num) // the epoch: a restart never reuses an id
 	id := c.id
@@ -447,30 +457,21 @@ func (n *Node) drop(c *conn) {
 	n.releaseNickLocked(c)
 }
 
-// accept delivers a message from a local client, once, and relays it;
-// sent (may be nil) runs once the message is safe from this node's crash.
-func (n *Node) accept(m Message, from *conn, sent func()) {
-	m.Origin, m.At = n.cfg.ID, time.Now()
-	if !n.seen.add(m.Client, m.Seq) {
-		if sent != nil {
-			sent() // a resend after failover that arrived before: already delivered
-		}
-		return
-	}
-	n.received.Add(1)
-	n.deliver(m, from)
-	n.relay(m, nil, sent)
-}
-
-// deliver hands m to the local clients.
+// deliver hands m to the local clients, and keeps it in the ring for
+// those that come back asking what they missed.
 func (n *Node) deliver(m Message, from *conn) {
 	line := m.Line()
+	src := m.src()
 	e := &entry{
 		from:   from,
 		plain:  []byte(line + "\n"),
-		ctl:    []byte(fmt.Sprintf("%s %s %d %s\n", ctlM, publicID(m.Client), m.Seq, line)),
+		ctl:    []byte(fmt.Sprintf("%s %s %d %s %d %s\n", ctlM, publicID(m.Client), m.Seq, src, m.OSeq, line)),
 		client: m.Client,
+		src:    src,
+		oseq:   m.OSeq,
+		at:     m.At.UnixMilli(),
 	}
+	n.noteSrc(src, m.OSeq)
 	n.hub.publish(e, 2*n.cfg.EvictAfter)
 }
 
@@ -478,8 +479,24 @@ func (n *Node) deliver(m Message, from *conn) {
 // cluster key, which the handshake then checks.
 func (n *Node) peerAllowed() bool { return n.cfg.Key != "" }
 
-// clientIDPattern is what a distlab client's id looks like.
-var clientIDPattern = regexp.MustCompile(`^d[0-9a-f]{12}$`)
+// The node-wide limit on ids it has not seen before: enough for a class
+// joining at once, far too few to flush the dedupe table (see dedupe).
+const (
+	newIDRate  = 50
+	newIDBurst = 256
+)
+
+// secretSize is the bytes of a distlab client's secret.
+const secretSize = 16
+
+// clientID is the id a distlab client's secret stands for: nobody can
+// present an id without the secret behind it, and the secret never leaves
+// the client's connection (peer links and other clients see ids and
+// publicIDs only).
+func clientID(secret string) string {
+	sum := sha256.Sum256([]byte("distlab chat v1 client id\n" + secret))
+	return "d" + hex.EncodeToString(sum[:12])
+}
 
 // publicID is what other clients see of a client's id: enough to tell
 // messages apart after a failover, not enough to speak as that client.

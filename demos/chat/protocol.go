@@ -33,6 +33,8 @@ type Message struct {
 	Client string    // id of the sending client: random for distlab clients, node.connN for others
 	Seq    uint64    // the sender's sequence number
 	Origin string    // the node the sender was on
+	Epoch  string    // the origin node's run: random at each start
+	OSeq   uint64    // the origin's number for it in that run, from 1: what clients' cursors count
 	At     time.Time // when the origin node accepted it
 	Kind   Kind
 	Nick   string
@@ -51,19 +53,56 @@ func (m Message) Line() string {
 // Control lines between nodes and distlab clients start with "/". People's
 // lines never do: messages start with a time, notices with "***".
 const (
-	ctlHello   = "/hello"   // client → node: /hello CLIENTID NICK
+	ctlHello   = "/hello"   // client → node: /hello SECRET NICK
+	ctlSince   = "/since"   // client → node: /since JOINMS SRC=OSEQ,SRC=OSEQ,...
 	ctlPing    = "/ping"    // client → node: I am still here
 	ctlPong    = "/pong"    // node → distlab client: and so am I
 	ctlMsg     = "/msg"     // client → node: /msg SEQ TEXT
 	ctlAck     = "/ack"     // node → client: /ack SEQ
 	ctlMembers = "/members" // node → client: /members n1=host:port,n2=host:port
-	ctlM       = "/m"       // node → client: /m CLIENTID SEQ LINE
+	ctlM       = "/m"       // node → client: /m CLIENTID SEQ SRC OSEQ LINE
 	ctlPeer    = "/peer"    // node ↔ node, handshake: /peer NODEID ADDR NONCE [PROOF]
 	ctlProof   = "/proof"   // dialer → listener, handshake: /proof PROOF
 	ctlOK      = "/ok"      // listener → dialer, handshake: /ok TAG
 	ctlBeat    = "/beat"    // node ↔ node: /beat NODEID ADDR CLIENTS NICK,NICK,... TAG
-	ctlRelay   = "/relay"   // node ↔ node: /relay CLIENT SEQ ORIGIN UNIXMS KIND NICK TEXT TAG
+	ctlRelay   = "/relay"   // node ↔ node: /relay CLIENT SEQ ORIGIN EPOCH OSEQ UNIXMS KIND NICK TEXT TAG
+	ctlGot     = "/got"     // node ↔ node: /got CLIENT SEQ TAG, a relay received from its origin
 )
+
+// A distlab client's session with a node:
+//
+//	C → N  /hello SECRET NICK
+//	C → N  /since JOINMS SRC=OSEQ,...     what it has, per origin
+//	C → N  /msg SEQ TEXT                  each unacknowledged message again
+//	N → C  /members ...                   (and the nick's notice)
+//	N → C  /m CLIENTID SEQ SRC OSEQ LINE  first what it missed, then new ones
+//	N → C  /ack SEQ                       once a peer has the message
+//
+// SECRET is 32 lowercase hex digits the client draws at random and shows
+// no one else; its id is clientID(SECRET), "d" and 24 hex digits of a
+// hash, so nobody can present another client's id without its secret.
+// Other clients see only publicID(id) in /m lines. A connection says
+// /hello once, and a node takes at most a few new ids a second.
+//
+// Every node numbers the messages it accepts from its own clients: SRC
+// is ORIGIN.EPOCH (EPOCH new at every start of the node), OSEQ counts
+// from 1. A client remembers, per SRC, the highest OSEQ it was sent, and
+// on every connection asks for the rest: the node replays from its ring
+// (the last 65,536 messages it delivered) every message of a listed SRC
+// above OSEQ-64 (a later one may have overtaken an earlier one on
+// another path), and every message of an unlisted SRC accepted at or
+// after JOINMS (the client's clock when it started, in Unix ms), before
+// anything new. The client shows each (CLIENTID, SEQ) once, so what
+// comes twice is dropped there. When the ring no longer holds what a
+// client missed, the node says so in one notice with the count.
+//
+// A node acknowledges a /msg only once a peer has it: the peer answers a
+// /relay that came straight from its origin with /got on the same link,
+// and the origin acks the first answer. A node with no peer at all (none
+// configured, none linked) acks on receipt, and /nodes says which. A
+// client sends again what stays unacknowledged for ResendAfter; the node
+// relays such a resend again (peers drop the copy but answer /got), or
+// acks it at once if a peer already confirmed it.
 
 // A peer link starts with a handshake in which each node proves that it
 // knows the cluster key, without the key, or anything that could stand in
@@ -99,27 +138,31 @@ const (
 
 // relayLine encodes m for a peer link.
 func relayLine(m Message) string {
-	return fmt.Sprintf("%s %s %d %s %d %s %s %s", ctlRelay, m.Client, m.Seq, m.Origin, m.At.UnixMilli(), m.Kind, m.Nick, m.Text)
+	return fmt.Sprintf("%s %s %d %s %s %d %d %s %s %s", ctlRelay, m.Client, m.Seq, m.Origin, m.Epoch, m.OSeq, m.At.UnixMilli(), m.Kind, m.Nick, m.Text)
 }
+
+// src is the origin's run, as clients' cursors name it: ORIGIN.EPOCH.
+func (m Message) src() string { return m.Origin + "." + m.Epoch }
 
 // parseRelay decodes a /relay line; the text is cleaned again, as anything
 // from the network is.
 func parseRelay(line string) (Message, bool) {
-	f := strings.SplitN(line, " ", 8)
-	if len(f) < 7 || f[0] != ctlRelay {
+	f := strings.SplitN(line, " ", 10)
+	if len(f) < 9 || f[0] != ctlRelay {
 		return Message{}, false
 	}
 	seq, err1 := strconv.ParseUint(f[2], 10, 64)
-	ms, err2 := strconv.ParseInt(f[4], 10, 64)
-	if err1 != nil || err2 != nil || (f[5] != string(KindSay) && f[5] != string(KindMe)) {
+	oseq, err2 := strconv.ParseUint(f[5], 10, 64)
+	ms, err3 := strconv.ParseInt(f[6], 10, 64)
+	if err1 != nil || err2 != nil || err3 != nil || (f[7] != string(KindSay) && f[7] != string(KindMe)) {
 		return Message{}, false
 	}
 	text := ""
-	if len(f) == 8 {
-		text = f[7]
+	if len(f) == 10 {
+		text = f[9]
 	}
-	return Message{Client: CleanNick(f[1]), Seq: seq, Origin: CleanNick(f[3]), At: time.UnixMilli(ms),
-		Kind: Kind(f[5]), Nick: CleanNick(f[6]), Text: Clean(text)}, true
+	return Message{Client: CleanNick(f[1]), Seq: seq, Origin: CleanNick(f[3]), Epoch: CleanNick(f[4]), OSeq: oseq,
+		At: time.UnixMilli(ms), Kind: Kind(f[7]), Nick: CleanNick(f[8]), Text: Clean(text)}, true
 }
 
 // validNick says why nick is not acceptable, or "".

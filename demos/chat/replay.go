@@ -1,0 +1,132 @@
+package chat
+
+import (
+	"bufio"
+	"strconv"
+	"strings"
+)
+
+// Replays: a distlab client that comes back (to this node or another)
+// says what it has, per origin run (/since), and the node sends it what
+// it missed from its ring before anything new. See protocol.go.
+
+const (
+	// replayMargin is how far below a client's cursor a replay starts: a
+	// message may overtake an earlier one of the same origin on another
+	// path, so the highest number a client saw does not prove it saw the
+	// ones below. The client drops what it already showed.
+	replayMargin = 64
+	// maxCursors is how many origin runs a client lists in /since, the
+	// most recent first; older runs fall back to JOINMS.
+	maxCursors = 32
+)
+
+// sinceReq is a client's /since: when it joined (Unix ms, its clock) and
+// the highest OSEQ it was sent per origin run.
+type sinceReq struct {
+	join    int64
+	cursors map[string]uint64
+}
+
+// parseSince reads "/since JOINMS SRC=OSEQ,...".
+func parseSince(arg string) (sinceReq, bool) {
+	ms, list, _ := strings.Cut(arg, " ")
+	join, err := strconv.ParseInt(ms, 10, 64)
+	if err != nil {
+		return sinceReq{}, false
+	}
+	r := sinceReq{join: join, cursors: map[string]uint64{}}
+	for _, kv := range strings.Split(list, ",") {
+		src, s, ok := strings.Cut(kv, "=")
+		if !ok || len(r.cursors) >= maxCursors {
+			continue
+		}
+		if seq, err := strconv.ParseUint(s, 10, 64); err == nil {
+			r.cursors[src] = seq
+		}
+	}
+	return r, true
+}
+
+// noteSrc records that message oseq of origin run src was delivered here.
+func (n *Node) noteSrc(src string, oseq uint64) {
+	n.srcMu.Lock()
+	defer n.srcMu.Unlock()
+	if oseq > n.srcTops[src] {
+		n.srcTops[src] = oseq
+	}
+}
+
+func (n *Node) srcTop(src string) (uint64, bool) {
+	n.srcMu.Lock()
+	defer n.srcMu.Unlock()
+	t, ok := n.srcTops[src]
+	return t, ok
+}
+
+// since queues a client's replay request for its writer.
+func (c *conn) since(arg string) {
+	r, ok := parseSince(arg)
+	if !ok {
+		c.say(notice(c.node.txt.printer(), "bad %s line", ctlSince))
+		return
+	}
+	select {
+	case <-c.replay: // an older request not served yet: this one replaces it
+	default:
+	}
+	c.replay <- r
+}
+
+// writeReplay writes to w every message in the ring that r says the
+// client has not had, and one notice if some are no longer kept. Messages
+// published meanwhile come again from the writer's cursor; the client
+// drops the copies.
+func (c *conn) writeReplay(w *bufio.Writer, r sinceReq) {
+	n := c.node
+	h := n.hub
+	head := h.head.Load()
+	start := head - min(head, h.size)
+	self := c.clientID()
+	lowest := map[string]uint64{} // per listed run: the lowest OSEQ above its cursor found
+	for i := start; i < head; i++ {
+		e := h.read(i)
+		if e == nil || e.src == "" {
+			continue
+		}
+		cur, listed := r.cursors[e.src]
+		if listed {
+			if e.oseq > cur {
+				if l, ok := lowest[e.src]; !ok || e.oseq < l {
+					lowest[e.src] = e.oseq
+				}
+			}
+			if e.oseq+replayMargin <= cur {
+				continue
+			}
+		} else if e.at < r.join {
+			continue
+		}
+		if e.client == self {
+			continue // its own: never echoed
+		}
+		w.Write(e.ctl)
+		n.delivered.Add(1)
+		if w.Buffered() > 48<<10 && !c.flush(w) {
+			return
+		}
+	}
+	var lost uint64
+	for src, cur := range r.cursors {
+		if l, ok := lowest[src]; ok {
+			lost += l - cur - 1
+		} else if top, ok := n.srcTop(src); ok && top > cur {
+			lost += top - cur
+		}
+	}
+	if lost > 0 {
+		p := n.txt.printer()
+		w.WriteString(notice(p, "%d messages sent while you were away are older than what %s keeps: you will not see them", int(min(lost, 1<<31)), n.cfg.ID))
+		w.WriteByte('\n')
+	}
+}
