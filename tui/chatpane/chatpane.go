@@ -271,8 +271,10 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, m.keys.Faster):
 		_, r := d.Bots()
 		d.SetBotRate(r * 2)
-	case key.Matches(msg, m.keys.Slow): // fast → slow → very slow → fast
-		d.SetLinks((d.Links() + 1) % (chat.LinksVerySlow + 1))
+	case key.Matches(msg, m.keys.Slow): // on and off, from very slow too
+		d.SetLinks(toggle(d.Links(), chat.LinksSlow))
+	case key.Matches(msg, m.keys.VerySlow):
+		d.SetLinks(toggle(d.Links(), chat.LinksVerySlow))
 	case key.Matches(msg, m.keys.Pause):
 		m.SetPaused(!m.Paused())
 		d.SetPaused(m.Paused())
@@ -315,4 +317,12 @@ func (m *Model) typeText(s string) {
 	if n > 0 {
 		m.input, _ = m.input.Update(tea.PasteMsg{Content: s[:n]})
 	}
+}
+
+// toggle is speed, or fast links when they are at speed already.
+func toggle(now, speed chat.LinkSpeed) chat.LinkSpeed {
+	if now == speed {
+		return chat.LinksFast
+	}
+	return speed
 }

@@ -359,3 +359,30 @@ func TestWildcardHostRows(t *testing.T) {
 		t.Errorf("the pane shows 0.0.0.0:\n%s", s)
 	}
 }
+
+// s turns slow links on and off; S, very slow ones, whose status says the
+// heartbeat timeout is passed.
+func TestLinkSpeedKeys(t *testing.T) {
+	m := start(t, locale.English)
+	for _, c := range []struct {
+		key    string
+		want   chat.LinkSpeed
+		status string
+	}{
+		{"s", chat.LinksSlow, "slow links ON (150–450 ms)"},
+		{"s", chat.LinksFast, "slow links off"},
+		{"S", chat.LinksVerySlow, "very slow links (0.3–3.3 s, past the 1 s timeout)"},
+		{"s", chat.LinksSlow, "slow links ON"},
+		{"S", chat.LinksVerySlow, "very slow links"},
+		{"S", chat.LinksFast, "slow links off"},
+	} {
+		press(m, c.key)
+		if got := m.cluster.Links(); got != c.want {
+			t.Fatalf("after %s: links %d, want %d", c.key, got, c.want)
+		}
+		m.sample()
+		if s := strings.Join(strings.Fields(ansi.Strip(m.View())), " "); !strings.Contains(s, c.status) {
+			t.Fatalf("after %s the pane does not say %q:\n%s", c.key, c.status, s)
+		}
+	}
+}

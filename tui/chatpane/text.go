@@ -25,6 +25,7 @@ func init() {
 		locale.Str("bots slower", "robôs mais lentos"),
 		locale.Str("bots faster", "robôs mais rápidos"),
 		locale.Str("slow links", "enlaces lentos"),
+		locale.Str("very slow links", "enlaces muito lentos"),
 		locale.Str("pause", "pausar"),
 		locale.Str("type", "digitar"),
 		locale.Str("send line", "enviar"),
