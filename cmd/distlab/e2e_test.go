@@ -312,7 +312,9 @@ func TestE2EHangup(t *testing.T) {
 	pid := tm.panePID()
 	tm.keys("j", "j", "j", "j", "j")
 	deadline := time.Now().Add(10 * time.Second)
-	for header := ""; !strings.Contains(header, "Threads") || strings.Contains(header, " 0%"); header, _, _ = strings.Cut(tm.screen(), "\n") {
+	// The header shows how far into the lesson the reader is once it shows
+	// the lesson (before, no percentage): wait for it to leave 0%.
+	for header := ""; !strings.Contains(header, "%") || strings.Contains(header, " 0%"); header, _, _ = strings.Cut(tm.screen(), "\n") {
 		if time.Now().After(deadline) {
 			t.Fatalf("the reader did not scroll:\n%s", tm.screen())
 		}
