@@ -1,6 +1,8 @@
 package lessons
 
 import (
+	"html"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -31,8 +33,8 @@ func CleanLine(s string) (string, bool) {
 	return cleanLine(s, false), true
 }
 
-// cleanText is CleanLine for a text of many lines: newlines and tabs stay.
-func cleanText(s string) (string, bool) {
+// CleanText is CleanLine for a text of many lines: newlines and tabs stay.
+func CleanText(s string) (string, bool) {
 	if clean(s, true) {
 		return s, false
 	}
@@ -44,14 +46,37 @@ func cleanText(s string) (string, bool) {
 }
 
 // firstDirtyLine is the line (counting from first) of s's first rune that
-// cleanText removes.
+// CleanText removes, or of its first entity that cleanEntities does.
 func firstDirtyLine(s string, first int) int {
 	for i, l := range strings.Split(s, "\n") {
-		if !clean(l, true) {
+		if _, dirty := cleanEntities(l); dirty || !clean(l, true) {
 			return first + i
 		}
 	}
 	return first
+}
+
+// entity is a character reference as markdown decodes it: &#27;, &#x1b;,
+// &lrm;.
+var entity = regexp.MustCompile(`&(#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});`)
+
+// cleanEntities removes the character references that markdown would turn
+// into what CleanText removes (an escape, a bell, a bidi override): the
+// source holds only "&#27;", the rendered text the ESC itself. It reports
+// whether it removed any.
+func cleanEntities(s string) (string, bool) {
+	if !strings.Contains(s, "&") {
+		return s, false
+	}
+	dirty := false
+	out := entity.ReplaceAllStringFunc(s, func(ref string) string {
+		if r := html.UnescapeString(ref); r == ref || clean(r, true) && !strings.Contains(r, "\n") {
+			return ref // not a reference, or a harmless one (&amp;, &eacute;)
+		}
+		dirty = true
+		return ""
+	})
+	return out, dirty
 }
 
 // clean reports whether s is valid UTF-8 made of printable runes (and, for

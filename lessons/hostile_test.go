@@ -135,3 +135,26 @@ func TestControlSequencesNeverLeaveTheLoader(t *testing.T) {
 		t.Errorf("problems:\n got %q\nwant %q", got, want)
 	}
 }
+
+// Character references that markdown would turn into controls go too:
+// the source holds only "&#27;", the render the ESC itself. Harmless ones
+// stay.
+func TestControlReferencesNeverLeaveTheLoader(t *testing.T) {
+	c := lessons.Load(fstest.MapFS{
+		"en/a.md": {Data: []byte("---\nid: a\ntitle: A\n---\nfine\n" +
+			"x &#27;]0;PWNED&#7; &#x1b;[2J &#X202E;rtl &lrm; &#155; &#10; y\n" +
+			"keep &amp; &eacute; &#233; &lt;b&gt; &nosuch;\n")},
+	}, lessons.Options{Prefix: "p"})
+	ls := c.Lessons("en")
+	if len(ls) != 1 {
+		t.Fatalf("lessons %v, problems %q", ls, c.Problems)
+	}
+	// &#155; stays: HTML reads 0x80–0x9F references as Windows-1252, "›"
+	// (and markdown's render is cleaned again, in case it reads them as C1).
+	if want := "fine\nx ]0;PWNED [2J rtl  &#155;  y\nkeep &amp; &eacute; &#233; &lt;b&gt; &nosuch;\n"; ls[0].Body != want {
+		t.Errorf("body:\n got %q\nwant %q", ls[0].Body, want)
+	}
+	if len(c.Problems) != 1 || c.Problems[0].Error() != "p/en/a.md:6: the text holds control characters or escape sequences: they were removed" {
+		t.Errorf("problems %q", c.Problems)
+	}
+}

@@ -119,9 +119,11 @@ func parse(path, lang string, data []byte, knownDemo func(string) bool) (Lesson,
 	if dirty {
 		probs.addf(keyLine["summary"], "the summary holds control characters or escape sequences: they were removed")
 	}
-	if clean, dirty := cleanText(raw); dirty {
+	cleaned, dirty := CleanText(raw)
+	cleaned, dirtyRefs := cleanEntities(cleaned)
+	if dirty || dirtyRefs {
 		probs.addf(firstDirtyLine(raw, bodyLine), "the text holds control characters or escape sequences: they were removed")
-		raw = clean
+		raw = cleaned
 	}
 	body, notes := extractNotes(raw, bodyLine)
 	return Lesson{

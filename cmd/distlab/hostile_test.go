@@ -33,7 +33,8 @@ func TestHostileLessonsReachNoTerminal(t *testing.T) {
 		t.Fatal(err)
 	}
 	title := "\"Evil\\e]52;c;ZXZpbA==\\a\\e]0;PWNED\\a\\e[2J\\x9b\\u202e\""
-	body := "# Hello\n\nText \x1b]0;PWNED\a\x1b[2J\u009b\u202e\u200b\x7f here.\n"
+	body := "# Hello\n\nText \x1b]0;PWNED\a\x1b[2J\u009b\u202e\u200b\x7f here.\n\n" +
+		"Refs &#27;]0;PWNED&#7; &#x1b;[2J &#x202e;rtl &lrm; &#155;31m and <div>&#27;]2;DIV&#7;</div>.\n"
 	files := map[string]string{
 		"01-evil.md":             "---\nid: evil\ntitle: " + title + "\nsummary: \"s\\e[31m\"\n---\n" + body,
 		"02-\x1b]0;name\a-ok.md": "---\nid: named\ntitle: Named\n---\nfine\n",

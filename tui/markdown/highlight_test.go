@@ -96,3 +96,33 @@ func TestSlowInitsNotLinked(t *testing.T) {
 		}
 	}
 }
+
+// Whatever reaches Render (the loader cleans lessons first), its output
+// holds glamour's colours and links and nothing else a terminal acts on.
+func TestRenderIsSafe(t *testing.T) {
+	md := "Raw \x1b]0;PWNED\a\x1b[2J\u009b31m\u202e here, refs &#27;]2;T&#7; &#x1b;[3J, a [link](https://example.com/a) and `code`.\n"
+	for _, style := range []string{"dark", "notty"} {
+		out := render(t, md, style)
+		for i := 0; i < len(out); i++ {
+			if out[i] == 0x1b {
+				n := glamourSequence(out[i:])
+				if n == 0 {
+					t.Fatalf("%s: an escape that is not glamour's at %d: %q", style, i, out[i:min(i+20, len(out))])
+				}
+				i += n - 1
+			}
+		}
+		plain := ansi.Strip(out)
+		for _, r := range plain {
+			if r < 0x20 && r != '\n' || r >= 0x7f && r < 0xa0 || r == 0x202e {
+				t.Fatalf("%s: %U in %q", style, r, plain)
+			}
+		}
+		if !strings.Contains(plain, "Raw") || !strings.Contains(plain, "here") || !strings.Contains(plain, "code") {
+			t.Errorf("%s: text lost: %q", style, plain)
+		}
+	}
+	if out := render(t, "a [link](https://example.com/a)\n", "dark"); !strings.Contains(out, "\x1b]8;") {
+		t.Logf("glamour wrote no OSC 8 link here: %q", out) // links are kept when it does
+	}
+}

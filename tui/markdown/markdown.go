@@ -11,6 +11,8 @@ import (
 	"charm.land/glamour/v2"
 	"charm.land/glamour/v2/ansi"
 	"charm.land/glamour/v2/styles"
+
+	"distlab/lessons"
 )
 
 // StyleNames are the standard styles `lesson show --style` accepts.
@@ -46,7 +48,72 @@ func Render(title, body string, width int, style ansi.StyleConfig) (string, erro
 	if err != nil {
 		return "", fmt.Errorf("markdown: %w", err)
 	}
-	return unprotect.Replace(out), nil
+	return safe(unprotect.Replace(out)), nil
+}
+
+// safe is a render with nothing a terminal would act on but glamour's own
+// sequences: colours (SGR) and links (OSC 8, whose address is printable
+// text). The lesson was cleaned when it loaded (lessons.CleanText); this is
+// the second line of defence, for what markdown itself makes of it (a
+// character reference the loader did not know to be a control). The text
+// between glamour's sequences is cleaned by the loader's rule.
+func safe(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	text := 0 // s[text:i] is text not yet written
+	flush := func(end int) {
+		t, _ := lessons.CleanText(s[text:end]) // as it is when clean, the common case
+		b.WriteString(t)
+	}
+	for i := 0; i < len(s); {
+		if s[i] != 0x1b {
+			i++
+			continue
+		}
+		n := glamourSequence(s[i:])
+		if n == 0 {
+			i++ // not glamour's: CleanText takes it out with the text around it
+			continue
+		}
+		flush(i)
+		b.WriteString(s[i : i+n])
+		i += n
+		text = i
+	}
+	flush(len(s))
+	return b.String()
+}
+
+// glamourSequence is the length of the SGR or OSC 8 sequence s starts
+// with, or 0.
+func glamourSequence(s string) int {
+	switch {
+	case strings.HasPrefix(s, "\x1b["):
+		for i := 2; i < len(s); i++ {
+			switch c := s[i]; {
+			case c == 'm':
+				return i + 1
+			case c >= '0' && c <= '9' || c == ';' || c == ':':
+			default:
+				return 0
+			}
+		}
+	case strings.HasPrefix(s, "\x1b]8;"):
+		for i := 4; i < len(s); i++ {
+			switch c := s[i]; {
+			case c == 0x07:
+				return i + 1
+			case c == 0x1b:
+				if i+1 < len(s) && s[i+1] == '\\' {
+					return i + 2
+				}
+				return 0
+			case c < 0x20 || c > 0x7e:
+				return 0
+			}
+		}
+	}
+	return 0
 }
 
 // glamour wraps list items and quotes at any of " ,.;-+|", so "99,99%",
