@@ -57,8 +57,11 @@ func DefaultPath() (string, error) {
 type Store struct {
 	path string
 
-	mu      sync.Mutex // guards written
+	mu      sync.Mutex // guards written and refused
 	written uint64
+	// refused: Load found a file that is not distlab's to replace (too
+	// big): Save leaves it alone.
+	refused bool
 }
 
 // NewStore returns a store for the file at path.
@@ -98,20 +101,35 @@ func (s *Store) Load() (State, error) {
 	case !fi.Mode().IsRegular():
 		return State{}, locale.Errorf("progress file %s is not a regular file: it is not read, and progress is not saved", s.path)
 	case fi.Size() > MaxSize:
-		return State{}, locale.Errorf("progress file %s is larger than %d MB: it is not read", s.path, MaxSize>>20)
+		return State{}, s.refuse()
 	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
 	switch {
 	case err != nil:
 		return State{}, locale.Errorf("progress: %w", err)
 	case len(data) > MaxSize:
-		return State{}, locale.Errorf("progress file %s is larger than %d MB: it is not read", s.path, MaxSize>>20)
+		return State{}, s.refuse()
 	}
 	var st State
 	if err := json.Unmarshal(data, &st); err != nil {
-		return State{}, locale.Errorf("progress file %s is corrupt, starting afresh: %w", s.path, err)
+		// Kept aside, not overwritten: it may be worth a look, or not be
+		// distlab's at all (a DISTLAB_STATE set by mistake).
+		aside := s.path + ".corrupt"
+		if rerr := os.Rename(s.path, aside); rerr != nil {
+			s.refuse()
+			return State{}, locale.Errorf("progress file %s is corrupt, and progress is not saved: %w", s.path, err)
+		}
+		return State{}, locale.Errorf("progress file %s is corrupt: it was moved to %s, and progress starts afresh: %w", s.path, aside, err)
 	}
 	return st, nil
+}
+
+// refuse makes Save leave the file alone, and says why.
+func (s *Store) refuse() error {
+	s.mu.Lock()
+	s.refused = true
+	s.mu.Unlock()
+	return locale.Errorf("progress file %s is larger than %d MB: it is not read, and progress is not saved", s.path, MaxSize>>20)
 }
 
 // removeStale removes the temporary files of saves that never finished (the
@@ -131,7 +149,7 @@ func (s *Store) removeStale() {
 func (s *Store) Save(st State, seq uint64) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if seq != 0 && seq <= s.written {
+	if seq != 0 && seq <= s.written || s.refused { // refused: Load said so already
 		return nil
 	}
 	data, err := json.Marshal(st)
@@ -155,9 +173,7 @@ const tempPattern = ".state-*.json"
 // it points; a path that is not a regular file (a FIFO, a device) is never
 // replaced.
 func writeAtomic(path string, data []byte) error {
-	if target, err := filepath.EvalSymlinks(path); err == nil {
-		path = target
-	}
+	path = linkTarget(path)
 	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
 		return locale.Errorf("progress file %s is not a regular file: it is not read, and progress is not saved", path)
 	}
@@ -185,4 +201,26 @@ func writeAtomic(path string, data []byte) error {
 		return locale.Errorf("progress: %w", err)
 	}
 	return nil
+}
+
+// linkTarget is where path leads through symlinks, also when the last one
+// points at a file not made yet (a state kept in a synced folder): a save
+// then creates that file and keeps the link. A path that is no link, or a
+// chain too long or broken on the way, is itself.
+func linkTarget(path string) string {
+	for range 40 { // the kernel's own limit on a chain of links
+		fi, err := os.Lstat(path)
+		if err != nil || fi.Mode()&os.ModeSymlink == 0 {
+			return path
+		}
+		to, err := os.Readlink(path)
+		if err != nil {
+			return path
+		}
+		if !filepath.IsAbs(to) {
+			to = filepath.Join(filepath.Dir(path), to)
+		}
+		path = to
+	}
+	return path
 }

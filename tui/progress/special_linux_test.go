@@ -70,15 +70,66 @@ func TestSpecialStateFiles(t *testing.T) {
 	}
 }
 
-// A state file over MaxSize is not read.
+// A state file over MaxSize is not read, nor replaced by a save: it is
+// not distlab's.
 func TestHugeStateFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "state.json")
-	if err := os.WriteFile(path, bytes.Repeat([]byte(" "), progress.MaxSize+1), 0o644); err != nil {
+	big := bytes.Repeat([]byte("not a state "), progress.MaxSize/12+1)
+	if err := os.WriteFile(path, big, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, err := progress.NewStore(path).Load()
-	if err == nil || !strings.Contains(err.Error(), "larger than 1 MB") {
-		t.Errorf("Load error %v, want larger than 1 MB", err)
+	s := progress.NewStore(path)
+	_, err := s.Load()
+	if err == nil || !strings.Contains(err.Error(), "larger than 1 MB: it is not read, and progress is not saved") {
+		t.Errorf("Load error %v", err)
+	}
+	if err := s.Save(progress.State{LastLesson: "a"}, 0); err != nil {
+		t.Errorf("Save: %v", err)
+	}
+	if data, _ := os.ReadFile(path); !bytes.Equal(data, big) {
+		t.Error("the big file was overwritten")
+	}
+}
+
+// A corrupt state file is moved aside, not overwritten, and progress goes
+// on in a fresh one.
+func TestCorruptStateKeptAside(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.json")
+	if err := os.WriteFile(path, []byte("{oops"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := progress.NewStore(path)
+	if _, err := s.Load(); err == nil || !strings.Contains(err.Error(), "moved to "+path+".corrupt") {
+		t.Errorf("Load error %v", err)
+	}
+	if data, err := os.ReadFile(path + ".corrupt"); err != nil || string(data) != "{oops" {
+		t.Errorf("the corrupt file is not kept aside: %q %v", data, err)
+	}
+	if err := s.Save(progress.State{LastLesson: "a"}, 1); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := s.Load(); err != nil || st.LastLesson != "a" {
+		t.Errorf("after a fresh save: %#v %v", st, err)
+	}
+}
+
+// A symlink to a file not made yet (a folder synced later) is written
+// through, and stays a link.
+func TestSaveThroughDanglingSymlink(t *testing.T) {
+	dir := t.TempDir()
+	target, link := filepath.Join(dir, "sync", "state.json"), filepath.Join(dir, "link.json")
+	if err := os.Symlink("sync/state.json", link); err != nil {
+		t.Fatal(err)
+	}
+	s := progress.NewStore(link)
+	if err := s.Save(progress.State{LastLesson: "a"}, 1); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Fatalf("the link was replaced: %v", err)
+	}
+	if data, err := os.ReadFile(target); err != nil || !strings.Contains(string(data), `"a"`) {
+		t.Fatalf("the target: %q %v", data, err)
 	}
 }
 
