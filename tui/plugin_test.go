@@ -151,3 +151,28 @@ func TestTooSmallKeepsTyping(t *testing.T) {
 		t.Fatal("q did not quit on a too-small screen")
 	}
 }
+
+// Seats, unlike instance numbers, come back: a pane closed and opened again
+// sits where it sat (the chat demo's fixed ports follow the seat).
+func TestSeatsComeBack(t *testing.T) {
+	m := newApp(t, fixture, "en", 160, 40)
+	press(t, m, "D", "enter", "D", "enter") // ticker (seat 0), ticker #2 (seat 1)
+	seats := func() (out []int) {
+		for _, s := range m.slots {
+			if s.kind == demoSlot {
+				out = append(out, s.seat)
+			}
+		}
+		return out
+	}
+	if got := seats(); !slices.Equal(got, []int{0, 1}) {
+		t.Fatalf("seats %v, want [0 1]", got)
+	}
+	for m.Focused() != "ticker" || tickers(m)[0] != m.slots[m.focus].pane {
+		press(t, m, "tab")
+	}
+	press(t, m, "x", "D", "enter") // close seat 0, open another: it takes seat 0
+	if got := seats(); !slices.Equal(got, []int{1, 0}) {
+		t.Fatalf("seats %v after closing the first and opening one, want [1 0]", got)
+	}
+}

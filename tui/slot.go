@@ -21,6 +21,7 @@ type slot struct {
 	pane common.Pane
 	demo string // the demo's id, for demo slots
 	id   int    // unique for the app's life; demo panes tag messages with it
+	seat int    // the lowest number from 0 no other open pane of its demo had (Env.Seat)
 
 	// framed is the pane drawn in its frame at its current size and
 	// focus, kept until something about it changes (see dirty).

@@ -105,8 +105,9 @@ func (m *Model) openDemo(id string, fresh bool) tea.Cmd {
 		m.opened = map[string]int{}
 	}
 	m.opened[id]++ // never reused: two panes of one demo never share a number
-	p := d.New(demo.Env{Com: m.com, Demo: d, ID: sid, Instance: m.opened[id], Host: m.cfg.DemoHost, Port: m.cfg.DemoPort})
-	m.slots = append(m.slots, &slot{kind: demoSlot, pane: p, demo: id, id: sid})
+	seat := m.freeSeat(id)
+	p := d.New(demo.Env{Com: m.com, Demo: d, ID: sid, Instance: m.opened[id], Seat: seat, Host: m.cfg.DemoHost, Port: m.cfg.DemoPort})
+	m.slots = append(m.slots, &slot{kind: demoSlot, pane: p, demo: id, id: sid, seat: seat})
 	m.zoom = false
 	return tea.Batch(p.Init(), m.relayout(), m.setFocus(len(m.slots)-1))
 }
@@ -249,4 +250,18 @@ func (m *Model) relayout() tea.Cmd {
 		}
 	}
 	return tea.Batch(cmds...)
+}
+
+// freeSeat is the lowest seat no open pane of demo id has: a pane closed
+// and opened again gets its seat, and so its fixed ports, back.
+func (m *Model) freeSeat(id string) int {
+	for seat := 0; ; seat++ {
+		taken := false
+		for _, s := range m.slots {
+			taken = taken || s.kind == demoSlot && s.demo == id && s.seat == seat
+		}
+		if !taken {
+			return seat
+		}
+	}
 }

@@ -78,11 +78,11 @@ var (
 const portsPerPane = 10
 
 // New returns the pane; Init starts the cluster on host, at env.Port when
-// it is set.
+// it is set (moved by its seat: a pane reopened gets its ports back).
 func New(env demo.Env, host string) *Model {
 	port := 0
 	if env.Port > 0 {
-		port = env.Port + (env.Instance-1)*portsPerPane
+		port = env.Port + env.Seat*portsPerPane
 	}
 	return &Model{Base: demo.NewBase(env, false), keys: newKeys(env.Com.Printer), host: host, port: port,
 		start: &handoff{done: make(chan struct{})}, startDemo: chat.StartDemo, input: env.Com.NewInput()}

@@ -313,13 +313,13 @@ func TestFixedPorts(t *testing.T) {
 		return ln.Addr().(*net.TCPAddr).Port
 	}
 	base := free()
-	for instance, want := range map[int]int{1: base, 2: base + 10} {
+	for seat, want := range map[int]int{0: base, 1: base + 10} {
 		var got chat.DemoConfig
-		m := New(demo.Env{Com: common.New(theme.New(theme.Dark), locale.English), Demo: Demo(), ID: 7, Instance: instance, Port: base}, "127.0.0.1")
+		m := New(demo.Env{Com: common.New(theme.New(theme.Dark), locale.English), Demo: Demo(), ID: 7, Instance: 5, Seat: seat, Port: base}, "127.0.0.1")
 		m.startDemo = func(cfg chat.DemoConfig) (*chat.Demo, error) { got = cfg; return nil, errors.New("not started") }
 		m.Init()()
 		if got.Port != want {
-			t.Errorf("pane %d: nodes from port %d, want %d", instance, got.Port, want)
+			t.Errorf("seat %d: nodes from port %d, want %d", seat, got.Port, want)
 		}
 	}
 	d, err := chat.StartDemo(chat.DemoConfig{Host: "127.0.0.1", Port: base, Bots: -1})

@@ -38,6 +38,10 @@ type Env struct {
 	Demo     Demo // the registry entry the pane was built from
 	ID       int  // the pane's id, unique for the app's life: tag messages with it
 	Instance int  // 1 for the first open pane of this demo, 2 for a second…
+	// Seat is the lowest number, from 0, that no other open pane of this
+	// demo has: unlike Instance it comes back when a pane closes, for what
+	// must stay put, like fixed ports.
+	Seat int
 	// Host is where demos that listen on sockets bind: 127.0.0.1 unless
 	// the user asked for another address (--chat-host).
 	Host string
