@@ -1,0 +1,88 @@
+package chat
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// A message whose relay no peer has read is not acknowledged; when the
+// node dies, the client sends it again to the peer, which delivers it
+// once (it also gets the dead node's relay, from its socket's buffer).
+func TestAckWaitsForAPeer(t *testing.T) {
+	c := testCluster(t, 2)
+	n1, n2 := c.Nodes[0], c.Nodes[1]
+	b := dialRaw(t, n2.Addr()) // on n2: must see the line once
+	watcher := dialRaw(t, n1.Addr())
+	rec := &recorder{}
+	a, err := Dial(ClientConfig{Addrs: []string{n1.Addr(), n2.Addr()}, Nick: "ana", OnLine: rec.add,
+		Silence: 500 * time.Millisecond, Backoff: 10 * time.Millisecond, MaxBackoff: 50 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(a.Close)
+	eventually(t, "ana's nick", func() bool { return rec.count("you are now ana") == 1 })
+
+	if err := n2.Freeze(); err != nil {
+		t.Fatal(err)
+	}
+	a.Send("held back")
+	watcher.expect("ana@n1: held back") // n1 delivered it, and relayed it to n2, which reads nothing
+	watcher.send("/nodes\n")
+	watcher.expect("once a peer confirms it has the message (1 waiting)")
+	if p := a.Pending(); p != 1 {
+		t.Fatalf("ana has %d messages unacknowledged, want 1: n1 acked a message no peer has", p)
+	}
+
+	n1.Kill()
+	n2.Thaw()
+	eventually(t, "the resend to n2 acknowledged", func() bool { return a.Pending() == 0 && a.Node() == n2.Addr() })
+	a.Send("after")
+	held := 0
+	for {
+		l := b.expect("ana@")
+		if strings.HasSuffix(l, "held back") {
+			held++
+		}
+		if strings.HasSuffix(l, "after") {
+			break
+		}
+	}
+	if held != 1 {
+		t.Fatalf("b saw the held-back line %d times, want 1", held)
+	}
+}
+
+// A node with no peer acks on receipt, and says so.
+func TestAloneAcksOnReceipt(t *testing.T) {
+	n := startNode(t, testConfig("n1"))
+	a, rec := dialClient(t, "ana", n.Addr())
+	eventually(t, "ana's nick", func() bool { return rec.count("you are now ana") == 1 })
+	a.Send("/nodes")
+	eventually(t, "/nodes", func() bool { return rec.count("acknowledgements: on receipt") == 1 })
+	a.Send("hello")
+	eventually(t, "the ack", func() bool { return a.Pending() == 0 })
+}
+
+// A client that asks for more than the node keeps is told, in one line.
+func TestReplayGapIsTold(t *testing.T) {
+	cfg := testConfig("n1")
+	cfg.ringSize = 8
+	n := startNode(t, cfg)
+	talker := dialRaw(t, n.Addr())
+	for i := range 20 {
+		talker.send("line " + string(rune('a'+i)) + "\n")
+	}
+	watcher := dialRaw(t, n.Addr())
+	secret := strings.Repeat("ab", secretSize)
+	watcher.send("/hello " + secret + " wanda\n")
+	watcher.expect("/members ")
+	// It had seen up to number 2 of this run: 3 to 12 are gone (the ring
+	// keeps the last 8 of 20).
+	src := n.ID() + "." + n.epoch
+	watcher.send("/since 0 " + src + "=2\n")
+	l := watcher.expect("*** ")
+	if !strings.Contains(l, "10 messages sent while you were away are older than what n1 keeps") {
+		t.Fatalf("got %q, want the gap of 10 told", l)
+	}
+}
