@@ -67,8 +67,31 @@ func seenAs(text string, c net.Conn) string {
 	if err != nil {
 		return text
 	}
-	for _, wild := range []string{"0.0.0.0", "::"} {
-		text = strings.ReplaceAll(text, net.JoinHostPort(wild, ""), net.JoinHostPort(host, ""))
+	return replaceHosts(text, host, "0.0.0.0", "::")
+}
+
+// replaceHosts replaces each of hosts, where it stands as the host of an
+// address (HOST:PORT, or [HOST]:PORT for IPv6), with host: "10.0.0.0:1"
+// holds "0.0.0.0:" but not as a host.
+func replaceHosts(text, host string, hosts ...string) string {
+	for _, h := range hosts {
+		from, to := net.JoinHostPort(h, ""), net.JoinHostPort(host, "")
+		var b strings.Builder
+		for {
+			i := strings.Index(text, from)
+			if i < 0 {
+				break
+			}
+			b.WriteString(text[:i])
+			if i > 0 && (text[i-1] == '.' || text[i-1] >= '0' && text[i-1] <= '9' || text[i-1] == ':') && from[0] != '[' {
+				b.WriteString(from) // the tail of another address
+			} else {
+				b.WriteString(to)
+			}
+			text = text[i+len(from):]
+		}
+		b.WriteString(text)
+		text = b.String()
 	}
 	return text
 }
@@ -80,14 +103,13 @@ func seenAs(text string, c net.Conn) string {
 // loopback (the in-app cluster, or three nodes on one laptop with
 // --chat-host 0.0.0.0): a student on another laptop reaches it at the host
 // it reached this node at, never at 127.0.0.1, which is the student's own.
+// (A peer on another machine that listens on its loopback only would be
+// mapped here too; it is reachable by no one else anyway.)
 func forClient(text string, c net.Conn) string {
 	text = seenAs(text, c)
 	host, _, err := net.SplitHostPort(c.LocalAddr().String())
 	if ip := net.ParseIP(host); err != nil || ip == nil || ip.IsLoopback() {
 		return text
 	}
-	for _, lo := range []string{"127.0.0.1", "::1"} {
-		text = strings.ReplaceAll(text, net.JoinHostPort(lo, ""), net.JoinHostPort(host, ""))
-	}
-	return text
+	return replaceHosts(text, host, "127.0.0.1", "::1")
 }

@@ -23,10 +23,10 @@ func connAt(host string) net.Conn {
 // and this machine's loopback become the host the client came in at; a
 // client on this machine keeps loopback.
 func TestForClient(t *testing.T) {
-	line := "/members n1=0.0.0.0:25000,n2=127.0.0.1:25001,n3=10.0.0.7:25002,n4=[::]:25003"
+	line := "/members n1=0.0.0.0:25000,n2=127.0.0.1:25001,n3=10.0.0.7:25002,n4=[::]:25003,n5=10.0.0.0:25004,n6=10.127.0.0.1:9"
 	for host, want := range map[string]string{
-		"192.168.1.5": "/members n1=192.168.1.5:25000,n2=192.168.1.5:25001,n3=10.0.0.7:25002,n4=192.168.1.5:25003",
-		"127.0.0.1":   "/members n1=127.0.0.1:25000,n2=127.0.0.1:25001,n3=10.0.0.7:25002,n4=127.0.0.1:25003",
+		"192.168.1.5": "/members n1=192.168.1.5:25000,n2=192.168.1.5:25001,n3=10.0.0.7:25002,n4=192.168.1.5:25003,n5=10.0.0.0:25004,n6=10.127.0.0.1:9",
+		"127.0.0.1":   "/members n1=127.0.0.1:25000,n2=127.0.0.1:25001,n3=10.0.0.7:25002,n4=127.0.0.1:25003,n5=10.0.0.0:25004,n6=10.127.0.0.1:9",
 	} {
 		if got := forClient(line, connAt(host)); got != want {
 			t.Errorf("client at %s:\n got %s\nwant %s", host, got, want)
