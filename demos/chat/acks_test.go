@@ -1,8 +1,11 @@
 package chat
 
 import (
+	"bufio"
+	"fmt"
 	"strings"
 	"testing"
+	"testing/synctest"
 	"time"
 )
 
@@ -73,6 +76,8 @@ func TestReplayGapIsTold(t *testing.T) {
 	for i := range 20 {
 		talker.send("line " + string(rune('a'+i)) + "\n")
 	}
+	talker.send("/who\n")
+	talker.expect("online") // answered once the 20 lines were handled
 	watcher := dialRaw(t, n.Addr())
 	secret := strings.Repeat("ab", secretSize)
 	watcher.send("/hello " + secret + " wanda\n")
@@ -85,4 +90,55 @@ func TestReplayGapIsTold(t *testing.T) {
 	if !strings.Contains(l, "10 messages sent while you were away are older than what n1 keeps") {
 		t.Fatalf("got %q, want the gap of 10 told", l)
 	}
+}
+
+// A client sends a message again, on the same connection, while it stays
+// unacknowledged for ResendAfter (fake time, on the in-memory network).
+func TestClientResendsUnacked(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		m := newMemNet()
+		ln, err := m.Listen("127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ln.Close()
+		got := make(chan string, 64)
+		go func() { // a node that never acks
+			nc, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			defer nc.Close()
+			fmt.Fprintf(nc, "*** welcome\n/members n1=%s\n", ln.Addr())
+			br := bufio.NewReader(nc)
+			for {
+				l, err := br.ReadString('\n')
+				if err != nil {
+					return
+				}
+				got <- strings.TrimSpace(l)
+			}
+		}()
+		c, err := Dial(ClientConfig{Addrs: []string{ln.Addr().String()}, Dial: m.Dial, Silence: time.Hour, ResendAfter: 2 * time.Second})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		c.Send("x")
+		var sends []time.Time
+		timeout := time.After(10 * time.Second)
+		for len(sends) < 2 {
+			select {
+			case l := <-got:
+				if l == "/msg 1 x" {
+					sends = append(sends, time.Now())
+				}
+			case <-timeout:
+				t.Fatalf("sent %d times in 10 s, want a resend", len(sends))
+			}
+		}
+		if d := sends[1].Sub(sends[0]); d < 2*time.Second || d > 3*time.Second {
+			t.Fatalf("resent after %s, want 2–3 s", d)
+		}
+	})
 }

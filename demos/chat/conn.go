@@ -184,9 +184,11 @@ func (c *conn) handle(line string) bool {
 		secret, nick, _ := strings.Cut(arg, " ")
 		return n.hello(c, secret, CleanNick(nick))
 	case ctlSince: // distlab client: /since JOINMS SRC=OSEQ,...
-		if c.distlab.Load() {
-			c.since(arg)
+		if !c.distlab.Load() {
+			c.say(notice(n.txt.printer(), "unknown command %s: try /help", Clean(cmd)))
+			break
 		}
+		c.since(arg)
 	case ctlMsg: // distlab client: /msg SEQ TEXT
 		s, text, _ := strings.Cut(arg, " ")
 		seq, err := strconv.ParseUint(s, 10, 64)
