@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 )
 
 // Options tune a load.
@@ -57,7 +58,7 @@ func LoadDir(dir string, knownDemo func(string) bool) *Catalog {
 	if !found {
 		return fail(problemf(dir, 0, "no lesson folders: expected one of %s inside", strings.Join(Languages, "/, ")+"/"))
 	}
-	return Load(os.DirFS(dir), Options{Prefix: dir, KnownDemo: knownDemo})
+	return Load(nonBlockingFS{os.DirFS(dir), dir}, Options{Prefix: dir, KnownDemo: knownDemo})
 }
 
 func (c *Catalog) loadLang(fsys fs.FS, lang string, opts Options) {
@@ -131,24 +132,30 @@ func idLine(data []byte) int {
 const MaxLessonSize = 1 << 20
 
 // readLesson reads a lesson file, or says why it will not: only a regular
-// file is opened (a FIFO would block the load, a device or /dev/zero would
+// file is read (a FIFO would block the load, a device or /dev/zero would
 // never end; a symlink counts as what it points at), and only up to
-// MaxLessonSize.
+// MaxLessonSize. A file that is not regular is never opened (opening a
+// device may act on it); one swapped for a FIFO after that check is opened
+// without blocking (LoadDir's files are) and refused by what the open file
+// says it is.
 func readLesson(fsys fs.FS, name, shown string) ([]byte, *Problem) {
-	fi, err := fs.Stat(fsys, name)
+	if fi, err := fs.Stat(fsys, name); err == nil && !fi.Mode().IsRegular() {
+		return nil, ptr(problemf(shown, 0, "not a regular file"))
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, ptr(problemf(shown, 0, "%v", err)) // the system's words
+	}
+	defer f.Close()
+	fi, err := f.Stat()
 	switch {
 	case err != nil:
-		return nil, ptr(problemf(shown, 0, "%v", err)) // the system's words
+		return nil, ptr(problemf(shown, 0, "%v", err))
 	case !fi.Mode().IsRegular():
 		return nil, ptr(problemf(shown, 0, "not a regular file"))
 	case fi.Size() > MaxLessonSize:
 		return nil, ptr(problemf(shown, 0, "larger than %d MB, the most a lesson may have", MaxLessonSize>>20))
 	}
-	f, err := fsys.Open(name)
-	if err != nil {
-		return nil, ptr(problemf(shown, 0, "%v", err))
-	}
-	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, MaxLessonSize+1)) // it may have grown since
 	switch {
 	case err != nil:
@@ -157,6 +164,32 @@ func readLesson(fsys fs.FS, name, shown string) ([]byte, *Problem) {
 		return nil, ptr(problemf(shown, 0, "larger than %d MB, the most a lesson may have", MaxLessonSize>>20))
 	}
 	return data, nil
+}
+
+// nonBlockingFS is os.DirFS whose files open without blocking: opening a
+// FIFO for reading the usual way waits for a writer, for ever.
+type nonBlockingFS struct {
+	fs.FS // os.DirFS(dir): directories, globs
+	dir   string
+}
+
+// Stat is os.Stat: it follows symlinks and opens nothing.
+func (n nonBlockingFS) Stat(name string) (fs.FileInfo, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "stat", Path: name, Err: fs.ErrInvalid}
+	}
+	return os.Stat(filepath.Join(n.dir, filepath.FromSlash(name))) //nolint:wrapcheck
+}
+
+func (n nonBlockingFS) Open(name string) (fs.File, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	f, err := os.OpenFile(filepath.Join(n.dir, filepath.FromSlash(name)), os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err //nolint:wrapcheck // the system's words
+	}
+	return f, nil
 }
 
 func ptr[T any](v T) *T { return &v }

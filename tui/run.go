@@ -46,7 +46,10 @@ func Run(cfg Config, opts ...tea.ProgramOption) error {
 		fm.saveSeq++
 		saveErr = cfg.Store.Save(fm.State(), fm.saveSeq)
 	}
-	if err != nil && !errors.Is(err, tea.ErrInterrupted) && hangup.Err() == nil {
+	// A hang-up ends the program by cancelling its context: that is no
+	// error, but a panic on the way still is.
+	hungUp := hangup.Err() != nil && !errors.Is(err, tea.ErrProgramPanic)
+	if err != nil && !errors.Is(err, tea.ErrInterrupted) && !hungUp {
 		return errors.Join(fmt.Errorf("tui: %w", err), saveErr)
 	}
 	return saveErr
