@@ -72,4 +72,3 @@ func TestSpecialFilesAreNotRead(t *testing.T) {
 		t.Errorf("lessons = %v, want [a]", got)
 	}
 }
-
