@@ -163,6 +163,14 @@ func (n *Node) nickHolderLocked(key string, self *conn) (string, bool) {
 // millisecond. Every node applies the same rule to the same heartbeats, so
 // exactly one side gives way; a local client that loses is renamed and
 // told. from is the node whose heartbeat listed them.
+//
+// "Earlier" is by each node's own clock (the lesson on time says what that
+// is worth across machines): on one laptop the rule is exact; across
+// laptops a skew larger than the heartbeat interval can give the nick to
+// the later claim. A client that fails over claims its nick anew on the
+// node it reaches; its old node's heartbeats, which kept the nick taken,
+// stop at about the moment it comes back, so nobody else can take it in
+// between.
 func (n *Node) settleNicksLocked(from string, theirs []remoteNick) {
 	p := n.txt.printer()
 	for _, o := range theirs {
