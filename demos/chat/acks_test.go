@@ -142,3 +142,25 @@ func TestClientResendsUnacked(t *testing.T) {
 		}
 	})
 }
+
+// A node that was down gets its peers' recent messages when their link
+// comes back, so a client failing over to it finds there what it missed.
+func TestRestartedNodeCatchesUp(t *testing.T) {
+	c := testCluster(t, 2)
+	n1, n2 := c.Nodes[0], c.Nodes[1]
+	n1.Kill()
+	talker := dialRaw(t, n2.Addr())
+	talker.send("while you were down\n")
+	talker.send("/who\n")
+	talker.expect("online")
+	if err := n1.Start(); err != nil {
+		t.Fatal(err)
+	}
+	n2.mu.Lock()
+	src := n2.ID() + "." + n2.epoch
+	n2.mu.Unlock()
+	eventually(t, "n1 caught up", func() bool { _, ok := n1.srcTop(src); return ok })
+	w := helloRaw(t, n1.Addr(), newSecret(), "wanda")
+	w.send("/since 0 " + src + "=0\n")
+	w.expect("while you were down")
+}

@@ -178,7 +178,7 @@ func (c *Client) Send(text string) {
 // isControl reports whether cmd is a protocol line people must not send.
 func isControl(cmd string) bool {
 	switch cmd {
-	case ctlHello, ctlSince, ctlMsg, ctlAck, ctlMembers, ctlM, ctlPeer, ctlProof, ctlOK, ctlBeat, ctlRelay, ctlGot:
+	case ctlHello, ctlSince, ctlMsg, ctlAck, ctlMembers, ctlM, ctlPeer, ctlProof, ctlOK, ctlBeat, ctlRelay, ctlGot, ctlRecent:
 		return true
 	}
 	return false

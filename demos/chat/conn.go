@@ -282,7 +282,7 @@ func (c *conn) writeLoop() {
 		distlab := c.distlab.Load()
 		for ; cur < head; cur++ {
 			e := n.hub.read(cur)
-			if e == nil || e.from == c || e.client == c.clientID() {
+			if e == nil || e.from == c || e.client == c.clientID() || (e.quiet && !distlab) {
 				continue
 			}
 			if distlab {

@@ -241,6 +241,7 @@ func failover(t *testing.T, bin string, rate int) {
 	wg.Wait()
 
 	// Every client must get every other client's messages.
+	var firstMissing []string
 	want := func(y *tally, self int) (missing int) {
 		y.mu.Lock()
 		defer y.mu.Unlock()
@@ -249,8 +250,11 @@ func failover(t *testing.T, bin string, rate int) {
 				continue
 			}
 			for k := 1; k <= sent[j]; k++ {
-				if y.got[fmt.Sprintf("c%d-%d", j, k)] == 0 {
+				if m := fmt.Sprintf("c%d-%d", j, k); y.got[m] == 0 {
 					missing++
+					if len(firstMissing) < 20 {
+						firstMissing = append(firstMissing, fmt.Sprintf("%s at c%d", m, self))
+					}
 				}
 			}
 		}
@@ -267,6 +271,7 @@ func failover(t *testing.T, bin string, rate int) {
 		}
 	}
 	var lost, dups, total int
+	firstMissing = nil
 	for i, y := range tallies {
 		lost += want(y, i)
 		y.mu.Lock()
@@ -285,7 +290,7 @@ func failover(t *testing.T, bin string, rate int) {
 			t.Logf("client %d notices: %q", i, y.notices)
 			y.mu.Unlock()
 		}
-		t.Fatalf("%d lost, %d duplicated", lost, dups)
+		t.Fatalf("%d lost, %d duplicated; missing: %v", lost, dups, firstMissing)
 	}
 }
 

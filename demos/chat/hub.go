@@ -17,7 +17,9 @@ type entry struct {
 	ctl    []byte // "/m CLIENT SEQ SRC OSEQ LINE\n" for distlab clients
 	src    string // origin run (ORIGIN.EPOCH) and its number for the message: for replays
 	oseq   uint64
-	at     int64 // Unix ms when the origin accepted it
+	at     int64   // Unix ms when the origin accepted it
+	msg    Message // for a peer catching up (catchUp)
+	quiet  bool    // from a catch-up: for distlab clients only
 }
 
 // hub fans messages out to the node's clients. It is a ring of entries

@@ -136,6 +136,7 @@ func (n *Node) runLink(ctx context.Context, nc net.Conn, br *bufio.Reader, s *li
 	if news {
 		n.announceMembers()
 	}
+	n.catchUp(l)
 	defer func() {
 		l.close()
 		n.mu.Lock()
@@ -202,6 +203,11 @@ func (n *Node) peerLine(l *peerLink, line string) {
 		n.relayed.Add(1)
 		n.deliver(m, nil)
 		n.relay(m, l)
+	case ctlRecent: // a peer catching this node up (catchUp)
+		if m, ok := parseRelay(line); ok && n.seen.add(m.Client, m.Seq) {
+			n.relayed.Add(1)
+			n.deliverQuiet(m)
+		}
 	case ctlGot:
 		n.got(line)
 	}

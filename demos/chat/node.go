@@ -459,7 +459,14 @@ func (n *Node) drop(c *conn) {
 
 // deliver hands m to the local clients, and keeps it in the ring for
 // those that come back asking what they missed.
-func (n *Node) deliver(m Message, from *conn) {
+func (n *Node) deliver(m Message, from *conn) { n.publish(m, from, false) }
+
+// deliverQuiet is deliver for a message from a peer's catch-up: only
+// distlab clients get it (they drop what they have); netcat clients would
+// see old lines.
+func (n *Node) deliverQuiet(m Message) { n.publish(m, nil, true) }
+
+func (n *Node) publish(m Message, from *conn, quiet bool) {
 	line := m.Line()
 	src := m.src()
 	e := &entry{
@@ -470,6 +477,8 @@ func (n *Node) deliver(m Message, from *conn) {
 		src:    src,
 		oseq:   m.OSeq,
 		at:     m.At.UnixMilli(),
+		msg:    m,
+		quiet:  quiet,
 	}
 	n.noteSrc(src, m.OSeq)
 	n.hub.publish(e, 2*n.cfg.EvictAfter)

@@ -67,6 +67,7 @@ const (
 	ctlBeat    = "/beat"    // node ↔ node: /beat NODEID ADDR CLIENTS NICK,NICK,... TAG
 	ctlRelay   = "/relay"   // node ↔ node: /relay CLIENT SEQ ORIGIN EPOCH OSEQ UNIXMS KIND NICK TEXT TAG
 	ctlGot     = "/got"     // node ↔ node: /got CLIENT SEQ TAG, a relay received from its origin
+	ctlRecent  = "/recent"  // node ↔ node: as /relay, a recent message sent when a link comes up
 )
 
 // A distlab client's session with a node:
@@ -103,6 +104,14 @@ const (
 // client sends again what stays unacknowledged for ResendAfter; the node
 // relays such a resend again (peers drop the copy but answer /got), or
 // acks it at once if a peer already confirmed it.
+//
+// When a link comes up, each side sends the other the messages of its
+// ring from the last 30 s (at most 8,192) as /recent lines, which have
+// the fields of /relay: a node that was down or cut off then holds what
+// its clients may come to ask for after a failover. A /recent message
+// new to the node goes to its distlab clients (who drop what they have)
+// and into its ring, not to netcat clients, and is neither relayed on
+// nor answered.
 
 // A peer link starts with a handshake in which each node proves that it
 // knows the cluster key, without the key, or anything that could stand in
@@ -148,7 +157,7 @@ func (m Message) src() string { return m.Origin + "." + m.Epoch }
 // from the network is.
 func parseRelay(line string) (Message, bool) {
 	f := strings.SplitN(line, " ", 10)
-	if len(f) < 9 || f[0] != ctlRelay {
+	if len(f) < 9 || (f[0] != ctlRelay && f[0] != ctlRecent) {
 		return Message{}, false
 	}
 	seq, err1 := strconv.ParseUint(f[2], 10, 64)

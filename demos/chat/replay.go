@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Replays: a distlab client that comes back (to this node or another)
@@ -11,6 +12,12 @@ import (
 // it missed from its ring before anything new. See protocol.go.
 
 const (
+	// catchUpAge and catchUpMax bound what a node sends a peer when their
+	// link comes up: the messages of its ring accepted in the last
+	// catchUpAge, at most catchUpMax of them (the link's queue holds
+	// 16,384 lines).
+	catchUpAge = 30 * time.Second
+	catchUpMax = 8192
 	// replayMargin is how far below a client's cursor a replay starts: a
 	// message may overtake an earlier one of the same origin on another
 	// path, so the highest number a client saw does not prove it saw the
@@ -128,5 +135,34 @@ func (c *conn) writeReplay(w *bufio.Writer, r sinceReq) {
 		p := n.txt.printer()
 		w.WriteString(notice(p, "%d messages sent while you were away are older than what %s keeps: you will not see them", int(min(lost, 1<<31)), n.cfg.ID))
 		w.WriteByte('\n')
+	}
+}
+
+// catchUp sends a peer whose link just came up the recent messages of the
+// ring, as relays it drops if it has them. A node that was down, or cut
+// off, lacks what was said meanwhile, and a client that fails over to it
+// must find there what it missed on the node it left (which may be hung,
+// or dead): so every node keeps what its peers have seen lately.
+func (n *Node) catchUp(l *peerLink) {
+	h := n.hub
+	head := h.head.Load()
+	start := head - min(head, h.size)
+	since := time.Now().Add(-catchUpAge).UnixMilli()
+	var lines []string
+	for i := head; i > start && len(lines) < catchUpMax; i-- {
+		e := h.read(i - 1)
+		if e == nil || e.src == "" {
+			continue
+		}
+		if e.at < since {
+			break // older ones follow; near enough, as clocks go
+		}
+		lines = append(lines, ctlRecent+strings.TrimPrefix(relayLine(e.msg), ctlRelay))
+	}
+	n.mu.Lock()
+	delay, jitter := n.delay, n.jitter
+	n.mu.Unlock()
+	for i := len(lines) - 1; i >= 0; i-- { // oldest first
+		l.send(lines[i], lineDelay(delay, jitter), nil)
 	}
 }
