@@ -92,7 +92,8 @@ func (n *Node) aloneLocked() bool { return len(n.cfg.Peers) == 0 && len(n.links)
 // ack (may be nil) runs once a peer confirmed it has the message, at once
 // on a node without peers.
 func (n *Node) accept(m Message, from *conn, ack func()) {
-	if ack == nil {
+	waits := ack != nil // nobody waits on a netcat's message: nothing to keep
+	if !waits {
 		ack = func() {}
 	}
 	if n.acks.len() >= maxPending && !n.seen.seen(m.Client, m.Seq) {
@@ -112,9 +113,11 @@ func (n *Node) accept(m Message, from *conn, ack func()) {
 	m.Origin, m.OSeq, m.At = n.cfg.ID, n.oseq.Add(1), time.Now() // Epoch: set by post
 	n.received.Add(1)
 	n.deliver(m, from)
-	if n.alone() {
+	switch {
+	case !waits:
+	case n.alone():
 		ack()
-	} else {
+	default:
 		n.acks.add(m, ack)
 	}
 	n.relay(m, nil)

@@ -99,7 +99,8 @@ const (
 //
 // A node acknowledges a /msg only once a peer has it: the peer answers a
 // /relay that came straight from its origin with /got on the same link,
-// and the origin acks the first answer. A node with no peer at all (none
+// and the origin acks the first answer. (Only for distlab clients' ids;
+// a netcat's, node.epoch.cN, has dots, and nobody waits for its acks.) A node with no peer at all (none
 // configured, none linked) acks on receipt, and /nodes says which. A
 // client sends again what stays unacknowledged for ResendAfter; the node
 // relays such a resend again (peers drop the copy but answer /got), or
