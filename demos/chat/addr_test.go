@@ -1,11 +1,9 @@
 package chat
 
 import (
-	"context"
 	"net"
 	"strings"
 	"testing"
-	"time"
 )
 
 type addrConn struct {
@@ -50,23 +48,7 @@ func TestWildcardClusterAdvertisesReachableAddresses(t *testing.T) {
 	if ip == "" {
 		t.Skip("no non-loopback IPv4 address on this machine")
 	}
-	c, err := StartCluster(3, "0.0.0.0", 0, testConfig(""))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-		defer cancel()
-		c.Shutdown(ctx)
-	})
-	eventually(t, "the mesh", func() bool {
-		for _, node := range c.Nodes {
-			if strings.Count(node.membersLine(), "=") != 3 {
-				return false
-			}
-		}
-		return true
-	})
+	c := testClusterOn(t, "0.0.0.0", 3)
 	_, port, _ := net.SplitHostPort(c.Nodes[0].Addr())
 	r := dialRaw(t, net.JoinHostPort(ip, port))
 	r.send("/hello 0123456789abcdef0123456789abcdef ana\n")

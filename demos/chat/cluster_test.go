@@ -13,8 +13,14 @@ import (
 // testCluster starts n nodes with short timeouts, shut down with the test.
 func testCluster(t *testing.T, n int) *Cluster {
 	t.Helper()
+	return testClusterOn(t, "127.0.0.1", n)
+}
+
+// testClusterOn is testCluster with its nodes listening on host.
+func testClusterOn(t *testing.T, host string, n int) *Cluster {
+	t.Helper()
 	base := testConfig("")
-	c, err := StartCluster(n, "127.0.0.1", 0, base)
+	c, err := StartCluster(n, host, 0, base)
 	if err != nil {
 		t.Fatal(err)
 	}
