@@ -25,8 +25,9 @@ type msgID struct {
 
 // pendingMsg is a message accepted here that no peer has confirmed.
 type pendingMsg struct {
-	m    Message
-	acks []func() // one per time its sender sent it; few
+	m     Message
+	acks  []func() // one per time its sender sent it; few
+	conns []*conn  // the connection each ack goes to
 }
 
 // pendingAcks is the set of messages waiting for a peer's /got.
@@ -43,16 +44,16 @@ func (p *pendingAcks) len() int {
 	return len(p.m)
 }
 
-// add records m as waiting, with ack to run when a peer confirms it.
-func (p *pendingAcks) add(m Message, ack func()) {
+// add records m as waiting, with ack to run for c when a peer confirms it.
+func (p *pendingAcks) add(m Message, c *conn, ack func()) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.m[msgID{m.Client, m.Seq}] = &pendingMsg{m: m, acks: []func(){ack}}
+	p.m[msgID{m.Client, m.Seq}] = &pendingMsg{m: m, acks: []func(){ack}, conns: []*conn{c}}
 }
 
-// again adds ack to a waiting message and returns it, or reports false
-// if the message is not waiting (a peer has it already).
-func (p *pendingAcks) again(id msgID, ack func()) (Message, bool) {
+// again adds ack (for c) to a waiting message and returns it, or reports
+// false if the message is not waiting (a peer has it already).
+func (p *pendingAcks) again(id msgID, c *conn, ack func()) (Message, bool) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	w := p.m[id]
@@ -60,9 +61,33 @@ func (p *pendingAcks) again(id msgID, ack func()) (Message, bool) {
 		return Message{}, false
 	}
 	if len(w.acks) < 4 { // every ack goes to the same client: a few are plenty
-		w.acks = append(w.acks, ack)
+		w.acks, w.conns = append(w.acks, ack), append(w.conns, c)
 	}
 	return w.m, true
+}
+
+// forget drops the acks meant for c, which closed, and the messages left
+// with none: nobody waits on them any more. The sender sends them again
+// wherever it reconnects; here they were delivered, and the catch-up of a
+// link that comes up (/recent) takes them to the peers. Without this, the
+// messages of senders that left while no peer answered would pile up to
+// maxPending and the node would take no new one.
+func (p *pendingAcks) forget(c *conn) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for id, w := range p.m {
+		keep := 0
+		for i, to := range w.conns {
+			if to != c {
+				w.acks[keep], w.conns[keep] = w.acks[i], to
+				keep++
+			}
+		}
+		w.acks, w.conns = w.acks[:keep], w.conns[:keep]
+		if keep == 0 {
+			delete(p.m, id)
+		}
+	}
 }
 
 // confirm runs the acks of id, which a peer now has.
@@ -103,7 +128,7 @@ func (n *Node) accept(m Message, from *conn, ack func()) {
 		// A resend: still waiting for a peer, so relay it again (the link
 		// it went out on may have died); otherwise a peer has it, or it
 		// came from one, and it is safe.
-		if w, waiting := n.acks.again(msgID{m.Client, m.Seq}, ack); waiting {
+		if w, waiting := n.acks.again(msgID{m.Client, m.Seq}, from, ack); waiting {
 			n.relay(w, nil)
 		} else {
 			ack()
@@ -118,7 +143,7 @@ func (n *Node) accept(m Message, from *conn, ack func()) {
 	case n.alone():
 		ack()
 	default:
-		n.acks.add(m, ack)
+		n.acks.add(m, from, ack)
 	}
 	n.relay(m, nil)
 }

@@ -39,8 +39,9 @@ type conn struct {
 	nickAt  time.Time // when nick was claimed: the earlier claim keeps it
 	seq     uint64    // for clients that do not number their messages
 
-	distlab atomic.Bool // spoke /hello: gets control lines
-	idCopy  atomic.Pointer[string]
+	distlab   atomic.Bool // spoke /hello: gets control lines
+	sinceDone atomic.Bool // asked for its replay (/since): once per connection
+	idCopy    atomic.Pointer[string]
 
 	lastWarn time.Time // reader goroutine only: throttles rate notices
 }
@@ -188,6 +189,9 @@ func (c *conn) handle(line string) bool {
 			c.say(notice(n.txt.printer(), "unknown command %s: try /help", Clean(cmd)))
 			break
 		}
+		if c.sinceDone.Swap(true) {
+			break // once per connection, as the client asks: a replay is a scan of the whole ring
+		}
 		c.since(arg)
 	case ctlMsg: // distlab client: /msg SEQ TEXT
 		s, text, _ := strings.Cut(arg, " ")
@@ -207,23 +211,36 @@ func (c *conn) handle(line string) bool {
 		// The ack waits until a peer has the message (acks.go): a crash
 		// before that must leave it unacknowledged, to be sent again.
 		ack := fmt.Sprintf("%s %d", ctlAck, seq)
-		if !c.post(KindSay, text, seq, func() { c.say(ack) }) {
-			c.say(ack) // empty or over the rate limit: dropped, and told so
-		}
+		if c.post(KindSay, text, seq, func() { c.say(ack) }) == postEmpty {
+			c.say(ack) // nothing to send: done with
+		} // over the rate limit: no ack, so the client sends it again later
+
 	default:
 		c.say(notice(n.txt.printer(), "unknown command %s: try /help", Clean(cmd)))
 	}
 	return true
 }
 
+// postResult says what post did with a message.
+type postResult int
+
+const (
+	posted      postResult = iota
+	postEmpty              // nothing printable in it: dropped
+	postLimited            // over the rate limit: dropped, the sender told to slow down
+)
+
 // post cleans text and, unless it is empty or over the rate limit, sends
 // it to the cluster. seq 0 numbers it with the connection's own counter
 // (clients that do not number their messages). sent runs once the
 // message is acknowledged (see Node.accept).
-func (c *conn) post(kind Kind, text string, seq uint64, sent func()) bool {
+func (c *conn) post(kind Kind, text string, seq uint64, sent func()) postResult {
 	text = Clean(text)
-	if strings.TrimSpace(text) == "" || c.limited() {
-		return false
+	if strings.TrimSpace(text) == "" {
+		return postEmpty
+	}
+	if c.limited() {
+		return postLimited
 	}
 	n := c.node
 	n.mu.Lock()
@@ -234,7 +251,7 @@ func (c *conn) post(kind Kind, text string, seq uint64, sent func()) bool {
 	m := Message{Client: c.id, Seq: seq, Epoch: n.epoch, Kind: kind, Nick: c.nick, Text: text}
 	n.mu.Unlock()
 	n.accept(m, c, sent)
-	return true
+	return posted
 }
 
 // limited applies the rate limit, warning at most once a second.

@@ -455,6 +455,7 @@ func (n *Node) drop(c *conn) {
 	defer n.mu.Unlock()
 	delete(n.conns, c)
 	n.releaseNickLocked(c)
+	n.acks.forget(c)
 }
 
 // deliver hands m to the local clients, and keeps it in the ring for
