@@ -79,3 +79,45 @@ func TestSinceOncePerConnection(t *testing.T) {
 		}
 	})
 }
+
+// New client ids come at most newIDBurst at once and newIDRate a second
+// after: the next is told to try again and its connection ends; a second
+// later, newIDRate more get in, and an id the node knows (it has sent a
+// message) always does.
+func TestNewIDsAreRateLimited(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		m := newMemNet()
+		n := memNode(t, m, Config{ID: "n1", MaxClients: 2 * newIDBurst})
+		hello := func(secret string) []string {
+			r := memRaw(t, m, n.Addr())
+			r.send("/hello " + secret + " x\n/msg 1 hi\n") // an id that sent a message is known
+			return available(t, r)
+		}
+		known := newSecret()
+		for i := range newIDBurst {
+			s := newSecret()
+			if i == 0 {
+				s = known
+			}
+			if lines := hello(s); count(lines, "/members") != 1 {
+				t.Fatalf("new id %d of a burst of %d refused: %q", i+1, newIDBurst, lines)
+			}
+		}
+		if lines := hello(newSecret()); count(lines, "too many new clients a second") != 1 {
+			t.Fatalf("id %d: %q", newIDBurst+1, lines)
+		}
+		if lines := hello(known); count(lines, "/members") != 1 {
+			t.Fatalf("a known id refused: %q", lines)
+		}
+		time.Sleep(time.Second)
+		passed := 0
+		for range newIDRate + 1 {
+			if count(hello(newSecret()), "/members") == 1 {
+				passed++
+			}
+		}
+		if passed != newIDRate {
+			t.Errorf("a second later %d new ids got in, want %d", passed, newIDRate)
+		}
+	})
+}
