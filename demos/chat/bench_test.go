@@ -34,6 +34,14 @@ func BenchmarkDeliveries(b *testing.B) {
 				last = r
 			}
 			b.ReportMetric(last.PerSecond(), "deliveries/s")
+			if nodes > 1 { // what the topology costs: copies each node received per message it took from a peer
+				var copies, relayed uint64
+				for _, n := range cl.Nodes {
+					s := n.Stats()
+					copies, relayed = copies+s.Copies, relayed+s.Relayed
+				}
+				b.ReportMetric(float64(copies)/float64(max(relayed, 1)), "copies/relayed")
+			}
 			b.ReportMetric(float64(last.P99.Milliseconds()), "p99-ms")
 		})
 	}

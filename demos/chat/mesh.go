@@ -189,6 +189,7 @@ func (n *Node) peerLine(l *peerLink, line string) {
 		if !ok {
 			return
 		}
+		n.copies.Add(1)                                               // every copy, the ones dedupe drops too
 		if m.Origin == l.remote && !strings.Contains(m.Client, ".") { // netcats' ids have dots; nobody waits on theirs
 			// Straight from its origin, which waits for a peer to have it
 			// before it acks its sender: this node has it now (or had).

@@ -156,6 +156,7 @@ type Node struct {
 	srcTops   map[string]uint64 // per origin run: the highest OSeq delivered here
 	received  atomic.Uint64     // messages accepted from local clients
 	relayed   atomic.Uint64     // messages received from peers and delivered
+	copies    atomic.Uint64     // relay lines received from peers, duplicates included
 	delivered atomic.Uint64     // lines written to clients
 	evicted   atomic.Uint64     // clients dropped for not reading
 	refusals  atomic.Uint64     // peer links refused at the handshake or closed for a bad line

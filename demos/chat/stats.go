@@ -12,6 +12,7 @@ type NodeStats struct {
 	Goroutines int64  // goroutines this node runs now
 	Received   uint64 // messages from its own clients
 	Relayed    uint64 // messages from peers it delivered
+	Copies     uint64 // relay lines from peers, duplicates included: Copies/Relayed is the relay's overhead
 	Delivered  uint64 // lines written to clients
 	Evicted    uint64 // clients dropped for not reading
 	Refused    uint64 // peer links refused at the handshake, or closed for a line that failed its check
@@ -22,7 +23,7 @@ func (n *Node) Stats() NodeStats {
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	s := NodeStats{ID: n.cfg.ID, Addr: n.addr, Up: n.up, Frozen: n.up && n.gate.frozen(), Goroutines: n.running.Load(),
-		Received: n.received.Load(), Relayed: n.relayed.Load(), Delivered: n.delivered.Load(), Evicted: n.evicted.Load(),
+		Received: n.received.Load(), Relayed: n.relayed.Load(), Copies: n.copies.Load(), Delivered: n.delivered.Load(), Evicted: n.evicted.Load(),
 		Refused: n.refusals.Load()}
 	if s.Addr == "" {
 		s.Addr = n.cfg.Addr
