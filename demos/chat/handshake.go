@@ -77,12 +77,13 @@ func (t transcript) mac(key []byte, label string) []byte {
 type linkSession struct {
 	remote  hello
 	out, in *tagger
+	dialed  bool // this side dialed
 }
 
 func newSession(t transcript, key []byte, dialer bool) *linkSession {
 	sk := t.mac(key, labelSession)
 	if dialer {
-		return &linkSession{remote: t.listener, out: newTagger(sk, 'd'), in: newTagger(sk, 'l')}
+		return &linkSession{remote: t.listener, out: newTagger(sk, 'd'), in: newTagger(sk, 'l'), dialed: true}
 	}
 	return &linkSession{remote: t.dialer, out: newTagger(sk, 'l'), in: newTagger(sk, 'd')}
 }

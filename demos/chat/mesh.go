@@ -46,6 +46,15 @@ func (n *Node) dialLoop(ctx context.Context, addr string) {
 				pause = min(2*pause, maxRedialPause)
 			} else if n.runLink(ctx, nc, br, s) {
 				pause = redialPause
+				// Linked to this peer the other way (the pair keeps one
+				// link): dial again only once that link is gone.
+				if other := n.linkTo(s.remote.id); other != nil {
+					select {
+					case <-other.done:
+					case <-ctx.Done():
+						return
+					}
+				}
 			} else {
 				pause = min(2*pause, maxRedialPause) // someone on the path forges lines
 			}
@@ -120,7 +129,7 @@ func (n *Node) refused(line string) {
 // breaks: a writer goroutine for the queue, and this goroutine reading
 // heartbeats and relays. It reports false if a line failed its check.
 func (n *Node) runLink(ctx context.Context, nc net.Conn, br *bufio.Reader, s *linkSession) bool {
-	l := &peerLink{node: n, nc: nc, remote: s.remote.id, tags: s.out,
+	l := &peerLink{node: n, nc: nc, remote: s.remote.id, dialed: s.dialed, tags: s.out,
 		out: make(chan outLine, 1<<14), delayed: make(chan outLine, 1<<14), done: make(chan struct{})}
 	n.mu.Lock()
 	if !n.up {
@@ -129,10 +138,14 @@ func (n *Node) runLink(ctx context.Context, nc net.Conn, br *bufio.Reader, s *li
 		return true
 	}
 	n.links[l] = struct{}{}
+	extra := n.extraLinkLocked(l)
 	_, news := n.heardLocked(s.remote.id, s.remote.addr)
 	n.goLocked(l.writeLoop)
 	n.goLocked(l.delayLoop)
 	n.mu.Unlock()
+	if extra != nil {
+		extra.close() // one link per pair: its reader ends, and with it its run
+	}
 	if news {
 		n.announceMembers()
 	}
@@ -202,8 +215,7 @@ func (n *Node) peerLine(l *peerLink, line string) {
 			return
 		}
 		n.relayed.Add(1)
-		n.deliver(m, nil)
-		n.relay(m, l)
+		n.deliver(m, nil) // and no further: its origin sent every peer its own copy (see relay)
 	case ctlRecent: // a peer catching this node up (catchUp)
 		if m, ok := parseRelay(line); ok && n.seen.add(m.Client, m.Seq) {
 			n.relayed.Add(1)
@@ -229,10 +241,13 @@ func (n *Node) heardLocked(id, addr string) (r *remoteNode, news bool) {
 	return r, news
 }
 
-// relay floods m to every peer but the one it came from. Every node
-// delivers it once (dedupe), so the flood stops by itself and a broken
-// link is bridged by the others. A peer that gets it from its origin
-// answers /got, which acknowledges it to its sender (acks.go).
+// relay sends m, accepted here, once to every peer: each node holds one
+// link to each other (see extraLinkLocked), so each gets one copy, and does
+// not pass it on. A peer whose link was down meanwhile gets it when the
+// link comes up again (catchUp's last 30 s), and a client that fails over
+// gets it in its replay. A peer answers /got, which acknowledges the
+// message to its sender (acks.go). from is nil here; it names a link not
+// to send on.
 func (n *Node) relay(m Message, from *peerLink) {
 	line := relayLine(m)
 	n.mu.Lock()
@@ -289,4 +304,38 @@ func (n *Node) heartbeat(ctx context.Context) {
 			l.send(seenAs(beat, l.nc), lineDelay(delay, jitter), nil) // a wildcard address, as this peer reaches us
 		}
 	}
+}
+
+// extraLinkLocked is the link to close when l makes two with one peer (both
+// nodes dial each other): the pair keeps the one the node with the smaller
+// id dialed, the same choice at both ends; of two the same way, the newer
+// (the older is likely dead). It is nil when l is the only one.
+func (n *Node) extraLinkLocked(l *peerLink) *peerLink {
+	for o := range n.links {
+		if o == l || o.remote != l.remote {
+			continue
+		}
+		preferred := func(x *peerLink) bool { return x.dialed == (n.cfg.ID < x.remote) }
+		if preferred(o) && !preferred(l) {
+			return l
+		}
+		return o
+	}
+	return nil
+}
+
+// linkTo is a live link to peer id, or nil.
+func (n *Node) linkTo(id string) *peerLink {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	for l := range n.links {
+		if l.remote == id {
+			select {
+			case <-l.done:
+			default:
+				return l
+			}
+		}
+	}
+	return nil
 }

@@ -17,6 +17,7 @@ type peerLink struct {
 	node    *Node
 	nc      net.Conn
 	remote  string  // the peer's node id, as its handshake proved
+	dialed  bool    // this node dialed it (the pair keeps one link: extraLinkLocked)
 	tags    *tagger // of the lines sent; the writer's only
 	out     chan outLine
 	delayed chan outLine
@@ -44,7 +45,7 @@ func (l *peerLink) close() {
 
 // send queues a line for the peer after delay; sent runs once it has been
 // written. A full queue drops the link: the peer will reconnect, and the
-// relays through the other peers cover the gap.
+// catch-up of the link that comes up (catchUp) covers the gap.
 func (l *peerLink) send(text string, delay time.Duration, sent func()) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
