@@ -84,42 +84,55 @@ func (m *Model) sample() {
 // (and that a steady cluster costs few redraws).
 const rateEvery = 500 * time.Millisecond
 
-// rates are each node's messages handled a second, smoothed.
+// rateWindow is how far back a rate looks. The bots post in step (every
+// 1/rate seconds, all at once: the lessons want their lines to race), so a
+// rate over less than their period jumps between bursts and silences
+// (0.5 and 2.0 msg/s for a true 2.0); over 4 s, whole periods of 2 s and
+// less are counted.
+const rateWindow = 4 * time.Second
+
+// rates are each node's messages handled a second, over rateWindow.
 type rates struct {
-	at      time.Time // when handled was counted
-	handled []uint64
+	samples []rateSample // one per rateEvery, the oldest first, at most a window's
 	perSec  []float64
 }
 
-// update recomputes the rates if rateEvery has passed since the last
-// count, and reports whether a rate as drawn (one decimal) changed. After
-// a long gap (the pane was hidden or paused) it only counts again.
+type rateSample struct {
+	at      time.Time
+	handled []uint64
+}
+
+// update counts handled if rateEvery has passed since the last count,
+// recomputes the rates, and reports whether a rate as drawn (one decimal)
+// changed. After a long gap (the pane was hidden or paused) it starts
+// counting again.
 func (r *rates) update(now time.Time, handled []uint64) bool {
-	if len(r.handled) != len(handled) {
-		r.at, r.handled, r.perSec = now, slices.Clone(handled), make([]float64, len(handled))
-		return false
-	}
-	dt := now.Sub(r.at)
-	if dt < rateEvery {
-		return false
-	}
-	changed := false
-	if dt <= 5*rateEvery {
-		for i, h := range handled {
-			x := 0.0
-			if h >= r.handled[i] { // a counter never goes back; be safe
-				x = float64(h-r.handled[i]) / dt.Seconds()
-			}
-			old := r.perSec[i]
-			r.perSec[i] = 0.5*old + 0.5*x
-			if r.perSec[i] < 0.05 {
-				r.perSec[i] = 0
-			}
-			changed = changed || math.Round(old*10) != math.Round(r.perSec[i]*10)
+	if n := len(r.samples); n > 0 {
+		last := r.samples[n-1]
+		if len(last.handled) != len(handled) || now.Sub(last.at) > 5*rateEvery {
+			r.samples = nil // other nodes, or a gap: what was counted says nothing now
+		} else if now.Sub(last.at) < rateEvery {
+			return false
 		}
 	}
-	r.at = now
-	copy(r.handled, handled)
+	r.samples = append(r.samples, rateSample{at: now, handled: slices.Clone(handled)})
+	for len(r.samples) > 1 && now.Sub(r.samples[1].at) >= rateWindow {
+		r.samples = r.samples[1:] // keep one at or before the window's start
+	}
+	if len(r.perSec) != len(handled) {
+		r.perSec = make([]float64, len(handled))
+	}
+	first := r.samples[0]
+	dt := now.Sub(first.at).Seconds()
+	changed := false
+	for i, h := range handled {
+		x := 0.0
+		if dt > 0 && h >= first.handled[i] { // a counter never goes back; be safe
+			x = float64(h-first.handled[i]) / dt
+		}
+		changed = changed || math.Round(r.perSec[i]*10) != math.Round(x*10)
+		r.perSec[i] = x
+	}
 	return changed
 }
 
