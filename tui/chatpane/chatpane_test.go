@@ -400,7 +400,7 @@ func TestLinkSpeedKeys(t *testing.T) {
 	}{
 		{"s", chat.LinksSlow, "slow links ON (150–450 ms)"},
 		{"s", chat.LinksFast, "slow links off"},
-		{"S", chat.LinksVerySlow, "very slow links (0.3–3.3 s, past the 1 s timeout)"},
+		{"S", chat.LinksVerySlow, "very slow links (0.3–3.3 s > 1 s timeout)"},
 		{"s", chat.LinksSlow, "slow links ON"},
 		{"S", chat.LinksVerySlow, "very slow links"},
 		{"S", chat.LinksFast, "slow links off"},

@@ -42,7 +42,7 @@ func init() {
 		locale.Plural("%d bots × %.1f msg/s", "%d bot × %.1f msg/s", "%d robôs × %.1f msg/s", "%d robô × %.1f msg/s"),
 		locale.Str("slow links ON (150–450 ms)", "enlaces lentos LIGADOS (150–450 ms)"),
 		locale.Str("slow links off", "enlaces lentos desligados"),
-		locale.Str("very slow links (0.3–3.3 s, past the 1 s timeout)", "enlaces muito lentos (0,3–3,3 s, além do tempo limite de 1 s)"),
+		locale.Str("very slow links (0.3–3.3 s > 1 s timeout)", "enlaces muito lentos (0,3–3,3 s > limite de 1 s)"),
 		locale.Str("suspects %s", "suspeita de %s"),
 		locale.Str("paused", "pausado"),
 		locale.Str("join from another terminal: nc %s", "entre de outro terminal: nc %s"),

@@ -162,7 +162,7 @@ func (m *Model) View() string {
 	status := m.Com.T("%d bots × %.1f msg/s", m.snap.bots, m.snap.rate)
 	switch m.snap.links {
 	case chat.LinksVerySlow:
-		status += " · " + s.StatusError.Render(m.Com.T("very slow links (0.3–3.3 s, past the 1 s timeout)"))
+		status += " · " + s.StatusError.Render(m.Com.T("very slow links (0.3–3.3 s > 1 s timeout)"))
 	case chat.LinksSlow:
 		status += " · " + s.StatusWarn.Render(m.Com.T("slow links ON (150–450 ms)"))
 	default:
@@ -206,8 +206,10 @@ func (m *Model) nodeLine(i int, n nodeRow) string {
 		state = s.StatusError.Render(m.Com.T("✗ DOWN"))
 	case n.Frozen:
 		state = s.StatusWarn.Render(m.Com.T("◌ FROZEN"))
-	case n.Suspects != "": // up, but its failure detector takes peers for down
+	case n.Suspects != "" && w >= 96: // up, but its failure detector takes peers for down
 		state += " " + s.StatusWarn.Render(m.Com.T("suspects %s", n.Suspects))
+	case n.Suspects != "": // narrow: the figures must still fit
+		state += " " + s.StatusWarn.Render("⚠"+strings.ReplaceAll(n.Suspects, " ", ""))
 	}
 	rate := m.rates.rate(i)
 	var figures string
@@ -223,6 +225,9 @@ func (m *Model) nodeLine(i int, n nodeRow) string {
 	head := pointer + s.ItemCurrent.Render(n.ID) + " " + state + "  "
 	if _, port, err := net.SplitHostPort(addr); err == nil && ansi.StringWidth(head+addr+figures) > w {
 		addr = ":" + port // the host is in the join line; the figures are not cut
+	}
+	if ansi.StringWidth(head+addr+figures) > w {
+		addr = "" // and then the port, for whom a node suspects
 	}
 	line := head + addr + figures
 	line = common.FitLine(line, w)
