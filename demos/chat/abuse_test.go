@@ -35,10 +35,16 @@ func TestTwoHundredClientsFiftyMisbehave(t *testing.T) {
 		}
 		gc := &goodClient{nc: nc, seen: map[string]int{}}
 		clients[i] = gc
+		// The welcome comes once the node has the client in its room: a
+		// client sees what is said from then on, so the senders start
+		// after every good client has read its welcome.
+		br := bufio.NewReader(nc)
+		if _, err := br.ReadString('\n'); err != nil {
+			t.Fatal(err)
+		}
 		readers.Add(1)
 		go func() {
 			defer readers.Done()
-			br := bufio.NewReader(nc)
 			for {
 				l, err := br.ReadString('\n')
 				if err != nil {
@@ -104,17 +110,20 @@ func TestTwoHundredClientsFiftyMisbehave(t *testing.T) {
 		}
 		return senders * msgs
 	}
-	eventually(t, "every good client to see every message", func() bool {
+	short := func() (msg string) {
 		for i, gc := range clients {
 			gc.mu.Lock()
-			n := len(gc.seen)
+			got := len(gc.seen)
 			gc.mu.Unlock()
-			if n != want(i) {
-				return false
+			if got != want(i) {
+				msg += fmt.Sprintf(" client %d: %d of %d;", i, got, want(i))
 			}
 		}
-		return true
-	})
+		return msg
+	}
+	if !within(20*time.Second, func() bool { return short() == "" }) {
+		t.Fatalf("good clients still short after 20 s:%s node stats %+v", short(), n.Stats())
+	}
 	for i, gc := range clients {
 		gc.mu.Lock()
 		for k, v := range gc.seen {

@@ -114,11 +114,19 @@ func isTimeout(err error) bool {
 // eventually polls cond until it holds or the time runs out.
 func eventually(t *testing.T, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(20 * time.Second) // generous: -race on two loaded cores is slow
+	if !within(20*time.Second, cond) { // generous: -race on two loaded cores is slow
+		t.Fatalf("timed out waiting for %s", what)
+	}
+}
+
+// within polls cond until it holds or d has passed, and says which.
+func within(d time.Duration, cond func() bool) bool {
+	deadline := time.Now().Add(d)
 	for !cond() {
 		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
+			return false
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
+	return true
 }
