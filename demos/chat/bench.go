@@ -2,13 +2,13 @@ package chat
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"net"
 	"slices"
-	"strconv"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -52,8 +52,8 @@ func (r BenchResult) In(p *locale.Printer) string {
 type benchClient struct {
 	nc        net.Conn
 	br        *bufio.Reader
-	last      []int64 // per sender: highest seq seen
-	seen      []map[int]bool
+	last      []int64         // per sender: highest seq seen
+	seen      [][]bool        // per sender, per seq: seen
 	lat       []time.Duration // sampled latencies
 	got       atomic.Int64
 	lastAt    atomic.Int64 // UnixNano of the last delivery (of the latest sampled one, until the last)
@@ -85,10 +85,10 @@ func Bench(ctx context.Context, cfg BenchConfig) (BenchResult, error) {
 			want -= int64(cfg.Msgs) // no echo of its own
 		}
 		c := &benchClient{nc: nc, br: bufio.NewReaderSize(nc, 256<<10), last: make([]int64, cfg.Senders),
-			seen: make([]map[int]bool, cfg.Senders), want: want, complete: make(chan struct{})}
+			seen: make([][]bool, cfg.Senders), want: want, complete: make(chan struct{})}
 		for s := range c.seen {
 			c.last[s] = -1
-			c.seen[s] = map[int]bool{}
+			c.seen[s] = make([]bool, cfg.Msgs)
 		}
 		clients[i] = c
 	}
@@ -195,18 +195,8 @@ func (c *benchClient) read() {
 			}
 			return
 		}
-		i := strings.LastIndex(string(line), ": b")
-		if i < 0 {
-			continue
-		}
-		f := strings.Split(strings.TrimSpace(string(line[i+3:])), "-")
-		if len(f) != 3 {
-			continue
-		}
-		s, err1 := strconv.Atoi(f[0])
-		seq, err2 := strconv.Atoi(f[1])
-		ts, err3 := strconv.ParseInt(f[2], 10, 64)
-		if err1 != nil || err2 != nil || err3 != nil || s < 0 || s >= len(c.seen) {
+		s, seq, ts, ok := parseBench(line, len(c.seen), len(c.seen[0]))
+		if !ok {
 			continue
 		}
 		if c.seen[s][seq] {
@@ -232,4 +222,36 @@ func (c *benchClient) read() {
 			close(c.complete)
 		}
 	}
+}
+
+// parseBench reads "… : bS-I-T" (sender, seq, send time) off the end of a
+// delivered line without allocating: the load generator shares the CPU
+// with the nodes it measures, so its own cost must stay small.
+func parseBench(line []byte, senders, msgs int) (s, seq int, ts int64, ok bool) {
+	line = bytes.TrimRight(line, "\r\n")
+	var f [3]uint64
+	for k := 2; k >= 0; k-- {
+		var mul uint64 = 1
+		digits := 0
+		for ; len(line) > 0 && '0' <= line[len(line)-1] && line[len(line)-1] <= '9'; digits++ {
+			if digits == 19 { // more than an int64 holds
+				return 0, 0, 0, false
+			}
+			f[k] += uint64(line[len(line)-1]-'0') * mul
+			mul *= 10
+			line = line[:len(line)-1]
+		}
+		sep := byte('-')
+		if k == 0 {
+			sep = 'b'
+		}
+		if digits == 0 || len(line) == 0 || line[len(line)-1] != sep {
+			return 0, 0, 0, false
+		}
+		line = line[:len(line)-1]
+	}
+	if !bytes.HasSuffix(line, []byte(": ")) || f[0] >= uint64(senders) || f[1] >= uint64(msgs) || f[2] > math.MaxInt64 {
+		return 0, 0, 0, false
+	}
+	return int(f[0]), int(f[1]), int64(f[2]), true
 }

@@ -2,8 +2,11 @@ package chat
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
+
+	"pgregory.net/rapid"
 )
 
 // BenchmarkDeliveries is the throughput figure: 200 clients, 20
@@ -24,7 +27,7 @@ func BenchmarkDeliveries(b *testing.B) {
 			time.Sleep(200 * time.Millisecond) // the mesh forms
 			var last BenchResult
 			for b.Loop() {
-				r, err := Bench(context.Background(), BenchConfig{Addrs: cl.Addrs(), Clients: 200, Senders: 20, Msgs: 500})
+				r, err := Bench(context.Background(), BenchConfig{Addrs: cl.Addrs(), Clients: 200, Senders: 20, Msgs: 2000})
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -44,5 +47,25 @@ func BenchmarkDeliveries(b *testing.B) {
 			}
 			b.ReportMetric(float64(last.P99.Milliseconds()), "p99-ms")
 		})
+	}
+}
+
+// The load generator's parser reads back what the senders wrote, through
+// the node's "nick@node: " prefix, and refuses what they did not.
+func TestParseBench(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		s, seq := rapid.IntRange(0, 99).Draw(t, "s"), rapid.IntRange(0, 9999).Draw(t, "seq")
+		ts := rapid.Int64Range(0, 1<<62).Draw(t, "ts")
+		line := fmt.Sprintf("12:00:01 guest7@n2: b%d-%d-%d\r\n", s, seq, ts)
+		gs, gseq, gts, ok := parseBench([]byte(line), 100, 10000)
+		if !ok || gs != s || gseq != seq || gts != ts {
+			t.Fatalf("%q: got %d %d %d %v", line, gs, gseq, gts, ok)
+		}
+	})
+	for _, bad := range []string{"guest1@n1: hello\n", "g@n1: b1-2\n", "g@n1: b1-2-3x\n", "g@n1: b100-0-1\n",
+		"g@n1: b1-10000-1\n", "g@n1: b-1-2-3\n", "g@n1: b1--2-3\n", "g@n1: b99999999999999999999-1-1\n"} {
+		if _, _, _, ok := parseBench([]byte(bad), 100, 10000); ok {
+			t.Errorf("%q parsed", bad)
+		}
 	}
 }

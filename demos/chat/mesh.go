@@ -154,7 +154,11 @@ func (n *Node) runLink(ctx context.Context, nc net.Conn, br *bufio.Reader, s *li
 		l.close()
 		n.mu.Lock()
 		delete(n.links, l)
+		up := n.up && !n.gate.frozen()
 		n.mu.Unlock()
+		if up {
+			n.passOn(l.remote)
+		}
 	}()
 	for {
 		nc.SetReadDeadline(time.Now().Add(n.cfg.PeerTimeout * 4))

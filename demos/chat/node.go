@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -159,6 +160,7 @@ type Node struct {
 	copies    atomic.Uint64     // relay lines received from peers, duplicates included
 	delivered atomic.Uint64     // lines written to clients
 	evicted   atomic.Uint64     // clients dropped for not reading
+	pubIDs    pubIDs            // publicID of recent senders
 	refusals  atomic.Uint64     // peer links refused at the handshake or closed for a bad line
 	running   atomic.Int64      // goroutines alive
 }
@@ -469,12 +471,28 @@ func (n *Node) deliver(m Message, from *conn) { n.publish(m, from, false) }
 func (n *Node) deliverQuiet(m Message) { n.publish(m, nil, true) }
 
 func (n *Node) publish(m Message, from *conn, quiet bool) {
-	line := m.Line()
 	src := m.src()
+	// One buffer holds both forms: "/m CLIENT SEQ SRC OSEQ LINE\n", whose
+	// tail is the netcat form "LINE\n". Every message passes here on every
+	// node, so it is built without fmt.
+	b := make([]byte, 0, 64+len(m.Client)+len(src)+len(m.Nick)+len(m.Origin)+len(m.Text))
+	b = append(b, ctlM...)
+	b = append(b, ' ')
+	b = append(b, n.pubIDs.get(m.Client)...)
+	b = append(b, ' ')
+	b = strconv.AppendUint(b, m.Seq, 10)
+	b = append(b, ' ')
+	b = append(b, src...)
+	b = append(b, ' ')
+	b = strconv.AppendUint(b, m.OSeq, 10)
+	b = append(b, ' ')
+	lineAt := len(b)
+	b = m.appendLine(b)
+	b = append(b, '\n')
 	e := &entry{
 		from:   from,
-		plain:  []byte(line + "\n"),
-		ctl:    []byte(fmt.Sprintf("%s %s %d %s %d %s\n", ctlM, publicID(m.Client), m.Seq, src, m.OSeq, line)),
+		plain:  b[lineAt:],
+		ctl:    b,
 		client: m.Client,
 		src:    src,
 		oseq:   m.OSeq,
@@ -507,13 +525,6 @@ const secretSize = 16
 func clientID(secret string) string {
 	sum := sha256.Sum256([]byte("distlab chat v1 client id\n" + secret))
 	return "d" + hex.EncodeToString(sum[:12])
-}
-
-// publicID is what other clients see of a client's id: enough to tell
-// messages apart after a failover, not enough to speak as that client.
-func publicID(id string) string {
-	sum := sha256.Sum256([]byte(id))
-	return hex.EncodeToString(sum[:6])
 }
 
 func newEpoch() string {

@@ -42,12 +42,25 @@ type Message struct {
 }
 
 // Line is the message as people read it: "12:01:02 alice@n1: hello".
-func (m Message) Line() string {
-	t := m.At.Local().Format(timeLayout)
+func (m Message) Line() string { return string(m.appendLine(nil)) }
+
+// appendLine appends Line to b.
+func (m Message) appendLine(b []byte) []byte {
+	b = m.At.Local().AppendFormat(b, timeLayout)
 	if m.Kind == KindMe {
-		return fmt.Sprintf("%s * %s@%s %s", t, m.Nick, m.Origin, m.Text)
+		b = append(b, " * "...)
+	} else {
+		b = append(b, ' ')
 	}
-	return fmt.Sprintf("%s %s@%s: %s", t, m.Nick, m.Origin, m.Text)
+	b = append(b, m.Nick...)
+	b = append(b, '@')
+	b = append(b, m.Origin...)
+	if m.Kind == KindMe {
+		b = append(b, ' ')
+	} else {
+		b = append(b, ": "...)
+	}
+	return append(b, m.Text...)
 }
 
 // Control lines between nodes and distlab clients start with "/". People's

@@ -2,6 +2,7 @@ package chat
 
 import (
 	"bufio"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -144,6 +145,48 @@ func (c *conn) writeReplay(w *bufio.Writer, r sinceReq) {
 // must find there what it missed on the node it left (which may be hung,
 // or dead): so every node keeps what its peers have seen lately.
 func (n *Node) catchUp(l *peerLink) {
+	lines := n.recentLines(ctlRecent, func(*entry) bool { return true })
+	n.mu.Lock()
+	delay, jitter := n.delay, n.jitter
+	n.mu.Unlock()
+	for _, line := range lines {
+		l.send(line, lineDelay(delay, jitter), nil)
+	}
+}
+
+// passOn sends every other peer the recent messages that came from origin,
+// whose link just ended. An origin sends each peer its own copy and the
+// peers do not pass them on (see relay), so one that dies between two
+// sends leaves a peer without a message the other has, and its sender,
+// acknowledged, does not send it again: the survivors trade what they got
+// from it, and drop what they already have.
+func (n *Node) passOn(origin string) {
+	lines := n.recentLines(ctlRelay, func(e *entry) bool { return e.msg.Origin == origin })
+	if len(lines) == 0 {
+		return
+	}
+	n.mu.Lock()
+	delay, jitter := n.delay, n.jitter
+	var links []*peerLink
+	for l := range n.links {
+		if l.remote != origin {
+			links = append(links, l)
+		}
+	}
+	n.mu.Unlock()
+	for _, l := range links {
+		for _, line := range lines {
+			l.send(line, lineDelay(delay, jitter), nil)
+		}
+	}
+}
+
+// recentLines is the ring's messages of the last catchUpAge that keep
+// accepts, at most catchUpMax, oldest first, as lines of cmd: /recent for a
+// peer that was away (its distlab clients replay what they missed, its
+// netcats were not there), /relay for messages the peer should have had
+// by now, which all its clients must see.
+func (n *Node) recentLines(cmd string, keep func(*entry) bool) []string {
 	h := n.hub
 	head := h.head.Load()
 	start := head - min(head, h.size)
@@ -157,12 +200,10 @@ func (n *Node) catchUp(l *peerLink) {
 		if e.at < since {
 			break // older ones follow; near enough, as clocks go
 		}
-		lines = append(lines, ctlRecent+strings.TrimPrefix(relayLine(e.msg), ctlRelay))
+		if keep(e) {
+			lines = append(lines, cmd+strings.TrimPrefix(relayLine(e.msg), ctlRelay))
+		}
 	}
-	n.mu.Lock()
-	delay, jitter := n.delay, n.jitter
-	n.mu.Unlock()
-	for i := len(lines) - 1; i >= 0; i-- { // oldest first
-		l.send(lines[i], lineDelay(delay, jitter), nil)
-	}
+	slices.Reverse(lines)
+	return lines
 }

@@ -3,6 +3,8 @@ package chat
 import (
 	"fmt"
 	"testing"
+	"testing/synctest"
+	"time"
 )
 
 // links is the links of n, by peer id: how many, and whether this node
@@ -67,4 +69,42 @@ func TestOneLinkPerPairOneCopyPerPeer(t *testing.T) {
 		return l != nil && l != toN2
 	})
 	eventually(t, "one link per pair again", one)
+}
+
+// An origin that dies between sending its copies leaves one peer with a
+// message the other lacks, and the sender, acknowledged, does not send it
+// again: the survivor that has it passes it on, and each client sees it
+// once.
+func TestOriginDiesBetweenCopies(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		m := newMemNet()
+		c := memCluster(t, m, 3)
+		n1, n2, n3 := c.Nodes[0], c.Nodes[1], c.Nodes[2]
+		_, brec := memClient(t, m, "bob", n2.Addr())
+		_, crec := memClient(t, m, "carol", n3.Addr())
+		time.Sleep(time.Second)
+		synctest.Wait()
+
+		// n1's copy reaches n2, and n1 dies before it sends n3 its own.
+		n2.mu.Lock()
+		var from1 *peerLink
+		for l := range n2.links {
+			if l.remote == "n1" {
+				from1 = l
+			}
+		}
+		n2.mu.Unlock()
+		if from1 == nil {
+			t.Fatal("n2 has no link with n1")
+		}
+		msg := Message{Client: n1.cfg.ID + "." + n1.epoch + ".c99", Seq: 1, Origin: "n1", Epoch: n1.epoch, OSeq: 1 << 20,
+			At: time.Now(), Kind: KindSay, Nick: "alice", Text: "only n2 has this"}
+		n2.peerLine(from1, relayLine(msg))
+		n1.Kill()
+		time.Sleep(time.Second)
+		synctest.Wait()
+		if b, cc := brec.count("only n2 has this"), crec.count("only n2 has this"); b != 1 || cc != 1 {
+			t.Fatalf("bob saw it %d times, carol %d; want 1 and 1", b, cc)
+		}
+	})
 }
