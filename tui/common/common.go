@@ -143,6 +143,15 @@ func FitLine(line string, w int) string {
 	return line
 }
 
+// Ellipsis cuts line to w cells, ending it with "…" where text was cut so
+// that a reader knows there is more, and pads it to exactly w.
+func Ellipsis(line string, w int) string {
+	if w > 0 && ansi.StringWidth(line) > w {
+		line = ansi.Truncate(line, w, "…")
+	}
+	return FitLine(line, w)
+}
+
 // WrapLines wraps text (styled or not) to lines of exactly w cells, each
 // starting with a space, at most maxLines of them: a narrow pane shows a
 // whole sentence on two or three lines rather than cut it. A text longer

@@ -118,15 +118,17 @@ func (m *Model) View(w int) string {
 			pointer = "› "
 		}
 		n := d.In(m.com.Printer)
-		line := common.FitLine(pointer+s.ItemCurrent.Render(n.Title)+s.Status.Render("  "+d.ID), iw)
+		line := common.Ellipsis(pointer+s.ItemCurrent.Render(n.Title)+s.Status.Render("  "+d.ID), iw)
 		if i == m.cursor {
 			line = s.ItemSelected.Render(ansi.Strip(line))
 		}
 		lines = append(lines, line)
 		if sum := n.Summary; sum != "" {
-			lines = append(lines, common.FitLine("    "+s.Summary.Render(sum), iw))
+			lines = append(lines, common.Ellipsis("    "+s.Summary.Render(sum), iw))
 		}
 	}
-	lines = append(lines, "", s.Status.Render(m.com.T("type to filter · enter opens a new pane · esc closes")))
+	// The hint wraps rather than be cut: its end says how to get out.
+	lines = append(lines, "")
+	lines = append(lines, common.WrapLines(s.Status.Render(m.com.T("type to filter · enter opens a new pane · esc closes")), iw, 3)...)
 	return common.Frame(s, m.com.T("Open a demo"), common.Fit(strings.Join(lines, "\n"), iw, len(lines)), w, len(lines)+2, true)
 }

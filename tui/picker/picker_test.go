@@ -156,3 +156,32 @@ func TestView(t *testing.T) {
 		t.Fatalf("the end of a long query is hidden:\n%s", v)
 	}
 }
+
+// In a narrow box a summary too long for its line ends with "…", and the
+// hint wraps onto more lines rather than lose its end: how to close the
+// picker stays in sight.
+func TestNarrowViewCutsWithEllipsisAndKeepsTheHint(t *testing.T) {
+	for _, lang := range []string{"en", "pt-BR"} {
+		m := newPicker(lang)
+		long := demo.Demo{ID: "long", Names: func(*locale.Printer) demo.Names {
+			return demo.Names{Title: "a title", Summary: strings.Repeat("a summary much too long for the box ", 4)}
+		}, New: func(demo.Env) common.Pane { return nil }}
+		m.demos = append(m.demos, long)
+		m.folded = nil
+		m.refilter()
+		v := ansi.Strip(m.View(40))
+		lines := strings.Split(v, "\n")
+		for _, l := range lines {
+			if ansi.StringWidth(l) != 40 {
+				t.Fatalf("%s: line %d wide: %q", lang, ansi.StringWidth(l), l)
+			}
+		}
+		if !strings.Contains(v, "a summary much too long for the b…") {
+			t.Errorf("%s: the long summary is cut without …:\n%s", lang, v)
+		}
+		esc := map[string]string{"en": "esc closes", "pt-BR": "esc fecha"}[lang]
+		if !strings.Contains(strings.Join(strings.Fields(v), " "), esc) {
+			t.Errorf("%s: the hint lost %q:\n%s", lang, esc, v)
+		}
+	}
+}
