@@ -12,6 +12,10 @@
 //	demos: [scale]
 //	---
 //
+// The first of a lesson's demos is the one it teaches: `distlab demo ID`
+// opens a demo beside the lesson whose list starts with it (Teaching). Demos
+// named after it are ones the lesson only refers to.
+//
 // The embedded course (Embedded) is loaded by default; an instructor's folder
 // with the same layout is loaded with LoadDir and watched with Watch. A
 // malformed file never stops the others from loading: it becomes a Problem

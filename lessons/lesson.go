@@ -113,6 +113,41 @@ func (c *Catalog) Find(lang, id string) (Lesson, bool) {
 	return Lesson{}, false
 }
 
+// Lookup returns the lesson ref names in lang: its id, or the number
+// `distlab lessons` prints beside it (its order; the first lesson in course
+// order when two share one). An id is tried first, so a lesson whose id is
+// all digits is still found by it.
+func (c *Catalog) Lookup(lang, ref string) (Lesson, bool) {
+	if l, ok := c.Find(lang, ref); ok {
+		return l, true
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(ref))
+	if err != nil {
+		return Lesson{}, false
+	}
+	for _, l := range c.Lessons(lang) {
+		if l.Order == n {
+			return l, true
+		}
+	}
+	return Lesson{}, false
+}
+
+// Teaching returns the lesson in lang that teaches demo: the first, in
+// course order, whose demos list starts with it, since a lesson names the
+// demo it is about first and those it only refers to after it; else the
+// first that names it at all.
+func (c *Catalog) Teaching(lang, demo string) (Lesson, bool) {
+	ls := c.Lessons(lang)
+	if i := slices.IndexFunc(ls, func(l Lesson) bool { return len(l.Demos) > 0 && l.Demos[0] == demo }); i >= 0 {
+		return ls[i], true
+	}
+	if i := slices.IndexFunc(ls, func(l Lesson) bool { return slices.Contains(l.Demos, demo) }); i >= 0 {
+		return ls[i], true
+	}
+	return Lesson{}, false
+}
+
 // Index returns the position of lesson id in lang, or -1.
 func (c *Catalog) Index(lang, id string) int {
 	return slices.IndexFunc(c.Lessons(lang), func(l Lesson) bool { return l.ID == id })
