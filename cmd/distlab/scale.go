@@ -174,7 +174,14 @@ func newScaleWorkerCmd(g *globals) *cobra.Command {
 					cancel()
 				}()
 			}
+			// Under load, a line every few seconds with the requests a second served.
+			reported := make(chan struct{})
+			go func() {
+				defer close(reported)
+				w.Report(ctx, out, p, scale.ReportEvery)
+			}()
 			<-ctx.Done()
+			<-reported
 			err = w.Close()
 			fmt.Fprintln(cmd.ErrOrStderr(), p.T("worker stopped after %d requests", w.Served()))
 			return scaleErr(p, err)
