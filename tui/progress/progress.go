@@ -1,6 +1,6 @@
 // Package progress remembers a student's place in the course between runs:
-// the last lesson, the scroll offset of each lesson and which lessons were
-// read to the end. It is a JSON file written atomically (a temporary file in
+// the last lesson, the scroll offset of each lesson in each language, which
+// lessons were read to the end, and the language and theme last used. It is a JSON file written atomically (a temporary file in
 // the same folder, then a rename), so a crash mid-write leaves the old file
 // whole; the temporary files of a killed save are removed on the next Load.
 package progress
@@ -10,7 +10,6 @@ import (
 	"errors"
 	"io"
 	"io/fs"
-	"maps"
 	"os"
 	"path/filepath"
 	"sync"
@@ -22,21 +21,6 @@ import (
 
 // EnvPath names the environment variable that overrides the state file.
 const EnvPath = "DISTLAB_STATE"
-
-// State is what is remembered. Lessons are keyed by id, the same in every
-// language.
-type State struct {
-	LastLesson string          `json:"last_lesson,omitempty"`
-	Offsets    map[string]int  `json:"offsets,omitempty"` // lesson id → first visible line
-	Read       map[string]bool `json:"read,omitempty"`
-}
-
-// Clone returns a deep copy, safe to hand to another goroutine.
-func (s State) Clone() State {
-	s.Offsets = maps.Clone(s.Offsets)
-	s.Read = maps.Clone(s.Read)
-	return s
-}
 
 // DefaultPath is $DISTLAB_STATE, or distlab/state.json in the user's config
 // folder.
@@ -152,7 +136,7 @@ func (s *Store) Save(st State, seq uint64) error {
 	if seq != 0 && seq <= s.written || s.refused { // refused: Load said so already
 		return nil
 	}
-	data, err := json.Marshal(st)
+	data, err := json.Marshal(st.forFile())
 	if err != nil {
 		return locale.Errorf("progress: %w", err)
 	}
