@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -121,8 +124,8 @@ func TestPickStyle(t *testing.T) {
 		tty, noColr bool
 		want        string
 	}{
-		{"auto", false, false, "notty"},
-		{"auto", true, true, "notty"},
+		{"auto", false, false, "plain"},
+		{"auto", true, true, "plain"},
 		{"auto", true, false, "dark"},
 		{"light", true, false, "light"},
 		{"high-contrast", true, false, "dark"},
@@ -199,6 +202,122 @@ func TestFlagGroups(t *testing.T) {
 		_, _, err := execute(t, c.args...)
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("distlab %s: err %v, want one naming %s", strings.Join(c.args, " "), err, c.want)
+		}
+	}
+}
+
+// The number `distlab lessons` prints beside a lesson names it as well as
+// its id does, for show and notes alike.
+func TestLessonShowByNumber(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []string{"en", "pt-BR"} {
+		for _, sub := range []string{"show", "notes"} {
+			byID, _, err := execute(t, "lesson", sub, "scalability", "--lang", lang)
+			if err != nil {
+				t.Fatal(err)
+			}
+			byNumber, _, err := execute(t, "lesson", sub, "2", "--lang", lang)
+			if err != nil {
+				t.Fatalf("lesson %s 2 --lang %s: %v", sub, lang, err)
+			}
+			if byNumber != byID {
+				t.Errorf("lesson %s 2 --lang %s is not lesson %s scalability:\n%s", sub, lang, sub, byNumber)
+			}
+		}
+	}
+	if _, _, err := execute(t, "lesson", "show", "99"); err == nil || !strings.Contains(err.Error(), `no lesson "99"`) {
+		t.Fatalf("lesson show 99: %v", err)
+	}
+}
+
+// lesson show without a lesson lists the lessons to choose from, by number
+// and id, on standard error, and fails.
+func TestLessonShowWithoutID(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []string{"en", "pt-BR"} {
+		for _, sub := range []string{"show", "notes"} {
+			out, errOut, err := execute(t, "lesson", sub, "--lang", lang)
+			var quiet errQuiet
+			if !errors.As(err, &quiet) {
+				t.Fatalf("lesson %s: err %v, want exit status 1 once the list is said", sub, err)
+			}
+			if out != "" {
+				t.Errorf("lesson %s printed on standard output:\n%s", sub, out)
+			}
+			for _, l := range (&globals{}).load().Lessons(lang) {
+				row := regexp.MustCompile(`(?m)^` + strconv.Itoa(l.Order) + ` +` + l.ID + ` +` + regexp.QuoteMeta(l.Title))
+				if !row.MatchString(errOut) {
+					t.Errorf("lesson %s --lang %s: no row for %d %s:\n%s", sub, lang, l.Order, l.ID, errOut)
+				}
+			}
+			if want := "distlab lesson " + sub + " what-is-a-distributed-system"; !strings.Contains(errOut, want) {
+				t.Errorf("lesson %s --lang %s gives no example %q:\n%s", sub, lang, want, errOut)
+			}
+		}
+	}
+}
+
+// marked is a lesson with every mark markdown has, in both languages.
+const marked = "---\nid: marks\ntitle: %s\norder: 1\n---\n" +
+	"## Second level\n\n### Third level\n\n" +
+	"Some **bold words**, some *italic words*, some _more italics_, `a code span` and ~~struck~~.\n\n" +
+	"See [the ShiViz site](https://example.com/shiviz) and <https://example.com/auto>.\n\n" +
+	"![a diagram](diagram.png)\n\n" +
+	"| Kind | Goal |\n|------|------|\n| first cell | second cell |\n\n" +
+	"> a quoted line\n\n- an item with **bold**\n1. a numbered item\n\n" +
+	"```\ncode stays # as it is\n```\n"
+
+// Into a pipe or a file a lesson is plain text: every word, a link's
+// address beside its text, table cells in their columns, and none of
+// markdown's marks nor an escape sequence.
+func TestLessonShowPlainHasNoMarks(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for lang, title := range map[string]string{"en": "Marks *everywhere*", "pt-BR": "Marcas *em toda parte*"} {
+		os.MkdirAll(filepath.Join(dir, lang), 0o755)
+		os.WriteFile(filepath.Join(dir, lang, "01-marks.md"), []byte(fmt.Sprintf(marked, title)), 0o644)
+	}
+	for lang, title := range map[string]string{"en": "MARKS EVERYWHERE", "pt-BR": "MARCAS EM TODA PARTE"} {
+		out, _, err := execute(t, "--lessons", dir, "lesson", "show", "1", "--lang", lang, "--width", "100")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{"  " + title + "\n", "\n  Second level\n", "\n  Third level\n",
+			" bold words,", " italic words,", " more italics,", " a code span and struck.",
+			"the ShiViz site https://example.com/shiviz", "https://example.com/auto", "a diagram",
+			"first cell", "second cell", "a quoted line", "• an item with bold", "1. a numbered item",
+			"code stays # as it is"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s: plain output lacks %q:\n%s", lang, want, out)
+			}
+		}
+		for _, mark := range []string{"**", "*italic", "_more", "`", "~~", "#", "](", "<http", "![", "\x1b", "Image:"} {
+			if strings.Contains(strings.ReplaceAll(out, "code stays # as it is", ""), mark) {
+				t.Errorf("%s: plain output has %q:\n%s", lang, mark, out)
+			}
+		}
+		if !regexp.MustCompile(`(?m)^ *Kind +\| +Goal *$`).MatchString(out) {
+			t.Errorf("%s: the table's header is not in columns:\n%s", lang, out)
+		}
+	}
+	// The course itself: prose (lines at the margin, code is indented
+	// further) has no bold, code ticks, links or headings' #.
+	for _, lang := range []string{"en", "pt-BR"} {
+		for _, l := range (&globals{}).load().Lessons(lang) {
+			out, _, err := execute(t, "lesson", "show", l.ID, "--lang", lang, "--width", "80")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, line := range strings.Split(out, "\n") {
+				prose, ok := strings.CutPrefix(line, "  ")
+				if !ok || strings.HasPrefix(prose, " ") {
+					continue
+				}
+				words := strings.ReplaceAll(prose, "***", "") // the chat's notices start so; lessons quote them
+				if strings.HasPrefix(prose, "#") || strings.Contains(words, "**") || strings.Contains(prose, "`") || strings.Contains(prose, "](") {
+					t.Errorf("%s %s line %d has a markdown mark: %q", lang, l.ID, i+1, line)
+				}
+			}
 		}
 	}
 }

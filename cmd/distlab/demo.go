@@ -1,7 +1,6 @@
 package main
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -13,8 +12,9 @@ func newDemoCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "demo ID",
 		Short: p.T("Open the app with a demo beside its lesson"),
-		Long:  p.T("Open the app with demo ID in a pane beside the first lesson that uses it."),
-		Args:  cobra.ExactArgs(1),
+		Long: p.T("Open the app with demo ID in a pane beside the lesson that teaches it: the first whose\n" +
+			"demos list starts with it (distlab lessons shows the lists), else the first that names it."),
+		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			id := args[0]
 			if !demos.Known(id) {
@@ -32,11 +32,8 @@ func newDemoCmd(g *globals) *cobra.Command {
 				return err
 			}
 			start.demo = id
-			for _, l := range g.load().Lessons(lang) {
-				if slices.Contains(l.Demos, id) {
-					start.lesson = l.ID
-					break
-				}
+			if l, ok := g.load().Teaching(lang, id); ok {
+				start.lesson = l.ID
 			}
 			return runApp(cmd.Context(), g, start)
 		},

@@ -142,6 +142,8 @@ var langRuns = [][]string{
 	{"lessons"},
 	{"lessons", "check"},
 	{"lesson", "show", "scalability"},
+	{"lesson", "show", "7"}, // by its number
+	{"lesson", "show"},      // the list of lessons to choose from
 	{"lesson", "notes", "scalability"},
 	{"scale", "model"},
 	{"clocks", "run"},
@@ -200,7 +202,7 @@ func TestLanguageOfEveryOutput(t *testing.T) {
 			if run[0] == "lesson" && len(run) == 3 && !strings.HasPrefix(run[2], "-") {
 				// A lesson is its author's words: English it quotes (a
 				// work's title, a term glossed) is the lesson's own.
-				l, ok := (&globals{}).load().Find(lang, run[2])
+				l, ok := (&globals{}).load().Lookup(lang, run[2])
 				if !ok {
 					t.Fatalf("no lesson %s in %s", run[2], lang)
 				}

@@ -70,10 +70,16 @@ func newLessonCmd(g *globals) *cobra.Command {
 	var width int
 	var style string
 	show := &cobra.Command{
-		Use:   "show ID",
+		Use:   "show " + p.T("ID|NUMBER"),
 		Short: p.T("Render a lesson to standard output"),
-		Args:  cobra.ExactArgs(1),
+		Long: p.T("Render a lesson to standard output, named by its id or by the number distlab lessons\n" +
+			"prints beside it. In colour on a terminal; as plain text, without markdown's marks,\n" +
+			"into a pipe or a file, or when NO_COLOR is set."),
+		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return listForShow(g, cmd)
+			}
 			l, err := g.lesson(args[0])
 			if err != nil {
 				return err
@@ -89,10 +95,10 @@ func newLessonCmd(g *globals) *cobra.Command {
 			if style == "" {
 				style = pickStyle(g.theme, tty, os.Getenv("NO_COLOR") != "")
 			}
-			if !slices.Contains(markdown.StyleNames, style) { // markdown's error is in English
-				return g.errorf("--style %q: want one of %s", style, strings.Join(markdown.StyleNames, ", "))
+			if !slices.Contains(styleNames, style) { // markdown's error is in English
+				return g.errorf("--style %q: want one of %s", style, strings.Join(styleNames, ", "))
 			}
-			cfg, err := markdown.Standard(style)
+			cfg, err := lessonStyle(style)
 			if err != nil {
 				return err
 			}
@@ -103,16 +109,16 @@ func newLessonCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if style == "notty" || style == "ascii" {
-				s = markdown.TrimLines(s)
+			if style == plainStyle || style == "notty" || style == "ascii" {
+				s = plainText(s)
 			}
 			_, err = fmt.Fprint(out, s)
 			return err
 		},
 	}
 	show.Flags().IntVar(&width, "width", 0, p.T("wrap at this many `columns` (default: the terminal's, or 80)"))
-	show.Flags().StringVar(&style, "style", "", p.T("dark, light, ascii or notty (default: plain text when not a terminal or NO_COLOR is set)"))
-	_ = show.RegisterFlagCompletionFunc("style", cobra.FixedCompletions(markdown.StyleNames, cobra.ShellCompDirectiveNoFileComp))
+	show.Flags().StringVar(&style, "style", "", p.T("plain, dark, light, ascii or notty (default: plain when not a terminal or NO_COLOR is set, else the theme's)"))
+	_ = show.RegisterFlagCompletionFunc("style", cobra.FixedCompletions(styleNames, cobra.ShellCompDirectiveNoFileComp))
 	show.ValidArgsFunction = func(cmd *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
 		lang, _ := g.language()
 		var ids []string
@@ -122,10 +128,13 @@ func newLessonCmd(g *globals) *cobra.Command {
 		return ids, cobra.ShellCompDirectiveNoFileComp
 	}
 	notes := &cobra.Command{
-		Use:   "notes ID",
+		Use:   "notes " + p.T("ID|NUMBER"),
 		Short: p.T("Print a lesson's speaker notes, slide by slide, for a second screen"),
-		Args:  cobra.ExactArgs(1),
+		Args:  cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return listForShow(g, cmd)
+			}
 			l, err := g.lesson(args[0])
 			if err != nil {
 				return err
@@ -136,6 +145,26 @@ func newLessonCmd(g *globals) *cobra.Command {
 	}
 	lesson.AddCommand(show, notes)
 	return lesson
+}
+
+// listForShow answers lesson show or notes without a lesson: which
+// lessons there are, by number and id, on standard error, and exit status 1.
+func listForShow(g *globals, cmd *cobra.Command) error {
+	lang, err := g.language()
+	if err != nil {
+		return err
+	}
+	ls := g.load().Lessons(lang)
+	w := cmd.ErrOrStderr()
+	if len(ls) == 0 {
+		return g.errorf("no lessons in %s (see: distlab lessons check)", lang)
+	}
+	fmt.Fprintln(w, g.p.T("Which lesson? Give its id or its number, for example: %s %s", cmd.CommandPath(), ls[0].ID))
+	fmt.Fprintln(w)
+	if err := writeTable(w, g.p, ls); err != nil {
+		return err
+	}
+	return errQuiet{g.errorf("no lesson given")} // said above
 }
 
 // writeProblems prints one problem a line, path:line: message, in p's
@@ -186,7 +215,7 @@ func writeNotes(w io.Writer, p *locale.Printer, l lessons.Lesson) error {
 // not a terminal or NO_COLOR is set, else the theme's colors.
 func pickStyle(themeFlag string, tty, noColor bool) string {
 	if !tty || noColor {
-		return "notty"
+		return plainStyle
 	}
 	if t, _, _ := theme.Parse(themeFlag); t == theme.Light {
 		return "light"

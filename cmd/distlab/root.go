@@ -60,7 +60,7 @@ func newRootCmd(args []string) *cobra.Command {
 	f.StringVar(&g.lessonsDir, "lessons", "", p.T("load lessons from this `folder` (lang/NN-slug.md) and reload them when saved"))
 	f.StringVar(&g.chatHost, "chat-host", "127.0.0.1", p.T("where the chat demo's nodes listen (0.0.0.0 lets a classroom join)"))
 	f.IntVar(&g.chatPort, "chat-port", 0, p.T("the chat demo's first node listens on this `port`, the others on the next ones (default: any free ports)"))
-	root.Flags().StringVar(&start.lesson, "lesson", "", p.T("open this lesson `id` first"))
+	root.Flags().StringVar(&start.lesson, "lesson", "", p.T("open this lesson first: its `id`, or the number distlab lessons prints"))
 	root.Flags().BoolVar(&start.presenter, "presenter", false, p.T("start in presenter mode: slides, high contrast, for a projector"))
 	root.AddCommand(newLessonsCmd(g), newLessonCmd(g), newDemoCmd(g), newChatCmd(g), newClocksCmd(g), newScaleCmd(g))
 	speak(g, root)
@@ -106,15 +106,16 @@ func (g *globals) language() (string, error) {
 	return "", g.errorf("unknown language %q (en, pt-BR)", g.lang)
 }
 
-// lesson finds lesson id in the chosen language.
-func (g *globals) lesson(id string) (lessons.Lesson, error) {
+// lesson finds the lesson ref names in the chosen language: its id, or the
+// number `distlab lessons` prints beside it.
+func (g *globals) lesson(ref string) (lessons.Lesson, error) {
 	lang, err := g.language()
 	if err != nil {
 		return lessons.Lesson{}, err
 	}
-	l, ok := g.load().Find(lang, id)
+	l, ok := g.load().Lookup(lang, ref)
 	if !ok {
-		return l, g.errorf("no lesson %q in %s (see: distlab lessons)", id, lang)
+		return l, g.errorf("no lesson %q in %s (see: distlab lessons)", ref, lang)
 	}
 	return l, nil
 }
@@ -145,10 +146,13 @@ func runApp(ctx context.Context, g *globals, start startFlags) error {
 		return err // a locale error: main prints it in the CLI's language
 	}
 	course := g.load() // once: the app starts on it, reloads read the files again
+	// --lesson is an id, or the number distlab lessons prints.
 	if start.lesson != "" {
-		if _, ok := course.Find(lang, start.lesson); !ok {
+		l, ok := course.Lookup(lang, start.lesson)
+		if !ok {
 			return g.errorf("no lesson %q in %s (see: distlab lessons)", start.lesson, lang)
 		}
+		start.lesson = l.ID
 	}
 	var started atomic.Bool
 	load := func() *lessons.Catalog {

@@ -37,7 +37,8 @@ func init() {
 			"o primeiro nó da demo de chat escuta nesta `porta`, os outros nas seguintes (padrão: quaisquer portas livres)"),
 		locale.Str("--chat-port %s: want a port from 1 to %s, or 0 for any free ports",
 			"--chat-port %s: use uma porta de 1 a %s, ou 0 para quaisquer portas livres"),
-		locale.Str("open this lesson `id` first", "abre primeiro a lição com este `id`"),
+		locale.Str("open this lesson first: its `id`, or the number distlab lessons prints",
+			"abre primeiro esta lição: o seu `id`, ou o número que distlab lessons mostra"),
 		locale.Str("start in presenter mode: slides, high contrast, for a projector",
 			"começa no modo apresentação: slides, alto contraste, para um projetor"),
 		locale.Str("unknown language %q (en, pt-BR)", "idioma desconhecido %q (en, pt-BR)"),
@@ -58,19 +59,32 @@ func init() {
 		locale.Str("TITLE", "TÍTULO"),
 		locale.Str("Work with one lesson", "Trabalha com uma lição"),
 		locale.Str("Render a lesson to standard output", "Mostra uma lição na saída padrão"),
+		locale.Str("ID|NUMBER", "ID|NÚMERO"),
+		locale.Str("Render a lesson to standard output, named by its id or by the number distlab lessons\n"+
+			"prints beside it. In colour on a terminal; as plain text, without markdown's marks,\n"+
+			"into a pipe or a file, or when NO_COLOR is set.",
+			"Mostra uma lição na saída padrão, indicada pelo id ou pelo número que distlab lessons\n"+
+				"mostra ao lado dela. Em cores num terminal; como texto simples, sem as marcas do\n"+
+				"markdown, num pipe ou num arquivo, ou quando NO_COLOR está definida."),
+		locale.Str("Which lesson? Give its id or its number, for example: %s %s",
+			"Qual lição? Dê o id ou o número dela, por exemplo: %s %s"),
+		locale.Str("no lesson given", "nenhuma lição indicada"),
+		locale.Str("no lessons in %s (see: distlab lessons check)", "não há lições em %s (veja: distlab lessons check)"),
 		locale.Str("--style %q: want one of %s", "--style %q: use um de %s"),
 		locale.Str("wrap at this many `columns` (default: the terminal's, or 80)",
 			"quebra as linhas neste número de `colunas` (padrão: a largura do terminal, ou 80)"),
-		locale.Str("dark, light, ascii or notty (default: plain text when not a terminal or NO_COLOR is set)",
-			"dark, light, ascii ou notty (padrão: texto simples quando a saída não é um terminal ou NO_COLOR está definida)"),
+		locale.Str("plain, dark, light, ascii or notty (default: plain when not a terminal or NO_COLOR is set, else the theme's)",
+			"plain, dark, light, ascii ou notty (padrão: plain quando a saída não é um terminal ou NO_COLOR está definida; senão, a do tema)"),
 		locale.Str("Print a lesson's speaker notes, slide by slide, for a second screen",
 			"Mostra as notas do apresentador de uma lição, slide a slide, para uma segunda tela"),
 		locale.PluralArg(2, "%s — %d slides", "%s — %d slide", "%s — %d slides", "%s — %d slide"),
 
 		// distlab demo
 		locale.Str("Open the app with a demo beside its lesson", "Abre o aplicativo com uma demo ao lado da sua lição"),
-		locale.Str("Open the app with demo ID in a pane beside the first lesson that uses it.",
-			"Abre o aplicativo com a demo ID num painel ao lado da primeira lição que a usa."),
+		locale.Str("Open the app with demo ID in a pane beside the lesson that teaches it: the first whose\n"+
+			"demos list starts with it (distlab lessons shows the lists), else the first that names it.",
+			"Abre o aplicativo com a demo ID num painel ao lado da lição que a ensina: a primeira cuja\n"+
+				"lista de demos começa por ela (distlab lessons mostra as listas), senão a primeira que a cita."),
 		locale.Str("no demo %q: no demos are available yet", "não há demo %q: ainda não há demos disponíveis"),
 		locale.Str("no demo %q (demos: %s)", "não há demo %q (demos: %s)"),
 
