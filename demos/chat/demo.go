@@ -27,7 +27,8 @@ type DemoConfig struct {
 // its frame tick.
 type Demo struct {
 	cluster *Cluster
-	views   []*View // views[0] is you
+	views   []*View    // views[0] is you
+	cfg     DemoConfig // as started, defaults filled in: what Reset goes back to
 
 	txt speaker // of the bots' messages
 
@@ -38,6 +39,10 @@ type Demo struct {
 	paused  bool
 	links   LinkSpeed
 	closed  bool
+
+	// resetMu is held by Reset, and by what changes the bots or ends the
+	// demo (AddBot, RemoveBot, Close): those wait for a reset to finish.
+	resetMu sync.Mutex
 
 	adding   sync.WaitGroup // AddBot calls under way; Close waits for them
 	finished chan struct{}  // closed when Close is done
@@ -56,27 +61,6 @@ var (
 
 // MaxBots is how many bots a demo runs at most.
 const MaxBots = 50
-
-// View is one client's screen: the last lines it showed.
-type View struct {
-	Name   string
-	client *Client
-	mu     sync.Mutex
-	lines  []string // the last viewLines lines, oldest first
-	total  int      // lines ever shown
-}
-
-const viewLines = 200
-
-func (v *View) add(l string) {
-	v.mu.Lock()
-	defer v.mu.Unlock()
-	v.total++
-	v.lines = append(v.lines, l)
-	if len(v.lines) > viewLines {
-		v.lines = v.lines[len(v.lines)-viewLines:]
-	}
-}
 
 // bot is a client that chats on its own.
 type bot struct {
@@ -105,24 +89,16 @@ func StartDemo(cfg DemoConfig) (*Demo, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &Demo{cluster: cl, botRate: cfg.BotRate, finished: make(chan struct{})}
+	d := &Demo{cluster: cl, cfg: cfg, botRate: cfg.BotRate, finished: make(chan struct{})}
 	d.txt.set(cfg.Lang)
 	names := []string{locale.For(cfg.Lang).T("you"), "ana", "bruno", "carla", "davi"}
 	for i := range min(cfg.Nodes, 3) {
 		v := &View{Name: names[i]}
-		addrs := []string{LocalAddr(cl.Nodes[i].Addr())} // its own node first, the others to fail over to
-		for j, n := range cl.Nodes {
-			if j != i {
-				addrs = append(addrs, LocalAddr(n.Addr()))
-			}
-		}
-		c, err := Dial(ClientConfig{Addrs: addrs, Nick: names[i], OnLine: v.add, Lang: cfg.Lang})
-		if err != nil {
+		d.views = append(d.views, v)
+		if err := d.dialView(i, cfg.Lang); err != nil {
 			d.Close()
 			return nil, err
 		}
-		v.client = c
-		d.views = append(d.views, v)
 	}
 	for range cfg.Bots {
 		if err := d.AddBot(); err != nil {
@@ -144,26 +120,21 @@ func (d *Demo) SetLang(l locale.Lang) {
 		n.SetLang(l)
 	}
 	for _, v := range d.views {
-		v.client.SetLang(l)
+		if c := v.current(); c != nil {
+			c.SetLang(l)
+		}
 	}
 }
 
 // Views are the watching clients' screens, "you" first.
 func (d *Demo) Views() []*View { return d.views }
 
-// Lines returns the view's last n lines and how many it ever showed.
-func (v *View) Lines(n int) ([]string, int) {
-	v.mu.Lock()
-	defer v.mu.Unlock()
-	from := max(len(v.lines)-n, 0)
-	return append([]string(nil), v.lines[from:]...), v.total
-}
-
-// Node is the address the view's client is on now ("" while failing over).
-func (v *View) Node() string { return v.client.Node() }
-
 // Say sends text as "you".
-func (d *Demo) Say(text string) { d.views[0].client.Send(text) }
+func (d *Demo) Say(text string) {
+	if c := d.views[0].current(); c != nil {
+		c.Send(text)
+	}
+}
 
 // node is node i, or an error that says there is none.
 func (d *Demo) node(i int) (*Node, error) {
@@ -266,6 +237,12 @@ func (d *Demo) Links() LinkSpeed {
 // AddBot starts one more chatting bot, on the nodes in turn, and returns
 // once it is connected.
 func (d *Demo) AddBot() error {
+	d.resetMu.Lock()
+	defer d.resetMu.Unlock()
+	return d.addBot()
+}
+
+func (d *Demo) addBot() error {
 	d.mu.Lock()
 	switch {
 	case d.closed:
@@ -286,7 +263,7 @@ func (d *Demo) AddBot() error {
 	}
 	node := addrs[i%len(addrs)]
 	// Dial without the lock: the pane samples the demo meanwhile.
-	nick := fmt.Sprintf("bot%d", i+1)
+	nick := botNick(i)
 	c, err := Dial(ClientConfig{Addrs: append([]string{node}, addrs...), Nick: nick})
 	d.mu.Lock()
 	defer d.mu.Unlock()
@@ -304,8 +281,13 @@ func (d *Demo) AddBot() error {
 	return nil
 }
 
+// botNick is the nick of the demo's bot i, from 0.
+func botNick(i int) string { return fmt.Sprintf("bot%d", i+1) }
+
 // RemoveBot stops the newest bot, and returns once it has left.
 func (d *Demo) RemoveBot() error {
+	d.resetMu.Lock()
+	defer d.resetMu.Unlock()
 	d.mu.Lock()
 	if len(d.bots) == 0 {
 		d.mu.Unlock()
@@ -370,6 +352,8 @@ func (d *Demo) SetPaused(p bool) {
 // is left running: every goroutine ended, every socket closed. A second
 // Close waits for the first.
 func (d *Demo) Close() {
+	d.resetMu.Lock() // a Reset under way finishes first
+	defer d.resetMu.Unlock()
 	d.mu.Lock()
 	if d.closed {
 		d.mu.Unlock()
@@ -386,7 +370,9 @@ func (d *Demo) Close() {
 		b.halt()
 	}
 	for _, v := range d.views {
-		v.client.Close()
+		if c := v.setClient(nil); c != nil {
+			c.Close()
+		}
 	}
 	for _, n := range d.cluster.Nodes {
 		n.Kill()

@@ -115,7 +115,7 @@ func init() {
 		locale.Str("add %s: %v", "adicionar %s: %v"),
 		locale.Str("chat: no such node", "chat: não existe esse nó"),
 		locale.Str("node %d: %v", "nó %d: %v"),
-		locale.Str("chat: demo closed", "chat: demo encerrada"),
+		locale.Str("chat: demo closed", "chat: demonstração encerrada"),
 		locale.Str("chat: too many bots (at most %d)", "chat: robôs demais (no máximo %d)"),
 		locale.Str("chat: no bot to remove", "chat: nenhum robô para remover"),
 		locale.Str("chat: no node reachable", "chat: nenhum nó alcançável"),

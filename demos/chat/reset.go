@@ -1,0 +1,136 @@
+package chat
+
+import (
+	"sync"
+	"time"
+
+	"distlab/demos/locale"
+)
+
+// settleWithin is how long Reset waits for the cluster to settle: the
+// nodes it restarted linked to their peers, the nicks of the clients it
+// replaced let go of.
+const settleWithin = 5 * time.Second
+
+// Reset puts the demo back as it started, so that a class can run a step
+// again: every node up and thawed, fast links, the bots unpaused at their
+// first rate, and fresh clients — each watching client on its own node
+// with an empty screen, the bots as many as at start, spread over the
+// nodes in turn and counting from message 1. It returns once the new
+// clients are connected; the error is the first thing that failed (a
+// node's port taken meanwhile, say), after the rest was done.
+func (d *Demo) Reset() error {
+	d.resetMu.Lock()
+	defer d.resetMu.Unlock()
+	d.mu.Lock()
+	if d.closed {
+		d.mu.Unlock()
+		return ErrClosed
+	}
+	bots := d.bots
+	d.bots = nil
+	d.paused, d.botRate = false, d.cfg.BotRate
+	d.mu.Unlock()
+
+	var first error
+	keep := func(err error) {
+		if first == nil {
+			first = err
+		}
+	}
+	// Nodes first: a frozen node reads nothing, so it would not see the
+	// old clients leave and would keep their nicks taken.
+	d.SetLinks(LinksFast)
+	for i, n := range d.cluster.Nodes {
+		switch {
+		case !n.Stats().Up:
+			if err := d.Restart(i); err != nil {
+				keep(err)
+			}
+		case n.Frozen():
+			n.Thaw()
+		}
+	}
+	var wg sync.WaitGroup
+	for _, b := range bots {
+		wg.Go(b.halt)
+	}
+	for _, v := range d.views {
+		if c := v.setClient(nil); c != nil {
+			wg.Go(c.Close)
+		}
+	}
+	wg.Wait()
+	for _, v := range d.views {
+		v.clear()
+	}
+	d.settle()
+	lang := d.txt.printer().Lang()
+	for i := range d.views {
+		if err := d.dialView(i, lang); err != nil {
+			keep(err)
+		}
+	}
+	for range d.cfg.Bots {
+		if err := d.addBot(); err != nil {
+			keep(err)
+			break
+		}
+	}
+	return first
+}
+
+// dialView connects view i's client to node i, the others to fail over to.
+func (d *Demo) dialView(i int, lang locale.Lang) error {
+	v := d.views[i]
+	addrs := []string{LocalAddr(d.cluster.Nodes[i].Addr())}
+	for j, n := range d.cluster.Nodes {
+		if j != i {
+			addrs = append(addrs, LocalAddr(n.Addr()))
+		}
+	}
+	c, err := Dial(ClientConfig{Addrs: addrs, Nick: v.Name, OnLine: v.add, Lang: lang})
+	if err != nil {
+		return err
+	}
+	v.setClient(c)
+	return nil
+}
+
+// settle waits, at most settleWithin, until every node that is up hears
+// from all its peers and none of them takes the nicks the new clients
+// will ask for as held: a nick still listed in a peer's last heartbeat
+// would be refused, and the client shown as a guest.
+func (d *Demo) settle() {
+	nicks := []string{}
+	for _, v := range d.views {
+		nicks = append(nicks, v.Name)
+	}
+	for i := range d.cfg.Bots {
+		nicks = append(nicks, botNick(i))
+	}
+	settled := func() bool {
+		for _, n := range d.cluster.Nodes {
+			st := n.Stats()
+			if !st.Up {
+				continue // it failed to restart: Reset reports that
+			}
+			if st.Peers < len(d.cluster.Nodes)-1 {
+				return false
+			}
+			n.mu.Lock()
+			taken := false
+			for _, nick := range nicks {
+				taken = taken || n.nickTakenLocked(nick, nil)
+			}
+			n.mu.Unlock()
+			if taken {
+				return false
+			}
+		}
+		return true
+	}
+	for deadline := time.Now().Add(settleWithin); !settled() && time.Now().Before(deadline); {
+		time.Sleep(10 * time.Millisecond)
+	}
+}
