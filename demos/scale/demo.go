@@ -13,10 +13,11 @@ import (
 // Snapshot. The key methods change a setting at once and return; none
 // blocks or simulates. A Demo is safe for concurrent use.
 type Demo struct {
-	mu  sync.Mutex // guards everything below
-	cfg Config     // the current settings (Load, Cores, Nodes, models, Policy follow the keys)
-	up  *side
-	out *side
+	mu    sync.Mutex // guards everything below
+	cfg   Config     // the current settings (Load, Cores, Nodes, models, Policy follow the keys)
+	start Config     // the settings it was made with, for Restart
+	up    *side
+	out   *side
 }
 
 // NewDemo starts both sides at simulated time zero.
@@ -25,7 +26,7 @@ func NewDemo(cfg Config) (*Demo, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	d := &Demo{cfg: cfg}
+	d := &Demo{cfg: cfg, start: cfg}
 	d.reset()
 	return d, nil
 }
@@ -40,6 +41,17 @@ func (d *Demo) reset() {
 func (d *Demo) Reset() {
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	d.reset()
+}
+
+// Restart puts the demo back as NewDemo made it: the settings it was made
+// with (load, sizes, models, policy, speed), every machine up and empty,
+// and nothing measured, at time zero with the same seed — so a class can
+// run a step again and see what it saw the first time.
+func (d *Demo) Restart() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.cfg = d.start
 	d.reset()
 }
 

@@ -10,8 +10,8 @@ import (
 // keyMap is the pane's keys, with their help in the UI's language; the
 // pane rebuilds it when the language changes (Relabel).
 type keyMap struct {
-	LoadUp, LoadDown, Side, Bigger, Smaller, Crash, Repair, Preset key.Binding
-	AlphaDown, AlphaUp, BetaDown, BetaUp, Policy, Pause, Real      key.Binding
+	LoadUp, LoadDown, Side, Bigger, Smaller, Crash, Repair, Preset   key.Binding
+	AlphaDown, AlphaUp, BetaDown, BetaUp, Policy, Pause, Real, Reset key.Binding
 }
 
 // newKeys is the pane's keys with their help in p's language.
@@ -32,6 +32,7 @@ func newKeys(p *locale.Printer) keyMap {
 		Policy:    demo.Bind("b", p.T("balancer"), "b"),
 		Pause:     demo.Bind("space", p.T("pause"), "space"),
 		Real:      demo.Bind("e", p.T("real workers"), "e"),
+		Reset:     demo.Bind("R", p.T("reset demo"), "R"),
 	}
 }
 
@@ -43,6 +44,6 @@ func (k keyMap) ShortHelp() []key.Binding {
 // FullHelp is the help overlay's columns.
 func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.LoadUp, k.LoadDown, k.Side, k.Bigger, k.Smaller},
-		{k.Crash, k.Repair, k.Policy, k.Pause, k.Real},
+		{k.Crash, k.Repair, k.Policy, k.Pause, k.Real, k.Reset},
 		{k.Preset, k.AlphaDown, k.AlphaUp, k.BetaDown, k.BetaUp}}
 }

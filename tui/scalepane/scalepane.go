@@ -8,9 +8,6 @@ package scalepane
 
 import (
 	"context"
-	"os"
-	"runtime"
-	"sync"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -53,9 +50,11 @@ type Model struct {
 
 	// Real mode: a short run of real worker processes on this machine,
 	// for the selected side at its current size.
-	run  *realRun           // the measurement in progress, nil when none
-	real *scale.BenchReport // the last measurement
-	fail error              // or why it failed; shown in the pane, in the reader's language
+	run      *realRun           // the measurement in progress, nil when none
+	plan     scale.BenchPlan    // what it runs
+	real     *scale.BenchReport // the last measurement
+	realSize int                // the side's size when it was asked for
+	fail     error              // or why it failed; shown in the pane, in the reader's language
 	// bench runs a measurement (scale.RunBench; tests replace it).
 	bench func(context.Context, scale.BenchPlan) (*scale.BenchReport, error)
 
@@ -115,13 +114,8 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	}
 	switch msg := msg.(type) {
 	case realMsg:
-		if !m.Mine(msg) || msg.run != m.run {
-			return nil
-		}
-		m.run = nil
-		m.real, m.fail = msg.report, msg.err
-		if msg.report != nil && msg.report.Result == nil {
-			m.real = nil
+		if m.Mine(msg) {
+			m.measured(msg)
 		}
 		return nil
 	case tea.KeyPressMsg:
@@ -169,7 +163,21 @@ func (m *Model) key(msg tea.KeyPressMsg) {
 	case key.Matches(msg, m.keys.Pause):
 		m.SetPaused(!m.Paused())
 		m.last = time.Time{} // the clock starts again from the next frame
+	case key.Matches(msg, m.keys.Reset):
+		m.reset()
 	}
+}
+
+// reset puts the demo back as it opened, so a class can run a step again:
+// the starting load, sizes, models and balancer, every machine up, the
+// simulated clock and every measurement back at zero, scale up selected,
+// running.
+func (m *Model) reset() {
+	m.sim.Restart()
+	m.dropReal()
+	m.side = scale.ScaleUp
+	m.SetPaused(false)
+	m.last = time.Time{}
 }
 
 func (m *Model) resize(dir int) {
@@ -177,77 +185,5 @@ func (m *Model) resize(dir int) {
 		m.sim.StepNodes(dir)
 	} else {
 		m.sim.StepCores(dir)
-	}
-}
-
-// realRun is one real measurement, shared by the command that runs it
-// and Close, which cancels it and waits for its worker processes.
-type realRun struct {
-	cancel context.CancelFunc
-	done   chan struct{} // closed when the command has returned
-
-	mu              sync.Mutex // guards started and closed
-	started, closed bool
-}
-
-// realMsg carries a real measurement back to the pane that asked.
-type realMsg struct {
-	pane   int
-	run    *realRun
-	report *scale.BenchReport
-	err    error
-}
-
-// PaneID is the pane that ran the measurement.
-func (m realMsg) PaneID() int { return m.pane }
-
-// measure runs real workers for the selected side in a command: scale up =
-// one worker process using N cores, scale out = N one-core worker
-// processes behind a round-robin balancer, for two seconds.
-func (m *Model) measure() tea.Cmd {
-	if m.run != nil {
-		return nil
-	}
-	c := m.snap.Side(m.side)
-	n := min(max(c.Size, 1), 2*runtime.NumCPU()) // more than the machine has measures only queueing
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	run := &realRun{cancel: cancel, done: make(chan struct{})}
-	m.run, m.real, m.fail = run, nil, nil
-	plan := scale.BenchPlan{Mode: m.side, N: n, Duration: 2 * time.Second, Model: c.Model}
-	id, bench := m.PaneID(), m.bench
-	return func() tea.Msg {
-		run.mu.Lock()
-		if run.closed { // the pane closed before the command ran
-			run.mu.Unlock()
-			return nil
-		}
-		run.started = true
-		run.mu.Unlock()
-		defer close(run.done)
-		defer cancel()
-		exe, err := os.Executable() // distlab itself runs the workers: `distlab scale worker`
-		if err != nil {
-			return realMsg{pane: id, run: run, err: err}
-		}
-		plan.Exe = exe
-		r, err := bench(ctx, plan)
-		return realMsg{pane: id, run: run, report: r, err: err}
-	}
-}
-
-// Close stops a real measurement in progress and returns when its worker
-// processes are gone.
-func (m *Model) Close() {
-	run := m.run
-	if run == nil {
-		return
-	}
-	run.mu.Lock()
-	run.closed = true
-	started := run.started
-	run.mu.Unlock()
-	run.cancel()
-	if started {
-		<-run.done
 	}
 }

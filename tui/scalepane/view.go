@@ -1,16 +1,15 @@
 package scalepane
 
 import (
-	"math"
 	"strings"
 	"time"
 
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"distlab/demos/locale"
 	"distlab/demos/scale"
 	"distlab/tui/common"
-	"distlab/tui/theme"
 )
 
 // View draws the two columns, the model's curve and the status lines.
@@ -24,78 +23,100 @@ func (m *Model) View() string {
 	snap := m.snap
 	var lines []string
 	if w < stackBelow { // too narrow for two columns: one above the other
-		lines = append(m.column(&snap.Up, w), m.column(&snap.Out, w)...)
+		up, out := flatten(m.column(&snap.Up, w)), flatten(m.column(&snap.Out, w))
+		if len(up)+len(out) <= h {
+			lines = append(up, out...)
+		} else { // too short for both: the side the keys act on
+			lines = flatten(m.column(snap.Side(m.side), w))
+		}
 	} else {
 		lines = sideBySide(m.column(&snap.Up, w/2), m.column(&snap.Out, w-w/2), w/2, w-w/2)
 	}
-	status := p.T("offered load %.0f req/s on each side · simulated %s · balancer %s", snap.Load, p.Duration(snap.Now.Round(time.Second)), snap.Policy)
+	parts := []string{
+		p.T("offered load %.0f req/s on each side", snap.Load),
+		p.T("simulated %s", p.Duration(snap.Now.Round(time.Second))),
+		p.T("balancer %s", snap.Policy),
+	}
 	if m.Paused() {
-		status += " · " + p.T("paused")
+		parts = append(parts, p.T("paused"))
 	}
-	foot := append(common.WrapLines(s.Status.Render(status), w, 2),
-		common.WrapLines(s.Summary.Render(p.T("cost is an assumption: a k-core machine costs %s%.3g·k^%.2g an hour; scale out is one-core machines and a %s%.3g/h load balancer",
-			snap.Cost.Currency, snap.Cost.PerCore, snap.Cost.Exponent, snap.Cost.Currency, snap.Cost.Balancer)), w, 3)...)
-	if real := m.realLine(); real != "" {
-		foot = append([]string{common.FitLine(" "+real, w)}, foot...)
+	foot := append(m.realLines(w), style(s.Status, pack(w, " ", " ", " · ", parts...))...)
+	note := common.WrapLines(s.Summary.Render(p.T("cost is an assumption: a k-core machine costs %s%.3g·k^%.2g an hour; scale out is one-core machines and a %s%.3g/h load balancer",
+		snap.Cost.Currency, snap.Cost.PerCore, snap.Cost.Exponent, snap.Cost.Currency, snap.Cost.Balancer)), w, 3)
+	// The curve gets the room the columns and the status leave, less the
+	// cost note's when there is room for both; with none, the curve gives
+	// way to the note.
+	switch curveH := h - len(lines) - len(foot) - 1; {
+	case curveH-len(note) >= 5:
+		curveH -= len(note)
+		lines = append(append(lines, ""), m.curve(w, min(curveH, 17))...)
+		foot = append(foot, note...)
+	case curveH >= 5:
+		lines = append(append(lines, ""), m.curve(w, min(curveH, 17))...)
+	default:
+		foot = append(foot, note...)
 	}
-	curveH := h - len(lines) - len(foot) - 1
-	if curveH >= 4 {
+	// The status lines keep to the bottom of the pane.
+	for len(lines)+len(foot) < h {
 		lines = append(lines, "")
-		lines = append(lines, m.curve(w, min(curveH, 16))...)
 	}
 	return common.Fit(strings.Join(append(lines, foot...), "\n"), w, h)
-}
-
-// realLine is the real measurement's line: running, its result, or why it
-// failed (an engine's error in the reader's language, a system's as the
-// system wrote it); "" before the first.
-func (m *Model) realLine() string {
-	s, p := m.Com.Styles, m.Com.Printer
-	switch {
-	case m.run != nil:
-		return s.StatusWarn.Render(p.T("measuring real workers on this machine…"))
-	case m.fail != nil:
-		return s.StatusError.Render(p.T("real measurement failed: %s", p.Err(m.fail)))
-	case m.real != nil && m.real.Result != nil:
-		r, res := m.real, m.real.Result
-		return s.HeaderLesson.Render(p.T("real, measured: %s, N = %d: %.0f req/s (model %.0f) · p50 %s · p99 %s",
-			r.Plan.Mode, r.Plan.N, res.Throughput, r.Predicted, dur(p, res.P50()), dur(p, res.P99())))
-	}
-	return ""
 }
 
 // stackBelow is the pane width under which the two sides are drawn one
 // above the other: a column narrower than half of it cuts its figures.
 const stackBelow = 72
 
-// sideBySide joins two columns, lw and rw cells wide, line by line.
-func sideBySide(left, right []string, lw, rw int) []string {
+// sideBySide joins two columns, lw and rw cells wide, row by row: a row
+// that takes more lines on one side takes as many on the other, so each
+// figure stays level with its counterpart.
+func sideBySide(left, right [][]string, lw, rw int) []string {
 	var lines []string
 	for i := range max(len(left), len(right)) {
-		l, r := strings.Repeat(" ", lw), strings.Repeat(" ", rw)
+		var l, r []string
 		if i < len(left) {
 			l = left[i]
 		}
 		if i < len(right) {
 			r = right[i]
 		}
-		lines = append(lines, l+r)
+		for j := range max(len(l), len(r)) {
+			a, b := strings.Repeat(" ", lw), strings.Repeat(" ", rw)
+			if j < len(l) {
+				a = common.FitLine(l[j], lw)
+			}
+			if j < len(r) {
+				b = common.FitLine(r[j], rw)
+			}
+			lines = append(lines, a+b)
+		}
 	}
 	return lines
 }
 
-// column draws one side, cw cells wide.
-func (m *Model) column(c *scale.SideSnapshot, cw int) []string {
+// flatten is a column's rows one after the other.
+func flatten(rows [][]string) []string {
+	var lines []string
+	for _, r := range rows {
+		lines = append(lines, r...)
+	}
+	return lines
+}
+
+// column draws one side, cw cells wide, as rows of lines: its size, its
+// state, its units, then one row per group of figures. A row whose
+// figures do not fit side by side puts them one under the other: a cut
+// figure is a wrong one.
+func (m *Model) column(c *scale.SideSnapshot, cw int) [][]string {
 	s, p := m.Com.Styles, m.Com.Printer
 	marker := "  "
 	if c.Side == m.side {
 		marker = "› "
 	}
-	size := p.T("%s · %d cores", c.Side, c.Size)
+	size := p.T("%d cores", c.Size)
 	if c.Side == scale.ScaleOut {
-		size = p.T("%s · %d nodes", c.Side, c.Size)
+		size = p.T("%d nodes", c.Size)
 	}
-	head := s.Title.Render(marker + size)
 	state := s.ReadMark.Render("● " + p.T("running"))
 	switch c.State {
 	case scale.Degraded:
@@ -103,63 +124,67 @@ func (m *Model) column(c *scale.SideSnapshot, cw int) []string {
 	case scale.Down:
 		state = s.StatusError.Render("✗ " + p.T("DOWN"))
 	}
+	states := []string{state}
 	if c.RepairIn > 0 {
-		state += s.Status.Render(" · " + p.T("repair in %s", p.Duration(c.RepairIn.Round(time.Second))))
+		states = append(states, s.Status.Render(p.T("repair in %s", p.Duration(c.RepairIn.Round(time.Second)))))
 	}
-	lines := []string{head, " " + state}
-	lines = append(lines, units(c.Units, cw-2)...)
-	lines = append(lines,
-		" "+s.HeaderLesson.Render(p.T("%.0f req/s", c.Throughput))+" "+spark(c.History, cw-16),
-		s.Status.Render(" "+p.T("latency p50 %s · p99 %s", dur(p, c.P50), dur(p, c.P99))),
-		s.Status.Render(" "+p.T("queue %d/%d · rejected %.0f/s", c.Queue, c.QueueCap, c.RejectRate+c.FailRate)),
-	)
-	cost := " " + p.T("cost %s%.2f/h", m.snap.Cost.Currency, c.CostPerHour)
-	avail := p.T("availability %.4f%%", 100*c.Availability)
-	if ansi.StringWidth(cost+" · "+avail) <= cw { // else one line each: a cut figure is a wrong one
-		lines = append(lines, s.Status.Render(cost+" · "+avail))
-	} else {
-		lines = append(lines, s.Status.Render(cost), s.Status.Render(" "+avail))
+	thr := " " + s.HeaderLesson.Render(p.T("%.0f req/s", c.Throughput))
+	rows := [][]string{
+		style(s.Title, pack(cw, marker, "  ", " · ", c.Side.Localize(p), size)),
+		pack(cw, " ", " ", s.Status.Render(" · "), states...),
+		{m.units(c, cw)},
+		{thr + " " + spark(c.History, cw-ansi.StringWidth(thr)-3)},
+		style(s.Status, pack(cw, " ", " ", " · ", p.T("latency p50 %s", dur(p, c.P50)), p.T("p99 %s", dur(p, c.P99)))),
+		style(s.Status, pack(cw, " ", " ", " · ", p.T("queue %d/%d", c.Queue, c.QueueCap), p.T("rejected %.0f/s", c.RejectRate+c.FailRate))),
+		style(s.Status, pack(cw, " ", " ", " · ", p.T("cost %s%.2f/h", m.snap.Cost.Currency, c.CostPerHour), p.T("availability %.4f%%", 100*c.Availability))),
 	}
 	if c.AtCeiling {
-		lines = append(lines, s.StatusWarn.Render(" "+p.T("the largest machine: scale out to grow")))
+		rows = append(rows, common.WrapLines(s.StatusWarn.Render(p.T("the largest machine: scale out to grow")), cw, 2))
 	}
-	for i, l := range lines {
-		lines[i] = common.FitLine(l, cw)
-	}
-	return lines
+	return rows
 }
 
-// units draws one cell per core or node: its utilisation as a bar, ✗ when
-// down; wrapped to width.
-func units(us []scale.Unit, width int) []string {
-	const bars = " ▁▂▃▄▅▆▇█"
-	var b strings.Builder
-	var out []string
-	n := 0
-	for _, u := range us {
-		r := "✗"
-		if u.Up {
-			i := int(math.Round(u.Util * float64(len([]rune(bars))-1)))
-			r = string([]rune(bars)[min(max(i, 0), len([]rune(bars))-1)])
-			if r == " " {
-				r = "·"
-			}
+// pack lays parts out on as few lines of at most w cells as it can,
+// joined by sep, never cutting a part in two unless it is wider than a
+// line by itself: the first line starts with lead, the others with
+// indent.
+func pack(w int, lead, indent, sep string, parts ...string) []string {
+	ps := make([]piece, len(parts))
+	for i, part := range parts {
+		ps[i] = piece{sep, part}
+	}
+	return packPieces(w, lead, indent, ps...)
+}
+
+// piece is a part of a line for packPieces, with the separator that goes
+// before it when it follows another on the same line.
+type piece struct{ sep, text string }
+
+// packPieces is pack with a separator for each piece.
+func packPieces(w int, lead, indent string, pieces ...piece) []string {
+	var lines []string
+	line, empty := lead, true
+	for _, pc := range pieces {
+		switch {
+		case empty:
+			line += pc.text
+		case ansi.StringWidth(line+pc.sep+pc.text) <= w:
+			line += pc.sep + pc.text
+		default:
+			lines = append(lines, line)
+			line = indent + pc.text
 		}
-		b.WriteString(r)
-		n++
-		if n == max(width, 1) {
-			out = append(out, " "+b.String())
-			b.Reset()
-			n = 0
-		}
+		empty = false
 	}
-	if n > 0 {
-		out = append(out, " "+b.String())
+	return append(lines, line)
+}
+
+// style renders each line with st.
+func style(st lipgloss.Style, lines []string) []string {
+	for i, l := range lines {
+		lines[i] = st.Render(l)
 	}
-	if len(out) > 3 { // a huge machine: keep the view compact
-		out = out[:3]
-	}
-	return out
+	return lines
 }
 
 // spark is a sparkline of the last width values.
@@ -193,73 +218,4 @@ func dur(p *locale.Printer, d time.Duration) string {
 		return "–"
 	}
 	return p.Duration(d)
-}
-
-// curve plots the selected side's X(N) for N = 1…its largest size, with the
-// current size marked, and the peak and ceiling when the model has them.
-func (m *Model) curve(w, h int) []string {
-	c := m.snap.Side(m.side)
-	key := curveKey{c.Model, c.Size, c.MaxSize, w, h, m.Com.Styles, m.Com.Printer}
-	if m.curveCache.key != key { // the curve moves only with the model and the size
-		m.curveCache.key, m.curveCache.lines = key, m.drawCurve(c, w, h)
-	}
-	return m.curveCache.lines
-}
-
-// curveKey is what the drawn curve depends on.
-type curveKey struct {
-	model         scale.Model
-	size, maxSize int
-	w, h          int
-	styles        *theme.Styles
-	printer       *locale.Printer
-}
-
-// drawCurve draws X(N) for side c.
-func (m *Model) drawCurve(c *scale.SideSnapshot, w, h int) []string {
-	s, p := m.Com.Styles, m.Com.Printer
-	model := c.Model
-	maxN := max(c.MaxSize, 2)
-	label := p.T("X(N) by the model — %s: γ = %.5g, α = %.4g, β = %.3g", scale.PresetTitle(p, model.Name), model.Gamma, model.Alpha, model.Beta)
-	if peak, ok := model.PeakInt(); ok {
-		label += p.T(" · N* = %d", peak)
-	}
-	lines := common.WrapLines(s.Summary.Render(label), w, 2)
-	plotW, plotH := max(w-12, 8), max(h-len(lines), 2)
-	top := 0.0
-	for n := 1; n <= maxN; n++ {
-		top = max(top, model.X(float64(n)))
-	}
-	grid := make([][]rune, plotH)
-	for y := range grid {
-		grid[y] = []rune(strings.Repeat(" ", plotW))
-	}
-	col := func(n float64) int { return int((n - 1) / float64(maxN-1) * float64(plotW-1)) }
-	row := func(x float64) int { return plotH - 1 - int(x/max(top, 1)*float64(plotH-1)+0.5) }
-	for x := range plotW {
-		n := 1 + float64(x)/float64(plotW-1)*float64(maxN-1)
-		y := min(max(row(model.X(n)), 0), plotH-1)
-		grid[y][x] = '·'
-	}
-	cx, cy := col(float64(c.Size)), row(model.X(float64(c.Size)))
-	if cx >= 0 && cx < plotW && cy >= 0 && cy < plotH {
-		grid[cy][cx] = '●'
-	}
-	for y := range plotH {
-		axis := "          "
-		if y == 0 {
-			axis = p.T("%8.0f ┤", top)
-		} else if y == plotH-1 {
-			axis = p.T("%8d ┤", 0)
-		} else {
-			axis = "         │"
-		}
-		row := s.Item.Render(string(grid[y]))
-		if y == cy { // the current size, in the accent color
-			before, after, _ := strings.Cut(string(grid[y]), "●")
-			row = s.Item.Render(before) + s.ItemCurrent.Render("●") + s.Item.Render(after)
-		}
-		lines = append(lines, common.FitLine(s.Status.Render(axis)+" "+row, w))
-	}
-	return lines
 }

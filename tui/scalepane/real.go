@@ -1,0 +1,163 @@
+package scalepane
+
+import (
+	"context"
+	"os"
+	"runtime"
+	"strconv"
+	"sync"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"distlab/demos/scale"
+	"distlab/tui/common"
+)
+
+// realRun is one real measurement, shared by the command that runs it
+// and Close, which cancels it and waits for its worker processes.
+type realRun struct {
+	cancel context.CancelFunc
+	done   chan struct{} // closed when the command has returned
+	size   int           // the side's size when it was asked for
+	// dropped says the pane was reset while it ran: its result is not
+	// shown. Only the pane's Update touches it.
+	dropped bool
+
+	mu              sync.Mutex // guards started and closed
+	started, closed bool
+}
+
+// realMsg carries a real measurement back to the pane that asked.
+type realMsg struct {
+	pane   int
+	run    *realRun
+	report *scale.BenchReport
+	err    error
+}
+
+// PaneID is the pane that ran the measurement.
+func (m realMsg) PaneID() int { return m.pane }
+
+// realDuration is how long a real measurement loads the workers.
+const realDuration = 2 * time.Second
+
+// measure runs real workers for the selected side in a command: scale up =
+// one worker process using N cores, scale out = N one-core worker
+// processes behind a round-robin balancer, for two seconds. N is the
+// side's size, but at most twice this machine's CPUs: more measures only
+// requests queueing for the same CPUs (the pane says so).
+func (m *Model) measure() tea.Cmd {
+	if m.run != nil {
+		return nil
+	}
+	c := m.snap.Side(m.side)
+	n := min(max(c.Size, 1), 2*runtime.NumCPU())
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	run := &realRun{cancel: cancel, done: make(chan struct{}), size: c.Size}
+	m.run, m.real, m.fail = run, nil, nil
+	plan := scale.BenchPlan{Mode: m.side, N: n, Duration: realDuration, Model: c.Model}
+	m.plan = plan
+	id, bench := m.PaneID(), m.bench
+	return func() tea.Msg {
+		run.mu.Lock()
+		if run.closed { // the pane closed before the command ran
+			run.mu.Unlock()
+			return nil
+		}
+		run.started = true
+		run.mu.Unlock()
+		defer close(run.done)
+		defer cancel()
+		exe, err := os.Executable() // distlab itself runs the workers: `distlab scale worker`
+		if err != nil {
+			return realMsg{pane: id, run: run, err: err}
+		}
+		plan.Exe = exe
+		r, err := bench(ctx, plan)
+		return realMsg{pane: id, run: run, report: r, err: err}
+	}
+}
+
+// measured takes a real measurement's result.
+func (m *Model) measured(msg realMsg) {
+	if msg.run != m.run {
+		return
+	}
+	m.run = nil
+	if msg.run.dropped {
+		return
+	}
+	m.real, m.fail, m.realSize = msg.report, msg.err, msg.run.size
+	if msg.report != nil && msg.report.Result == nil {
+		m.real = nil
+	}
+}
+
+// dropReal forgets the real measurement: one in progress is cancelled
+// (Close still waits for its workers) and its result will not be shown.
+func (m *Model) dropReal() {
+	if m.run != nil {
+		m.run.dropped = true
+		m.run.cancel()
+	}
+	m.real, m.fail = nil, nil
+}
+
+// Close stops a real measurement in progress and returns when its worker
+// processes are gone.
+func (m *Model) Close() {
+	run := m.run
+	if run == nil {
+		return
+	}
+	run.mu.Lock()
+	run.closed = true
+	started := run.started
+	run.mu.Unlock()
+	run.cancel()
+	if started {
+		<-run.done
+	}
+}
+
+// realLines are the real measurement's lines, w cells wide: in progress,
+// with what runs; its result, with what ran and why N is not the side's
+// size when it is not; or why it failed (an engine's error in the
+// reader's language, a system's as the system wrote it). None before the
+// first.
+func (m *Model) realLines(w int) []string {
+	s, p := m.Com.Styles, m.Com.Printer
+	switch {
+	case m.run != nil:
+		return style(s.StatusWarn, pack(w, " ", " ", " ", p.T("measuring real workers on this machine…"), m.ran(m.plan)))
+	case m.fail != nil:
+		return common.WrapLines(s.StatusError.Render(p.T("real measurement failed: %s", p.Err(m.fail))), w, 3)
+	case m.real == nil || m.real.Result == nil:
+		return nil
+	}
+	r, res := m.real, m.real.Result
+	lines := style(s.HeaderLesson, pack(w, " ", "   ", " · ",
+		p.T("real, measured: %s, N = %d: %.0f req/s (model %.0f)", r.Plan.Mode, r.Plan.N, res.Throughput, r.Predicted),
+		p.T("p50 %s", dur(p, res.P50())), p.T("p99 %s", dur(p, res.P99()))))
+	why := m.ran(r.Plan)
+	if r.Plan.N != m.realSize {
+		cpus := r.CPUs
+		if cpus <= 0 {
+			cpus = runtime.NumCPU()
+		}
+		why += "; " + p.T("N is %d, not the side's %d: this machine has %d CPUs, and more than %d would only queue for them",
+			r.Plan.N, m.realSize, cpus, 2*cpus)
+	}
+	return append(lines, common.WrapLines(s.Summary.Render(why), w, 3)...)
+}
+
+// ran says what a real measurement runs: which worker processes, with how
+// many cores, for how long.
+func (m *Model) ran(plan scale.BenchPlan) string {
+	p := m.Com.Printer
+	if plan.Mode == scale.ScaleOut {
+		return p.T("%d one-core worker processes behind round robin, for %s", plan.N, p.Duration(plan.Duration))
+	}
+	return p.T("1 worker process with GOMAXPROCS=%s, for %s", strconv.Itoa(plan.N), p.Duration(plan.Duration))
+}
