@@ -98,31 +98,27 @@ func (d *Demo) dialView(i int, lang locale.Lang) error {
 }
 
 // settle waits, at most settleWithin, until every node that is up hears
-// from all its peers and none of them takes the nicks the new clients
-// will ask for as held: a nick still listed in a peer's last heartbeat
-// would be refused, and the client shown as a guest.
+// from all its peers, and each new client's node no longer takes its nick
+// for held: a nick a peer's heartbeat still lists (the old client's) would
+// be refused, and the client shown as a guest.
 func (d *Demo) settle() {
-	nicks := []string{}
-	for _, v := range d.views {
-		nicks = append(nicks, v.Name)
+	nodes := d.cluster.Nodes
+	home := map[string]*Node{} // nick → the node its client will ask
+	for i, v := range d.views {
+		home[v.Name] = nodes[i]
 	}
 	for i := range d.cfg.Bots {
-		nicks = append(nicks, botNick(i))
+		home[botNick(i)] = nodes[i%len(nodes)]
 	}
 	settled := func() bool {
-		for _, n := range d.cluster.Nodes {
-			st := n.Stats()
-			if !st.Up {
-				continue // it failed to restart: Reset reports that
+		for _, n := range nodes {
+			if st := n.Stats(); st.Up && st.Peers < len(nodes)-1 {
+				return false // a node that failed to restart is Reset's error, not waited for
 			}
-			if st.Peers < len(d.cluster.Nodes)-1 {
-				return false
-			}
+		}
+		for nick, n := range home {
 			n.mu.Lock()
-			taken := false
-			for _, nick := range nicks {
-				taken = taken || n.nickTakenLocked(nick, nil)
-			}
+			taken := n.nickTakenLocked(nick, nil)
 			n.mu.Unlock()
 			if taken {
 				return false

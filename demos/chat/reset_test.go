@@ -3,6 +3,7 @@ package chat
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"distlab/demos/locale"
 )
@@ -32,9 +33,11 @@ func TestResetPutsTheDemoBack(t *testing.T) {
 	d.SetPaused(true)
 	eventually(t, "you to fail over to n3", func() bool { return d.Views()[0].Node() == LocalAddr(nodes[2].Addr()) })
 
+	began := time.Now()
 	if err := d.Reset(); err != nil {
 		t.Fatal(err)
 	}
+	t.Logf("Reset took %v", time.Since(began))
 	for _, n := range nodes {
 		if st := n.Stats(); !st.Up || st.Frozen {
 			t.Errorf("after Reset: %s up %v, frozen %v", st.ID, st.Up, st.Frozen)
