@@ -76,6 +76,15 @@ type Model struct {
 
 	axis             axis
 	selected, pinned int
+
+	// The table follows the selected event, or the newest, until it is
+	// scrolled; then it shows tableTop on.
+	tableFollow bool
+	tableTop    int
+
+	// fixedNotice says, until the next key, that the key pressed (skew,
+	// loss, delay) does nothing to a scenario, which fixes its own.
+	fixedNotice bool
 	// exported is the last export's files, shown in the status line
 	// until the next key. A failed export's error is the root's to show,
 	// in the app's status line.
@@ -124,6 +133,7 @@ func (m *Model) reset() {
 	}
 	m.full, m.sim = full, sim
 	m.selected, m.pinned = -1, -1
+	m.tableFollow, m.tableTop = true, 0
 	m.last, m.owed = time.Time{}, 0
 }
 
@@ -181,7 +191,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		if m.sim == nil {
 			return nil
 		}
-		m.exported = nil
+		m.exported, m.fixedNotice = nil, false
 		return m.key(msg)
 	case exportedMsg:
 		if m.Mine(msg) {
@@ -193,6 +203,16 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		}
 	case tea.MouseClickMsg:
 		m.click(msg.X, msg.Y)
+	case tea.MouseWheelMsg:
+		if m.sim == nil {
+			return nil
+		}
+		switch msg.Button {
+		case tea.MouseWheelUp:
+			m.scrollTable(-3)
+		case tea.MouseWheelDown:
+			m.scrollTable(3)
+		}
 	}
 	return nil
 }
@@ -223,6 +243,13 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		m.speed = max(m.speed-1, 0)
 	case key.Matches(msg, m.keys.Faster):
 		m.speed = min(m.speed+1, len(speeds)-1)
+	case key.Matches(msg, m.keys.Reset): // the same run from its start, playing
+		m.reset()
+		m.pause(false)
+	case key.Matches(msg, m.keys.TableUp):
+		m.scrollTable(-max(m.geometry().tableRows-1, 1))
+	case key.Matches(msg, m.keys.TableDown):
+		m.scrollTable(max(m.geometry().tableRows-1, 1))
 	case key.Matches(msg, m.keys.Reseed):
 		m.cfg.Seed++
 		m.reset()
@@ -232,30 +259,47 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, m.keys.Axis):
 		m.axis = (m.axis + 1) % 3
 	case key.Matches(msg, m.keys.Skew):
+		if m.fixed() {
+			return nil
+		}
 		m.skew = (m.skew + 1) % len(skews)
 		m.reset()
 	case key.Matches(msg, m.keys.Loss):
+		if m.fixed() {
+			return nil
+		}
 		m.loss = (m.loss + 1) % len(losses)
 		m.reset()
 	case key.Matches(msg, m.keys.Delay):
+		if m.fixed() {
+			return nil
+		}
 		m.delay = (m.delay + 1) % len(delays)
 		m.reset()
 	case key.Matches(msg, m.keys.Prev):
 		if n > 0 {
-			m.selected = (max(m.selected, 0) + n - 1) % n
+			m.selected, m.tableFollow = (max(m.selected, 0)+n-1)%n, true
 		}
 	case key.Matches(msg, m.keys.Next):
 		if n > 0 {
-			m.selected = (m.selected + 1) % n
+			m.selected, m.tableFollow = (m.selected+1)%n, true
 		}
 	case key.Matches(msg, m.keys.Pin):
 		m.pinned = m.selected
 	case key.Matches(msg, m.keys.Unpin):
-		m.pinned, m.selected = -1, -1
+		m.pinned, m.selected, m.tableFollow = -1, -1, true
 	case key.Matches(msg, m.keys.Export):
 		return m.export()
 	}
 	return nil
+}
+
+// fixed reports whether the run is a scenario, whose clocks and network
+// the skew, loss and delay keys cannot change; it says so in the status
+// line.
+func (m *Model) fixed() bool {
+	m.fixedNotice = m.scenarios[m.scenario] != ""
+	return m.fixedNotice
 }
 
 // exportedMsg reports an export written: the files' absolute paths.

@@ -49,7 +49,7 @@ func TestDiagramGolden(t *testing.T) {
 	t.Run("receive_before_send_lamport", func(t *testing.T) {
 		m := newPane(t, "en", 120, 30)
 		toEnd(m)
-		press(m, "a", "a") // physical → Lamport
+		press(m, "a") // physical → Lamport
 		golden.RequireEqual(t, ansi.Strip(m.View()))
 	})
 	t.Run("concurrent_pinned_pt", func(t *testing.T) {
@@ -162,8 +162,8 @@ func TestLanguages(t *testing.T) {
 		lang string
 		want []string
 	}{
-		{"en", []string{"Receive before send · axis: each process's physical clock · seed 1 · skew 0s", "delay 5ms–30ms · 0/7 events · playing 4 ev/s", "• local  ○ send  ● receive", "event proc  physical"}},
-		{"pt-BR", []string{"Recebimento antes do envio · eixo: relógio físico de cada processo · semente 1 · desvio 0s", "atraso 5ms–30ms · 0/7 eventos · tocando 4 ev/s", "• local  ○ envio  ● recebimento", "evento proc físico"}},
+		{"en", []string{"Receive before send · clocks a +40ms, b +5ms · delay 6ms · axis: physical clocks · 0/7 events · playing 4 ev/s", "• local  ○ send  ● receive", "colors: selected pinned past future concurrent back in time", "event  proc    true time     physical   L  vector  message"}},
+		{"pt-BR", []string{"Recebimento antes do envio · relógios a +40ms, b +5ms · atraso 6ms · eixo: relógios físicos · 0/7 eventos · tocando 4 ev/s", "• local  ○ envio  ● recebimento", "cores: escolhido fixado passado futuro concorrente volta no tempo", "evento proc   tempo real       físico   L  vetor  mensagem"}},
 	} {
 		m := newPane(t, c.lang, 160, 30)
 		s := ansi.Strip(m.View())

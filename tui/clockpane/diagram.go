@@ -5,10 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"charm.land/lipgloss/v2"
-
 	"distlab/demos/clocks"
-	"distlab/tui/theme"
 )
 
 // axis is what the diagram's x-axis measures.
@@ -19,93 +16,6 @@ const (
 	axisPhysical             // each process's own physical clock
 	axisLamport              // Lamport timestamps
 )
-
-// ink is a cell's meaning; the renderer maps it to a style.
-type ink uint8
-
-const (
-	inkPlain ink = iota
-	inkDim
-	inkPast
-	inkFuture
-	inkConcurrent
-	inkBackward
-	inkSelected
-	inkPinned
-)
-
-type cell struct {
-	r   rune
-	ink ink
-}
-
-// canvas is a grid of cells.
-type canvas struct {
-	w, h  int
-	cells []cell
-}
-
-func newCanvas(w, h int) *canvas {
-	c := &canvas{w: w, h: h, cells: make([]cell, w*h)}
-	for i := range c.cells {
-		c.cells[i] = cell{' ', inkPlain}
-	}
-	return c
-}
-
-func (c *canvas) set(x, y int, r rune, k ink) {
-	if x >= 0 && x < c.w && y >= 0 && y < c.h {
-		c.cells[y*c.w+x] = cell{r, k}
-	}
-}
-
-func (c *canvas) at(x, y int) cell {
-	if x >= 0 && x < c.w && y >= 0 && y < c.h {
-		return c.cells[y*c.w+x]
-	}
-	return cell{}
-}
-
-// text writes s from (x, y).
-func (c *canvas) text(x, y int, s string, k ink) {
-	for _, r := range s {
-		c.set(x, y, r, k)
-		x++
-	}
-}
-
-// lines renders the canvas, one style per ink. Each style is rendered once
-// around a marker to learn its escape sequences; the frame then only
-// concatenates, which keeps a 10,000-event diagram within a few ms.
-func (c *canvas) lines(s *theme.Styles) []string {
-	styles := [...]lipgloss.Style{
-		inkPlain: s.Item, inkDim: s.Status, inkPast: s.ItemCurrent, inkFuture: s.ReadMark,
-		inkConcurrent: s.StatusWarn, inkBackward: s.StatusError, inkSelected: s.ItemSelected, inkPinned: s.FilterPrompt,
-	}
-	var open, shut [len(styles)]string
-	for i, st := range styles {
-		open[i], shut[i], _ = strings.Cut(st.Render("\x00"), "\x00")
-	}
-	out := make([]string, c.h)
-	var b strings.Builder
-	for y := range c.h {
-		b.Reset()
-		cur := c.cells[y*c.w].ink
-		b.WriteString(open[cur])
-		for x := range c.w {
-			cl := c.cells[y*c.w+x]
-			if cl.ink != cur {
-				b.WriteString(shut[cur])
-				cur = cl.ink
-				b.WriteString(open[cur])
-			}
-			b.WriteRune(cl.r)
-		}
-		b.WriteString(shut[cur])
-		out[y] = b.String()
-	}
-	return out
-}
 
 // layout places events on the x-axis: column = (value - origin) * scale,
 // minus the horizontal scroll.
@@ -133,8 +43,8 @@ func (l layout) x(e clocks.Event) int {
 }
 
 // fit chooses origin and scale: a run that fits spreads over the room
-// (w columns); a long one gets about three columns per event of a process,
-// and scrolls. It returns the total width in columns.
+// (w columns); a long one gets about four columns per event of a process
+// (room for its label), and scrolls. It returns the total width in columns.
 func fit(events []clocks.Event, a axis, procs, w int) (layout, int) {
 	l := layout{axis: a, left: 3}
 	if len(events) == 0 {
@@ -148,9 +58,9 @@ func fit(events []clocks.Event, a axis, procs, w int) (layout, int) {
 	}
 	l.origin = lo
 	perProc := max(float64(len(events))/float64(max(procs, 1)), 1)
-	l.scale = 3 * perProc / max(hi-lo, 1)
+	l.scale = 4 * perProc / max(hi-lo, 1)
 	if a == axisLamport {
-		l.scale = 3
+		l.scale = 4
 	}
 	if room := float64(w - l.left - 2); room > 0 && (hi-lo)*l.scale < room {
 		l.scale = room / max(hi-lo, 1) // short runs use the whole width
@@ -161,14 +71,50 @@ func fit(events []clocks.Event, a axis, procs, w int) (layout, int) {
 // procName is a, b, c… as the engine labels them.
 func procName(p int) string { return string(rune('a' + p)) }
 
+// rows places the process lines on a diagram h rows tall: spread over the
+// whole height, with a row above the first for labels and one below the
+// last, so that the diagram reads at a projector's size. A diagram too
+// short for that packs them one or two rows apart.
+func rows(procs, h int) func(p int) int {
+	if procs <= 1 || h < 2*procs+1 {
+		gap := max(h/max(procs, 1), 1)
+		return func(p int) int { return p*gap + gap/2 }
+	}
+	span := h - 3 // from row 1 to row h-2
+	return func(p int) int { return 1 + (p*span+(procs-1)/2)/(procs-1) }
+}
+
 // drawOpts is what the diagram highlights.
 type drawOpts struct {
 	selected, pinned int // event ids or -1
 	relation         func(a, b int) (before, concurrent bool)
 }
 
-// draw renders the space-time diagram of events on a w×h canvas: one row
-// per process, messages as dotted lines from send to receive.
+// inkOf is event id's ink: selected, pinned, or its relation to the
+// selected event (in its past, its future, concurrent with it). The table
+// colors its rows the same way, so that one legend serves both.
+func (o drawOpts) inkOf(id int) ink {
+	switch {
+	case id == o.selected:
+		return inkSelected
+	case id == o.pinned:
+		return inkPinned
+	case o.selected < 0 || o.relation == nil:
+		return inkPlain
+	}
+	before, conc := o.relation(id, o.selected)
+	after, _ := o.relation(o.selected, id)
+	switch {
+	case before:
+		return inkPast
+	case after:
+		return inkFuture
+	case conc:
+		return inkConcurrent
+	}
+	return inkPlain
+}
+
 // backwardMsg reports whether the message from send s to receive e goes
 // back on this axis: drawn red, and counted.
 func backwardMsg(l layout, s, e clocks.Event) bool {
@@ -210,17 +156,35 @@ func sends(events []clocks.Event) func(clocks.Event) (clocks.Event, bool) {
 	}
 }
 
-// draw draws the space-time diagram of events, w×h, backward messages red.
+// ends are the dots a message line runs between: the send's cell and the
+// receive's, on the edges that face each other, so that the line leaves
+// and joins the process lines in as few cells of theirs as it can.
+func ends(x1, y1, x2, y2 int) (ax, ay, bx, by int) {
+	ax, bx = 2*x1, 2*x2
+	switch {
+	case y2 > y1:
+		return ax, 4*y1 + 3, bx, 4 * y2
+	case y2 < y1:
+		return ax, 4 * y1, bx, 4*y2 + 3
+	}
+	return ax, 4*y1 + 1, bx, 4*y2 + 1
+}
+
+// draw draws the space-time diagram of events on a w×h canvas: one line
+// per process spread over the height, messages as continuous braille lines
+// from send to receive (backward ones red), events on top, and each
+// event's label where there is room for it.
 func draw(run *clocks.Run, events []clocks.Event, l layout, w, h int, o drawOpts) *canvas {
 	c := newCanvas(w, h)
 	procs := run.Cfg.Procs
 	if procs == 0 || h < 2 {
 		return c
 	}
-	gap := max(min((h-1)/procs, 4), 1)
-	row := func(p int) int { return p*gap + gap/2 }
+	row := rows(procs, h)
+	onProcess := make(map[int]bool, procs)
 	for p := range procs {
 		y := row(p)
+		onProcess[y] = true
 		c.text(0, y, procName(p), inkPast)
 		for x := l.left; x < w; x++ {
 			c.set(x, y, '─', inkDim)
@@ -229,7 +193,6 @@ func draw(run *clocks.Run, events []clocks.Event, l layout, w, h int, o drawOpts
 	// Messages first, so that events draw over them. Only what crosses the
 	// window is drawn: a long run scrolls, and a frame must stay cheap.
 	sendOf := sends(events)
-	visible := func(x int) bool { return x >= 0 && x < w }
 	for _, e := range events {
 		switch {
 		case e.Kind == clocks.Receive:
@@ -241,53 +204,89 @@ func draw(run *clocks.Run, events []clocks.Event, l layout, w, h int, o drawOpts
 			if (x1 < 0 && x2 < 0) || (x1 >= w && x2 >= w) {
 				continue
 			}
-			k := inkDim
+			k := inkMessage
 			if backwardMsg(l, s, e) {
 				k = inkBackward
 			}
-			line(c, x1, row(s.Proc), x2, row(e.Proc), k)
+			ax, ay, bx, by := ends(x1, row(s.Proc), x2, row(e.Proc))
+			c.dotLine(ax, ay, bx, by, k)
 		case e.Kind == clocks.Send && e.Lost:
-			x1 := l.x(e)
-			y1, y2 := row(e.Proc), row(e.Peer)
-			xe, ye := x1+2, y1+(y2-y1)*2/3
-			line(c, x1, y1, xe, ye, inkDim)
-			c.set(xe, ye, '✗', inkBackward)
+			drawLost(c, run, l, e, row)
+		}
+	}
+	visible := func(x int) bool { return x >= 0 && x < w }
+	for _, e := range events {
+		if x := l.x(e); visible(x) {
+			c.set(x, row(e.Proc), symbol(e), o.inkOf(e.ID))
+		}
+	}
+	// Labels where they fit, the scenario's own events first; then the
+	// selected and pinned ones over anything.
+	labeled := make(map[int]bool)
+	label := func(e clocks.Event) {
+		if labeled[e.ID] || e.ID == o.selected || e.ID == o.pinned {
+			return
+		}
+		labeled[e.ID] = true
+		x, y, n := l.x(e), row(e.Proc), len(e.Label)
+		start := x - (n-1)/2
+		for _, ly := range []int{y - 1, y + 1} {
+			if !onProcess[ly] && c.free(start, ly, n) && c.at(start-1, ly).r <= ' ' && c.at(start+n, ly).r <= ' ' {
+				c.text(start, ly, e.Label, o.inkOf(e.ID))
+				return
+			}
+		}
+	}
+	for _, id := range run.Focus {
+		if id < len(events) && visible(l.x(events[id])) {
+			label(events[id])
 		}
 	}
 	for _, e := range events {
-		if !visible(l.x(e)) {
-			continue
+		if visible(l.x(e)) {
+			label(e)
 		}
-		k := inkPlain
-		if o.selected >= 0 && o.relation != nil && e.ID != o.selected {
-			before, conc := o.relation(e.ID, o.selected)
-			after, _ := o.relation(o.selected, e.ID)
-			switch {
-			case before:
-				k = inkPast
-			case after:
-				k = inkFuture
-			case conc:
-				k = inkConcurrent
-			}
-		}
-		if e.ID == o.pinned {
-			k = inkPinned
-		}
-		if e.ID == o.selected {
-			k = inkSelected
-		}
-		c.set(l.x(e), row(e.Proc), symbol(e), k)
 	}
 	for _, id := range []int{o.pinned, o.selected} {
-		if id >= 0 && id < len(run.Events) {
-			e := run.Events[id]
-			c.text(l.x(e)-len(e.Label)/2, row(e.Proc)-1, e.Label, inkSelected)
+		if id >= 0 && id < len(events) {
+			e := events[id]
+			c.text(l.x(e)-(len(e.Label)-1)/2, row(e.Proc)-1, e.Label, o.inkOf(id))
 		}
 	}
 	return c
 }
 
+// drawLost draws a lost message two thirds of the way to where it would
+// have arrived, ending in ✗.
+func drawLost(c *canvas, run *clocks.Run, l layout, e clocks.Event, row func(int) int) {
+	x1 := l.x(e)
+	x2 := x1 + 3 // on the Lamport axis a message that never arrives has no time
+	if e.Msg >= 0 && e.Msg < len(run.Messages) && len(run.Messages[e.Msg].Arrive) > 0 && l.axis != axisLamport {
+		t := run.Messages[e.Msg].Arrive[0]
+		if l.axis == axisPhysical && e.Peer < len(run.Procs) {
+			t = run.Procs[e.Peer].Clock(t)
+		}
+		x2 = l.left + int((float64(t)/float64(time.Microsecond)-l.origin)*l.scale+0.5) - l.scroll
+	}
+	if (x1 < 0 && x2 < 0) || (x1 >= c.w && x2 >= c.w) {
+		return
+	}
+	ax, ay, bx, by := ends(x1, row(e.Proc), x2, row(e.Peer))
+	// The ✗ goes off the process lines, so that it reads as the message's
+	// end and not as an event of a process it passes.
+	ex, ey := ax+(bx-ax)*2/3, ay+(by-ay)*2/3
+	for _, f := range [...][2]int{{2, 3}, {1, 2}, {3, 4}, {1, 3}, {5, 6}} {
+		x, y := ax+(bx-ax)*f[0]/f[1], ay+(by-ay)*f[0]/f[1]
+		if c.at(x/2, y/4).r != '─' {
+			ex, ey = x, y
+			break
+		}
+	}
+	c.dotLine(ax, ay, ex, ey, inkMessage)
+	c.set(ex/2, ey/4, '✗', inkBackward)
+}
+
+// symbol is an event's glyph, the same in the diagram and the table.
 func symbol(e clocks.Event) rune {
 	switch {
 	case e.Kind == clocks.Send:
@@ -298,51 +297,6 @@ func symbol(e clocks.Event) rune {
 		return '●'
 	}
 	return '•'
-}
-
-// line draws a dotted segment between two points (Bresenham), leaving the
-// end points to the events.
-func line(c *canvas, x1, y1, x2, y2 int, k ink) {
-	dx, dy := abs(x2-x1), -abs(y2-y1)
-	sx, sy := sign(x2-x1), sign(y2-y1)
-	err := dx + dy
-	x, y := x1, y1
-	for i := 0; i < 4096; i++ {
-		if (x != x1 || y != y1) && (x != x2 || y != y2) {
-			if cur := c.at(x, y); cur.r == ' ' || cur.r == '─' || cur.r == '·' {
-				c.set(x, y, '·', k)
-			}
-		}
-		if x == x2 && y == y2 {
-			return
-		}
-		e2 := 2 * err
-		if e2 >= dy {
-			err += dy
-			x += sx
-		}
-		if e2 <= dx {
-			err += dx
-			y += sy
-		}
-	}
-}
-
-func abs(v int) int {
-	if v < 0 {
-		return -v
-	}
-	return v
-}
-
-func sign(v int) int {
-	switch {
-	case v > 0:
-		return 1
-	case v < 0:
-		return -1
-	}
-	return 0
 }
 
 // vector prints a vector clock compactly: [1 0 2 0].

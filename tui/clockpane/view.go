@@ -1,15 +1,67 @@
 package clockpane
 
 import (
-	"fmt"
-	"strconv"
 	"strings"
-
-	"github.com/charmbracelet/x/ansi"
 
 	"distlab/demos/clocks"
 	"distlab/tui/common"
 )
+
+// geometry is where the pane's parts go at its size: View draws by it and
+// clicks and the table's keys read it, so that they always agree.
+type geometry struct {
+	l         layout
+	foot      []string // the status, the sentence and the legend
+	diagramH  int
+	tableRows int // 0: no table
+	tableFrom int // the first event the table shows
+}
+
+// The diagram's share of the height: at least enough for three rows per
+// process, then the table up to tableRows, then the diagram up to
+// maxGap rows per process, then the table again up to the run's length;
+// what is left still goes to the diagram.
+const (
+	tableRows = 8
+	maxGap    = 6
+)
+
+func (m *Model) geometry() geometry {
+	var g geometry
+	w, h := m.Size()
+	run := m.sim.Run()
+	procs := run.Cfg.Procs
+	l, total := fit(m.full.Events, m.axis, procs, w)
+	l.scroll = m.scrollFor(l, total, run.Events, w)
+	g.l = l
+	g.foot = m.foot(run, countBackward(run.Events, l), w, h)
+	avail := h - len(g.foot)
+	dmin := min(avail, 3*procs+1)
+	rows := min(tableRows, len(m.full.Events), avail-dmin-1)
+	if rows < 3 {
+		rows = 0
+	}
+	if rows > 0 {
+		extra := avail - 1 - rows - (maxGap*procs + 2)
+		rows += max(min(extra, len(m.full.Events)-rows), 0)
+		g.diagramH = avail - 1 - rows
+	} else {
+		g.diagramH = avail
+	}
+	g.tableRows = rows
+	n := len(run.Events)
+	if m.tableFollow {
+		focus := n - 1
+		if m.selected >= 0 {
+			focus = m.selected
+		}
+		g.tableFrom = focus - rows/2
+	} else {
+		g.tableFrom = m.tableTop
+	}
+	g.tableFrom = max(min(g.tableFrom, n-rows), 0)
+	return g
+}
 
 // View draws the diagram, the event table and the status lines.
 func (m *Model) View() string {
@@ -19,34 +71,27 @@ func (m *Model) View() string {
 		return v
 	}
 	run := m.sim.Run()
-	events := run.Events
-	// The lines under the diagram wrap on a narrow pane: a sentence cut in
-	// half teaches nothing.
-	l, total := fit(m.full.Events, m.axis, run.Cfg.Procs, w)
-	l.scroll = m.scrollFor(l, total, events, w)
-	rel := drawOpts{selected: m.selected, pinned: m.pinned, relation: func(a, b int) (bool, bool) {
+	g := m.geometry()
+	var out []string
+	if g.diagramH >= 2 {
+		c := draw(run, run.Events, g.l, w, g.diagramH, m.opts(run))
+		out = append(out, c.lines(s)...)
+	} else {
+		out = append(out, make([]string, max(g.diagramH, 0))...)
+	}
+	if g.tableRows > 0 {
+		out = append(out, m.tableHeader(run, g, w))
+		out = append(out, m.table(run, g, w)...)
+	}
+	out = append(out, g.foot...)
+	return common.Fit(strings.Join(out, "\n"), w, h)
+}
+
+// opts is what the diagram and the table highlight.
+func (m *Model) opts(run *clocks.Run) drawOpts {
+	return drawOpts{selected: m.selected, pinned: m.pinned, relation: func(a, b int) (bool, bool) {
 		return run.HappenedBefore(a, b), run.Concurrent(a, b)
 	}}
-	foot := m.foot(run, countBackward(events, l), w, h)
-	tableRows := min(max(h/4, 3), 8)
-	if h-len(foot)-tableRows-1 < 6 { // the diagram comes first
-		tableRows = 0
-	}
-	diagramH := h - len(foot) - tableRows
-	if tableRows > 0 {
-		diagramH--
-	}
-	var out []string
-	if diagramH >= 2 {
-		c := draw(run, events, l, w, diagramH, rel)
-		out = append(out, c.lines(s)...)
-	}
-	if tableRows > 0 {
-		out = append(out, s.Status.Render(common.FitLine(" "+m.Com.T("event proc  physical     L  vector"), w)))
-		out = append(out, m.table(run, tableRows, w)...)
-	}
-	out = append(out, foot...)
-	return common.Fit(strings.Join(out, "\n"), w, h)
 }
 
 // foot is the status, the sentence of the moment (the pinned pair's
@@ -67,13 +112,44 @@ func (m *Model) foot(run *clocks.Run, backward, w, h int) []string {
 		}
 	}
 	status, sentence, legend := 2, 3, 2
-	if h < 14 {
+	switch {
+	case h < 14:
 		status, sentence, legend = 1, 2, 1
+	case w < 70: // a pane beside the lesson: the run's settings take three lines
+		status = 3
 	}
-	out := common.WrapLines(m.statusLine(len(run.Events)), w, status)
+	out := common.WrapLines(m.statusLine(run), w, status)
 	out = append(out, common.WrapLines(info, w, sentence)...)
-	legendText := p.T("• local  ○ send  ● receive  ✗ lost  ◎ duplicate · a selected event shows its past, future and concurrent events in color · red dots: a message back in time")
-	return append(out, common.WrapLines(s.Status.Render(legendText), w, legend)...)
+	return append(out, common.WrapLines(m.legend(), w, legend)...)
+}
+
+// legend says what the glyphs are and what each color means, each color
+// word written in its own color.
+func (m *Model) legend() string {
+	s, p := m.Com.Styles, m.Com.Printer
+	inks := inkStyles(s)
+	words := []struct {
+		k    ink
+		text string
+	}{
+		{inkSelected, p.T("selected")}, {inkPinned, p.T("pinned")}, {inkPast, p.T("past")},
+		{inkFuture, p.T("future")}, {inkConcurrent, p.T("concurrent")}, {inkBackward, p.T("back in time")},
+	}
+	var b strings.Builder
+	b.WriteString(s.Status.Render(p.T("• local  ○ send  ● receive  ✗ lost  ◎ duplicate") + " · " + p.T("colors:")))
+	for _, wd := range words {
+		b.WriteString(" " + inks[wd.k].Render(wd.text))
+	}
+	return b.String()
+}
+
+// relationText is the sentence relating the pinned and selected events.
+func (m *Model) relationText(run *clocks.Run) string {
+	n := len(run.Events)
+	if m.pinned < 0 || m.selected < 0 || m.pinned >= n || m.selected >= n || m.pinned == m.selected {
+		return ""
+	}
+	return m.Com.Styles.HeaderLesson.Render(run.Relation(m.pinned, m.selected, m.Com.Printer))
 }
 
 // scrollFor keeps the newest event in view while playing, and the selected
@@ -91,96 +167,21 @@ func (m *Model) scrollFor(l layout, total int, events []clocks.Event, w int) int
 	return min(max(x-room*3/4, 0), total-room)
 }
 
-// table lists the events around the selected one (or the newest).
-func (m *Model) table(run *clocks.Run, rows, w int) []string {
-	s, p := m.Com.Styles, m.Com.Printer
-	events := run.Events
-	focus := len(events) - 1
-	if m.selected >= 0 {
-		focus = m.selected
-	}
-	from := max(min(focus-rows/2, len(events)-rows), 0)
-	var out []string
-	for i := from; i < min(from+rows, len(events)); i++ {
-		e := events[i]
-		kind := map[clocks.Kind]string{clocks.Local: "•", clocks.Send: "○", clocks.Receive: "●"}[e.Kind]
-		// The physical time is a quantity, written the language's way;
-		// the Lamport time is a stamp, written as it is.
-		physical := p.T("%10.3fms", float64(e.Physical.Microseconds())/1000)
-		line := fmt.Sprintf(" %-6s %s %-3s %s %3s  [%s]", e.Label, kind, procName(e.Proc), physical, strconv.Itoa(e.Lamport), vector(e.Vector))
-		line = common.FitLine(line, w)
-		switch i {
-		case m.selected:
-			line = s.ItemSelected.Render(ansi.Strip(line))
-		case m.pinned:
-			line = s.FilterPrompt.Render(ansi.Strip(line))
-		default:
-			line = s.Item.Render(line)
-		}
-		out = append(out, line)
-	}
-	for len(out) < rows {
-		out = append(out, strings.Repeat(" ", w))
-	}
-	return out
-}
-
-// statusLine is the run's settings and progress, or where the last export
-// went until the next key.
-func (m *Model) statusLine(n int) string {
-	s, p := m.Com.Styles, m.Com.Printer
-	if m.exported != nil {
-		return s.Status.Render(p.T("exported %s (ShiViz) and %s (JSON Lines)", m.exported.shiviz, m.exported.jsonl))
-	}
-	name := p.T("random")
-	if sc := m.scenarios[m.scenario]; sc != "" {
-		name = m.infos[sc].TitleIn(p)
-	}
-	axisName := [...]string{p.T("true time"), p.T("each process's physical clock"), p.T("Lamport time")}[m.axis]
-	state := p.T("paused")
-	if m.Animating() {
-		state = p.T("playing")
-	}
-	return s.Status.Render(p.T("%s · axis: %s · seed %s · skew %s · loss %.0f%% · delay %s–%s · %d/%d events · %s %.0f ev/s",
-		name, axisName, strconv.FormatUint(m.cfg.Seed, 10), p.Duration(m.cfg.Skew), m.cfg.Loss*100,
-		p.Duration(m.cfg.DelayMin), p.Duration(m.cfg.DelayMax), n, len(m.full.Events), state, speeds[m.speed]))
-}
-
-// relationText is the sentence relating the pinned and selected events.
-func (m *Model) relationText(run *clocks.Run) string {
-	n := len(run.Events)
-	if m.pinned < 0 || m.selected < 0 || m.pinned >= n || m.selected >= n || m.pinned == m.selected {
-		return ""
-	}
-	return m.Com.Styles.HeaderLesson.Render(run.Relation(m.pinned, m.selected, m.Com.Printer))
-}
-
-// click selects the event nearest the pointer.
+// click selects the event nearest the pointer in the diagram.
 func (m *Model) click(x, y int) {
 	if m.sim == nil {
 		return
 	}
 	run := m.sim.Run()
-	w, h := m.Size()
-	l, total := fit(m.full.Events, m.axis, run.Cfg.Procs, w)
-	l.scroll = m.scrollFor(l, total, run.Events, w)
-	tableRows := min(max(h/4, 3), 8)
-	if h < 14 {
-		tableRows = 0
-	}
-	diagramH := h - 3 - tableRows
-	if tableRows > 0 {
-		diagramH--
-	}
+	g := m.geometry()
 	procs := run.Cfg.Procs
-	if procs == 0 || y >= diagramH {
+	if procs == 0 || y >= g.diagramH || g.diagramH < 2 {
 		return
 	}
-	gap := max(min((diagramH-1)/procs, 4), 1)
+	row := rows(procs, g.diagramH)
 	best, dist := -1, 1<<30
 	for _, e := range run.Events {
-		ey := e.Proc*gap + gap/2
-		if d := abs(l.x(e)-x) + 3*abs(ey-y); d < dist {
+		if d := abs(g.l.x(e)-x) + 3*abs(row(e.Proc)-y); d < dist {
 			best, dist = e.ID, d
 		}
 	}
@@ -189,5 +190,6 @@ func (m *Model) click(x, y int) {
 			m.pinned = m.selected
 		}
 		m.selected = best
+		m.tableFollow = true
 	}
 }
