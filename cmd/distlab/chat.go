@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"net"
@@ -123,53 +122,6 @@ func newChatServerCmd(g *globals) *cobra.Command {
 	return cmd
 }
 
-func newChatClientCmd(g *globals) *cobra.Command {
-	p := g.p
-	var nick string
-	cmd := &cobra.Command{
-		Use:   "client " + p.T("HOST PORT"),
-		Short: p.T("Chat from this terminal; fails over to another node when its node dies"),
-		Args:  cobra.ExactArgs(2),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			lang, err := chatLang(g)
-			if err != nil {
-				return err
-			}
-			out := cmd.OutOrStdout()
-			lines := make(chan string, 256)
-			c, err := chat.Dial(chat.ClientConfig{
-				Addrs: []string{net.JoinHostPort(args[0], args[1])}, Nick: nick, Lang: lang,
-				OnLine: func(l string) { lines <- l },
-			})
-			if err != nil {
-				return chatErr(p, err)
-			}
-			defer c.Close()
-			go func() { // the client's lines, printed in order
-				for l := range lines {
-					fmt.Fprintln(out, l)
-				}
-			}()
-			in := bufio.NewReader(cmd.InOrStdin())
-			for {
-				text, err := in.ReadString('\n')
-				if len(text) > chat.MaxLine+2 { // the node would drop it: say so here
-					lines <- "*** " + p.T("line too long: at most %d bytes; not sent", chat.MaxLine)
-				} else if text != "" {
-					c.Send(strings.TrimRight(text, "\r\n"))
-				}
-				if err != nil || strings.TrimSpace(text) == "/quit" {
-					break
-				}
-			}
-			time.Sleep(100 * time.Millisecond) // let the last lines arrive
-			return nil
-		},
-	}
-	cmd.Flags().StringVar(&nick, "nick", "", p.T("your nick (default: a guest name)"))
-	return cmd
-}
-
 func newChatClusterCmd(g *globals) *cobra.Command {
 	p := g.p
 	var nodes, basePort int
@@ -272,6 +224,12 @@ func init() {
 		locale.Str("HOST PORT", "HOST PORTA"),
 		locale.Str("Chat from this terminal; fails over to another node when its node dies",
 			"Conversa deste terminal; passa para outro nó quando o seu cai"),
+		locale.Str("Chat from this terminal; fails over to another node when its node dies.\n"+
+			"On a terminal, what you type stays whole on the bottom line while messages arrive above it;\n"+
+			"ctrl+c, ctrl+d or /quit leaves. Into a pipe it reads and writes plain lines.",
+			"Conversa deste terminal; passa para outro nó quando o seu cai.\n"+
+				"Num terminal, o que você digita fica inteiro na última linha enquanto as mensagens chegam acima;\n"+
+				"ctrl+c, ctrl+d ou /quit sai. Num pipe, lê e escreve linhas simples."),
 		locale.Plural("line too long: at most %d bytes; not sent", "line too long: at most %d byte; not sent",
 			"linha longa demais: no máximo %d bytes; não enviada", "linha longa demais: no máximo %d byte; não enviada"),
 		locale.Str("your nick (default: a guest name)", "seu apelido (padrão: um nome de convidado)"),

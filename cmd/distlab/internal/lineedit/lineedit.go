@@ -1,0 +1,239 @@
+// Package lineedit is the input line of a line-mode program on a terminal
+// in raw mode, such as `distlab chat client`: what the user is typing stays
+// whole on the bottom line while lines that arrive meanwhile are printed
+// above it. A terminal left to echo keys itself mixes the two, since it
+// knows nothing of the lines the program prints in the middle of a word.
+//
+// The editor owns the terminal's output while it is open: every line goes
+// through Print. It draws the line being typed on one row, scrolled to its
+// end when it is wider than the terminal, and takes keys a byte at a time:
+// printable characters, backspace, ctrl+u (the whole line), ctrl+w (a
+// word), enter, ctrl+d on an empty line (end) and ctrl+c (interrupt).
+// Other keys and escape sequences (arrows, function keys) are ignored, so
+// nothing the user presses reaches the screen but text.
+package lineedit
+
+import (
+	"bufio"
+	"errors"
+	"io"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// ErrInterrupt is returned by ReadLine when the user presses ctrl+c, which
+// a terminal in raw mode does not turn into a signal.
+var ErrInterrupt = errors.New("lineedit: interrupted")
+
+// clearRow moves to the row's start and erases it.
+const clearRow = "\r\x1b[K"
+
+// Editor is one terminal's input line. Print may be called from any
+// goroutine, ReadLine from one at a time.
+type Editor struct {
+	in     *bufio.Reader
+	prompt string
+	width  func() int // the terminal's columns now; < 2 means unknown
+
+	mu     sync.Mutex // guards the fields below and the terminal's output
+	out    io.Writer
+	line   []rune // what is typed so far
+	closed bool   // Close was called: Print writes plain lines
+	cr     bool   // the last key was a carriage return
+}
+
+// New returns an editor that reads keys from in and draws on out, which
+// must be a terminal in raw mode (its newlines are written as \r\n),
+// prompt before the line being typed. width reports the terminal's columns
+// now (it is asked at every redraw, so a resized window is followed).
+func New(in io.Reader, out io.Writer, prompt string, width func() int) *Editor {
+	e := &Editor{in: bufio.NewReader(in), out: out, prompt: clean(prompt), width: width}
+	e.mu.Lock()
+	e.drawLocked("")
+	e.mu.Unlock()
+	return e
+}
+
+// Print writes line above the line being typed, which is drawn again below
+// it. Control characters in line are dropped: the caller cleans what it got
+// from the network, this is a second line of defence for the terminal.
+func (e *Editor) Print(line string) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.closed {
+		io.WriteString(e.out, clean(line)+"\r\n")
+		return
+	}
+	e.drawLocked(clean(line) + "\r\n")
+}
+
+// Close erases the input line, leaving the terminal as the lines printed
+// left it; later Prints write plain lines.
+func (e *Editor) Close() {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if !e.closed {
+		e.closed = true
+		io.WriteString(e.out, clearRow)
+	}
+}
+
+// ReadLine reads keys until enter and returns the line typed, which stays
+// on the screen, whole, above a new empty input line. It returns io.EOF
+// when the input ends or the user presses ctrl+d on an empty line (the
+// text typed so far, if any, with it), and ErrInterrupt on ctrl+c.
+func (e *Editor) ReadLine() (string, error) {
+	for {
+		r, _, err := e.in.ReadRune()
+		if err != nil {
+			return e.take(false), err
+		}
+		cr := r == '\r'
+		switch {
+		case r == '\n' && e.wasCR(): // the \n of a pasted \r\n: enter was \r
+		case r == '\r' || r == '\n':
+			e.setCR(cr)
+			return e.take(true), nil
+		case r == 0x03: // ctrl+c
+			return e.take(false), ErrInterrupt
+		case r == 0x04: // ctrl+d: the end, on an empty line
+			if e.edit(func(l []rune) []rune { return l }) == 0 {
+				return "", io.EOF
+			}
+		case r == 0x7f || r == 0x08: // backspace
+			e.edit(func(l []rune) []rune { return l[:max(len(l)-1, 0)] })
+		case r == 0x15: // ctrl+u
+			e.edit(func(l []rune) []rune { return l[:0] })
+		case r == 0x17: // ctrl+w
+			e.edit(deleteWord)
+		case r == 0x1b:
+			e.skipEscape()
+		case r == '\t':
+			e.edit(func(l []rune) []rune { return append(l, ' ') })
+		case r == unicode.ReplacementChar || !unicode.IsGraphic(r):
+			// not valid UTF-8, or a key with no text: nothing to show
+		default:
+			e.edit(func(l []rune) []rune { return append(l, r) })
+		}
+		e.setCR(cr)
+	}
+}
+
+func (e *Editor) wasCR() bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.cr
+}
+
+func (e *Editor) setCR(cr bool) {
+	e.mu.Lock()
+	e.cr = cr
+	e.mu.Unlock()
+}
+
+// edit changes the line with f, draws it and returns its new length.
+func (e *Editor) edit(f func([]rune) []rune) int {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.line = f(e.line)
+	if !e.closed {
+		e.drawLocked("")
+	}
+	return len(e.line)
+}
+
+// take empties the line and returns what it held. When entered, the line
+// is written out whole, wrapped by the terminal if it must be, with a new
+// input line below it.
+func (e *Editor) take(entered bool) string {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	s := string(e.line)
+	e.line = e.line[:0]
+	if entered && !e.closed {
+		io.WriteString(e.out, clearRow+e.prompt+s+"\r\n"+e.prompt)
+	}
+	return s
+}
+
+// skipEscape reads the rest of an escape sequence (CSI "ESC [ … final" or
+// SS3 "ESC O x"), which is a key with no text. A terminal sends a key's
+// sequence in one write: an ESC with nothing after it in the buffer is the
+// escape key alone, and one before another key (alt+key) leaves that key
+// to be read.
+func (e *Editor) skipEscape() {
+	if e.in.Buffered() == 0 {
+		return
+	}
+	b, err := e.in.ReadByte()
+	if err != nil || (b != '[' && b != 'O') {
+		if err == nil {
+			_ = e.in.UnreadByte()
+		}
+		return
+	}
+	for {
+		c, err := e.in.ReadByte()
+		if err != nil || (b == 'O' || c >= 0x40 && c <= 0x7e) {
+			return
+		}
+	}
+}
+
+// drawLocked erases the input row, writes above (lines that end in \r\n,
+// or nothing) and draws the prompt and as much of the line's end as fits
+// on one row, so that erasing it again is erasing one row. e.mu is held.
+func (e *Editor) drawLocked(above string) {
+	cols := 80
+	if e.width != nil {
+		if w := e.width(); w >= 2 {
+			cols = w
+		}
+	}
+	room := cols - 1 - ansi.StringWidth(e.prompt) // the last column stays free: no wrap
+	shown := e.line
+	if ansi.StringWidth(string(shown)) > room {
+		const more = "…"
+		room -= ansi.StringWidth(more)
+		w, i := 0, len(shown)
+		for i > 0 {
+			rw := ansi.StringWidth(string(shown[i-1]))
+			if w+rw > room {
+				break
+			}
+			w += rw
+			i--
+		}
+		shown = append([]rune(more), shown[i:]...)
+	}
+	io.WriteString(e.out, clearRow+above+e.prompt+string(shown))
+}
+
+// deleteWord takes off the line's last word and the spaces after it.
+func deleteWord(l []rune) []rune {
+	i := len(l)
+	for i > 0 && l[i-1] == ' ' {
+		i--
+	}
+	for i > 0 && l[i-1] != ' ' {
+		i--
+	}
+	return l[:i]
+}
+
+// clean is s without control characters (tabs become spaces): what is
+// printed never moves the cursor or changes the terminal.
+func clean(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\t':
+			return ' '
+		case unicode.IsControl(r):
+			return -1
+		}
+		return r
+	}, s)
+}
