@@ -25,7 +25,7 @@ import (
 	"distlab/tui/keys"
 )
 
-// ReadMsg says the lesson was scrolled to its end.
+// ReadMsg says the lesson was read: its end stayed on screen for ReadAfter.
 type ReadMsg struct{ ID string }
 
 // DemoLabel is one entry of the demo bar: pressing its number opens it.
@@ -62,6 +62,13 @@ type Model struct {
 	partialAt int
 	err       error
 	read      bool // ReadMsg sent for the lesson shown
+	// readSeq numbers the wait for the end to stay on screen (see
+	// checkRead); readArmed: one is under way.
+	readSeq   int
+	readArmed bool
+	// enteredSlide is the slide shown when presenting began: leaving from
+	// another one takes the reader to that slide's place in the text.
+	enteredSlide int
 
 	width, height int // inner size, demo bar included
 	focused       bool
@@ -180,6 +187,7 @@ func (m *Model) Reload(l lessons.Lesson) tea.Cmd {
 }
 
 func (m *Model) setLesson(l lessons.Lesson) {
+	m.stopReadWait()
 	m.lesson, m.sum, m.err = l, checksum(l), nil
 	m.slides = lessons.Slides(l)
 }
@@ -257,11 +265,18 @@ func (k keyMap) ShortHelp() []key.Binding {
 	return []key.Binding{k.k.PageDown}
 }
 
+// FullHelp is every key that acts: the help overlay lists them all.
 func (k keyMap) FullHelp() [][]key.Binding {
+	r := k.k
+	scroll := []key.Binding{r.Up, r.Down, r.HalfUp, r.HalfDown}
 	if k.presenting {
-		return [][]key.Binding{{k.k.NextSlide, k.k.PrevSlide, k.k.FirstSlide, k.k.LastSlide, k.k.Down}}
+		// pgup/pgdn and space turn slides; b and f still page in one.
+		up, down := r.PageUp, r.PageDown
+		up.SetHelp("b", r.PageUp.Help().Desc)
+		down.SetHelp("f", r.PageDown.Help().Desc)
+		return [][]key.Binding{{r.NextSlide, r.PrevSlide, r.FirstSlide, r.LastSlide}, append(scroll, up, down)}
 	}
-	return [][]key.Binding{{k.k.Up, k.k.Down, k.k.PageUp, k.k.PageDown, k.k.Bottom}}
+	return [][]key.Binding{append(scroll, r.PageUp, r.PageDown, r.Top, r.Bottom)}
 }
 
 // Update handles the render results, keys (when focused) and the wheel.
@@ -269,6 +284,8 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case RenderedMsg:
 		return m.rendered(msg)
+	case readTickMsg:
+		return m.readTick(msg)
 	case tea.KeyPressMsg:
 		if m.presenting && m.slideKey(msg) {
 			return m.show()
@@ -290,16 +307,6 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		return m.checkRead()
 	}
 	return nil
-}
-
-// checkRead sends ReadMsg once when the end of the lesson is on screen.
-func (m *Model) checkRead() tea.Cmd {
-	if m.read || m.presenting || !m.Ready() || !m.AtEnd() {
-		return nil
-	}
-	m.read = true
-	id := m.lesson.ID
-	return func() tea.Msg { return ReadMsg{ID: id} }
 }
 
 // View is the demo bar and the visible part of the lesson, exactly

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"testing/synctest"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -103,9 +105,9 @@ func TestWheelScrollsThreeLines(t *testing.T) {
 	}
 }
 
-// The last line says there is more below, until the end is on screen; then
-// the pane sends ReadMsg, once; Percent follows the offset.
-func TestMoreBelowPercentAndRead(t *testing.T) {
+// The last line says there is more below, until the end is on screen;
+// Percent follows the offset.
+func TestMoreBelowAndPercent(t *testing.T) {
 	m := newReader(60, 10)
 	settle(t, m, m.SetLesson(lesson("a", 40), 0))
 	lines := strings.Split(screen(m), "\n")
@@ -115,21 +117,9 @@ func TestMoreBelowPercentAndRead(t *testing.T) {
 	if m.Percent() != 0 {
 		t.Fatalf("percent %v at the top", m.Percent())
 	}
-	if cmd := press(m, "space"); cmd != nil {
-		t.Fatal("read before the end")
-	}
-	cmd := press(m, "G")
-	if cmd == nil {
-		t.Fatal("no ReadMsg at the end")
-	}
-	if msg, ok := cmd().(ReadMsg); !ok || msg.ID != "a" {
-		t.Fatalf("got %#v", msg)
-	}
+	press(m, "G")
 	if m.Percent() != 1 || strings.Contains(screen(m), "↓") {
 		t.Fatalf("at the end: percent %v, screen\n%s", m.Percent(), screen(m))
-	}
-	if press(m, "k", "j") != nil {
-		t.Fatal("ReadMsg twice")
 	}
 	press(m, "g", "d")
 	if p := m.Percent(); p <= 0 || p >= 1 {
@@ -137,23 +127,80 @@ func TestMoreBelowPercentAndRead(t *testing.T) {
 	}
 }
 
-// A lesson that fits is all read, and padded to the pane's height.
+// readAfter runs cmd, a wait the pane armed, in the bubble's fake time, and
+// hands its tick to the pane; ok reports whether the pane then said the
+// lesson is read.
+func readAfter(m *Model, cmd tea.Cmd) (ReadMsg, bool) {
+	if cmd == nil {
+		return ReadMsg{}, false
+	}
+	next := m.Update(cmd())
+	if next == nil {
+		return ReadMsg{}, false
+	}
+	msg, ok := next().(ReadMsg)
+	return msg, ok
+}
+
+// A lesson counts as read when its end has stayed on screen for ReadAfter,
+// not when G jumps there: jumping to the end and away marks nothing, and a
+// lesson is marked once.
+func TestReadWhenTheEndStaysOnScreen(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		m := newReader(60, 10)
+		settle(t, m, m.SetLesson(lesson("a", 40), 0))
+		if cmd := press(m, "space"); cmd != nil {
+			t.Fatal("a wait armed before the end")
+		}
+		start := time.Now()
+		wait := press(m, "G")
+		press(m, "k") // away before the wait ends
+		if _, ok := readAfter(m, wait); ok {
+			t.Fatal("read although the end left the screen")
+		}
+		wait = press(m, "G")
+		if again := press(m, "G"); again != nil {
+			t.Fatal("a second wait armed while one is under way")
+		}
+		msg, ok := readAfter(m, wait)
+		if !ok || msg.ID != "a" {
+			t.Fatalf("the end stayed on screen: got %#v, %v", msg, ok)
+		}
+		if waited := time.Since(start); waited < ReadAfter {
+			t.Fatalf("read after %v, want %v", waited, ReadAfter)
+		}
+		if press(m, "k", "j") != nil {
+			t.Fatal("ReadMsg twice")
+		}
+		// Another lesson opened meanwhile: the old wait's tick marks nothing.
+		wait = press(m, "g", "G")
+		settle(t, m, m.SetLesson(lesson("b", 2), 0)) // arms a wait of its own
+		if _, ok := readAfter(m, wait); ok {
+			t.Fatal("a stale wait marked a lesson read")
+		}
+	})
+}
+
+// A lesson that fits is read once it has been on screen for ReadAfter, and
+// is padded to the pane's height.
 func TestShortLesson(t *testing.T) {
-	m := newReader(60, 30)
-	cmd := m.SetLesson(lesson("s", 2), 0)
-	for !m.Ready() {
-		cmd = m.Update(cmd())
-	}
-	if msg, ok := cmd().(ReadMsg); !ok || msg.ID != "s" {
-		t.Fatalf("a short lesson is read at once: got %#v", msg)
-	}
-	if m.Percent() != 1 || press(m, "j") != nil || m.Offset() != 0 {
-		t.Fatal("a short lesson scrolls")
-	}
-	lines := strings.Split(screen(m), "\n")
-	if len(lines) != 30 || strings.TrimSpace(lines[29]) != "" || ansi.StringWidth(lines[29]) != 60 {
-		t.Fatalf("not padded:\n%s", screen(m))
-	}
+	synctest.Test(t, func(t *testing.T) {
+		m := newReader(60, 30)
+		cmd := m.SetLesson(lesson("s", 2), 0)
+		for !m.Ready() {
+			cmd = m.Update(cmd())
+		}
+		if msg, ok := readAfter(m, cmd); !ok || msg.ID != "s" {
+			t.Fatalf("a short lesson on screen is not read: got %#v", msg)
+		}
+		if m.Percent() != 1 || press(m, "j") != nil || m.Offset() != 0 {
+			t.Fatal("a short lesson scrolls")
+		}
+		lines := strings.Split(screen(m), "\n")
+		if len(lines) != 30 || strings.TrimSpace(lines[29]) != "" || ansi.StringWidth(lines[29]) != 60 {
+			t.Fatalf("not padded:\n%s", screen(m))
+		}
+	})
 }
 
 // Each lesson opens at the offset it is given, and gives it back.
@@ -230,6 +277,21 @@ func TestPresenterSlides(t *testing.T) {
 	}
 }
 
+// Leaving presenter mode from another slide than the one it began on puts
+// the reader where that slide is in the text, its heading at the top; in
+// the other language's render of the lesson too.
+func TestLeavingSlidesGoesToTheSlidesPlace(t *testing.T) {
+	m := newReader(60, 8)
+	settle(t, m, m.SetLesson(lesson("a", 20), 0))
+	settle(t, m, m.SetPresenting(true, 0))
+	settle(t, m, press(m, "space"))
+	settle(t, m, m.SetPresenting(false, 0))
+	top := strings.TrimSpace(strings.Split(screen(m), "\n")[0])
+	if !strings.Contains(top, "Two") || m.Percent() <= 0.3 {
+		t.Fatalf("left slide 2 at %d (%.0f%%):\n%s", m.Offset(), 100*m.Percent(), screen(m))
+	}
+}
+
 // Wide panes keep a readable measure: the text is wrapped at MaxTextWidth
 // and centered.
 func TestWidePaneKeepsTheMeasure(t *testing.T) {
@@ -301,6 +363,41 @@ func BenchmarkSwitchCached(b *testing.B) {
 		i++
 		if m.SetLesson(l, 10); !m.Ready() {
 			b.Fatal("not from the cache")
+		}
+	}
+}
+
+// The full help names every key the pane acts on: home/g and u/d were
+// missing from it although they worked.
+func TestFullHelpNamesEveryKey(t *testing.T) {
+	m := newReader(60, 10)
+	settle(t, m, m.SetLesson(lesson("a", 40), 0))
+	named := func() map[string]bool {
+		out := map[string]bool{}
+		for _, col := range m.KeyMap().FullHelp() {
+			for _, b := range col {
+				if b.Enabled() {
+					for _, k := range b.Keys() {
+						out[k] = true
+					}
+				}
+			}
+		}
+		return out
+	}
+	keys := named()
+	for _, k := range []string{"up", "k", "down", "j", "pgup", "b", "pgdown", "space", "f", "u", "d", "home", "g", "end", "G"} {
+		if !keys[k] {
+			t.Errorf("reading: the full help lacks %q", k)
+		}
+	}
+	settle(t, m, m.SetPresenting(true, 0))
+	m.SetSize(60, 4) // a slide taller than the pane scrolls too
+	settle(t, m, m.show())
+	keys = named()
+	for _, k := range []string{"right", "space", "left", "backspace", "g", "G", "up", "down", "u", "d", "b", "f"} {
+		if !keys[k] {
+			t.Errorf("presenting: the full help lacks %q", k)
 		}
 	}
 }

@@ -46,6 +46,9 @@ type place struct {
 	line   int
 	frac   float64
 	byFrac bool
+	// heading, when set, is the title of the slide the place starts: the
+	// view goes to its line nearest frac (see headingLine).
+	heading string
 }
 
 // MaxTextWidth is the widest measure a lesson is wrapped to.
@@ -183,6 +186,9 @@ func (m *Model) setContent(k renderKey, r render, partial bool) {
 	off := m.want.line
 	if m.want.byFrac {
 		off = int(m.want.frac * float64(len(r.lines)))
+	}
+	if m.want.heading != "" {
+		off = headingLine(r.lines, m.want.heading, off)
 	}
 	m.vp.SetYOffset(off)
 	if partial {

@@ -7,16 +7,24 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// SetPresenting switches between the whole lesson and slides; leaving
-// slides returns to line offset of the lesson. The slide shown is kept, so
-// presenting the same lesson again goes back to it.
+// SetPresenting switches between the whole lesson and slides. Leaving
+// slides goes to the place in the text of the slide shown, or back to line
+// offset of the lesson (where the reader was) when the slides never moved
+// from the one presenting began on. The slide shown is kept, so presenting
+// the same lesson again goes back to it.
 func (m *Model) SetPresenting(on bool, offset int) tea.Cmd {
 	if on == m.presenting {
 		return nil
 	}
 	m.presenting = on
+	m.stopReadWait()
 	m.want = place{}
-	if !on {
+	switch {
+	case on:
+		m.enteredSlide = m.slide
+	case m.slide != m.enteredSlide:
+		m.want = m.slidePlace(m.slide)
+	default:
 		m.want = place{line: offset}
 	}
 	return m.show()
