@@ -155,8 +155,12 @@ func (k keyMap) ShortHelp() []key.Binding {
 	return []key.Binding{k.k.Open, k.k.Filter}
 }
 
+// FullHelp is every key that acts: the help overlay lists them all.
 func (k keyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.k.Up, k.k.Down, k.k.Open, k.k.Filter, k.k.Clear}}
+	if k.filtering {
+		return [][]key.Binding{{k.k.Accept, k.k.Cancel, k.k.PrevMatch, k.k.NextMatch}}
+	}
+	return [][]key.Binding{{k.k.Up, k.k.Down, k.k.Top, k.k.Bottom, k.k.Open, k.k.Filter, k.k.Clear}}
 }
 
 // Update handles keys (when focused) and clicks (in inner coordinates).

@@ -180,3 +180,36 @@ func TestViewSizes(t *testing.T) {
 	}
 	panetest.CheckSizes(t, panetest.Sizer[tea.Cmd]{V: m})
 }
+
+// The full help names every key the list acts on (home/g and end/G were
+// missing), and while a filter is typed, the keys that act then.
+func TestFullHelpNamesEveryKey(t *testing.T) {
+	m := newList(t)
+	named := func() map[string]bool {
+		out := map[string]bool{}
+		for _, col := range m.KeyMap().FullHelp() {
+			for _, b := range col {
+				for _, k := range b.Keys() {
+					out[k] = true
+				}
+			}
+		}
+		return out
+	}
+	keys := named()
+	for _, k := range []string{"up", "k", "down", "j", "home", "g", "end", "G", "enter", "/"} {
+		if !keys[k] {
+			t.Errorf("the full help lacks %q", k)
+		}
+	}
+	press(m, "/")
+	keys = named()
+	for _, k := range []string{"enter", "esc", "up", "down"} {
+		if !keys[k] {
+			t.Errorf("filtering: the full help lacks %q", k)
+		}
+	}
+	if keys["/"] || keys["g"] {
+		t.Error("filtering: the full help names keys that type")
+	}
+}
