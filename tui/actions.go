@@ -22,7 +22,7 @@ func (m *Model) openLesson(id string) tea.Cmd {
 	m.slots[0].dirty() // the reader shows another lesson, maybe at once from its cache
 	m.list.SetCurrent(id)
 	m.state.LastLesson = id
-	cmd := m.reader.SetLesson(l, m.state.Offsets[id])
+	cmd := m.reader.SetLesson(l, m.state.Place(m.lang(), id))
 	m.reader.SetDemos(m.demoLabels())
 	return tea.Batch(cmd, m.save())
 }
@@ -44,7 +44,7 @@ func (m *Model) step(d int) tea.Cmd {
 func (m *Model) recordOffset() {
 	if id := m.reader.Lesson().ID; id != "" && !m.reader.Presenting() {
 		if line, ok := m.reader.Place(); ok {
-			m.state.Offsets[id] = line
+			m.state.SetPlace(m.lang(), id, line)
 		}
 	}
 }
@@ -61,18 +61,19 @@ func (m *Model) switchLang() tea.Cmd {
 	}
 	m.recordOffset()
 	m.com.SetLang(lang)
+	m.state.Lang = next
 	m.relabel()
 	m.list.SetLessons(m.course.Lessons(next))
 	if id == "" {
 		if ls := m.course.Lessons(next); len(ls) > 0 {
 			return tea.Batch(m.openLesson(ls[0].ID), m.relayout())
 		}
-		return m.relayout()
+		return tea.Batch(m.relayout(), m.save())
 	}
 	m.list.SetCurrent(id)
 	cmd := m.reader.SwitchTo(l)
 	m.reader.SetDemos(m.demoLabels())
-	return tea.Batch(cmd, m.relayout())
+	return tea.Batch(cmd, m.relayout(), m.save())
 }
 
 func (m *Model) relabel() {

@@ -37,13 +37,17 @@ type Config struct {
 	Lang      string                  // "en" or "pt-BR"
 	Theme     theme.Theme
 	ThemeAuto bool // pick dark or light from the terminal's background
-	Store     *progress.Store
-	State     progress.State // loaded by the caller; StateErr says why not
-	StateErr  error
-	WatchErr  error  // why Source is not watched for changes, if it is not
-	Lesson    string // lesson to open first; "" = the last one read
-	Demo      string // demo to open beside it
-	Presenter bool   // start in presenter mode
+	// LangFromEnv says Lang is the environment's, not asked for with
+	// --lang: the language remembered in State then wins over it. With
+	// ThemeAuto (no --theme), so does the theme remembered.
+	LangFromEnv bool
+	Store       *progress.Store
+	State       progress.State // loaded by the caller; StateErr says why not
+	StateErr    error
+	WatchErr    error  // why Source is not watched for changes, if it is not
+	Lesson      string // lesson to open first; "" = the last one read
+	Demo        string // demo to open beside it
+	Presenter   bool   // start in presenter mode
 }
 
 // focusList is the focus index of the lesson list; panes count from 0.
@@ -86,6 +90,7 @@ type Model struct {
 
 // New builds the app from cfg; nothing is drawn until the first WindowSizeMsg.
 func New(cfg Config) *Model {
+	cfg = remembered(cfg)
 	if cfg.Demos == nil {
 		cfg.Demos = demo.NewRegistry()
 	}
@@ -105,9 +110,8 @@ func New(cfg Config) *Model {
 	if m.state.Read == nil {
 		m.state.Read = map[string]bool{}
 	}
-	if m.state.Offsets == nil {
-		m.state.Offsets = map[string]int{}
-	}
+	m.state.Migrate(m.lang())
+	m.state.Lang = m.lang()
 	switch {
 	case cfg.StateErr != nil:
 		m.status, m.statusWarn = messagef("⚠ progress not loaded: %v", cfg.StateErr), true
@@ -119,7 +123,10 @@ func New(cfg Config) *Model {
 	m.course = cfg.Load()
 	m.list.SetLessons(m.course.Lessons(m.lang()))
 	m.list.SetRead(m.state.Read)
-	m.setFocus(focusList)
+	// The reader has the keys from the first screen on, however the app
+	// starts: the lesson is what is in front of the student, and the
+	// footer names the keys that page through it (tab reaches the list).
+	m.setFocus(0)
 	return m
 }
 
@@ -142,9 +149,6 @@ func (m *Model) Init() tea.Cmd {
 	}
 	if m.status != nil {
 		cmds = append(cmds, m.com.Tick(statusTTL, func(time.Time) tea.Msg { return statusTimeoutMsg{1} }))
-	}
-	if m.cfg.Lesson != "" {
-		m.setFocus(0)
 	}
 	if m.cfg.Demo != "" {
 		cmds = append(cmds, m.openDemo(m.cfg.Demo, false))

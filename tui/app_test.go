@@ -12,6 +12,7 @@ import (
 
 	"distlab/lessons"
 	"distlab/tui/progress"
+	"distlab/tui/reader"
 	"distlab/tui/theme"
 )
 
@@ -69,10 +70,10 @@ func TestGoldenScreens(t *testing.T) {
 
 func TestOpenAndNavigate(t *testing.T) {
 	m := newApp(t, fixture, "en", 100, 30)
-	if m.Lesson() != "nodes" || m.Focused() != "catalog" {
-		t.Fatalf("start: lesson %q focus %q, want nodes in catalog", m.Lesson(), m.Focused())
+	if m.Lesson() != "nodes" || m.Focused() != "reader" {
+		t.Fatalf("start: lesson %q focus %q, want nodes in the reader", m.Lesson(), m.Focused())
 	}
-	press(t, m, "j", "enter")
+	press(t, m, "shift+tab", "j", "enter")
 	if m.Lesson() != "clocks" || m.Focused() != "reader" {
 		t.Fatalf("after j enter: lesson %q focus %q", m.Lesson(), m.Focused())
 	}
@@ -95,7 +96,7 @@ func TestOpenAndNavigate(t *testing.T) {
 
 func TestLanguageSwitchKeepsLesson(t *testing.T) {
 	m := newApp(t, fixture, "en", 100, 30)
-	press(t, m, "j", "enter", "L")
+	press(t, m, "shift+tab", "j", "enter", "L")
 	if m.Lang() != "pt-BR" || m.Lesson() != "clocks" {
 		t.Fatalf("after L: %s %s", m.Lang(), m.Lesson())
 	}
@@ -113,7 +114,7 @@ func TestLanguageSwitchKeepsLesson(t *testing.T) {
 
 func TestFilter(t *testing.T) {
 	m := newApp(t, fixture, "pt-BR", 100, 30)
-	press(t, m, "/", "r", "e", "l", "o") // "relo" matches "Relógios" without the accent
+	press(t, m, "shift+tab", "/", "r", "e", "l", "o") // "relo" matches "Relógios" without the accent
 	s := screen(m)
 	if !strings.Contains(s, "filtro: relo") || strings.Contains(s, "1 · Nós e mensagens") || !strings.Contains(s, "2 · Relógios") {
 		t.Fatalf("filter did not narrow the list:\n%s", s)
@@ -127,7 +128,7 @@ func TestFilter(t *testing.T) {
 	}
 	// While typing, global keys are text: q must not quit, L must not switch.
 	m = newApp(t, fixture, "en", 100, 30)
-	press(t, m, "/", "q", "L")
+	press(t, m, "shift+tab", "/", "q", "L")
 	if m.Lang() != "en" || !strings.Contains(screen(m), "filter: qL") {
 		t.Fatalf("keys leaked out of the filter:\n%s", screen(m))
 	}
@@ -140,20 +141,30 @@ func TestFilter(t *testing.T) {
 func TestReadMarkAndProgress(t *testing.T) {
 	store := progress.NewStore(t.TempDir() + "/state.json")
 	m := New(Config{Load: fixture, Lang: "en", Theme: theme.Dark, Store: store})
-	m.com.Tick = holdTicks
+	var readWaits []func(time.Time) tea.Msg // the reader's waits, delivered by hand
+	m.com.Tick = func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+		if d == reader.ReadAfter {
+			readWaits = append(readWaits, fn)
+		}
+		return nil
+	}
 	run(t, m, m.Init())
 	send(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
 	if m.state.Read["nodes"] {
 		t.Fatal("nodes read before scrolling to its end")
 	}
-	press(t, m, "tab", "j", "j", "j")
+	press(t, m, "j", "j", "j")
 	off := m.reader.Offset()
 	if off != 3 {
 		t.Fatalf("offset %d after three j, want 3", off)
 	}
 	press(t, m, "end")
+	if m.state.Read["nodes"] || len(readWaits) != 1 {
+		t.Fatalf("the end on screen: read %v at once, %d waits armed", m.state.Read["nodes"], len(readWaits))
+	}
+	send(t, m, readWaits[0](time.Now())) // the end stayed on screen
 	if !m.state.Read["nodes"] {
-		t.Fatal("scrolling to the end did not mark the lesson read")
+		t.Fatal("the end stayed on screen, and the lesson is not marked read")
 	}
 	if !strings.Contains(screen(m), "✓ Nodes and messages") {
 		t.Fatalf("no read mark in the list:\n%s", screen(m))
@@ -256,7 +267,7 @@ func TestSaveSoonAndStatusTimeout(t *testing.T) {
 	m.com.Tick = func(d time.Duration, _ func(time.Time) tea.Msg) tea.Cmd { armed = append(armed, d); return nil }
 	run(t, m, m.Init())
 	send(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
-	press(t, m, "tab", "j", "j", "j", "j")
+	press(t, m, "j", "j", "j", "j")
 	if len(armed) != 1 || armed[0] != 2*time.Second {
 		t.Fatalf("scrolling armed %v, want one 2s save", armed)
 	}
@@ -302,7 +313,7 @@ func TestReloadWhenTheOpenLessonBreaks(t *testing.T) {
 
 func TestClickWhileFiltering(t *testing.T) {
 	m := newApp(t, fixture, "en", 100, 30)
-	press(t, m, "/", "c", "l", "o")
+	press(t, m, "shift+tab", "/", "c", "l", "o")
 	send(t, m, tea.MouseClickMsg{X: 5, Y: 4, Button: tea.MouseLeft}) // first match, under the filter line
 	if m.Lesson() != "clocks" || m.list.Capturing() {
 		t.Fatalf("click in a filtered list: lesson %q, still typing %v", m.Lesson(), m.list.Capturing())

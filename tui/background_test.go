@@ -35,7 +35,7 @@ func TestSelectionBackgroundSurvivesEveryTheme(t *testing.T) {
 	for _, th := range []theme.Theme{theme.Dark, theme.Light, theme.HighContrast} {
 		t.Run(th.String(), func(t *testing.T) {
 			m := newApp(t, fixture, "en", w, h)
-			send(t, m, keyMsg("j"))
+			press(t, m, "shift+tab", "j")
 			for m.com.Styles.Theme != th {
 				press(t, m, "T")
 			}

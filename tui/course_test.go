@@ -139,12 +139,11 @@ func TestEveryLessonFitsThePane(t *testing.T) {
 					if i > 0 {
 						press(t, m, "n")
 					}
-					press(t, m, "tab", "end")
+					press(t, m, "end")
 					assertSize(t, m, size[0], size[1])
 					if !m.reader.Ready() {
 						t.Fatalf("%s lesson %d not rendered at %v", lang, i, size)
 					}
-					press(t, m, "tab")
 				}
 			})
 		}
@@ -172,7 +171,6 @@ func BenchmarkRenderLesson(b *testing.B) {
 // 200×60 with a real lesson already rendered: what every scroll costs.
 func BenchmarkScrollKey(b *testing.B) {
 	m := newApp(b, embedded, "en", 200, 60)
-	press(b, m, "tab")
 	benchScroll(b, m)
 	if !m.reader.Ready() {
 		b.Fatal("lesson not rendered")

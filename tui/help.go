@@ -69,7 +69,12 @@ func (h helpMap) FullHelp() [][]key.Binding {
 	if h.lesson {
 		lesson = append([]key.Binding{g.NextPrev, g.OpenDemo}, lesson...)
 	}
-	work := []key.Binding{g.Focus, g.FocusDir, g.Zoom, g.ClosePane, g.Split}
+	// tab's entry names shift+tab too; q's, ctrl+c.
+	focus, quit := g.Focus, g.Quit
+	focus.SetHelp("tab/shift+tab", g.Focus.Help().Desc)
+	quit.SetHelp("q/ctrl+c", g.Quit.Help().Desc)
+	lesson[len(lesson)-1] = quit
+	work := []key.Binding{focus, g.FocusDir, g.Zoom, g.ClosePane, g.Split}
 	present := []key.Binding{g.Presenter}
 	if h.presenting {
 		present = append(present, g.Notes)

@@ -16,7 +16,7 @@ func TestHelpBarNamesOnlyKeysThatAct(t *testing.T) {
 		lang  string
 		setup []string
 	}{
-		{"list", "en", []string{"j"}},
+		{"list", "en", []string{"shift+tab", "j"}},
 		{"reader", "en", []string{"enter", "j", "j"}},
 		{"demo", "en", []string{"enter", "1"}},
 		{"two panes on the reader", "pt-BR", []string{"enter", "1", "tab"}},
@@ -27,7 +27,7 @@ func TestHelpBarNamesOnlyKeysThatAct(t *testing.T) {
 		{"problems", "en", []string{"!"}},
 		{"help", "en", []string{"?"}},
 		{"help over problems", "pt-BR", []string{"!", "?"}},
-		{"filter typing", "en", []string{"/", "c"}},
+		{"filter typing", "en", []string{"shift+tab", "/", "c"}},
 	}
 	t.Parallel()
 	for _, st := range states {

@@ -137,7 +137,7 @@ func TestInstanceNumbersAreNeverReused(t *testing.T) {
 // keys: q quits only when nothing is typing.
 func TestTooSmallKeepsTyping(t *testing.T) {
 	m := newApp(t, fixture, "en", 100, 30)
-	press(t, m, "/", "c")
+	press(t, m, "shift+tab", "/", "c")
 	send(t, m, tea.WindowSizeMsg{Width: 50, Height: 12})
 	if _, cmd := m.Update(keyMsg("q")); cmd != nil {
 		if _, quit := cmd().(tea.QuitMsg); quit {

@@ -219,7 +219,12 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, k.Lang):
 		return m.switchLang(), true
 	case key.Matches(msg, k.Theme):
-		return m.setTheme(m.com.Styles.Theme.Next()), true
+		t := m.com.Styles.Theme.Next()
+		if m.mode == Presenting { // for this talk only: leaving it restores the theme before
+			return m.setTheme(t), true
+		}
+		m.state.Theme = t.String() // remembered for the next run
+		return tea.Batch(m.setTheme(t), m.save()), true
 	case key.Matches(msg, k.Focus):
 		return m.cycleFocus(1), true
 	case key.Matches(msg, k.FocusBack):
@@ -334,7 +339,7 @@ type saveTickMsg struct{}
 // scrolling survives a closed terminal; at most one is pending, and none
 // when nothing happens.
 func (m *Model) saveSoon() tea.Cmd {
-	if m.saveArmed || m.mode == Presenting || m.cfg.Store == nil || !m.reader.Ready() || m.reader.Offset() == m.state.Offsets[m.reader.Lesson().ID] {
+	if m.saveArmed || m.mode == Presenting || m.cfg.Store == nil || !m.reader.Ready() || m.reader.Offset() == m.state.Place(m.lang(), m.reader.Lesson().ID) {
 		return nil
 	}
 	m.saveArmed = true

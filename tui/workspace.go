@@ -178,7 +178,7 @@ func (m *Model) togglePresenter() tea.Cmd {
 		}
 	}
 	m.dirtyAll()
-	cmds = append(cmds, m.reader.SetPresenting(m.mode == Presenting, m.state.Offsets[m.reader.Lesson().ID]), m.relayout())
+	cmds = append(cmds, m.reader.SetPresenting(m.mode == Presenting, m.state.Place(m.lang(), m.reader.Lesson().ID)), m.relayout())
 	m.syncNotes()
 	return tea.Batch(cmds...)
 }
