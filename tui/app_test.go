@@ -353,3 +353,25 @@ func TestProblemsWrap(t *testing.T) {
 		}
 	}
 }
+
+// Every start shows the same first screen: the reader has the keys, and
+// the footer's first hint, which pages the lesson, does so.
+func TestFirstScreenFocusesTheReader(t *testing.T) {
+	for _, cfg := range []Config{{}, {Lesson: "nodes"}, {State: progress.State{LastLesson: "nodes"}}} {
+		cfg.Load, cfg.Lang, cfg.Source = fixture, "en", "test"
+		m := New(cfg)
+		m.com.Tick = holdTicks
+		run(t, m, m.Init())
+		send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+		lines := strings.Split(screen(m), "\n")
+		footer := lines[len(lines)-1]
+		if m.Focused() != "reader" || !strings.HasPrefix(footer, "pgdn/space page down") {
+			t.Fatalf("start %+v: focus %s, footer %q", cfg.Lesson, m.Focused(), footer)
+		}
+		press(t, m, "space")
+		if m.reader.Offset() == 0 {
+			t.Fatalf("start %+v: space did not page down", cfg.Lesson)
+		}
+		m.Close()
+	}
+}
