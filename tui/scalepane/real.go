@@ -3,7 +3,6 @@ package scalepane
 import (
 	"context"
 	"os"
-	"runtime"
 	"strconv"
 	"sync"
 	"time"
@@ -52,7 +51,7 @@ func (m *Model) measure() tea.Cmd {
 		return nil
 	}
 	c := m.snap.Side(m.side)
-	n := min(max(c.Size, 1), 2*runtime.NumCPU())
+	n := min(max(c.Size, 1), 2*m.cpus)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	run := &realRun{cancel: cancel, done: make(chan struct{}), size: c.Size}
 	m.run, m.real, m.fail = run, nil, nil
@@ -122,34 +121,34 @@ func (m *Model) Close() {
 }
 
 // realLines are the real measurement's lines, w cells wide: in progress,
-// with what runs; its result, with what ran and why N is not the side's
-// size when it is not; or why it failed (an engine's error in the
+// with what runs; its result, then (in why) what ran and why N is not the
+// side's size when it is not; or why it failed (an engine's error in the
 // reader's language, a system's as the system wrote it). None before the
 // first.
-func (m *Model) realLines(w int) []string {
+func (m *Model) realLines(w int) (lines, why []string) {
 	s, p := m.Com.Styles, m.Com.Printer
 	switch {
 	case m.run != nil:
-		return style(s.StatusWarn, pack(w, " ", " ", " ", p.T("measuring real workers on this machine…"), m.ran(m.plan)))
+		return style(s.StatusWarn, pack(w, " ", " ", " ", p.T("measuring real workers on this machine…"), m.ran(m.plan))), nil
 	case m.fail != nil:
-		return common.WrapLines(s.StatusError.Render(p.T("real measurement failed: %s", p.Err(m.fail))), w, 3)
+		return common.WrapLines(s.StatusError.Render(p.T("real measurement failed: %s", p.Err(m.fail))), w, 3), nil
 	case m.real == nil || m.real.Result == nil:
-		return nil
+		return nil, nil
 	}
 	r, res := m.real, m.real.Result
-	lines := style(s.HeaderLesson, pack(w, " ", "   ", " · ",
+	lines = style(s.HeaderLesson, pack(w, " ", "   ", " · ",
 		p.T("real, measured: %s, N = %d: %.0f req/s (model %.0f)", r.Plan.Mode, r.Plan.N, res.Throughput, r.Predicted),
 		p.T("p50 %s", dur(p, res.P50())), p.T("p99 %s", dur(p, res.P99()))))
-	why := m.ran(r.Plan)
+	ran := m.ran(r.Plan)
 	if r.Plan.N != m.realSize {
 		cpus := r.CPUs
 		if cpus <= 0 {
-			cpus = runtime.NumCPU()
+			cpus = m.cpus
 		}
-		why += "; " + p.T("N is %d, not the side's %d: this machine has %d CPUs, and more than %d would only queue for them",
+		ran += "; " + p.T("N is %d, not the side's %d: this machine has %d CPUs, and more than %d would only queue for them",
 			r.Plan.N, m.realSize, cpus, 2*cpus)
 	}
-	return append(lines, common.WrapLines(s.Summary.Render(why), w, 3)...)
+	return lines, common.WrapLines(s.Summary.Render(ran), w, 3)
 }
 
 // ran says what a real measurement runs: which worker processes, with how

@@ -8,6 +8,7 @@ package scalepane
 
 import (
 	"context"
+	"runtime"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -57,6 +58,7 @@ type Model struct {
 	fail     error              // or why it failed; shown in the pane, in the reader's language
 	// bench runs a measurement (scale.RunBench; tests replace it).
 	bench func(context.Context, scale.BenchPlan) (*scale.BenchReport, error)
+	cpus  int // this machine's CPUs, which cap N (runtime.NumCPU; tests set it)
 
 	curveCache struct { // the X(N) curve as last drawn
 		key   curveKey
@@ -73,7 +75,7 @@ var (
 
 // New returns the pane with the default configuration.
 func New(env demo.Env) *Model {
-	m := &Model{Base: demo.NewBase(env, true), keys: newKeys(env.Com.Printer), side: scale.ScaleUp, bench: scale.RunBench}
+	m := &Model{Base: demo.NewBase(env, true), keys: newKeys(env.Com.Printer), side: scale.ScaleUp, bench: scale.RunBench, cpus: runtime.NumCPU()}
 	sim, err := scale.NewDemo(scale.DefaultConfig())
 	if err != nil {
 		m.Started(err)

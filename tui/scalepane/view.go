@@ -15,16 +15,16 @@ import (
 // View draws the two columns, the model's curve and the status lines.
 // Every figure is formatted by the UI's printer, in the reader's language.
 func (m *Model) View() string {
-	s, p := m.Com.Styles, m.Com.Printer
 	w, h := m.Size()
 	if v, done := m.Placeholder(); done {
 		return v
 	}
 	snap := m.snap
+	foot, note := m.foot(w)
 	var lines []string
 	if w < stackBelow { // too narrow for two columns: one above the other
 		up, out := flatten(m.column(&snap.Up, w)), flatten(m.column(&snap.Out, w))
-		if len(up)+len(out) <= h {
+		if len(up)+len(out)+len(foot) <= h {
 			lines = append(up, out...)
 		} else { // too short for both: the side the keys act on
 			lines = flatten(m.column(snap.Side(m.side), w))
@@ -32,6 +32,31 @@ func (m *Model) View() string {
 	} else {
 		lines = sideBySide(m.column(&snap.Up, w/2), m.column(&snap.Out, w-w/2), w/2, w-w/2)
 	}
+	// The curve gets the room the columns and the status leave, less the
+	// cost note's when there is room for both; without room for both, the
+	// curve comes first, then the note.
+	switch curveH := h - len(lines) - len(foot) - 1; {
+	case curveH-len(note) >= 5:
+		curveH -= len(note)
+		lines = append(append(lines, ""), m.curve(w, min(curveH, 17))...)
+		foot = append(foot, note...)
+	case curveH >= 5:
+		lines = append(append(lines, ""), m.curve(w, min(curveH, 17))...)
+	case len(lines)+len(foot)+len(note) <= h:
+		foot = append(foot, note...)
+	}
+	// The status lines keep to the bottom of the pane.
+	for len(lines)+len(foot) < h {
+		lines = append(lines, "")
+	}
+	return common.Fit(strings.Join(append(lines, foot...), "\n"), w, h)
+}
+
+// foot is the lines under the columns, w cells wide: the real
+// measurement's and the status, which the pane always shows, and the note
+// on what the cost assumes, which it shows when there is room.
+func (m *Model) foot(w int) (foot, note []string) {
+	s, p, snap := m.Com.Styles, m.Com.Printer, &m.snap
 	parts := []string{
 		p.T("offered load %.0f req/s on each side", snap.Load),
 		p.T("simulated %s", p.Duration(snap.Now.Round(time.Second))),
@@ -40,27 +65,13 @@ func (m *Model) View() string {
 	if m.Paused() {
 		parts = append(parts, p.T("paused"))
 	}
-	foot := append(m.realLines(w), style(s.Status, pack(w, " ", " ", " · ", parts...))...)
-	note := common.WrapLines(s.Summary.Render(p.T("cost is an assumption: a k-core machine costs %s%.3g·k^%.2g an hour; scale out is one-core machines and a %s%.3g/h load balancer",
+	// When the pane is too short for all of it, what comes last is cut:
+	// what the real measurement ran, then its result, never the status.
+	real, why := m.realLines(w)
+	foot = append(append(style(s.Status, pack(w, " ", " ", " · ", parts...)), real...), why...)
+	note = common.WrapLines(s.Summary.Render(p.T("cost is an assumption: a k-core machine costs %s%.3g·k^%.2g an hour; scale out is one-core machines and a %s%.3g/h load balancer",
 		snap.Cost.Currency, snap.Cost.PerCore, snap.Cost.Exponent, snap.Cost.Currency, snap.Cost.Balancer)), w, 3)
-	// The curve gets the room the columns and the status leave, less the
-	// cost note's when there is room for both; with none, the curve gives
-	// way to the note.
-	switch curveH := h - len(lines) - len(foot) - 1; {
-	case curveH-len(note) >= 5:
-		curveH -= len(note)
-		lines = append(append(lines, ""), m.curve(w, min(curveH, 17))...)
-		foot = append(foot, note...)
-	case curveH >= 5:
-		lines = append(append(lines, ""), m.curve(w, min(curveH, 17))...)
-	default:
-		foot = append(foot, note...)
-	}
-	// The status lines keep to the bottom of the pane.
-	for len(lines)+len(foot) < h {
-		lines = append(lines, "")
-	}
-	return common.Fit(strings.Join(append(lines, foot...), "\n"), w, h)
+	return foot, note
 }
 
 // stackBelow is the pane width under which the two sides are drawn one
@@ -175,6 +186,17 @@ func packPieces(w int, lead, indent string, pieces ...piece) []string {
 			line = indent + pc.text
 		}
 		empty = false
+		if ansi.StringWidth(line) > w { // a part wider than a line: wrapped at its spaces
+			prefix := line[:len(line)-len(pc.text)] // lead or indent: it starts a line
+			wrapped := strings.Split(ansi.Wordwrap(pc.text, max(w-ansi.StringWidth(prefix), 1), ""), "\n")
+			for i, l := range wrapped {
+				if i > 0 {
+					prefix = indent
+				}
+				wrapped[i] = prefix + l
+			}
+			lines, line = append(lines, wrapped[:len(wrapped)-1]...), wrapped[len(wrapped)-1]
+		}
 	}
 	return append(lines, line)
 }
