@@ -162,8 +162,8 @@ func TestLanguages(t *testing.T) {
 		lang string
 		want []string
 	}{
-		{"en", []string{"Receive before send · clocks a +40ms, b +5ms · delay 6ms · axis: physical clocks · 0/7 events · playing 4 ev/s", "• local  ○ send  ● receive", "colors: selected pinned past future concurrent back in time", "event  proc    true time     physical   L  vector  message"}},
-		{"pt-BR", []string{"Recebimento antes do envio · relógios a +40ms, b +5ms · atraso 6ms · eixo: relógios físicos · 0/7 eventos · tocando 4 ev/s", "• local  ○ envio  ● recebimento", "cores: escolhido fixado passado futuro concorrente volta no tempo", "evento proc   tempo real       físico   L  vetor  mensagem"}},
+		{"en", []string{"Receive before send · clocks a +40ms, b +5ms · delay 6ms · axis: physical clocks · 0/7 events · playing 4 ev/s", "• local  ○ send  ● receive", "colors: selected pinned past future concurrent back in time", "event  proc   true time    physical   L  vector  message"}},
+		{"pt-BR", []string{"Recebimento antes do envio · relógios a +40ms, b +5ms · atraso 6ms · eixo: relógios físicos · 0/7 eventos · tocando 4 ev/s", "• local  ○ envio  ● recebimento", "cores: escolhido fixado passado futuro concorrente volta no tempo", "evento proc  tempo real      físico   L  vetor  mensagem"}},
 	} {
 		m := newPane(t, c.lang, 160, 30)
 		s := ansi.Strip(m.View())

@@ -42,8 +42,16 @@ func settings(run *clocks.Run, p *locale.Printer) string {
 		delay += "–" + p.Duration(cfg.DelayMax)
 	}
 	if cfg.Scenario == "" {
-		return p.T("seed %s · skew ≤%s · drift ≤%.0f%% · loss %.0f%% · delay %s",
-			strconv.FormatUint(cfg.Seed, 10), p.Duration(cfg.Skew), cfg.DriftPPM/1e4, cfg.Loss*100, delay)
+		// Each process's offset and drift are drawn up to these bounds.
+		skew, drift := p.Duration(cfg.Skew), p.T("%.0f%%", cfg.DriftPPM/1e4)
+		if cfg.Skew > 0 {
+			skew = "≤" + skew
+		}
+		if cfg.DriftPPM > 0 {
+			drift = "≤" + drift
+		}
+		return p.T("seed %s · skew %s · drift %s · loss %.0f%% · delay %s",
+			strconv.FormatUint(cfg.Seed, 10), skew, drift, cfg.Loss*100, delay)
 	}
 	offsets := make([]string, len(run.Procs))
 	drift := false

@@ -41,16 +41,16 @@ func cells(cs ...col) string {
 // physical time side by side, with the Lamport time and the vector. A
 // narrower pane shows the axis's time (physical on the Lamport axis), so
 // that L and the vector stay in view.
-func bothTimes(procs, w int) bool { return w >= 45+2*procs+1 }
+func bothTimes(procs, w int) bool { return w >= 42+2*procs+1 }
 
 // row is an event's cells, or the header's with e nil.
 func (m *Model) row(e *clocks.Event, procs, w int) []col {
 	p := m.Com.Printer
 	at := func(head string, d func(clocks.Event) time.Duration) col {
 		if e == nil {
-			return col{head, 12, true}
+			return col{head, 11, true}
 		}
-		return col{p.T("%10.3fms", float64(d(*e).Microseconds())/1000), 12, true}
+		return col{p.T("%.3fms", float64(d(*e).Microseconds())/1000), 11, true}
 	}
 	trueTime := at(p.T("true time"), func(e clocks.Event) time.Duration { return e.True })
 	physical := at(p.T("physical"), func(e clocks.Event) time.Duration { return e.Physical })

@@ -40,7 +40,7 @@ func init() {
 		locale.Str("playing", "tocando"),
 		locale.Str("paused", "pausado"),
 		locale.PluralArg(5, "%s · %s · axis: %s · %d/%d events · %s %.0f ev/s", "%s · %s · axis: %s · %d/%d event · %s %.0f ev/s", "%s · %s · eixo: %s · %d/%d eventos · %s %.0f ev/s", "%s · %s · eixo: %s · %d/%d evento · %s %.0f ev/s"),
-		locale.Str("seed %s · skew ≤%s · drift ≤%.0f%% · loss %.0f%% · delay %s", "semente %s · desvio ≤%s · deriva ≤%.0f%% · perda %.0f%% · atraso %s"),
+		locale.Str("seed %s · skew %s · drift %s · loss %.0f%% · delay %s", "semente %s · desvio %s · deriva %s · perda %.0f%% · atraso %s"),
 		locale.Str("clocks %s · delay %s", "relógios %s · atraso %s"),
 		locale.Str("clocks %s, drifting · delay %s", "relógios %s, com deriva · atraso %s"),
 		locale.Str("this scenario sets its own clocks and delays: skew, loss and delay apply to random runs (c until \"random\")", "este cenário define seus próprios relógios e atrasos: desvio, perda e atraso valem para execuções aleatórias (c até \"aleatório\")"),
@@ -60,7 +60,6 @@ func init() {
 		locale.Str("vector", "vetor"),
 		locale.Str("message", "mensagem"),
 		locale.Str("%d–%d of %d · pgup/pgdn", "%d–%d de %d · pgup/pgdn"),
-		locale.Str("%10.3fms", "%10.3fms"),
 		locale.Plural("%d messages run backwards on this axis", "%d message runs backwards on this axis", "%d mensagens voltam no tempo neste eixo", "%d mensagem volta no tempo neste eixo"),
 		locale.Str("↑↓ select an event, enter pins it, then select another to compare", "↑↓ escolhe um evento, enter o fixa; escolha outro para comparar"),
 	)

@@ -17,8 +17,9 @@ type geometry struct {
 	tableFrom int // the first event the table shows
 }
 
-// The diagram's share of the height: at least enough for three rows per
-// process, then the table up to tableRows, then the diagram up to
+// The diagram's share of the height: three rows per process, then the
+// table up to tableRows (in a short pane, three rows of table while the
+// diagram keeps two per process), then the diagram up to
 // maxGap rows per process, then the table again up to the run's length;
 // what is left still goes to the diagram.
 const (
@@ -36,8 +37,10 @@ func (m *Model) geometry() geometry {
 	g.l = l
 	g.foot = m.foot(run, countBackward(run.Events, l), w, h)
 	avail := h - len(g.foot)
-	dmin := min(avail, 3*procs+1)
-	rows := min(tableRows, len(m.full.Events), avail-dmin-1)
+	rows := min(tableRows, len(m.full.Events), avail-(3*procs+1)-1)
+	if rows < 3 { // a short pane: three rows of table, if the diagram keeps two per process
+		rows = min(3, avail-(2*procs+2)-1)
+	}
 	if rows < 3 {
 		rows = 0
 	}
