@@ -38,16 +38,12 @@ func (m *Model) View() string {
 	switch curveH := h - len(lines) - len(foot) - 1; {
 	case curveH-len(note) >= 5:
 		curveH -= len(note)
-		lines = append(append(lines, ""), m.curve(w, min(curveH, 17))...)
+		lines = append(append(lines, ""), m.curve(w, min(curveH, maxCurve))...)
 		foot = append(foot, note...)
 	case curveH >= 5:
-		lines = append(append(lines, ""), m.curve(w, min(curveH, 17))...)
+		lines = append(append(lines, ""), m.curve(w, min(curveH, maxCurve))...)
 	case len(lines)+len(foot)+len(note) <= h:
 		foot = append(foot, note...)
-	}
-	// The status lines keep to the bottom of the pane.
-	for len(lines)+len(foot) < h {
-		lines = append(lines, "")
 	}
 	return common.Fit(strings.Join(append(lines, foot...), "\n"), w, h)
 }
@@ -73,6 +69,10 @@ func (m *Model) foot(w int) (foot, note []string) {
 		snap.Cost.Currency, snap.Cost.PerCore, snap.Cost.Exponent, snap.Cost.Currency, snap.Cost.Balancer)), w, 3)
 	return foot, note
 }
+
+// maxCurve is the most lines the curve takes: in a tall pane the status
+// stays near the figures.
+const maxCurve = 22
 
 // stackBelow is the pane width under which the two sides are drawn one
 // above the other: a column narrower than half of it cuts its figures.
