@@ -43,21 +43,32 @@ func newChatClientCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return chatErr(p, err)
 			}
-			defer c.Close()
+			printed := make(chan struct{})
 			go func() { // the client's lines, printed in order
+				defer close(printed)
 				for l := range lines {
 					con.print(l)
 				}
+			}()
+			defer func() { // nothing is printed once the command has returned
+				c.Close() // no more lines: the client's reader has ended
+				close(lines)
+				<-printed
 			}()
 			type typed struct {
 				text string
 				err  error
 			}
-			input := make(chan typed)
-			go func() { // ends with the input, or with the process
+			input, left := make(chan typed), make(chan struct{})
+			defer close(left)
+			go func() { // ends with the input, or once the command has returned and a key comes
 				for {
 					text, err := con.readLine()
-					input <- typed{text, err}
+					select {
+					case input <- typed{text, err}:
+					case <-left:
+						return
+					}
 					if err != nil {
 						return
 					}
