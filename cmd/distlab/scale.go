@@ -134,11 +134,12 @@ func newScaleWorkerCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "worker",
 		Short: p.T("Run a worker that burns CPU per request over TCP, for scale bench"),
-		Long: p.T("Run a worker: for each line holding a number it computes a repeated SHA-256 (--rounds of it)\n" +
-			"and answers with the hex digest, one line. Try it with: nc 127.0.0.1 7000, then type 42.\n\n" +
-			"It listens on 127.0.0.1 unless --listen names another host; --listen 0.0.0.0:7000 lets other\n" +
-			"machines use it: a classroom's laptops become a cluster for `distlab scale bench --workers`.\n" +
-			"GOMAXPROCS=N in its environment limits it to N cores."),
+		Long: p.T("Run a worker: for each line holding a number it computes a repeated SHA-256 (--rounds of it)\n"+
+			"and answers with the hex digest, one line. Try it with: nc 127.0.0.1 7000, then type 42.\n\n"+
+			"It listens on 127.0.0.1 unless --listen names another host; --listen 0.0.0.0:7000 lets other\n"+
+			"machines use it: a classroom's laptops become a cluster for `distlab scale bench --workers`.\n"+
+			"GOMAXPROCS=N in its environment limits it to N cores. Under load it prints every %s the\n"+
+			"requests a second it served; idle, it says nothing.", p.Duration(scale.ReportEvery)),
 		Example: "  distlab scale worker\n" +
 			"  GOMAXPROCS=1 distlab scale worker --listen 0.0.0.0:7000",
 		Args: cobra.NoArgs,
@@ -338,12 +339,14 @@ func init() {
 			"and answers with the hex digest, one line. Try it with: nc 127.0.0.1 7000, then type 42.\n\n"+
 			"It listens on 127.0.0.1 unless --listen names another host; --listen 0.0.0.0:7000 lets other\n"+
 			"machines use it: a classroom's laptops become a cluster for `distlab scale bench --workers`.\n"+
-			"GOMAXPROCS=N in its environment limits it to N cores.",
+			"GOMAXPROCS=N in its environment limits it to N cores. Under load it prints every %s the\n"+
+			"requests a second it served; idle, it says nothing.",
 			"Roda um worker: para cada linha com um número, ele calcula um SHA-256 repetido (--rounds vezes)\n"+
 				"e responde com o resumo em hexadecimal, numa linha. Experimente com: nc 127.0.0.1 7000 e digite 42.\n\n"+
 				"Ele escuta em 127.0.0.1, a menos que --listen indique outro host; --listen 0.0.0.0:7000 deixa\n"+
 				"outras máquinas usá-lo: os notebooks de uma turma viram um cluster para `distlab scale bench --workers`.\n"+
-				"GOMAXPROCS=N no ambiente o limita a N núcleos."),
+				"GOMAXPROCS=N no ambiente o limita a N núcleos. Sob carga, ele mostra a cada %s as\n"+
+				"requisições por segundo que atendeu; ocioso, não diz nada."),
 		locale.Str("--listen %q: want HOST:PORT: %v", "--listen %q: use HOST:PORTA: %v"),
 		locale.Str("join a bench from another machine with: --workers %s", "entre numa medição de outra máquina com: --workers %s"),
 		locale.Plural("worker stopped after %d requests", "worker stopped after %d request",
