@@ -127,7 +127,8 @@ func (m *Model) foot(run *clocks.Run, backward, w, h int) []string {
 }
 
 // legend says what the glyphs are and what each color means, each color
-// word written in its own color.
+// word written in its own color. With an event selected the colors come
+// first: a narrow pane cuts the legend's end.
 func (m *Model) legend() string {
 	s, p := m.Com.Styles, m.Com.Printer
 	inks := inkStyles(s)
@@ -139,11 +140,15 @@ func (m *Model) legend() string {
 		{inkFuture, p.T("future")}, {inkConcurrent, p.T("concurrent")}, {inkBackward, p.T("back in time")},
 	}
 	var b strings.Builder
-	b.WriteString(s.Status.Render(p.T("• local  ○ send  ● receive  ✗ lost  ◎ duplicate") + " · " + p.T("colors:")))
+	b.WriteString(s.Status.Render(p.T("colors:")))
 	for _, wd := range words {
 		b.WriteString(" " + inks[wd.k].Render(wd.text))
 	}
-	return b.String()
+	glyphs := s.Status.Render(p.T("• local  ○ send  ● receive  ✗ lost  ◎ duplicate"))
+	if m.selected >= 0 {
+		return b.String() + s.Status.Render(" · ") + glyphs
+	}
+	return glyphs + s.Status.Render(" · ") + b.String()
 }
 
 // relationText is the sentence relating the pinned and selected events.
