@@ -78,8 +78,8 @@ type Model struct {
 	tableFollow bool
 	tableTop    int
 
-	// fixedNotice says, until the next key, that the key pressed (skew,
-	// loss, delay) does nothing to a scenario, which fixes its own.
+	// fixedNotice says, until the next key, that the key pressed (seed,
+	// skew, loss, delay) does nothing to a scenario, which fixes its own.
 	fixedNotice bool
 	// exported is the last export's files, shown in the status line
 	// until the next key. A failed export's error is the root's to show,
@@ -246,6 +246,10 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		m.scrollTable(-max(m.geometry().tableRows-1, 1))
 	case key.Matches(msg, m.keys.TableDown):
 		m.scrollTable(max(m.geometry().tableRows-1, 1))
+	case key.Matches(msg, m.keys.Reseed, m.keys.Skew, m.keys.Loss, m.keys.Delay) && m.scenarios[m.scenario] != "":
+		// A scenario fixes its own events, clocks and network: say so,
+		// change nothing.
+		m.fixedNotice = true
 	case key.Matches(msg, m.keys.Reseed):
 		m.cfg.Seed++
 		m.reset()
@@ -255,21 +259,12 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, m.keys.Axis):
 		m.axis = (m.axis + 1) % 3
 	case key.Matches(msg, m.keys.Skew):
-		if m.fixed() {
-			return nil
-		}
 		m.skew = (m.skew + 1) % len(skews)
 		m.reset()
 	case key.Matches(msg, m.keys.Loss):
-		if m.fixed() {
-			return nil
-		}
 		m.loss = (m.loss + 1) % len(losses)
 		m.reset()
 	case key.Matches(msg, m.keys.Delay):
-		if m.fixed() {
-			return nil
-		}
 		m.delay = (m.delay + 1) % len(delays)
 		m.reset()
 	case key.Matches(msg, m.keys.Prev):
@@ -288,12 +283,4 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		return m.export()
 	}
 	return nil
-}
-
-// fixed reports whether the run is a scenario, whose clocks and network
-// the skew, loss and delay keys cannot change; it says so in the status
-// line.
-func (m *Model) fixed() bool {
-	m.fixedNotice = m.scenarios[m.scenario] != ""
-	return m.fixedNotice
 }

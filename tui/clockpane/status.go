@@ -18,7 +18,7 @@ func (m *Model) statusLine(run *clocks.Run) string {
 	case m.exported != nil:
 		return s.Status.Render(p.T("exported %s (ShiViz) and %s (JSON Lines)", m.exported.shiviz, m.exported.jsonl))
 	case m.fixedNotice:
-		return s.StatusWarn.Render(p.T("this scenario sets its own clocks and delays: skew, loss and delay apply to random runs (c until \"random\")"))
+		return s.StatusWarn.Render(p.T("this scenario sets its own events, clocks and delays: seed, skew, loss and delay apply to random runs (c until \"random\")"))
 	}
 	name := p.T("random")
 	if sc := m.scenarios[m.scenario]; sc != "" {

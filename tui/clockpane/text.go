@@ -43,7 +43,7 @@ func init() {
 		locale.Str("seed %s · skew %s · drift %s · loss %.0f%% · delay %s", "semente %s · desvio %s · deriva %s · perda %.0f%% · atraso %s"),
 		locale.Str("clocks %s · delay %s", "relógios %s · atraso %s"),
 		locale.Str("clocks %s, drifting · delay %s", "relógios %s, com deriva · atraso %s"),
-		locale.Str("this scenario sets its own clocks and delays: skew, loss and delay apply to random runs (c until \"random\")", "este cenário define seus próprios relógios e atrasos: desvio, perda e atraso valem para execuções aleatórias (c até \"aleatório\")"),
+		locale.Str("this scenario sets its own events, clocks and delays: seed, skew, loss and delay apply to random runs (c until \"random\")", "este cenário define seus próprios eventos, relógios e atrasos: semente, desvio, perda e atraso valem para execuções aleatórias (c até \"aleatório\")"),
 		locale.Str("exported %s (ShiViz) and %s (JSON Lines)", "exportado %s (ShiViz) e %s (JSON Lines)"),
 		locale.Str("export %s: %v", "exportar %s: %v"),
 		locale.Str("• local  ○ send  ● receive  ✗ lost  ◎ duplicate", "• local  ○ envio  ● recebimento  ✗ perdida  ◎ duplicada"),

@@ -75,7 +75,7 @@ func TestStatusShowsTheRunsParameters(t *testing.T) {
 	// The skew, loss and delay keys leave a scenario alone and say why.
 	before := m.sim.Run().Procs
 	press(m, "k")
-	if s := screen(m); !strings.Contains(s, "this scenario sets its own clocks and delays") {
+	if s := screen(m); !strings.Contains(s, "this scenario sets its own events, clocks and delays") {
 		t.Errorf("k on a scenario says nothing:\n%s", s)
 	}
 	if m.skew != 0 || m.sim.Run().Procs[0] != before[0] {
@@ -316,7 +316,18 @@ func TestMessagesAreContinuous(t *testing.T) {
 // done, nothing selected, playing; and the help lists it.
 func TestReset(t *testing.T) {
 	m := newPane(t, "en", 120, 30)
-	press(m, "c", "c", "r") // lamport-not-causal, seed 2
+	choose(t, m, "")
+	press(m, "r") // a random run, seed 2
+	toEnd(m)
+	press(m, "down", "enter", "down", "pgup", "R")
+	if m.cfg.Seed != 2 || m.scenarios[m.scenario] != "" || m.sim.Len() != 0 || m.selected != -1 || m.pinned != -1 {
+		t.Errorf("R on a random run: seed %d, scenario %q, %d events, selected %d, pinned %d",
+			m.cfg.Seed, m.scenarios[m.scenario], m.sim.Len(), m.selected, m.pinned)
+	}
+	press(m, "c", "c", "c", "r") // lamport-not-causal; r does nothing to a scenario
+	if m.cfg.Seed != 2 {
+		t.Errorf("r changed a scenario's seed to %d", m.cfg.Seed)
+	}
 	toEnd(m)
 	press(m, "down", "enter", "down", "a", "pgup")
 	scenario, seed, axisBefore := m.scenario, m.cfg.Seed, m.axis
