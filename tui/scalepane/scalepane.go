@@ -2,8 +2,10 @@
 // the same offered load, simulated by demos/scale on the app's frame clock
 // — the machine's cores or the cluster's nodes with their utilisation,
 // throughput over time, latency, queue, rejections, cost and availability —
-// and the model's X(N) curve with the current size marked. Its texts are
-// in text.go, its keys in keys.go.
+// and the model's X(N) curve with the current size marked (curve.go). The
+// e key measures real worker processes on this machine (real.go); R puts
+// the demo back as it opened. Its texts are in text.go, its keys in
+// keys.go.
 package scalepane
 
 import (
