@@ -62,7 +62,19 @@ type Model struct {
 
 	snap  snapshot
 	rates rates
+
+	// A paused pane still shows what your keys did (a node crashed, a bot
+	// gone, the clients' failover) for settleFor after each: settleArmed
+	// until the next frame, which sets settleUntil.
+	settleArmed bool
+	settleUntil time.Time
+	lastFrame   time.Time
 }
+
+// settleFor is how long a paused pane keeps sampling after a key: long
+// enough for a frozen node to be taken for dead (3 s) and its clients to
+// reconnect.
+const settleFor = 6 * time.Second
 
 var (
 	_ common.Pane      = (*Model)(nil)
@@ -191,17 +203,28 @@ func (m *Model) Relabel() {
 // KeyMap is the pane's help.
 func (m *Model) KeyMap() help.KeyMap { return helpMap{m.keys, m.typing()} }
 
+// Animating reports whether the pane samples the engine on the app's
+// frames: while it runs, and for settleFor after a key while paused (the
+// bots are quiet, but the nodes and clients go on).
+func (m *Model) Animating() bool {
+	return m.IsStarted() && (!m.Paused() || m.settleArmed || m.lastFrame.Before(m.settleUntil))
+}
+
 // Frame samples the engine, and reports a change only when what the pane
 // draws did: a node's state or counters, a client's new lines, the bots,
 // or the rates (recomputed every rateEvery).
 func (m *Model) Frame(now time.Time) (bool, tea.Cmd) {
+	m.lastFrame = now
+	if m.settleArmed {
+		m.settleArmed, m.settleUntil = false, now.Add(settleFor)
+	}
 	if m.cluster == nil {
 		return false, nil
 	}
 	old := m.snap
 	m.sample()
 	changed := !m.snap.equal(old)
-	if m.rates.update(now, m.snap.handled) {
+	if m.rates.update(now, m.snap.sent, m.snap.rate) {
 		changed = true
 	}
 	return changed, nil
@@ -223,6 +246,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	case common.DoneMsg:
 		if m.Mine(msg) && m.cluster != nil {
 			m.sample() // show the effect at once, animating or not
+			m.settleArmed = true
 		}
 	case tea.PasteMsg:
 		if m.typing() {
@@ -250,11 +274,14 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	d, i := m.cluster, m.selected
 	n := len(d.Nodes())
+	m.settleArmed = true // a key that acts on the cluster: see its effect even paused
 	switch {
 	case key.Matches(msg, m.keys.Up):
 		m.selected = (m.selected + n - 1) % n
+		m.settleArmed = false
 	case key.Matches(msg, m.keys.Down):
 		m.selected = (m.selected + 1) % n
+		m.settleArmed = false
 	case key.Matches(msg, m.keys.Crash):
 		return m.Do(func() error { return d.Kill(i) })
 	case key.Matches(msg, m.keys.Restart):
@@ -275,11 +302,17 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		d.SetLinks(toggle(d.Links(), chat.LinksSlow))
 	case key.Matches(msg, m.keys.VerySlow):
 		d.SetLinks(toggle(d.Links(), chat.LinksVerySlow))
-	case key.Matches(msg, m.keys.Pause):
+	case key.Matches(msg, m.keys.Pause): // paused, the screen stands still
 		m.SetPaused(!m.Paused())
 		d.SetPaused(m.Paused())
+		m.settleArmed, m.settleUntil = false, time.Time{}
 	case key.Matches(msg, m.keys.Type):
 		m.input.Focus() // the cursor stands still: no command
+		m.settleArmed = false
+	case key.Matches(msg, m.keys.Reset): // as it started: running, n1 selected
+		m.SetPaused(false)
+		m.selected = 0
+		return m.Do(d.Reset)
 	}
 	return nil
 }

@@ -3,7 +3,6 @@ package chatpane
 import (
 	"errors"
 	"fmt"
-	"math"
 	"net"
 	"runtime"
 	"strconv"
@@ -207,57 +206,6 @@ func TestFrameReportsChanges(t *testing.T) {
 	}
 	m.cluster.Say("pong")
 	frames(t, m, &at, "the next line", func(s string) bool { return strings.Contains(s, "you@n1: pong") })
-}
-
-func TestRates(t *testing.T) {
-	var r rates
-	t0 := time.Unix(1000, 0)
-	step := func(after time.Duration, handled uint64) bool { return r.update(t0.Add(after), []uint64{handled}) }
-	for _, c := range []struct {
-		after   time.Duration
-		handled uint64
-		changed bool
-		rate    float64
-	}{
-		{0, 0, false, 0},                        // the first count
-		{100 * time.Millisecond, 10, false, 0},  // too soon to say
-		{500 * time.Millisecond, 10, true, 20},  // 10 in 0.5 s
-		{1000 * time.Millisecond, 10, true, 10}, // 10 in 1 s
-	} {
-		if got := step(c.after, c.handled); got != c.changed || r.rate(0) != c.rate {
-			t.Fatalf("at %v: changed %v, rate %v; want %v, %v", c.after, got, r.rate(0), c.changed, c.rate)
-		}
-	}
-	for at := 1500 * time.Millisecond; at <= 4*time.Second; at += rateEvery {
-		step(at, 10)
-	}
-	if r.rate(0) != 2.5 {
-		t.Fatalf("10 in the last 4 s: %v a second", r.rate(0))
-	}
-	if step(4500*time.Millisecond, 10); r.rate(0) != 0 {
-		t.Fatalf("the burst left the window: %v a second", r.rate(0))
-	}
-	if step(10*time.Second, 1000); r.rate(0) != 0 {
-		t.Fatalf("after a gap, counting again: %v a second", r.rate(0))
-	}
-	if !step(10*time.Second+rateEvery, 1010) || r.rate(0) != 20 {
-		t.Fatalf("after the gap: %v a second", r.rate(0))
-	}
-}
-
-// Bots that post in step, four at once every 2 s: the rate reads 2.0 a
-// second all along once the window is full, not 0.5 and 2.0 by turns.
-func TestRateOfBurstsInStep(t *testing.T) {
-	var r rates
-	t0 := time.Unix(1000, 0)
-	for i := 0; i <= 40; i++ { // 20 s, a count every 0.5 s
-		now := t0.Add(time.Duration(i) * rateEvery)
-		handled := uint64(4 * (i/4 + 1)) // a burst of 4 every 2 s
-		r.update(now, []uint64{handled})
-		if i >= 8 && math.Abs(r.rate(0)-2) > 0.55 {
-			t.Fatalf("at %v: %.2f msg/s, want about 2", now.Sub(t0), r.rate(0))
-		}
-	}
 }
 
 // A pane closed before its start command ran, or while it runs, leaves

@@ -10,7 +10,7 @@ import (
 // keyMap is the pane's keys, with their help in the UI's language; the
 // pane rebuilds it when the language changes (Relabel).
 type keyMap struct {
-	Up, Down, Crash, Restart, Freeze, AddBot, RemoveBot, Slower, Faster, Slow, VerySlow, Pause, Type key.Binding
+	Up, Down, Crash, Restart, Freeze, AddBot, RemoveBot, Slower, Faster, Slow, VerySlow, Pause, Reset, Type key.Binding
 	// While typing, only these act; other keys edit the line.
 	Send, Leave key.Binding
 }
@@ -30,6 +30,7 @@ func newKeys(p *locale.Printer) keyMap {
 		Slow:      demo.Bind("s", p.T("slow links"), "s"),
 		VerySlow:  demo.Bind("S", p.T("very slow links"), "S"),
 		Pause:     demo.Bind("space", p.T("pause"), "space"),
+		Reset:     demo.Bind("R", p.T("reset demo"), "R"),
 		Type:      demo.Bind("i/enter", p.T("type"), "i", "enter"),
 		Send:      demo.Bind("enter", p.T("send line"), "enter"),
 		Leave:     demo.Bind("esc", p.T("stop typing"), "esc"),
@@ -56,5 +57,5 @@ func (h helpMap) FullHelp() [][]key.Binding {
 		return [][]key.Binding{{h.k.Send, h.k.Leave}}
 	}
 	return [][]key.Binding{{h.k.Up, h.k.Down, h.k.Crash, h.k.Restart, h.k.Freeze, h.k.Type},
-		{h.k.AddBot, h.k.RemoveBot, h.k.Slower, h.k.Faster, h.k.Slow, h.k.VerySlow, h.k.Pause}}
+		{h.k.AddBot, h.k.RemoveBot, h.k.Slower, h.k.Faster, h.k.Slow, h.k.VerySlow, h.k.Pause, h.k.Reset}}
 }

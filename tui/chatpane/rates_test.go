@@ -1,0 +1,105 @@
+package chatpane
+
+import (
+	"math/rand/v2"
+	"testing"
+	"time"
+)
+
+// node is a node of a simulated cluster: the times its clients' messages
+// reach it.
+type simNode struct {
+	bots   int
+	phases []time.Duration // per bot: when it posts within its period
+}
+
+// TestRatesSteadyPerNode plays a minute of frames 100–140 ms apart (a
+// loaded machine's), with bots posting every 2 s at their own phases: a
+// node with one bot reads 0.5 msg/s on every frame once a window and a
+// few readings have passed, one with two 1.0, one with none 0.0 — never 0.7, never the same
+// figure for all.
+func TestRatesSteadyPerNode(t *testing.T) {
+	for seed := range uint64(20) {
+		rnd := rand.New(rand.NewPCG(seed, 1))
+		period := 2 * time.Second
+		nodes := []simNode{{bots: 1}, {bots: 2}, {bots: 0}}
+		for i := range nodes {
+			for range nodes[i].bots {
+				nodes[i].phases = append(nodes[i].phases, time.Duration(rnd.Int64N(int64(period))))
+			}
+		}
+		want := []float64{0.5, 1.0, 0}
+		var r rates
+		window := rateWindow(0.5) // 4 s
+		for at := time.Duration(0); at < time.Minute; at += 100*time.Millisecond + time.Duration(rnd.Int64N(int64(40*time.Millisecond))) {
+			counts := make([]uint64, len(nodes))
+			for i, n := range nodes {
+				for _, ph := range n.phases {
+					if at >= ph {
+						counts[i] += uint64((at-ph)/period) + 1
+					}
+				}
+			}
+			r.update(time.Unix(1000, 0).Add(at), counts, 0.5) // 0.5 msg/s a bot
+			if at < window+3*time.Second {
+				continue
+			}
+			for i, w := range want {
+				if tenths(r.rate(i)) != tenths(w) {
+					t.Fatalf("seed %d, at %v: node %d reads %.2f msg/s, want %.1f", seed, at, i, r.rate(i), w)
+				}
+			}
+		}
+	}
+}
+
+// The window holds whole periods of the bots: 4 s at 0.5 msg/s and more,
+// 8 s at 0.125, 10 s at 0.1.
+func TestRateWindow(t *testing.T) {
+	for rate, want := range map[float64]time.Duration{0.5: 4 * time.Second, 1: 4 * time.Second, 100: 4 * time.Second,
+		0.3: 6666666666, 0.125: 8 * time.Second, 0.1: 10 * time.Second, 0: 4 * time.Second} {
+		if got := rateWindow(rate); got != want {
+			t.Errorf("rateWindow(%v) = %v, want %v", rate, got, want)
+		}
+	}
+}
+
+// A rate follows a change of pace within a window or so, drops to zero
+// when the bots stop, and starts counting again after a gap without
+// showing the first noisy figure.
+func TestRatesFollowChanges(t *testing.T) {
+	var r rates
+	t0 := time.Unix(1000, 0)
+	count := uint64(0)
+	at := time.Duration(0)
+	play := func(until time.Duration, every time.Duration) {
+		for ; at < until; at += 100 * time.Millisecond {
+			if every > 0 && at%every == 0 {
+				count++
+			}
+			r.update(t0.Add(at), []uint64{count}, 0)
+		}
+	}
+	play(10*time.Second, time.Second)
+	if tenths(r.rate(0)) != 10 {
+		t.Fatalf("one a second: %.2f", r.rate(0))
+	}
+	play(20*time.Second, 500*time.Millisecond)
+	if tenths(r.rate(0)) != 20 {
+		t.Fatalf("two a second: %.2f", r.rate(0))
+	}
+	play(30*time.Second, 0)
+	if r.rate(0) != 0 {
+		t.Fatalf("none: %.2f", r.rate(0))
+	}
+	at += 10 * time.Second // hidden or paused: no frames
+	count += 50
+	play(at+time.Second, 0)
+	if r.rate(0) != 0 {
+		t.Fatalf("after a gap, the first second: %.2f, want the old 0", r.rate(0))
+	}
+	play(at+10*time.Second, time.Second)
+	if tenths(r.rate(0)) != 10 {
+		t.Fatalf("counting again: %.2f", r.rate(0))
+	}
+}
