@@ -144,9 +144,14 @@ func openConsole(in io.Reader, out io.Writer) *console {
 		}
 		return w
 	}
+	ed := lineedit.New(fin, fout, "> ", width)
+	stopResize := onResize(ed.Redraw)
 	return &console{
-		ed:      lineedit.New(fin, fout, "> ", width),
-		restore: func() { _ = term.Restore(fin.Fd(), state) },
+		ed: ed,
+		restore: func() {
+			stopResize()
+			_ = term.Restore(fin.Fd(), state)
+		},
 	}
 }
 

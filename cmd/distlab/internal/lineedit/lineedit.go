@@ -70,6 +70,16 @@ func (e *Editor) Print(line string) {
 	e.drawLocked(clean(line) + "\r\n")
 }
 
+// Redraw draws the input line again, as wide as the terminal is now: the
+// caller calls it when the window changes size.
+func (e *Editor) Redraw() {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if !e.closed {
+		e.drawLocked("")
+	}
+}
+
 // Close erases the input line, leaving the terminal as the lines printed
 // left it; later Prints write plain lines.
 func (e *Editor) Close() {

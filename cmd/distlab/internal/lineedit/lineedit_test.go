@@ -234,3 +234,23 @@ func TestPrintDropsControls(t *testing.T) {
 	}
 	equal(t, scr, "a]0;titleb[2Jcde f", ">")
 }
+
+// A window made narrower draws the line being typed again at its new
+// width, its end in view.
+func TestRedrawFollowsWidth(t *testing.T) {
+	var mu sync.Mutex
+	cols := 40
+	width := func() int { mu.Lock(); defer mu.Unlock(); return cols }
+	scr := newScreen(t, 40)
+	keys, typing := io.Pipe()
+	e := New(keys, scr, "> ", width)
+	go e.ReadLine() // ends with the pipe, at the test's end
+	defer typing.Close()
+	io.WriteString(typing, "twenty-five characters ok")
+	scr.waitFor("> twenty-five characters ok")
+	mu.Lock()
+	cols = 16
+	mu.Unlock()
+	e.Redraw()
+	equal(t, scr, "> …haracters ok") // 15 columns: the last one stays free
+}
