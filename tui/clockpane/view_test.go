@@ -367,3 +367,31 @@ func TestClickSelects(t *testing.T) {
 		}
 	}
 }
+
+// The legend names each color the diagram and the table use, in that
+// color, in both languages.
+func TestLegendColors(t *testing.T) {
+	for lang, words := range map[string][]string{
+		"en":    {"selected", "pinned", "past", "future", "concurrent", "back in time"},
+		"pt-BR": {"escolhido", "fixado", "passado", "futuro", "concorrente", "volta no tempo"},
+	} {
+		m := newPane(t, lang, 200, 40)
+		inks := inkStyles(m.Com.Styles)
+		legend := m.legend()
+		seen := map[string]ink{}
+		for _, k := range []ink{inkSelected, inkPinned, inkPast, inkFuture, inkConcurrent, inkBackward} {
+			if other, dup := seen[inks[k].Render("x")]; dup {
+				t.Fatalf("inks %d and %d look the same", other, k)
+			}
+			seen[inks[k].Render("x")] = k
+		}
+		for i, k := range []ink{inkSelected, inkPinned, inkPast, inkFuture, inkConcurrent, inkBackward} {
+			if want := inks[k].Render(words[i]); !strings.Contains(legend, want) {
+				t.Errorf("%s: %q is not in its color in the legend %q", lang, words[i], legend)
+			}
+		}
+		if !strings.Contains(screen(m), ansi.Strip(legend)) {
+			t.Errorf("%s: the legend is not on the screen:\n%s", lang, screen(m))
+		}
+	}
+}
