@@ -11,6 +11,7 @@ import (
 
 	"distlab/demos/clocks"
 	"distlab/demos/locale"
+	"distlab/tui/theme"
 )
 
 // choose loads the named scenario ("" for the random run).
@@ -378,12 +379,15 @@ func TestLegendColors(t *testing.T) {
 		m := newPane(t, lang, 200, 40)
 		inks := inkStyles(m.Com.Styles)
 		legend := m.legend()
-		seen := map[string]ink{}
-		for _, k := range []ink{inkSelected, inkPinned, inkPast, inkFuture, inkConcurrent, inkBackward} {
-			if other, dup := seen[inks[k].Render("x")]; dup {
-				t.Fatalf("inks %d and %d look the same", other, k)
+		for _, th := range []theme.Theme{theme.Dark, theme.Light, theme.HighContrast} {
+			seen := map[string]ink{}
+			themed := inkStyles(theme.New(th))
+			for _, k := range []ink{inkSelected, inkPinned, inkPast, inkFuture, inkConcurrent, inkBackward} {
+				if other, dup := seen[themed[k].Render("x")]; dup {
+					t.Fatalf("theme %v: inks %d and %d look the same", th, other, k)
+				}
+				seen[themed[k].Render("x")] = k
 			}
-			seen[inks[k].Render("x")] = k
 		}
 		for i, k := range []ink{inkSelected, inkPinned, inkPast, inkFuture, inkConcurrent, inkBackward} {
 			if want := inks[k].Render(words[i]); !strings.Contains(legend, want) {
