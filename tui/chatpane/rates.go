@@ -20,24 +20,14 @@ const minRateWindow = 4 * time.Second
 // any other length the count, and the rate, jumps by one message's worth
 // (0.5 and 0.7 msg/s by turns for a true 0.5).
 func rateWindow(botRate float64) time.Duration {
-	return periods(botRate, minRateWindow, true)
-}
-
-// periods is the bots' period times the fewest whole periods that reach
-// d (up: true), or the most that stay within it; d itself when the bots
-// have no period.
-func periods(botRate float64, d time.Duration, up bool) time.Duration {
 	if botRate <= 0 {
-		return d
+		return minRateWindow
 	}
 	period := time.Duration(float64(time.Second) / botRate)
 	if period <= 0 {
-		return d
+		return minRateWindow
 	}
-	if up {
-		return max((d+period-1)/period, 1) * period
-	}
-	return d / period * period
+	return max((minRateWindow+period-1)/period, 1) * period
 }
 
 // rates are each node's messages a second, over a rateWindow. The counts
@@ -54,7 +44,7 @@ type rates struct {
 	samples []rateSample // one per frame, oldest first, a window's and a second more
 	at      time.Time    // when the rates were last computed
 	shown   []float64    // the rates as drawn
-	sure    []bool       // per node: shown was read over a whole window, and confirmed
+	sure    []bool       // per node: shown was confirmed by the readings before it
 	last    [2][]float64 // the last two readings, the newest first
 }
 
@@ -66,7 +56,7 @@ type rateSample struct {
 // update takes the counts of a frame, recomputes the rates if rateEvery
 // has passed since they last were, and reports whether a rate as drawn
 // (one decimal) changed. After a gap (the pane was hidden or paused) it
-// starts counting again, and shows the old rates until a bots' period is
+// starts counting again, and shows the old rates until a window is
 // counted.
 func (r *rates) update(now time.Time, counts []uint64, botRate float64) bool {
 	window := rateWindow(botRate)
@@ -80,19 +70,17 @@ func (r *rates) update(now time.Time, counts []uint64, botRate float64) bool {
 	for len(r.samples) > 1 && now.Sub(r.samples[0].at) > window+time.Second {
 		r.samples = r.samples[1:]
 	}
-	// While less than a window is counted, over whole periods still.
-	span := min(window, periods(botRate, now.Sub(r.samples[0].at), false))
-	if span < window/4 || now.Sub(r.at) < rateEvery {
+	// Only over a whole window: a shorter count, of bots that just started
+	// or came back from a pause, says little.
+	if now.Sub(r.samples[0].at) < window || now.Sub(r.at) < rateEvery {
 		return false
 	}
 	r.at = now
-	warming := span < window
-	from, to := r.span(now, span)
+	from, to := r.span(now, window)
 	if len(r.shown) != len(counts) {
 		r.shown, r.sure = make([]float64, len(counts)), make([]bool, len(counts))
 	}
-	// Until a window is counted, every reading shows, and none is sure.
-	if len(r.last[1]) != len(counts) || warming {
+	if len(r.last[1]) != len(counts) {
 		r.last = [2][]float64{make([]float64, len(counts)), make([]float64, len(counts))}
 		for i := range counts {
 			r.last[0][i], r.last[1][i] = math.NaN(), math.NaN()
@@ -105,11 +93,12 @@ func (r *rates) update(now time.Time, counts []uint64, botRate float64) bool {
 		if to.counts[i] >= from.counts[i] { // a counter never goes back; be safe
 			x = float64(to.counts[i]-from.counts[i]) / secs
 		}
-		confirmed := near(x, r.last[0][i]) && near(x, r.last[1][i])
-		if warming || confirmed || r.sure[i] && near(x, r.shown[i]) {
+		// Drawn if near the figure drawn, or if the two readings before
+		// agree with it.
+		agree := near(x, r.last[0][i]) && near(x, r.last[1][i])
+		if agree || r.sure[i] && near(x, r.shown[i]) {
 			changed = changed || tenths(x) != tenths(r.shown[i])
-			r.shown[i] = x
-			r.sure[i] = !warming && (r.sure[i] || confirmed)
+			r.shown[i], r.sure[i] = x, true
 		}
 		r.last[1][i], r.last[0][i] = r.last[0][i], x
 	}
@@ -117,8 +106,7 @@ func (r *rates) update(now time.Time, counts []uint64, botRate float64) bool {
 }
 
 // span is the two samples to count between: the pair, ending in the last
-// rateEvery, that is nearest window apart (the oldest and the newest while
-// less than a window is counted).
+// rateEvery, that is nearest window apart.
 func (r *rates) span(now time.Time, window time.Duration) (from, to rateSample) {
 	from, to = r.samples[0], r.samples[len(r.samples)-1]
 	best := time.Duration(math.MaxInt64)

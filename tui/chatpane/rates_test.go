@@ -41,7 +41,7 @@ func TestRatesSteadyPerNode(t *testing.T) {
 				}
 			}
 			r.update(time.Unix(1000, 0).Add(at), counts, 0.5) // 0.5 msg/s a bot
-			if at < window+3*time.Second {
+			if at < window+4*time.Second {
 				continue
 			}
 			for i, w := range want {
