@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"charm.land/glamour/v2"
 	"charm.land/glamour/v2/ansi"
@@ -24,7 +25,11 @@ func Standard(name string) (ansi.StyleConfig, error) {
 	if !ok {
 		return ansi.StyleConfig{}, fmt.Errorf("markdown: unknown style %q (%s)", name, strings.Join(StyleNames, ", "))
 	}
-	return *cfg, nil
+	c := *cfg
+	// Inline code without glamour's padding: beside the spaces around it,
+	// it read as double spaces ("com o  nc  (netcat)").
+	c.Code.Prefix, c.Code.Suffix = "", ""
+	return c, nil
 }
 
 // Render renders a lesson, its title as the first heading, wrapped to width
@@ -116,14 +121,13 @@ func glamourSequence(s string) int {
 	return 0
 }
 
-// glamour wraps list items and quotes at any of " ,.;-+|", so "99,99%",
-// "127.0.0.1" or "[2,2,3]" could be cut in two at the end of a line.
-// protect swaps such a mark between two letters or digits for a stand-in
-// of the same width that glamour does not break at; unprotect puts the
-// marks back in the rendered text. It leaves alone what markdown reads
-// itself: code (fenced with ``` or ~~~, or indented), and words holding a
-// URL, a link target or an HTML entity or tag. Tables and rules have
-// spaces or no letters around their marks.
+// protect keeps a number and its unit on one line ("3 s", "150 ms",
+// "48 req/s", "99,9 %"): the space between them becomes a non-breaking
+// one, which glamour does not wrap at, and unprotect makes it a space
+// again in the rendered text. It leaves code blocks (fenced with ``` or
+// ~~~, or indented) alone. glamour itself wraps every block at spaces only
+// (tui/third_party/glamour/PATCH.md), so a URL, an address or "99,99%" is
+// not cut at its marks.
 func protect(md string) string {
 	lines := strings.Split(md, "\n")
 	fence := ""
@@ -139,37 +143,52 @@ func protect(md string) string {
 			}
 			continue
 		}
-		if strings.HasPrefix(l, "    ") || strings.HasPrefix(l, "\t") || !strings.ContainsAny(l, guarded) {
-			continue // an indented code block, or nothing to guard
+		if strings.HasPrefix(l, "    ") || strings.HasPrefix(l, "\t") || !strings.Contains(l, " ") {
+			continue // an indented code block, or no space to keep
 		}
-		words := strings.SplitAfter(l, " ")
+		words := strings.Split(l, " ")
+		var b strings.Builder
 		for k, w := range words {
-			if !strings.ContainsAny(w, guarded) || strings.Contains(w, "://") || strings.Contains(w, "www.") ||
-				strings.ContainsAny(w, "&<>") || strings.Contains(w, "](") {
-				continue
-			}
-			rs := []rune(w)
-			for j := 1; j < len(rs)-1; j++ {
-				if g := strings.IndexRune(guarded, rs[j]); g >= 0 && isWord(rs[j-1]) && isWord(rs[j+1]) {
-					rs[j] = standIns[g]
+			if k > 0 {
+				if endsInDigit(words[k-1]) && isUnit(w) {
+					b.WriteRune(nbsp)
+				} else {
+					b.WriteByte(' ')
 				}
 			}
-			words[k] = string(rs)
+			b.WriteString(w)
 		}
-		lines[i] = strings.Join(words, "")
+		lines[i] = b.String()
 	}
 	return strings.Join(lines, "\n")
 }
 
-const guarded = ",.;-+"
+const nbsp = '\u00a0'
 
-// standIns are private-use runes, one cell wide like the marks they
-// stand for, and never in a lesson.
-var standIns = []rune{'\uE000', '\uE001', '\uE002', '\uE003', '\uE004'}
+// unprotect puts back the spaces protect made non-breaking (the lessons
+// have no non-breaking space of their own: a terminal shows both alike,
+// and a reader copies a space).
+var unprotect = strings.NewReplacer(string(nbsp), " ")
 
-var unprotect = strings.NewReplacer("\uE000", ",", "\uE001", ".", "\uE002", ";", "\uE003", "-", "\uE004", "+")
+func endsInDigit(w string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(w, "*_`"))
+	return unicode.IsDigit(r)
+}
 
-func isWord(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+// isUnit reports whether w is a unit of measure, with any closing marks
+// after it: "s", "ms),", "req/s**".
+func isUnit(w string) bool {
+	return units[strings.TrimRight(w, ".,;:!?)]}*_`'\"")]
+}
+
+var units = map[string]bool{}
+
+func init() {
+	for _, u := range strings.Fields("s ms µs us ns min h ppm % B KB kB MB GB TB KiB MiB GiB " +
+		"bit bits kbit/s Mbit/s Gbit/s Mb/s Gb/s MB/s GB/s km Hz kHz MHz GHz req/s msg/s ops/s") {
+		units[u] = true
+	}
+}
 
 // TrimLines drops the spaces glamour pads each line with, for plain output
 // that goes to a file or a pipe.

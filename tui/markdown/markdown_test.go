@@ -36,19 +36,29 @@ func TestNumbersAreNotCutAtTheLineEnd(t *testing.T) {
 	}
 }
 
-func TestProtectLeavesStructureAlone(t *testing.T) {
-	for _, md := range []string{"---", "| a | b |\n|---|---|", "1. one\n2. two", "- item", "a - b", "```\na,b\n```"} {
-		if got := protect(md); got != md {
-			t.Errorf("protect(%q) = %q", md, got)
+// A number and its unit stay on one line; code keeps its spaces as they
+// are; nothing else changes.
+func TestProtectKeepsANumberWithItsUnit(t *testing.T) {
+	for md, want := range map[string]string{
+		"a timeout (3 s here)":             "a timeout (3\u00a0s here)",
+		"150–450 ms, 48 req/s** and 1,5 %": "150–450\u00a0ms, 48\u00a0req/s** and 1,5\u00a0%",
+		"**30 s**, `5 MB`":                 "**30\u00a0s**, `5\u00a0MB`",
+		"3 nodes, 2 s.":                    "3 nodes, 2\u00a0s.",
+		"1. one\n2. two":                   "1. one\n2. two",
+		"```\nsleep 3 s\n```":              "```\nsleep 3 s\n```",
+		"text\n\n    wait 3 s\n":           "text\n\n    wait 3 s\n",
+		"| 3 | s |":                        "| 3 | s |",
+	} {
+		if got := protect(md); got != want {
+			t.Errorf("protect(%q) = %q, want %q", md, got, want)
 		}
-	}
-	if got := unprotect.Replace(protect("1,5 e 127.0.0.1; a-b+c;d")); got != "1,5 e 127.0.0.1; a-b+c;d" {
-		t.Errorf("round trip: %q", got)
+		if got := unprotect.Replace(protect(md)); got != md {
+			t.Errorf("round trip of %q: %q", md, got)
+		}
 	}
 }
 
-// Where markdown itself reads the marks (URLs, link and image targets,
-// entities, code), the guard changes nothing: the render is glamour's own.
+// Where there is no number and unit, the render is glamour's own.
 func TestProtectKeepsMarkdownMeaning(t *testing.T) {
 	style := *styles.DefaultStyles["dark"]
 	for _, md := range []string{

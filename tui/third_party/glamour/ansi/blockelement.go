@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-
-	"charm.land/lipgloss/v2"
 )
 
 // BlockElement provides a render buffer for children of a block element.
@@ -33,11 +31,7 @@ func (e *BlockElement) Finish(w io.Writer, ctx RenderContext) error {
 	bs := ctx.blockStack
 
 	if e.Margin { //nolint: nestif
-		s := lipgloss.Wrap(
-			bs.Current().Block.String(),
-			int(bs.Width(ctx)),
-			" ,.;-+|",
-		)
+		s := wrapText(bs.Current().Block.String(), int(bs.Width(ctx))) // distlab: at spaces, as paragraphs
 
 		mw := NewMarginWriter(ctx, w, bs.Current().Style)
 		defer mw.Close() //nolint:errcheck
