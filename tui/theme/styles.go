@@ -38,10 +38,7 @@ type Styles struct {
 // New builds the Styles of theme t.
 func New(t Theme) *Styles {
 	p := palette(t)
-	base := lipgloss.NewStyle().Foreground(p.Fg)
-	if p.Bg != nil {
-		base = base.Background(p.Bg)
-	}
+	base := lipgloss.NewStyle().Foreground(p.Fg).Background(p.Bg)
 	s := &Styles{Theme: t, Palette: p}
 	s.Header = base.Padding(0, 1)
 	s.HeaderCourse = base.Foreground(p.Primary).Bold(true)
@@ -78,9 +75,9 @@ func New(t Theme) *Styles {
 	desc := base.Foreground(p.Subtle)
 	sep := base.Foreground(p.Border)
 	s.Help = help.Styles{
-		Ellipsis: sep, ShortKey: key, ShortDesc: desc, ShortSeparator: sep,
+		Ellipsis: desc, ShortKey: key, ShortDesc: desc, ShortSeparator: sep,
 		FullKey: key, FullDesc: desc, FullSeparator: sep,
 	}
-	s.Glamour = glamourStyle(t)
+	s.Glamour = glamourStyle(t, p)
 	return s
 }

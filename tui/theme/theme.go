@@ -52,22 +52,28 @@ func Parse(s string) (t Theme, auto bool, err error) {
 	return Dark, false, locale.Errorf("unknown theme %q (auto, dark, light, high-contrast)", s)
 }
 
-// Palette is the semantic colors a theme is made of.
+// Palette is the semantic colors a theme is made of. Every theme paints
+// its own background wherever it draws (tui's paint fills every cell a
+// style leaves to the terminal), so its colours are chosen against Bg and
+// read the same on a dark terminal as on a light one: text at least 4.5:1
+// (WCAG AA; 7:1 in high contrast), borders 3:1.
 type Palette struct {
 	Fg, Subtle, Primary, Accent, Success, Warning, Error, Border color.Color
-	Bg                                                           color.Color // nil: the terminal's own
+	Bg                                                           color.Color // behind everything drawn
 	Selection                                                    color.Color // background of the selected row
+	Code, CodeBg                                                 color.Color // inline code in a lesson
 }
 
 func palette(t Theme) Palette {
 	switch t {
 	case Light:
 		return Palette{
-			Fg: lipgloss.Color("#1F1F28"), Subtle: lipgloss.Color("#6B6B7B"),
+			Fg: lipgloss.Color("#1F1F28"), Subtle: lipgloss.Color("#5E5E6E"),
 			Primary: lipgloss.Color("#5A3FD1"), Accent: lipgloss.Color("#005F87"),
-			Success: lipgloss.Color("#1A7F37"), Warning: lipgloss.Color("#8A5A00"),
-			Error: lipgloss.Color("#CF222E"), Border: lipgloss.Color("#A8A8B8"),
-			Selection: lipgloss.Color("#E4DEFF"),
+			Success: lipgloss.Color("#17702F"), Warning: lipgloss.Color("#8A5A00"),
+			Error: lipgloss.Color("#C0202B"), Border: lipgloss.Color("#8A8A9C"),
+			Bg: lipgloss.Color("#FAFAF7"), Selection: lipgloss.Color("#E4DEFF"),
+			Code: lipgloss.Color("#A3231B"), CodeBg: lipgloss.Color("#ECECF2"),
 		}
 	case HighContrast:
 		return Palette{
@@ -76,14 +82,16 @@ func palette(t Theme) Palette {
 			Success: lipgloss.Color("#00FF00"), Warning: lipgloss.Color("#FFFF00"),
 			Error: lipgloss.Color("#FF6060"), Border: lipgloss.Color("#FFFFFF"),
 			Bg: lipgloss.Color("#000000"), Selection: lipgloss.Color("#0000AA"),
+			Code: lipgloss.Color("#00FFFF"), CodeBg: lipgloss.Color("#000000"),
 		}
 	default:
 		return Palette{
-			Fg: lipgloss.Color("#E4E4EC"), Subtle: lipgloss.Color("#8A8AA0"),
+			Fg: lipgloss.Color("#E4E4EC"), Subtle: lipgloss.Color("#9A9AB0"),
 			Primary: lipgloss.Color("#A48CFF"), Accent: lipgloss.Color("#5FD7FF"),
 			Success: lipgloss.Color("#5FD787"), Warning: lipgloss.Color("#FFD75F"),
-			Error: lipgloss.Color("#FF6B6B"), Border: lipgloss.Color("#4E4E66"),
-			Selection: lipgloss.Color("#34305A"),
+			Error: lipgloss.Color("#FF6B6B"), Border: lipgloss.Color("#6A6A88"),
+			Bg: lipgloss.Color("#1C1C26"), Selection: lipgloss.Color("#312D58"),
+			Code: lipgloss.Color("#FF9E80"), CodeBg: lipgloss.Color("#2A2A3C"),
 		}
 	}
 }

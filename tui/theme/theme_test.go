@@ -47,50 +47,63 @@ func TestNextCyclesThroughEveryTheme(t *testing.T) {
 	})
 }
 
-// luminance is WCAG 2's relative luminance.
-func luminance(c color.Color) float64 {
-	r, g, b, _ := c.RGBA()
-	lin := func(v uint32) float64 {
-		s := float64(v) / 0xffff
-		if s <= 0.03928 {
-			return s / 12.92
+// Every theme's colours read on its own background, which it paints
+// behind everything it draws: text at WCAG AA (AAA in high contrast, for a
+// washed-out projector), borders at 3:1, the selected row's text on the
+// selection, inline code on its chip, a level-one heading on its band.
+func TestEveryPaletteIsReadable(t *testing.T) {
+	for _, th := range []Theme{Dark, Light, HighContrast} {
+		p := palette(th)
+		if p.Bg == nil || p.Selection == nil || p.CodeBg == nil {
+			t.Fatalf("%v: a background is missing: %+v", th, p)
 		}
-		return math.Pow((s+0.055)/1.055, 2.4)
-	}
-	return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(b)
-}
-
-func contrast(a, b color.Color) float64 {
-	la, lb := luminance(a), luminance(b)
-	return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
-}
-
-// A projector washes colors out: in high contrast every foreground reaches
-// WCAG's AAA ratio (7:1) on the background, and the text on a selected row
-// does too.
-func TestHighContrastIsReadable(t *testing.T) {
-	p := palette(HighContrast)
-	for name, fg := range map[string]color.Color{"fg": p.Fg, "subtle": p.Subtle, "primary": p.Primary, "accent": p.Accent,
-		"success": p.Success, "warning": p.Warning, "error": p.Error, "border": p.Border} {
-		if c := contrast(fg, p.Bg); c < 7 {
-			t.Errorf("%s on black: %.1f:1, want at least 7:1", name, c)
+		text := map[string]color.Color{"fg": p.Fg, "subtle": p.Subtle, "primary": p.Primary, "accent": p.Accent,
+			"success": p.Success, "warning": p.Warning, "error": p.Error}
+		for name, fg := range text {
+			if c := Contrast(fg, p.Bg); c < th.MinContrast(false) {
+				t.Errorf("%v: %s on the background: %.2f:1, want %.1f:1", th, name, c, th.MinContrast(false))
+			}
+		}
+		for name, c := range map[string]float64{
+			"border":                  Contrast(p.Border, p.Bg),
+			"text on the selection":   Contrast(p.Fg, p.Selection),
+			"subtle on the selection": Contrast(p.Subtle, p.Selection),
+			"code on its chip":        Contrast(p.Code, p.CodeBg),
+			"a heading on its band":   Contrast(p.Bg, p.Primary),
+		} {
+			want := th.MinContrast(name == "border")
+			if c < want {
+				t.Errorf("%v: %s: %.2f:1, want %.1f:1", th, name, c, want)
+			}
 		}
 	}
-	if c := contrast(p.Fg, p.Selection); c < 7 {
-		t.Errorf("text on the selection: %.1f:1", c)
+}
+
+// The contrast ratio is WCAG's: black on white is 21:1, a colour on
+// itself 1:1, and the order does not matter.
+func TestContrast(t *testing.T) {
+	black, white := color.Black, color.White
+	if c := Contrast(black, white); math.Abs(c-21) > 1e-9 {
+		t.Errorf("black on white: %v", c)
+	}
+	grey := color.RGBA{R: 0x76, G: 0x76, B: 0x76, A: 0xff} // #767676, the lightest grey at 4.5:1 on white
+	if c := Contrast(white, grey); c < 4.5 || c > 4.6 || Contrast(grey, white) != c {
+		t.Errorf("#767676 on white: %v", c)
+	}
+	if Contrast(grey, grey) != 1 {
+		t.Error("a colour on itself")
 	}
 }
 
-// Every theme builds every style; the dark and light ones leave the
-// terminal's background alone, high contrast sets black.
+// Every theme builds every style, each painting the theme's background.
 func TestNewBuildsEveryTheme(t *testing.T) {
 	for _, th := range []Theme{Dark, Light, HighContrast} {
 		s := New(th)
 		if s.Theme != th || s.Palette.Fg == nil || s.Palette.Selection == nil {
 			t.Fatalf("%v: %+v", th, s.Palette)
 		}
-		if (s.Palette.Bg != nil) != (th == HighContrast) {
-			t.Errorf("%v: background %v", th, s.Palette.Bg)
+		if s.Item.GetBackground() == nil || s.Help.ShortKey.GetBackground() == nil {
+			t.Errorf("%v: a style leaves the terminal's background", th)
 		}
 		if s.ItemSelected.GetBackground() == nil {
 			t.Errorf("%v: the selected row has no background", th)
