@@ -38,16 +38,16 @@ type Config struct {
 	Theme     theme.Theme
 	ThemeAuto bool // pick dark or light from the terminal's background
 	// LangFromEnv says Lang is the environment's, not asked for with
-	// --lang: the language remembered in State then wins over it. With
-	// ThemeAuto (no --theme), so does the theme remembered.
-	LangFromEnv bool
-	Store       *progress.Store
-	State       progress.State // loaded by the caller; StateErr says why not
-	StateErr    error
-	WatchErr    error  // why Source is not watched for changes, if it is not
-	Lesson      string // lesson to open first; "" = the last one read
-	Demo        string // demo to open beside it
-	Presenter   bool   // start in presenter mode
+	// --lang, and ThemeFromDefault that no --theme was given: the language
+	// and theme remembered in State then win (see remembered).
+	LangFromEnv, ThemeFromDefault bool
+	Store                         *progress.Store
+	State                         progress.State // loaded by the caller; StateErr says why not
+	StateErr                      error
+	WatchErr                      error  // why Source is not watched for changes, if it is not
+	Lesson                        string // lesson to open first; "" = the last one read
+	Demo                          string // demo to open beside it
+	Presenter                     bool   // start in presenter mode
 }
 
 // focusList is the focus index of the lesson list; panes count from 0.

@@ -26,30 +26,48 @@ func restart(t *testing.T, store *progress.Store, cfg Config) *Model {
 	return m
 }
 
-// The language and the theme chosen in one run are the next run's, unless
-// the command line asks for others: --lang and --theme win.
-func TestLanguageAndThemeAreRemembered(t *testing.T) {
-	store := progress.NewStore(t.TempDir() + "/state.json")
-	m := restart(t, store, Config{Lang: "en", LangFromEnv: true, ThemeAuto: true})
-	press(t, m, "L", "T") // pt-BR; dark → light
-	run(t, m, m.quit())
+// save writes m's state as the end of a run does.
+func save(t *testing.T, m *Model, store *progress.Store) {
+	t.Helper()
 	if err := store.Save(m.State(), 0); err != nil {
 		t.Fatal(err)
 	}
-	m = restart(t, store, Config{Lang: "en", LangFromEnv: true, ThemeAuto: true})
-	if m.Lang() != "pt-BR" || m.com.Styles.Theme != theme.Light {
-		t.Fatalf("next run: %s, %v; want pt-BR, light", m.Lang(), m.com.Styles.Theme)
+}
+
+// The language and the theme chosen in one run are the next run's, unless
+// the command line asks for others: --lang and --theme win, and are the
+// choice from then on; --theme auto gives the theme back to the terminal.
+func TestLanguageAndThemeAreRemembered(t *testing.T) {
+	store := progress.NewStore(t.TempDir() + "/state.json")
+	defaults := Config{Lang: "en", LangFromEnv: true, ThemeAuto: true, ThemeFromDefault: true}
+	m := restart(t, store, defaults)
+	press(t, m, "L", "T") // pt-BR; dark → light
+	save(t, m, store)
+	m = restart(t, store, defaults)
+	if m.Lang() != "pt-BR" || m.com.Styles.Theme != theme.Light || m.cfg.ThemeAuto {
+		t.Fatalf("next run: %s, %v (auto %v); want pt-BR, light", m.Lang(), m.com.Styles.Theme, m.cfg.ThemeAuto)
 	}
+	// The theme of a talk is not the student's: T while presenting is
+	// forgotten.
+	press(t, m, "P", "T", "P")
+	if st := m.State(); st.Theme != "light" {
+		t.Fatalf("T while presenting remembered %q", st.Theme)
+	}
+	save(t, m, store)
 	m = restart(t, store, Config{Lang: "en", Theme: theme.HighContrast}) // --lang en --theme high-contrast
 	if m.Lang() != "en" || m.com.Styles.Theme != theme.HighContrast {
 		t.Fatalf("with flags: %s, %v; want en, high-contrast", m.Lang(), m.com.Styles.Theme)
 	}
-	// The theme of a talk is not the student's: T while presenting is
-	// forgotten.
-	m = restart(t, store, Config{Lang: "en", LangFromEnv: true, ThemeAuto: true})
-	press(t, m, "P", "T", "P")
-	if st := m.State(); st.Theme != "light" {
-		t.Fatalf("T while presenting remembered %q", st.Theme)
+	save(t, m, store)
+	m = restart(t, store, defaults)
+	if m.Lang() != "en" || m.com.Styles.Theme != theme.HighContrast {
+		t.Fatalf("after the flags' run: %s, %v; want en, high-contrast", m.Lang(), m.com.Styles.Theme)
+	}
+	m = restart(t, store, Config{Lang: "en", LangFromEnv: true, ThemeAuto: true}) // --theme auto
+	save(t, m, store)
+	m = restart(t, store, defaults)
+	if !m.cfg.ThemeAuto {
+		t.Fatalf("after --theme auto the theme is %v, not the terminal's", m.com.Styles.Theme)
 	}
 }
 
@@ -60,10 +78,7 @@ func TestPlacesArePerLanguage(t *testing.T) {
 	store := progress.NewStore(t.TempDir() + "/state.json")
 	m := restart(t, store, Config{Lang: "en", LangFromEnv: true})
 	press(t, m, "j", "j", "j", "j", "j", "j")
-	run(t, m, m.quit())
-	if err := store.Save(m.State(), 0); err != nil {
-		t.Fatal(err)
-	}
+	save(t, m, store)
 	m = restart(t, store, Config{Lang: "pt-BR"}) // --lang pt-BR
 	if m.reader.Offset() != 0 {
 		t.Fatalf("pt-BR opened at line %d of a lesson never read in it", m.reader.Offset())
