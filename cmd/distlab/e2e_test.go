@@ -132,7 +132,7 @@ func (tm *tmux) waitExit() {
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
-// TestE2E opens the second lesson in a real terminal,
+// TestE2E opens the second lesson in a real terminal (n, from the first),
 // switches language, quits, and checks the progress file it left.
 func TestE2E(t *testing.T) {
 	t.Parallel() // each end-to-end test has its own tmux server and state file
@@ -153,7 +153,7 @@ func TestE2E(t *testing.T) {
 	state := filepath.Join(t.TempDir(), "state.json")
 	tm.start(100, 30, "env DISTLAB_STATE="+state+" LANG=en_US.UTF-8 "+distlabBin+" --theme dark")
 	tm.waitFor("Lessons", en[0].Title)
-	tm.keys("j", "Enter")
+	tm.keys("n") // the lesson has the keys at start: n is the next one
 	tm.waitFor("2. " + en[1].Title)
 	tm.keys("L")
 	s := tm.waitFor("Lições", "pt-BR", "2. "+pt[1].Title)
