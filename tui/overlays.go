@@ -23,7 +23,7 @@ func (o pickerOverlay) update(_ *Model, msg tea.Msg) tea.Cmd { return o.p.Update
 
 func (o pickerOverlay) draw(_ *Model, work Rect) (string, Rect) {
 	w := min(max(work.W*2/3, 40), work.W)
-	box := o.p.View(w)
+	box := o.p.View(w, work.H)
 	h := min(lineCount(box), work.H)
 	return box, Rect{work.X + (work.W-w)/2, work.Y + max((work.H-h)/3, 0), w, h}
 }

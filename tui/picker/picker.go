@@ -104,15 +104,35 @@ func (m *Model) refilter() {
 	m.cursor = min(m.cursor, max(len(m.shown)-1, 0))
 }
 
-// View draws the picker box, w cells wide (its height follows the list).
-func (m *Model) View(w int) string {
+// View draws the picker box, w cells wide and as tall as its list, at most
+// h lines: in a short workspace the summaries go first (but the chosen
+// demo's), then the demos far from the cursor, so that the filter, the
+// cursor and the hint that says how to close the box stay in sight.
+func (m *Model) View(w, h int) string {
 	s := m.com.Styles
 	iw := max(w-2, 1)
-	lines := []string{m.com.InputView(m.filter, m.com.T("filter: "), iw), ""}
+	top := []string{m.com.InputView(m.filter, m.com.T("filter: "), iw), ""}
+	// The hint wraps rather than be cut: its end says how to get out.
+	bottom := append([]string{""}, common.WrapLines(s.Status.Render(m.com.T("type to filter · enter opens a new pane · esc closes")), iw, 3)...)
+	room := h - 2 - len(top) - len(bottom) // the frame takes two lines
+	var items []string
 	if len(m.shown) == 0 {
-		lines = append(lines, s.Empty.Render(m.com.T("No demo matches.")))
+		items = []string{s.Empty.Render(m.com.T("No demo matches."))}
 	}
-	for i, d := range m.shown {
+	withSummaries := 0
+	for _, d := range m.shown {
+		withSummaries++
+		if d.In(m.com.Printer).Summary != "" {
+			withSummaries++
+		}
+	}
+	summaries := withSummaries <= room
+	first := 0
+	if !summaries && len(m.shown) > max(room-1, 1) { // room for the cursor's summary
+		first = min(max(m.cursor-(room-1)/2, 0), len(m.shown)-max(room-1, 1))
+	}
+	for i := first; i < len(m.shown); i++ {
+		d := m.shown[i]
 		pointer := "  "
 		if i == m.cursor {
 			pointer = "› "
@@ -122,13 +142,14 @@ func (m *Model) View(w int) string {
 		if i == m.cursor {
 			line = s.ItemSelected.Render(ansi.Strip(line))
 		}
-		lines = append(lines, line)
-		if sum := n.Summary; sum != "" {
-			lines = append(lines, common.Ellipsis("    "+s.Summary.Render(sum), iw))
+		items = append(items, line)
+		if sum := n.Summary; sum != "" && (summaries || i == m.cursor) {
+			items = append(items, common.Ellipsis("    "+s.Summary.Render(sum), iw))
 		}
 	}
-	// The hint wraps rather than be cut: its end says how to get out.
-	lines = append(lines, "")
-	lines = append(lines, common.WrapLines(s.Status.Render(m.com.T("type to filter · enter opens a new pane · esc closes")), iw, 3)...)
+	if room > 0 && len(items) > room {
+		items = items[:room]
+	}
+	lines := append(append(top, items...), bottom...)
 	return common.Frame(s, m.com.T("Open a demo"), common.Fit(strings.Join(lines, "\n"), iw, len(lines)), w, len(lines)+2, true)
 }

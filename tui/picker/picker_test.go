@@ -140,7 +140,7 @@ func TestChooseAndClose(t *testing.T) {
 func TestView(t *testing.T) {
 	m := newPicker("pt-BR")
 	typeText(m, "relog")
-	lines := strings.Split(ansi.Strip(m.View(60)), "\n")
+	lines := strings.Split(ansi.Strip(m.View(60, 40)), "\n")
 	for _, l := range lines {
 		if ansi.StringWidth(l) != 60 {
 			t.Fatalf("line %d wide: %q", ansi.StringWidth(l), l)
@@ -152,7 +152,7 @@ func TestView(t *testing.T) {
 	// A query wider than the box scrolls: its end, where the cursor is,
 	// stays in view.
 	typeText(m, strings.Repeat("x", 80)+"END")
-	if v := ansi.Strip(m.View(40)); !strings.Contains(v, "xEND") {
+	if v := ansi.Strip(m.View(40, 40)); !strings.Contains(v, "xEND") {
 		t.Fatalf("the end of a long query is hidden:\n%s", v)
 	}
 }
@@ -169,7 +169,7 @@ func TestNarrowViewCutsWithEllipsisAndKeepsTheHint(t *testing.T) {
 		m.demos = append(m.demos, long)
 		m.folded = nil
 		m.refilter()
-		v := ansi.Strip(m.View(40))
+		v := ansi.Strip(m.View(40, 40))
 		lines := strings.Split(v, "\n")
 		for _, l := range lines {
 			if ansi.StringWidth(l) != 40 {
@@ -183,5 +183,27 @@ func TestNarrowViewCutsWithEllipsisAndKeepsTheHint(t *testing.T) {
 		if !strings.Contains(strings.Join(strings.Fields(v), " "), esc) {
 			t.Errorf("%s: the hint lost %q:\n%s", lang, esc, v)
 		}
+	}
+}
+
+// In a short workspace the box keeps to the height it is given: summaries
+// go first, then demos far from the cursor, never the hint or the cursor.
+func TestShortViewKeepsTheCursorAndTheHint(t *testing.T) {
+	m := newPicker("en")
+	m.Update(panetest.Key("down"))
+	for _, h := range []int{12, 10, 9} {
+		v := ansi.Strip(m.View(60, h))
+		lines := strings.Split(v, "\n")
+		if len(lines) > h {
+			t.Fatalf("height %d: %d lines:\n%s", h, len(lines), v)
+		}
+		for _, want := range []string{"› clock ordering", "Lamport time.", "esc closes"} {
+			if !strings.Contains(v, want) {
+				t.Errorf("height %d lacks %q:\n%s", h, want, v)
+			}
+		}
+	}
+	if v := ansi.Strip(m.View(60, 9)); strings.Contains(v, "Three nodes.") {
+		t.Errorf("a summary away from the cursor kept in a short box:\n%s", v)
 	}
 }
