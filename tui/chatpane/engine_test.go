@@ -1,0 +1,171 @@
+package chatpane
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+	"go.uber.org/goleak"
+
+	"distlab/demos/chat"
+	"distlab/demos/locale"
+)
+
+// row is node id's row of the cluster map on screen.
+func row(screen, id string) string {
+	for _, l := range strings.Split(screen, "\n") {
+		if f := strings.Fields(l); len(f) > 1 && (f[0] == id || f[0] == "›" && f[1] == id) {
+			return l
+		}
+	}
+	return ""
+}
+
+// A bot removed while the demo is paused shows at once in the status line
+// and, once its node sees it leave, in its node's clients: the paused
+// pane keeps sampling for a while after a key, then stops.
+func TestPausedRemoveBot(t *testing.T) {
+	defer goleak.VerifyNone(t)
+	m := start(t, locale.English)
+	defer m.Close()
+	at := time.Unix(1000, 0)
+	frames(t, m, &at, "bot2 on n2", func(s string) bool { return strings.Contains(row(s, "n2"), "2 clients") })
+	press(m, "space")
+	if m.Animating() {
+		t.Fatal("a paused pane animates")
+	}
+	run(t, m, press(m, "d")[0]) // bot2, the newest, on n2
+	if s := ansi.Strip(m.View()); !strings.Contains(s, "1 bot ×") {
+		t.Fatalf("the status still counts two bots:\n%s", s)
+	}
+	if !m.Animating() {
+		t.Fatal("paused, the pane does not sample what d did")
+	}
+	frames(t, m, &at, "n2 to count one client less", func(s string) bool { return strings.Contains(row(s, "n2"), "1 client ") })
+	for range 70 { // settleFor of frames
+		at = at.Add(100 * time.Millisecond)
+		m.Frame(at)
+	}
+	if m.Animating() {
+		t.Fatal("paused, the pane samples on and on")
+	}
+}
+
+// R puts the demo back as it started, with the real engine: after a
+// crash, a freeze, very slow links and a pause, every node is up, each
+// client on its own node, the links fast, the bots running, no old notice
+// pinned.
+func TestResetKey(t *testing.T) {
+	defer goleak.VerifyNone(t)
+	m := start(t, locale.English)
+	defer m.Close()
+	at := time.Unix(1000, 0)
+	run(t, m, press(m, "c")[0]) // n1, where you are
+	press(m, "down")
+	run(t, m, press(m, "f")[0]) // n2, where ana is
+	press(m, "S", "space")
+	frames(t, m, &at, "you to fail over", func(s string) bool { return strings.Contains(s, "▎*** reconnected to") })
+	if done := run(t, m, press(m, "R")[0]); done.Err != nil {
+		t.Fatal(done.Err)
+	}
+	if m.Paused() || !m.Animating() || m.selected != 0 {
+		t.Fatalf("after R: paused %v, animating %v, node %d selected", m.Paused(), m.Animating(), m.selected+1)
+	}
+	frames(t, m, &at, "the demo as it started", func(s string) bool {
+		return strings.Contains(s, "n1 ● up") && strings.Contains(s, "n2 ● up") && strings.Contains(s, "n3 ● up") &&
+			strings.Contains(s, " you@n1 ") && strings.Contains(s, " ana@n2 ") && strings.Contains(s, " bruno@n3 ") &&
+			strings.Contains(s, "2 bots × 0.5 msg/s · slow links off") && !strings.Contains(s, "paused") &&
+			!strings.Contains(s, "▎") && strings.Contains(s, "bot1@n1: message 1 from")
+	})
+	for i, n := range m.cluster.Nodes() {
+		if st := n.Stats(); !st.Up || st.Frozen {
+			t.Errorf("n%d after R: up %v, frozen %v", i+1, st.Up, st.Frozen)
+		}
+	}
+	if m.cluster.Links() != chat.LinksFast {
+		t.Error("slow links after R")
+	}
+}
+
+// R is in the pane's help, in both languages.
+func TestResetInHelp(t *testing.T) {
+	for l, want := range map[locale.Lang]string{locale.English: "reset demo", locale.Portuguese: "reiniciar a demonstração"} {
+		m := newPane(l)
+		found := false
+		for _, col := range m.KeyMap().FullHelp() {
+			for _, b := range col {
+				found = found || b.Help().Key == "R" && b.Help().Desc == want
+			}
+		}
+		if !found {
+			t.Errorf("%s: no R %q in the help", l, want)
+		}
+	}
+}
+
+// Each node's msg/s is what its own clients send: with bot1 on n1 and
+// bot2 on n2 posting 4 a second each, n1 and n2 read about 4 and n3,
+// with no bot, 0 — not every node the cluster's total.
+func TestRatePerNode(t *testing.T) {
+	if testing.Short() {
+		t.Skip("takes a rate window of real time")
+	}
+	defer goleak.VerifyNone(t)
+	m := start(t, locale.English)
+	defer m.Close()
+	press(m, "]", "]", "]") // 0.5 → 4 msg/s a bot
+	figure := regexp.MustCompile(`sending (\d+\.\d) msg/s`)
+	rate := func(s, id string) float64 {
+		f := figure.FindStringSubmatch(row(s, id))
+		if f == nil {
+			return -1
+		}
+		x, _ := strconv.ParseFloat(f[1], 64)
+		return x
+	}
+	var s string
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		m.Frame(time.Now()) // real time: the counts are real
+		s = ansi.Strip(m.View())
+		if r1, r2 := rate(s, "n1"), rate(s, "n2"); r1 >= 3 && r1 <= 5 && r2 >= 3 && r2 <= 5 {
+			break
+		}
+	}
+	if r1, r2, r3 := rate(s, "n1"), rate(s, "n2"), rate(s, "n3"); r1 < 3 || r1 > 5 || r2 < 3 || r2 > 5 || r3 != 0 {
+		t.Fatalf("rates n1 %.1f, n2 %.1f, n3 %.1f; want about 4, 4, 0:\n%s", r1, r2, r3, s)
+	}
+}
+
+// With the real engine: crash the node "you" is on while the bots post 8
+// lines a second each; seconds later, long after those lines scrolled
+// past, the notices of the failover are still pinned under "you".
+func TestFailoverNoticesStayInView(t *testing.T) {
+	defer goleak.VerifyNone(t)
+	m := start(t, locale.English)
+	defer m.Close()
+	m.SetSize(80, 24)
+	press(m, "]", "]", "]", "]")
+	at := time.Unix(1000, 0)
+	run(t, m, press(m, "c")[0]) // n1, where you are
+	pinned := func(s string) bool {
+		lines := strings.Split(s, "\n")
+		for i, l := range lines {
+			if strings.HasPrefix(l, " you@n2 ") || strings.HasPrefix(l, " you@n3 ") {
+				return i+1 < len(lines) && strings.HasPrefix(lines[i+1], " ▎*** connection to n1") && strings.Contains(s, "▎*** reconnected to n")
+			}
+		}
+		return false
+	}
+	frames(t, m, &at, "the failover pinned", pinned)
+	_, before := m.cluster.Views()[0].Lines(0)
+	frames(t, m, &at, "40 more lines under you", func(string) bool {
+		_, total := m.cluster.Views()[0].Lines(0)
+		return total > before+40
+	})
+	if s := ansi.Strip(m.View()); !pinned(s) {
+		t.Fatalf("the notices scrolled away:\n%s", s)
+	}
+}
