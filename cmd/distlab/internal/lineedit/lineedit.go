@@ -37,12 +37,12 @@ type Editor struct {
 	in     *bufio.Reader
 	prompt string
 	width  func() int // the terminal's columns now; < 2 means unknown
+	cr     bool       // the last key ReadLine read was a carriage return
 
 	mu     sync.Mutex // guards the fields below and the terminal's output
 	out    io.Writer
 	line   []rune // what is typed so far
 	closed bool   // Close was called: Print writes plain lines
-	cr     bool   // the last key was a carriage return
 }
 
 // New returns an editor that reads keys from in and draws on out, which
@@ -101,11 +101,11 @@ func (e *Editor) ReadLine() (string, error) {
 		if err != nil {
 			return e.take(false), err
 		}
-		cr := r == '\r'
+		cr := e.cr
+		e.cr = r == '\r'
 		switch {
-		case r == '\n' && e.wasCR(): // the \n of a pasted \r\n: enter was \r
+		case r == '\n' && cr: // the \n of a pasted \r\n: enter was \r
 		case r == '\r' || r == '\n':
-			e.setCR(cr)
 			return e.take(true), nil
 		case r == 0x03: // ctrl+c
 			return e.take(false), ErrInterrupt
@@ -128,20 +128,7 @@ func (e *Editor) ReadLine() (string, error) {
 		default:
 			e.edit(func(l []rune) []rune { return append(l, r) })
 		}
-		e.setCR(cr)
 	}
-}
-
-func (e *Editor) wasCR() bool {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	return e.cr
-}
-
-func (e *Editor) setCR(cr bool) {
-	e.mu.Lock()
-	e.cr = cr
-	e.mu.Unlock()
 }
 
 // edit changes the line with f, draws it and returns its new length.
