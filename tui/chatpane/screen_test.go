@@ -136,7 +136,8 @@ func TestRowsNeverCut(t *testing.T) {
 			m.snap.nodes = append(m.snap.nodes, nodeRow{ID: "n4", Addr: "127.0.0.1:41004", Up: true, Frozen: true, Clients: 12, Goroutines: 118})
 			m.rates.shown = append(m.rates.shown, 10.5)
 			for i, n := range m.snap.nodes {
-				row := strings.TrimRight(ansi.Strip(m.nodeLine(i, n)), " ")
+				line, _ := m.nodeLine(i, n, figuresWide)
+				row := strings.TrimRight(ansi.Strip(line), " ")
 				if ansi.StringWidth(row) > w {
 					t.Fatalf("%s w=%d: row %q is wider", l, w, row)
 				}

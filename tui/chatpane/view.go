@@ -22,10 +22,7 @@ func (m *Model) View() string {
 	if m.cluster == nil {
 		return common.Fit("\n "+s.Status.Render(m.Com.T("starting the cluster…")), w, h)
 	}
-	var top []string
-	for i, n := range m.snap.nodes {
-		top = append(top, m.nodeLine(i, n))
-	}
+	top := m.nodeLines()
 	top = append(top, m.statusLines(w)...)
 	if len(m.join) > 0 { // the address must show whole: students type it
 		addr := chat.NetcatAddr(m.join[m.selected%len(m.join)])
@@ -98,12 +95,37 @@ func pack(parts []string, sep string, w int) []string {
 	return lines
 }
 
+// The forms of a node row's figures, from the widest.
+const (
+	figuresWide     = iota // 2 clients sending 0.5 msg/s · 12 goroutines · 340 relayed
+	figuresNarrow          // 2c 12g 0.5/s
+	figuresNarrower        // 2c 0.5/s
+	figuresRate            // 0.5/s
+	figuresNone
+)
+
+// nodeLines are the cluster map's rows, their figures all in one form:
+// the widest that every row can show whole.
+func (m *Model) nodeLines() []string {
+	form := figuresWide
+	for i, n := range m.snap.nodes {
+		_, f := m.nodeLine(i, n, figuresWide)
+		form = max(form, f)
+	}
+	var out []string
+	for i, n := range m.snap.nodes {
+		line, _ := m.nodeLine(i, n, form)
+		out = append(out, line)
+	}
+	return out
+}
+
 // nodeLine is one row of the cluster map: the node's state, where it
-// listens and its figures, as much of them as fits — the host goes first
-// (the join line has it), then the port, the goroutines, the words of its
-// state (its symbol stays) and whom it suspects; its messages a second go
-// last.
-func (m *Model) nodeLine(i int, n nodeRow) string {
+// listens and its figures in form or a narrower one, as much as fits. The
+// host goes first (the join line has it), then the port, then the
+// figures narrow, the words of its state (its symbol stays) and whom it
+// suspects; its messages a second go last. It returns the form used.
+func (m *Model) nodeLine(i int, n nodeRow, form int) (string, int) {
 	s := m.Com.Styles
 	w, _ := m.Size()
 	pointer := "  "
@@ -123,41 +145,52 @@ func (m *Model) nodeLine(i int, n nodeRow) string {
 		shortSuspects = " " + s.StatusWarn.Render("⚠"+strings.ReplaceAll(n.Suspects, " ", ""))
 	}
 	rate := m.rates.rate(i)
-	var wide, narrow, narrower, rateOnly string
+	figures := make([]string, figuresNone+1)
 	if n.Up {
-		wide = s.Status.Render("  " + m.Com.T("%d clients sending %.1f msg/s · %d goroutines · %d relayed",
-			n.Clients, rate, n.Goroutines, n.Relayed))
-		narrow = s.Status.Render(" " + m.Com.T("%dc %dg %.1f/s", n.Clients, n.Goroutines, rate))
-		narrower = s.Status.Render(" " + m.Com.T("%dc %.1f/s", n.Clients, rate))
-		rateOnly = s.Status.Render(" " + m.Com.T("%.1f/s", rate))
+		figures[figuresWide] = s.Status.Render("  " + m.Com.T("%d clients sending %.1f msg/s", n.Clients, rate) +
+			" · " + m.Com.T("%d goroutines", n.Goroutines) + " · " + m.Com.T("%d relayed", n.Relayed))
+		figures[figuresNarrow] = s.Status.Render(" " + m.Com.T("%dc %dg %.1f/s", n.Clients, n.Goroutines, rate))
+		figures[figuresNarrower] = s.Status.Render(" " + m.Com.T("%dc %.1f/s", n.Clients, rate))
+		figures[figuresRate] = s.Status.Render(" " + m.Com.T("%.1f/s", rate))
 	}
 	addr, port := n.Addr, ""
 	if _, p, err := net.SplitHostPort(addr); err == nil {
 		port = ":" + p
 	}
 	id := pointer + s.ItemCurrent.Render(n.ID) + " "
-	type row struct{ state, addr, figures string }
+	type row struct {
+		state, addr string
+		form        int
+	}
 	var rows []row
-	if w >= 96 {
-		rows = append(rows, row{state + suspects, addr, wide}, row{state + suspects, port, wide})
+	if w >= 96 { // narrower, the rows keep one look whatever the nodes suspect
+		rows = append(rows, row{state + suspects, addr, figuresWide}, row{state + suspects, port, figuresWide},
+			row{state + shortSuspects, port, figuresWide}, row{state + shortSuspects, "", figuresWide})
 	}
 	rows = append(rows,
-		row{state + shortSuspects, addr, narrow}, row{state + shortSuspects, port, narrow},
-		row{state + shortSuspects, "", narrow}, row{state + shortSuspects, "", narrower},
-		row{symbol + shortSuspects, "", narrower}, row{symbol, "", rateOnly}, row{symbol, "", ""})
+		row{state + shortSuspects, addr, figuresNarrow}, row{state + shortSuspects, port, figuresNarrow},
+		row{state + shortSuspects, "", figuresNarrow}, row{state + shortSuspects, "", figuresNarrower},
+		row{symbol + shortSuspects, "", figuresNarrower}, row{symbol, "", figuresRate}, row{symbol, "", figuresNone})
 	var line string
+	used := figuresNone
 	for _, r := range rows {
+		if r.form < form {
+			continue
+		}
 		gap := "  "
 		if r.addr == "" {
 			gap = ""
 		}
-		if line = id + r.state + gap + r.addr + r.figures; ansi.StringWidth(line) <= w {
+		if line, used = id+r.state+gap+r.addr+figures[r.form], r.form; ansi.StringWidth(line) <= w {
 			break
 		}
+	}
+	if !n.Up {
+		used = form // no figures: any form fits it as well
 	}
 	line = common.FitLine(line, w)
 	if i == m.selected && m.Focused() {
 		line = s.ItemSelected.Render(ansi.Strip(line))
 	}
-	return line
+	return line, used
 }
