@@ -24,7 +24,7 @@ type DemoConfig struct {
 // ephemeral ports, one watching client per node whose screens show what
 // each received (and in which order), bots that chat, and "you". All of it
 // is real: TCP sockets, goroutines, failover. The pane samples Snapshot on
-// its frame tick.
+// its frame tick; Reset puts it all back as it started.
 type Demo struct {
 	cluster *Cluster
 	views   []*View    // views[0] is you
