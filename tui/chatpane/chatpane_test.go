@@ -75,7 +75,7 @@ func run(t *testing.T, m *Model, cmd tea.Cmd) common.DoneMsg {
 // screen satisfies cond (the cluster's sockets take real time).
 func frames(t *testing.T, m *Model, at *time.Time, what string, cond func(screen string) bool) {
 	t.Helper()
-	for deadline := time.Now().Add(5 * time.Second); ; {
+	for deadline := time.Now().Add(15 * time.Second); ; { // generous: -race on two loaded cores is slow
 		*at = at.Add(100 * time.Millisecond)
 		m.Frame(*at)
 		if s := ansi.Strip(m.View()); cond(s) {
