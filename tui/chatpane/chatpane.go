@@ -224,7 +224,7 @@ func (m *Model) Frame(now time.Time) (bool, tea.Cmd) {
 	old := m.snap
 	m.sample()
 	changed := !m.snap.equal(old)
-	if m.rates.update(now, m.snap.sent, m.snap.rate) {
+	if !m.Paused() && m.rates.update(now, m.snap.sent, m.snap.rate) { // paused, the figures stand still
 		changed = true
 	}
 	return changed, nil
