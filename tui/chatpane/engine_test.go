@@ -44,7 +44,7 @@ func TestPausedRemoveBot(t *testing.T) {
 	if !m.Animating() {
 		t.Fatal("paused, the pane does not sample what d did")
 	}
-	frames(t, m, &at, "n2 to count one client less", func(s string) bool { return strings.Contains(row(s, "n2"), "1 client ") })
+	frames(t, m, &at, "n2 to count one client less", func(s string) bool { return strings.Contains(row(s, "n2"), "1 client ·") })
 	for range 70 { // settleFor of frames
 		at = at.Add(100 * time.Millisecond)
 		m.Frame(at)
@@ -117,7 +117,7 @@ func TestRatePerNode(t *testing.T) {
 	m := start(t, locale.English)
 	defer m.Close()
 	press(m, "]", "]", "]") // 0.5 → 4 msg/s a bot
-	figure := regexp.MustCompile(`sending (\d+\.\d) msg/s`)
+	figure := regexp.MustCompile(`(\d+\.\d) msg/s from its clients`)
 	rate := func(s, id string) float64 {
 		f := figure.FindStringSubmatch(row(s, id))
 		if f == nil {

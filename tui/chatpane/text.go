@@ -37,7 +37,8 @@ func init() {
 		locale.Str("● up", "● no ar"),
 		locale.Str("✗ DOWN", "✗ FORA"),
 		locale.Str("◌ FROZEN", "◌ CONGELADO"),
-		locale.Plural("%d clients sending %.1f msg/s", "%d client sending %.1f msg/s", "%d clientes enviando %.1f msg/s", "%d cliente enviando %.1f msg/s"),
+		locale.Plural("%d clients", "%d client", "%d clientes", "%d cliente"),
+		locale.Str("%.1f msg/s from its clients", "%.1f msg/s dos seus clientes"), // what the node's own clients send
 		locale.Plural("%d goroutines", "%d goroutine", "%d goroutines", "%d goroutine"),
 		locale.Plural("%d relayed", "%d relayed", "%d repassadas", "%d repassada"),
 		locale.Str("%dc %dg %.1f/s", "%dc %dg %.1f/s"),

@@ -97,7 +97,7 @@ func pack(parts []string, sep string, w int) []string {
 
 // The forms of a node row's figures, from the widest.
 const (
-	figuresWide     = iota // 2 clients sending 0.5 msg/s · 12 goroutines · 340 relayed
+	figuresWide     = iota // 2 clients · 12 goroutines · 0.5 msg/s from its clients · 340 relayed
 	figuresNarrow          // 2c 12g 0.5/s
 	figuresNarrower        // 2c 0.5/s
 	figuresRate            // 0.5/s
@@ -147,8 +147,8 @@ func (m *Model) nodeLine(i int, n nodeRow, form int) (string, int) {
 	rate := m.rates.rate(i)
 	figures := make([]string, figuresNone+1)
 	if n.Up {
-		figures[figuresWide] = s.Status.Render("  " + m.Com.T("%d clients sending %.1f msg/s", n.Clients, rate) +
-			" · " + m.Com.T("%d goroutines", n.Goroutines) + " · " + m.Com.T("%d relayed", n.Relayed))
+		figures[figuresWide] = s.Status.Render("  " + m.Com.T("%d clients", n.Clients) + " · " + m.Com.T("%d goroutines", n.Goroutines) +
+			" · " + m.Com.T("%.1f msg/s from its clients", rate) + " · " + m.Com.T("%d relayed", n.Relayed))
 		figures[figuresNarrow] = s.Status.Render(" " + m.Com.T("%dc %dg %.1f/s", n.Clients, n.Goroutines, rate))
 		figures[figuresNarrower] = s.Status.Render(" " + m.Com.T("%dc %.1f/s", n.Clients, rate))
 		figures[figuresRate] = s.Status.Render(" " + m.Com.T("%.1f/s", rate))
