@@ -227,6 +227,11 @@ func (m *Model) Frame(now time.Time) (bool, tea.Cmd) {
 	if !m.Paused() && m.rates.update(now, m.snap.sent, m.snap.rate) { // paused, the figures stand still
 		changed = true
 	}
+	for i, n := range m.snap.nodes {
+		if !n.Up { // back up, it will count from then: its clients left when it went down
+			m.rates.forget(i)
+		}
+	}
 	return changed, nil
 }
 

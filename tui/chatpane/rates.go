@@ -135,6 +135,24 @@ func (r *rates) span(now time.Time, window time.Duration) (from, to rateSample) 
 	return from, to
 }
 
+// forget drops what was counted of node i, which is down: when it is back
+// up, its rate counts from then, starting from 0.
+func (r *rates) forget(i int) {
+	for _, smp := range r.samples {
+		if i < len(smp.counts) {
+			smp.counts[i] = r.samples[len(r.samples)-1].counts[i]
+		}
+	}
+	if i < len(r.shown) {
+		r.shown[i], r.sure[i] = 0, false
+	}
+	for _, l := range r.last {
+		if i < len(l) {
+			l[i] = math.NaN()
+		}
+	}
+}
+
 // near reports whether x and y are drawn at most one digit apart.
 func near(x, y float64) bool { return math.Abs(tenths(x)-tenths(y)) <= 1 }
 

@@ -103,3 +103,30 @@ func TestRatesFollowChanges(t *testing.T) {
 		t.Fatalf("counting again: %.2f", r.rate(0))
 	}
 }
+
+// A node that went down and came back counts from its return: what its
+// clients sent before it crashed is not its rate now.
+func TestRateOfANodeBackUp(t *testing.T) {
+	var r rates
+	t0 := time.Unix(1000, 0)
+	count := uint64(0)
+	at := time.Duration(0)
+	for ; at < 10*time.Second; at += 100 * time.Millisecond {
+		if at%time.Second == 0 {
+			count++
+		}
+		r.update(t0.Add(at), []uint64{count}, 0)
+	}
+	if tenths(r.rate(0)) != 10 {
+		t.Fatalf("one a second: %.2f", r.rate(0))
+	}
+	for ; at < 11*time.Second; at += 100 * time.Millisecond { // down: nothing counted, forgotten
+		r.update(t0.Add(at), []uint64{count}, 0)
+		r.forget(0)
+	}
+	for ; at < 13*time.Second; at += 100 * time.Millisecond { // back up, nobody on it
+		if r.update(t0.Add(at), []uint64{count}, 0); r.rate(0) != 0 {
+			t.Fatalf("at %v, back up with no client: %.2f msg/s", at, r.rate(0))
+		}
+	}
+}

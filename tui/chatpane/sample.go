@@ -70,6 +70,11 @@ func (m *Model) sample() {
 	}
 	for _, v := range d.Views() {
 		lines, total := v.Lines(60)
+		for k, l := range lines {
+			if strings.HasPrefix(l, "*** ") {
+				lines[k] = byID(l, byAddr) // as the pinned notices name them
+			}
+		}
 		node := byAddr[v.Node()]
 		if node == "" {
 			node = "…"
