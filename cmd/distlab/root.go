@@ -28,6 +28,7 @@ import (
 type globals struct {
 	lang, theme, lessonsDir, chatHost string
 	chatPort                          int
+	themeGiven                        bool // --theme was on the command line
 	// p prints every word of the CLI, --help included. It is chosen before
 	// cobra parses the flags (see cliLang), since the help text is built
 	// with the commands.
@@ -163,6 +164,9 @@ func runApp(ctx context.Context, g *globals, start startFlags) error {
 	}
 	cfg := tui.Config{
 		Load: load, Lang: lang, Theme: th, ThemeAuto: auto, Source: "lessons",
+		// What was not asked for on the command line, the app may take
+		// from what the student chose last time.
+		LangFromEnv: g.lang == "", ThemeFromDefault: !g.themeGiven,
 		Demos: demos, DemoHost: g.chatHost, DemoPort: g.chatPort,
 		Lesson: start.lesson, Demo: start.demo, Presenter: start.presenter,
 	}
@@ -251,6 +255,7 @@ func speak(g *globals, root *cobra.Command) {
 	// with no hook for their errors: checking them here first lets their
 	// errors be translated (the later check then passes).
 	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
+		g.themeGiven = cmd.Flags().Changed("theme")
 		if err := cmd.ValidateRequiredFlags(); err != nil {
 			return cobraError(g, err)
 		}
