@@ -111,12 +111,21 @@ func (d *Demo) settle() {
 		home[botNick(i)] = nodes[i%len(nodes)]
 	}
 	settled := func() bool {
+		var up []NodeStats // a node that failed to restart is Reset's error, not waited for
 		for _, n := range nodes {
-			if st := n.Stats(); st.Up && st.Peers < len(nodes)-1 {
-				return false // a node that failed to restart is Reset's error, not waited for
+			if st := n.Stats(); st.Up {
+				up = append(up, st)
+			}
+		}
+		for _, st := range up {
+			if st.Peers < len(up)-1 {
+				return false
 			}
 		}
 		for nick, n := range home {
+			if !n.Stats().Up {
+				continue
+			}
 			n.mu.Lock()
 			taken := n.nickTakenLocked(nick, nil)
 			n.mu.Unlock()

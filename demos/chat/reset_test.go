@@ -1,6 +1,8 @@
 package chat
 
 import (
+	"errors"
+	"net"
 	"strings"
 	"testing"
 	"time"
@@ -143,5 +145,53 @@ func TestConnectionNotices(t *testing.T) {
 	got := v.Notices()
 	if len(got) != keptNotices || got[0].Line != 6 || !got[0].Trouble || got[1].Line != 8 || got[1].Trouble {
 		t.Fatalf("kept %+v; want lines 6 (lost) and 8 (reconnected)", got)
+	}
+}
+
+// A node whose port was taken while it was down cannot come back: Reset
+// says so in its error, and still puts back the rest — the other nodes
+// up, the clients connected, the bots chatting — without waiting for the
+// missing node.
+func TestResetWithAPortTaken(t *testing.T) {
+	d, err := StartDemo(DemoConfig{Bots: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	addr := d.Nodes()[0].Addr()
+	if err := d.Kill(0); err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		t.Skipf("%s taken meanwhile: %v", addr, err)
+	}
+	accepting := make(chan struct{})
+	go func() { // whatever took the port hangs up on the clients that try it
+		defer close(accepting)
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			c.Close()
+		}
+	}()
+	defer func() { ln.Close(); <-accepting }()
+	began := time.Now()
+	err = d.Reset()
+	if !errors.Is(err, ErrPortInUse) || !strings.Contains(locale.For(locale.English).Err(err), "restart n1") {
+		t.Fatalf("Reset with n1's port taken: %v", err)
+	}
+	if took := time.Since(began); took >= settleWithin {
+		t.Errorf("Reset waited %v for a node that could not come back", took)
+	}
+	if n, _ := d.Bots(); n != 2 {
+		t.Errorf("%d bots after Reset", n)
+	}
+	for i, v := range d.Views() {
+		if v.Node() == "" {
+			t.Errorf("view %d not connected after Reset", i)
+		}
 	}
 }
