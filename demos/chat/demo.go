@@ -40,8 +40,9 @@ type Demo struct {
 	links   LinkSpeed
 	closed  bool
 
-	// resetMu is held by Reset, and by what changes the bots or ends the
-	// demo (AddBot, RemoveBot, Close): those wait for a reset to finish.
+	// resetMu is held by Reset, and by what changes the nodes or the bots
+	// or ends the demo (Kill, Restart, ToggleFreeze, AddBot, RemoveBot,
+	// Close): those wait for a reset to finish.
 	resetMu sync.Mutex
 
 	adding   sync.WaitGroup // AddBot calls under way; Close waits for them
@@ -148,6 +149,8 @@ func (d *Demo) node(i int) (*Node, error) {
 // or lets a frozen one go on. A node that is down cannot freeze
 // (ErrNodeDown).
 func (d *Demo) ToggleFreeze(i int) error {
+	d.resetMu.Lock() // after a reset under way
+	defer d.resetMu.Unlock()
 	n, err := d.node(i)
 	if err != nil {
 		return err
@@ -162,6 +165,8 @@ func (d *Demo) ToggleFreeze(i int) error {
 // Kill crashes node i, and returns once its goroutines and sockets are
 // gone; Restart brings it back.
 func (d *Demo) Kill(i int) error {
+	d.resetMu.Lock() // after a reset under way
+	defer d.resetMu.Unlock()
 	n, err := d.node(i)
 	if err != nil {
 		return err
@@ -174,6 +179,12 @@ func (d *Demo) Kill(i int) error {
 // and the cause; a port taken meanwhile is a *PortInUseError
 // (errors.Is(err, ErrPortInUse)).
 func (d *Demo) Restart(i int) error {
+	d.resetMu.Lock() // after a reset under way
+	defer d.resetMu.Unlock()
+	return d.restart(i)
+}
+
+func (d *Demo) restart(i int) error {
 	n, err := d.node(i)
 	if err != nil {
 		return err

@@ -44,7 +44,7 @@ func (d *Demo) Reset() error {
 	for i, n := range d.cluster.Nodes {
 		switch {
 		case !n.Stats().Up:
-			if err := d.Restart(i); err != nil {
+			if err := d.restart(i); err != nil {
 				keep(err)
 			}
 		case n.Frozen():
