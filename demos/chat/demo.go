@@ -23,8 +23,9 @@ type DemoConfig struct {
 // Demo is the chat cluster demo as the TUI runs it: a cluster of nodes on
 // ephemeral ports, one watching client per node whose screens show what
 // each received (and in which order), bots that chat, and "you". All of it
-// is real: TCP sockets, goroutines, failover. The pane samples Snapshot on
-// its frame tick; Reset puts it all back as it started.
+// is real: TCP sockets, goroutines, failover. The pane samples the nodes'
+// Stats and the Views on its frame tick; Reset puts it all back as it
+// started.
 type Demo struct {
 	cluster *Cluster
 	views   []*View    // views[0] is you
