@@ -198,7 +198,7 @@ func newChatBenchCmd(g *globals) *cobra.Command {
 func init() {
 	locale.Add(
 		locale.Str("The chat cluster demo on the command line: servers, clients, a local cluster, a load test",
-			"A demo do cluster de chat na linha de comando: servidores, clientes, um cluster local, um teste de carga"),
+			"A demonstração do cluster de chat na linha de comando: servidores, clientes, um cluster local, um teste de carga"),
 		locale.Str("[HOST] [PORT]", "[HOST] [PORTA]"),
 		locale.Str("Run one chat node (default 127.0.0.1 25000); nc HOST PORT to join",
 			"Roda um nó de chat (padrão 127.0.0.1 25000); entre com nc HOST PORTA"),

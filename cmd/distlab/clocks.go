@@ -177,7 +177,7 @@ func newClocksScenariosCmd(g *globals) *cobra.Command {
 // package locale).
 func init() {
 	locale.Add(
-		locale.Str("The clock ordering demo on the command line: physical, Lamport and vector clocks", "A demo de ordenação de relógios na linha de comando: relógios físicos, de Lamport e vetoriais"),
+		locale.Str("The clock ordering demo on the command line: physical, Lamport and vector clocks", "A demonstração de ordenação de relógios na linha de comando: relógios físicos, de Lamport e vetoriais"),
 		locale.Str("Simulate a run and print its events, clocks and anomalies", "Simula uma execução e mostra seus eventos, relógios e anomalias"),
 		locale.Str("Simulate processes that do local events and exchange messages over an unreliable network,\n"+
 			"then print every event with its physical, Lamport and vector time, and the anomalies:\n"+
@@ -208,7 +208,7 @@ func init() {
 		locale.Str("also write the run to FILE (- for stdout instead of the table)", "também grava a execução em ARQUIVO (- para a saída padrão em vez da tabela)"),
 		locale.Str("export format: shiviz or jsonl (default: jsonl for a .jsonl FILE, else shiviz)", "formato de exportação: shiviz ou jsonl (padrão: jsonl para um ARQUIVO .jsonl, senão shiviz)"),
 		locale.Str("--format %q: want shiviz or jsonl", "--format %q: use shiviz ou jsonl"),
-		locale.Str("List the clock demo's scenarios, each built to show one thing", "Lista os cenários da demo de relógios, cada um montado para mostrar uma coisa"),
+		locale.Str("List the clock demo's scenarios, each built to show one thing", "Lista os cenários da demonstração de relógios, cada um montado para mostrar uma coisa"),
 		locale.Str("distlab clocks run --scenario NAME", "distlab clocks run --scenario NOME"),
 	)
 }

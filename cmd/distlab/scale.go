@@ -299,7 +299,7 @@ func newScaleBenchCmd(g *globals) *cobra.Command {
 func init() {
 	locale.Add(
 		locale.Str("The scale-up vs scale-out demo on the command line: the USL model, real workers, a load test",
-			"A demo de escala vertical vs horizontal na linha de comando: o modelo USL, workers reais, um teste de carga"),
+			"A demonstração de escala vertical vs horizontal na linha de comando: o modelo USL, workers reais, um teste de carga"),
 
 		// scale model
 		locale.Str("Print the Universal Scalability Law's throughput for a range of N, its peak and ceiling, and availability",

@@ -19,12 +19,12 @@ func init() {
 	locale.Add(
 		// distlab
 		locale.Str("Learn distributed systems in the terminal, with live demos",
-			"Aprenda sistemas distribuídos no terminal, com demos ao vivo"),
+			"Aprenda sistemas distribuídos no terminal, com demonstrações ao vivo"),
 		locale.Str("distlab is a course on the fundamentals of distributed systems in the terminal:\n"+
 			"lessons in Brazilian Portuguese and English, read beside live demos.\n\n"+
 			"Run it without a command to open the app.",
 			"distlab é um curso sobre os fundamentos de sistemas distribuídos no terminal:\n"+
-				"lições em português do Brasil e em inglês, lidas ao lado de demos ao vivo.\n\n"+
+				"lições em português do Brasil e em inglês, lidas ao lado de demonstrações ao vivo.\n\n"+
 				"Rode sem comando para abrir o aplicativo."),
 		locale.Str("language: en or pt-BR (default: from LC_ALL, LC_MESSAGES or LANG)",
 			"idioma: en ou pt-BR (padrão: o de LC_ALL, LC_MESSAGES ou LANG)"),
@@ -32,9 +32,9 @@ func init() {
 		locale.Str("load lessons from this `folder` (lang/NN-slug.md) and reload them when saved",
 			"carrega as lições desta `pasta` (idioma/NN-nome.md) e as recarrega ao salvar"),
 		locale.Str("where the chat demo's nodes listen (0.0.0.0 lets a classroom join)",
-			"onde os nós da demo de chat escutam (0.0.0.0 deixa uma turma entrar)"),
+			"onde os nós da demonstração de chat escutam (0.0.0.0 deixa uma turma entrar)"),
 		locale.Str("the chat demo's first node listens on this `port`, the others on the next ones (default: any free ports)",
-			"o primeiro nó da demo de chat escuta nesta `porta`, os outros nas seguintes (padrão: quaisquer portas livres)"),
+			"o primeiro nó da demonstração de chat escuta nesta `porta`, os outros nas seguintes (padrão: quaisquer portas livres)"),
 		locale.Str("--chat-port %s: want a port from 1 to %s, or 0 for any free ports",
 			"--chat-port %s: use uma porta de 1 a %s, ou 0 para quaisquer portas livres"),
 		locale.Str("open this lesson first: its `id`, or the number distlab lessons prints",
@@ -80,13 +80,13 @@ func init() {
 		locale.PluralArg(2, "%s — %d slides", "%s — %d slide", "%s — %d slides", "%s — %d slide"),
 
 		// distlab demo
-		locale.Str("Open the app with a demo beside its lesson", "Abre o aplicativo com uma demo ao lado da sua lição"),
+		locale.Str("Open the app with a demo beside its lesson", "Abre o aplicativo com uma demonstração ao lado da sua lição"),
 		locale.Str("Open the app with demo ID in a pane beside the lesson that teaches it: the first whose\n"+
 			"demos list starts with it (distlab lessons shows the lists), else the first that names it.",
-			"Abre o aplicativo com a demo ID num painel ao lado da lição que a ensina: a primeira cuja\n"+
-				"lista de demos começa por ela (distlab lessons mostra as listas), senão a primeira que a cita."),
-		locale.Str("no demo %q: no demos are available yet", "não há demo %q: ainda não há demos disponíveis"),
-		locale.Str("no demo %q (demos: %s)", "não há demo %q (demos: %s)"),
+			"Abre o aplicativo com a demonstração ID num painel ao lado da lição que a ensina: a primeira cuja\n"+
+				"lista de demonstrações começa por ela (distlab lessons mostra as listas), senão a primeira que a cita."),
+		locale.Str("no demo %q: no demos are available yet", "não há demonstração %q: ainda não há demonstrações disponíveis"),
+		locale.Str("no demo %q (demos: %s)", "não há demonstração %q (demonstrações: %s)"),
 
 		// cobra's help and usage
 		locale.Str("distlab version %s", "distlab versão %s"),

@@ -22,7 +22,7 @@ func TestNodeSpeaksItsLanguage(t *testing.T) {
 	b.send("/who\n")
 	b.expect("conectados")
 	a.send("/nick alice\n")
-	a.expect("agora você é alice")
+	a.expect("seu apelido agora é alice")
 	a.send("/help\n")
 	a.expect("/nick NOME")
 	a.send("/bogus\n")
@@ -38,7 +38,7 @@ func TestNodeSpeaksItsLanguage(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer c.Close()
-	eventually(t, "the pt-BR nick notice", func() bool { return rec.count("agora você é bia") == 1 })
+	eventually(t, "the pt-BR nick notice", func() bool { return rec.count("seu apelido agora é bia") == 1 })
 	c.mu.Lock()
 	nick := c.cfg.Nick
 	c.mu.Unlock()
