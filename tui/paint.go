@@ -27,41 +27,53 @@ func sgrColor(kind int, c color.Color) string {
 	return "\x1b[" + strconv.Itoa(kind) + ";2;" + strconv.Itoa(int(r>>8)) + ";" + strconv.Itoa(int(g>>8)) + ";" + strconv.Itoa(int(b>>8)) + "m"
 }
 
-// paintDefaults starts every line of s with fg and bg (SGR sequences such
-// as "\x1b[38;2;255;255;255m" and "\x1b[48;2;0;0;0m") and sets them again after every SGR sequence that
-// leaves the foreground or the background at the terminal's default. It
-// reads s once, without a regular expression: the reader's pane is painted
-// on every scroll.
+// paintDefaults gives every cell of s that would be drawn in the
+// terminal's default foreground or background fg or bg (SGR sequences
+// such as "\x1b[38;2;255;255;255m" and "\x1b[48;2;0;0;0m"). It follows the
+// colours s sets, line by line (each line starts at the defaults, as
+// blocks are laid side by side), and writes fg or bg just before text that
+// would have the default: glamour resets after every run of text and most
+// runs set their own colour next, so painting after every reset would
+// write twice the bytes. It reads s once, without a regular expression or
+// an allocation but the result's: the reader's pane is painted on every
+// scroll.
 func paintDefaults(s, fg, bg string) string {
-	// Both at once, in one sequence: glamour resets after every run of text.
 	both := strings.TrimSuffix(fg, "m") + ";" + strings.TrimPrefix(bg, "\x1b[")
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/4 + len(both))
-	b.WriteString(both)
+	fgDefault, bgDefault := true, true
 	for i := 0; i < len(s); {
 		switch {
 		case s[i] == '\n':
 			b.WriteByte('\n')
-			b.WriteString(both)
+			fgDefault, bgDefault = true, true
 			i++
-		case s[i] == 0x1b && i+1 < len(s) && s[i+1] == '[':
-			end := sgrEnd(s, i+2)
-			if end < 0 { // another CSI sequence, or a broken one: as it is
-				b.WriteString(s[i : i+2])
-				i += 2
-				continue
+		case s[i] == 0x1b:
+			n := 1
+			if i+1 < len(s) && s[i+1] == '[' {
+				if end := sgrEnd(s, i+2); end >= 0 {
+					fgDefault, bgDefault = clearsDefaults(s[i+2:end], fgDefault, bgDefault)
+					n = end + 1 - i
+				} else { // another CSI sequence, as it is, up to its final byte
+					for n = 2; i+n < len(s) && (s[i+n] < 0x40 || s[i+n] > 0x7e); n++ {
+					}
+					n = min(n+1, len(s)-i)
+				}
+			} else if i+1 < len(s) && s[i+1] == ']' {
+				n = oscLen(s[i:])
 			}
-			b.WriteString(s[i : end+1])
-			switch clearFg, clearBg := clearsDefaults(s[i+2 : end]); {
-			case clearFg && clearBg:
+			b.WriteString(s[i : i+n])
+			i += n
+		default:
+			switch {
+			case fgDefault && bgDefault:
 				b.WriteString(both)
-			case clearFg:
+			case fgDefault:
 				b.WriteString(fg)
-			case clearBg:
+			case bgDefault:
 				b.WriteString(bg)
 			}
-			i = end + 1
-		default:
+			fgDefault, bgDefault = false, false
 			j := i + 1
 			for j < len(s) && s[j] != '\n' && s[j] != 0x1b {
 				j++
@@ -88,35 +100,43 @@ func sgrEnd(s string, i int) int {
 	return -1
 }
 
-// clearsDefaults reports whether the SGR parameters params leave the
-// foreground and the background at the terminal's default, read in order:
-// "0;48;5;4" resets, then sets a background. The parameters of an
-// extended color (38;5;n, 48;2;r;g;b, 58;…) are values, not attributes:
-// the 0 in 48;2;0;0;170 is no reset.
-func clearsDefaults(params string) (fg, bg bool) {
-	if params == "" {
-		return true, true
+// oscLen is the length of the OSC sequence (a link) s starts with, up to
+// BEL or ST, or all of s if it is cut short.
+func oscLen(s string) int {
+	for i := 2; i < len(s); i++ {
+		switch {
+		case s[i] == 0x07:
+			return i + 1
+		case s[i] == 0x1b && i+1 < len(s) && s[i+1] == '\\':
+			return i + 2
+		}
 	}
-	ps := strings.Split(params, ";")
-	for i := 0; i < len(ps); i++ {
-		p := ps[i]
-		if strings.Contains(p, ":") { // 38:2::r:g:b carries its values with it
-			switch strings.SplitN(p, ":", 2)[0] {
-			case "38":
-				fg = false
-			case "48":
-				bg = false
+	return len(s)
+}
+
+// clearsDefaults reports whether the foreground and the background are at
+// the terminal's default after the SGR parameters params, given whether
+// they were before (fg, bg). Parameters are read in order: "0;48;5;4"
+// resets, then sets a background. The parameters of an extended colour
+// (38;5;n, 48;2;r;g;b, 58;…) are values, not attributes: the 0 in
+// 48;2;0;0;170 is no reset. One pass over the bytes: glamour writes a
+// sequence for every few cells.
+func clearsDefaults(params string, fg, bg bool) (bool, bool) {
+	n, sub := 0, false // the parameter being read; whether it has ':' values
+	skip := 0          // values of an extended colour still to pass over
+	for i := 0; i <= len(params); i++ {
+		if i < len(params) && params[i] != ';' {
+			switch c := params[i]; {
+			case c == ':':
+				sub = true // 38:2::r:g:b carries its values with it
+			case !sub && n < 1<<16:
+				n = n*10 + int(c-'0')
 			}
 			continue
 		}
-		n, err := strconv.Atoi(p)
-		if p == "" {
-			n, err = 0, nil
-		}
-		if err != nil {
-			continue
-		}
 		switch {
+		case skip > 0:
+			skip--
 		case n == 0:
 			fg, bg = true, true
 		case n == 39:
@@ -128,20 +148,18 @@ func clearsDefaults(params string) (fg, bg bool) {
 		case n >= 40 && n <= 47 || n >= 100 && n <= 107:
 			bg = false
 		case n == 38 || n == 48 || n == 58:
-			if n == 38 {
-				fg = false
-			} else if n == 48 {
-				bg = false
-			}
-			if i+1 < len(ps) {
-				switch ps[i+1] {
-				case "5":
-					i += 2
-				case "2":
-					i += 4
+			fg = fg && n != 38
+			bg = bg && n != 48
+			if !sub && i+1 < len(params) { // 38;5;n or 38;2;r;g;b
+				switch params[i+1] {
+				case '5':
+					skip = 2
+				case '2':
+					skip = 4
 				}
 			}
 		}
+		n, sub = 0, false
 	}
 	return fg, bg
 }

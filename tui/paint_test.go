@@ -23,24 +23,32 @@ func TestClearsDefaults(t *testing.T) {
 		"48;2;0;0;170": {false, false}, "38;2;0;0;0": {false, false}, "1;48;5;0": {false, false},
 		"38:2::0:0:0": {false, false}, "0;48;5;4": {true, false}, "0;38;2;1;2;3": {false, true},
 		"0;31;42": {false, false}, "1": {false, false}, "38;5;196": {false, false}, "48;2;255;0;0;1": {false, false},
+		"48;2;0;0;0;0": {true, true}, "4:3": {false, false}, "38;5": {false, false},
 	} {
-		if fg, bg := clearsDefaults(params); fg != want.fg || bg != want.bg {
+		if fg, bg := clearsDefaults(params, false, false); fg != want.fg || bg != want.bg {
 			t.Errorf("clearsDefaults(%q) = %v, %v; want %v, %v", params, fg, bg, want.fg, want.bg)
 		}
 	}
+	// Attributes leave the colours as they were.
+	if fg, bg := clearsDefaults("1;3;22", true, false); !fg || bg {
+		t.Errorf("bold and italic changed the colours: %v, %v", fg, bg)
+	}
 }
 
-// paintDefaults fills what a block leaves to the terminal, at every line
-// and after every reset, and keeps every colour the block sets.
+// paintDefaults fills what a block leaves to the terminal, on every line
+// and after every reset, just before the text it would reach, and keeps
+// every colour the block sets.
 func TestPaintDefaults(t *testing.T) {
 	const fg, bg, both = "\x1b[38;5;1m", "\x1b[48;5;2m", "\x1b[38;5;1;48;5;2m"
 	for in, want := range map[string]string{
-		"ab\ncd":                       both + "ab\n" + both + "cd",
-		"a\x1b[0mb":                    both + "a\x1b[0m" + both + "b",
-		"a\x1b[1;48;2;0;0;170mb\x1b[m": both + "a\x1b[1;48;2;0;0;170mb\x1b[m" + both,
-		"\x1b[39mx\x1b[49my":           both + "\x1b[39m" + fg + "x\x1b[49m" + bg + "y",
-		"\x1b]8;;https://a-b.c\x07l":   both + "\x1b]8;;https://a-b.c\x07l",
-		"\x1b[2Kx\x1b[":                both + "\x1b[2Kx\x1b[",
+		"ab\ncd":                        both + "ab\n" + both + "cd",
+		"a\x1b[0mb":                     both + "a\x1b[0m" + both + "b",
+		"a\x1b[1;48;2;0;0;170mb\x1b[m":  both + "a\x1b[1;48;2;0;0;170mb\x1b[m",
+		"\x1b[39mx\x1b[49my":            "\x1b[39m" + both + "x\x1b[49m" + bg + "y",
+		"\x1b[0m\x1b[38;5;9mz":          "\x1b[0m\x1b[38;5;9m" + bg + "z",
+		"\x1b[38;5;9;48;5;4mz\x1b[39mw": "\x1b[38;5;9;48;5;4mz\x1b[39m" + fg + "w",
+		"\x1b]8;;https://a-b.c\x07l":    "\x1b]8;;https://a-b.c\x07" + both + "l",
+		"\x1b[2Kx\x1b[":                 "\x1b[2K" + both + "x\x1b[",
 	} {
 		if got := paintDefaults(in, fg, bg); got != want {
 			t.Errorf("paintDefaults(%q) = %q, want %q", in, got, want)

@@ -36,6 +36,12 @@ func Standard(name string) (ansi.StyleConfig, error) {
 // columns. A renderer is made per call: glamour's are not safe to share
 // between goroutines, and the cost is small beside the render itself.
 func Render(title, body string, width int, style ansi.StyleConfig) (string, error) {
+	out, err := renderSafe(title, body, width, style)
+	return compact(out), err
+}
+
+// renderSafe is glamour's render of a lesson, made safe, before compact.
+func renderSafe(title, body string, width int, style ansi.StyleConfig) (string, error) {
 	if width < 10 {
 		width = 10
 	}

@@ -89,9 +89,9 @@ func palette(t Theme) Palette {
 			Fg: lipgloss.Color("#E4E4EC"), Subtle: lipgloss.Color("#9A9AB0"),
 			Primary: lipgloss.Color("#A48CFF"), Accent: lipgloss.Color("#5FD7FF"),
 			Success: lipgloss.Color("#5FD787"), Warning: lipgloss.Color("#FFD75F"),
-			Error: lipgloss.Color("#FF6B6B"), Border: lipgloss.Color("#6A6A88"),
-			Bg: lipgloss.Color("#1C1C26"), Selection: lipgloss.Color("#312D58"),
-			Code: lipgloss.Color("#FF9E80"), CodeBg: lipgloss.Color("#2A2A3C"),
+			Error: lipgloss.Color("#FF6B6B"), Border: lipgloss.Color("#77778A"),
+			Bg: lipgloss.Color("#1C1C26"), Selection: lipgloss.Color("#3A3650"),
+			Code: lipgloss.Color("#FF9E80"), CodeBg: lipgloss.Color("#30303A"),
 		}
 	}
 }

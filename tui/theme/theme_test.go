@@ -5,6 +5,7 @@ import (
 	"math"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
 	"pgregory.net/rapid"
 
 	"distlab/demos/locale"
@@ -50,30 +51,38 @@ func TestNextCyclesThroughEveryTheme(t *testing.T) {
 // Every theme's colours read on its own background, which it paints
 // behind everything it draws: text at WCAG AA (AAA in high contrast, for a
 // washed-out projector), borders at 3:1, the selected row's text on the
-// selection, inline code on its chip, a level-one heading on its band.
+// selection, inline code on its chip, a level-one heading on its band. In
+// true colour, and as a 256-colour terminal shows them (tmux's default,
+// macOS Terminal): there the dark selection once came out magenta.
 func TestEveryPaletteIsReadable(t *testing.T) {
 	for _, th := range []Theme{Dark, Light, HighContrast} {
 		p := palette(th)
 		if p.Bg == nil || p.Selection == nil || p.CodeBg == nil {
 			t.Fatalf("%v: a background is missing: %+v", th, p)
 		}
-		text := map[string]color.Color{"fg": p.Fg, "subtle": p.Subtle, "primary": p.Primary, "accent": p.Accent,
-			"success": p.Success, "warning": p.Warning, "error": p.Error}
-		for name, fg := range text {
-			if c := Contrast(fg, p.Bg); c < th.MinContrast(false) {
-				t.Errorf("%v: %s on the background: %.2f:1, want %.1f:1", th, name, c, th.MinContrast(false))
+		pairs := map[string][2]color.Color{"border": {p.Border, p.Bg},
+			"text on the selection": {p.Fg, p.Selection}, "code on its chip": {p.Code, p.CodeBg},
+			"a heading on its band": {p.Bg, p.Primary}}
+		for name, fg := range map[string]color.Color{"fg": p.Fg, "subtle": p.Subtle, "primary": p.Primary,
+			"accent": p.Accent, "success": p.Success, "warning": p.Warning, "error": p.Error} {
+			pairs[name+" on the background"] = [2]color.Color{fg, p.Bg}
+		}
+		for name, pair := range pairs {
+			want := th.MinContrast(name == "border")
+			if c := Contrast(pair[0], pair[1]); c < want {
+				t.Errorf("%v: %s: %.2f:1, want %.1f:1", th, name, c, want)
+			}
+			if c := Contrast(ansi.Convert256(pair[0]), ansi.Convert256(pair[1])); c < want {
+				t.Errorf("%v in 256 colours: %s: %.2f:1, want %.1f:1", th, name, c, want)
 			}
 		}
-		for name, c := range map[string]float64{
-			"border":                  Contrast(p.Border, p.Bg),
-			"text on the selection":   Contrast(p.Fg, p.Selection),
-			"subtle on the selection": Contrast(p.Subtle, p.Selection),
-			"code on its chip":        Contrast(p.Code, p.CodeBg),
-			"a heading on its band":   Contrast(p.Bg, p.Primary),
-		} {
-			want := th.MinContrast(name == "border")
-			if c < want {
-				t.Errorf("%v: %s: %.2f:1, want %.1f:1", th, name, c, want)
+		// A background stays a shade of the theme's, not another colour.
+		for name, bg := range map[string]color.Color{"selection": p.Selection, "code chip": p.CodeBg} {
+			if c := Contrast(bg, p.Bg); c > 2 {
+				t.Errorf("%v: the %s stands out from the background at %.2f:1", th, name, c)
+			}
+			if r, g, b, _ := ansi.Convert256(bg).RGBA(); th != HighContrast && max(r, g, b)-min(r, g, b) > 0x4000 {
+				t.Errorf("%v: the %s is a colour in 256 colours: %v", th, name, ansi.Convert256(bg))
 			}
 		}
 	}
