@@ -45,6 +45,7 @@ func sameCells(a, b *uv.ScreenBuffer) string {
 // link and all, in a fraction of the bytes; and each of its lines draws
 // the same alone, from the terminal's defaults, as the reader lays them.
 func TestCompactDrawsTheSame(t *testing.T) {
+	t.Parallel() // the two slow tests of the package share the cores
 	c := lessons.Load(lessons.Embedded, lessons.Options{Prefix: lessons.EmbeddedPrefix, KnownDemo: func(string) bool { return true }})
 	glamourDark, err := Standard("dark")
 	if err != nil {

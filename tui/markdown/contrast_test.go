@@ -54,6 +54,7 @@ func unreadable(out string, width int, th theme.Theme) []string {
 // colours, code comments were 2:1 on their block and the light theme's
 // text 1.2:1 on a dark terminal.
 func TestEveryLessonReadsInEveryTheme(t *testing.T) {
+	t.Parallel() // the two slow tests of the package share the cores
 	c := lessons.Load(lessons.Embedded, lessons.Options{Prefix: lessons.EmbeddedPrefix, KnownDemo: func(string) bool { return true }})
 	const width = 80
 	for _, th := range []theme.Theme{theme.Dark, theme.Light, theme.HighContrast} {

@@ -1,7 +1,9 @@
 // Package theme holds distlab's one Styles struct, built from a small
 // semantic palette, for each of the three themes: dark, light and
-// high-contrast (for projectors). No color literal lives outside this
-// package.
+// high-contrast (for projectors). Each theme paints its own background
+// behind everything it draws, lessons included (Glamour is built from the
+// same palette), so it reads alike on a dark and a light terminal. No
+// color literal lives outside this package.
 package theme
 
 import (
