@@ -111,7 +111,11 @@ func New(cfg Config) *Model {
 		m.state.Read = map[string]bool{}
 	}
 	m.state.Migrate(m.lang())
-	m.state.Lang = m.lang()
+	if !cfg.LangFromEnv {
+		// --lang is a choice, remembered; the environment's locale is
+		// not: a student who never pressed L follows LANG when it changes.
+		m.state.Lang = m.lang()
+	}
 	switch {
 	case cfg.StateErr != nil:
 		m.status, m.statusWarn = messagef("⚠ progress not loaded: %v", cfg.StateErr), true

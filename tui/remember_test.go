@@ -101,3 +101,21 @@ func TestOldProgressFileLoads(t *testing.T) {
 		t.Fatalf("old file: lesson %q at %d, read %v", m.Lesson(), m.reader.Offset(), m.state.Read)
 	}
 }
+
+// The environment's language is not a choice: a student who never pressed
+// L (nor gave --lang) follows LANG when it changes between runs.
+func TestEnvironmentLanguageIsNotRemembered(t *testing.T) {
+	store := progress.NewStore(t.TempDir() + "/state.json")
+	m := restart(t, store, Config{Lang: "en", LangFromEnv: true, ThemeAuto: true, ThemeFromDefault: true})
+	save(t, m, store)
+	m = restart(t, store, Config{Lang: "pt-BR", LangFromEnv: true, ThemeAuto: true, ThemeFromDefault: true})
+	if m.Lang() != "pt-BR" {
+		t.Fatalf("LANG went from en to pt-BR, the app stayed in %s", m.Lang())
+	}
+	press(t, m, "L") // now a choice: en
+	save(t, m, store)
+	m = restart(t, store, Config{Lang: "pt-BR", LangFromEnv: true, ThemeAuto: true, ThemeFromDefault: true})
+	if m.Lang() != "en" {
+		t.Fatalf("pressed L for en, the next run is in %s", m.Lang())
+	}
+}
