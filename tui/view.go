@@ -11,7 +11,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"distlab/tui/common"
-	"distlab/tui/theme"
 )
 
 // View draws the whole screen.
@@ -23,9 +22,9 @@ func (m *Model) View() tea.View {
 	if t := m.reader.Lesson().Title; t != "" {
 		v.WindowTitle = "distlab — " + t
 	}
-	if m.com.Styles.Theme == theme.HighContrast {
-		v.BackgroundColor = m.com.Styles.Palette.Bg
-	}
+	// Every theme paints its own background (paint); the terminal's is
+	// asked for too, for the cells between blocks, and given back on exit.
+	v.BackgroundColor = m.com.Styles.Palette.Bg
 	return v
 }
 
@@ -60,7 +59,7 @@ func (m *Model) Render() string {
 		return ""
 	}
 	if m.layout.TooSmall {
-		return m.tooSmall()
+		return m.paint(m.tooSmall())
 	}
 	layers := m.layers()
 	if slices.Equal(layers, m.screen.layers) {
