@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"time"
 
 	"distlab/demos/locale"
@@ -29,13 +30,22 @@ func ReportServed(ctx context.Context, out io.Writer, p *locale.Printer, period 
 		case now := <-t.C:
 			n, elapsed := served(), now.Sub(since)
 			if n > last && elapsed > 0 {
-				rate := float64(n-last) / elapsed.Seconds()
-				fmt.Fprintln(out, p.T("served %.0f req/s over the last %s, %d requests in all",
-					rate, p.Duration(elapsed.Round(time.Second)), n))
+				fmt.Fprintln(out, served1(p, float64(n-last)/elapsed.Seconds(), elapsed, n))
 			}
 			last, since = n, now
 		}
 	}
+}
+
+// served1 is one line of ReportServed: rate in requests a second with one
+// decimal below 10, where whole numbers would read a lightly loaded
+// worker's 2 requests in 5 s as "0 req/s", and total requests in all.
+func served1(p *locale.Printer, rate float64, elapsed time.Duration, total uint64) string {
+	d := p.Duration(elapsed.Round(time.Second))
+	if tenths := math.Round(rate * 10); rate < 10 && math.Mod(tenths, 10) != 0 {
+		return p.T("served %.1f req/s over the last %s, %d requests in all", rate, d, total)
+	}
+	return p.T("served %.0f req/s over the last %s, %d requests in all", rate, d, total)
 }
 
 // Report is ReportServed for this worker's requests.

@@ -100,3 +100,36 @@ func TestReportServedSingular(t *testing.T) {
 		}
 	})
 }
+
+// A lightly loaded worker's rate keeps a decimal below 10 req/s, written
+// the reader's way, rather than rounding 2 requests in 5 s to "0 req/s";
+// whole rates and rates from 10 up are whole numbers.
+func TestReportServedSmallRates(t *testing.T) {
+	for _, tc := range []struct {
+		lang locale.Lang
+		n    uint64
+		want string
+	}{
+		{locale.English, 2, "served 0.4 req/s over the last 5s, 2 requests in all\n"},
+		{locale.Portuguese, 2, "atendeu 0,4 req/s nos últimos 5s, 2 requisições no total\n"},
+		{locale.English, 1, "served 0.2 req/s over the last 5s, 1 request in all\n"},
+		{locale.Portuguese, 47, "atendeu 9,4 req/s nos últimos 5s, 47 requisições no total\n"},
+		{locale.English, 5, "served 1 req/s over the last 5s, 5 requests in all\n"},
+		{locale.English, 52, "served 10 req/s over the last 5s, 52 requests in all\n"},
+	} {
+		synctest.Test(t, func(t *testing.T) {
+			var served atomic.Uint64
+			var out syncBuffer
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			go ReportServed(ctx, &out, locale.For(tc.lang), ReportEvery, served.Load)
+			synctest.Wait() // the reporter has read the counter
+			served.Add(tc.n)
+			time.Sleep(ReportEvery)
+			synctest.Wait()
+			if got := out.take(); got != tc.want {
+				t.Errorf("%s, %d requests in 5s: %q, want %q", tc.lang, tc.n, got, tc.want)
+			}
+		})
+	}
+}

@@ -135,6 +135,8 @@ func init() {
 				"então a medição se achata abaixo do modelo: acrescente máquinas com --workers.\n"),
 		locale.PluralArg(3, "served %.0f req/s over the last %s, %d requests in all", "served %.0f req/s over the last %s, %d request in all",
 			"atendeu %.0f req/s nos últimos %s, %d requisições no total", "atendeu %.0f req/s nos últimos %s, %d requisição no total"),
+		locale.PluralArg(3, "served %.1f req/s over the last %s, %d requests in all", "served %.1f req/s over the last %s, %d request in all",
+			"atendeu %.1f req/s nos últimos %s, %d requisições no total", "atendeu %.1f req/s nos últimos %s, %d requisição no total"),
 		locale.Str("listening on %s (GOMAXPROCS=%s, %d SHA-256 rounds a request)",
 			"escutando em %s (GOMAXPROCS=%s, %d rodadas de SHA-256 por requisição)"),
 	)
