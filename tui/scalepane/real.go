@@ -3,6 +3,7 @@ package scalepane
 import (
 	"context"
 	"os"
+	"slices"
 	"strconv"
 	"sync"
 	"time"
@@ -19,9 +20,6 @@ type realRun struct {
 	cancel context.CancelFunc
 	done   chan struct{} // closed when the command has returned
 	size   int           // the side's size when it was asked for
-	// dropped says the pane was reset while it ran: its result is not
-	// shown. Only the pane's Update touches it.
-	dropped bool
 
 	mu              sync.Mutex // guards started and closed
 	started, closed bool
@@ -45,11 +43,15 @@ const realDuration = 2 * time.Second
 // one worker process using N cores, scale out = N one-core worker
 // processes behind a round-robin balancer, for two seconds. N is the
 // side's size, but at most twice this machine's CPUs: more measures only
-// requests queueing for the same CPUs (the pane says so).
+// requests queueing for the same CPUs (the pane says so). A measurement
+// dropped by R may still be stopping its workers: the new one starts
+// loading its own when they are gone, so that it does not share the CPUs
+// with them.
 func (m *Model) measure() tea.Cmd {
 	if m.run != nil {
 		return nil
 	}
+	draining := slices.Clone(m.draining)
 	c := m.snap.Side(m.side)
 	n := min(max(c.Size, 1), 2*m.cpus)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
@@ -59,6 +61,8 @@ func (m *Model) measure() tea.Cmd {
 	m.plan = plan
 	id, bench := m.PaneID(), m.bench
 	return func() tea.Msg {
+		defer close(run.done)
+		defer cancel()
 		run.mu.Lock()
 		if run.closed { // the pane closed before the command ran
 			run.mu.Unlock()
@@ -66,8 +70,13 @@ func (m *Model) measure() tea.Cmd {
 		}
 		run.started = true
 		run.mu.Unlock()
-		defer close(run.done)
-		defer cancel()
+		for _, d := range draining {
+			select {
+			case <-d.done:
+			case <-ctx.Done(): // closed, or waited 30 s
+				return realMsg{pane: id, run: run, err: ctx.Err()}
+			}
+		}
 		exe, err := os.Executable() // distlab itself runs the workers: `distlab scale worker`
 		if err != nil {
 			return realMsg{pane: id, run: run, err: err}
@@ -80,42 +89,50 @@ func (m *Model) measure() tea.Cmd {
 
 // measured takes a real measurement's result.
 func (m *Model) measured(msg realMsg) {
+	if i := slices.Index(m.draining, msg.run); i >= 0 { // dropped by R
+		m.draining = slices.Delete(m.draining, i, i+1)
+		return
+	}
 	if msg.run != m.run {
 		return
 	}
 	m.run = nil
-	if msg.run.dropped {
-		return
-	}
 	m.real, m.fail, m.realSize = msg.report, msg.err, msg.run.size
 	if msg.report != nil && msg.report.Result == nil {
 		m.real = nil
 	}
 }
 
-// dropReal forgets the real measurement: one in progress is cancelled
-// (Close still waits for its workers) and its result will not be shown.
+// dropReal forgets the real measurement: one in progress is cancelled and
+// drains — its result will not be shown, e may start another, and Close
+// still waits for its workers.
 func (m *Model) dropReal() {
 	if m.run != nil {
-		m.run.dropped = true
 		m.run.cancel()
+		m.draining = append(m.draining, m.run)
+		m.run = nil
 	}
 	m.real, m.fail = nil, nil
 }
 
-// Close stops a real measurement in progress and returns when its worker
-// processes are gone.
+// Close stops the real measurement in progress and those R dropped, and
+// returns when their worker processes are gone.
 func (m *Model) Close() {
-	run := m.run
-	if run == nil {
-		return
+	runs := m.draining
+	if m.run != nil {
+		runs = append(slices.Clone(runs), m.run)
 	}
-	run.mu.Lock()
-	run.closed = true
-	started := run.started
-	run.mu.Unlock()
-	run.cancel()
-	if started {
+	var started []*realRun
+	for _, run := range runs {
+		run.mu.Lock()
+		run.closed = true
+		if run.started {
+			started = append(started, run)
+		}
+		run.mu.Unlock()
+		run.cancel()
+	}
+	for _, run := range started {
 		<-run.done
 	}
 }

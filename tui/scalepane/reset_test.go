@@ -1,9 +1,15 @@
 package scalepane
 
 import (
+	"context"
 	"reflect"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"testing/synctest"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -43,23 +49,91 @@ func TestResetKey(t *testing.T) {
 	}
 }
 
-// R while real workers run drops their result: the screen stays as reset.
+// R while real workers run drops their result: the screen stays as reset,
+// with no "measuring…" while the dropped run stops its workers.
 func TestResetDropsMeasurementInProgress(t *testing.T) {
 	m := newPane(t, 100, 30)
 	fakeBench(m, 2)
 	cmd := m.Update(press1("e"))
 	press(m, "R")
-	if m.run == nil {
+	if s := ansi.Strip(m.View()); strings.Contains(s, "measuring") {
+		t.Errorf("after R the pane still says it measures:\n%s", s)
+	}
+	if len(m.draining) != 1 {
 		t.Fatal("R forgot the run in progress: Close would not wait for its workers")
 	}
-	msg := cmd()
-	if !msg.(realMsg).run.dropped {
-		t.Fatal("the run was not dropped")
-	}
-	m.Update(msg)
-	if m.run != nil || m.real != nil || strings.Contains(ansi.Strip(m.View()), "real, measured") {
+	m.Update(cmd())
+	if m.run != nil || m.real != nil || len(m.draining) != 0 || strings.Contains(ansi.Strip(m.View()), "real, measured") {
 		t.Errorf("a dropped measurement shows:\n%s", ansi.Strip(m.View()))
 	}
+}
+
+// After R, e starts a new measurement at once, while the dropped one is
+// still stopping its workers: the new one loads its own only when those
+// are gone, its result is shown and the dropped one's is not, and Close
+// waits for both.
+func TestMeasureAgainWhileDroppedRunDrains(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		m := newPane(t, 100, 30)
+		m.cpus = 2
+		var benches atomic.Int32
+		release := make(chan struct{}) // the dropped run's workers go
+		m.bench = func(ctx context.Context, plan scale.BenchPlan) (*scale.BenchReport, error) {
+			if benches.Add(1) == 1 {
+				<-ctx.Done()
+				<-release
+				return nil, ctx.Err()
+			}
+			return fakeReport(plan, 2), nil
+		}
+		results := make(chan tea.Msg, 2)
+		first := m.Update(press1("e"))
+		go func() { results <- first() }()
+		synctest.Wait()
+		press(m, "R")
+		second := m.Update(press1("e"))
+		if second == nil {
+			t.Fatal("e started nothing while the dropped run drains")
+		}
+		if s := ansi.Strip(m.View()); !strings.Contains(s, "measuring real workers") {
+			t.Errorf("the new measurement does not show:\n%s", s)
+		}
+		go func() { results <- second() }()
+		synctest.Wait()
+		if n := benches.Load(); n != 1 {
+			t.Fatalf("%d benches run while the dropped one's workers are still up", n)
+		}
+		close(release)
+		for range 2 {
+			m.Update(<-results)
+		}
+		if benches.Load() != 2 || len(m.draining) != 0 || m.run != nil {
+			t.Fatalf("%d benches, %d draining, run %v", benches.Load(), len(m.draining), m.run)
+		}
+		if s := ansi.Strip(m.View()); !strings.Contains(s, "real, measured") {
+			t.Errorf("the new measurement's result is not shown:\n%s", s)
+		}
+
+		// Close with one dropped and one running waits for both.
+		m.bench = func(ctx context.Context, _ scale.BenchPlan) (*scale.BenchReport, error) {
+			<-ctx.Done()
+			time.Sleep(time.Second) // the workers take a moment to go
+			return nil, ctx.Err()
+		}
+		var ended atomic.Int32
+		runCmd := func(cmd tea.Cmd) {
+			go func() { cmd(); ended.Add(1) }()
+			synctest.Wait()
+		}
+		runCmd(m.Update(press1("e")))
+		press(m, "R")
+		runCmd(m.Update(press1("e")))
+		m.Close()
+		synctest.Wait()
+		if n := ended.Load(); n != 2 {
+			t.Errorf("Close returned with %d of 2 measurements ended", n)
+		}
+	})
 }
 
 // R is in the pane's help, in both languages.

@@ -54,6 +54,7 @@ type Model struct {
 	// Real mode: a short run of real worker processes on this machine,
 	// for the selected side at its current size.
 	run      *realRun           // the measurement in progress, nil when none
+	draining []*realRun         // measurements R dropped whose commands have not returned
 	plan     scale.BenchPlan    // what it runs
 	real     *scale.BenchReport // the last measurement
 	realSize int                // the side's size when it was asked for

@@ -75,8 +75,9 @@ func TestRelabel(t *testing.T) {
 func TestRealMeasurement(t *testing.T) {
 	m := newPaneIn(t, locale.Portuguese, 160, 40)
 	m.bench = func(_ context.Context, plan scale.BenchPlan) (*scale.BenchReport, error) {
-		return &scale.BenchReport{Plan: plan, Predicted: 6475,
-			Result: &scale.BenchResult{Throughput: 5012.4}}, nil
+		r := fakeReport(plan, 0)
+		r.Predicted, r.Result.Throughput = 6475, 5012.4
+		return r, nil
 	}
 	cmd := m.Update(press1("e"))
 	if cmd == nil || !strings.Contains(ansi.Strip(m.View()), "medindo workers reais") {
@@ -86,7 +87,7 @@ func TestRealMeasurement(t *testing.T) {
 		t.Error("a second measurement started while one runs")
 	}
 	m.Update(cmd())
-	if s := ansi.Strip(m.View()); !strings.Contains(s, "real, medido: vertical (scale up), N = ") || !strings.Contains(s, ": 5.012 req/s (modelo 6.475) · p50 – · p99 –") {
+	if s := ansi.Strip(m.View()); !strings.Contains(s, "real, medido: vertical (scale up), N = ") || !strings.Contains(s, ": 5.012 req/s (modelo 6.475) · p50 3,9ms · p99 12ms") {
 		t.Errorf("result:\n%s", s)
 	}
 

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
@@ -17,9 +18,22 @@ import (
 func fakeBench(m *Model, cpus int) {
 	m.cpus = cpus
 	m.bench = func(_ context.Context, plan scale.BenchPlan) (*scale.BenchReport, error) {
-		return &scale.BenchReport{Plan: plan, Predicted: 3535, CPUs: cpus,
-			Result: &scale.BenchResult{Throughput: 1018}}, nil
+		return fakeReport(plan, cpus), nil
 	}
+}
+
+// fakeReport is what a real measurement of plan reports: 1,018 req/s for
+// 2 s, each answer with its latency — 95% at 3.9ms, the rest at 12ms.
+func fakeReport(plan scale.BenchPlan, cpus int) *scale.BenchReport {
+	res := &scale.BenchResult{Elapsed: 2 * time.Second, OK: 2036, Throughput: 1018}
+	for i := range res.OK {
+		d := 3900 * time.Microsecond
+		if i%100 >= 95 {
+			d = 12 * time.Millisecond
+		}
+		res.Latency.Add(d)
+	}
+	return &scale.BenchReport{Plan: plan, Predicted: 3535, CPUs: cpus, Result: res}
 }
 
 // measure presses e and hands the pane the command's result.
