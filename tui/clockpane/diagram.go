@@ -71,6 +71,9 @@ func fit(events []clocks.Event, a axis, procs, w int) (layout, int) {
 // procName is a, b, c… as the engine labels them.
 func procName(p int) string { return string(rune('a' + p)) }
 
+// nameWidth is the columns procName takes at the left of the diagram.
+const nameWidth = 1
+
 // rows places the process lines on a diagram h rows tall: spread over the
 // whole height, with a row above the first for labels and one below the
 // last, so that the diagram reads at a projector's size. A diagram too
@@ -214,7 +217,10 @@ func draw(run *clocks.Run, events []clocks.Event, l layout, w, h int, o drawOpts
 			drawLost(c, run, l, e, row)
 		}
 	}
-	visible := func(x int) bool { return x >= 0 && x < w }
+	// An event scrolled onto the names' column is off the diagram: drawn
+	// there, it would stand over its process's name. (The gap after the
+	// names holds the first event of a run that scrolls by a column.)
+	visible := func(x int) bool { return x >= nameWidth && x < w }
 	for _, e := range events {
 		if x := l.x(e); visible(x) {
 			c.set(x, row(e.Proc), symbol(e), o.inkOf(e.ID))
@@ -273,17 +279,22 @@ func drawLost(c *canvas, run *clocks.Run, l layout, e clocks.Event, row func(int
 	}
 	ax, ay, bx, by := ends(x1, row(e.Proc), x2, row(e.Peer))
 	// The ✗ goes off the process lines, so that it reads as the message's
-	// end and not as an event of a process it passes.
+	// end and not as an event of a process it passes. Dots become cells
+	// as canvas.dot makes them, rounding down: a dot left of the canvas
+	// (x = -1) is in no cell, not in column 0.
 	ex, ey := ax+(bx-ax)*2/3, ay+(by-ay)*2/3
 	for _, f := range [...][2]int{{2, 3}, {1, 2}, {3, 4}, {1, 3}, {5, 6}} {
 		x, y := ax+(bx-ax)*f[0]/f[1], ay+(by-ay)*f[0]/f[1]
-		if c.at(x/2, y/4).r != '─' {
+		if x < 0 || y < 0 || c.at(x>>1, y>>2).r != '─' {
 			ex, ey = x, y
 			break
 		}
 	}
 	c.dotLine(ax, ay, ex, ey, inkMessage)
-	c.set(ex/2, ey/4, '✗', inkBackward)
+	// Like an event, the ✗ is never drawn over the names.
+	if ex >= 0 && ey >= 0 && ex>>1 >= nameWidth {
+		c.set(ex>>1, ey>>2, '✗', inkBackward)
+	}
 }
 
 // symbol is an event's glyph, the same in the diagram and the table.
