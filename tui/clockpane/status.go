@@ -5,20 +5,24 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"distlab/demos/clocks"
 	"distlab/demos/locale"
+	"distlab/tui/common"
 )
 
-// statusLine is the run's settings as the run really uses them and its
-// progress; or, until the next key, where the last export went or why a
-// key did nothing.
-func (m *Model) statusLine(run *clocks.Run) string {
+// statusLines are the run's settings as the run really uses them and its
+// progress, at most maxLines lines w cells wide, each part whole on its
+// line ("axis: physical clocks" is never split in two); or, until the next
+// key, where the last export went or why a key did nothing.
+func (m *Model) statusLines(run *clocks.Run, w, maxLines int) []string {
 	s, p := m.Com.Styles, m.Com.Printer
 	switch {
 	case m.exported != nil:
-		return s.Status.Render(p.T("exported %s (ShiViz) and %s (JSON Lines)", m.exported.shiviz, m.exported.jsonl))
+		return common.WrapLines(s.Status.Render(p.T("exported %s (ShiViz) and %s (JSON Lines)", m.exported.shiviz, m.exported.jsonl)), w, maxLines)
 	case m.fixedNotice:
-		return s.StatusWarn.Render(p.T("this scenario sets its own events, clocks and delays: seed, skew, loss and delay apply to random runs (c until \"random\")"))
+		return common.WrapLines(s.StatusWarn.Render(p.T("this scenario sets its own events, clocks and delays: seed, skew, loss and delay apply to random runs (c until \"random\")")), w, maxLines)
 	}
 	name := p.T("random")
 	if sc := m.scenarios[m.scenario]; sc != "" {
@@ -29,13 +33,40 @@ func (m *Model) statusLine(run *clocks.Run) string {
 	if m.Animating() {
 		state = p.T("playing")
 	}
-	return s.Status.Render(p.T("%s · %s · axis: %s · %d/%d events · %s %.0f ev/s",
-		name, settings(run, p), axisName, len(run.Events), len(m.full.Events), state, speeds[m.speed]))
+	parts := append([]string{name}, settings(run, p)...)
+	parts = append(parts, p.T("axis: %s", axisName), p.T("%d/%d events", len(run.Events), len(m.full.Events)),
+		p.T("%s %.0f ev/s", state, speeds[m.speed]))
+	lines := pack(w-1, " · ", parts) // WrapLines starts each line with a space
+	for i, l := range lines {
+		lines[i] = s.Status.Render(l)
+	}
+	return common.WrapLines(strings.Join(lines, "\n"), w, maxLines)
 }
 
-// settings is what decides the run: a scenario's own clocks and delays, or
-// a random run's seed and the bounds its clocks and network are drawn in.
-func settings(run *clocks.Run, p *locale.Printer) string {
+// pack puts parts on lines of at most w cells, sep between two on the same
+// line, each part whole on one line (one wider than a line is wrapped
+// later, by WrapLines).
+func pack(w int, sep string, parts []string) []string {
+	var lines []string
+	line := ""
+	for i, part := range parts {
+		switch {
+		case i == 0:
+			line = part
+		case ansi.StringWidth(line+sep+part) <= w:
+			line += sep + part
+		default:
+			lines = append(lines, line)
+			line = part
+		}
+	}
+	return append(lines, line)
+}
+
+// settings is what decides the run, part by part: a scenario's own clocks
+// and delays, or a random run's seed and the bounds its clocks and network
+// are drawn in.
+func settings(run *clocks.Run, p *locale.Printer) []string {
 	cfg := run.Cfg
 	delay := p.Duration(cfg.DelayMin)
 	if cfg.DelayMax != cfg.DelayMin {
@@ -50,8 +81,8 @@ func settings(run *clocks.Run, p *locale.Printer) string {
 		if cfg.DriftPPM > 0 {
 			drift = "≤" + drift
 		}
-		return p.T("seed %s · skew %s · drift %s · loss %.0f%% · delay %s",
-			strconv.FormatUint(cfg.Seed, 10), skew, drift, cfg.Loss*100, delay)
+		return []string{p.T("seed %s", strconv.FormatUint(cfg.Seed, 10)), p.T("skew %s", skew),
+			p.T("drift %s", drift), p.T("loss %.0f%%", cfg.Loss*100), p.T("delay %s", delay)}
 	}
 	offsets := make([]string, len(run.Procs))
 	drift := false
@@ -60,9 +91,9 @@ func settings(run *clocks.Run, p *locale.Printer) string {
 		drift = drift || pr.DriftPPM != 0
 	}
 	if drift { // no scenario drifts today; if one did, it would say so
-		return p.T("clocks %s, drifting · delay %s", strings.Join(offsets, ", "), delay)
+		return []string{p.T("clocks %s, drifting", strings.Join(offsets, ", ")), p.T("delay %s", delay)}
 	}
-	return p.T("clocks %s · delay %s", strings.Join(offsets, ", "), delay)
+	return []string{p.T("clocks %s", strings.Join(offsets, ", ")), p.T("delay %s", delay)}
 }
 
 // signed is an offset with its sign: +40ms, -1ms, 0s.

@@ -121,7 +121,7 @@ func (m *Model) foot(run *clocks.Run, backward, w, h int) []string {
 	case w < 70: // a pane beside the lesson: the run's settings take three lines
 		status = 3
 	}
-	out := common.WrapLines(m.statusLine(run), w, status)
+	out := m.statusLines(run, w, status)
 	out = append(out, common.WrapLines(info, w, sentence)...)
 	return append(out, common.WrapLines(m.legend(), w, legend)...)
 }

@@ -339,7 +339,7 @@ func TestReset(t *testing.T) {
 	if m.scenario != scenario || m.cfg.Seed != seed || m.axis != axisBefore {
 		t.Errorf("R changed the scenario (%d → %d), the seed (%d → %d) or the axis", scenario, m.scenario, seed, m.cfg.Seed)
 	}
-	if s := strings.Join(strings.Fields(screen(m)), " "); !strings.Contains(s, "Lamport order is not causality") || !strings.Contains(s, "0/7 events · playing") {
+	if s := strings.Join(strings.Fields(screen(m)), " "); !strings.Contains(s, "Lamport order is not causality") || !strings.Contains(s, "0/7 events") || !strings.Contains(s, "playing 4 ev/s") {
 		t.Errorf("after R:\n%s", s)
 	}
 	found := false
