@@ -144,7 +144,8 @@ func (n *Node) runLink(ctx context.Context, nc net.Conn, br *bufio.Reader, s *li
 	n.goLocked(l.delayLoop)
 	n.mu.Unlock()
 	if extra != nil {
-		extra.close() // one link per pair: its reader ends, and with it its run
+		extra.replaced.Store(true) // its peer is alive: nothing to pass on
+		extra.close()              // one link per pair: its reader ends, and with it its run
 	}
 	if news {
 		n.announceMembers()
@@ -156,7 +157,7 @@ func (n *Node) runLink(ctx context.Context, nc net.Conn, br *bufio.Reader, s *li
 		delete(n.links, l)
 		up := n.up && !n.gate.frozen()
 		n.mu.Unlock()
-		if up {
+		if up && !l.replaced.Load() {
 			n.passOn(l.remote)
 		}
 	}()

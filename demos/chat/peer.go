@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"net"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -14,15 +15,18 @@ import (
 // a link delay they first wait in a FIFO delay line, so a link delays but
 // never reorders (like TCP). The writer tags every line it sends.
 type peerLink struct {
-	node    *Node
-	nc      net.Conn
-	remote  string  // the peer's node id, as its handshake proved
-	dialed  bool    // this node dialed it (the pair keeps one link: extraLinkLocked)
-	tags    *tagger // of the lines sent; the writer's only
-	out     chan outLine
-	delayed chan outLine
-	done    chan struct{}
-	once    sync.Once
+	node   *Node
+	nc     net.Conn
+	remote string // the peer's node id, as its handshake proved
+	dialed bool   // this node dialed it (the pair keeps one link: extraLinkLocked)
+	// replaced is set before the link is closed for a newer one to the same
+	// peer (extraLinkLocked): its end loses nothing, so passOn is skipped.
+	replaced atomic.Bool
+	tags     *tagger // of the lines sent; the writer's only
+	out      chan outLine
+	delayed  chan outLine
+	done     chan struct{}
+	once     sync.Once
 
 	mu      sync.Mutex // guards lastDue, waiting
 	lastDue time.Time
@@ -66,6 +70,29 @@ func (l *peerLink) send(text string, delay time.Duration, sent func()) {
 	case <-l.done:
 	default:
 		l.close()
+	}
+}
+
+// burstReserve is the part of a link's queue that a replay burst
+// (catchUp, passOn) leaves to the traffic of the moment.
+const burstReserve = 1 << 12
+
+// room is how many more lines a burst may queue on l now: the queue's
+// free room, counting the lines still in the delay line, which will pass
+// through it, less burstReserve.
+func (l *peerLink) room() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return max(cap(l.out)-len(l.out)-l.waiting-burstReserve, 0)
+}
+
+// sendBurst queues a replay (lines oldest first): the newest of them that
+// fit in l.room(). A replay is a safety net; it must never drop the link
+// it travels on (see send).
+func (l *peerLink) sendBurst(lines []string, delay, jitter time.Duration) {
+	lines = lines[len(lines)-min(len(lines), l.room()):]
+	for _, line := range lines {
+		l.send(line, lineDelay(delay, jitter), nil)
 	}
 }
 

@@ -15,10 +15,13 @@ import (
 const (
 	// catchUpAge and catchUpMax bound what a node sends a peer when their
 	// link comes up: the messages of its ring accepted in the last
-	// catchUpAge, at most catchUpMax of them (the link's queue holds
-	// 16,384 lines).
+	// catchUpAge, at most catchUpMax of them, and no more than the link's
+	// queue has room for (peerLink.room).
 	catchUpAge = 30 * time.Second
 	catchUpMax = 8192
+	// passOnMargin is added to what could still have been in flight when
+	// a peer's link ended (passOnAge): clocks and schedulers are not exact.
+	passOnMargin = time.Second
 	// replayMargin is how far below a client's cursor a replay starts: a
 	// message may overtake an earlier one of the same origin on another
 	// path, so the highest number a client saw does not prove it saw the
@@ -145,13 +148,11 @@ func (c *conn) writeReplay(w *bufio.Writer, r sinceReq) {
 // must find there what it missed on the node it left (which may be hung,
 // or dead): so every node keeps what its peers have seen lately.
 func (n *Node) catchUp(l *peerLink) {
-	lines := n.recentLines(ctlRecent, func(*entry) bool { return true })
+	lines := n.recentLines(ctlRecent, catchUpAge, func(*entry) bool { return true })
 	n.mu.Lock()
 	delay, jitter := n.delay, n.jitter
 	n.mu.Unlock()
-	for _, line := range lines {
-		l.send(line, lineDelay(delay, jitter), nil)
-	}
+	l.sendBurst(lines, delay, jitter)
 }
 
 // passOn sends every other peer the recent messages that came from origin,
@@ -160,13 +161,21 @@ func (n *Node) catchUp(l *peerLink) {
 // sends leaves a peer without a message the other has, and its sender,
 // acknowledged, does not send it again: the survivors trade what they got
 // from it, and drop what they already have.
+//
+// Only what could still have been on its way when the link ended is
+// passed on (passOnAge), and each peer gets no more than its link's queue
+// has room for, newest first: a link ends for other reasons too (a frozen
+// peer, a peer that is only slow), and a burst that filled a healthy
+// link's queue would drop that link, whose end would send another burst.
 func (n *Node) passOn(origin string) {
-	lines := n.recentLines(ctlRelay, func(e *entry) bool { return e.msg.Origin == origin })
+	n.mu.Lock()
+	delay, jitter := n.delay, n.jitter
+	n.mu.Unlock()
+	lines := n.recentLines(ctlRelay, n.passOnAge(delay, jitter), func(e *entry) bool { return e.msg.Origin == origin })
 	if len(lines) == 0 {
 		return
 	}
 	n.mu.Lock()
-	delay, jitter := n.delay, n.jitter
 	var links []*peerLink
 	for l := range n.links {
 		if l.remote != origin {
@@ -175,22 +184,27 @@ func (n *Node) passOn(origin string) {
 	}
 	n.mu.Unlock()
 	for _, l := range links {
-		for _, line := range lines {
-			l.send(line, lineDelay(delay, jitter), nil)
-		}
+		l.sendBurst(lines, delay, jitter)
 	}
 }
 
-// recentLines is the ring's messages of the last catchUpAge that keep
-// accepts, at most catchUpMax, oldest first, as lines of cmd: /recent for a
+// passOnAge is how old a message from a peer can be and still have been
+// in flight when the link from it ended: a link ends at the latest
+// 4×PeerTimeout after its last line (runLink's read deadline), and a
+// line waits in the delay line for up to delay+jitter before it leaves.
+func (n *Node) passOnAge(delay, jitter time.Duration) time.Duration {
+	return 4*n.cfg.PeerTimeout + delay + jitter + passOnMargin
+}
+
+// recentLines is the ring's messages of the last age that keep accepts, at most catchUpMax, oldest first, as lines of cmd: /recent for a
 // peer that was away (its distlab clients replay what they missed, its
 // netcats were not there), /relay for messages the peer should have had
 // by now, which all its clients must see.
-func (n *Node) recentLines(cmd string, keep func(*entry) bool) []string {
+func (n *Node) recentLines(cmd string, age time.Duration, keep func(*entry) bool) []string {
 	h := n.hub
 	head := h.head.Load()
 	start := head - min(head, h.size)
-	since := time.Now().Add(-catchUpAge).UnixMilli()
+	since := time.Now().Add(-age).UnixMilli()
 	var lines []string
 	for i := head; i > start && len(lines) < catchUpMax; i-- {
 		e := h.read(i - 1)

@@ -1,0 +1,139 @@
+package chat
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"testing/synctest"
+	"time"
+)
+
+// A node dies while the cluster is loaded: n1 sent thousands of messages,
+// the link n2→n3 carries thousands more in its queue. The survivors pass
+// on only what n1 could still have had in flight (not what it sent ten
+// seconds ago), no more than the healthy link's queue has room for, so
+// that link stays up, and every client sees every message once — the one
+// n1 died before sending n3 too.
+func TestPassOnSparesHealthyLinks(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		m := newMemNet()
+		c := memCluster(t, m, 3)
+		n1, n2, n3 := c.Nodes[0], c.Nodes[1], c.Nodes[2]
+		_, brec := memClient(t, m, "bob", n2.Addr())
+		_, crec := memClient(t, m, "carol", n3.Addr())
+		time.Sleep(time.Second)
+		synctest.Wait()
+		from1at2, from1at3 := n2.linkTo("n1"), n3.linkTo("n1")
+		l23, l32 := n2.linkTo("n3"), n3.linkTo("n2")
+		if from1at2 == nil || from1at3 == nil || l23 == nil || l32 == nil {
+			t.Fatal("the mesh lacks a link")
+		}
+		seq := uint64(0)
+		msg := func(origin *Node, text string) Message {
+			seq++
+			return Message{Client: origin.cfg.ID + "." + origin.epoch + ".c99", Seq: seq, Origin: origin.cfg.ID,
+				Epoch: origin.epoch, OSeq: 1<<20 + seq, At: time.Now(), Kind: KindSay, Nick: "alice", Text: text}
+		}
+		n1sent := 0
+		fromN1 := func(count int, lastOnlyTo2 bool) {
+			for i := range count {
+				line := relayLine(msg(n1, fmt.Sprintf("a%05d", n1sent)))
+				n1sent++
+				n2.peerLine(from1at2, line)
+				if !lastOnlyTo2 || i < count-1 {
+					n3.peerLine(from1at3, line)
+				}
+			}
+		}
+
+		const old, recent, busy = 4000, 2000, 11000
+		fromN1(old, false) // long before the crash: nothing of it can be in flight
+		time.Sleep(10 * time.Second)
+		synctest.Wait()
+
+		// Lines n2 sends wait 100 ms in its delay line, and fake time
+		// stands still until every goroutine waits: what n2 queues for n3
+		// stays queued while n1 dies.
+		n2.SetLinkDelay(100*time.Millisecond, 0)
+		for i := range busy {
+			n2.relay(msg(n2, fmt.Sprintf("b%05d", i)), nil)
+		}
+		fromN1(recent, true)
+		n1.Kill()
+		synctest.Wait()
+		for _, l := range []*peerLink{l23, l32} {
+			select {
+			case <-l.done:
+				t.Fatalf("the healthy link %s→%s dropped when n1 died", l.node.cfg.ID, l.remote)
+			default:
+			}
+		}
+		time.Sleep(2 * time.Second)
+		synctest.Wait()
+		if n2.linkTo("n3") != l23 || n3.linkTo("n2") != l32 {
+			t.Fatal("the link between n2 and n3 was replaced")
+		}
+		passedOn := n3.copies.Load() - (old + recent - 1 + busy)
+		if passedOn < 1 || passedOn > recent {
+			t.Errorf("n2 passed n3 %d of n1's messages; want 1 to %d (the recent ones)", passedOn, recent)
+		}
+		check := func(who string, rec *recorder, prefix string, want int) {
+			seen := map[string]int{}
+			for _, l := range rec.snapshot() {
+				if i := strings.LastIndex(l, ": "+prefix); i >= 0 {
+					seen[l[i+2:]]++
+				}
+			}
+			for i := range want {
+				if k := fmt.Sprintf("%s%05d", prefix, i); seen[k] != 1 {
+					t.Fatalf("%s saw %s %d times", who, k, seen[k])
+				}
+			}
+		}
+		check("carol", crec, "a", n1sent)
+		check("carol", crec, "b", busy)
+		check("bob", brec, "a", n1sent)
+	})
+}
+
+// A link replaced by a newer one to the same peer (extraLinkLocked) loses
+// nothing: its end passes on no burst of the peer's messages.
+func TestReplacedLinkPassesNothingOn(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		m := newMemNet()
+		c := memCluster(t, m, 3)
+		n1, n2, n3 := c.Nodes[0], c.Nodes[1], c.Nodes[2]
+		old := n1.linkTo("n2")
+		from1at2, from1at3 := n2.linkTo("n1"), n3.linkTo("n1")
+		for i := range 100 {
+			line := relayLine(Message{Client: "n1." + n1.epoch + ".c99", Seq: uint64(i + 1), Origin: "n1", Epoch: n1.epoch,
+				OSeq: uint64(i + 1), At: time.Now(), Kind: KindSay, Nick: "alice", Text: fmt.Sprint("r", i)})
+			n2.peerLine(from1at2, line)
+			n3.peerLine(from1at3, line)
+		}
+		copies := n3.copies.Load()
+
+		// n1 dials n2 once more: the pair keeps the newer link, which n1
+		// dialed too, and closes the old one at both ends.
+		n1.mu.Lock()
+		ctx := n1.ctx
+		n1.mu.Unlock()
+		nc, err := n1.dial(ctx, n2.Addr())
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, br, err := n1.dialHandshake(ctx, nc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		go n1.runLink(ctx, nc, br, s)
+		time.Sleep(time.Second)
+		synctest.Wait()
+		if l := n1.linkTo("n2"); l == nil || l == old {
+			t.Fatalf("the link n1→n2 was not replaced: %v", l)
+		}
+		if got := n3.copies.Load() - copies; got != 0 {
+			t.Errorf("n3 got %d copies when the link n1–n2 was replaced; want none", got)
+		}
+	})
+}
