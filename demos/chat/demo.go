@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"distlab/demos/locale"
@@ -33,7 +34,7 @@ type Demo struct {
 
 	txt speaker // of the bots' messages
 
-	mu      sync.Mutex // guards bots, botRate, paused, links, closed
+	mu      sync.Mutex // guards bots, botRate, paused, links, closed, said
 	bots    []*bot
 	pending int // bots being dialed
 	botRate float64
@@ -41,10 +42,16 @@ type Demo struct {
 	links   LinkSpeed
 	closed  bool
 
+	said []string // what you typed while Reset replaced your client (see Say)
+
 	// resetMu is held by Reset, and by what changes the nodes or the bots
 	// or ends the demo (Kill, Restart, ToggleFreeze, AddBot, RemoveBot,
 	// Close): those wait for a reset to finish.
 	resetMu sync.Mutex
+	// closing is set by Close before it waits for resetMu: a Reset under
+	// way stops waiting for the cluster to settle and dials no one more,
+	// so that closing the pane right after R does not hang the app.
+	closing atomic.Bool
 
 	adding   sync.WaitGroup // AddBot calls under way; Close waits for them
 	finished chan struct{}  // closed when Close is done
@@ -95,7 +102,7 @@ func StartDemo(cfg DemoConfig) (*Demo, error) {
 	d.txt.set(cfg.Lang)
 	names := []string{locale.For(cfg.Lang).T("you"), "ana", "bruno", "carla", "davi"}
 	for i := range min(cfg.Nodes, 3) {
-		v := &View{Name: names[i]}
+		v := &View{name: names[i]}
 		d.views = append(d.views, v)
 		if err := d.dialView(i, cfg.Lang); err != nil {
 			d.Close()
@@ -130,13 +137,6 @@ func (d *Demo) SetLang(l locale.Lang) {
 
 // Views are the watching clients' screens, "you" first.
 func (d *Demo) Views() []*View { return d.views }
-
-// Say sends text as "you".
-func (d *Demo) Say(text string) {
-	if c := d.views[0].current(); c != nil {
-		c.Send(text)
-	}
-}
 
 // node is node i, or an error that says there is none.
 func (d *Demo) node(i int) (*Node, error) {
@@ -257,7 +257,7 @@ func (d *Demo) AddBot() error {
 func (d *Demo) addBot() error {
 	d.mu.Lock()
 	switch {
-	case d.closed:
+	case d.closed || d.closing.Load():
 		d.mu.Unlock()
 		return ErrClosed
 	case len(d.bots)+d.pending >= MaxBots:
@@ -364,7 +364,8 @@ func (d *Demo) SetPaused(p bool) {
 // is left running: every goroutine ended, every socket closed. A second
 // Close waits for the first.
 func (d *Demo) Close() {
-	d.resetMu.Lock() // a Reset under way finishes first
+	d.closing.Store(true) // a Reset under way gives up waiting
+	d.resetMu.Lock()      // and finishes first
 	defer d.resetMu.Unlock()
 	d.mu.Lock()
 	if d.closed {

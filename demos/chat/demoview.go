@@ -13,9 +13,8 @@ import (
 // which the lessons ask students to watch and which the bots' chatter
 // would otherwise scroll away within a second.
 type View struct {
-	Name string // the nick it asks for, and the column's name
-
 	mu      sync.Mutex
+	name    string   // guarded by mu: the nick it asks for, and the column's name
 	client  *Client  // guarded by mu; replaced by Reset
 	lines   []string // guarded by mu: the last viewLines lines, oldest first
 	total   int      // guarded by mu: lines ever shown
@@ -53,6 +52,19 @@ func (v *View) add(l string) {
 			v.notices = v.notices[1:]
 		}
 	}
+}
+
+// Name is the nick the view's client asks for, and the column's name.
+func (v *View) Name() string {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return v.name
+}
+
+func (v *View) setName(name string) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	v.name = name
 }
 
 // clear empties the screen, as a new client's is.

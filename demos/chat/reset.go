@@ -23,7 +23,7 @@ func (d *Demo) Reset() error {
 	d.resetMu.Lock()
 	defer d.resetMu.Unlock()
 	d.mu.Lock()
-	if d.closed {
+	if d.closed || d.closing.Load() {
 		d.mu.Unlock()
 		return ErrClosed
 	}
@@ -64,11 +64,19 @@ func (d *Demo) Reset() error {
 	for _, v := range d.views {
 		v.clear()
 	}
-	d.settle()
+	// You come back under your name in the language spoken now, which
+	// may not be the one the demo started in.
 	lang := d.txt.printer().Lang()
+	d.views[0].setName(locale.For(lang).T("you"))
+	d.settle()
 	for i := range d.views {
+		if d.closing.Load() {
+			return ErrClosed // Close is waiting: it closes whatever is left
+		}
 		if err := d.dialView(i, lang); err != nil {
 			keep(err)
+		} else if i == 0 {
+			d.sendSaid()
 		}
 	}
 	for range d.cfg.Bots {
@@ -89,7 +97,7 @@ func (d *Demo) dialView(i int, lang locale.Lang) error {
 			addrs = append(addrs, LocalAddr(n.Addr()))
 		}
 	}
-	c, err := Dial(ClientConfig{Addrs: addrs, Nick: v.Name, OnLine: v.add, Lang: lang})
+	c, err := Dial(ClientConfig{Addrs: addrs, Nick: v.Name(), OnLine: v.add, Lang: lang})
 	if err != nil {
 		return err
 	}
@@ -97,7 +105,7 @@ func (d *Demo) dialView(i int, lang locale.Lang) error {
 	return nil
 }
 
-// settle waits, at most settleWithin, until every node that is up hears
+// settle waits, at most settleWithin and until Close begins, until every node that is up hears
 // from all its peers, and each new client's node no longer takes its nick
 // for held: a nick a peer's heartbeat still lists (the old client's) would
 // be refused, and the client shown as a guest.
@@ -105,7 +113,7 @@ func (d *Demo) settle() {
 	nodes := d.cluster.Nodes
 	home := map[string]*Node{} // nick → the node its client will ask
 	for i, v := range d.views {
-		home[v.Name] = nodes[i]
+		home[v.Name()] = nodes[i]
 	}
 	for i := range d.cfg.Bots {
 		home[botNick(i)] = nodes[i%len(nodes)]
@@ -135,7 +143,7 @@ func (d *Demo) settle() {
 		}
 		return true
 	}
-	for deadline := time.Now().Add(settleWithin); !settled() && time.Now().Before(deadline); {
+	for deadline := time.Now().Add(settleWithin); !d.closing.Load() && !settled() && time.Now().Before(deadline); {
 		time.Sleep(10 * time.Millisecond)
 	}
 }

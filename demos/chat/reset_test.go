@@ -56,10 +56,10 @@ func TestResetPutsTheDemoBack(t *testing.T) {
 	}
 	for i, v := range d.Views() {
 		if got, want := v.Node(), LocalAddr(nodes[i].Addr()); got != want {
-			t.Errorf("%s on %s after Reset, want %s (n%d)", v.Name, got, want, i+1)
+			t.Errorf("%s on %s after Reset, want %s (n%d)", v.Name(), got, want, i+1)
 		}
 		if len(v.Notices()) != 0 {
-			t.Errorf("%s still shows the old failover: %v", v.Name, v.Notices())
+			t.Errorf("%s still shows the old failover: %v", v.Name(), v.Notices())
 		}
 	}
 	d.mu.Lock()
@@ -72,17 +72,17 @@ func TestResetPutsTheDemoBack(t *testing.T) {
 	// The screens start again: each client greeted under its own nick,
 	// and the bots counting from 1, seen everywhere.
 	for _, v := range d.Views() {
-		eventually(t, v.Name+" to see bot2's first message", func() bool {
+		eventually(t, v.Name()+" to see bot2's first message", func() bool {
 			lines, _ := v.Lines(viewLines)
 			return strings.Contains(strings.Join(lines, "\n"), "bot2@n2: message 1 from bot2")
 		})
 		lines, _ := v.Lines(viewLines)
 		screen := strings.Join(lines, "\n")
-		if !strings.Contains(screen, "*** you are now "+v.Name) || strings.Contains(screen, "is taken") {
-			t.Errorf("%s did not get its nick back:\n%s", v.Name, screen)
+		if !strings.Contains(screen, "*** you are now "+v.Name()) || strings.Contains(screen, "is taken") {
+			t.Errorf("%s did not get its nick back:\n%s", v.Name(), screen)
 		}
 		if strings.Contains(screen, "message 1 from bot3") || strings.Contains(screen, "lost: looking") {
-			t.Errorf("%s shows lines from before Reset:\n%s", v.Name, screen)
+			t.Errorf("%s shows lines from before Reset:\n%s", v.Name(), screen)
 		}
 	}
 }

@@ -83,7 +83,7 @@ func (m *Model) sample() {
 		for k := range notices {
 			notices[k].Text = byID(notices[k].Text, byAddr)
 		}
-		s.views = append(s.views, viewSnap{name: v.Name, node: node, total: total, lines: lines, notices: notices})
+		s.views = append(s.views, viewSnap{name: v.Name(), node: node, total: total, lines: lines, notices: notices})
 	}
 	m.snap = s
 }
