@@ -170,3 +170,41 @@ func TestRowsNeverCut(t *testing.T) {
 		}
 	}
 }
+
+// The join hint never sends a student to a node that cannot answer: the
+// selected node if it is up, otherwise the next one that is up and not
+// frozen.
+func TestJoinHintSkipsDownNodes(t *testing.T) {
+	m := failoverPane(locale.English, 80, 24) // n1 down
+	hint := func() string {
+		for _, l := range strings.Split(ansi.Strip(m.View()), "\n") {
+			if _, addr, ok := strings.Cut(l, "nc "); ok {
+				return strings.TrimSpace(addr)
+			}
+		}
+		return ""
+	}
+	for _, c := range []struct {
+		selected int
+		frozen   bool // n2
+		want     string
+	}{
+		{0, false, "127.0.0.1 41002"}, // n1 is down: the next one
+		{1, false, "127.0.0.1 41002"},
+		{0, true, "127.0.0.1 41003"}, // n2 frozen too
+		{2, false, "127.0.0.1 41003"},
+	} {
+		m.selected = c.selected
+		m.snap.nodes[1].Frozen = c.frozen
+		if got := hint(); got != c.want {
+			t.Errorf("n%d selected, n2 frozen %v: nc %s, want nc %s", c.selected+1, c.frozen, got, c.want)
+		}
+	}
+	for i := range m.snap.nodes {
+		m.snap.nodes[i].Up = false
+	}
+	m.selected = 1
+	if got := hint(); got != "127.0.0.1 41002" {
+		t.Errorf("every node down: nc %s, want the selected one", got)
+	}
+}

@@ -25,7 +25,7 @@ func (m *Model) View() string {
 	top := m.nodeLines()
 	top = append(top, m.statusLines(w)...)
 	if len(m.join) > 0 { // the address must show whole: students type it
-		addr := chat.NetcatAddr(m.join[m.selected%len(m.join)])
+		addr := chat.NetcatAddr(m.joinAddr())
 		for _, l := range strings.Split(ansi.Wrap(m.Com.T("join from another terminal: nc %s", addr), w-2, " "), "\n") {
 			top = append(top, " "+s.Summary.Render(l))
 		}
@@ -42,6 +42,23 @@ func (m *Model) View() string {
 	}
 	out = append(out, ansi.TruncateLeft(input, max(ansi.StringWidth(input)-w, 0), "…"))
 	return common.Fit(strings.Join(out, "\n"), w, h)
+}
+
+// joinAddr is where the join hint sends people: the selected node if it
+// is up and not frozen, otherwise the next one after it that is (an nc to
+// a crashed node is refused, one to a frozen node hangs), otherwise the
+// selected one.
+func (m *Model) joinAddr() string {
+	for k := range len(m.join) {
+		i := (m.selected + k) % len(m.join)
+		if i >= len(m.snap.nodes) { // not sampled yet
+			break
+		}
+		if r := m.snap.nodes[i]; r.Up && !r.Frozen {
+			return m.join[i]
+		}
+	}
+	return m.join[m.selected%len(m.join)]
 }
 
 // statusLines are the bots, the links and the pause, in at most three
