@@ -33,3 +33,25 @@ func TestStatusPartsStayWhole(t *testing.T) {
 		}
 	}
 }
+
+// Beside the lesson on an 80×24 terminal (38×21), where each part whole
+// takes more lines than words wrapped did, the status still ends with
+// whether the run plays and how fast. (A random run's settings in
+// Portuguese, and the partition's four clocks, need five lines and end in
+// "…", as their three wrapped lines did before.)
+func TestNarrowStatusSaysPlayState(t *testing.T) {
+	for _, tc := range []struct{ lang, scenario, want string }{
+		{"en", "receive-before-send", "paused 4 ev/s"},
+		{"en", "partition", "paused 4 ev/s"},
+		{"en", "", "paused 4 ev/s"},
+		{"pt-BR", "receive-before-send", "pausado 4 ev/s"},
+		{"pt-BR", "concurrent", "pausado 4 ev/s"},
+	} {
+		m := newPane(t, tc.lang, 38, 21)
+		choose(t, m, tc.scenario)
+		toEnd(m)
+		if s := screen(m); !strings.Contains(s, tc.want) {
+			t.Errorf("%s %q: no %q:\n%s", tc.lang, tc.scenario, tc.want, s)
+		}
+	}
+}

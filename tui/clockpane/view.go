@@ -118,8 +118,8 @@ func (m *Model) foot(run *clocks.Run, backward, w, h int) []string {
 	switch {
 	case h < 14:
 		status, sentence, legend = 1, 2, 1
-	case w < 70: // a pane beside the lesson: the run's settings take three lines
-		status = 3
+	case w < 70: // a pane beside the lesson: the run's settings, each part whole, take up to four lines
+		status = 4
 	}
 	out := m.statusLines(run, w, status)
 	out = append(out, common.WrapLines(info, w, sentence)...)
