@@ -3,6 +3,7 @@ package chat
 import (
 	"context"
 	"fmt"
+	"net"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -19,6 +20,11 @@ type DemoConfig struct {
 	Bots    int         // chatting bots at start; default 2
 	BotRate float64     // messages a second per bot; default 0.5
 	Lang    locale.Lang // language of notices and bots' messages; default English
+
+	// Listen and Dial, if set, replace TCP for the nodes and every client
+	// of the demo (see Config): tests run it on chattest.Net.
+	Listen func(addr string) (net.Listener, error)
+	Dial   func(ctx context.Context, addr string) (net.Conn, error)
 }
 
 // Demo is the chat cluster demo as the TUI runs it: a cluster of nodes on
@@ -94,7 +100,7 @@ func StartDemo(cfg DemoConfig) (*Demo, error) {
 	if cfg.BotRate <= 0 {
 		cfg.BotRate = 0.5
 	}
-	cl, err := StartCluster(cfg.Nodes, cfg.Host, cfg.Port, Config{Lang: cfg.Lang})
+	cl, err := StartCluster(cfg.Nodes, cfg.Host, cfg.Port, Config{Lang: cfg.Lang, Listen: cfg.Listen, Dial: cfg.Dial})
 	if err != nil {
 		return nil, err
 	}
@@ -276,7 +282,7 @@ func (d *Demo) addBot() error {
 	node := addrs[i%len(addrs)]
 	// Dial without the lock: the pane samples the demo meanwhile.
 	nick := botNick(i)
-	c, err := Dial(ClientConfig{Addrs: append([]string{node}, addrs...), Nick: nick})
+	c, err := Dial(ClientConfig{Addrs: append([]string{node}, addrs...), Nick: nick, Dial: d.cfg.Dial})
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	d.pending--

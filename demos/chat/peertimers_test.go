@@ -7,6 +7,8 @@ import (
 	"testing"
 	"testing/synctest"
 	"time"
+
+	"distlab/demos/chat/chattest"
 )
 
 // The peer links' timers, in synctest bubbles on a memNet.
@@ -103,7 +105,7 @@ func TestPeerThatNeverReads(t *testing.T) {
 	for _, kill := range []bool{false, true} {
 		synctest.Test(t, func(t *testing.T) {
 			m := newMemNet()
-			m.bufSize = 16 // less than the welcome
+			m.BufSize = 16 // less than the welcome
 			n := memNode(t, m, Config{ID: "n1", Key: testKey})
 			nc, err := m.Dial(t.Context(), n.Addr())
 			if err != nil {
@@ -112,10 +114,8 @@ func TestPeerThatNeverReads(t *testing.T) {
 			defer nc.Close()
 			fmt.Fprintf(nc, "%s t1 127.0.0.1:7 %s\n", ctlPeer, newNonce())
 			closed := func() bool {
-				in := nc.(*memConn).in
-				in.mu.Lock()
-				defer in.mu.Unlock()
-				return in.eof
+				_, eof := chattest.Pending(nc)
+				return eof
 			}
 			start := time.Now()
 			if kill {
@@ -145,7 +145,7 @@ func TestPeerThatNeverReads(t *testing.T) {
 func TestShutdownWhileAPeerIsAdopted(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		m := newMemNet()
-		m.bufSize = 16 // less than the welcome
+		m.BufSize = 16 // less than the welcome
 		n := NewNode(Config{ID: "n1", Key: testKey, Addr: "127.0.0.1:0", Listen: m.Listen, Dial: m.Dial})
 		if err := n.Start(); err != nil {
 			t.Fatal(err)

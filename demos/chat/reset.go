@@ -97,7 +97,7 @@ func (d *Demo) dialView(i int, lang locale.Lang) error {
 			addrs = append(addrs, LocalAddr(n.Addr()))
 		}
 	}
-	c, err := Dial(ClientConfig{Addrs: addrs, Nick: v.Name(), OnLine: v.add, Lang: lang})
+	c, err := Dial(ClientConfig{Addrs: addrs, Nick: v.Name(), OnLine: v.add, Lang: lang, Dial: d.cfg.Dial})
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"testing/synctest"
 	"time"
+
+	"distlab/demos/chat/chattest"
 )
 
 // The engine's timers, tested in synctest bubbles on a memNet: time is
@@ -42,11 +44,8 @@ func memRaw(t *testing.T, m *memNet, addr string) *raw {
 func notYet(t *testing.T, r *raw, what string) {
 	t.Helper()
 	synctest.Wait()
-	in := r.nc.(*memConn).in
-	in.mu.Lock()
-	n := len(in.data) + r.br.Buffered()
-	in.mu.Unlock()
-	if n > 0 {
+	pending, _ := chattest.Pending(r.nc)
+	if n := pending + r.br.Buffered(); n > 0 {
 		t.Fatalf("%s came early: %d bytes waiting", what, n)
 	}
 }
@@ -58,11 +57,8 @@ func available(t *testing.T, r *raw) []string {
 	var lines []string
 	for {
 		synctest.Wait()
-		in := r.nc.(*memConn).in
-		in.mu.Lock()
-		n := len(in.data) + r.br.Buffered()
-		in.mu.Unlock()
-		if n == 0 {
+		pending, _ := chattest.Pending(r.nc)
+		if pending+r.br.Buffered() == 0 {
 			return lines
 		}
 		l, err := r.line()
@@ -243,7 +239,7 @@ func TestBackPressure(t *testing.T) {
 
 func backPressure(t *testing.T, resumes bool) {
 	m := newMemNet()
-	m.bufSize = 4 << 10  // a socket that fills after ~150 messages
+	m.BufSize = 4 << 10  // a socket that fills after ~150 messages
 	const ring = 1 << 10 // small, or -race spends seconds filling it
 	n := memNode(t, m, Config{ID: "n1", ringSize: ring})
 	slow := memRaw(t, m, n.Addr())
