@@ -5,8 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"distlab/demos/clocks"
 	"distlab/demos/locale"
 	"distlab/tui/common"
@@ -36,31 +34,11 @@ func (m *Model) statusLines(run *clocks.Run, w, maxLines int) []string {
 	parts := append([]string{name}, settings(run, p)...)
 	parts = append(parts, p.T("axis: %s", axisName), p.T("%d/%d events", len(run.Events), len(m.full.Events)),
 		p.T("%s %.0f ev/s", state, speeds[m.speed]))
-	lines := pack(w-1, " · ", parts) // WrapLines starts each line with a space
+	lines := common.Pack(w-1, "", "", " · ", parts...) // WrapLines starts each line with a space
 	for i, l := range lines {
 		lines[i] = s.Status.Render(l)
 	}
 	return common.WrapLines(strings.Join(lines, "\n"), w, maxLines)
-}
-
-// pack puts parts on lines of at most w cells, sep between two on the same
-// line, each part whole on one line (one wider than a line is wrapped
-// later, by WrapLines).
-func pack(w int, sep string, parts []string) []string {
-	var lines []string
-	line := ""
-	for i, part := range parts {
-		switch {
-		case i == 0:
-			line = part
-		case ansi.StringWidth(line+sep+part) <= w:
-			line += sep + part
-		default:
-			lines = append(lines, line)
-			line = part
-		}
-	}
-	return append(lines, line)
 }
 
 // settings is what decides the run, part by part: a scenario's own clocks

@@ -8,6 +8,7 @@ import (
 
 	"distlab/demos/locale"
 	"distlab/demos/scale"
+	"distlab/tui/common"
 	"distlab/tui/theme"
 )
 
@@ -43,15 +44,15 @@ func (m *Model) drawCurve(c *scale.SideSnapshot, w, h int) []string {
 	s, p := m.Com.Styles, m.Com.Printer
 	model := c.Model
 	maxN := max(c.MaxSize, 2)
-	parts := []piece{
-		{"", p.T("X(N) by the model — %s:", scale.PresetTitle(p, model.Name))},
-		{" ", p.T("γ = %.5g, α = %.4g, β = %.3g", model.Gamma, model.Alpha, model.Beta)},
+	parts := []common.Piece{
+		{Text: p.T("X(N) by the model — %s:", scale.PresetTitle(p, model.Name))},
+		{Sep: " ", Text: p.T("γ = %.5g, α = %.4g, β = %.3g", model.Gamma, model.Alpha, model.Beta)},
 	}
 	peak, hasPeak := model.PeakInt()
 	if hasPeak {
-		parts = append(parts, piece{" · ", p.T("N* = %d", peak)})
+		parts = append(parts, common.Piece{Sep: " · ", Text: p.T("N* = %d", peak)})
 	}
-	lines := style(s.Summary, packPieces(w, " ", " ", parts...))
+	lines := style(s.Summary, common.PackPieces(w, " ", " ", parts...))
 	plotW, plotH := max(w-gutter-1, 8), max(h-len(lines)-1, 2)
 	top := 0.0
 	for n := 1; n <= maxN; n++ {

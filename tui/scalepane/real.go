@@ -146,14 +146,14 @@ func (m *Model) realLines(w int) (lines, why []string) {
 	s, p := m.Com.Styles, m.Com.Printer
 	switch {
 	case m.run != nil:
-		return style(s.StatusWarn, pack(w, " ", " ", " ", p.T("measuring real workers on this machine…"), m.ran(m.plan))), nil
+		return style(s.StatusWarn, common.Pack(w, " ", " ", " ", p.T("measuring real workers on this machine…"), m.ran(m.plan))), nil
 	case m.fail != nil:
 		return common.WrapLines(s.StatusError.Render(p.T("real measurement failed: %s", p.Err(m.fail))), w, 3), nil
 	case m.real == nil || m.real.Result == nil:
 		return nil, nil
 	}
 	r, res := m.real, m.real.Result
-	lines = style(s.HeaderLesson, pack(w, " ", "   ", " · ",
+	lines = style(s.HeaderLesson, common.Pack(w, " ", "   ", " · ",
 		p.T("real, measured: %s, N = %d: %.0f req/s (model %.0f)", r.Plan.Mode, r.Plan.N, res.Throughput, r.Predicted),
 		p.T("p50 %s", dur(p, res.P50())), p.T("p99 %s", dur(p, res.P99()))))
 	ran := m.ran(r.Plan)

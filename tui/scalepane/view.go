@@ -64,7 +64,7 @@ func (m *Model) foot(w int) (foot, note []string) {
 	// When the pane is too short for all of it, what comes last is cut:
 	// what the real measurement ran, then its result, never the status.
 	real, why := m.realLines(w)
-	foot = append(append(style(s.Status, pack(w, " ", " ", " · ", parts...)), real...), why...)
+	foot = append(append(style(s.Status, common.Pack(w, " ", " ", " · ", parts...)), real...), why...)
 	note = common.WrapLines(s.Summary.Render(p.T("cost is an assumption: a k-core machine costs %s%.3g·k^%.2g an hour; scale out is one-core machines and a %s%.3g/h load balancer",
 		snap.Cost.Currency, snap.Cost.PerCore, snap.Cost.Exponent, snap.Cost.Currency, snap.Cost.Balancer)), w, 3)
 	return foot, note
@@ -141,64 +141,18 @@ func (m *Model) column(c *scale.SideSnapshot, cw int) [][]string {
 	}
 	thr := " " + s.HeaderLesson.Render(p.T("%.0f req/s", c.Throughput))
 	rows := [][]string{
-		style(s.Title, pack(cw, marker, "  ", " · ", c.Side.Localize(p), size)),
-		pack(cw, " ", " ", s.Status.Render(" · "), states...),
+		style(s.Title, common.Pack(cw, marker, "  ", " · ", c.Side.Localize(p), size)),
+		common.Pack(cw, " ", " ", s.Status.Render(" · "), states...),
 		{m.units(c, cw)},
 		{thr + " " + spark(c.History, cw-ansi.StringWidth(thr)-3)},
-		style(s.Status, pack(cw, " ", " ", " · ", p.T("latency p50 %s", dur(p, c.P50)), p.T("p99 %s", dur(p, c.P99)))),
-		style(s.Status, pack(cw, " ", " ", " · ", p.T("queue %d/%d", c.Queue, c.QueueCap), p.T("rejected %.0f/s", c.RejectRate+c.FailRate))),
-		style(s.Status, pack(cw, " ", " ", " · ", p.T("cost %s%.2f/h", m.snap.Cost.Currency, c.CostPerHour), p.T("availability %.4f%%", 100*c.Availability))),
+		style(s.Status, common.Pack(cw, " ", " ", " · ", p.T("latency p50 %s", dur(p, c.P50)), p.T("p99 %s", dur(p, c.P99)))),
+		style(s.Status, common.Pack(cw, " ", " ", " · ", p.T("queue %d/%d", c.Queue, c.QueueCap), p.T("rejected %.0f/s", c.RejectRate+c.FailRate))),
+		style(s.Status, common.Pack(cw, " ", " ", " · ", p.T("cost %s%.2f/h", m.snap.Cost.Currency, c.CostPerHour), p.T("availability %.4f%%", 100*c.Availability))),
 	}
 	if c.AtCeiling {
 		rows = append(rows, common.WrapLines(s.StatusWarn.Render(p.T("the largest machine: scale out to grow")), cw, 2))
 	}
 	return rows
-}
-
-// pack lays parts out on as few lines of at most w cells as it can,
-// joined by sep, never cutting a part in two unless it is wider than a
-// line by itself: the first line starts with lead, the others with
-// indent.
-func pack(w int, lead, indent, sep string, parts ...string) []string {
-	ps := make([]piece, len(parts))
-	for i, part := range parts {
-		ps[i] = piece{sep, part}
-	}
-	return packPieces(w, lead, indent, ps...)
-}
-
-// piece is a part of a line for packPieces, with the separator that goes
-// before it when it follows another on the same line.
-type piece struct{ sep, text string }
-
-// packPieces is pack with a separator for each piece.
-func packPieces(w int, lead, indent string, pieces ...piece) []string {
-	var lines []string
-	line, empty := lead, true
-	for _, pc := range pieces {
-		switch {
-		case empty:
-			line += pc.text
-		case ansi.StringWidth(line+pc.sep+pc.text) <= w:
-			line += pc.sep + pc.text
-		default:
-			lines = append(lines, line)
-			line = indent + pc.text
-		}
-		empty = false
-		if ansi.StringWidth(line) > w { // a part wider than a line: wrapped at its spaces
-			prefix := line[:len(line)-len(pc.text)] // lead or indent: it starts a line
-			wrapped := strings.Split(ansi.Wordwrap(pc.text, max(w-ansi.StringWidth(prefix), 1), ""), "\n")
-			for i, l := range wrapped {
-				if i > 0 {
-					prefix = indent
-				}
-				wrapped[i] = prefix + l
-			}
-			lines, line = append(lines, wrapped[:len(wrapped)-1]...), wrapped[len(wrapped)-1]
-		}
-	}
-	return append(lines, line)
 }
 
 // style renders each line with st.
