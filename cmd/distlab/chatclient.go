@@ -1,19 +1,16 @@
 package main
 
 import (
-	"bufio"
+	"errors"
 	"io"
 	"net"
-	"os"
-	"runtime"
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
-	"distlab/cmd/distlab/internal/lineedit"
 	"distlab/demos/chat"
+	"distlab/tui/lineedit"
 )
 
 func newChatClientCmd(g *globals) *cobra.Command {
@@ -33,8 +30,8 @@ func newChatClientCmd(g *globals) *cobra.Command {
 			}
 			ctx, stop := untilSignal(cmd.Context())
 			defer stop()
-			con := openConsole(cmd.InOrStdin(), cmd.OutOrStdout())
-			defer con.close()
+			con := lineedit.Open(cmd.InOrStdin(), cmd.OutOrStdout(), "> ")
+			defer con.Close()
 			lines := make(chan string, 256)
 			c, err := chat.Dial(chat.ClientConfig{
 				Addrs: []string{net.JoinHostPort(args[0], args[1])}, Nick: nick, Lang: lang,
@@ -47,7 +44,7 @@ func newChatClientCmd(g *globals) *cobra.Command {
 			go func() { // the client's lines, printed in order
 				defer close(printed)
 				for l := range lines {
-					con.print(l)
+					con.Print(l)
 				}
 			}()
 			defer func() { // nothing is printed once the command has returned
@@ -59,11 +56,11 @@ func newChatClientCmd(g *globals) *cobra.Command {
 				text string
 				err  error
 			}
-			input, left := make(chan typed), make(chan struct{})
-			defer close(left)
-			go func() { // ends with the input, or once the command has returned and a key comes
+			input, left, read := make(chan typed), make(chan struct{}), make(chan struct{})
+			go func() { // the keys, until the input ends or the command returns
+				defer close(read)
 				for {
-					text, err := con.readLine()
+					text, err := con.ReadLine()
 					select {
 					case input <- typed{text, err}:
 					case <-left:
@@ -74,12 +71,27 @@ func newChatClientCmd(g *globals) *cobra.Command {
 					}
 				}
 			}()
+			defer func() {
+				// The read under way ends now, before the terminal is given
+				// back: a key typed later is the shell's, not lost to a
+				// reader that outlived the command.
+				close(left)
+				if con.Cancel() {
+					<-read
+				}
+			}()
 			for {
 				var in typed
 				select {
+				case <-con.Resized():
+					con.Redraw()
+					continue
 				case <-ctx.Done(): // ctrl+c on a pipe, or SIGTERM: leave as /quit would
 					in.err = ctx.Err()
 				case in = <-input:
+				}
+				if errors.Is(in.err, lineedit.ErrInterrupt) {
+					in.err = io.EOF // ctrl+c on a terminal leaves as it does on a pipe
 				}
 				quit := strings.TrimSpace(in.text) == "/quit"
 				switch {
@@ -111,76 +123,4 @@ func delivered(c *chat.Client, limit time.Duration) {
 	for end := time.Now().Add(limit); c.Pending() > 0 && time.Now().Before(end); {
 		time.Sleep(10 * time.Millisecond)
 	}
-}
-
-// console is the chat client's terminal: a line editor on a terminal in
-// raw mode, so that what the user types is never cut by the lines that
-// arrive; plain lines read and written otherwise (a pipe, a file, a
-// Windows console, whose raw mode this does not set up).
-type console struct {
-	ed      *lineedit.Editor // nil: plain lines
-	in      *bufio.Reader
-	out     io.Writer
-	restore func()
-}
-
-// openConsole sets the terminal up for the chat client, or plain lines
-// when in and out are not both a terminal.
-func openConsole(in io.Reader, out io.Writer) *console {
-	plain := &console{in: bufio.NewReader(in), out: out, restore: func() {}}
-	fin, ok1 := in.(*os.File)
-	fout, ok2 := out.(*os.File)
-	if !ok1 || !ok2 || runtime.GOOS == "windows" || !term.IsTerminal(fin.Fd()) || !term.IsTerminal(fout.Fd()) {
-		return plain
-	}
-	state, err := term.MakeRaw(fin.Fd())
-	if err != nil {
-		return plain
-	}
-	width := func() int {
-		w, _, err := term.GetSize(fout.Fd())
-		if err != nil {
-			return 0
-		}
-		return w
-	}
-	ed := lineedit.New(fin, fout, "> ", width)
-	stopResize := onResize(ed.Redraw)
-	return &console{
-		ed: ed,
-		restore: func() {
-			stopResize()
-			_ = term.Restore(fin.Fd(), state)
-		},
-	}
-}
-
-// print shows one line the client received.
-func (c *console) print(line string) {
-	if c.ed != nil {
-		c.ed.Print(line)
-		return
-	}
-	io.WriteString(c.out, line+"\n")
-}
-
-// readLine is the next line the user typed, without its line ending.
-func (c *console) readLine() (string, error) {
-	if c.ed != nil {
-		text, err := c.ed.ReadLine()
-		if err == lineedit.ErrInterrupt {
-			err = io.EOF // ctrl+c leaves, as it does on a pipe
-		}
-		return text, err
-	}
-	text, err := c.in.ReadString('\n')
-	return strings.TrimRight(text, "\r\n"), err
-}
-
-// close leaves the terminal as it was.
-func (c *console) close() {
-	if c.ed != nil {
-		c.ed.Close()
-	}
-	c.restore()
 }

@@ -13,8 +13,9 @@ import (
 
 // screen is a terminal as small as the editor needs: it moves to a row's
 // start on \r, down on \n (scrolling nothing: rows grow), erases to the
-// row's end on ESC [ K and wraps text at its width. Anything else that
-// starts with ESC fails the test.
+// row's end on ESC [ K and wraps text at its width, a character (a
+// grapheme cluster) in one cell or two. Anything else that starts with
+// ESC fails the test.
 type screen struct {
 	t        *testing.T
 	mu       sync.Mutex
@@ -49,21 +50,30 @@ func (s *screen) Write(p []byte) (int, error) {
 		case str[0] == '\n':
 			s.down()
 		default:
-			r := []rune(str)[0]
-			if s.col >= s.width {
+			// One character, as a terminal draws it: a grapheme cluster,
+			// in one cell or two; a joiner on its own goes with the cell
+			// before it.
+			c, w := ansi.FirstGraphemeCluster(str, ansi.GraphemeWidth)
+			str = str[len(c):]
+			if w == 0 {
+				if s.col > 0 {
+					s.rows[s.row][s.col-1] += c
+				}
+				continue
+			}
+			if s.col+w > s.width {
 				s.down()
 				s.col = 0
 			}
 			for len(s.rows[s.row]) <= s.col {
 				s.rows[s.row] = append(s.rows[s.row], " ")
 			}
-			s.rows[s.row][s.col] = string(r)
+			s.rows[s.row][s.col] = c
 			s.col++
-			if ansi.StringWidth(string(r)) == 2 { // a wide character: the next cell is its
+			if w == 2 { // a wide character: the next cell is its
 				s.rows[s.row] = append(s.rows[s.row][:s.col], "")
 				s.col++
 			}
-			str = str[len(string(r)):]
 			continue
 		}
 		str = str[1:]
@@ -167,6 +177,16 @@ func TestKeys(t *testing.T) {
 		{"tab", "a\tb\r", []string{"a b"}, io.EOF},
 		{"utf-8", "olá, ção 日本\r", []string{"olá, ção 日本"}, io.EOF},
 		{"invalid utf-8", "a\xffb\r", []string{"ab"}, io.EOF},
+		// Backspace takes off the last character as the terminal draws it,
+		// a grapheme cluster, however many runes it has.
+		{"combining accent", "cafe\u0301\r", []string{"cafe\u0301"}, io.EOF},
+		{"backspace a combining accent", "cafe\u0301\x7f\r", []string{"caf"}, io.EOF},
+		{"zwj emoji", "a👩\u200d💻b\r", []string{"a👩\u200d💻b"}, io.EOF},
+		{"backspace a zwj emoji", "a👩\u200d💻\x7f\r", []string{"a"}, io.EOF},
+		{"backspace cjk", "日本\x7f\r", []string{"日"}, io.EOF},
+		{"backspace a flag", "🇧🇷🇵🇹\x7f\r", []string{"🇧🇷"}, io.EOF},
+		{"bidi override dropped", "a\u202eb\r", []string{"ab"}, io.EOF},
+		{"ctrl+w after emoji", "ok 👩\u200d💻 e\u0301\x17\r", []string{"ok 👩\u200d💻 "}, io.EOF},
 		{"ctrl+d on empty", "\x04", nil, io.EOF},
 		{"ctrl+d after text", "ab\x04c\r", []string{"abc"}, io.EOF},
 		{"ctrl+c", "typed\x03", []string{"typed"}, ErrInterrupt},
@@ -253,4 +273,37 @@ func TestRedrawFollowsWidth(t *testing.T) {
 	mu.Unlock()
 	e.Redraw()
 	equal(t, scr, "> …haracters ok") // 15 columns: the last one stays free
+}
+
+// A long line of characters made of several runes (e and U+0301, an emoji
+// joined by U+200D) or two cells wide (CJK) shows as much of its end as
+// the row holds, measured as the terminal draws it, and never half a
+// character; backspace takes one whole character off the screen.
+func TestLongLineMeasuresCharacters(t *testing.T) {
+	for _, c := range []struct {
+		name, char string
+		shown      int // characters on a 12-column row: 8 cells after "> …"
+	}{
+		{"combining accent", "e\u0301", 8},
+		{"zwj emoji", "👩\u200d💻", 4},
+		{"cjk", "日", 4},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			scr := newScreen(t, 12)
+			keys, typing := io.Pipe()
+			defer typing.Close()
+			e := New(keys, scr, "> ", func() int { return 12 })
+			go e.ReadLine() // ends with the pipe, at the test's end
+			io.WriteString(typing, "x"+strings.Repeat(c.char, 20))
+			want := "> …" + strings.Repeat(c.char, c.shown)
+			scr.waitFor(want)
+			if w := ansi.StringWidth(want); w != 11 {
+				t.Fatalf("the row is %d cells wide, want 11 (the last column free)", w)
+			}
+			io.WriteString(typing, "\x7fz") // one character off, whole, and a z in its place
+			scr.waitFor("> …" + strings.Repeat(c.char, c.shown-1) + "z")
+			io.WriteString(typing, "\x15"+c.char+c.char+"\x7f")
+			scr.waitFor("> " + c.char)
+		})
+	}
 }

@@ -4,13 +4,22 @@
 // above it. A terminal left to echo keys itself mixes the two, since it
 // knows nothing of the lines the program prints in the middle of a word.
 //
-// The editor owns the terminal's output while it is open: every line goes
+// The Editor owns the terminal's output while it is open: every line goes
 // through Print. It draws the line being typed on one row, scrolled to its
-// end when it is wider than the terminal, and takes keys a byte at a time:
-// printable characters, backspace, ctrl+u (the whole line), ctrl+w (a
-// word), enter, ctrl+d on an empty line (end) and ctrl+c (interrupt).
+// end when it is wider than the terminal, and takes keys a character at a
+// time: printable characters, backspace, ctrl+u (the whole line), ctrl+w
+// (a word), enter, ctrl+d on an empty line (end) and ctrl+c (interrupt).
 // Other keys and escape sequences (arrows, function keys) are ignored, so
-// nothing the user presses reaches the screen but text.
+// nothing the user presses reaches the screen but text. The line is
+// measured and deleted by grapheme cluster, what the terminal draws as one
+// character: an e with a combining accent, an emoji joined by zero-width
+// joiners, a flag.
+//
+// A Console is the terminal a program opens around an Editor: raw mode,
+// keys read so that a blocked read can be cancelled (no key is taken from
+// the shell once the program is done), the window's resizes; plain lines
+// when the input or the output is not a terminal. The package starts no
+// goroutine: the caller reads keys in its own and selects on Resized.
 package lineedit
 
 import (
@@ -41,7 +50,7 @@ type Editor struct {
 
 	mu     sync.Mutex // guards the fields below and the terminal's output
 	out    io.Writer
-	line   []rune // what is typed so far
+	line   string // what is typed so far
 	closed bool   // Close was called: Print writes plain lines
 }
 
@@ -110,29 +119,29 @@ func (e *Editor) ReadLine() (string, error) {
 		case r == 0x03: // ctrl+c
 			return e.take(false), ErrInterrupt
 		case r == 0x04: // ctrl+d: the end, on an empty line
-			if e.edit(func(l []rune) []rune { return l }) == 0 {
+			if e.edit(func(l string) string { return l }) == 0 {
 				return "", io.EOF
 			}
-		case r == 0x7f || r == 0x08: // backspace
-			e.edit(func(l []rune) []rune { return l[:max(len(l)-1, 0)] })
+		case r == 0x7f || r == 0x08: // backspace: the last character, whole
+			e.edit(func(l string) string { return l[:lastCluster(l)] })
 		case r == 0x15: // ctrl+u
-			e.edit(func(l []rune) []rune { return l[:0] })
+			e.edit(func(string) string { return "" })
 		case r == 0x17: // ctrl+w
 			e.edit(deleteWord)
 		case r == 0x1b:
 			e.skipEscape()
 		case r == '\t':
-			e.edit(func(l []rune) []rune { return append(l, ' ') })
-		case r == unicode.ReplacementChar || !unicode.IsGraphic(r):
+			e.edit(func(l string) string { return l + " " })
+		case r == unicode.ReplacementChar || !unicode.IsGraphic(r) && !joiner(r):
 			// not valid UTF-8, or a key with no text: nothing to show
 		default:
-			e.edit(func(l []rune) []rune { return append(l, r) })
+			e.edit(func(l string) string { return l + string(r) })
 		}
 	}
 }
 
 // edit changes the line with f, draws it and returns its new length.
-func (e *Editor) edit(f func([]rune) []rune) int {
+func (e *Editor) edit(f func(string) string) int {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	e.line = f(e.line)
@@ -148,8 +157,8 @@ func (e *Editor) edit(f func([]rune) []rune) int {
 func (e *Editor) take(entered bool) string {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	s := string(e.line)
-	e.line = e.line[:0]
+	s := e.line
+	e.line = ""
 	if entered && !e.closed {
 		io.WriteString(e.out, clearRow+e.prompt+s+"\r\n"+e.prompt)
 	}
@@ -182,7 +191,10 @@ func (e *Editor) skipEscape() {
 
 // drawLocked erases the input row, writes above (lines that end in \r\n,
 // or nothing) and draws the prompt and as much of the line's end as fits
-// on one row, so that erasing it again is erasing one row. e.mu is held.
+// on one row, so that erasing it again is erasing one row. The end shown
+// starts on a character's first cell: a wide character or an emoji is
+// shown whole or not at all, and an accent never without its letter.
+// e.mu is held.
 func (e *Editor) drawLocked(above string) {
 	cols := 80
 	if e.width != nil {
@@ -192,33 +204,55 @@ func (e *Editor) drawLocked(above string) {
 	}
 	room := cols - 1 - ansi.StringWidth(e.prompt) // the last column stays free: no wrap
 	shown := e.line
-	if ansi.StringWidth(string(shown)) > room {
+	if ansi.StringWidth(shown) > room {
 		const more = "…"
-		room -= ansi.StringWidth(more)
-		w, i := 0, len(shown)
-		for i > 0 {
-			rw := ansi.StringWidth(string(shown[i-1]))
-			if w+rw > room {
-				break
-			}
-			w += rw
-			i--
-		}
-		shown = append([]rune(more), shown[i:]...)
+		shown = more + tail(shown, room-ansi.StringWidth(more))
 	}
-	io.WriteString(e.out, clearRow+above+e.prompt+string(shown))
+	io.WriteString(e.out, clearRow+above+e.prompt+shown)
+}
+
+// tail is the longest end of s, cut between characters, at most room
+// cells wide.
+func tail(s string, room int) string {
+	type cluster struct{ at, width int }
+	var cs []cluster
+	for at := 0; at < len(s); {
+		c, w := ansi.FirstGraphemeCluster(s[at:], ansi.GraphemeWidth)
+		cs = append(cs, cluster{at, w})
+		at += len(c)
+	}
+	start, w := len(s), 0
+	for i := len(cs) - 1; i >= 0 && w+cs[i].width <= room; i-- {
+		w += cs[i].width
+		start = cs[i].at
+	}
+	return s[start:]
+}
+
+// lastCluster is where the last character of s starts: its grapheme
+// cluster, which may be several runes (e and U+0301; 👩, U+200D, 💻).
+func lastCluster(s string) int {
+	last := 0
+	for at := 0; at < len(s); {
+		c, _ := ansi.FirstGraphemeCluster(s[at:], ansi.GraphemeWidth)
+		last = at
+		at += len(c)
+	}
+	return last
+}
+
+// joiner reports whether r, which has no glyph of its own, joins the
+// characters around it into one: the zero-width joiner and non-joiner,
+// and the tags of a subdivision flag (🏴 and its tags). Other format
+// characters, such as the bidirectional overrides, are not typed text.
+func joiner(r rune) bool {
+	return r == '\u200d' || r == '\u200c' || r >= 0xe0020 && r <= 0xe007f
 }
 
 // deleteWord takes off the line's last word and the spaces after it.
-func deleteWord(l []rune) []rune {
-	i := len(l)
-	for i > 0 && l[i-1] == ' ' {
-		i--
-	}
-	for i > 0 && l[i-1] != ' ' {
-		i--
-	}
-	return l[:i]
+func deleteWord(l string) string {
+	l = strings.TrimRight(l, " ")
+	return l[:strings.LastIndexByte(l, ' ')+1]
 }
 
 // clean is s without control characters (tabs become spaces): what is
