@@ -336,11 +336,11 @@ func TestE2EHangup(t *testing.T) {
 	if err != nil {
 		t.Fatalf("no progress saved: %v", err)
 	}
-	var st struct {
-		Offsets map[string]int `json:"offsets"`
+	var st struct { // places are kept per language (tui/progress)
+		Places map[string]map[string]int `json:"places"`
 	}
-	if err := json.Unmarshal(data, &st); err != nil || st.Offsets["threads"] != 5 {
-		t.Fatalf("saved %s, want the offset 5 of threads", data)
+	if err := json.Unmarshal(data, &st); err != nil || st.Places["en"]["threads"] != 5 {
+		t.Fatalf("saved %s, want the place 5 of threads in en", data)
 	}
 }
 
