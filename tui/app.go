@@ -166,7 +166,9 @@ func (m *Model) Init() tea.Cmd {
 // State is the progress to save, with the reader's place recorded.
 func (m *Model) State() progress.State {
 	m.recordOffset()
-	return m.state.Clone()
+	st := m.state.Clone()
+	st.Shown = m.lang()
+	return st
 }
 
 // Close releases every pane's resources and returns when they are gone;

@@ -12,13 +12,17 @@ type State struct {
 	// --lang and --theme win over them.
 	Lang  string `json:"lang,omitempty"`
 	Theme string `json:"theme,omitempty"`
+	// Shown is the language the app is in, chosen or not; not written:
+	// it says whose places go under Offsets.
+	Shown string `json:"-"`
 	// Places are the first visible line of each lesson, by language then
 	// lesson id.
 	Places map[string]map[string]int `json:"places,omitempty"`
 	// Offsets are the places of a file written before places were kept
 	// per language: lesson id → line, in a language it did not record.
-	// Migrate moves them into Places. A save writes the places in Lang
-	// here too, so that an older distlab still finds its student's place.
+	// Migrate moves them into Places. A save writes the places in the
+	// language shown (Shown, else Lang) here too, so that an older distlab
+	// still finds its student's place.
 	Offsets map[string]int  `json:"offsets,omitempty"`
 	Read    map[string]bool `json:"read,omitempty"`
 }
@@ -66,11 +70,15 @@ func (s *State) SetPlace(lang, id string, line int) {
 	s.Places[lang][id] = line
 }
 
-// forFile is s as written: with the places in Lang also under Offsets, for
-// an older distlab (see Offsets).
+// forFile is s as written: with the places in the language shown also
+// under Offsets, for an older distlab (see Offsets).
 func (s State) forFile() State {
+	lang := s.Shown
+	if lang == "" {
+		lang = s.Lang
+	}
 	if s.Places != nil {
-		s.Offsets = s.Places[s.Lang]
+		s.Offsets = s.Places[lang]
 	}
 	return s
 }

@@ -77,3 +77,22 @@ func TestClonePlaces(t *testing.T) {
 		t.Fatalf("a clone's places are shared: %v", st.Places)
 	}
 }
+
+// A student who follows LANG and never chose a language (no Lang) still
+// leaves an older distlab their places: those of the language shown.
+func TestOffsetsFollowTheLanguageShown(t *testing.T) {
+	path := t.TempDir() + "/state.json"
+	st := progress.State{Shown: "pt-BR"}
+	st.SetPlace("pt-BR", "a", 9)
+	st.SetPlace("en", "a", 4)
+	if err := progress.NewStore(path).Save(st, 1); err != nil {
+		t.Fatal(err)
+	}
+	var raw struct {
+		Offsets map[string]int
+		Shown   string
+	}
+	if err := json.Unmarshal(readFile(t, path), &raw); err != nil || raw.Offsets["a"] != 9 || raw.Shown != "" {
+		t.Fatalf("file %s", readFile(t, path))
+	}
+}
