@@ -6,7 +6,6 @@ import (
 	"net"
 	"strconv"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"distlab/demos/locale"
@@ -54,10 +53,11 @@ type Demo struct {
 	// or ends the demo (Kill, Restart, ToggleFreeze, AddBot, RemoveBot,
 	// Close): those wait for a reset to finish.
 	resetMu sync.Mutex
-	// closing is set by Close before it waits for resetMu: a Reset under
-	// way stops waiting for the cluster to settle and dials no one more,
-	// so that closing the pane right after R does not hang the app.
-	closing atomic.Bool
+	// closing is closed by Close before it waits for resetMu: a Reset
+	// under way stops waiting for the cluster to settle and dials no one
+	// more, so that closing the pane right after R does not hang the app.
+	closing     chan struct{}
+	closingOnce sync.Once
 
 	adding   sync.WaitGroup // AddBot calls under way; Close waits for them
 	finished chan struct{}  // closed when Close is done
@@ -104,7 +104,7 @@ func StartDemo(cfg DemoConfig) (*Demo, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &Demo{cluster: cl, cfg: cfg, botRate: cfg.BotRate, finished: make(chan struct{})}
+	d := &Demo{cluster: cl, cfg: cfg, botRate: cfg.BotRate, finished: make(chan struct{}), closing: make(chan struct{})}
 	d.txt.set(cfg.Lang)
 	names := []string{locale.For(cfg.Lang).T("you"), "ana", "bruno", "carla", "davi"}
 	for i := range min(cfg.Nodes, 3) {
@@ -263,7 +263,7 @@ func (d *Demo) AddBot() error {
 func (d *Demo) addBot() error {
 	d.mu.Lock()
 	switch {
-	case d.closed || d.closing.Load():
+	case d.closed || d.isClosing():
 		d.mu.Unlock()
 		return ErrClosed
 	case len(d.bots)+d.pending >= MaxBots:
@@ -366,12 +366,22 @@ func (d *Demo) SetPaused(p bool) {
 	d.paused = p
 }
 
+// isClosing reports whether Close began.
+func (d *Demo) isClosing() bool {
+	select {
+	case <-d.closing:
+		return true
+	default:
+		return false
+	}
+}
+
 // Close stops everything: bots, clients, nodes. It returns when nothing
 // is left running: every goroutine ended, every socket closed. A second
 // Close waits for the first.
 func (d *Demo) Close() {
-	d.closing.Store(true) // a Reset under way gives up waiting
-	d.resetMu.Lock()      // and finishes first
+	d.closingOnce.Do(func() { close(d.closing) }) // a Reset under way gives up waiting
+	d.resetMu.Lock()                              // and finishes first
 	defer d.resetMu.Unlock()
 	d.mu.Lock()
 	if d.closed {

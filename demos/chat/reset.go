@@ -23,7 +23,7 @@ func (d *Demo) Reset() error {
 	d.resetMu.Lock()
 	defer d.resetMu.Unlock()
 	d.mu.Lock()
-	if d.closed || d.closing.Load() {
+	if d.closed || d.isClosing() {
 		d.mu.Unlock()
 		return ErrClosed
 	}
@@ -70,7 +70,7 @@ func (d *Demo) Reset() error {
 	d.views[0].setName(locale.For(lang).T("you"))
 	d.settle()
 	for i := range d.views {
-		if d.closing.Load() {
+		if d.isClosing() {
 			return ErrClosed // Close is waiting: it closes whatever is left
 		}
 		if err := d.dialView(i, lang); err != nil {
@@ -143,7 +143,13 @@ func (d *Demo) settle() {
 		}
 		return true
 	}
-	for deadline := time.Now().Add(settleWithin); !d.closing.Load() && !settled() && time.Now().Before(deadline); {
-		time.Sleep(10 * time.Millisecond)
+	poll := time.NewTicker(10 * time.Millisecond)
+	defer poll.Stop()
+	for deadline := time.Now().Add(settleWithin); !settled() && time.Now().Before(deadline); {
+		select {
+		case <-d.closing:
+			return
+		case <-poll.C:
+		}
 	}
 }
