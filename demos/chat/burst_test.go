@@ -46,15 +46,16 @@ func TestPassOnSparesHealthyLinks(t *testing.T) {
 			}
 		}
 
-		const old, recent, busy = 4000, 2000, 11000
+		const old, recent, busy = 4000, 6000, 11000
 		fromN1(old, false) // long before the crash: nothing of it can be in flight
 		time.Sleep(10 * time.Second)
 		synctest.Wait()
 
-		// Lines n2 sends wait 100 ms in its delay line, and fake time
-		// stands still until every goroutine waits: what n2 queues for n3
-		// stays queued while n1 dies.
-		n2.SetLinkDelay(100*time.Millisecond, 0)
+		// Lines n2 sends wait 500 ms in its delay line (more than the
+		// survivors' relinkGrace before they pass anything on), and fake
+		// time stands still until every goroutine waits: what n2 queues for
+		// n3 is still queued when n2 passes on n1's messages.
+		n2.SetLinkDelay(500*time.Millisecond, 0)
 		for i := range busy {
 			n2.relay(msg(n2, fmt.Sprintf("b%05d", i)), nil)
 		}
@@ -134,6 +135,39 @@ func TestReplacedLinkPassesNothingOn(t *testing.T) {
 		}
 		if got := n3.copies.Load() - copies; got != 0 {
 			t.Errorf("n3 got %d copies when the link n1–n2 was replaced; want none", got)
+		}
+	})
+}
+
+// What a dead origin sent long before it died was not in flight: the
+// survivors pass on only the last few seconds (passOnAge), here the one
+// message n1 died before sending n3, not the hundred of ten seconds ago.
+func TestPassOnOnlyWhatWasInFlight(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		m := newMemNet()
+		c := memCluster(t, m, 3)
+		n1, n2, n3 := c.Nodes[0], c.Nodes[1], c.Nodes[2]
+		from1at2, from1at3 := n2.linkTo("n1"), n3.linkTo("n1")
+		say := func(i int, both bool) {
+			line := relayLine(Message{Client: "n1." + n1.epoch + ".c99", Seq: uint64(i + 1), Origin: "n1", Epoch: n1.epoch,
+				OSeq: uint64(i + 1), At: time.Now(), Kind: KindSay, Nick: "alice", Text: fmt.Sprint("w", i)})
+			n2.peerLine(from1at2, line)
+			if both {
+				n3.peerLine(from1at3, line)
+			}
+		}
+		for i := range 100 {
+			say(i, true)
+		}
+		time.Sleep(10 * time.Second)
+		synctest.Wait()
+		say(100, false)
+		copies := n3.copies.Load()
+		n1.Kill()
+		time.Sleep(time.Second)
+		synctest.Wait()
+		if got := n3.copies.Load() - copies; got != 1 {
+			t.Errorf("n2 passed n3 %d of n1's messages; want 1, the one sent as n1 died", got)
 		}
 	})
 }

@@ -157,7 +157,7 @@ func (n *Node) runLink(ctx context.Context, nc net.Conn, br *bufio.Reader, s *li
 		delete(n.links, l)
 		up := n.up && !n.gate.frozen()
 		n.mu.Unlock()
-		if up && !l.replaced.Load() {
+		if up && !l.replaced.Load() && !n.relinked(ctx, l.remote) {
 			n.passOn(l.remote)
 		}
 	}()

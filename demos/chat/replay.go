@@ -2,6 +2,7 @@ package chat
 
 import (
 	"bufio"
+	"context"
 	"slices"
 	"strconv"
 	"strings"
@@ -185,6 +186,33 @@ func (n *Node) passOn(origin string) {
 	n.mu.Unlock()
 	for _, l := range links {
 		l.sendBurst(lines, delay, jitter)
+	}
+}
+
+// relinkGrace is how long a node whose link to a peer ended waits for
+// another link to that peer before it takes the peer for lost: when a
+// newer link replaces a link, the end that closes it (extraLinkLocked)
+// may finish the new link's handshake before the other end does, which
+// then sees its old link end first.
+const relinkGrace = 200 * time.Millisecond
+
+// relinked reports whether a live link to peer id is up, or comes up
+// within relinkGrace: the link that ended was replaced, not lost.
+func (n *Node) relinked(ctx context.Context, id string) bool {
+	poll := time.NewTicker(10 * time.Millisecond)
+	defer poll.Stop()
+	for deadline := time.Now().Add(relinkGrace); ; {
+		if n.linkTo(id) != nil {
+			return true
+		}
+		if !time.Now().Before(deadline) {
+			return false
+		}
+		select {
+		case <-ctx.Done():
+			return true // shutting down: nothing to pass on
+		case <-poll.C:
+		}
 	}
 }
 
