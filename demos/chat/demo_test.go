@@ -41,6 +41,15 @@ func TestDemo(t *testing.T) {
 		b, _ := d.Views()[2].Lines(50)
 		return strings.Contains(strings.Join(a, "\n"), "you@n1: hello class") && strings.Contains(strings.Join(b, "\n"), "you@n1: hello class")
 	})
+	// You see your own line too, once: the node does not echo it, the
+	// demo shows it as sent.
+	if mine, _ := d.Views()[0].Lines(50); strings.Count(strings.Join(mine, "\n"), "you@n1: hello class") != 1 {
+		t.Fatalf("your own view: %q", mine)
+	}
+	d.Say("/who")
+	if mine, _ := d.Views()[0].Lines(50); strings.Contains(strings.Join(mine, "\n"), "you@n1: /who") {
+		t.Fatalf("a command was echoed as a chat line: %q", mine)
+	}
 	if err := d.Kill(0); err != nil { // you are on n1
 		t.Fatal(err)
 	}

@@ -1,16 +1,25 @@
 package chat
 
+import (
+	"strings"
+	"time"
+)
+
 // maxSaid is how many lines you may type while Reset replaces your client;
 // more than a person types in the few seconds a reset takes.
 const maxSaid = 64
 
-// Say sends text as "you". A line typed while Reset replaces your client
-// is not lost: it waits, and your new client sends it once connected.
+// Say sends text as "you", and shows it in your view as the others will
+// see it: a node does not echo a client's own lines, and a student who
+// types wants to see what was sent. A line typed while Reset replaces your
+// client is not lost: it waits, and your new client sends it once
+// connected.
 func (d *Demo) Say(text string) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if c := d.views[0].current(); c != nil {
 		c.Send(text) // never blocks
+		d.echo(c.Node(), text)
 		return
 	}
 	if !d.closed && len(d.said) < maxSaid {
@@ -31,4 +40,21 @@ func (d *Demo) sendSaid() {
 		c.Send(text)
 	}
 	d.said = nil
+}
+
+// echo adds text, just sent through the node at addr, to your view as a
+// chat line; commands (/nick, /who …) are answered by the node instead.
+func (d *Demo) echo(addr, text string) {
+	text = Clean(text)
+	if text == "" || strings.HasPrefix(text, "/") {
+		return
+	}
+	origin := "?"
+	for _, n := range d.cluster.Nodes {
+		if n.Addr() == addr {
+			origin = n.ID()
+		}
+	}
+	you := d.views[0]
+	you.add(Message{At: time.Now(), Kind: KindSay, Nick: you.Name(), Origin: origin, Text: text}.Line())
 }

@@ -192,7 +192,7 @@ func TestFrameReportsChanges(t *testing.T) {
 	m.Frame(at)
 	m.cluster.Say("ping")
 	at = at.Add(100 * time.Millisecond)
-	frames(t, m, &at, "the line on every screen", func(s string) bool { return strings.Count(s, "you@n1: ping") == 2 }) // the others'
+	frames(t, m, &at, "the line on every screen", func(s string) bool { return strings.Count(s, "you@n1: ping") == 3 }) // yours (shown as sent) and the others
 	// Quiet now: the rates settle to zero, then frames change nothing.
 	for range 60 {
 		at = at.Add(100 * time.Millisecond)
