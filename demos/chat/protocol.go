@@ -1,7 +1,6 @@
 package chat
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -161,7 +160,19 @@ const (
 
 // relayLine encodes m for a peer link.
 func relayLine(m Message) string {
-	return fmt.Sprintf("%s %s %d %s %s %d %d %s %s %s", ctlRelay, m.Client, m.Seq, m.Origin, m.Epoch, m.OSeq, m.At.UnixMilli(), m.Kind, m.Nick, m.Text)
+	// Every message is written once per peer: built without fmt.
+	b := make([]byte, 0, 48+len(m.Client)+len(m.Origin)+len(m.Epoch)+len(m.Nick)+len(m.Text))
+	b = append(b, ctlRelay...)
+	b = append(append(b, ' '), m.Client...)
+	b = strconv.AppendUint(append(b, ' '), m.Seq, 10)
+	b = append(append(b, ' '), m.Origin...)
+	b = append(append(b, ' '), m.Epoch...)
+	b = strconv.AppendUint(append(b, ' '), m.OSeq, 10)
+	b = strconv.AppendInt(append(b, ' '), m.At.UnixMilli(), 10)
+	b = append(append(b, ' '), m.Kind...)
+	b = append(append(b, ' '), m.Nick...)
+	b = append(append(b, ' '), m.Text...)
+	return string(b)
 }
 
 // src is the origin's run, as clients' cursors name it: ORIGIN.EPOCH.
