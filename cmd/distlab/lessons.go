@@ -179,7 +179,7 @@ func writeProblems(w io.Writer, p *locale.Printer, probs []lessons.Problem) {
 // language.
 func writeTable(w io.Writer, p *locale.Printer, ls []lessons.Lesson) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "#\tID\t"+p.T("TITLE")+"\tDEMOS")
+	fmt.Fprintln(tw, "#\tID\t"+p.T("TITLE")+"\t"+p.T("DEMOS"))
 	for _, l := range ls {
 		demos := strings.Join(l.Demos, ",")
 		if demos == "" {

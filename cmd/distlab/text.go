@@ -57,6 +57,7 @@ func init() {
 		locale.Plural("ok: %d lesson files, no problems", "ok: %d lesson file, no problems",
 			"ok: %d arquivos de lição, nenhum problema", "ok: %d arquivo de lição, nenhum problema"),
 		locale.Str("TITLE", "TÍTULO"),
+		locale.Str("DEMOS", "DEMONSTRAÇÕES"),
 		locale.Str("Work with one lesson", "Trabalha com uma lição"),
 		locale.Str("Render a lesson to standard output", "Mostra uma lição na saída padrão"),
 		locale.Str("ID|NUMBER", "ID|NÚMERO"),
