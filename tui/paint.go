@@ -4,6 +4,8 @@ import (
 	"image/color"
 	"strconv"
 	"strings"
+
+	"distlab/tui/common"
 )
 
 // paint gives every cell of block that has no colour of its own the
@@ -51,7 +53,7 @@ func paintDefaults(s, fg, bg string) string {
 		case s[i] == 0x1b:
 			n := 1
 			if i+1 < len(s) && s[i+1] == '[' {
-				if end := sgrEnd(s, i+2); end >= 0 {
+				if end := common.SGREnd(s, i+2); end >= 0 {
 					fgDefault, bgDefault = clearsDefaults(s[i+2:end], fgDefault, bgDefault)
 					n = end + 1 - i
 				} else { // another CSI sequence, as it is, up to its final byte
@@ -60,7 +62,7 @@ func paintDefaults(s, fg, bg string) string {
 					n = min(n+1, len(s)-i)
 				}
 			} else if i+1 < len(s) && s[i+1] == ']' {
-				n = oscLen(s[i:])
+				n = common.OSCLen(s[i:])
 			}
 			b.WriteString(s[i : i+n])
 			i += n
@@ -83,35 +85,6 @@ func paintDefaults(s, fg, bg string) string {
 		}
 	}
 	return b.String()
-}
-
-// sgrEnd is the index of the 'm' that ends the SGR sequence whose
-// parameters start at s[i], or -1 if the sequence there is not SGR.
-func sgrEnd(s string, i int) int {
-	for ; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == 'm':
-			return i
-		case c >= '0' && c <= '9' || c == ';' || c == ':':
-		default:
-			return -1
-		}
-	}
-	return -1
-}
-
-// oscLen is the length of the OSC sequence (a link) s starts with, up to
-// BEL or ST, or all of s if it is cut short.
-func oscLen(s string) int {
-	for i := 2; i < len(s); i++ {
-		switch {
-		case s[i] == 0x07:
-			return i + 1
-		case s[i] == 0x1b && i+1 < len(s) && s[i+1] == '\\':
-			return i + 2
-		}
-	}
-	return len(s)
 }
 
 // clearsDefaults reports whether the foreground and the background are at

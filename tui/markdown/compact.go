@@ -1,6 +1,10 @@
 package markdown
 
-import "strings"
+import (
+	"strings"
+
+	"distlab/tui/common"
+)
 
 // compact writes a render again with as few SGR sequences as draw it:
 // glamour styles every run of text and every space of its margins on its
@@ -31,7 +35,7 @@ func compact(s string) string {
 			}
 			i++
 		case strings.HasPrefix(s[i:], "\x1b["):
-			end := sgrParamsEnd(s, i+2)
+			end := common.SGREnd(s, i+2)
 			if end < 0 {
 				return s // not SGR: safe lets none through
 			}
@@ -40,7 +44,7 @@ func compact(s string) string {
 			}
 			i = end + 1
 		case strings.HasPrefix(s[i:], "\x1b]"):
-			n := oscLen(s[i:])
+			n := common.OSCLen(s[i:])
 			seq := s[i : i+n]
 			if body, ok := strings.CutPrefix(seq, "\x1b]8;"); ok {
 				body = strings.TrimSuffix(strings.TrimSuffix(body, "\a"), "\x1b\\")
@@ -208,33 +212,4 @@ func (p pen) from(have pen) string {
 		return "\x1b[m"
 	}
 	return "\x1b[" + strings.Join(ps, ";") + "m"
-}
-
-// sgrParamsEnd is the index of the 'm' that ends the SGR sequence whose
-// parameters start at s[i], or -1.
-func sgrParamsEnd(s string, i int) int {
-	for ; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == 'm':
-			return i
-		case c >= '0' && c <= '9' || c == ';' || c == ':':
-		default:
-			return -1
-		}
-	}
-	return -1
-}
-
-// oscLen is the length of the OSC sequence s starts with, up to BEL or ST,
-// or all of s if it is cut short.
-func oscLen(s string) int {
-	for i := 2; i < len(s); i++ {
-		switch {
-		case s[i] == 0x07:
-			return i + 1
-		case s[i] == 0x1b && i+1 < len(s) && s[i+1] == '\\':
-			return i + 2
-		}
-	}
-	return len(s)
 }
