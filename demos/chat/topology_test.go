@@ -86,14 +86,7 @@ func TestOriginDiesBetweenCopies(t *testing.T) {
 		synctest.Wait()
 
 		// n1's copy reaches n2, and n1 dies before it sends n3 its own.
-		n2.mu.Lock()
-		var from1 *peerLink
-		for l := range n2.links {
-			if l.remote == "n1" {
-				from1 = l
-			}
-		}
-		n2.mu.Unlock()
+		from1 := n2.linkTo("n1")
 		if from1 == nil {
 			t.Fatal("n2 has no link with n1")
 		}
