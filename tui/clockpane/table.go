@@ -1,6 +1,7 @@
 package clockpane
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -86,6 +87,12 @@ func (m *Model) tableHeader(run *clocks.Run, g geometry, w int) string {
 	head := cells(m.row(nil, run.Cfg.Procs, w)...)
 	if n := len(run.Events); n > g.tableRows {
 		where := p.T("%d–%d of %d · pgup/pgdn", g.tableFrom+1, g.tableFrom+g.tableRows, n)
+		if w-ansi.StringWidth(head)-ansi.StringWidth(where)-1 < 2 {
+			// A narrow pane still says that there is more: the numbers
+			// only, over the last column names if need be.
+			where = fmt.Sprintf("%d–%d/%d", g.tableFrom+1, g.tableFrom+g.tableRows, n)
+			head = ansi.Truncate(head, max(w-ansi.StringWidth(where)-3, 0), "")
+		}
 		if gap := w - ansi.StringWidth(head) - ansi.StringWidth(where) - 1; gap >= 2 {
 			head += strings.Repeat(" ", gap) + where
 		}
