@@ -23,6 +23,10 @@ type Lesson struct {
 	Raw     string // markdown after the front matter, speaker notes kept
 	Line    int    // the file line where Body starts
 	Notes   []Note
+	// Deck is the lesson's slide deck, written for a projector (see
+	// DeckSuffix); nil when it has none. Use Slides, which falls back to
+	// the reading text.
+	Deck []Slide
 }
 
 // Note is one speaker note: <!-- notes: Text -->.
@@ -93,6 +97,10 @@ func (p Problem) Message(t func(format string, args ...any) string) string {
 type Catalog struct {
 	byLang   map[string][]Lesson
 	Problems []Problem
+	// Warnings are what a lesson still shows with, but an instructor would
+	// miss: a slide without speaker notes or a title. lessons check prints
+	// them; the app does not stop a student over them.
+	Warnings []Problem
 }
 
 // Lessons returns the lessons of lang in course order.

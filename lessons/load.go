@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -19,6 +20,9 @@ type Options struct {
 	Prefix string
 	// KnownDemo reports whether a demo id exists. Nil knows no demo.
 	KnownDemo func(id string) bool
+	// KnownStart reports whether a demo can start as a slide asks
+	// (<!-- demo: clocks partition -->). Nil accepts any.
+	KnownStart func(demo, start string) bool
 }
 
 // Load reads <lang>/*.md for every language in Languages from fsys. It never
@@ -30,15 +34,19 @@ func Load(fsys fs.FS, opts Options) *Catalog {
 		c.loadLang(fsys, lang, opts)
 	}
 	c.checkLanguages()
-	slices.SortStableFunc(c.Problems, func(a, b Problem) int {
-		return cmp.Or(strings.Compare(a.Path, b.Path), cmp.Compare(a.Line, b.Line))
-	})
+	c.checkDecks()
+	for _, ps := range [][]Problem{c.Problems, c.Warnings} {
+		slices.SortStableFunc(ps, func(a, b Problem) int {
+			return cmp.Or(strings.Compare(a.Path, b.Path), cmp.Compare(a.Line, b.Line))
+		})
+	}
 	return c
 }
 
 // LoadDir loads an instructor's folder with the same layout as the embedded
 // course. A folder that cannot be read is one problem, not a crash.
-func LoadDir(dir string, knownDemo func(string) bool) *Catalog {
+// Its files are named with dir in front (opts.Prefix is set to it).
+func LoadDir(dir string, opts Options) *Catalog {
 	fail := func(p Problem) *Catalog {
 		return &Catalog{byLang: map[string][]Lesson{}, Problems: []Problem{p}}
 	}
@@ -58,7 +66,8 @@ func LoadDir(dir string, knownDemo func(string) bool) *Catalog {
 	if !found {
 		return fail(problemf(dir, 0, "no lesson folders: expected one of %s inside", strings.Join(Languages, "/, ")+"/"))
 	}
-	return Load(nonBlockingFS{os.DirFS(dir), dir}, Options{Prefix: dir, KnownDemo: knownDemo})
+	opts.Prefix = dir
+	return Load(nonBlockingFS{os.DirFS(dir), dir}, opts)
 }
 
 func (c *Catalog) loadLang(fsys fs.FS, lang string, opts Options) {
@@ -67,6 +76,7 @@ func (c *Catalog) loadLang(fsys fs.FS, lang string, opts Options) {
 		c.Problems = append(c.Problems, problemf(path.Join(opts.Prefix, lang), 0, "%v", err))
 		return
 	}
+	names, decks := splitDecks(names)
 	seen := map[string]string{} // id → path of its first file
 	var list []Lesson
 	for _, name := range names {
@@ -87,12 +97,64 @@ func (c *Catalog) loadLang(fsys fs.FS, lang string, opts Options) {
 			continue
 		}
 		seen[l.ID] = shown
+		if dn := deckPath(name); decks[dn] {
+			delete(decks, dn)
+			c.loadDeck(fsys, dn, &l, opts)
+		}
 		list = append(list, l)
+	}
+	for _, dn := range slices.Sorted(maps.Keys(decks)) {
+		c.Problems = append(c.Problems, problemf(path.Join(opts.Prefix, dn), 0,
+			"a slides file without its lesson: no %s beside it", path.Base(strings.TrimSuffix(dn, DeckSuffix)+".md")))
 	}
 	slices.SortStableFunc(list, func(a, b Lesson) int {
 		return cmp.Or(cmp.Compare(a.Order, b.Order), strings.Compare(a.ID, b.ID))
 	})
 	c.byLang[lang] = list
+}
+
+// splitDecks sorts a folder's *.md files into lessons and decks.
+func splitDecks(names []string) (lessonNames []string, decks map[string]bool) {
+	decks = map[string]bool{}
+	for _, n := range names {
+		if strings.HasSuffix(n, DeckSuffix) {
+			decks[n] = true
+		} else {
+			lessonNames = append(lessonNames, n)
+		}
+	}
+	return lessonNames, decks
+}
+
+// loadDeck reads the deck name into l.Deck.
+func (c *Catalog) loadDeck(fsys fs.FS, name string, l *Lesson, opts Options) {
+	shown := path.Join(opts.Prefix, name)
+	data, prob := readLesson(fsys, name, shown)
+	if prob != nil {
+		c.Problems = append(c.Problems, *prob)
+		return
+	}
+	slides, probs, warns := parseDeck(shown, data, *l, opts)
+	l.Deck = slides
+	c.Problems = append(c.Problems, probs...)
+	c.Warnings = append(c.Warnings, warns...)
+}
+
+// checkDecks warns about a lesson whose decks differ in length between
+// languages: switching language while presenting stays on the slide with
+// the same number.
+func (c *Catalog) checkDecks() {
+	first := Languages[0]
+	for _, lang := range Languages[1:] {
+		for _, l := range c.byLang[lang] {
+			o, ok := c.Find(first, l.ID)
+			if !ok || len(l.Deck) == 0 || len(o.Deck) == 0 || len(l.Deck) == len(o.Deck) {
+				continue
+			}
+			c.Warnings = append(c.Warnings, problemf(l.Deck[0].Path, 0,
+				"%d slides, but %d in %s: slide numbers must match between languages", len(l.Deck), len(o.Deck), first))
+		}
+	}
 }
 
 // checkLanguages reports a lesson that one language has and another lacks,

@@ -284,7 +284,7 @@ func TestLoadIgnoresOtherFiles(t *testing.T) {
 
 func TestLoadDir(t *testing.T) {
 	dir := filepath.Join("testdata", "course")
-	c := lessons.LoadDir(dir, knownDemo)
+	c := lessons.LoadDir(dir, lessons.Options{KnownDemo: knownDemo})
 	want := []lessons.Problem{{Path: "testdata/course/en/02-broken.md", Line: 1, Format: "missing title"}}
 	if !reflect.DeepEqual(c.Problems, want) {
 		t.Errorf("problems = %v, want %v", c.Problems, want)
@@ -308,7 +308,7 @@ func TestLoadDir(t *testing.T) {
 
 func TestLoadDirMissingFolder(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "nope")
-	c := lessons.LoadDir(dir, knownDemo)
+	c := lessons.LoadDir(dir, lessons.Options{KnownDemo: knownDemo})
 	if len(c.Problems) != 1 {
 		t.Fatalf("problems = %v, want exactly one", c.Problems)
 	}
@@ -328,7 +328,7 @@ func TestLoadDirOnFile(t *testing.T) {
 	if err := os.WriteFile(file, []byte(goodEN), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	c := lessons.LoadDir(file, knownDemo)
+	c := lessons.LoadDir(file, lessons.Options{KnownDemo: knownDemo})
 	if len(c.Problems) != 1 || c.Problems[0].Path != file {
 		t.Errorf("problems = %v, want one naming %s", c.Problems, file)
 	}

@@ -9,6 +9,16 @@ package lessons
 // What the YAML library says about a malformed front matter ("front matter:
 // %s") stays in its own words, English: it speaks no other language.
 var Messages = [][2]string{
+	{"demo: name a demo (demo: ID)", "demo: diga qual demonstração (demo: ID)"},
+	{"demo %q is not among the lesson's demos (%s)", "a demonstração %q não está entre as da lição (%s)"},
+	{"demo %s has no starting state %q", "a demonstração %s não tem o estado inicial %q"},
+	{"section %q is not a heading of %s", "a seção %q não é um título de %s"},
+	{"slide %d shows nothing", "o slide %d não mostra nada"},
+	{"slide %d has no title: start it with a # heading", "o slide %d não tem título: comece-o com um título #"},
+	{"slide %d has no speaker notes (<!-- notes: ... -->)", "o slide %d não tem notas do apresentador (<!-- notes: ... -->)"},
+	{"the slides file has no slides", "o arquivo de slides não tem slides"},
+	{"a slides file without its lesson: no %s beside it", "um arquivo de slides sem sua lição: não há %s ao lado dele"},
+	{"%d slides, but %d in %s: slide numbers must match between languages", "%d slides, mas %d em %s: os números dos slides devem coincidir entre os idiomas"},
 	{"file is not valid UTF-8", "o arquivo não é UTF-8 válido"},
 	{"missing front matter: the first line must be ---", "falta o cabeçalho YAML: a primeira linha deve ser ---"},
 	{"front matter is not closed: add a line --- after it", "o cabeçalho YAML não foi fechado: acrescente uma linha --- depois dele"},

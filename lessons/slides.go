@@ -1,6 +1,7 @@
 package lessons
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -10,13 +11,24 @@ type Slide struct {
 	Notes []string // the slide's speaker notes, in order
 	Title string   // the slide's first heading, or ""
 	Line  int      // file line where the slide starts
+	Path  string   // the deck's file, "" for a slide cut from the reading text
+	// Demo is the demo that opens beside the slide when it is shown, ""
+	// for none; Start is how it starts (a clocks scenario), "" for as usual.
+	Demo, Start string
+	// Section is the heading of the reading text the slide covers, where
+	// the reader goes on leaving it; "" for the heading titled as the slide.
+	Section string
 }
 
-// Slides splits a lesson into slides: at lines that hold only "---", or,
-// when the lesson has none, before each "## " heading. Lines inside code
-// fences never split. Slides with nothing to show are dropped; their notes
-// go to the slide before.
+// Slides are the lesson's slides: its deck (see DeckSuffix) when it has
+// one. Otherwise they are its reading text split at lines that hold only
+// "---", or, when the text has none, before each "## " heading. Lines
+// inside code fences never split. Slides with nothing to show are dropped;
+// their notes go to the slide before.
 func Slides(l Lesson) []Slide {
+	if len(l.Deck) > 0 {
+		return slices.Clone(l.Deck)
+	}
 	lines := strings.Split(l.Raw, "\n")
 	breaks := splitPoints(lines, func(s string) bool { return strings.TrimRight(s, " \t") == "---" }, true)
 	if len(breaks) == 0 {

@@ -19,7 +19,7 @@ import (
 func loadDirSoon(t *testing.T, dir string) *lessons.Catalog {
 	t.Helper()
 	done := make(chan *lessons.Catalog, 1)
-	go func() { done <- lessons.LoadDir(dir, nil) }()
+	go func() { done <- lessons.LoadDir(dir, lessons.Options{}) }()
 	select {
 	case c := <-done:
 		return c

@@ -80,9 +80,10 @@ type Model struct {
 	saveSeq       uint64
 	status        *message // the status line's message, nil when none
 	statusWarn    bool
-	statusSeq     int  // which setStatus a timeout clears
-	saveArmed     bool // a saveTickMsg is pending
-	frameArmed    bool // a frameMsg is pending
+	statusSeq     int    // which setStatus a timeout clears
+	saveArmed     bool   // a saveTickMsg is pending
+	frameArmed    bool   // a frameMsg is pending
+	slideShown    string // lang/lesson/slide whose demo was opened (see syncSlideDemo)
 
 	listCache string   // the lesson list framed, "" when it must be drawn again
 	screen    composed // the last screen composed, and what was where

@@ -49,7 +49,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case tea.KeyPressMsg:
 		cmd := m.handleKey(msg)
 		m.syncNotes()
-		return tea.Batch(cmd, m.saveSoon())
+		return tea.Batch(cmd, m.syncSlideDemo(), m.saveSoon())
 	case tea.MouseClickMsg:
 		return m.handleClick(msg)
 	case tea.MouseWheelMsg:

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"slices"
+	"strconv"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -90,12 +91,27 @@ func (m *Model) moveSplit(d float64) tea.Cmd {
 // openDemo opens demo id in a new pane, or focuses an open one unless
 // fresh asks for another instance.
 func (m *Model) openDemo(id string, fresh bool) tea.Cmd {
+	return m.openDemoAs(id, "", fresh, true)
+}
+
+// openDemoAs opens demo id started as start ("" as usual), or puts the open
+// one in that state, and gives it the keys when focus is set: a slide opens
+// its demo beside it and keeps the keys, which turn the slides.
+func (m *Model) openDemoAs(id, start string, fresh, focus bool) tea.Cmd {
 	d, ok := m.cfg.Demos.Lookup(id)
 	if !ok {
 		return m.setStatus(true, "no demo %q", id)
 	}
 	if i := m.slotOf(demoSlot, id); i >= 0 && !fresh {
-		return m.setFocus(i)
+		var cmd tea.Cmd
+		if st, ok := m.slots[i].pane.(demo.Starter); ok && start != "" {
+			cmd = st.StartAs(start)
+			m.slots[i].dirty()
+		}
+		if !focus {
+			return cmd
+		}
+		return tea.Batch(cmd, m.setFocus(i))
 	}
 	if len(m.slots) >= MaxPanes {
 		return m.setStatus(true, "%s", m.fullText())
@@ -106,9 +122,13 @@ func (m *Model) openDemo(id string, fresh bool) tea.Cmd {
 	}
 	m.opened[id]++ // never reused: two panes of one demo never share a number
 	seat := m.freeSeat(id)
-	p := d.New(demo.Env{Com: m.com, Demo: d, ID: sid, Instance: m.opened[id], Seat: seat, Host: m.cfg.DemoHost, Port: m.cfg.DemoPort})
+	p := d.New(demo.Env{Com: m.com, Demo: d, ID: sid, Instance: m.opened[id], Seat: seat, Host: m.cfg.DemoHost, Port: m.cfg.DemoPort, Start: start})
 	m.slots = append(m.slots, &slot{kind: demoSlot, pane: p, demo: id, id: sid, seat: seat})
 	m.zoom = false
+	if !focus {
+		m.dirtyAll()
+		return tea.Batch(p.Init(), m.relayout())
+	}
 	return tea.Batch(p.Init(), m.relayout(), m.setFocus(len(m.slots)-1))
 }
 
@@ -180,6 +200,7 @@ func (m *Model) togglePresenter() tea.Cmd {
 	m.dirtyAll()
 	cmds = append(cmds, m.reader.SetPresenting(m.mode == Presenting, m.state.Place(m.lang(), m.reader.Lesson().ID)), m.relayout())
 	m.syncNotes()
+	cmds = append(cmds, m.syncSlideDemo())
 	return tea.Batch(cmds...)
 }
 
@@ -198,6 +219,27 @@ func (m *Model) toggleNotes() tea.Cmd {
 	m.zoom = false
 	m.syncNotes()
 	return m.relayout()
+}
+
+// syncSlideDemo opens the demo the slide shown asks for, once each time the
+// slide comes on screen (a demo the presenter closed stays closed until the
+// slide is shown again). It keeps the focus on the slides.
+func (m *Model) syncSlideDemo() tea.Cmd {
+	if m.mode != Presenting {
+		m.slideShown = ""
+		return nil
+	}
+	s, ok := m.reader.CurrentSlide()
+	i, _ := m.reader.Slide()
+	at := m.reader.Lesson().Lang + "/" + m.reader.Lesson().ID + "/" + strconv.Itoa(i)
+	if !ok || at == m.slideShown {
+		return nil
+	}
+	m.slideShown = at
+	if s.Demo == "" {
+		return nil
+	}
+	return m.openDemoAs(s.Demo, s.Start, false, false)
 }
 
 // syncNotes shows the current slide's notes in the notes pane.

@@ -52,10 +52,17 @@ func newLessonsCmd(g *globals) *cobra.Command {
 			for _, lang := range lessons.Languages {
 				n += len(c.Lessons(lang))
 			}
+			writeProblems(cmd.OutOrStdout(), g.p, c.Problems)
+			for _, w := range c.Warnings {
+				fmt.Fprintln(cmd.OutOrStdout(), w.Where()+": "+p.T("warning: %s", w.Message(p.T)))
+			}
 			if len(c.Problems) > 0 {
-				writeProblems(cmd.OutOrStdout(), g.p, c.Problems)
 				fmt.Fprintln(cmd.ErrOrStderr(), p.T("%d problems", len(c.Problems))+"; "+p.T("%d lesson files loaded", n))
 				return errQuiet{errors.New("problems found")} // said above
+			}
+			if len(c.Warnings) > 0 {
+				fmt.Fprintln(cmd.OutOrStdout(), p.T("ok: %d lesson files, no problems", n)+"; "+p.T("%d warnings", len(c.Warnings)))
+				return nil
 			}
 			fmt.Fprintln(cmd.OutOrStdout(), p.T("ok: %d lesson files, no problems", n))
 			return nil

@@ -117,10 +117,12 @@ func (g *globals) lesson(ref string) (lessons.Lesson, error) {
 
 // load loads the embedded course, or --lessons DIR.
 func (g *globals) load() *lessons.Catalog {
+	opts := lessons.Options{KnownDemo: demos.Known, KnownStart: demos.KnownStart}
 	if g.lessonsDir != "" {
-		return lessons.LoadDir(g.lessonsDir, demos.Known)
+		return lessons.LoadDir(g.lessonsDir, opts)
 	}
-	return lessons.Load(lessons.Embedded, lessons.Options{Prefix: lessons.EmbeddedPrefix, KnownDemo: demos.Known})
+	opts.Prefix = lessons.EmbeddedPrefix
+	return lessons.Load(lessons.Embedded, opts)
 }
 
 // demos is every demo the app can open.

@@ -53,6 +53,8 @@ func init() {
 		locale.Str("Check a lessons folder; print path:line: problems and exit 1 if any",
 			"Confere uma pasta de lições; mostra os problemas como caminho:linha: e sai com 1 se houver algum"),
 		locale.Plural("%d problems", "%d problem", "%d problemas", "%d problema"),
+		locale.Plural("%d warnings", "%d warning", "%d avisos", "%d aviso"),
+		locale.Str("warning: %s", "aviso: %s"),
 		locale.Plural("%d lesson files loaded", "%d lesson file loaded", "%d arquivos de lição carregados", "%d arquivo de lição carregado"),
 		locale.Plural("ok: %d lesson files, no problems", "ok: %d lesson file, no problems",
 			"ok: %d arquivos de lição, nenhum problema", "ok: %d arquivo de lição, nenhum problema"),

@@ -6,6 +6,7 @@
 package clockpane
 
 import (
+	"slices"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -23,9 +24,10 @@ const ID = "clocks"
 // Demo registers the pane.
 func Demo() demo.Demo {
 	return demo.Demo{
-		ID:    ID,
-		Names: names,
-		New:   func(env demo.Env) common.Pane { return New(env) },
+		ID:     ID,
+		Names:  names,
+		New:    func(env demo.Env) common.Pane { return New(env) },
+		Starts: clocks.ScenarioNames,
 	}
 }
 
@@ -91,6 +93,7 @@ var (
 	_ common.Pane      = (*Model)(nil)
 	_ common.Animator  = (*Model)(nil)
 	_ common.Relabeler = (*Model)(nil)
+	_ demo.Starter     = (*Model)(nil)
 )
 
 // New returns the pane, with the first scenario loaded and playing.
@@ -106,8 +109,24 @@ func New(env demo.Env) *Model {
 	if len(m.scenarios) > 1 {
 		m.scenario = 1 // start with a scenario built to show something
 	}
+	if i := slices.Index(m.scenarios, env.Start); env.Start != "" && i >= 0 {
+		m.scenario = i // a slide's
+	}
 	m.reset()
 	return m
+}
+
+// StartAs shows scenario start from its beginning, playing: a slide asks for
+// it while the pane is open.
+func (m *Model) StartAs(start string) tea.Cmd {
+	i := slices.Index(m.scenarios, start)
+	if start == "" || i < 0 || i == m.scenario {
+		return nil // the run shown is the one asked for: it goes on
+	}
+	m.scenario = i
+	m.reset()
+	m.pause(false)
+	return nil
 }
 
 // reset rebuilds the simulation from the current settings, at its start.

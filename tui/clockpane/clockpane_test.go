@@ -2,6 +2,7 @@ package clockpane
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -246,5 +247,28 @@ func BenchmarkFrame10k(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		_ = m.View()
+	}
+}
+
+// A slide's demo line starts the pane on the scenario it names, and puts
+// an open pane on it from its start; an unknown one changes nothing.
+func TestSlideStartsAScenario(t *testing.T) {
+	com := &common.Common{Styles: theme.New(theme.Dark)}
+	com.SetLang(locale.Match("en"))
+	m := New(demo.Env{Com: com, Demo: Demo(), ID: 3, Instance: 1, Start: "partition"})
+	if m.cfg.Scenario != "partition" {
+		t.Fatalf("started on %q", m.cfg.Scenario)
+	}
+	if !slices.Equal(Demo().Starts(), clocks.ScenarioNames()) {
+		t.Fatalf("starts %q", Demo().Starts())
+	}
+	m.sim.Seek(5)
+	m.StartAs("lost-message")
+	if m.cfg.Scenario != "lost-message" || m.sim.Len() != 0 {
+		t.Fatalf("StartAs: %q at event %d", m.cfg.Scenario, m.sim.Len())
+	}
+	m.StartAs("nowhere")
+	if m.cfg.Scenario != "lost-message" {
+		t.Fatalf("an unknown start: %q", m.cfg.Scenario)
 	}
 }

@@ -10,6 +10,8 @@ package demo
 import (
 	"slices"
 
+	tea "charm.land/bubbletea/v2"
+
 	"distlab/demos/locale"
 	"distlab/tui/common"
 )
@@ -23,6 +25,16 @@ type Demo struct {
 	// New builds a fresh instance: every call is an independent demo, with
 	// its own goroutines and sockets, released by the pane's Close.
 	New func(env Env) common.Pane
+	// Starts are the starting states a slide may ask the demo for
+	// (<!-- demo: clocks partition -->, see lessons.DeckSuffix); nil
+	// when it has none. New gets the one asked for as Env.Start.
+	Starts func() []string
+}
+
+// Starter is a pane that can be put back in a starting state while open:
+// a slide asks for one while the demo is beside it already.
+type Starter interface {
+	StartAs(start string) tea.Cmd
 }
 
 // Names are what a demo is called.
@@ -49,6 +61,9 @@ type Env struct {
 	// (--chat-port), so a classroom can be told the addresses beforehand;
 	// 0 takes any free ports.
 	Port int
+	// Start is the starting state a slide asked for (one of Demo.Starts),
+	// "" to start as usual.
+	Start string
 }
 
 // In is the demo's names in p's language; an empty title is the id.
@@ -108,6 +123,12 @@ func (r *Registry) Lookup(id string) (Demo, bool) {
 func (r *Registry) Known(id string) bool {
 	_, ok := r.Lookup(id)
 	return ok
+}
+
+// KnownStart reports whether demo id can start as start: one of its Starts.
+func (r *Registry) KnownStart(id, start string) bool {
+	d, ok := r.Lookup(id)
+	return ok && d.Starts != nil && slices.Contains(d.Starts(), start)
 }
 
 // All returns the demos in registry order.

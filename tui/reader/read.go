@@ -67,6 +67,15 @@ func (m *Model) slidePlace(i int) place {
 	if i <= 0 || i >= len(m.slides) {
 		return place{}
 	}
+	if s := m.slides[i]; s.Path != "" {
+		// A deck's slide: the heading it names, or the one titled as it,
+		// nearest the share of the deck it comes at.
+		heading := s.Section
+		if heading == "" {
+			heading = s.Title
+		}
+		return place{frac: float64(i) / float64(len(m.slides)), byFrac: true, heading: heading}
+	}
 	raw := max(strings.Count(m.lesson.Raw, "\n")+1, 1)
 	return place{
 		frac:    float64(m.slides[i].Line-m.lesson.Line) / float64(raw),

@@ -48,6 +48,7 @@ type Model struct {
 	// wheel. View draws the lines itself (see View).
 	vp    viewport.Model
 	lines []string // the lines in vp, each exactly width cells
+	cut   int      // of them, those cut at the right edge (see fitWidth)
 	cache *renderCache
 	// busy: a render command is running. Only one runs at a time: a resize
 	// storm would otherwise start a render for every width it passes, each
@@ -287,6 +288,9 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	case readTickMsg:
 		return m.readTick(msg)
 	case tea.KeyPressMsg:
+		if m.presenting && m.slideScroll(msg) {
+			return nil
+		}
 		if m.presenting && m.slideKey(msg) {
 			return m.show()
 		}
@@ -354,6 +358,12 @@ func (m *Model) View() string {
 		if i > off {
 			b.WriteByte('\n')
 		}
+		if i == end-1 && end < len(m.lines) && m.presenting {
+			// A slide taller than the pane: the class must see that it
+			// goes on, and the presenter which key shows the rest.
+			b.WriteString(m.moreMark())
+			continue
+		}
 		if i == end-1 && end < len(m.lines) && m.width > 4 {
 			// More below: say so where the eye ends, on slides above all.
 			b.WriteString(ansi.Truncate(m.lines[i], m.width-2, "") + m.com.Styles.Status.Render(" ↓"))
@@ -371,6 +381,17 @@ func (m *Model) View() string {
 		}
 	}
 	return b.String()
+}
+
+// moreMark is the line that ends a slide taller than the pane, centered:
+// "▼ more below: →/space ▼".
+func (m *Model) moreMark() string {
+	mark := "▼ " + m.com.T("more below: %s", m.keys.NextSlide.Help().Key) + " ▼"
+	if ansi.StringWidth(mark) > m.width {
+		mark = "▼"
+	}
+	pad := max((m.width-ansi.StringWidth(mark))/2, 0)
+	return common.FitLine(strings.Repeat(" ", pad)+m.com.Styles.Title.Render(mark), m.width)
 }
 
 // demoBar is "▶ 1 chat cluster · 2 clock ordering", one line; where the

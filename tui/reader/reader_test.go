@@ -243,8 +243,25 @@ func TestDemoBarTakesALine(t *testing.T) {
 	}
 }
 
+// nextSlide presses space until the next slide shows (space first scrolls
+// what a slide too long for the pane hides), and returns how many presses
+// scrolled.
+func nextSlide(t *testing.T, m *Model) (scrolled int) {
+	t.Helper()
+	from := m.Counter()
+	for ; scrolled < 50; scrolled++ {
+		settle(t, m, press(m, "space"))
+		if m.Counter() != from {
+			return scrolled
+		}
+	}
+	t.Fatalf("space never left slide %s", from)
+	return scrolled
+}
+
 // Presenting, the slide keys move between slides, and ↑/↓ scroll a slide
-// too long for the pane.
+// too long for the pane; so do space and backspace before they turn it,
+// below a mark that says the slide goes on.
 func TestPresenterSlides(t *testing.T) {
 	m := newReader(60, 8)
 	settle(t, m, m.SetLesson(lesson("a", 20), 0))
@@ -256,18 +273,36 @@ func TestPresenterSlides(t *testing.T) {
 	if m.Offset() != 2 {
 		t.Fatalf("↓ scrolls a slide: offset %d", m.Offset())
 	}
-	settle(t, m, press(m, "space"))
+	last := strings.Split(screen(m), "\n")[7]
+	if !strings.Contains(last, "more below: →/space") || strings.Contains(screen(m), "Two") {
+		t.Fatalf("a slide taller than the pane ends with a mark:\n%s", screen(m))
+	}
+	press(m, "space")
+	if m.Counter() != "1/2" || m.Offset() != 2+6 {
+		t.Fatalf("space on a slide with more below scrolls it a page less two lines: %q at %d", m.Counter(), m.Offset())
+	}
+	press(m, "backspace")
+	if m.Counter() != "1/2" || m.Offset() != 2 {
+		t.Fatalf("backspace scrolls it back first: %q at %d", m.Counter(), m.Offset())
+	}
+	if n := nextSlide(t, m); n == 0 {
+		t.Fatal("space turned a slide whose end was never shown")
+	}
 	if m.Counter() != "2/2" || m.Offset() != 0 {
 		t.Fatalf("space: %q at %d", m.Counter(), m.Offset())
 	}
 	if !strings.Contains(screen(m), "Two") {
 		t.Fatalf("slide 2:\n%s", screen(m))
 	}
-	press(m, "space") // no slide after the last
-	if m.Counter() != "2/2" {
+	for range 20 {
+		press(m, "space") // down the last slide, and no slide after it
+	}
+	if m.Counter() != "2/2" || m.MoreBelow() {
 		t.Fatal("past the last slide")
 	}
-	press(m, "backspace")
+	for n := 0; n < 20 && m.Counter() == "2/2"; n++ {
+		press(m, "backspace")
+	}
 	if m.Counter() != "1/2" || !m.Ready() { // rendered before: from the cache
 		t.Fatalf("backspace: %q", m.Counter())
 	}
@@ -284,7 +319,7 @@ func TestLeavingSlidesGoesToTheSlidesPlace(t *testing.T) {
 	m := newReader(60, 8)
 	settle(t, m, m.SetLesson(lesson("a", 20), 0))
 	settle(t, m, m.SetPresenting(true, 0))
-	settle(t, m, press(m, "space"))
+	nextSlide(t, m)
 	settle(t, m, m.SetPresenting(false, 0))
 	top := strings.TrimSpace(strings.Split(screen(m), "\n")[0])
 	if !strings.Contains(top, "Two") || m.Percent() <= 0.3 {

@@ -31,6 +31,7 @@ type RenderedMsg struct {
 type render struct {
 	lines []string
 	vp    viewport.Model
+	cut   int // lines too wide for the pane, cut with "…" (code, diagrams)
 }
 
 type renderKey struct {
@@ -146,13 +147,13 @@ func (m *Model) renderCmd(k renderKey, part int, wait time.Duration) tea.Cmd {
 		// keeps that measure and is centered in the pane.
 		wrap := min(k.width, MaxTextWidth)
 		out, err := markdown.Render("", body, wrap, styles.Glamour)
-		lines := fitWidth(out, k.width, (k.width-wrap)/2)
+		lines, cut := fitWidth(out, k.width, (k.width-wrap)/2)
 		if first { // the lesson's title, large, opens the first slide
 			lines = append(titleBanner(heading, k.width, styles), lines...)
 		}
 		vp := viewport.New()
 		vp.SetContentLines(lines) // reads them only: no line holds a newline
-		return RenderedMsg{key: k, render: render{lines: lines, vp: vp}, partial: partial, err: err}
+		return RenderedMsg{key: k, render: render{lines: lines, vp: vp, cut: cut}, partial: partial, err: err}
 	}
 }
 
@@ -180,7 +181,7 @@ func (m *Model) setContent(k renderKey, r render, partial bool) {
 		m.want = place{line: m.vp.YOffset()}
 	}
 	keys := m.vp.KeyMap
-	m.shown, m.lines, m.vp, m.partial = k, r.lines, r.vp, partial
+	m.shown, m.lines, m.vp, m.partial, m.cut = k, r.lines, r.vp, partial, r.cut
 	m.vp.KeyMap = keys
 	m.resize()
 	off := m.want.line
@@ -229,17 +230,19 @@ func (m *Model) rendered(msg RenderedMsg) tea.Cmd {
 // fitWidth splits a render into lines of exactly width cells, so that View
 // only joins them. Code blocks and diagrams are not wrapped by glamour: a
 // line too long is cut with an ellipsis rather than spill out of the pane.
-func fitWidth(s string, width, indent int) []string {
-	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+// It also returns how many lines it cut.
+func fitWidth(s string, width, indent int) (lines []string, cut int) {
+	lines = strings.Split(strings.TrimRight(s, "\n"), "\n")
 	pad := strings.Repeat(" ", indent)
 	for i, l := range lines {
 		l = pad + l
 		if ansi.StringWidth(l) > width {
 			l = ansi.Truncate(l, width-1, "") + "…"
+			cut++
 		}
 		lines[i] = common.FitLine(l, width)
 	}
-	return lines
+	return lines, cut
 }
 
 func checksum(l lessons.Lesson) uint64 {

@@ -3,6 +3,8 @@ package reader
 import (
 	"fmt"
 
+	"distlab/lessons"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
@@ -52,11 +54,55 @@ func (m *Model) SlideNotes() []string {
 	return m.slides[m.slide].Notes
 }
 
+// CurrentSlide is the slide shown while presenting.
+func (m *Model) CurrentSlide() (lessons.Slide, bool) {
+	if !m.presenting || m.slide < 0 || m.slide >= len(m.slides) {
+		return lessons.Slide{}, false
+	}
+	return m.slides[m.slide], true
+}
+
 // GoToSlide shows slide i (from 0), kept in range.
 func (m *Model) GoToSlide(i int) tea.Cmd {
 	m.slide = min(max(i, 0), max(len(m.slides)-1, 0))
 	m.want = place{}
 	return m.show()
+}
+
+// MoreBelow reports whether the text shown goes on below the pane.
+func (m *Model) MoreBelow() bool {
+	return m.current() && m.vp.YOffset()+m.viewHeight() < len(m.lines)
+}
+
+// Overflow is how the text shown misses the pane: the lines below it and
+// the lines cut at its right edge (code or a diagram too wide). Both are 0
+// for a slide that fits.
+func (m *Model) Overflow() (below, cut int) {
+	if !m.current() {
+		return 0, 0
+	}
+	return max(len(m.lines)-m.viewHeight(), 0), m.cut
+}
+
+// slideStep is how far next and previous scroll a slide taller than the
+// pane: what the pane shows less the "more below" mark's line and one line
+// kept from before, to read on from.
+func (m *Model) slideStep() int { return max(m.viewHeight()-2, 1) }
+
+// slideScroll scrolls a slide taller than the pane: on a screen too small
+// for it, next shows what is hidden first, and the next slide only once
+// this one was all seen; previous goes back up it first. It reports
+// whether msg did that.
+func (m *Model) slideScroll(msg tea.KeyPressMsg) bool {
+	switch {
+	case key.Matches(msg, m.keys.NextSlide) && m.MoreBelow():
+		m.vp.SetYOffset(m.vp.YOffset() + m.slideStep())
+	case key.Matches(msg, m.keys.PrevSlide) && m.current() && m.vp.YOffset() > 0:
+		m.vp.SetYOffset(m.vp.YOffset() - m.slideStep())
+	default:
+		return false
+	}
+	return true
 }
 
 // slideKey moves between slides; it reports whether msg was a slide key.

@@ -6,5 +6,6 @@ import "distlab/demos/locale"
 func init() {
 	locale.Add(
 		locale.Str("Rendering…", "Renderizando…"),
+		locale.Str("more below: %s", "continua abaixo: %s"),
 	)
 }
