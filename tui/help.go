@@ -78,6 +78,9 @@ func (h helpMap) FullHelp() [][]key.Binding {
 	present := []key.Binding{g.Presenter}
 	if h.presenting {
 		present = append(present, g.Notes)
+		if h.lesson { // on the slides, where a clicker's keys go
+			present = append(present, g.Blank, g.BlankWhite)
+		}
 	}
 	if h.demos {
 		present = append([]key.Binding{g.Picker}, present...)

@@ -199,6 +199,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			return m.step(-1)
 		case key.Matches(msg, m.keys.OpenDemo):
 			return m.openLessonDemo(slices.Index(m.keys.OpenDemo.Keys(), msg.String()))
+		case m.mode == Presenting && key.Matches(msg, m.keys.Blank, m.keys.BlankWhite):
+			return m.blank(key.Matches(msg, m.keys.BlankWhite))
 		}
 	}
 	return m.toFocused(msg)

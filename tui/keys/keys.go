@@ -20,6 +20,7 @@ func bind(help, desc string, keys ...string) key.Binding {
 type Global struct {
 	Quit, ForceQuit, Help, Lang, Theme, Focus, FocusBack, Problems, Back key.Binding
 	Zoom, ClosePane, Narrow, Widen, Picker, Presenter, Notes             key.Binding
+	Blank, BlankWhite                                                    key.Binding // while presenting
 	FocusLeft, FocusRight, FocusUp, FocusDown                            key.Binding
 	// Lesson keys act while the lesson or the list has focus.
 	Next, Prev, OpenDemo key.Binding
@@ -46,6 +47,8 @@ func DefaultGlobal(p *locale.Printer) Global {
 		Picker:     bind("D", p.T("demos"), "D"),
 		Presenter:  bind("P", p.T("presenter"), "P"),
 		Notes:      bind("N", p.T("notes"), "N"),
+		Blank:      bind("b/.", p.T("blank screen"), "b", "."),
+		BlankWhite: bind("w", p.T("white screen"), "w"),
 		FocusLeft:  bind("ctrl+←", p.T("focus"), "ctrl+left"),
 		FocusRight: bind("ctrl+→", p.T("focus"), "ctrl+right"),
 		FocusUp:    bind("ctrl+↑", p.T("focus"), "ctrl+up"),

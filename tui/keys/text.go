@@ -19,6 +19,8 @@ func init() {
 		locale.Str("demos", "demonstrações"),
 		locale.Str("presenter", "apresentação"),
 		locale.Str("notes", "notas"),
+		locale.Str("blank screen", "tela preta"),
+		locale.Str("white screen", "tela branca"),
 		locale.Str("focus", "foco"),
 		locale.Str("next lesson", "próxima lição"),
 		locale.Str("prev lesson", "lição anterior"),

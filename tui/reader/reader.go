@@ -271,11 +271,11 @@ func (k keyMap) FullHelp() [][]key.Binding {
 	r := k.k
 	scroll := []key.Binding{r.Up, r.Down, r.HalfUp, r.HalfDown}
 	if k.presenting {
-		// pgup/pgdn and space turn slides; b and f still page in one.
-		up, down := r.PageUp, r.PageDown
-		up.SetHelp("b", r.PageUp.Help().Desc)
+		// pgup/pgdn and space turn slides, after they scroll what a slide
+		// hides; b blanks the screen (the app's key), f still pages.
+		down := r.PageDown
 		down.SetHelp("f", r.PageDown.Help().Desc)
-		return [][]key.Binding{{r.NextSlide, r.PrevSlide, r.FirstSlide, r.LastSlide}, append(scroll, up, down)}
+		return [][]key.Binding{{r.NextSlide, r.PrevSlide, r.FirstSlide, r.LastSlide}, append(scroll, down)}
 	}
 	return [][]key.Binding{append(scroll, r.PageUp, r.PageDown, r.Top, r.Bottom)}
 }

@@ -430,7 +430,7 @@ func TestFullHelpNamesEveryKey(t *testing.T) {
 	m.SetSize(60, 4) // a slide taller than the pane scrolls too
 	settle(t, m, m.show())
 	keys = named()
-	for _, k := range []string{"right", "space", "left", "backspace", "g", "G", "up", "down", "u", "d", "b", "f"} {
+	for _, k := range []string{"right", "space", "left", "backspace", "g", "G", "up", "down", "u", "d", "f"} { // b blanks the screen: the app's
 		if !keys[k] {
 			t.Errorf("presenting: the full help lacks %q", k)
 		}
