@@ -73,3 +73,32 @@ func TestSlideOpensItsDemo(t *testing.T) {
 		t.Fatalf("slide 2 shown again: %d panes, focus on %s", m.Panes(), m.Focused())
 	}
 }
+
+// The slide a lesson was presented at is where presenting it starts again,
+// in this run and the next (the progress file keeps it); closing a demo
+// while presenting gives the keys back to the slides, not to another demo.
+func TestPresenterRemembersTheSlide(t *testing.T) {
+	m := newApp(t, fixture, "en", 100, 30)
+	id := m.Lesson()
+	press(t, m, "P", "right", "right", "P")
+	if got := m.State().Slides[id]; got != 2 {
+		t.Fatalf("slide saved: %d", got)
+	}
+	next := New(Config{Load: fixture, Lang: "en", Theme: theme.Dark, Source: "test", Demos: testDemos, State: m.State()})
+	next.com.Tick = holdTicks
+	t.Cleanup(next.Close)
+	run(t, next, next.Init())
+	send(t, next, tea.WindowSizeMsg{Width: 100, Height: 30})
+	press(t, next, "P")
+	if i, _ := next.reader.Slide(); i != 2 {
+		t.Fatalf("the next run presents slide %d", i+1)
+	}
+	press(t, next, "1", "D", "enter") // two demos beside the slides
+	if next.Panes() != 3 {
+		t.Fatalf("%d panes", next.Panes())
+	}
+	press(t, next, "x")
+	if next.Focused() != "reader" {
+		t.Fatalf("closing a demo gave the keys to %s", next.Focused())
+	}
+}

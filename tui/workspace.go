@@ -165,8 +165,8 @@ func (m *Model) removePane(i int) tea.Cmd {
 		m.focus--
 	case m.focus == i:
 		m.focus = min(i, len(m.slots)-1)
-		if m.slots[m.focus].kind == notesSlot {
-			m.focus = 0
+		if m.slots[m.focus].kind == notesSlot || m.mode == Presenting {
+			m.focus = 0 // presenting, the keys go back to the slides
 		}
 	}
 	m.dirtyAll()
@@ -184,6 +184,9 @@ func (m *Model) togglePresenter() tea.Cmd {
 	var cmds []tea.Cmd
 	if m.mode != Presenting {
 		m.recordOffset() // the reader's place, to come back to
+		if i, ok := m.state.Slides[m.reader.Lesson().ID]; ok {
+			m.reader.SetSlide(i) // where this lesson was last presented, in this run or before
+		}
 		m.mode = Presenting
 		m.before = m.com.Styles.Theme
 		cmds = append(cmds, m.setTheme(theme.HighContrast))
@@ -231,6 +234,12 @@ func (m *Model) syncSlideDemo() tea.Cmd {
 	}
 	s, ok := m.reader.CurrentSlide()
 	i, _ := m.reader.Slide()
+	if id := m.reader.Lesson().ID; ok && id != "" {
+		if m.state.Slides == nil {
+			m.state.Slides = map[string]int{}
+		}
+		m.state.Slides[id] = i // saved with the rest (saveSoon)
+	}
 	at := m.reader.Lesson().Lang + "/" + m.reader.Lesson().ID + "/" + strconv.Itoa(i)
 	if !ok || at == m.slideShown {
 		return nil

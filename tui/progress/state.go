@@ -25,6 +25,9 @@ type State struct {
 	// still finds its student's place.
 	Offsets map[string]int  `json:"offsets,omitempty"`
 	Read    map[string]bool `json:"read,omitempty"`
+	// Slides are the slide each lesson was last presented at, from 0, by
+	// lesson id: a lesson's decks have the same slides in every language.
+	Slides map[string]int `json:"slides,omitempty"`
 }
 
 // Clone returns a deep copy, safe to hand to another goroutine.
@@ -38,6 +41,7 @@ func (s State) Clone() State {
 	}
 	s.Offsets = maps.Clone(s.Offsets)
 	s.Read = maps.Clone(s.Read)
+	s.Slides = maps.Clone(s.Slides)
 	return s
 }
 

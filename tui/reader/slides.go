@@ -62,6 +62,15 @@ func (m *Model) CurrentSlide() (lessons.Slide, bool) {
 	return m.slides[m.slide], true
 }
 
+// SetSlide makes slide i (from 0, kept in range) the one presenting shows,
+// without drawing it: for the slide a lesson was last presented at, before
+// presenting begins.
+func (m *Model) SetSlide(i int) {
+	if !m.presenting {
+		m.slide = min(max(i, 0), max(len(m.slides)-1, 0))
+	}
+}
+
 // GoToSlide shows slide i (from 0), kept in range.
 func (m *Model) GoToSlide(i int) tea.Cmd {
 	m.slide = min(max(i, 0), max(len(m.slides)-1, 0))
