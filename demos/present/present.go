@@ -1,0 +1,116 @@
+// Package present links a presenting distlab to its console on the same
+// machine: the app publishes what the projector shows (the slide, its
+// notes, the next slide, a blank screen), and `distlab console`, in a
+// second terminal, follows it and sends back the presenter's keys.
+//
+// They talk over a Unix socket in the user's runtime folder (DefaultPath),
+// in a folder only the user may enter, one JSON object a line: a State from
+// the app after every change, a Command from the console for every key.
+// The first presenting app owns the socket; a second one finds it live and
+// is told (ErrBusy). Lines are bounded (MaxLine) and so are consoles
+// (MaxConsoles). Nothing here knows about terminals.
+package present
+
+import (
+	"os"
+	"path/filepath"
+	"time"
+
+	"distlab/demos/locale"
+)
+
+// State is what the projector shows, as the console needs it.
+type State struct {
+	Presenting bool      `json:"presenting"`        // false: the app left presenter mode
+	Since      time.Time `json:"since"`             // when presenting began, for the elapsed time
+	Lang       string    `json:"lang"`              // the app's language, which the console speaks
+	Lesson     string    `json:"lesson"`            // the lesson's title
+	Slide      int       `json:"slide"`             // from 1
+	Slides     int       `json:"slides"`            // how many
+	Title      string    `json:"title"`             // the slide's title
+	Notes      []string  `json:"notes"`             // its speaker notes
+	Demo       string    `json:"demo,omitempty"`    // the demo the slide opens, its title
+	Next       string    `json:"next,omitempty"`    // the next slide's title
+	NextBody   []string  `json:"next_body"`         // its first lines, as plain text
+	Blank      bool      `json:"blank,omitempty"`   // the screen is blanked
+	White      bool      `json:"white,omitempty"`   // … white
+	Consoles   int       `json:"consoles"`          // consoles attached, this one included
+	Problem    string    `json:"problem,omitempty"` // the last command's error, in Lang
+}
+
+// Op is what a console asks the projector to do.
+type Op string
+
+// The console's operations.
+const (
+	Next    Op = "next"
+	Prev    Op = "prev"
+	First   Op = "first"
+	Last    Op = "last"
+	Blank   Op = "blank"
+	White   Op = "white"
+	Unblank Op = "unblank"
+	Demo    Op = "demo" // open the slide's demo again
+)
+
+// Ops are the operations a console may send.
+var Ops = []Op{Next, Prev, First, Last, Blank, White, Unblank, Demo}
+
+// Command is one line from a console.
+type Command struct {
+	Op Op `json:"op"`
+}
+
+// MaxLine bounds a line either way: a state with long notes fits many
+// times over.
+const MaxLine = 256 << 10
+
+// MaxConsoles is how many consoles may follow one app at once.
+const MaxConsoles = 4
+
+// EnvDir names the folder the socket goes in, for tests and unusual
+// setups; otherwise DefaultPath picks it.
+const EnvDir = "DISTLAB_RUNTIME_DIR"
+
+// Errors the link reports.
+var (
+	ErrBusy        = locale.Errorf("another distlab is presenting on this machine")
+	ErrNoPresenter = locale.Errorf("no distlab is presenting on this machine")
+	ErrFull        = locale.Errorf("the presenting distlab has %d consoles already", MaxConsoles)
+)
+
+// DefaultPath is the socket's path: in $DISTLAB_RUNTIME_DIR, else
+// $XDG_RUNTIME_DIR/distlab (the user's own, cleared at logout), else the
+// user's config folder.
+func DefaultPath() (string, error) {
+	if d := os.Getenv(EnvDir); d != "" {
+		return filepath.Join(d, "present.sock"), nil
+	}
+	if d := os.Getenv("XDG_RUNTIME_DIR"); d != "" {
+		return filepath.Join(d, "distlab", "present.sock"), nil
+	}
+	d, err := os.UserConfigDir()
+	if err != nil {
+		return "", locale.Errorf("present: no folder for the console's socket: %w", err)
+	}
+	return filepath.Join(d, "distlab", "present.sock"), nil
+}
+
+// ownDir makes the socket's folder, only the user's to enter, and refuses
+// one that others may enter or that is not the user's: another user could
+// put a socket of their own in it.
+func ownDir(dir string) error {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return locale.Errorf("present: %w", err)
+	}
+	fi, err := os.Stat(dir)
+	if err != nil {
+		return locale.Errorf("present: %w", err)
+	}
+	if fi.Mode().Perm()&0o077 != 0 {
+		if err := os.Chmod(dir, 0o700); err != nil {
+			return locale.Errorf("present: %s may be entered by other users: %w", dir, err)
+		}
+	}
+	return checkOwner(fi)
+}
