@@ -16,6 +16,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"distlab/demos/locale"
+	"distlab/demos/present"
 	"distlab/lessons"
 	"distlab/tui/catalog"
 	"distlab/tui/common"
@@ -48,6 +49,9 @@ type Config struct {
 	Lesson                        string // lesson to open first; "" = the last one read
 	Demo                          string // demo to open beside it
 	Presenter                     bool   // start in presenter mode
+	// ConsolePath is the socket `distlab console` attaches to while the
+	// app presents (present.DefaultPath); "" for no console.
+	ConsolePath string
 }
 
 // focusList is the focus index of the lesson list; panes count from 0.
@@ -84,6 +88,10 @@ type Model struct {
 	saveArmed     bool   // a saveTickMsg is pending
 	frameArmed    bool   // a frameMsg is pending
 	slideShown    string // lang/lesson/slide whose demo was opened (see syncSlideDemo)
+
+	link         *present.Server // the console's link while presenting, or nil
+	published    present.State   // what the consoles were last sent
+	presentSince time.Time       // when presenting began
 
 	listCache string   // the lesson list framed, "" when it must be drawn again
 	screen    composed // the last screen composed, and what was where
@@ -177,6 +185,10 @@ func (m *Model) State() progress.State {
 func (m *Model) Close() {
 	for _, s := range m.slots {
 		s.close()
+	}
+	if m.link != nil {
+		m.link.Close()
+		m.link = nil
 	}
 }
 

@@ -9,6 +9,8 @@ func init() {
 		locale.Str("Fundamentals of Distributed Systems", "Fundamentos de Sistemas Distribuídos"),
 		locale.Str("⚠ progress not loaded: %v", "⚠ progresso não carregado: %v"),
 		locale.Str("⚠ changes to %s will not be reloaded: %v", "⚠ as mudanças em %s não serão recarregadas: %v"),
+		locale.Str("another distlab is presenting on this machine: distlab console follows that one", "outro distlab está apresentando nesta máquina: o distlab console acompanha aquele"),
+		locale.Str("console: %v", "console: %v"),
 		locale.Plural("%d problems in lesson files", "%d problem in lesson files",
 			"%d problemas nos arquivos das lições", "%d problema nos arquivos das lições"),
 		locale.Str("press ! to list them", "tecle ! para ver"),

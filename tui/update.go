@@ -22,6 +22,7 @@ import (
 // alone, and everything else (renders) to every pane.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := m.update(msg)
+	m.publish() // what the console shows follows every change
 	return m, tea.Batch(cmd, m.armFrame())
 }
 
@@ -100,6 +101,10 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case common.Addressed:
 		return m.toPane(msg)
+	case linkedMsg:
+		return m.linked(msg)
+	case consoleMsg:
+		return m.fromConsole(msg)
 	}
 	cmds := make([]tea.Cmd, 0, len(m.slots))
 	for _, s := range m.slots {

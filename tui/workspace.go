@@ -3,6 +3,7 @@ package tui
 import (
 	"slices"
 	"strconv"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -188,6 +189,8 @@ func (m *Model) togglePresenter() tea.Cmd {
 			m.reader.SetSlide(i) // where this lesson was last presented, in this run or before
 		}
 		m.mode = Presenting
+		m.presentSince = time.Now()
+		cmds = append(cmds, m.openLink())
 		m.before = m.com.Styles.Theme
 		cmds = append(cmds, m.setTheme(theme.HighContrast))
 		if m.focus == focusList {
@@ -195,7 +198,7 @@ func (m *Model) togglePresenter() tea.Cmd {
 		}
 	} else {
 		m.mode = Reading
-		cmds = append(cmds, m.setTheme(m.before))
+		cmds = append(cmds, m.setTheme(m.before), m.dropLink())
 		if i := m.slotOf(notesSlot, ""); i >= 0 { // speaker notes are for presenting, not for students
 			cmds = append(cmds, m.removePane(i))
 		}

@@ -84,6 +84,16 @@ func init() {
 
 		// distlab demo
 		locale.Str("Open the app with a demo beside its lesson", "Abre o aplicativo com uma demonstração ao lado da sua lição"),
+		locale.Str("The presenter's console, for a second screen: notes, next slide, time; drives the projection",
+			"O console do apresentador, para uma segunda tela: notas, próximo slide, tempo; conduz a projeção"),
+		locale.Str("Attach to the distlab presenting on this machine (P, or distlab --presenter) and show the\n"+
+			"current slide's speaker notes, the next slide, slide n/N, the time presenting and the clock.\n"+
+			"Its keys drive the projection: →/space next, ←/backspace previous, b blank, w white, d the\n"+
+			"slide's demo. Run it in a second terminal, on the laptop's own screen.",
+			"Conecta-se ao distlab que está apresentando nesta máquina (P, ou distlab --presenter) e mostra\n"+
+				"as notas do apresentador do slide atual, o próximo slide, o slide n/N, o tempo de apresentação e\n"+
+				"o relógio. Suas teclas conduzem a projeção: →/espaço avança, ←/backspace volta, b apaga a tela,\n"+
+				"w deixa a tela branca, d abre a demonstração do slide. Rode-o num segundo terminal, na tela do notebook."),
 		locale.Str("Open the app with demo ID in a pane beside the lesson that teaches it: the first whose\n"+
 			"demos list starts with it (distlab lessons shows the lists), else the first that names it.",
 			"Abre o aplicativo com a demonstração ID num painel ao lado da lição que a ensina: a primeira cuja\n"+

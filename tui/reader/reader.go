@@ -288,11 +288,8 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	case readTickMsg:
 		return m.readTick(msg)
 	case tea.KeyPressMsg:
-		if m.presenting && m.slideScroll(msg) {
-			return nil
-		}
-		if m.presenting && m.slideKey(msg) {
-			return m.show()
+		if t := m.slideTurn(msg); m.presenting && t != 0 {
+			return m.Turn(t)
 		}
 		k := m.keys
 		switch {

@@ -71,6 +71,14 @@ func (m *Model) SetSlide(i int) {
 	}
 }
 
+// SlideAt is slide i (from 0) of the lesson shown.
+func (m *Model) SlideAt(i int) (lessons.Slide, bool) {
+	if i < 0 || i >= len(m.slides) {
+		return lessons.Slide{}, false
+	}
+	return m.slides[i], true
+}
+
 // GoToSlide shows slide i (from 0), kept in range.
 func (m *Model) GoToSlide(i int) tea.Cmd {
 	m.slide = min(max(i, 0), max(len(m.slides)-1, 0))
@@ -98,38 +106,53 @@ func (m *Model) Overflow() (below, cut int) {
 // kept from before, to read on from.
 func (m *Model) slideStep() int { return max(m.viewHeight()-2, 1) }
 
-// slideScroll scrolls a slide taller than the pane: on a screen too small
-// for it, next shows what is hidden first, and the next slide only once
-// this one was all seen; previous goes back up it first. It reports
-// whether msg did that.
-func (m *Model) slideScroll(msg tea.KeyPressMsg) bool {
-	switch {
-	case key.Matches(msg, m.keys.NextSlide) && m.MoreBelow():
-		m.vp.SetYOffset(m.vp.YOffset() + m.slideStep())
-	case key.Matches(msg, m.keys.PrevSlide) && m.current() && m.vp.YOffset() > 0:
-		m.vp.SetYOffset(m.vp.YOffset() - m.slideStep())
-	default:
-		return false
-	}
-	return true
-}
+// Turns of the slides, as the keys and the presenter's console ask.
+const (
+	TurnPrev  = -1
+	TurnNext  = 1
+	TurnFirst = -2
+	TurnLast  = 2
+)
 
-// slideKey moves between slides; it reports whether msg was a slide key.
-func (m *Model) slideKey(msg tea.KeyPressMsg) bool {
-	next := m.slide
+// slideTurn is the turn msg asks for, 0 for none.
+func (m *Model) slideTurn(msg tea.KeyPressMsg) int {
 	switch {
 	case key.Matches(msg, m.keys.NextSlide):
-		next++
+		return TurnNext
 	case key.Matches(msg, m.keys.PrevSlide):
-		next--
+		return TurnPrev
 	case key.Matches(msg, m.keys.FirstSlide):
-		next = 0
+		return TurnFirst
 	case key.Matches(msg, m.keys.LastSlide):
+		return TurnLast
+	}
+	return 0
+}
+
+// Turn does what the slide keys do (see slideTurn): next shows what a slide
+// taller than the pane hides first, and the next slide only once this one
+// was all seen; previous goes back up it first. The presenter's console
+// calls it too.
+func (m *Model) Turn(turn int) tea.Cmd {
+	if !m.presenting || turn == 0 {
+		return nil
+	}
+	switch {
+	case turn == TurnNext && m.MoreBelow():
+		m.vp.SetYOffset(m.vp.YOffset() + m.slideStep())
+		return nil
+	case turn == TurnPrev && m.current() && m.vp.YOffset() > 0:
+		m.vp.SetYOffset(m.vp.YOffset() - m.slideStep())
+		return nil
+	}
+	next := m.slide + turn
+	switch turn {
+	case TurnFirst:
+		next = 0
+	case TurnLast:
 		next = len(m.slides) - 1
-	default:
-		return false
 	}
 	m.slide = min(max(next, 0), max(len(m.slides)-1, 0))
 	m.want = place{}
-	return true
+	return m.show()
 }

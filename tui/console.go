@@ -1,0 +1,198 @@
+package tui
+
+import (
+	"errors"
+	"slices"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"distlab/demos/present"
+	"distlab/lessons"
+	"distlab/tui/reader"
+)
+
+// The presenting app's side of `distlab console` (package present): while
+// presenting, the app owns the link's socket, publishes what the projector
+// shows after every change, and takes the console's commands as it takes
+// the slide keys.
+
+// linkedMsg is the link taken, or why not.
+type linkedMsg struct {
+	srv *present.Server
+	err error
+}
+
+// consoleMsg is a command from a console.
+type consoleMsg struct {
+	srv *present.Server
+	cmd present.Command
+}
+
+// openLink takes the console's socket, in a command: it touches the file
+// system.
+func (m *Model) openLink() tea.Cmd {
+	path := m.cfg.ConsolePath
+	if path == "" || m.link != nil {
+		return nil
+	}
+	return func() tea.Msg {
+		srv, err := present.Listen(path)
+		return linkedMsg{srv, err}
+	}
+}
+
+// linked keeps the link while still presenting, or lets it go.
+func (m *Model) linked(msg linkedMsg) tea.Cmd {
+	switch {
+	case errors.Is(msg.err, present.ErrBusy):
+		return m.setStatus(true, "%s", m.com.T("another distlab is presenting on this machine: distlab console follows that one"))
+	case msg.err != nil:
+		return m.setStatus(true, "console: %v", m.com.Printer.Err(msg.err))
+	case m.mode != Presenting || m.link != nil:
+		return closeLink(msg.srv) // left presenting meanwhile
+	}
+	m.link, m.published = msg.srv, present.State{}
+	m.publish()
+	return m.waitConsole()
+}
+
+// closeLink tells the consoles that presenting ended, then closes the link
+// (waiting for its goroutines), in a command.
+func closeLink(srv *present.Server) tea.Cmd {
+	return func() tea.Msg {
+		srv.Publish(present.State{})
+		srv.Close()
+		return nil
+	}
+}
+
+// dropLink lets the link go: presenting ended.
+func (m *Model) dropLink() tea.Cmd {
+	if m.link == nil {
+		return nil
+	}
+	srv := m.link
+	m.link = nil
+	return closeLink(srv)
+}
+
+// waitConsole waits for the next command of a console.
+func (m *Model) waitConsole() tea.Cmd {
+	srv := m.link
+	return func() tea.Msg {
+		cmd, ok := <-srv.Commands()
+		if !ok {
+			return nil // the link was closed
+		}
+		return consoleMsg{srv, cmd}
+	}
+}
+
+// fromConsole does what a console asks, as the projector's keys would.
+func (m *Model) fromConsole(msg consoleMsg) tea.Cmd {
+	if msg.srv != m.link || m.mode != Presenting {
+		return nil
+	}
+	var cmd tea.Cmd
+	blank, _ := m.Blanked()
+	switch msg.cmd.Op {
+	case present.Next, present.Prev, present.First, present.Last:
+		if blank { // as on the projector: the first key only brings it back
+			cmd = closeOverlays[blankOverlay](m)
+			break
+		}
+		turn := map[present.Op]int{present.Next: reader.TurnNext, present.Prev: reader.TurnPrev,
+			present.First: reader.TurnFirst, present.Last: reader.TurnLast}[msg.cmd.Op]
+		cmd = m.reader.Turn(turn)
+		m.slots[0].dirty()
+	case present.Blank, present.White:
+		closeOverlays[blankOverlay](m)
+		cmd = m.blank(msg.cmd.Op == present.White)
+	case present.Unblank:
+		cmd = closeOverlays[blankOverlay](m)
+	case present.Demo:
+		if s, ok := m.reader.CurrentSlide(); ok && s.Demo != "" {
+			cmd = m.openDemoAs(s.Demo, s.Start, false, false)
+		}
+	}
+	m.syncNotes()
+	return tea.Batch(cmd, m.syncSlideDemo(), m.saveSoon(), m.waitConsole())
+}
+
+// publish sends the consoles what the projector shows, when it changed.
+func (m *Model) publish() {
+	if m.link == nil {
+		return
+	}
+	st := m.consoleState()
+	if statesEqual(st, m.published) {
+		return
+	}
+	m.published = st
+	m.link.Publish(st)
+}
+
+// consoleState is what the projector shows, for the console.
+func (m *Model) consoleState() present.State {
+	blank, white := m.Blanked()
+	st := present.State{Presenting: true, Since: m.presentSince, Lang: m.lang(),
+		Lesson: m.reader.Lesson().Title, Blank: blank, White: white}
+	i, n := m.reader.Slide()
+	s, ok := m.reader.CurrentSlide()
+	if !ok {
+		return st
+	}
+	st.Slide, st.Slides, st.Title, st.Notes = i+1, n, s.Title, s.Notes
+	if d, ok := m.cfg.Demos.Lookup(s.Demo); ok {
+		st.Demo = d.In(m.com.Printer).Title
+	}
+	if next, ok := m.reader.SlideAt(i + 1); ok {
+		st.Next, st.NextBody = next.Title, plainLines(next.Body, 5)
+	}
+	return st
+}
+
+func statesEqual(a, b present.State) bool {
+	return a.Presenting == b.Presenting && a.Since.Equal(b.Since) && a.Lang == b.Lang && a.Lesson == b.Lesson &&
+		a.Slide == b.Slide && a.Slides == b.Slides && a.Title == b.Title && slices.Equal(a.Notes, b.Notes) &&
+		a.Demo == b.Demo && a.Next == b.Next && slices.Equal(a.NextBody, b.NextBody) &&
+		a.Blank == b.Blank && a.White == b.White
+}
+
+// plainLines are the first n lines of a slide's markdown that say
+// something, its title left out, as plain text: "- x" becomes "• x", and
+// marks of emphasis and code go.
+func plainLines(md string, n int) []string {
+	var out []string
+	fence := false
+	for _, l := range strings.Split(md, "\n") {
+		t := strings.TrimSpace(l)
+		switch {
+		case strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~"):
+			fence = !fence
+			continue
+		case t == "" || (!fence && strings.HasPrefix(t, "#")) || strings.HasPrefix(t, "|--") || strings.HasPrefix(t, "|:-"):
+			continue
+		}
+		if !fence {
+			if rest, ok := strings.CutPrefix(t, "- "); ok {
+				t = "• " + rest
+			}
+			if strings.HasPrefix(t, "|") { // a table's row: its cells
+				cells := strings.Split(strings.Trim(t, "| "), "|")
+				for i, c := range cells {
+					cells[i] = strings.TrimSpace(c)
+				}
+				t = strings.Join(cells, " · ")
+			}
+			t = strings.NewReplacer("**", "", "`", "").Replace(t)
+		}
+		t, _ = lessons.CleanLine(t)
+		out = append(out, t)
+		if len(out) == n {
+			break
+		}
+	}
+	return out
+}

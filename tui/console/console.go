@@ -1,0 +1,282 @@
+// Package console is `distlab console`: the presenter's screen, on the
+// laptop while the projector shows the app. It attaches to the app
+// presenting on this machine (package present), shows the slide's speaker
+// notes, the next slide, slide n/N, the time presenting and the clock, and
+// drives the projection: the slide keys, blank, white, the slide's demo.
+// It follows every change made on the projector too. With no app
+// presenting it says so and waits for one.
+package console
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"distlab/demos/present"
+	"distlab/tui/common"
+)
+
+// retry is how often the console looks again for an app to follow.
+const retry = time.Second
+
+// Model is the console's one screen.
+type Model struct {
+	com  *common.Common
+	path string
+	keys keyMap
+	help help.Model
+
+	client *present.Client
+	state  present.State
+	have   bool  // a state came since attaching
+	err    error // why it is not attached, or the last command's error
+	now    time.Time
+	width  int
+	height int
+}
+
+// Messages of the console's own commands.
+type (
+	attachedMsg struct {
+		client *present.Client
+		err    error
+	}
+	stateMsg struct {
+		client *present.Client
+		state  present.State
+	}
+	detachedMsg struct{ client *present.Client }
+	sentMsg     struct{ err error }
+	tickMsg     time.Time
+	retryMsg    struct{}
+)
+
+// New is the console for the socket at path, in com's language.
+func New(com *common.Common, path string) *Model {
+	return &Model{com: com, path: path, keys: newKeys(com), help: help.New(), now: time.Now()}
+}
+
+// Init looks for the presenting app and starts the clock.
+func (m *Model) Init() tea.Cmd {
+	m.help.Styles = m.com.Styles.Help
+	return tea.Batch(m.attach(), m.tick())
+}
+
+func (m *Model) tick() tea.Cmd {
+	return m.com.Tick(time.Second, func(t time.Time) tea.Msg { return tickMsg(t) })
+}
+
+// attach dials the app, in a command.
+func (m *Model) attach() tea.Cmd {
+	path := m.path
+	return func() tea.Msg {
+		c, err := present.Dial(path)
+		return attachedMsg{c, err}
+	}
+}
+
+// follow waits for the app's next state.
+func follow(c *present.Client) tea.Cmd {
+	return func() tea.Msg {
+		st, ok := <-c.States()
+		if !ok {
+			return detachedMsg{c}
+		}
+		return stateMsg{c, st}
+	}
+}
+
+// Update handles the link, the clock and the keys.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.help.SetWidth(msg.Width)
+	case attachedMsg:
+		if msg.err != nil {
+			m.err = msg.err
+			return m, m.com.Tick(retry, func(time.Time) tea.Msg { return retryMsg{} })
+		}
+		m.client, m.err, m.have = msg.client, nil, false
+		return m, follow(msg.client)
+	case retryMsg:
+		return m, m.attach()
+	case stateMsg:
+		if msg.client != m.client {
+			return m, nil
+		}
+		m.state, m.have = msg.state, true
+		return m, follow(msg.client)
+	case detachedMsg:
+		if msg.client != m.client {
+			return m, nil
+		}
+		// The app quit or left presenter mode: look for it again.
+		m.client, m.have, m.err = nil, false, present.ErrNoPresenter
+		c := msg.client
+		return m, tea.Batch(func() tea.Msg { c.Close(); return nil }, m.attach())
+	case sentMsg:
+		m.err = msg.err
+	case tickMsg:
+		m.now = time.Time(msg)
+		return m, m.tick()
+	case tea.KeyPressMsg:
+		return m, m.key(msg)
+	}
+	return m, nil
+}
+
+// key sends the app what the key asks.
+func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.keys
+	if key.Matches(msg, k.Quit) {
+		return m.quit()
+	}
+	if m.client == nil {
+		return nil
+	}
+	var op present.Op
+	switch {
+	case key.Matches(msg, k.Next):
+		op = present.Next
+	case key.Matches(msg, k.Prev):
+		op = present.Prev
+	case key.Matches(msg, k.First):
+		op = present.First
+	case key.Matches(msg, k.Last):
+		op = present.Last
+	case key.Matches(msg, k.Blank):
+		op = present.Blank
+		if m.state.Blank {
+			op = present.Unblank
+		}
+	case key.Matches(msg, k.White):
+		op = present.White
+		if m.state.Blank {
+			op = present.Unblank
+		}
+	case key.Matches(msg, k.Demo):
+		op = present.Demo
+	default:
+		return nil
+	}
+	c := m.client
+	return func() tea.Msg { return sentMsg{c.Send(op)} }
+}
+
+func (m *Model) quit() tea.Cmd {
+	c := m.client
+	m.client = nil
+	return tea.Sequence(func() tea.Msg {
+		if c != nil {
+			c.Close()
+		}
+		return nil
+	}, tea.Quit)
+}
+
+// Close lets the app go; call it when the program ends.
+func (m *Model) Close() {
+	if m.client != nil {
+		m.client.Close()
+		m.client = nil
+	}
+}
+
+// View is the console.
+func (m *Model) View() tea.View {
+	v := tea.NewView(m.Render())
+	v.AltScreen = true
+	v.BackgroundColor = m.com.Styles.Palette.Bg
+	return v
+}
+
+// Render is the console's screen as text, exactly width×height.
+func (m *Model) Render() string {
+	if m.width < 30 || m.height < 8 {
+		return common.Fit(m.com.Styles.Enlarge.Render(m.com.T("Please enlarge the terminal")), m.width, m.height)
+	}
+	body := m.body()
+	foot := m.help.View(m.keys)
+	h := m.height - 1 - strings.Count(foot, "\n")
+	return common.Fit(body, m.width, h) + "\n" + foot
+}
+
+func (m *Model) body() string {
+	s, w := m.com.Styles, m.width
+	clock := m.now.Format("15:04")
+	if !m.have {
+		why := m.com.T("waiting for distlab to present: start one with P, or distlab --presenter")
+		if m.client == nil && m.err != nil {
+			why = m.com.Printer.Err(m.err) + " — " + why
+		}
+		lines := []string{header(s.Title.Render("distlab console"), s.Status.Render(clock), w), ""}
+		return strings.Join(append(lines, common.WrapLines(s.Status.Render(why), w, 4)...), "\n")
+	}
+	st := m.state
+	left := s.Title.Render("distlab console") + s.Status.Render(" · "+st.Lesson)
+	right := s.ItemCurrent.Render(m.com.T("slide %d/%d", st.Slide, st.Slides)) +
+		s.Status.Render(" · "+elapsed(m.now.Sub(st.Since))+" · "+clock)
+	lines := []string{header(left, right, w)}
+	if st.Blank {
+		word := m.com.T("SCREEN BLANK (black)")
+		if st.White {
+			word = m.com.T("SCREEN BLANK (white)")
+		}
+		lines = append(lines, common.FitLine(" "+s.StatusWarn.Render(word+" — "+m.com.T("b brings it back")), w))
+	}
+	if m.err != nil {
+		lines = append(lines, common.FitLine(" "+s.StatusError.Render(m.com.Printer.Err(m.err)), w))
+	}
+	lines = append(lines, "", common.FitLine(" "+s.Title.Render(m.com.T("Now: %s", st.Title)), w))
+	if st.Demo != "" {
+		lines = append(lines, common.FitLine(" "+s.Status.Render(m.com.T("opens beside it: %s (d opens it again)", st.Demo)), w))
+	}
+	if len(st.Notes) == 0 {
+		lines = append(lines, common.FitLine("   "+s.Status.Render(m.com.T("No notes for this slide.")), w))
+	}
+	for _, n := range st.Notes {
+		for _, l := range common.WrapLines(n, w-2, 1000) {
+			lines = append(lines, " "+l)
+		}
+		lines = append(lines, "")
+	}
+	lines = append(lines, common.FitLine(" "+s.Status.Render(strings.Repeat("─", max(w-2, 0))), w))
+	if st.Next == "" && len(st.NextBody) == 0 {
+		lines = append(lines, common.FitLine(" "+s.Status.Render(m.com.T("Last slide.")), w))
+	} else {
+		lines = append(lines, common.FitLine(" "+s.ItemCurrent.Render(m.com.T("Next: %s", st.Next)), w))
+		for _, l := range st.NextBody {
+			lines = append(lines, common.Ellipsis("   "+l, w))
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// header puts left and right on one line of w cells, right-aligned.
+func header(left, right string, w int) string {
+	gap := w - ansi.StringWidth(left) - ansi.StringWidth(right) - 2
+	if gap < 1 {
+		return common.FitLine(" "+left, w)
+	}
+	return " " + left + strings.Repeat(" ", gap) + right + " "
+}
+
+// elapsed is d as h:mm:ss.
+func elapsed(d time.Duration) string {
+	d = max(d, 0).Truncate(time.Second)
+	return fmt.Sprintf("%d:%02d:%02d", int(d.Hours()), int(d.Minutes())%60, int(d.Seconds())%60)
+}
+
+// Run shows the console on the terminal until the presenter quits.
+func Run(com *common.Common, path string, opts ...tea.ProgramOption) error {
+	m := New(com, path)
+	_, err := tea.NewProgram(m, opts...).Run()
+	m.Close()
+	return err
+}

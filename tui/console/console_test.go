@@ -1,0 +1,113 @@
+package console
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"go.uber.org/goleak"
+
+	"distlab/demos/locale"
+	"distlab/demos/present"
+	"distlab/tui/common"
+	"distlab/tui/panetest"
+	"distlab/tui/theme"
+)
+
+func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
+
+func newConsole(t *testing.T, lang string) (*Model, *present.Server) {
+	t.Helper()
+	dir, err := os.MkdirTemp("", "dlc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	path := filepath.Join(dir, "present.sock")
+	srv, err := present.Listen(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	com := common.New(theme.New(theme.Dark), locale.Match(lang))
+	com.Tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
+	m := New(com, path)
+	t.Cleanup(m.Close)
+	m.Update(tea.WindowSizeMsg{Width: 90, Height: 24})
+	return m, srv
+}
+
+// step runs cmd and hands its message back to the console, once.
+func step(m *Model, cmd tea.Cmd) tea.Cmd {
+	if cmd == nil {
+		return nil
+	}
+	_, next := m.Update(cmd())
+	return next
+}
+
+// The console shows the slide the projector shows, its notes, the next
+// slide and the time presenting, in the console's language, and its keys
+// reach the app as commands.
+func TestConsoleShowsAndDrives(t *testing.T) {
+	m, srv := newConsole(t, "pt-BR")
+	since := time.Date(2026, 12, 2, 14, 0, 0, 0, time.Local)
+	srv.Publish(present.State{Presenting: true, Since: since, Lesson: "Relógios", Slide: 3, Slides: 12,
+		Title: "Lamport", Notes: []string{"Pergunte: quem veio antes?"}, Demo: "ordenação de relógios",
+		Next: "Vetores", NextBody: []string{"• um contador por processo"}})
+	follow := step(m, m.attach()) // attached: follow the states
+	step(m, follow)
+	m.now = since.Add(65*time.Minute + 7*time.Second)
+	s := m.Render()
+	for _, want := range []string{"slide 3/12", "1:05:07", "Agora: Lamport", "Pergunte: quem veio antes?",
+		"abre ao lado: ordenação de relógios", "Próximo: Vetores", "• um contador por processo", "Relógios"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("the console lacks %q:\n%s", want, s)
+		}
+	}
+	for k, op := range map[string]present.Op{"right": present.Next, "backspace": present.Prev, "b": present.Blank,
+		"w": present.White, "d": present.Demo, "G": present.Last, "home": present.First} {
+		step(m, m.key(panetest.Key(k)))
+		select {
+		case got := <-srv.Commands():
+			if got.Op != op {
+				t.Errorf("%s sent %q, want %q", k, got.Op, op)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("%s sent nothing", k)
+		}
+	}
+}
+
+// A blank projector shows on the console, and b there brings it back.
+func TestConsoleBlank(t *testing.T) {
+	m, srv := newConsole(t, "en")
+	srv.Publish(present.State{Presenting: true, Slide: 1, Slides: 2, Blank: true, White: true})
+	step(m, step(m, m.attach()))
+	if s := m.Render(); !strings.Contains(s, "SCREEN BLANK (white)") {
+		t.Fatalf("no blank on the console:\n%s", s)
+	}
+	step(m, m.key(panetest.Key("b")))
+	if got := <-srv.Commands(); got.Op != present.Unblank {
+		t.Fatalf("b on a blank screen sent %q", got.Op)
+	}
+}
+
+// With no app presenting, the console says so and tries again; a tiny
+// terminal gets a message, not a panic.
+func TestConsoleWaits(t *testing.T) {
+	m, srv := newConsole(t, "en")
+	srv.Close()
+	step(m, m.attach())
+	if s := m.Render(); !strings.Contains(s, "no distlab is presenting on this machine") || !strings.Contains(s, "distlab --presenter") {
+		t.Fatalf("waiting:\n%s", s)
+	}
+	m.Update(tea.WindowSizeMsg{Width: 10, Height: 3})
+	if s := ansi.Strip(m.Render()); !strings.HasPrefix(s, "Please enl") || len(strings.Split(s, "\n")) != 3 {
+		t.Fatalf("tiny:\n%q", s)
+	}
+}

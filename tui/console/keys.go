@@ -1,0 +1,32 @@
+package console
+
+import (
+	"charm.land/bubbles/v2/key"
+
+	"distlab/tui/common"
+	"distlab/tui/keys"
+)
+
+// keyMap is the console's keys: the projector's own slide and blank keys
+// (the same bindings, so a clicker works on either screen), and d for the
+// slide's demo.
+type keyMap struct {
+	Next, Prev, First, Last, Blank, White, Demo, Quit key.Binding
+}
+
+func newKeys(com *common.Common) keyMap {
+	p := com.Printer
+	r, g := keys.DefaultReader(p), keys.DefaultGlobal(p)
+	return keyMap{
+		Next: r.NextSlide, Prev: r.PrevSlide, First: r.FirstSlide, Last: r.LastSlide,
+		Blank: g.Blank, White: g.BlankWhite,
+		Demo: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", p.T("open the slide's demo"))),
+		Quit: g.Quit,
+	}
+}
+
+func (k keyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Next, k.Prev, k.Blank, k.White, k.Demo, k.First, k.Last, k.Quit}
+}
+
+func (k keyMap) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }

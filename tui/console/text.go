@@ -1,0 +1,22 @@
+package console
+
+import "distlab/demos/locale"
+
+// The console's words, English beside Brazilian Portuguese. The slide
+// keys' words are the reader's, registered there.
+func init() {
+	locale.Add(
+		locale.Str("open the slide's demo", "abrir a demonstração do slide"),
+		locale.Str("waiting for distlab to present: start one with P, or distlab --presenter",
+			"esperando um distlab apresentar: comece um com P, ou distlab --presenter"),
+		locale.Str("slide %d/%d", "slide %d/%d"),
+		locale.Str("SCREEN BLANK (black)", "TELA APAGADA (preta)"),
+		locale.Str("SCREEN BLANK (white)", "TELA APAGADA (branca)"),
+		locale.Str("b brings it back", "b traz de volta"),
+		locale.Str("Now: %s", "Agora: %s"),
+		locale.Str("opens beside it: %s (d opens it again)", "abre ao lado: %s (d abre de novo)"),
+		locale.Str("Last slide.", "Último slide."),
+		locale.Str("Next: %s", "Próximo: %s"),
+		locale.Str("Please enlarge the terminal", "Aumente o terminal"),
+	)
+}
