@@ -89,9 +89,10 @@ type Model struct {
 	frameArmed    bool   // a frameMsg is pending
 	slideShown    string // lang/lesson/slide whose demo was opened (see syncSlideDemo)
 
-	link         *present.Server // the console's link while presenting, or nil
-	published    present.State   // what the consoles were last sent
-	presentSince time.Time       // when presenting began
+	link         *present.Server   // the console's link while presenting, or nil
+	published    present.State     // what the consoles were last sent
+	presentSince time.Time         // when presenting began
+	joinNodes    []common.JoinNode // what the join banner shows
 
 	listCache string   // the lesson list framed, "" when it must be drawn again
 	screen    composed // the last screen composed, and what was where

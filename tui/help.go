@@ -75,7 +75,7 @@ func (h helpMap) FullHelp() [][]key.Binding {
 	quit.SetHelp("q/ctrl+c", g.Quit.Help().Desc)
 	lesson[len(lesson)-1] = quit
 	work := []key.Binding{focus, g.FocusDir, g.Zoom, g.ClosePane, g.Split}
-	present := []key.Binding{g.Presenter}
+	present := []key.Binding{g.Presenter, g.Join}
 	if h.presenting {
 		present = append(present, g.Notes)
 		if h.lesson { // on the slides, where a clicker's keys go

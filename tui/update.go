@@ -101,6 +101,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case common.Addressed:
 		return m.toPane(msg)
+	case joinTickMsg:
+		return m.joinTicked()
 	case linkedMsg:
 		return m.linked(msg)
 	case consoleMsg:
@@ -266,6 +268,8 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return m.togglePresenter(), true
 	case key.Matches(msg, k.Notes):
 		return m.toggleNotes(), true
+	case key.Matches(msg, k.Join):
+		return m.openJoin(), true
 	}
 	return nil, false
 }

@@ -82,6 +82,7 @@ var (
 	_ common.Closer    = (*Model)(nil)
 	_ common.Capturer  = (*Model)(nil)
 	_ common.Relabeler = (*Model)(nil)
+	_ common.Joiner    = (*Model)(nil)
 )
 
 // portsPerPane is how far apart the fixed ports of two chat panes are

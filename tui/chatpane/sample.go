@@ -1,6 +1,7 @@
 package chatpane
 
 import (
+	"distlab/tui/common"
 	"maps"
 	"slices"
 	"strings"
@@ -116,4 +117,22 @@ func byID(text string, ids map[string]string) string {
 		text = b.String()
 	}
 	return text
+}
+
+// JoinNodes are the cluster's nodes as a class joins them, read from the
+// engine now (the join banner covers the pane, which then stops sampling).
+func (m *Model) JoinNodes() []common.JoinNode {
+	if m.cluster == nil {
+		return nil
+	}
+	var out []common.JoinNode
+	for i, n := range m.cluster.Nodes() {
+		st := n.Stats()
+		addr := chat.LocalAddr(st.Addr)
+		if i < len(m.join) {
+			addr = m.join[i]
+		}
+		out = append(out, common.JoinNode{Name: st.ID, Addr: addr, Up: st.Up && !st.Frozen, Clients: st.Clients})
+	}
+	return out
 }

@@ -70,6 +70,20 @@ type Animator interface {
 	Frame(now time.Time) (changed bool, cmd tea.Cmd)
 }
 
+// JoinNode is one place a class can join a demo at: a chat node.
+type JoinNode struct {
+	Name    string // "n1"
+	Addr    string // host:port as people reach it, never a wildcard
+	Up      bool
+	Clients int
+}
+
+// Joiner is a demo pane that students can join from their own machines:
+// the join banner (J) lists where.
+type Joiner interface {
+	JoinNodes() []JoinNode
+}
+
 // Addressed is a message for one pane only: the root hands it to the pane
 // whose PaneID it names, and redraws only that pane. Demo panes tag the
 // results of their commands this way.

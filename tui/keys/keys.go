@@ -21,6 +21,7 @@ type Global struct {
 	Quit, ForceQuit, Help, Lang, Theme, Focus, FocusBack, Problems, Back key.Binding
 	Zoom, ClosePane, Narrow, Widen, Picker, Presenter, Notes             key.Binding
 	Blank, BlankWhite                                                    key.Binding // while presenting
+	Join                                                                 key.Binding
 	FocusLeft, FocusRight, FocusUp, FocusDown                            key.Binding
 	// Lesson keys act while the lesson or the list has focus.
 	Next, Prev, OpenDemo key.Binding
@@ -48,6 +49,7 @@ func DefaultGlobal(p *locale.Printer) Global {
 		Presenter:  bind("P", p.T("presenter"), "P"),
 		Notes:      bind("N", p.T("notes"), "N"),
 		Blank:      bind("b/.", p.T("blank screen"), "b", "."),
+		Join:       bind("J", p.T("join banner"), "J"),
 		BlankWhite: bind("w", p.T("white screen"), "w"),
 		FocusLeft:  bind("ctrl+←", p.T("focus"), "ctrl+left"),
 		FocusRight: bind("ctrl+→", p.T("focus"), "ctrl+right"),
@@ -66,7 +68,7 @@ func DefaultGlobal(p *locale.Printer) Global {
 // for the test that no pane key collides with an app key.
 func (g Global) All() []key.Binding {
 	return []key.Binding{g.Quit, g.ForceQuit, g.Help, g.Lang, g.Theme, g.Focus, g.FocusBack, g.Problems,
-		g.Zoom, g.ClosePane, g.Narrow, g.Widen, g.Picker, g.Presenter, g.Notes,
+		g.Zoom, g.ClosePane, g.Narrow, g.Widen, g.Picker, g.Presenter, g.Notes, g.Join,
 		g.FocusLeft, g.FocusRight, g.FocusUp, g.FocusDown}
 }
 

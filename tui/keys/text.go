@@ -21,6 +21,7 @@ func init() {
 		locale.Str("notes", "notas"),
 		locale.Str("blank screen", "tela preta"),
 		locale.Str("white screen", "tela branca"),
+		locale.Str("join banner", "como entrar"),
 		locale.Str("focus", "foco"),
 		locale.Str("next lesson", "próxima lição"),
 		locale.Str("prev lesson", "lição anterior"),

@@ -1,0 +1,225 @@
+package tui
+
+import (
+	"net"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	qrcode "github.com/skip2/go-qrcode"
+
+	"distlab/tui/banner"
+	"distlab/tui/common"
+)
+
+// joinOverlay is the join banner (J): where students join the running chat
+// demo, over the whole screen, readable from the back of the room. The
+// address to type is in block letters — the node with the fewest clients,
+// so that a class spreads over the cluster as it joins — with every node
+// below it, the commands to type, and a QR code of the address. It reads
+// the nodes again every second while it is up; any key closes it.
+type joinOverlay struct{}
+
+// joinTick refreshes the banner's nodes.
+type joinTickMsg struct{}
+
+// joinEvery is how often the banner reads the nodes again.
+const joinEvery = time.Second
+
+func (joinOverlay) update(m *Model, msg tea.Msg) tea.Cmd {
+	if _, ok := msg.(tea.KeyPressMsg); ok {
+		return closeOverlays[joinOverlay](m)
+	}
+	return nil
+}
+
+func (joinOverlay) keys(*Model) []key.Binding   { return nil }
+func (joinOverlay) passes(*Model) []key.Binding { return nil }
+func (joinOverlay) covers() bool                { return true }
+
+// openJoin shows the join banner, or says why there is nothing to join.
+func (m *Model) openJoin() tea.Cmd {
+	m.joinNodes = m.collectJoin()
+	if len(m.joinNodes) == 0 {
+		return m.setStatus(false, "%s", m.com.T("no chat demo is running: open it (D) to show the class where to join"))
+	}
+	return tea.Batch(m.push(joinOverlay{}), m.joinTick())
+}
+
+func (m *Model) joinTick() tea.Cmd {
+	return m.com.Tick(joinEvery, func(time.Time) tea.Msg { return joinTickMsg{} })
+}
+
+// joinTicked reads the nodes again while the banner is up.
+func (m *Model) joinTicked() tea.Cmd {
+	if !hasOverlay[joinOverlay](m) {
+		return nil
+	}
+	m.joinNodes = m.collectJoin()
+	return m.joinTick()
+}
+
+// collectJoin is every node of the open demos that a class can join.
+func (m *Model) collectJoin() []common.JoinNode {
+	var out []common.JoinNode
+	for _, s := range m.slots {
+		if j, ok := s.pane.(common.Joiner); ok {
+			out = append(out, j.JoinNodes()...)
+		}
+	}
+	return out
+}
+
+// suggested is the node to send the next student to: the one up with the
+// fewest clients, the first of them on a tie.
+func suggested(nodes []common.JoinNode) (common.JoinNode, bool) {
+	best, ok := common.JoinNode{}, false
+	for _, n := range nodes {
+		if n.Up && (!ok || n.Clients < best.Clients) {
+			best, ok = n, true
+		}
+	}
+	return best, ok
+}
+
+func (joinOverlay) draw(m *Model, _ Rect) (string, Rect) {
+	w, h := m.width, m.height
+	s := m.com.Styles
+	node, ok := suggested(m.joinNodes)
+	var qr []string
+	if ok {
+		qr = qrLines(node.Addr)
+	}
+	// Beside the QR code when both fit side by side, else the QR code
+	// below when there is room, else none.
+	side := len(qr) > 0 && w >= 64+qrWidth(qr)+4
+	textW := w
+	if side {
+		textW = w - qrWidth(qr) - 4
+	}
+	var text []string
+	blockOf := func(ls ...string) { text = append(text, centered(ls, textW)...) }
+	blockOf("", s.Title.Render(m.com.T("Join the chat")), "")
+	if !ok {
+		blockOf(s.StatusWarn.Render(m.com.T("every node is down: restart one (r) before the class joins")))
+	} else {
+		host, port, _ := net.SplitHostPort(node.Addr)
+		for _, big := range [][]string{banner.Render(host, textW-4), banner.Render(":"+port, textW-4)} {
+			var rows []string
+			for _, r := range big {
+				rows = append(rows, s.Title.Render(r))
+			}
+			blockOf(rows...)
+		}
+		blockOf("")
+		blockOf(s.ItemCurrent.Render("nc " + host + " " + port))
+		blockOf(s.Status.Render(m.com.T("or")) + " " + s.ItemCurrent.Render("distlab chat client "+host+" "+port))
+		if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
+			blockOf("")
+			for _, l := range common.WrapLines(s.StatusWarn.Render(m.com.T("only this machine can join: start distlab with --chat-host 0.0.0.0 to let the class in")), min(textW, 70), 3) {
+				blockOf(strings.TrimRight(l, " "))
+			}
+		}
+	}
+	blockOf("")
+	var rows []string
+	for _, n := range m.joinNodes {
+		state := m.com.T("%d clients", n.Clients)
+		if !n.Up {
+			state = m.com.T("✗ DOWN")
+		}
+		mark := "  "
+		if ok && n == node {
+			mark = s.ItemCurrent.Render("▶ ")
+		}
+		rows = append(rows, mark+s.Item.Render(n.Name+"  "+n.Addr)+s.Status.Render(" · "+state))
+	}
+	blockOf(rows...)
+	blockOf("", s.Status.Render(m.com.T("any key closes this")))
+	lines := text
+	switch {
+	case side:
+		top := max((len(text)-len(qr))/2, 0)
+		lines = make([]string, max(len(text), top+len(qr)))
+		for i := range lines {
+			l := ""
+			if i < len(text) {
+				l = text[i]
+			}
+			l = common.FitLine(l, textW)
+			if k := i - top; k >= 0 && k < len(qr) {
+				l += "  " + qr[k]
+			}
+			lines[i] = l
+		}
+	case len(qr) > 0 && len(text)+len(qr)+1 <= h:
+		lines = append(append(text[:len(text)-1:len(text)-1], centered(qr, w)...), text[len(text)-1])
+	}
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	return common.Fit(strings.Join(lines, "\n"), w, h), Rect{0, 0, w, h}
+}
+
+// centered pads the lines of a block alike, so that it is centered in w
+// columns and its lines stay aligned with each other.
+func centered(lines []string, w int) []string {
+	bw := 0
+	for _, l := range lines {
+		bw = max(bw, ansi.StringWidth(l))
+	}
+	pad := strings.Repeat(" ", max((w-bw)/2, 0))
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		if l != "" {
+			l = pad + l
+		}
+		out[i] = l
+	}
+	return out
+}
+
+func qrWidth(qr []string) int {
+	if len(qr) == 0 {
+		return 0
+	}
+	return ansi.StringWidth(qr[0])
+}
+
+// qrLines is a QR code of text, dark modules on a light ground whatever
+// the theme (phones read that way round), two modules a line, with a
+// quiet zone of two modules; nil when text cannot be encoded.
+func qrLines(text string) []string {
+	q, err := qrcode.New(text, qrcode.Medium)
+	if err != nil {
+		return nil
+	}
+	q.DisableBorder = true
+	bits := q.Bitmap()
+	const quiet = 2
+	n := len(bits) + 2*quiet
+	dark := func(y, x int) bool {
+		y, x = y-quiet, x-quiet
+		return y >= 0 && x >= 0 && y < len(bits) && x < len(bits) && bits[y][x]
+	}
+	color := func(d bool) string { // the fixed black and white of the 256 colours: 0 and 15 follow the terminal's palette
+		if d {
+			return "16"
+		}
+		return "231"
+	}
+	var out []string
+	for y := 0; y < n; y += 2 {
+		var b strings.Builder
+		for x := range n {
+			// ▀: the upper module is the text's colour, the lower one the
+			// ground's.
+			b.WriteString("\x1b[38;5;" + color(dark(y, x)) + ";48;5;" + color(y+1 < n && dark(y+1, x)) + "m▀")
+		}
+		b.WriteString("\x1b[m")
+		out = append(out, b.String())
+	}
+	return out
+}
