@@ -8,6 +8,7 @@ import (
 	"os/signal"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -92,6 +93,12 @@ func newChatServerCmd(g *globals) *cobra.Command {
 			}
 			cfg.Addr, cfg.Lang = net.JoinHostPort(host, port), lang
 			cfg.Log = func(line string) { fmt.Fprintln(cmd.ErrOrStderr(), line) }
+			var logMu sync.Mutex // the node reports from its goroutines
+			cfg.Presence = func(e chat.Presence) {
+				logMu.Lock()
+				defer logMu.Unlock()
+				fmt.Fprintln(cmd.OutOrStdout(), presenceLine(p, e))
+			}
 			if cfg.ID == "" {
 				cfg.ID = "n" + port
 			}
@@ -120,6 +127,20 @@ func newChatServerCmd(g *globals) *cobra.Command {
 	f.IntVar(&cfg.MaxClients, "max-clients", 256, p.T("clients this node accepts"))
 	f.Float64Var(&cfg.Rate, "rate", 0, p.T("messages a second per client (0: no limit)"))
 	return cmd
+}
+
+// presenceLine is one line of a node's log of its clients: the time, who
+// came, changed nick or left, and how many clients it has now.
+func presenceLine(p *locale.Printer, e chat.Presence) string {
+	at := e.At.Format("15:04:05")
+	switch e.Kind {
+	case chat.Joined:
+		return p.T("%s %s joined (%d clients)", at, e.Nick, e.Clients)
+	case chat.Renamed:
+		return p.T("%s %s is now %s (%d clients)", at, e.Old, e.Nick, e.Clients)
+	default:
+		return p.T("%s %s left (%d clients)", at, e.Nick, e.Clients)
+	}
 }
 
 func newChatClusterCmd(g *globals) *cobra.Command {

@@ -84,6 +84,9 @@ func init() {
 
 		// distlab demo
 		locale.Str("Open the app with a demo beside its lesson", "Abre o aplicativo com uma demonstração ao lado da sua lição"),
+		locale.PluralArg(3, "%s %s joined (%d clients)", "%s %s joined (%d client)", "%s %s entrou (%d clientes)", "%s %s entrou (%d cliente)"),
+		locale.PluralArg(4, "%s %s is now %s (%d clients)", "%s %s is now %s (%d client)", "%s %s agora é %s (%d clientes)", "%s %s agora é %s (%d cliente)"),
+		locale.PluralArg(3, "%s %s left (%d clients)", "%s %s left (%d client)", "%s %s saiu (%d clientes)", "%s %s saiu (%d cliente)"),
 		locale.Str("The presenter's console, for a second screen: notes, next slide, time; drives the projection",
 			"O console do apresentador, para uma segunda tela: notas, próximo slide, tempo; conduz a projeção"),
 		locale.Str("Attach to the distlab presenting on this machine (P, or distlab --presenter) and show the\n"+

@@ -44,6 +44,9 @@ type conn struct {
 	idCopy    atomic.Pointer[string]
 
 	lastWarn time.Time // reader goroutine only: throttles rate notices
+
+	joined time.Time     // when it connected; set before its goroutines start
+	posts  atomic.Uint64 // messages it sent
 }
 
 // say queues a line for this client only. Notices to a client that does
@@ -250,6 +253,7 @@ func (c *conn) post(kind Kind, text string, seq uint64, sent func()) postResult 
 	}
 	m := Message{Client: c.id, Seq: seq, Epoch: n.epoch, Kind: kind, Nick: c.nick, Text: text}
 	n.mu.Unlock()
+	c.posts.Add(1)
 	n.accept(m, c, sent)
 	return posted
 }

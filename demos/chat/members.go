@@ -39,7 +39,11 @@ func (n *Node) rename(c *conn, raw string) string {
 		}
 		return notice(p, "nick %q is taken in the cluster: pick another", nick)
 	}
+	old := c.nick
 	n.claimNickLocked(c, nick)
+	if old != nick {
+		n.presenceLocked(Renamed, nick, old)
+	}
 	return notice(p, "you are now %s", nick)
 }
 

@@ -45,6 +45,9 @@ type Config struct {
 	// line at a time in the node's language: a peer link refused or
 	// closed, and why. It is called from the node's goroutines.
 	Log func(line string)
+	// Presence, if set, receives each client's arrival, nick change and
+	// departure, on one of the node's goroutines (see Presence).
+	Presence func(Presence)
 	// Lang is the language of the node's notices ("en", "pt-BR"); English
 	// by default. SetLang changes it while the node runs.
 	Lang locale.Lang
@@ -443,7 +446,9 @@ func (n *Node) serve(nc net.Conn) {
 	id := c.id
 	c.idCopy.Store(&id)
 	n.claimNickLocked(c, n.freeGuestLocked())
+	c.joined = time.Now()
 	n.conns[c] = struct{}{}
+	n.presenceLocked(Joined, c.nick, "")
 	n.hub.subscribe(c)
 	c.say(notice(n.txt.printer(), "welcome to %s, %s. Type to chat; /help for commands.", n.cfg.ID, c.nick))
 	n.goLocked(func() { c.readLoop(); n.drop(c) })
@@ -456,7 +461,10 @@ func (n *Node) drop(c *conn) {
 	n.hub.unsubscribe(c)
 	n.mu.Lock()
 	defer n.mu.Unlock()
-	delete(n.conns, c)
+	if _, ok := n.conns[c]; ok {
+		delete(n.conns, c)
+		n.presenceLocked(Left, c.nick, "")
+	}
 	n.releaseNickLocked(c)
 	n.acks.forget(c)
 }

@@ -1,0 +1,57 @@
+package chat
+
+import (
+	"testing"
+	"time"
+)
+
+// A node reports each client's arrival, nick change and departure, with
+// how many it has after it, and its roster lists who is there, since when
+// and how many messages each sent.
+func TestPresenceAndRoster(t *testing.T) {
+	events := make(chan Presence, 16)
+	cfg := testConfig("n1")
+	cfg.Presence = func(p Presence) { events <- p }
+	n := startNode(t, cfg)
+	next := func() Presence {
+		t.Helper()
+		select {
+		case p := <-events:
+			return p
+		case <-time.After(5 * time.Second):
+			t.Fatal("no presence")
+		}
+		return Presence{}
+	}
+	before := time.Now()
+	a := dialRaw(t, n.Addr())
+	if p := next(); p.Kind != Joined || p.Node != "n1" || p.Clients != 1 || p.Nick == "" || p.At.Before(before) {
+		t.Fatalf("join: %+v", p)
+	}
+	a.send("/nick ana\n")
+	a.expect("ana")
+	if p := next(); p.Kind != Renamed || p.Nick != "ana" || p.Old == "" || p.Old == "ana" {
+		t.Fatalf("rename: %+v", p)
+	}
+	b := dialRaw(t, n.Addr())
+	if p := next(); p.Kind != Joined || p.Clients != 2 {
+		t.Fatalf("second join: %+v", p)
+	}
+	a.send("hello\nagain\n")
+	b.expect("again")
+	r := n.Roster()
+	if len(r) != 2 || r[0].Nick != "ana" || r[0].Sent != 2 || r[1].Sent != 0 || r[0].Since.After(r[1].Since) || r[0].Distlab {
+		t.Fatalf("roster: %+v", r)
+	}
+	a.nc.Close()
+	if p := next(); p.Kind != Left || p.Nick != "ana" || p.Clients != 1 {
+		t.Fatalf("leave: %+v", p)
+	}
+	// Renaming to the nick held already is no change.
+	b.send("/nick " + r[1].Nick + "\n")
+	b.expect("you are now")
+	b.nc.Close()
+	if p := next(); p.Kind != Left || p.Nick != r[1].Nick || p.Clients != 0 {
+		t.Fatalf("after a rename to the same nick, %+v (want its leave)", p)
+	}
+}
