@@ -4,11 +4,13 @@ import (
 	"errors"
 	"slices"
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
 	"distlab/demos/present"
 	"distlab/lessons"
+	"distlab/tui/common"
 	"distlab/tui/reader"
 )
 
@@ -54,7 +56,26 @@ func (m *Model) linked(msg linkedMsg) tea.Cmd {
 	}
 	m.link, m.published = msg.srv, present.State{}
 	m.publish()
-	return m.waitConsole()
+	return tea.Batch(m.waitConsole(), m.linkTick(msg.srv))
+}
+
+// linkTickMsg has the app publish again: a student who joins a demo
+// changes no screen the app draws, yet the console's roster must show it.
+type linkTickMsg struct{ srv *present.Server }
+
+// linkEvery is how often the roster on the console is brought up to date.
+const linkEvery = time.Second
+
+func (m *Model) linkTick(srv *present.Server) tea.Cmd {
+	return m.com.Tick(linkEvery, func(time.Time) tea.Msg { return linkTickMsg{srv} })
+}
+
+// linkTicked publishes (in Update) and ticks again while the link lasts.
+func (m *Model) linkTicked(msg linkTickMsg) tea.Cmd {
+	if msg.srv != m.link {
+		return nil
+	}
+	return m.linkTick(msg.srv)
 }
 
 // closeLink tells the consoles that presenting ended, then closes the link
@@ -147,6 +168,13 @@ func (m *Model) consoleState() present.State {
 	if d, ok := m.cfg.Demos.Lookup(s.Demo); ok {
 		st.Demo = d.In(m.com.Printer).Title
 	}
+	for _, sl := range m.slots {
+		if j, ok := sl.pane.(common.Joiner); ok {
+			for _, e := range j.Roster() {
+				st.Roster = append(st.Roster, present.Student{Nick: e.Nick, Node: e.Node, Since: e.Since, Sent: e.Sent})
+			}
+		}
+	}
 	if next, ok := m.reader.SlideAt(i + 1); ok {
 		st.Next, st.NextBody = next.Title, plainLines(next.Body, 5)
 	}
@@ -157,7 +185,9 @@ func statesEqual(a, b present.State) bool {
 	return a.Presenting == b.Presenting && a.Since.Equal(b.Since) && a.Lang == b.Lang && a.Lesson == b.Lesson &&
 		a.Slide == b.Slide && a.Slides == b.Slides && a.Title == b.Title && slices.Equal(a.Notes, b.Notes) &&
 		a.Demo == b.Demo && a.Next == b.Next && slices.Equal(a.NextBody, b.NextBody) &&
-		a.Blank == b.Blank && a.White == b.White
+		a.Blank == b.Blank && a.White == b.White && slices.EqualFunc(a.Roster, b.Roster, func(x, y present.Student) bool {
+		return x.Nick == y.Nick && x.Node == y.Node && x.Since.Equal(y.Since) && x.Sent == y.Sent
+	})
 }
 
 // plainLines are the first n lines of a slide's markdown that say

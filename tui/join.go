@@ -72,6 +72,22 @@ func (m *Model) collectJoin() []common.JoinNode {
 	return out
 }
 
+// joinWho is "in: 3 students — ana, bruno, zoe", the newest last, or "".
+func (m *Model) joinWho() string {
+	var nicks []string
+	for _, s := range m.slots {
+		if j, ok := s.pane.(common.Joiner); ok {
+			for _, e := range j.Roster() {
+				nicks = append(nicks, e.Nick)
+			}
+		}
+	}
+	if len(nicks) == 0 {
+		return ""
+	}
+	return m.com.Styles.Status.Render(m.com.T("in: %d students", len(nicks))+" — ") + m.com.Styles.Item.Render(strings.Join(nicks, ", "))
+}
+
 // suggested is the node to send the next student to: the one up with the
 // fewest clients, the first of them on a tie.
 func suggested(nodes []common.JoinNode) (common.JoinNode, bool) {
@@ -137,6 +153,12 @@ func (joinOverlay) draw(m *Model, _ Rect) (string, Rect) {
 		rows = append(rows, mark+s.Item.Render(n.Name+"  "+n.Addr)+s.Status.Render(" · "+state))
 	}
 	blockOf(rows...)
+	if who := m.joinWho(); who != "" { // "am I in?": each student sees their nick appear
+		blockOf("")
+		for _, l := range common.WrapLines(who, min(textW, 80), 3) {
+			blockOf(strings.TrimRight(l, " "))
+		}
+	}
 	blockOf("", s.Status.Render(m.com.T("any key closes this")))
 	lines := text
 	switch {

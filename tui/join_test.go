@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -20,6 +21,16 @@ type joinable struct {
 }
 
 func (j joinable) JoinNodes() []common.JoinNode { return *j.nodes }
+
+func (j joinable) Roster() []common.RosterEntry {
+	var out []common.RosterEntry
+	for _, n := range *j.nodes {
+		for i := range n.Clients {
+			out = append(out, common.RosterEntry{Nick: n.Name + "-s" + strconv.Itoa(i+1), Node: n.Name})
+		}
+	}
+	return out
+}
 
 // J shows where to join, over the whole screen: the least loaded node's
 // address in block letters and as commands, every node below it, a QR
@@ -47,7 +58,7 @@ func TestJoinBanner(t *testing.T) {
 	s := ansi.Strip(m.Render())
 	for _, want := range []string{"Join the chat", "nc 192.0.2.7 7002", "distlab chat client 192.0.2.7 7002",
 		"▶ n2  192.0.2.7:7002 · 1 client", "n1  192.0.2.7:7001 · 3 clients", "n3  192.0.2.7:7003 · ✗ DOWN",
-		"┏━┓ ┏━┓ ┏━┓ ┏━┓", "▀▀▀▀"} {
+		"┏━┓ ┏━┓ ┏━┓ ┏━┓", "▀▀▀▀", "in: 4 students — n1-s1, n1-s2, n1-s3, n2-s1"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("the banner lacks %q:\n%s", want, s)
 		}

@@ -16,6 +16,7 @@ func init() {
 		locale.Str("every node is down: restart one (r) before the class joins", "todos os nós estão fora do ar: religue um (r) antes de a turma entrar"),
 		locale.Str("only this machine can join: start distlab with --chat-host 0.0.0.0 to let the class in", "só esta máquina consegue entrar: inicie o distlab com --chat-host 0.0.0.0 para a turma entrar"),
 		locale.Str("any key closes this", "qualquer tecla fecha esta tela"),
+		locale.Plural("in: %d students", "in: %d student", "dentro: %d alunos", "dentro: %d aluno"),
 		locale.Str("no chat demo is running: open it (D) to show the class where to join", "nenhuma demonstração de chat está rodando: abra uma (D) para mostrar à turma onde entrar"),
 		locale.Plural("%d problems in lesson files", "%d problem in lesson files",
 			"%d problemas nos arquivos das lições", "%d problema nos arquivos das lições"),

@@ -107,6 +107,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.linked(msg)
 	case consoleMsg:
 		return m.fromConsole(msg)
+	case linkTickMsg:
+		return m.linkTicked(msg)
 	}
 	cmds := make([]tea.Cmd, 0, len(m.slots))
 	for _, s := range m.slots {

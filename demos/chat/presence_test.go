@@ -55,3 +55,28 @@ func TestPresenceAndRoster(t *testing.T) {
 		t.Fatalf("after a rename to the same nick, %+v (want its leave)", p)
 	}
 }
+
+// The demo's roster holds every node's clients; its own (watching clients
+// and bots) are marked, and a student who joins is not.
+func TestDemoRoster(t *testing.T) {
+	d, err := StartDemo(DemoConfig{Bots: 2, BotRate: 0.5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	eventually(t, "the demo's five clients", func() bool { return len(d.Roster()) == 5 })
+	s := dialRaw(t, d.Nodes()[1].Addr())
+	s.send("/nick zoe\n")
+	s.expect("zoe")
+	var students, own []string
+	for _, e := range d.Roster() {
+		if e.Demo {
+			own = append(own, e.Nick)
+		} else {
+			students = append(students, e.Nick+"@"+e.Node)
+		}
+	}
+	if len(students) != 1 || students[0] != "zoe@n2" || len(own) != 5 {
+		t.Fatalf("students %q, the demo's own %q", students, own)
+	}
+}

@@ -34,8 +34,17 @@ type State struct {
 	NextBody   []string  `json:"next_body"`         // its first lines, as plain text
 	Blank      bool      `json:"blank,omitempty"`   // the screen is blanked
 	White      bool      `json:"white,omitempty"`   // … white
+	Roster     []Student `json:"roster,omitempty"`  // who joined the demos, oldest first
 	Consoles   int       `json:"consoles"`          // consoles attached, this one included
 	Problem    string    `json:"problem,omitempty"` // the last command's error, in Lang
+}
+
+// Student is one student connected to a demo the app runs.
+type Student struct {
+	Nick  string    `json:"nick"`
+	Node  string    `json:"node"`
+	Since time.Time `json:"since"`
+	Sent  uint64    `json:"sent"` // messages sent
 }
 
 // Op is what a console asks the projector to do.

@@ -136,3 +136,18 @@ func (m *Model) JoinNodes() []common.JoinNode {
 	}
 	return out
 }
+
+// Roster is who joined the cluster from outside: the demo's own watching
+// clients and bots left out.
+func (m *Model) Roster() []common.RosterEntry {
+	if m.cluster == nil {
+		return nil
+	}
+	var out []common.RosterEntry
+	for _, e := range m.cluster.Roster() {
+		if !e.Demo {
+			out = append(out, common.RosterEntry{Nick: e.Nick, Node: e.Node, Since: e.Since, Sent: e.Sent})
+		}
+	}
+	return out
+}

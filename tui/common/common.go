@@ -78,10 +78,19 @@ type JoinNode struct {
 	Clients int
 }
 
+// RosterEntry is one student connected to a demo.
+type RosterEntry struct {
+	Nick, Node string
+	Since      time.Time
+	Sent       uint64 // messages sent
+}
+
 // Joiner is a demo pane that students can join from their own machines:
-// the join banner (J) lists where.
+// the join banner (J) lists where, and who is in; the presenter's console
+// keeps the roster.
 type Joiner interface {
 	JoinNodes() []JoinNode
+	Roster() []RosterEntry // the students, not the demo's own clients
 }
 
 // Addressed is a message for one pane only: the root hands it to the pane

@@ -33,8 +33,9 @@ type Model struct {
 
 	client *present.Client
 	state  present.State
-	have   bool  // a state came since attaching
-	err    error // why it is not attached, or the last command's error
+	events []string // the last joins and leaves, newest last
+	have   bool     // a state came since attaching
+	err    error    // why it is not attached, or the last command's error
 	now    time.Time
 	width  int
 	height int
@@ -109,6 +110,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case stateMsg:
 		if msg.client != m.client {
 			return m, nil
+		}
+		if m.have {
+			m.noteChanges(m.state.Roster, msg.state.Roster)
 		}
 		m.state, m.have = msg.state, true
 		return m, follow(msg.client)
@@ -255,7 +259,52 @@ func (m *Model) body() string {
 			lines = append(lines, common.Ellipsis("   "+l, w))
 		}
 	}
-	return strings.Join(lines, "\n")
+	return strings.Join(append(lines, m.roster()...), "\n")
+}
+
+// maxEvents is how many joins and leaves the console keeps.
+const maxEvents = 4
+
+// noteChanges records who joined and who left between two rosters.
+func (m *Model) noteChanges(before, after []present.Student) {
+	key := func(st present.Student) string { return st.Nick + "@" + st.Node }
+	was, is := map[string]bool{}, map[string]bool{}
+	for _, st := range before {
+		was[key(st)] = true
+	}
+	at := m.now.Format("15:04:05")
+	for _, st := range after {
+		is[key(st)] = true
+		if !was[key(st)] {
+			m.events = append(m.events, m.com.T("%s %s joined %s", at, st.Nick, st.Node))
+		}
+	}
+	for _, st := range before {
+		if !is[key(st)] {
+			m.events = append(m.events, m.com.T("%s %s left %s", at, st.Nick, st.Node))
+		}
+	}
+	if len(m.events) > maxEvents {
+		m.events = m.events[len(m.events)-maxEvents:]
+	}
+}
+
+// roster is the students in the demos, and the last joins and leaves.
+func (m *Model) roster() []string {
+	s, w, st := m.com.Styles, m.width, m.state
+	if len(st.Roster) == 0 && len(m.events) == 0 {
+		return nil
+	}
+	lines := []string{common.FitLine(" "+s.Status.Render(strings.Repeat("─", max(w-2, 0))), w),
+		common.FitLine(" "+s.ItemCurrent.Render(m.com.T("Students in the demos: %d", len(st.Roster))), w)}
+	for _, e := range st.Roster {
+		lines = append(lines, common.Ellipsis("   "+s.Item.Render(e.Nick)+s.Status.Render("  "+e.Node+"  "+
+			m.com.T("since %s", e.Since.Local().Format("15:04"))+"  "+m.com.T("%d messages", e.Sent)), w))
+	}
+	for _, e := range m.events {
+		lines = append(lines, common.Ellipsis("   "+s.Status.Render(e), w))
+	}
+	return lines
 }
 
 // header puts left and right on one line of w cells, right-aligned.

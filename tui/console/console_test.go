@@ -111,3 +111,25 @@ func TestConsoleWaits(t *testing.T) {
 		t.Fatalf("tiny:\n%q", s)
 	}
 }
+
+// The console keeps the roster: who is in the demos, since when, how many
+// messages each sent, and the joins and leaves as they happen.
+func TestConsoleRoster(t *testing.T) {
+	m, srv := newConsole(t, "en")
+	at := time.Date(2026, 12, 2, 9, 15, 0, 0, time.Local)
+	zoe := present.Student{Nick: "zoe", Node: "n2", Since: at, Sent: 3}
+	srv.Publish(present.State{Presenting: true, Slide: 1, Slides: 2, Roster: []present.Student{zoe}})
+	follow := step(m, m.attach())
+	follow = step(m, follow)
+	srv.Publish(present.State{Presenting: true, Slide: 1, Slides: 2, Roster: []present.Student{{Nick: "ana", Node: "n1", Since: at}}})
+	step(m, follow)
+	s := ansi.Strip(m.Render())
+	for _, want := range []string{"Students in the demos: 1", "ana  n1  since 09:15  0 messages", "zoe left n2", "ana joined n1"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("the console lacks %q:\n%s", want, s)
+		}
+	}
+	if strings.Contains(s, "zoe joined") {
+		t.Errorf("the first roster is no join:\n%s", s)
+	}
+}
