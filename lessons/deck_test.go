@@ -138,4 +138,13 @@ func TestDeckWithoutLesson(t *testing.T) {
 	if len(c.Lessons("en")) != 1 {
 		t.Errorf("%d lessons", len(c.Lessons("en")))
 	}
+	// The deck of a lesson that does not load is not said to be without
+	// its lesson: the lesson's own problem says what is wrong.
+	fsys = deckFS("# A\n<!-- notes: n -->\n", "")
+	fsys["en/01-intro.md"] = &fstest.MapFile{Data: []byte("no front matter\n")}
+	for _, p := range loadDeck(fsys).Problems {
+		if strings.Contains(p.Error(), "slides file without") {
+			t.Errorf("%s", p.Error())
+		}
+	}
 }

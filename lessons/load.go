@@ -81,6 +81,9 @@ func (c *Catalog) loadLang(fsys fs.FS, lang string, opts Options) {
 	var list []Lesson
 	for _, name := range names {
 		shown := path.Join(opts.Prefix, name)
+		dn := deckPath(name)
+		hasDeck := decks[dn]
+		delete(decks, dn) // the deck of a lesson that does not load is no orphan
 		data, prob := readLesson(fsys, name, shown)
 		if prob != nil {
 			c.Problems = append(c.Problems, *prob)
@@ -97,8 +100,7 @@ func (c *Catalog) loadLang(fsys fs.FS, lang string, opts Options) {
 			continue
 		}
 		seen[l.ID] = shown
-		if dn := deckPath(name); decks[dn] {
-			delete(decks, dn)
+		if hasDeck {
 			c.loadDeck(fsys, dn, &l, opts)
 		}
 		list = append(list, l)

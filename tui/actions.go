@@ -23,6 +23,10 @@ func (m *Model) openLesson(id string) tea.Cmd {
 	m.list.SetCurrent(id)
 	m.state.LastLesson = id
 	cmd := m.reader.SetLesson(l, m.state.Place(m.lang(), id))
+	if m.mode == Presenting {
+		// Presenting goes on at the slide this lesson was last presented at.
+		cmd = tea.Batch(cmd, m.reader.GoToSlide(m.state.Slides[id]))
+	}
 	m.reader.SetDemos(m.demoLabels())
 	return tea.Batch(cmd, m.save())
 }

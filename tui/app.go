@@ -91,8 +91,14 @@ type Model struct {
 
 	link         *present.Server   // the console's link while presenting, or nil
 	published    present.State     // what the consoles were last sent
+	linkBusy     bool              // another app has the console's socket: asking again
 	presentSince time.Time         // when presenting began
 	joinNodes    []common.JoinNode // what the join banner shows
+	joinSeq      int               // counts the banner's openings (see joinTickMsg)
+	joinQR       struct {          // the banner's QR code, for addr
+		addr  string
+		lines []string
+	}
 
 	listCache string   // the lesson list framed, "" when it must be drawn again
 	screen    composed // the last screen composed, and what was where

@@ -48,15 +48,37 @@ func (m *Model) openLink() tea.Cmd {
 func (m *Model) linked(msg linkedMsg) tea.Cmd {
 	switch {
 	case errors.Is(msg.err, present.ErrBusy):
-		return m.setStatus(true, "%s", m.com.T("another distlab is presenting on this machine: distlab console follows that one"))
+		// Try again now and then: when the other app stops presenting,
+		// the console is this one's.
+		retry := m.com.Tick(linkRetry, func(time.Time) tea.Msg { return linkRetryMsg{} })
+		if m.linkBusy {
+			return retry
+		}
+		m.linkBusy = true
+		return tea.Batch(retry, m.setStatus(true, "%s", m.com.T("another distlab is presenting on this machine: distlab console follows that one")))
 	case msg.err != nil:
 		return m.setStatus(true, "console: %v", m.com.Printer.Err(msg.err))
 	case m.mode != Presenting || m.link != nil:
 		return closeLink(msg.srv) // left presenting meanwhile
 	}
+	m.linkBusy = false
 	m.link, m.published = msg.srv, present.State{}
 	m.publish()
 	return tea.Batch(m.waitConsole(), m.linkTick(msg.srv))
+}
+
+// linkRetryMsg asks for the console's socket again, after another app had it.
+type linkRetryMsg struct{}
+
+// linkRetry is how long a presenting app waits before it asks again.
+const linkRetry = 2 * time.Second
+
+// linkRetried asks again, if still presenting without the socket.
+func (m *Model) linkRetried() tea.Cmd {
+	if m.mode != Presenting || m.link != nil {
+		return nil
+	}
+	return m.openLink()
 }
 
 // linkTickMsg has the app publish again: a student who joins a demo
@@ -117,10 +139,27 @@ func (m *Model) fromConsole(msg consoleMsg) tea.Cmd {
 	}
 	var cmd tea.Cmd
 	blank, _ := m.Blanked()
-	switch msg.cmd.Op {
+	op := msg.cmd.Op
+	switch op { // the app decides which way a toggle goes: the console's view may be a moment old
+	case present.BlankToggle:
+		op = present.Blank
+		if blank {
+			op = present.Unblank
+		}
+	case present.WhiteToggle:
+		op = present.White
+		if blank {
+			op = present.Unblank
+		}
+	}
+	switch op {
 	case present.Next, present.Prev, present.First, present.Last:
-		if blank { // as on the projector: the first key only brings it back
-			cmd = closeOverlays[blankOverlay](m)
+		if m.top() != nil {
+			// As on the projector: with the screen blank, the join banner
+			// or the help up, the first key only brings the slide back,
+			// so no slide turns unseen.
+			m.overlays = nil
+			cmd = m.relayout()
 			break
 		}
 		turn := map[present.Op]int{present.Next: reader.TurnNext, present.Prev: reader.TurnPrev,
@@ -134,7 +173,8 @@ func (m *Model) fromConsole(msg consoleMsg) tea.Cmd {
 		cmd = closeOverlays[blankOverlay](m)
 	case present.Demo:
 		if s, ok := m.reader.CurrentSlide(); ok && s.Demo != "" {
-			cmd = m.openDemoAs(s.Demo, s.Start, false, false)
+			m.overlays = nil // the class is to see it
+			cmd = tea.Batch(m.relayout(), m.openDemoAs(s.Demo, s.Start, false, false))
 		}
 	}
 	m.syncNotes()
@@ -157,7 +197,7 @@ func (m *Model) publish() {
 // consoleState is what the projector shows, for the console.
 func (m *Model) consoleState() present.State {
 	blank, white := m.Blanked()
-	st := present.State{Presenting: true, Since: m.presentSince, Lang: m.lang(),
+	st := present.State{Presenting: true, Since: m.presentSince,
 		Lesson: m.reader.Lesson().Title, Blank: blank, White: white}
 	i, n := m.reader.Slide()
 	s, ok := m.reader.CurrentSlide()
@@ -182,7 +222,7 @@ func (m *Model) consoleState() present.State {
 }
 
 func statesEqual(a, b present.State) bool {
-	return a.Presenting == b.Presenting && a.Since.Equal(b.Since) && a.Lang == b.Lang && a.Lesson == b.Lesson &&
+	return a.Presenting == b.Presenting && a.Since.Equal(b.Since) && a.Lesson == b.Lesson &&
 		a.Slide == b.Slide && a.Slides == b.Slides && a.Title == b.Title && slices.Equal(a.Notes, b.Notes) &&
 		a.Demo == b.Demo && a.Next == b.Next && slices.Equal(a.NextBody, b.NextBody) &&
 		a.Blank == b.Blank && a.White == b.White && slices.EqualFunc(a.Roster, b.Roster, func(x, y present.Student) bool {

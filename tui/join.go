@@ -22,8 +22,9 @@ import (
 // the nodes again every second while it is up; any key closes it.
 type joinOverlay struct{}
 
-// joinTick refreshes the banner's nodes.
-type joinTickMsg struct{}
+// joinTickMsg refreshes the banner's nodes; seq is the opening it belongs
+// to, so that closing and opening again keeps one tick going, not two.
+type joinTickMsg struct{ seq int }
 
 // joinEvery is how often the banner reads the nodes again.
 const joinEvery = time.Second
@@ -45,16 +46,18 @@ func (m *Model) openJoin() tea.Cmd {
 	if len(m.joinNodes) == 0 {
 		return m.setStatus(false, "%s", m.com.T("no chat demo is running: open it (D) to show the class where to join"))
 	}
+	m.joinSeq++
 	return tea.Batch(m.push(joinOverlay{}), m.joinTick())
 }
 
 func (m *Model) joinTick() tea.Cmd {
-	return m.com.Tick(joinEvery, func(time.Time) tea.Msg { return joinTickMsg{} })
+	seq := m.joinSeq
+	return m.com.Tick(joinEvery, func(time.Time) tea.Msg { return joinTickMsg{seq} })
 }
 
 // joinTicked reads the nodes again while the banner is up.
-func (m *Model) joinTicked() tea.Cmd {
-	if !hasOverlay[joinOverlay](m) {
+func (m *Model) joinTicked(msg joinTickMsg) tea.Cmd {
+	if !hasOverlay[joinOverlay](m) || msg.seq != m.joinSeq {
 		return nil
 	}
 	m.joinNodes = m.collectJoin()
@@ -106,7 +109,10 @@ func (joinOverlay) draw(m *Model, _ Rect) (string, Rect) {
 	node, ok := suggested(m.joinNodes)
 	var qr []string
 	if ok {
-		qr = qrLines(node.Addr)
+		if m.joinQR.addr != node.Addr { // encoded once an address, not every frame
+			m.joinQR.addr, m.joinQR.lines = node.Addr, qrLines(node.Addr)
+		}
+		qr = m.joinQR.lines
 	}
 	// Beside the QR code when both fit side by side, else the QR code
 	// below when there is room, else none.

@@ -67,12 +67,12 @@ func TestJoinBanner(t *testing.T) {
 		t.Errorf("the banner does not cover the screen, or warns wrongly:\n%s", s)
 	}
 	nodes[1].Clients = 5 // students joined n2: n1 is the least loaded now
-	send(t, m, joinTickMsg{})
+	send(t, m, joinTickMsg{m.joinSeq})
 	if s := ansi.Strip(m.Render()); !strings.Contains(s, "nc 192.0.2.7 7001") || !strings.Contains(s, "▶ n1") {
 		t.Fatalf("the banner did not follow the clients:\n%s", s)
 	}
 	nodes = []common.JoinNode{{Name: "n1", Addr: "127.0.0.1:7001", Up: true}}
-	send(t, m, joinTickMsg{})
+	send(t, m, joinTickMsg{m.joinSeq})
 	if s := ansi.Strip(m.Render()); !strings.Contains(s, "only this machine can join") {
 		t.Fatalf("no warning for a loopback address:\n%s", s)
 	}

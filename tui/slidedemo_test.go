@@ -93,6 +93,10 @@ func TestPresenterRemembersTheSlide(t *testing.T) {
 	if i, _ := next.reader.Slide(); i != 2 {
 		t.Fatalf("the next run presents slide %d", i+1)
 	}
+	press(t, next, "n", "p") // to the next lesson and back, presenting
+	if i, _ := next.reader.Slide(); i != 2 || next.Lesson() != id {
+		t.Fatalf("back from the next lesson: %s slide %d", next.Lesson(), i+1)
+	}
 	press(t, next, "1", "D", "enter") // two demos beside the slides
 	if next.Panes() != 3 {
 		t.Fatalf("%d panes", next.Panes())

@@ -102,13 +102,15 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case common.Addressed:
 		return m.toPane(msg)
 	case joinTickMsg:
-		return m.joinTicked()
+		return m.joinTicked(msg)
 	case linkedMsg:
 		return m.linked(msg)
 	case consoleMsg:
 		return m.fromConsole(msg)
 	case linkTickMsg:
 		return m.linkTicked(msg)
+	case linkRetryMsg:
+		return m.linkRetried()
 	}
 	cmds := make([]tea.Cmd, 0, len(m.slots))
 	for _, s := range m.slots {

@@ -3,27 +3,39 @@ package present
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"net"
 	"sync"
+	"syscall"
 	"time"
+
+	"distlab/demos/locale"
 )
 
 // Client is the console's end.
 type Client struct {
 	c      net.Conn
 	states chan State
-	mu     sync.Mutex // one command at a time on the wire
+	ops    chan Op // to send, in the order asked
+	done   chan struct{}
+	once   sync.Once
 	wg     sync.WaitGroup
 }
 
 // Dial attaches to the app presenting on this machine, through the socket
 // at path: ErrNoPresenter when none is, ErrFull when it has MaxConsoles.
 func Dial(path string) (*Client, error) {
-	c, err := net.DialTimeout("unix", path, time.Second)
-	if err != nil {
-		return nil, ErrNoPresenter
+	if err := checkPath(path); err != nil {
+		return nil, err
 	}
-	cl := &Client{c: c, states: make(chan State, 1)}
+	c, err := net.DialTimeout("unix", path, time.Second)
+	switch {
+	case errors.Is(err, syscall.ENOENT) || errors.Is(err, syscall.ECONNREFUSED):
+		return nil, ErrNoPresenter // no socket, or one left by an app that ended
+	case err != nil:
+		return nil, locale.Errorf("present: %w", err)
+	}
+	cl := &Client{c: c, states: make(chan State, 1), ops: make(chan Op, 64), done: make(chan struct{})}
 	// The first line says whether the app takes this console; it sends
 	// its state at once, so the wait is short.
 	_ = c.SetReadDeadline(time.Now().Add(5 * time.Second))
@@ -41,6 +53,7 @@ func Dial(path string) (*Client, error) {
 	}
 	cl.states <- *first.State
 	cl.wg.Go(func() { cl.read(sc) })
+	cl.wg.Go(cl.write)
 	return cl, nil
 }
 
@@ -83,20 +96,47 @@ func (cl *Client) read(sc *bufio.Scanner) {
 // closed when the app goes (it quit, or left presenter mode).
 func (cl *Client) States() <-chan State { return cl.states }
 
-// Send asks the app to do op.
+// Send asks the app to do op, after every op asked before it; it never
+// blocks. Ops asked faster than they can be sent are dropped (the app takes
+// 20 a second).
 func (cl *Client) Send(op Op) error {
-	cl.mu.Lock()
-	defer cl.mu.Unlock()
-	_ = cl.c.SetWriteDeadline(time.Now().Add(writeTimeout))
-	if err := json.NewEncoder(cl.c).Encode(Command{Op: op}); err != nil {
+	select {
+	case <-cl.done:
 		return ErrNoPresenter
+	default:
 	}
-	return nil
+	select {
+	case cl.ops <- op:
+		return nil
+	default:
+		return ErrBusyConsole
+	}
 }
 
-// Close detaches and returns when the client's goroutine is gone.
+// write sends the ops in order, until the link ends.
+func (cl *Client) write() {
+	enc := json.NewEncoder(cl.c)
+	for {
+		select {
+		case <-cl.done:
+			return
+		case op := <-cl.ops:
+			_ = cl.c.SetWriteDeadline(time.Now().Add(writeTimeout))
+			if enc.Encode(Command{Op: op}) != nil {
+				cl.c.Close() // the app went: read ends the states
+				return
+			}
+		}
+	}
+}
+
+// Close detaches and returns when the client's goroutines are gone.
 func (cl *Client) Close() error {
-	err := cl.c.Close()
+	var err error
+	cl.once.Do(func() {
+		close(cl.done)
+		err = cl.c.Close()
+	})
 	cl.wg.Wait()
 	return err
 }

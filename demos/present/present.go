@@ -21,22 +21,20 @@ import (
 
 // State is what the projector shows, as the console needs it.
 type State struct {
-	Presenting bool      `json:"presenting"`        // false: the app left presenter mode
-	Since      time.Time `json:"since"`             // when presenting began, for the elapsed time
-	Lang       string    `json:"lang"`              // the app's language, which the console speaks
-	Lesson     string    `json:"lesson"`            // the lesson's title
-	Slide      int       `json:"slide"`             // from 1
-	Slides     int       `json:"slides"`            // how many
-	Title      string    `json:"title"`             // the slide's title
-	Notes      []string  `json:"notes"`             // its speaker notes
-	Demo       string    `json:"demo,omitempty"`    // the demo the slide opens, its title
-	Next       string    `json:"next,omitempty"`    // the next slide's title
-	NextBody   []string  `json:"next_body"`         // its first lines, as plain text
-	Blank      bool      `json:"blank,omitempty"`   // the screen is blanked
-	White      bool      `json:"white,omitempty"`   // … white
-	Roster     []Student `json:"roster,omitempty"`  // who joined the demos, oldest first
-	Consoles   int       `json:"consoles"`          // consoles attached, this one included
-	Problem    string    `json:"problem,omitempty"` // the last command's error, in Lang
+	Presenting bool      `json:"presenting"`       // false: the app left presenter mode
+	Since      time.Time `json:"since"`            // when presenting began, for the elapsed time
+	Lesson     string    `json:"lesson"`           // the lesson's title
+	Slide      int       `json:"slide"`            // from 1
+	Slides     int       `json:"slides"`           // how many
+	Title      string    `json:"title"`            // the slide's title
+	Notes      []string  `json:"notes"`            // its speaker notes
+	Demo       string    `json:"demo,omitempty"`   // the demo the slide opens, its title
+	Next       string    `json:"next,omitempty"`   // the next slide's title
+	NextBody   []string  `json:"next_body"`        // its first lines, as plain text
+	Blank      bool      `json:"blank,omitempty"`  // the screen is blanked
+	White      bool      `json:"white,omitempty"`  // … white
+	Roster     []Student `json:"roster,omitempty"` // who joined the demos, oldest first
+	Consoles   int       `json:"consoles"`         // consoles attached, this one included
 }
 
 // Student is one student connected to a demo the app runs.
@@ -60,10 +58,14 @@ const (
 	White   Op = "white"
 	Unblank Op = "unblank"
 	Demo    Op = "demo" // open the slide's demo again
+	// BlankToggle blanks the screen black, or brings it back if blank;
+	// WhiteToggle white. The app decides, on what it shows now.
+	BlankToggle Op = "blank-toggle"
+	WhiteToggle Op = "white-toggle"
 )
 
 // Ops are the operations a console may send.
-var Ops = []Op{Next, Prev, First, Last, Blank, White, Unblank, Demo}
+var Ops = []Op{Next, Prev, First, Last, Blank, White, Unblank, Demo, BlankToggle, WhiteToggle}
 
 // Command is one line from a console.
 type Command struct {
@@ -86,14 +88,28 @@ var (
 	ErrBusy        = locale.Errorf("another distlab is presenting on this machine")
 	ErrNoPresenter = locale.Errorf("no distlab is presenting on this machine")
 	ErrFull        = locale.Errorf("the presenting distlab has %d consoles already", MaxConsoles)
+	ErrBusyConsole = locale.Errorf("keys pressed faster than they can be sent: some were dropped")
 )
 
-// DefaultPath is the socket's path: in $DISTLAB_RUNTIME_DIR, else
-// $XDG_RUNTIME_DIR/distlab (the user's own, cleared at logout), else the
-// user's config folder.
+// maxPath is the longest socket path this package uses: a Unix socket's
+// address holds 108 bytes on Linux, 104 on macOS.
+const maxPath = 100
+
+// checkPath refuses a socket path too long to bind or dial, with words
+// that say what to do.
+func checkPath(path string) error {
+	if len(path) > maxPath {
+		return locale.Errorf("present: the console's socket path %s is too long (%d bytes, at most %d): set %s to a shorter folder", path, len(path), maxPath, EnvDir)
+	}
+	return nil
+}
+
+// DefaultPath is the socket's path, in a distlab folder of
+// $DISTLAB_RUNTIME_DIR, else of $XDG_RUNTIME_DIR (the user's own, cleared
+// at logout), else of the user's config folder.
 func DefaultPath() (string, error) {
 	if d := os.Getenv(EnvDir); d != "" {
-		return filepath.Join(d, "present.sock"), nil
+		return filepath.Join(d, "distlab", "present.sock"), nil
 	}
 	if d := os.Getenv("XDG_RUNTIME_DIR"); d != "" {
 		return filepath.Join(d, "distlab", "present.sock"), nil
@@ -105,9 +121,9 @@ func DefaultPath() (string, error) {
 	return filepath.Join(d, "distlab", "present.sock"), nil
 }
 
-// ownDir makes the socket's folder, only the user's to enter, and refuses
-// one that others may enter or that is not the user's: another user could
-// put a socket of their own in it.
+// ownDir makes the socket's folder (distlab's own, see DefaultPath), only
+// the user's to enter. One that is another user's is refused before
+// anything is changed in it: they could put a socket of their own there.
 func ownDir(dir string) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return locale.Errorf("present: %w", err)
@@ -116,10 +132,13 @@ func ownDir(dir string) error {
 	if err != nil {
 		return locale.Errorf("present: %w", err)
 	}
+	if err := checkOwner(fi); err != nil {
+		return err
+	}
 	if fi.Mode().Perm()&0o077 != 0 {
 		if err := os.Chmod(dir, 0o700); err != nil {
 			return locale.Errorf("present: %s may be entered by other users: %w", dir, err)
 		}
 	}
-	return checkOwner(fi)
+	return nil
 }

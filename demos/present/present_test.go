@@ -219,7 +219,8 @@ func TestHostileConsole(t *testing.T) {
 	}
 }
 
-// When the app stops presenting, the consoles' states end.
+// When the app stops presenting, the consoles' states end; a closed
+// console sends nothing.
 func TestCloseEndsConsoles(t *testing.T) {
 	path := sockPath(t)
 	s := listen(t, path)
@@ -235,7 +236,53 @@ func TestCloseEndsConsoles(t *testing.T) {
 	case <-time.After(5 * time.Second):
 		t.Fatal("the states did not end")
 	}
+	c.Close()
 	if err := c.Send(Next); !errors.Is(err, ErrNoPresenter) {
-		t.Fatalf("sending to a closed app: %v", err)
+		t.Fatalf("sending on a closed console: %v", err)
+	}
+}
+
+// Ops reach the app in the order they were asked, however fast.
+func TestOpsKeepTheirOrder(t *testing.T) {
+	path := sockPath(t)
+	s := listen(t, path)
+	s.Publish(State{Presenting: true})
+	c := dial(t, path)
+	want := []Op{BlankToggle, Next, Prev, WhiteToggle, Next, First, Last, Demo}
+	for _, op := range want {
+		if err := c.Send(op); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, op := range want {
+		if got := command(t, s); got.Op != op {
+			t.Fatalf("op %d: %q, want %q", i, got.Op, op)
+		}
+	}
+}
+
+// A socket path too long for a Unix socket's address is refused with
+// words that say what to do, by both ends.
+func TestPathTooLong(t *testing.T) {
+	long := "/tmp/" + strings.Repeat("x", 120) + "/present.sock"
+	if _, err := Listen(long); err == nil || !strings.Contains(err.Error(), EnvDir) {
+		t.Fatalf("Listen: %v", err)
+	}
+	if _, err := Dial(long); err == nil || !strings.Contains(err.Error(), "too long") {
+		t.Fatalf("Dial: %v", err)
+	}
+}
+
+// A socket replaced by a newer app's is left alone when the old one
+// closes.
+func TestCloseLeavesANewerSocket(t *testing.T) {
+	path := sockPath(t)
+	old := listen(t, path)
+	os.Remove(path) // as if the old one had been taken for dead
+	newer := listen(t, path)
+	old.Close()
+	newer.Publish(State{Presenting: true, Slide: 7})
+	if st := recv(t, dial(t, path)); st.Slide != 7 {
+		t.Fatalf("state %+v", st)
 	}
 }

@@ -29,8 +29,10 @@ const writeTimeout = 2 * time.Second
 
 // Server is the app's end: it owns the socket while the app presents.
 type Server struct {
-	ln   net.Listener
+	ln   *net.UnixListener
 	path string
+	file os.FileInfo // the socket made, so Close removes it and no other
+	once sync.Once
 	cmds chan Command
 	done chan struct{}
 	wg   sync.WaitGroup
@@ -51,6 +53,9 @@ type serverConn struct {
 // answers is another presenting app's: ErrBusy. One that does not is left
 // from an app that ended without closing it, and is replaced.
 func Listen(path string) (*Server, error) {
+	if err := checkPath(path); err != nil {
+		return nil, err
+	}
 	if err := ownDir(filepath.Dir(path)); err != nil {
 		return nil, err
 	}
@@ -61,15 +66,21 @@ func Listen(path string) (*Server, error) {
 	if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return nil, locale.Errorf("present: %w", err)
 	}
-	ln, err := net.Listen("unix", path)
+	ln, err := net.ListenUnix("unix", &net.UnixAddr{Name: path, Net: "unix"})
 	if err != nil {
 		return nil, locale.Errorf("present: %w", err)
 	}
-	if err := os.Chmod(path, 0o600); err != nil {
+	ln.SetUnlinkOnClose(false) // Close removes the socket only if it is still this one
+	fi, err := os.Stat(path)
+	if err == nil {
+		err = os.Chmod(path, 0o600)
+	}
+	if err != nil {
 		ln.Close()
+		os.Remove(path)
 		return nil, locale.Errorf("present: %w", err)
 	}
-	s := &Server{ln: ln, path: path, cmds: make(chan Command, 16), done: make(chan struct{}), conns: map[*serverConn]struct{}{}}
+	s := &Server{ln: ln, path: path, file: fi, cmds: make(chan Command, 16), done: make(chan struct{}), conns: map[*serverConn]struct{}{}}
 	s.wg.Go(s.accept)
 	return s, nil
 }
@@ -103,21 +114,22 @@ func (s *Server) Publish(st State) {
 // Close stops listening, lets every console go and returns when the
 // link's goroutines are gone and the socket is removed.
 func (s *Server) Close() error {
-	select {
-	case <-s.done:
-		return nil
-	default:
-	}
-	close(s.done)
-	err := s.ln.Close()
-	s.mu.Lock()
-	for c := range s.conns {
-		c.c.Close()
-	}
-	s.mu.Unlock()
-	s.wg.Wait()
-	close(s.cmds)
-	os.Remove(s.path) // net removes it too on Close, on most systems
+	var err error
+	s.once.Do(func() {
+		close(s.done)
+		err = s.ln.Close()
+		s.mu.Lock()
+		for c := range s.conns {
+			c.c.Close()
+		}
+		s.mu.Unlock()
+		s.wg.Wait()
+		close(s.cmds)
+		// A newer app may have replaced the socket since: leave its own.
+		if fi, e := os.Stat(s.path); e == nil && os.SameFile(fi, s.file) {
+			os.Remove(s.path)
+		}
+	})
 	return err
 }
 
@@ -189,10 +201,32 @@ func (s *Server) write(c *serverConn) {
 		}
 		sent = v
 		_ = c.c.SetWriteDeadline(time.Now().Add(writeTimeout))
-		if err := enc.Encode(serverLine{State: &st}); err != nil {
+		if err := enc.Encode(serverLine{State: fitLine(st)}); err != nil {
 			return
 		}
 	}
+}
+
+// fitLine is st cut so that it goes in one line a console reads (MaxLine):
+// notes of pathological length, a roster of thousands. Nothing is cut from
+// a state of a real class.
+func fitLine(st State) *State {
+	b, err := json.Marshal(st)
+	if err == nil && len(b) < MaxLine-1 {
+		return &st
+	}
+	const notesMax, rosterMax, linesMax = 16 << 10, 200, 8
+	notes := make([]string, 0, len(st.Notes))
+	for _, n := range st.Notes {
+		if len(n) > notesMax {
+			n = n[:notesMax] + "…"
+		}
+		notes = append(notes, n)
+	}
+	st.Notes = notes[:min(len(notes), linesMax)]
+	st.NextBody = st.NextBody[:min(len(st.NextBody), linesMax)]
+	st.Roster = st.Roster[:min(len(st.Roster), rosterMax)]
+	return &st
 }
 
 // read takes the console's commands: one JSON object a line, at most

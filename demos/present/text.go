@@ -12,5 +12,8 @@ func init() {
 		locale.Str("present: %v", "present: %v"),
 		locale.Str("present: %s may be entered by other users: %v", "present: outros usuários podem entrar em %s: %v"),
 		locale.Str("present: %s belongs to another user", "present: %s pertence a outro usuário"),
+		locale.Str("keys pressed faster than they can be sent: some were dropped", "teclas apertadas mais rápido do que podem ser enviadas: algumas se perderam"),
+		locale.Str("present: the console's socket path %s is too long (%d bytes, at most %d): set %s to a shorter folder",
+			"present: o caminho do socket do console %s é longo demais (%d bytes, no máximo %d): aponte %s para uma pasta mais curta"),
 	)
 }

@@ -8,6 +8,7 @@
 package console
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -52,7 +53,6 @@ type (
 		state  present.State
 	}
 	detachedMsg struct{ client *present.Client }
-	sentMsg     struct{ err error }
 	tickMsg     time.Time
 	retryMsg    struct{}
 )
@@ -114,7 +114,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.have {
 			m.noteChanges(m.state.Roster, msg.state.Roster)
 		}
-		m.state, m.have = msg.state, true
+		// The app's last word as it leaves presenting says nothing to show.
+		m.state, m.have = msg.state, msg.state.Presenting
 		return m, follow(msg.client)
 	case detachedMsg:
 		if msg.client != m.client {
@@ -124,8 +125,6 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.client, m.have, m.err = nil, false, present.ErrNoPresenter
 		c := msg.client
 		return m, tea.Batch(func() tea.Msg { c.Close(); return nil }, m.attach())
-	case sentMsg:
-		m.err = msg.err
 	case tickMsg:
 		m.now = time.Time(msg)
 		return m, m.tick()
@@ -155,22 +154,16 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Last):
 		op = present.Last
 	case key.Matches(msg, k.Blank):
-		op = present.Blank
-		if m.state.Blank {
-			op = present.Unblank
-		}
+		op = present.BlankToggle // the app knows whether it is blank now
 	case key.Matches(msg, k.White):
-		op = present.White
-		if m.state.Blank {
-			op = present.Unblank
-		}
+		op = present.WhiteToggle
 	case key.Matches(msg, k.Demo):
 		op = present.Demo
 	default:
 		return nil
 	}
-	c := m.client
-	return func() tea.Msg { return sentMsg{c.Send(op)} }
+	m.err = m.client.Send(op) // queued in order, never blocking
+	return nil
 }
 
 func (m *Model) quit() tea.Cmd {
@@ -216,7 +209,10 @@ func (m *Model) body() string {
 	clock := m.now.Format("15:04")
 	if !m.have {
 		why := m.com.T("waiting for distlab to present: start one with P, or distlab --presenter")
-		if m.client == nil && m.err != nil {
+		switch {
+		case errors.Is(m.err, present.ErrFull):
+			why = m.com.Printer.Err(m.err) + " — " + m.com.T("trying again every second")
+		case m.client == nil && m.err != nil:
 			why = m.com.Printer.Err(m.err) + " — " + why
 		}
 		lines := []string{header(s.Title.Render("distlab console"), s.Status.Render(clock), w), ""}
@@ -241,15 +237,23 @@ func (m *Model) body() string {
 	if st.Demo != "" {
 		lines = append(lines, common.FitLine(" "+s.Status.Render(m.com.T("opens beside it: %s (d opens it again)", st.Demo)), w))
 	}
+	var notes []string
 	if len(st.Notes) == 0 {
-		lines = append(lines, common.FitLine("   "+s.Status.Render(m.com.T("No notes for this slide.")), w))
+		notes = append(notes, common.FitLine("   "+s.Status.Render(m.com.T("No notes for this slide.")), w))
 	}
 	for _, n := range st.Notes {
 		for _, l := range common.WrapLines(n, w-2, 1000) {
-			lines = append(lines, " "+l)
+			notes = append(notes, " "+l)
 		}
-		lines = append(lines, "")
+		notes = append(notes, "")
 	}
+	// The next slide and the roster's first lines stay in sight: notes
+	// too long for the screen end with a mark.
+	room := m.height - 2 - len(lines) - min(len(st.NextBody)+2, 7) - min(len(m.roster()), 3)
+	if len(notes) > room && room > 1 {
+		notes = append(notes[:room-1], common.FitLine("   "+s.StatusWarn.Render(m.com.T("… the notes go on: a taller terminal shows them all")), w))
+	}
+	lines = append(lines, notes...)
 	lines = append(lines, common.FitLine(" "+s.Status.Render(strings.Repeat("─", max(w-2, 0))), w))
 	if st.Next == "" && len(st.NextBody) == 0 {
 		lines = append(lines, common.FitLine(" "+s.Status.Render(m.com.T("Last slide.")), w))

@@ -22,6 +22,8 @@ func init() {
 		locale.Str("%s %s left %s", "%s %s saiu de %s"),
 		locale.Plural("Students in the demos: %d", "Students in the demos: %d", "Alunos nas demonstrações: %d", "Alunos nas demonstrações: %d"),
 		locale.Str("since %s", "desde %s"),
+		locale.Str("trying again every second", "tentando de novo a cada segundo"),
+		locale.Str("… the notes go on: a taller terminal shows them all", "… as notas continuam: um terminal mais alto mostra todas"),
 		locale.Plural("%d messages", "%d message", "%d mensagens", "%d mensagem"),
 	)
 }

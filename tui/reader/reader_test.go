@@ -294,11 +294,13 @@ func TestPresenterSlides(t *testing.T) {
 	if !strings.Contains(screen(m), "Two") {
 		t.Fatalf("slide 2:\n%s", screen(m))
 	}
-	for range 20 {
+	for range 21 {
 		press(m, "space") // down the last slide, and no slide after it
 	}
-	if m.Counter() != "2/2" || m.MoreBelow() {
-		t.Fatal("past the last slide")
+	bottom := m.Offset()
+	press(m, "space")
+	if m.Counter() != "2/2" || m.MoreBelow() || m.Offset() != bottom || bottom == 0 {
+		t.Fatalf("past the last slide: %s at %d, was at %d", m.Counter(), m.Offset(), bottom)
 	}
 	for n := 0; n < 20 && m.Counter() == "2/2"; n++ {
 		press(m, "backspace")

@@ -152,7 +152,11 @@ func (m *Model) Turn(turn int) tea.Cmd {
 	case TurnLast:
 		next = len(m.slides) - 1
 	}
-	m.slide = min(max(next, 0), max(len(m.slides)-1, 0))
+	next = min(max(next, 0), max(len(m.slides)-1, 0))
+	if next == m.slide && (turn == TurnNext || turn == TurnPrev) {
+		return nil // past the last or the first: the slide stays where it is scrolled
+	}
+	m.slide = next
 	m.want = place{}
 	return m.show()
 }
