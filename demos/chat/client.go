@@ -1,6 +1,9 @@
 package chat
 
 import (
+	"cmp"
+	"math"
+
 	"bufio"
 	"context"
 	"crypto/rand"
@@ -62,6 +65,7 @@ type Client struct {
 	nc      net.Conn
 	addr    string
 	members []string             // addresses, learned from /members
+	loads   map[string]int       // clients per address, from the last /members
 	seq     uint64               // last sequence number used
 	unacked map[uint64]*outgoing // until the node acknowledges
 	shown   *dedupe              // message ids already shown
@@ -290,7 +294,17 @@ type session struct {
 func (c *Client) connect(lost string) (*session, error) {
 	c.mu.Lock()
 	addrs := slices.Clone(c.members)
+	loads := c.loads
 	c.mu.Unlock()
+	// The node just lost comes last; before it, the least loaded first,
+	// as the cluster last said (nodes it said nothing of keep their place
+	// after those, in the order learned).
+	load := func(a string) int {
+		if n, ok := loads[a]; ok {
+			return n
+		}
+		return math.MaxInt
+	}
 	slices.SortStableFunc(addrs, func(a, b string) int {
 		switch {
 		case a == lost && b != lost:
@@ -298,7 +312,7 @@ func (c *Client) connect(lost string) (*session, error) {
 		case b == lost && a != lost:
 			return -1
 		}
-		return 0
+		return cmp.Compare(load(a), load(b))
 	})
 	for _, addr := range addrs {
 		ctx, cancel := context.WithTimeout(c.ctx, 500*time.Millisecond)
@@ -468,14 +482,20 @@ func (c *Client) handle(line string) {
 			delete(c.unacked, s)
 			c.mu.Unlock()
 		}
-	case ctlMembers:
+	case ctlMembers: // /members n1=host:port/clients,…
 		var addrs []string
+		loads := map[string]int{}
 		for _, m := range strings.Split(arg, ",") {
 			if _, a, ok := strings.Cut(m, "="); ok && a != "" {
+				a, load, _ := strings.Cut(a, "/")
+				if n, err := strconv.Atoi(load); err == nil && n >= 0 {
+					loads[a] = n
+				}
 				addrs = append(addrs, a)
 			}
 		}
 		c.mu.Lock()
+		c.loads = loads
 		c.greeted = true
 		for _, a := range addrs { // keep addresses learned before: a node may come back
 			if !slices.Contains(c.members, a) {

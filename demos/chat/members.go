@@ -3,6 +3,7 @@ package chat
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -80,14 +81,16 @@ func (n *Node) hello(c *conn, secret, nick string) bool {
 	return true
 }
 
-// membersLine lists the nodes that are up, this one first.
+// membersLine lists the nodes that are up, this one first, each with the
+// clients it has (as its last heartbeat said): a distlab client that fails
+// over goes to the least loaded, so a class spreads over the cluster.
 func (n *Node) membersLine() string {
 	n.mu.Lock()
 	defer n.mu.Unlock()
-	parts := []string{n.cfg.ID + "=" + n.addr}
+	parts := []string{n.cfg.ID + "=" + n.addr + "/" + strconv.Itoa(len(n.conns))}
 	for _, id := range n.sortedRemoteLocked() {
 		if r := n.remote[id]; time.Since(r.last) <= n.cfg.PeerTimeout {
-			parts = append(parts, id+"="+r.addr)
+			parts = append(parts, id+"="+r.addr+"/"+strconv.Itoa(r.clients))
 		}
 	}
 	return ctlMembers + " " + strings.Join(parts, ",")

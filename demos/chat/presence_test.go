@@ -1,6 +1,7 @@
 package chat
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -78,5 +79,34 @@ func TestDemoRoster(t *testing.T) {
 	}
 	if len(students) != 1 || students[0] != "zoe@n2" || len(own) != 5 {
 		t.Fatalf("students %q, the demo's own %q", students, own)
+	}
+}
+
+// A distlab client that loses its node goes to the least loaded of the
+// others, as the cluster last told it: a class spreads over the nodes
+// that are left instead of piling onto the next in the list.
+func TestFailoverToLeastLoaded(t *testing.T) {
+	c := testCluster(t, 3)
+	n1, n2, n3 := c.Nodes[0], c.Nodes[1], c.Nodes[2]
+	for range 3 { // n2 is busy, n3 idle
+		dialRaw(t, n2.Addr())
+	}
+	eventually(t, "n1 to hear of n2's clients", func() bool {
+		return strings.Contains(n1.membersLine(), n2.Addr()+"/3")
+	})
+	// The client lists n2 before n3, as a student would be told them.
+	cl, _ := dialClient(t, "zoe", n1.Addr(), n2.Addr(), n3.Addr())
+	eventually(t, "zoe on n1 with the loads", func() bool {
+		if cl.Node() != n1.Addr() {
+			return false
+		}
+		cl.mu.Lock()
+		defer cl.mu.Unlock()
+		return cl.loads[n2.Addr()] == 3
+	})
+	n1.Kill()
+	eventually(t, "zoe to fail over", func() bool { return cl.Node() != n1.Addr() && cl.Node() != "" })
+	if cl.Node() != n3.Addr() {
+		t.Fatalf("zoe went to %s, not the idle n3 %s", cl.Node(), n3.Addr())
 	}
 }
