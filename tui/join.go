@@ -8,7 +8,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
-	qrcode "github.com/skip2/go-qrcode"
 
 	"distlab/tui/banner"
 	"distlab/tui/common"
@@ -110,7 +109,7 @@ func (joinOverlay) draw(m *Model, _ Rect) (string, Rect) {
 	var qr []string
 	if ok {
 		if m.joinQR.addr != node.Addr { // encoded once an address, not every frame
-			m.joinQR.addr, m.joinQR.lines = node.Addr, qrLines(node.Addr)
+			m.joinQR.addr, m.joinQR.lines = node.Addr, banner.QR(node.Addr)
 		}
 		qr = m.joinQR.lines
 	}
@@ -214,40 +213,4 @@ func qrWidth(qr []string) int {
 		return 0
 	}
 	return ansi.StringWidth(qr[0])
-}
-
-// qrLines is a QR code of text, dark modules on a light ground whatever
-// the theme (phones read that way round), two modules a line, with a
-// quiet zone of two modules; nil when text cannot be encoded.
-func qrLines(text string) []string {
-	q, err := qrcode.New(text, qrcode.Medium)
-	if err != nil {
-		return nil
-	}
-	q.DisableBorder = true
-	bits := q.Bitmap()
-	const quiet = 2
-	n := len(bits) + 2*quiet
-	dark := func(y, x int) bool {
-		y, x = y-quiet, x-quiet
-		return y >= 0 && x >= 0 && y < len(bits) && x < len(bits) && bits[y][x]
-	}
-	color := func(d bool) string { // the fixed black and white of the 256 colours: 0 and 15 follow the terminal's palette
-		if d {
-			return "16"
-		}
-		return "231"
-	}
-	var out []string
-	for y := 0; y < n; y += 2 {
-		var b strings.Builder
-		for x := range n {
-			// ▀: the upper module is the text's colour, the lower one the
-			// ground's.
-			b.WriteString("\x1b[38;5;" + color(dark(y, x)) + ";48;5;" + color(y+1 < n && dark(y+1, x)) + "m▀")
-		}
-		b.WriteString("\x1b[m")
-		out = append(out, b.String())
-	}
-	return out
 }

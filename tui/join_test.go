@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"distlab/tui/banner"
 	"distlab/tui/common"
 	"distlab/tui/demo"
 	"distlab/tui/demo/demotest"
@@ -82,10 +83,10 @@ func TestJoinBanner(t *testing.T) {
 	}
 }
 
-// The QR code is the library's modules, black on white, two a line, with a
+// The QR code (banner.QR) is the library's modules, black on white, two a line, with a
 // quiet zone, in the fixed colours of the 256.
 func TestQRLines(t *testing.T) {
-	qr := qrLines("192.0.2.7:7002")
+	qr := banner.QR("192.0.2.7:7002")
 	if len(qr) == 0 {
 		t.Fatal("no QR code")
 	}

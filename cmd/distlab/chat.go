@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"net"
 	"os"
 	"os/signal"
@@ -12,10 +13,12 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"distlab/demos/chat"
 	"distlab/demos/locale"
+	"distlab/tui/banner"
 )
 
 func newChatCmd(g *globals) *cobra.Command {
@@ -108,8 +111,12 @@ func newChatServerCmd(g *globals) *cobra.Command {
 			}
 			out := cmd.OutOrStdout()
 			fmt.Fprintln(out, p.T("%s listening on %s; join with:", node.ID(), node.Addr()))
-			for _, a := range chat.JoinAddrs(node.Addr()) {
+			joins := chat.JoinAddrs(node.Addr())
+			for _, a := range joins {
 				fmt.Fprintln(out, "  "+p.T("nc %s    or    distlab chat client %s", chat.NetcatAddr(a), chat.NetcatAddr(a)))
+			}
+			if f, ok := out.(*os.File); ok && term.IsTerminal(f.Fd()) {
+				joinBanner(out, joins[0]) // on a screen the class can see: big, and as a QR code
 			}
 			ctx, stop := untilSignal(cmd.Context())
 			defer stop()
@@ -127,6 +134,24 @@ func newChatServerCmd(g *globals) *cobra.Command {
 	f.IntVar(&cfg.MaxClients, "max-clients", 256, p.T("clients this node accepts"))
 	f.Float64Var(&cfg.Rate, "rate", 0, p.T("messages a second per client (0: no limit)"))
 	return cmd
+}
+
+// joinBanner prints addr in block letters and as a QR code, for a
+// terminal projected to the class.
+func joinBanner(w io.Writer, addr string) {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return
+	}
+	fmt.Fprintln(w)
+	for _, r := range append(banner.Render(host, 200), banner.Render(":"+port, 200)...) {
+		fmt.Fprintln(w, "  "+r)
+	}
+	fmt.Fprintln(w)
+	for _, r := range banner.QR(addr) {
+		fmt.Fprintln(w, "  "+r)
+	}
+	fmt.Fprintln(w)
 }
 
 // presenceLine is one line of a node's log of its clients: the time, who
