@@ -2,6 +2,7 @@ package chat
 
 import (
 	"net"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -62,6 +63,10 @@ func TestWildcardClusterAdvertisesReachableAddresses(t *testing.T) {
 	}
 	for _, m := range strings.Split(strings.TrimPrefix(members, "/members "), ",") {
 		_, addr, _ := strings.Cut(m, "=")
+		addr, load, ok := strings.Cut(addr, "/") // and how many clients it has
+		if _, err := strconv.Atoi(load); !ok || err != nil {
+			t.Errorf("member %s has no client count", m)
+		}
 		nc, err := net.Dial("tcp", addr)
 		if err != nil {
 			t.Errorf("member %s is not dialable: %v", m, err)
