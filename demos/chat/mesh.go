@@ -217,6 +217,10 @@ func (n *Node) peerLine(l *peerLink, line string) {
 			l.send(gotLine(m), lineDelay(delay, jitter), nil)
 		}
 		if !n.seen.add(m.Client, m.Seq) {
+			// Known here already: its sender failed over and sent it to
+			// this node too, which waits for a peer to hold a copy. This
+			// peer does: the wait is over, as a /got would end it.
+			n.acks.confirm(msgID{m.Client, m.Seq})
 			return
 		}
 		n.relayed.Add(1)
