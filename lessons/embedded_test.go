@@ -37,6 +37,11 @@ func TestEmbeddedCourse(t *testing.T) {
 				t.Errorf("%s: order %d is also %s's", l.Path, l.Order, other)
 			}
 			orders[l.Order] = l.ID
+			// Every lesson has a quiz worth taking: at least four
+			// questions, each kind of its own checked when it loaded.
+			if len(l.Quiz) < 4 {
+				t.Errorf("%s: %d quiz questions, want at least 4 (%s)", l.Path, len(l.Quiz), lessons.QuizSuffix)
+			}
 			byLang[lang][l.ID] = l
 		}
 	}

@@ -27,6 +27,9 @@ type Lesson struct {
 	// DeckSuffix); nil when it has none. Use Slides, which falls back to
 	// the reading text.
 	Deck []Slide
+	// Quiz is the lesson's quiz (see QuizSuffix); nil when it has none.
+	Quiz     []Question
+	QuizPath string // its file, as problems name it
 }
 
 // Note is one speaker note: <!-- notes: Text -->.

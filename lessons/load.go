@@ -35,6 +35,7 @@ func Load(fsys fs.FS, opts Options) *Catalog {
 	}
 	c.checkLanguages()
 	c.checkDecks()
+	c.checkQuizzes()
 	for _, ps := range [][]Problem{c.Problems, c.Warnings} {
 		slices.SortStableFunc(ps, func(a, b Problem) int {
 			return cmp.Or(strings.Compare(a.Path, b.Path), cmp.Compare(a.Line, b.Line))
@@ -77,13 +78,20 @@ func (c *Catalog) loadLang(fsys fs.FS, lang string, opts Options) {
 		return
 	}
 	names, decks := splitDecks(names)
+	quizzes := map[string]bool{}
+	if qs, err := fs.Glob(fsys, lang+"/*"+QuizSuffix); err == nil {
+		for _, q := range qs {
+			quizzes[q] = true
+		}
+	}
 	seen := map[string]string{} // id → path of its first file
 	var list []Lesson
 	for _, name := range names {
 		shown := path.Join(opts.Prefix, name)
-		dn := deckPath(name)
-		hasDeck := decks[dn]
-		delete(decks, dn) // the deck of a lesson that does not load is no orphan
+		dn, qn := deckPath(name), quizPath(name)
+		hasDeck, hasQuiz := decks[dn], quizzes[qn]
+		delete(decks, dn) // the deck or quiz of a lesson that does not load is no orphan
+		delete(quizzes, qn)
 		data, prob := readLesson(fsys, name, shown)
 		if prob != nil {
 			c.Problems = append(c.Problems, *prob)
@@ -103,7 +111,14 @@ func (c *Catalog) loadLang(fsys fs.FS, lang string, opts Options) {
 		if hasDeck {
 			c.loadDeck(fsys, dn, &l, opts)
 		}
+		if hasQuiz {
+			c.loadQuiz(fsys, qn, &l, opts)
+		}
 		list = append(list, l)
+	}
+	for _, qn := range slices.Sorted(maps.Keys(quizzes)) {
+		c.Problems = append(c.Problems, problemf(path.Join(opts.Prefix, qn), 0,
+			"a quiz without its lesson: no %s beside it", path.Base(strings.TrimSuffix(qn, QuizSuffix)+".md")))
 	}
 	for _, dn := range slices.Sorted(maps.Keys(decks)) {
 		c.Problems = append(c.Problems, problemf(path.Join(opts.Prefix, dn), 0,
@@ -140,6 +155,75 @@ func (c *Catalog) loadDeck(fsys fs.FS, name string, l *Lesson, opts Options) {
 	l.Deck = slides
 	c.Problems = append(c.Problems, probs...)
 	c.Warnings = append(c.Warnings, warns...)
+}
+
+// loadQuiz reads the quiz name into l.Quiz.
+func (c *Catalog) loadQuiz(fsys fs.FS, name string, l *Lesson, opts Options) {
+	shown := path.Join(opts.Prefix, name)
+	data, prob := readLesson(fsys, name, shown)
+	if prob != nil {
+		c.Problems = append(c.Problems, *prob)
+		return
+	}
+	qs, probs := parseQuiz(shown, data)
+	l.Quiz, l.QuizPath = qs, shown
+	c.Problems = append(c.Problems, probs...)
+}
+
+// checkQuizzes reports a lesson whose quiz differs between languages in
+// what can be checked without reading it: the questions' ids and order,
+// their kinds, their options and which are right, their answers, and how
+// many items an order has. A student who switches language mid-quiz
+// keeps their answers.
+func (c *Catalog) checkQuizzes() {
+	first := Languages[0]
+	for _, lang := range Languages[1:] {
+		for _, l := range c.byLang[lang] {
+			o, ok := c.Find(first, l.ID)
+			if !ok || (len(l.Quiz) == 0 && len(o.Quiz) == 0) {
+				continue
+			}
+			if len(l.Quiz) != len(o.Quiz) {
+				where := l.QuizPath
+				if where == "" {
+					where = l.Path
+				}
+				c.Problems = append(c.Problems, problemf(where, 1, "%d questions, but %d in %s: a quiz asks the same in every language", len(l.Quiz), len(o.Quiz), first))
+				continue
+			}
+			for i, q := range l.Quiz {
+				if p, ok := sameQuestion(l.QuizPath, i, q, o.Quiz[i], first); !ok {
+					c.Problems = append(c.Problems, p)
+				}
+			}
+		}
+	}
+}
+
+// sameQuestion checks question i of a quiz (shown as path) against o, the
+// same question in language first, in what must not depend on the
+// language.
+func sameQuestion(path string, i int, q, o Question, first string) (Problem, bool) {
+	right := func(q Question) []bool {
+		var out []bool
+		for _, op := range q.Options {
+			out = append(out, op.Correct)
+		}
+		return out
+	}
+	switch {
+	case q.ID != o.ID:
+		return problemf(path, q.Line, "question %d is %q, but %q in %s", i+1, q.ID, o.ID, first), false
+	case q.Kind != o.Kind:
+		return problemf(path, q.Line, "question %q is a %s, but a %s in %s", q.ID, q.Kind, o.Kind, first), false
+	case !slices.Equal(right(q), right(o)):
+		return problemf(path, q.Line, "question %q: its options, or which are right, differ from %s's", q.ID, first), false
+	case q.Answer != o.Answer || q.Tolerance != o.Tolerance:
+		return problemf(path, q.Line, "question %q: its answer differs from %s's", q.ID, first), false
+	case len(q.Items) != len(o.Items):
+		return problemf(path, q.Line, "question %q: its items differ from %s's", q.ID, first), false
+	}
+	return Problem{}, true
 }
 
 // checkDecks warns about a lesson whose decks differ in length between

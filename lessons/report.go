@@ -14,6 +14,7 @@ type Summary struct {
 	Demos   []string `json:"demos"`
 	Lang    string   `json:"lang"`
 	Path    string   `json:"path"`
+	Quiz    int      `json:"quiz"` // questions in its quiz
 }
 
 // Summaries returns the lessons' summaries; Demos is never null.
@@ -25,7 +26,7 @@ func Summaries(ls []Lesson) []Summary {
 			demos = []string{}
 		}
 		path, _ := CleanLine(l.Path) // a file name may hold escape sequences
-		out = append(out, Summary{l.ID, l.Title, l.Order, l.Summary, demos, l.Lang, path})
+		out = append(out, Summary{l.ID, l.Title, l.Order, l.Summary, demos, l.Lang, path, len(l.Quiz)})
 	}
 	return out
 }

@@ -38,9 +38,9 @@ func TestWriteJSON(t *testing.T) {
 	}
 	want := []map[string]any{
 		{"id": "intro", "title": "Introduction", "order": 1.0, "summary": "Start here.", "demos": []any{},
-			"lang": "en", "path": "lessons/en/01-intro.md"},
+			"lang": "en", "path": "lessons/en/01-intro.md", "quiz": 0.0},
 		{"id": "scalability", "title": "Scalability", "order": 12.0, "summary": "Up or out.",
-			"demos": []any{"scale", "replicas"}, "lang": "en", "path": "lessons/en/12-scalability.md"},
+			"demos": []any{"scale", "replicas"}, "lang": "en", "path": "lessons/en/12-scalability.md", "quiz": 0.0},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("JSON =\n%v\nwant\n%v", got, want)

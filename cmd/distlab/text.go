@@ -47,8 +47,8 @@ func init() {
 
 		// distlab lessons, lesson
 		locale.Str("List the lessons", "Lista as lições"),
-		locale.Str("print a JSON array (id, title, order, summary, demos, lang, path)",
-			"mostra um array JSON (id, title, order, summary, demos, lang, path)"),
+		locale.Str("print a JSON array (id, title, order, summary, demos, lang, path, quiz)",
+			"mostra um array JSON (id, title, order, summary, demos, lang, path, quiz)"),
 		locale.Str("[DIR]", "[PASTA]"),
 		locale.Str("Check a lessons folder; print path:line: problems and exit 1 if any",
 			"Confere uma pasta de lições; mostra os problemas como caminho:linha: e sai com 1 se houver algum"),
