@@ -7,6 +7,9 @@ package quiz
 
 import (
 	"bufio"
+
+	"github.com/charmbracelet/x/ansi"
+
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -20,10 +23,11 @@ import (
 // Run asks every question of l on in and out, in p's language, shuffling
 // with rng, and returns how many were answered right. It stops early,
 // without an error, when the input ends.
-func Run(in io.Reader, out io.Writer, p *locale.Printer, l lessons.Lesson, rng *rand.Rand) (right int, err error) {
+// Text is wrapped at width columns, 0 for none (a pipe).
+func Run(in io.Reader, out io.Writer, p *locale.Printer, l lessons.Lesson, rng *rand.Rand, width int) (right int, err error) {
 	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 0, 1024), 64<<10)
-	w := &errWriter{w: out}
+	w := &errWriter{w: out, width: width}
 	w.printf("%s\n\n", p.T("Quiz: %s — %d questions", l.Title, len(l.Quiz)))
 	for i, q := range l.Quiz {
 		w.printf("%d/%d  %s\n", i+1, len(l.Quiz), q.Text)
@@ -233,14 +237,30 @@ func formatNumber(p *locale.Printer, q lessons.Question) string {
 	return n
 }
 
-// errWriter keeps the first write error.
+// errWriter keeps the first write error, and wraps what it writes at
+// width columns at spaces, each line's continuation under its text.
 type errWriter struct {
-	w   io.Writer
-	err error
+	w     io.Writer
+	width int
+	err   error
 }
 
 func (e *errWriter) printf(format string, args ...any) {
-	if e.err == nil {
-		_, e.err = fmt.Fprintf(e.w, format, args...)
+	if e.err != nil {
+		return
 	}
+	s := fmt.Sprintf(format, args...)
+	if e.width > 20 {
+		lines := strings.Split(s, "\n")
+		for i, l := range lines {
+			body := strings.TrimLeft(l, " ")
+			lead := l[:len(l)-len(body)]
+			indent := lead + "  "
+			if ansi.StringWidth(l) > e.width {
+				lines[i] = lead + strings.ReplaceAll(ansi.Wrap(body, e.width-len(indent), ""), "\n", "\n"+indent)
+			}
+		}
+		s = strings.Join(lines, "\n")
+	}
+	_, e.err = io.WriteString(e.w, s)
 }

@@ -2,6 +2,9 @@ package quiz
 
 import (
 	"math/rand/v2"
+
+	"github.com/charmbracelet/x/ansi"
+
 	"strings"
 	"testing"
 
@@ -22,7 +25,7 @@ var sample = lessons.Lesson{Title: "Scaling", Quiz: []lessons.Question{
 func run(t *testing.T, lang locale.Lang, input string) (int, string) {
 	t.Helper()
 	var out strings.Builder
-	n, err := Run(strings.NewReader(input), &out, locale.For(lang), sample, rand.New(rand.NewPCG(1, 1)))
+	n, err := Run(strings.NewReader(input), &out, locale.For(lang), sample, rand.New(rand.NewPCG(1, 1)), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,6 +85,24 @@ func TestParseNumber(t *testing.T) {
 		got, ok := ParseNumber(tc.in, tc.lang)
 		if ok != tc.ok || (ok && got != tc.want) {
 			t.Errorf("%q in %s: %v %v, want %v %v", tc.in, tc.lang, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+// On a terminal, long lines wrap at spaces, under their own text.
+func TestRunWraps(t *testing.T) {
+	l := lessons.Lesson{Title: "T", Quiz: []lessons.Question{{ID: "n", Kind: lessons.KindNumber, Answer: 1,
+		Text: strings.Repeat("word ", 30), Why: "because"}}}
+	var out strings.Builder
+	if _, err := Run(strings.NewReader("1\n"), &out, locale.For(locale.English), l, rand.New(rand.NewPCG(1, 1)), 40); err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(out.String(), "\n") {
+		if strings.Contains(line, "> ") {
+			continue // the prompt, and the verdict after it: the input is not echoed here
+		}
+		if ansi.StringWidth(line) > 40 || strings.HasSuffix(line, "wor") {
+			t.Errorf("%q", line)
 		}
 	}
 }
