@@ -118,7 +118,9 @@ func (joinOverlay) draw(m *Model, _ Rect) (string, Rect) {
 	side := len(qr) > 0 && w >= 64+qrWidth(qr)+4
 	textW := w
 	if side {
-		textW = w - qrWidth(qr) - 4
+		// The text and the code side by side, as one block in the middle
+		// of a wide screen rather than at its two edges.
+		textW = min(w-qrWidth(qr)-4, 90)
 	}
 	var text []string
 	blockOf := func(ls ...string) { text = append(text, centered(ls, textW)...) }
@@ -181,12 +183,15 @@ func (joinOverlay) draw(m *Model, _ Rect) (string, Rect) {
 			}
 			lines[i] = l
 		}
+		lines = centered(lines, w)
 	case len(qr) > 0 && len(text)+len(qr)+1 <= h:
 		lines = append(append(text[:len(text)-1:len(text)-1], centered(qr, w)...), text[len(text)-1])
 	}
 	if len(lines) > h {
 		lines = lines[:h]
 	}
+	// A third of the room left above it, on a screen taller than it needs.
+	lines = append(make([]string, (h-len(lines))/3), lines...)
 	return common.Fit(strings.Join(lines, "\n"), w, h), Rect{0, 0, w, h}
 }
 

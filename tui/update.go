@@ -22,7 +22,12 @@ import (
 // alone, and everything else (renders) to every pane.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := m.update(msg)
-	m.publish() // what the console shows follows every change
+	if _, frame := msg.(frameMsg); !frame {
+		// What the console shows follows every change; a demo's animation
+		// frame changes none of it (the roster is read on linkTickMsg),
+		// and would read the engines up to FrameRate times a second.
+		m.publish()
+	}
 	return m, tea.Batch(cmd, m.armFrame())
 }
 

@@ -193,7 +193,10 @@ func (m *Model) togglePresenter() tea.Cmd {
 		cmds = append(cmds, m.openLink())
 		m.before = m.com.Styles.Theme
 		cmds = append(cmds, m.setTheme(theme.HighContrast))
-		if m.focus == focusList {
+		if m.focus == focusList || m.slots[m.focus].kind != readerSlot {
+			// The slides take the keys, from the list or from a demo
+			// opened before (distlab demo chat --presenter): a clicker's
+			// first press turns a slide; tab still reaches the demo.
 			cmds = append(cmds, m.setFocus(0))
 		}
 	} else {

@@ -13,7 +13,6 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"distlab/demos/chat"
@@ -115,7 +114,7 @@ func newChatServerCmd(g *globals) *cobra.Command {
 			for _, a := range joins {
 				fmt.Fprintln(out, "  "+p.T("nc %s    or    distlab chat client %s", chat.NetcatAddr(a), chat.NetcatAddr(a)))
 			}
-			if f, ok := out.(*os.File); ok && term.IsTerminal(f.Fd()) {
+			if tty, _ := terminal(out); tty {
 				joinBanner(out, joins[0]) // on a screen the class can see: big, and as a QR code
 			}
 			ctx, stop := untilSignal(cmd.Context())

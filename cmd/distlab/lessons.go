@@ -9,7 +9,6 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"distlab/demos/locale"
@@ -92,12 +91,9 @@ func newLessonCmd(g *globals) *cobra.Command {
 				return err
 			}
 			out := cmd.OutOrStdout()
-			tty := false
-			if f, ok := out.(*os.File); ok {
-				tty = term.IsTerminal(f.Fd())
-				if w, _, err := term.GetSize(f.Fd()); err == nil && width == 0 {
-					width = w
-				}
+			tty, cols := terminal(out)
+			if width == 0 {
+				width = cols
 			}
 			if style == "" {
 				style = pickStyle(g.theme, tty, os.Getenv("NO_COLOR") != "")

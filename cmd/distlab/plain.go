@@ -1,10 +1,13 @@
 package main
 
 import (
+	"io"
+	"os"
 	"strings"
 
 	glamouransi "charm.land/glamour/v2/ansi"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/term"
 
 	"distlab/tui/markdown"
 )
@@ -50,4 +53,17 @@ func lessonStyle(name string) (cfg glamouransi.StyleConfig, err error) {
 // spaces glamour pads each line with.
 func plainText(s string) string {
 	return strings.TrimLeft(markdown.TrimLines(ansi.Strip(s)), "\n")
+}
+
+// terminal reports whether w is a terminal and, if so, its width (0 when
+// the system does not say).
+func terminal(w io.Writer) (tty bool, width int) {
+	f, ok := w.(*os.File)
+	if !ok || !term.IsTerminal(f.Fd()) {
+		return false, 0
+	}
+	if cols, _, err := term.GetSize(f.Fd()); err == nil {
+		width = cols
+	}
+	return true, width
 }

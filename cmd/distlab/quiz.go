@@ -2,10 +2,7 @@ package main
 
 import (
 	"math/rand/v2"
-	"os"
 	"time"
-
-	"github.com/charmbracelet/x/term"
 
 	"github.com/spf13/cobra"
 
@@ -32,12 +29,8 @@ func newQuizCmd(g *globals) *cobra.Command {
 			if seed == 0 {
 				seed = uint64(time.Now().UnixNano())
 			}
-			width := 0 // a pipe: lines as they are
-			if f, ok := cmd.OutOrStdout().(*os.File); ok && term.IsTerminal(f.Fd()) {
-				if w, _, err := term.GetSize(f.Fd()); err == nil {
-					width = min(w, 100)
-				}
-			}
+			_, width := terminal(cmd.OutOrStdout()) // 0 on a pipe: lines as they are
+			width = min(width, 100)
 			_, err = quiz.Run(cmd.InOrStdin(), cmd.OutOrStdout(), p, l, rand.New(rand.NewPCG(seed, seed)), width)
 			return err
 		},
