@@ -24,6 +24,8 @@ type Base struct {
 	paused        bool
 	started       bool
 	err           error
+
+	ch Challenges
 }
 
 // NewBase is the Base of a pane built from env. A pane whose engine starts

@@ -12,6 +12,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"distlab/demos/challenge"
 	"distlab/demos/locale"
 	"distlab/tui/common"
 )
@@ -29,6 +30,9 @@ type Demo struct {
 	// (<!-- demo: clocks partition -->, see lessons.DeckSuffix); nil
 	// when it has none. New gets the one asked for as Env.Start.
 	Starts func() []string
+	// Challenges are the demo's challenges (package challenge), nil when
+	// it has none; the pane shows them and its engine checks them.
+	Challenges func() []challenge.Challenge
 }
 
 // Starter is a pane that can be put back in a starting state while open:

@@ -1,0 +1,195 @@
+package demo
+
+import (
+	"slices"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"distlab/demos/challenge"
+	"distlab/tui/common"
+)
+
+// ChallengeMetMsg tells the root that the engine of a pane saw challenge
+// ID met for the first time in the pane's life: the root records it in
+// the student's progress and says so in the status line.
+type ChallengeMetMsg struct {
+	ID   string
+	Goal string // the goal, in the UI's language at the time, for the status line
+}
+
+// Challenges is the challenge strip at the bottom of a demo pane: folded,
+// one line counting the challenges done; open, the goal of one challenge,
+// the hints asked for so far, and once the engine sees the goal met a ✓,
+// what the student did and why it happened. C opens it on the first
+// challenge not yet met and moves to the next (closing after the last),
+// H shows one more hint. The zero value shows nothing: a demo without
+// challenges has no strip.
+type Challenges struct {
+	checker  challenge.Checker
+	list     []challenge.Challenge
+	open     bool
+	cur      int
+	hints    map[string]int  // hints shown, by challenge id
+	reported map[string]bool // met challenges already sent to the root
+}
+
+// MaxStripShare is the share of a pane's height the open strip may take at
+// most, so that the demo stays in sight.
+const MaxStripShare = 0.4
+
+// UseChallenges shows the challenges of c in the pane's strip.
+func (b *Base) UseChallenges(c challenge.Checker) {
+	b.ch = Challenges{checker: c, list: c.Challenges(), hints: map[string]int{}, reported: map[string]bool{}}
+}
+
+// ChallengeKeys are the strip's keys, for the pane's help; none without
+// challenges.
+func (b *Base) ChallengeKeys() []key.Binding {
+	if len(b.ch.list) == 0 {
+		return nil
+	}
+	p := b.Com.Printer
+	return []key.Binding{Bind("C", p.T("challenge"), "C"), Bind("H", p.T("hint"), "H")}
+}
+
+// ChallengeKey handles C and H; it reports whether the key was the
+// strip's.
+func (b *Base) ChallengeKey(msg tea.KeyPressMsg) bool {
+	c := &b.ch
+	if len(c.list) == 0 {
+		return false
+	}
+	switch msg.String() {
+	case "C":
+		c.next()
+	case "H":
+		if !c.open {
+			c.next()
+		}
+		id := c.list[c.cur].ID
+		if n := len(c.list[c.cur].Hints(b.Com.Printer)); c.hints[id] < n && !c.met(id) {
+			c.hints[id]++
+		}
+	default:
+		return false
+	}
+	return true
+}
+
+// next opens the strip on the first challenge not met, or moves to the
+// next one, closing after the last.
+func (c *Challenges) next() {
+	if !c.open {
+		c.open, c.cur = true, 0
+		for i, ch := range c.list {
+			if !c.met(ch.ID) {
+				c.cur = i
+				break
+			}
+		}
+		return
+	}
+	c.cur++
+	if c.cur >= len(c.list) {
+		c.open, c.cur = false, 0
+	}
+}
+
+func (c *Challenges) met(id string) bool {
+	return slices.ContainsFunc(c.done(), func(r challenge.Result) bool { return r.ID == id })
+}
+
+func (c *Challenges) done() []challenge.Result {
+	if c.checker == nil {
+		return nil
+	}
+	return c.checker.Done()
+}
+
+// SyncChallenges reports the challenges met since the last call to the
+// root, one ChallengeMetMsg each: call it after every engine call and
+// frame. Nil when there is nothing new.
+func (b *Base) SyncChallenges() tea.Cmd {
+	c := &b.ch
+	var cmds []tea.Cmd
+	for _, r := range c.done() {
+		if c.reported[r.ID] {
+			continue
+		}
+		c.reported[r.ID] = true
+		goal := ""
+		if i := slices.IndexFunc(c.list, func(ch challenge.Challenge) bool { return ch.ID == r.ID }); i >= 0 {
+			goal = c.list[i].Goal(b.Com.Printer)
+		}
+		msg := ChallengeMetMsg{ID: r.ID, Goal: goal}
+		cmds = append(cmds, func() tea.Msg { return msg })
+	}
+	return tea.Batch(cmds...)
+}
+
+// ChallengeCount is how many of the pane's challenges are met, of how
+// many.
+func (b *Base) ChallengeCount() (done, total int) {
+	for _, ch := range b.ch.list {
+		if b.ch.met(ch.ID) {
+			done++
+		}
+	}
+	return done, len(b.ch.list)
+}
+
+// ChallengeStrip is the strip for a pane of inner size w×h: lines exactly w
+// wide, none without challenges or when the pane is too short to spare
+// them. The pane draws its demo in the lines left above it.
+func (b *Base) ChallengeStrip(w, h int) []string {
+	c := &b.ch
+	if len(c.list) == 0 || w < 10 || h < 6 {
+		return nil
+	}
+	st, p := b.Com.Styles, b.Com.Printer
+	done, total := b.ChallengeCount()
+	if !c.open {
+		line := p.T("◇ challenges: %d of %d done · C: try one", done, total)
+		if done == total {
+			line = p.T("✓ challenges: all %d done · C: see them", total)
+		}
+		return []string{common.Ellipsis(" "+st.Status.Render(line), w)}
+	}
+	ch := c.list[c.cur]
+	var lines []string
+	add := func(style func(...string) string, text string, max int) {
+		lines = append(lines, common.WrapLines(style(text), w, max)...)
+	}
+	r, isMet := c.result(ch.ID)
+	if isMet {
+		add(st.ReadMark.Render, p.T("✓ %d/%d %s", c.cur+1, total, ch.Goal(p)), 2)
+		how := ""
+		if r.How != nil {
+			how = r.How(p) + " "
+		}
+		add(st.Item.Render, how+ch.Explain(p), 3)
+		add(st.Status.Render, p.T("C: next challenge"), 1)
+	} else {
+		add(st.Title.Render, p.T("◇ %d/%d %s", c.cur+1, total, ch.Goal(p)), 3)
+		hints := ch.Hints(p)
+		for i := range c.hints[ch.ID] {
+			add(st.Summary.Render, p.T("hint %d: %s", i+1, hints[i]), 2)
+		}
+		foot := p.T("H: hint (%d left) · C: next challenge", len(hints)-c.hints[ch.ID])
+		add(st.Status.Render, foot, 1)
+	}
+	if limit := max(int(float64(h)*MaxStripShare), 1); len(lines) > limit {
+		lines = lines[len(lines)-limit:]
+	}
+	return lines
+}
+
+func (c *Challenges) result(id string) (challenge.Result, bool) {
+	for _, r := range c.done() {
+		if r.ID == id {
+			return r, true
+		}
+	}
+	return challenge.Result{}, false
+}
