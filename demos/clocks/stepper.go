@@ -12,6 +12,8 @@ type Sim struct {
 	mu   sync.Mutex // guards eng and snap
 	eng  *engine
 	snap *Run // the last Run() while nothing has changed since; nil otherwise
+
+	lab *Lab // checks each event made, for the challenges; nil for none
 }
 
 // NewSim starts a run with no events done yet.
@@ -34,6 +36,9 @@ func (s *Sim) forward() bool {
 		return false
 	}
 	s.snap = nil
+	if s.lab != nil {
+		s.lab.happened(s.eng)
+	}
 	return true
 }
 

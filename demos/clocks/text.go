@@ -53,6 +53,26 @@ func init() {
 		locale.Plural("Lamport clocks: %d pairs with L(a) < L(b) but a ∥ b", "Lamport clocks: %d pair with L(a) < L(b) but a ∥ b", "Relógios de Lamport: %d pares com L(a) < L(b) mas a ∥ b", "Relógios de Lamport: %d par com L(a) < L(b) mas a ∥ b"),
 		locale.Str("; %d shown, at most one per event b", "; %d abaixo, no máximo um por evento b"),
 
+		// Challenges.
+		locale.Str("Predict: if clocks disagree by more than a message takes, can a receive be stamped before its send? Make a random run do it and see.", "Preveja: se os relógios discordam em mais do que uma mensagem leva, um recebimento pode ser carimbado antes do envio? Faça uma execução aleatória mostrar isso e veja."),
+		locale.Str("The scenarios set their clocks by hand: press c until the status line says random.", "Os cenários acertam os relógios à mão: aperte c até a linha de status dizer aleatório."),
+		locale.Str("k raises the skew, the most a clock may be off; a message takes %d–%d ms.", "k aumenta o desvio, o máximo que um relógio pode errar; uma mensagem leva de %d a %d ms."),
+		locale.Str("With skew %d ms or more, play the run to its end on the physical axis: a red message runs backwards. r tries another seed.", "Com desvio de %d ms ou mais, toque a execução até o fim no eixo físico: uma mensagem vermelha volta no tempo. r tenta outra semente."),
+		locale.Str("Each physical clock has its own offset and drift: once two differ by more than a message's delay, their stamps can put an effect before its cause.", "Cada relógio físico tem desvio e deriva próprios: se dois diferem mais que o atraso de uma mensagem, seus carimbos podem pôr um efeito antes da causa."),
+		locale.Str("Skew up to %s, seed %s: %s stamped the receive %s at %.3fms, %.3fms before %s stamped the send %s.", "Desvio de até %s, semente %s: %s carimbou o recebimento %s em %.3fms, %.3fms antes de %s carimbar o envio %s."),
+		locale.Str("Predict: does L(x) < L(y) mean that x happened before y? Find two events with different Lamport times that no chain links, and see.", "Preveja: L(x) < L(y) quer dizer que x aconteceu antes de y? Ache dois eventos com tempos de Lamport diferentes que nenhuma cadeia liga, e veja."),
+		locale.Str("↓ selects an event and enter pins it; select another: the line under the diagram relates the two.", "↓ escolhe um evento e enter o fixa; escolha outro: a linha sob o diagrama relaciona os dois."),
+		locale.Str("Events that no chain of messages links are concurrent (∥): their vectors are incomparable.", "Eventos que nenhuma cadeia de mensagens liga são concorrentes (∥): seus vetores são incomparáveis."),
+		locale.Str("In %s, pin a2 and select b1, then compare their L column.", "Em %s, fixe a2 e escolha b1; depois compare a coluna L dos dois."),
+		locale.Str("Lamport's clock condition goes one way: a → b implies L(a) < L(b), not the reverse. Only vector clocks tell: V(a) < V(b) exactly when a → b.", "A condição de relógio de Lamport vale num sentido só: a → b implica L(a) < L(b), não o contrário. Só relógios vetoriais dizem: V(a) < V(b) se e só se a → b."),
+		locale.Str("L(%s) = %s < L(%s) = %s, yet %s ∥ %s: their vectors %s and %s are incomparable.", "L(%s) = %s < L(%s) = %s, mas %s ∥ %s: seus vetores %s e %s são incomparáveis."),
+		locale.Str("Predict: can an event influence another process by way of a third one? Find x → y on two processes whose chain runs through a third, and see.", "Preveja: um evento pode influenciar outro processo por meio de um terceiro? Ache x → y em dois processos cuja cadeia passa por um terceiro, e veja."),
+		locale.Str("Pin one event and select another: when one happened before the other, the sentence shows the chain.", "Fixe um evento e escolha outro: quando um aconteceu antes do outro, a frase mostra a cadeia."),
+		locale.Str("You need a message from x's process to a third one, and a later one from that third process to y's.", "É preciso uma mensagem do processo de x para um terceiro, e depois outra desse terceiro para o processo de y."),
+		locale.Str("In %s (c), pin a1 and select c2.", "Em %s (c), fixe a1 e escolha c2."),
+		locale.Str("Happened-before is the transitive closure of process order and messages (Lamport, 1978): influence travels through every process that passes it on.", "Aconteceu-antes é o fecho transitivo da ordem dos processos e das mensagens (Lamport, 1978): a influência viaja por todo processo que a repassa."),
+		locale.Str("%s → %s by way of %s: %s (messages %s).", "%s → %s por meio de %s: %s (mensagens %s)."),
+
 		// Errors.
 		locale.Str("clocks: bad config", "clocks: configuração inválida"),
 		locale.Str("clocks: unknown scenario", "clocks: cenário desconhecido"),
