@@ -83,6 +83,7 @@ func (m *Model) switchLang() tea.Cmd {
 func (m *Model) relabel() {
 	m.keys = keys.DefaultGlobal(m.com.Printer)
 	m.list.Relabel()
+	m.relabelQuiz()
 	for _, s := range m.slots {
 		if r, ok := s.pane.(common.Relabeler); ok {
 			r.Relabel()

@@ -52,6 +52,9 @@ type Config struct {
 	// ConsolePath is the socket `distlab console` attaches to while the
 	// app presents (present.DefaultPath); "" for no console.
 	ConsolePath string
+	// QuizSeed shuffles the quizzes' options, 0 for a new shuffle every
+	// time (tests give one).
+	QuizSeed uint64
 }
 
 // focusList is the focus index of the lesson list; panes count from 0.

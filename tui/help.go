@@ -65,9 +65,9 @@ func (h helpMap) ShortHelp() []key.Binding {
 
 func (h helpMap) FullHelp() [][]key.Binding {
 	g := h.global
-	lesson := []key.Binding{g.Problems, g.Lang, g.Theme, g.Help, g.Quit}
+	lesson := []key.Binding{g.Map, g.Problems, g.Lang, g.Theme, g.Help, g.Quit}
 	if h.lesson {
-		lesson = append([]key.Binding{g.NextPrev, g.OpenDemo}, lesson...)
+		lesson = append([]key.Binding{g.NextPrev, g.OpenDemo, g.Quiz}, lesson...)
 	}
 	// tab's entry names shift+tab too; q's, ctrl+c.
 	focus, quit := g.Focus, g.Quit

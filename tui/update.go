@@ -12,6 +12,7 @@ import (
 	"distlab/tui/common"
 	"distlab/tui/demo"
 	"distlab/tui/picker"
+	"distlab/tui/quiz"
 	"distlab/tui/reader"
 	"distlab/tui/theme"
 )
@@ -85,6 +86,12 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		m.state.Read[msg.ID] = true
 		return m.save()
+	case quiz.AnsweredMsg:
+		return m.answered(msg)
+	case quiz.CloseMsg:
+		return closeOverlays[quizOverlay](m)
+	case demo.ChallengeMetMsg:
+		return m.challengeMet(msg)
 	case reloadMsg:
 		return tea.Batch(m.loadCourse(), m.waitReload())
 	case loadedMsg:
@@ -279,6 +286,10 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return m.toggleNotes(), true
 	case key.Matches(msg, k.Join):
 		return m.openJoin(), true
+	case key.Matches(msg, k.Quiz):
+		return m.openQuiz(), true
+	case key.Matches(msg, k.Map):
+		return m.openMap(), true
 	}
 	return nil, false
 }

@@ -273,7 +273,14 @@ func (m *Model) demoLabels() []reader.DemoLabel {
 	for _, id := range m.reader.Lesson().Demos {
 		if d, ok := m.cfg.Demos.Lookup(id); ok {
 			n := d.In(m.com.Printer)
-			out = append(out, reader.DemoLabel{Short: n.Short, Title: n.Title})
+			label := reader.DemoLabel{Short: n.Short, Title: n.Title}
+			for _, c := range m.challengeIDs(id) {
+				label.Total++
+				if m.state.Challenges[c] {
+					label.Done++
+				}
+			}
+			out = append(out, label)
 		}
 	}
 	return out

@@ -22,7 +22,9 @@ type Global struct {
 	Zoom, ClosePane, Narrow, Widen, Picker, Presenter, Notes             key.Binding
 	Blank, BlankWhite                                                    key.Binding // while presenting
 	Join                                                                 key.Binding
-	FocusLeft, FocusRight, FocusUp, FocusDown                            key.Binding
+	// Quiz asks the open lesson's quiz; Map shows the course map.
+	Quiz, Map                                 key.Binding
+	FocusLeft, FocusRight, FocusUp, FocusDown key.Binding
 	// Lesson keys act while the lesson or the list has focus.
 	Next, Prev, OpenDemo key.Binding
 	// Entries of the help that stand for several keys; never matched.
@@ -50,6 +52,8 @@ func DefaultGlobal(p *locale.Printer) Global {
 		Notes:      bind("N", p.T("notes"), "N"),
 		Blank:      bind("b/.", p.T("blank screen"), "b", "."),
 		Join:       bind("J", p.T("join banner"), "J"),
+		Quiz:       bind("Q", p.T("quiz"), "Q"),
+		Map:        bind("M", p.T("course map"), "M"),
 		BlankWhite: bind("w", p.T("white screen"), "w"),
 		FocusLeft:  bind("ctrl+←", p.T("focus"), "ctrl+left"),
 		FocusRight: bind("ctrl+→", p.T("focus"), "ctrl+right"),
@@ -68,7 +72,7 @@ func DefaultGlobal(p *locale.Printer) Global {
 // for the test that no pane key collides with an app key.
 func (g Global) All() []key.Binding {
 	return []key.Binding{g.Quit, g.ForceQuit, g.Help, g.Lang, g.Theme, g.Focus, g.FocusBack, g.Problems,
-		g.Zoom, g.ClosePane, g.Narrow, g.Widen, g.Picker, g.Presenter, g.Notes, g.Join,
+		g.Zoom, g.ClosePane, g.Narrow, g.Widen, g.Picker, g.Presenter, g.Notes, g.Join, g.Quiz, g.Map,
 		g.FocusLeft, g.FocusRight, g.FocusUp, g.FocusDown}
 }
 

@@ -22,6 +22,8 @@ func init() {
 		locale.Str("blank screen", "tela preta"),
 		locale.Str("white screen", "tela branca"),
 		locale.Str("join banner", "como entrar"),
+		locale.Str("quiz", "questionário"),
+		locale.Str("course map", "mapa do curso"),
 		locale.Str("focus", "foco"),
 		locale.Str("next lesson", "próxima lição"),
 		locale.Str("prev lesson", "lição anterior"),

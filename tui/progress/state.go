@@ -28,6 +28,51 @@ type State struct {
 	// Slides are the slide each lesson was last presented at, from 0, by
 	// lesson id: a lesson's decks have the same slides in every language.
 	Slides map[string]int `json:"slides,omitempty"`
+	// Quiz is what was answered in each lesson's quiz, by lesson id.
+	Quiz map[string]Quiz `json:"quiz,omitempty"`
+	// Challenges are the demo challenges met, by challenge id
+	// ("clocks/backwards"): met once, met for good.
+	Challenges map[string]bool `json:"challenges,omitempty"`
+}
+
+// Quiz is a lesson's quiz as the student left it: the questions answered
+// right at least once and those answered at all, by question id (the same
+// in every language). A question edited out of the lesson stays here,
+// unused.
+type Quiz struct {
+	Right    map[string]bool `json:"right,omitempty"`
+	Answered map[string]bool `json:"answered,omitempty"`
+}
+
+// Answer records an answer to question q of lesson id.
+func (s *State) Answer(id, q string, right bool) {
+	if s.Quiz == nil {
+		s.Quiz = map[string]Quiz{}
+	}
+	z := s.Quiz[id]
+	if z.Answered == nil {
+		z.Answered = map[string]bool{}
+	}
+	z.Answered[q] = true
+	if right {
+		if z.Right == nil {
+			z.Right = map[string]bool{}
+		}
+		z.Right[q] = true
+	}
+	s.Quiz[id] = z
+}
+
+// Met records challenge id as met; it reports whether it is new.
+func (s *State) Met(id string) bool {
+	if s.Challenges[id] {
+		return false
+	}
+	if s.Challenges == nil {
+		s.Challenges = map[string]bool{}
+	}
+	s.Challenges[id] = true
+	return true
 }
 
 // Clone returns a deep copy, safe to hand to another goroutine.
@@ -42,6 +87,14 @@ func (s State) Clone() State {
 	s.Offsets = maps.Clone(s.Offsets)
 	s.Read = maps.Clone(s.Read)
 	s.Slides = maps.Clone(s.Slides)
+	if s.Quiz != nil {
+		quiz := make(map[string]Quiz, len(s.Quiz))
+		for id, z := range s.Quiz {
+			quiz[id] = Quiz{Right: maps.Clone(z.Right), Answered: maps.Clone(z.Answered)}
+		}
+		s.Quiz = quiz
+	}
+	s.Challenges = maps.Clone(s.Challenges)
 	return s
 }
 

@@ -12,6 +12,7 @@
 package reader
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -29,7 +30,12 @@ import (
 type ReadMsg struct{ ID string }
 
 // DemoLabel is one entry of the demo bar: pressing its number opens it.
-type DemoLabel struct{ Short, Title string }
+type DemoLabel struct {
+	Short, Title string
+	// Done of Total challenges of the demo are met; no count when Total
+	// is 0.
+	Done, Total int
+}
 
 // Model is the reader pane.
 type Model struct {
@@ -400,6 +406,12 @@ func (m *Model) demoBar() string {
 		parts := make([]string, len(m.demos))
 		for i, d := range m.demos {
 			parts[i] = s.ItemCurrent.Render(string(rune('1'+i))) + " " + s.Item.Render(name(d))
+			switch {
+			case d.Total > 0 && d.Done == d.Total:
+				parts[i] += " " + s.ReadMark.Render(fmt.Sprintf("✓%d/%d", d.Done, d.Total))
+			case d.Total > 0:
+				parts[i] += " " + s.Status.Render(fmt.Sprintf("◇%d/%d", d.Done, d.Total))
+			}
 		}
 		return " " + s.Title.Render("▶") + " " + strings.Join(parts, s.Status.Render(" · "))
 	}

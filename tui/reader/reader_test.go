@@ -229,7 +229,7 @@ func TestDemoBarTakesALine(t *testing.T) {
 	settle(t, m, m.SetLesson(lesson("a", 40), 0))
 	press(m, "G")
 	end := m.Offset()
-	m.SetDemos([]DemoLabel{{"chat", "chat cluster"}})
+	m.SetDemos([]DemoLabel{{Short: "chat", Title: "chat cluster"}})
 	if m.Offset() != end || m.AtEnd() { // the top line stays; the last goes under
 		t.Fatalf("offset %d with the bar, want %d", m.Offset(), end)
 	}
@@ -348,7 +348,7 @@ func TestWidePaneKeepsTheMeasure(t *testing.T) {
 // Every size down to 1×1 draws exactly the size asked.
 func TestSizes(t *testing.T) {
 	m := newReader(60, 10)
-	m.SetDemos([]DemoLabel{{"chat", "chat cluster"}})
+	m.SetDemos([]DemoLabel{{Short: "chat", Title: "chat cluster"}})
 	settle(t, m, m.SetLesson(lesson("a", 40), 3))
 	panetest.CheckSizes(t, panetest.Sizer[tea.Cmd]{V: m})
 }

@@ -1,0 +1,206 @@
+package quiz
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"distlab/demos/locale"
+	"distlab/lessons"
+	"distlab/tui/common"
+	"distlab/tui/theme"
+)
+
+func newModel(lang locale.Lang) *Model {
+	l := sample
+	l.ID = "scaling"
+	return New(common.New(theme.New(theme.Dark), lang), l, rand.New(rand.NewPCG(1, 1)))
+}
+
+// press sends keys ("enter", "space", a letter, or text typed) and
+// returns the messages the commands give back.
+func press(m *Model, ks ...string) []tea.Msg {
+	var out []tea.Msg
+	for _, k := range ks {
+		var msg tea.KeyPressMsg
+		switch k {
+		case "enter":
+			msg = tea.KeyPressMsg{Code: tea.KeyEnter}
+		case "space":
+			msg = tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+		case "esc":
+			msg = tea.KeyPressMsg{Code: tea.KeyEscape}
+		case "up":
+			msg = tea.KeyPressMsg{Code: tea.KeyUp}
+		case "down":
+			msg = tea.KeyPressMsg{Code: tea.KeyDown}
+		case "backspace":
+			msg = tea.KeyPressMsg{Code: tea.KeyBackspace}
+		default:
+			for _, r := range k {
+				if cmd := m.Update(tea.KeyPressMsg{Code: r, Text: string(r)}); cmd != nil {
+					out = append(out, cmd())
+				}
+			}
+			continue
+		}
+		if cmd := m.Update(msg); cmd != nil {
+			out = append(out, cmd())
+		}
+	}
+	return out
+}
+
+func screen(m *Model) string { return ansi.Strip(m.View(70, 30)) }
+
+// letterShown is the letter under which text is on screen.
+func letterShown(t *testing.T, m *Model, text string) string {
+	t.Helper()
+	for _, l := range strings.Split(screen(m), "\n") {
+		if i := strings.Index(l, ") "+text); i > 0 {
+			return l[i-1 : i]
+		}
+	}
+	t.Fatalf("%q not on screen:\n%s", text, screen(m))
+	return ""
+}
+
+// A wrong answer is said wrong with the why of the option chosen and of
+// the right one; r asks the same question again, shuffled anew; the right
+// answer then counts, but not at the first try. Every answer is reported
+// to the root as it is given.
+func TestQuizWrongThenRight(t *testing.T) {
+	m := newModel(locale.English)
+	if s := screen(m); !strings.Contains(s, "Peak N*?") || strings.Contains(s, "sqrt(950)") {
+		t.Fatalf("the first question, without its answer:\n%s", s)
+	}
+	msgs := press(m, "12", "enter")
+	if len(msgs) != 1 || msgs[0] != (AnsweredMsg{Lesson: "scaling", Question: "n", Right: false}) {
+		t.Fatalf("messages %v", msgs)
+	}
+	if s := screen(m); !strings.Contains(s, "✗ Not quite.") || !strings.Contains(s, "The answer: 30.8 ± 0.5 nodes.") || !strings.Contains(s, "sqrt(950)") {
+		t.Fatalf("a wrong number, explained:\n%s", s)
+	}
+	press(m, "r")
+	if s := screen(m); strings.Contains(s, "sqrt(950)") || !m.Capturing() {
+		t.Fatalf("a retry hides the answer and takes a number:\n%s", s)
+	}
+	msgs = press(m, "30,9", "enter") // English: a comma between thousands, so 309
+	if len(msgs) != 1 || msgs[0].(AnsweredMsg).Right {
+		t.Fatalf("30,9 in English is 309: %v", msgs)
+	}
+	press(m, "r", "31", "enter")
+	if s := screen(m); !strings.Contains(s, "✓ Right.") {
+		t.Fatalf("31 is within 0.5 of 30.8:\n%s", s)
+	}
+	press(m, "enter")
+	// The choice: the wrong option first.
+	press(m, letterShown(t, m, "too few"), "enter")
+	s := screen(m)
+	if !strings.Contains(s, "✗ Not quite.") || !strings.Contains(s, "three suffice") || !strings.Contains(s, "not independent") {
+		t.Fatalf("a wrong choice explains the option chosen and the right one:\n%s", s)
+	}
+	press(m, "r")
+	press(m, letterShown(t, m, "shared rack"), "enter", "enter")
+	// The order: picked one by one, backspace takes the last back.
+	for _, it := range []string{"first", "third", "backspace", "second", "third"} {
+		if it == "backspace" {
+			press(m, it)
+			continue
+		}
+		press(m, letterShown(t, m, it))
+	}
+	msgs = press(m, "enter")
+	if len(msgs) != 1 || !msgs[0].(AnsweredMsg).Right {
+		t.Fatalf("the order first, second, third: %v\n%s", msgs, screen(m))
+	}
+	press(m, "enter")
+	first, right := m.Score()
+	if first != 1 || right != 3 {
+		t.Fatalf("score: %d right at the first try, %d right: want 1 and 3", first, right)
+	}
+	if s := screen(m); !strings.Contains(s, "Right at the first try: 1 of 3") || !strings.Contains(s, "Right after another try: 2") {
+		t.Fatalf("the score screen:\n%s", s)
+	}
+	if msgs := press(m, "enter"); len(msgs) != 1 || msgs[0] != (CloseMsg{}) {
+		t.Fatalf("enter on the score closes: %v", msgs)
+	}
+}
+
+// Nothing is answered by an empty field, a word, or an order half picked;
+// each says why, in the reader's language.
+func TestQuizRefusesIncompleteAnswers(t *testing.T) {
+	m := newModel(locale.Portuguese)
+	if msgs := press(m, "enter"); len(msgs) != 0 || !strings.Contains(screen(m), "digite um número") {
+		t.Fatalf("empty: %v\n%s", msgs, screen(m))
+	}
+	if msgs := press(m, "abc", "enter"); len(msgs) != 0 || !strings.Contains(screen(m), "não é um número: abc") {
+		t.Fatalf("a word: %v\n%s", msgs, screen(m))
+	}
+	m.number.SetValue("")
+	press(m, "30,8 nós", "enter", "enter") // a decimal comma and a unit
+	if m.i != 1 || m.results[0] != rightFirst {
+		t.Fatalf("30,8 nós is right in Portuguese: question %d, results %v", m.i, m.results)
+	}
+	press(m, "enter", "enter") // choice: enter picks the option under the cursor
+	press(m, "a")
+	if msgs := press(m, "enter"); len(msgs) != 0 || !strings.Contains(screen(m), "1 de 3 até agora") {
+		t.Fatalf("half an order: %v\n%s", msgs, screen(m))
+	}
+}
+
+// A retry shuffles the options anew: over a few tries the order on screen
+// changes.
+func TestQuizRetryShuffles(t *testing.T) {
+	m := newModel(locale.English)
+	press(m, "1", "enter", "enter")
+	seen := map[string]bool{}
+	for range 12 {
+		seen[letterShown(t, m, "shared rack")] = true
+		press(m, "a", "enter", "r")
+	}
+	if len(seen) < 2 {
+		t.Fatalf("12 retries always put the option under %v", seen)
+	}
+}
+
+// Keys that are not the quiz's, and keys after the end, do nothing odd;
+// every view is exactly the size asked, at any size.
+func TestQuizViewSizes(t *testing.T) {
+	m := newModel(locale.English)
+	keys := []string{"down", "space", "enter", "r", "x", "up", "9", "backspace", "enter", "enter"}
+	for i := range 200 {
+		press(m, keys[i%len(keys)])
+		for _, sz := range [][2]int{{70, 30}, {30, 8}, {4, 1}, {120, 40}} {
+			v := m.View(sz[0], sz[1])
+			lines := strings.Split(v, "\n")
+			if len(lines) != sz[1] {
+				t.Fatalf("%dx%d: %d lines", sz[0], sz[1], len(lines))
+			}
+			for _, l := range lines {
+				if w := ansi.StringWidth(l); w != sz[0] {
+					t.Fatalf("%dx%d: a line %d wide: %q", sz[0], sz[1], w, l)
+				}
+			}
+		}
+	}
+}
+
+// The same quiz in the other language keeps the question and the order
+// of its options.
+func TestQuizSwitchesLanguage(t *testing.T) {
+	m := newModel(locale.English)
+	press(m, "30.8", "enter", "enter")
+	before := letterShown(t, m, "shared rack")
+	pt := sample
+	pt.ID = "scaling"
+	pt.Quiz = append([]lessons.Question(nil), sample.Quiz...)
+	pt.Quiz[1].Options = []lessons.Option{{Text: "rack compartilhado", Correct: true, Why: "não independentes"}, {Text: "poucos", Why: "três bastam"}}
+	m.SetLesson(pt)
+	if got := letterShown(t, m, "rack compartilhado"); got != before {
+		t.Fatalf("the option moved from %s to %s", before, got)
+	}
+}

@@ -1,0 +1,222 @@
+package quiz
+
+import (
+	"slices"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+
+	"distlab/lessons"
+	"distlab/tui/common"
+)
+
+// Title is the quiz's frame title: the lesson and where the student is.
+func (m *Model) Title() string {
+	n := len(m.lesson.Quiz)
+	switch {
+	case n == 0:
+		return m.com.T("Quiz: %s", m.lesson.Title)
+	case m.finished:
+		return m.com.T("Quiz: %s · score", m.lesson.Title)
+	}
+	return m.com.T("Quiz: %s · %d of %d", m.lesson.Title, m.i+1, n)
+}
+
+// View is the quiz in exactly w×h cells.
+func (m *Model) View(w, h int) string {
+	if w < 4 || h < 1 {
+		return common.Fit("", w, h)
+	}
+	var b lines
+	b.w = w - 2 // a margin each side
+	st := m.com.Styles
+	switch {
+	case len(m.lesson.Quiz) == 0:
+		b.wrap(st.Status.Render, m.com.T("This lesson has no quiz."), "")
+	case m.finished:
+		m.score(&b)
+	default:
+		m.body(&b)
+	}
+	out := b.out
+	focus := b.focus
+	if m.answered || m.finished {
+		// The answer scrolls with ↑/↓; the question stays above it.
+		m.scroll = min(m.scroll, max(len(out)-h, 0))
+		focus = -1
+		out = out[m.scroll:]
+	} else if focus >= h { // keep the cursor in view
+		out = out[focus-h+1:]
+	}
+	for i := range out {
+		out[i] = " " + out[i]
+	}
+	return common.Fit(strings.Join(out, "\n"), w, h)
+}
+
+// lines gathers the quiz's lines, wrapped to w.
+type lines struct {
+	w     int
+	out   []string
+	focus int // the line with the cursor
+}
+
+func (b *lines) blank() { b.out = append(b.out, "") }
+
+// wrap adds text wrapped to the width, its first line after lead and the
+// others under the first's text.
+func (b *lines) wrap(style func(...string) string, text, lead string) {
+	pad := strings.Repeat(" ", lipgloss.Width(lead))
+	for i, l := range strings.Split(lipgloss.Wrap(text, max(b.w-lipgloss.Width(lead), 8), ""), "\n") {
+		first := pad
+		if i == 0 {
+			first = lead
+		}
+		b.out = append(b.out, first+style(l))
+	}
+}
+
+func (m *Model) body(b *lines) {
+	st, q := m.com.Styles, m.question()
+	b.blank()
+	b.wrap(st.Title.Render, q.Text, "")
+	b.blank()
+	switch q.Kind {
+	case lessons.KindNumber:
+		hint := m.com.T("a number")
+		if q.Unit != "" {
+			hint += ", " + q.Unit
+		}
+		if m.answered {
+			b.out = append(b.out, st.Status.Render(hint+": ")+st.Item.Render(m.number.Value()))
+		} else {
+			b.out = append(b.out, m.com.InputView(m.number, st.FilterPrompt.Render("> "), min(b.w, 40)))
+			b.out = append(b.out, st.Status.Render(hint))
+		}
+	case lessons.KindOrder:
+		b.wrap(st.Status.Render, m.com.T("Pick the items from first to last:"), "")
+		m.options(b, q)
+	default:
+		if q.Kind == lessons.KindChoices {
+			b.wrap(st.Status.Render, m.com.T("Choose every option that applies:"), "")
+		} else {
+			b.wrap(st.Status.Render, m.com.T("Choose one option:"), "")
+		}
+		m.options(b, q)
+	}
+	if m.problem != "" {
+		b.blank()
+		b.wrap(st.StatusWarn.Render, m.problem, "")
+	}
+	if m.answered {
+		b.blank()
+		m.explain(b, q)
+	}
+}
+
+// options lists the options (or items) as shown, each with its mark: a
+// radio, a box, or the place picked in an order.
+func (m *Model) options(b *lines, q lessons.Question) {
+	st := m.com.Styles
+	for k, i := range m.shown {
+		text := ""
+		if q.Kind == lessons.KindOrder {
+			text = q.Items[i]
+		} else {
+			text = q.Options[i].Text
+		}
+		at := slices.Index(m.picked, k)
+		var mark string
+		switch q.Kind {
+		case lessons.KindOrder:
+			mark = "[ ]"
+			if at >= 0 {
+				mark = "[" + string(rune('1'+at)) + "]"
+			}
+		case lessons.KindChoices:
+			mark = "[ ]"
+			if at >= 0 {
+				mark = "[x]"
+			}
+		default:
+			mark = "( )"
+			if at >= 0 {
+				mark = "(•)"
+			}
+		}
+		cursor := "  "
+		style := st.Item.Render
+		if k == m.cursor && !m.answered {
+			cursor, style = st.Title.Render("▸ "), st.ItemSelected.Render
+			b.focus = len(b.out)
+		}
+		b.wrap(style, text, cursor+mark+" "+string(rune('a'+k))+") ")
+	}
+}
+
+// explain is the verdict and why: for options, every one chosen and every
+// right one, each with its why; the question's own why after.
+func (m *Model) explain(b *lines, q lessons.Question) {
+	st := m.com.Styles
+	if m.right {
+		b.wrap(st.ReadMark.Render, m.com.T("✓ Right."), "")
+	} else {
+		b.wrap(st.StatusError.Render, m.com.T("✗ Not quite."), "")
+	}
+	switch q.Kind {
+	case lessons.KindNumber:
+		b.wrap(st.Item.Render, m.com.T("The answer: %s.", formatNumber(m.com.Printer, q)), "")
+	case lessons.KindOrder:
+		b.wrap(st.Item.Render, m.com.T("The order:"), "")
+		for n, it := range q.Items {
+			b.wrap(st.Item.Render, it, "  "+string(rune('1'+n))+". ")
+		}
+	default:
+		for k, i := range m.shown {
+			o := q.Options[i]
+			picked := slices.Contains(m.picked, k)
+			if !picked && !o.Correct {
+				continue
+			}
+			mark, style := st.ReadMark.Render("✓ "), st.Item.Render
+			if !o.Correct {
+				mark = st.StatusError.Render("✗ ")
+			} else if !picked {
+				mark = st.StatusWarn.Render("○ ") // right, and missed
+			}
+			b.wrap(style, o.Why, "  "+mark+string(rune('a'+k))+") ")
+		}
+	}
+	if q.Why != "" {
+		b.blank()
+		b.wrap(st.Summary.Render, q.Why, "")
+	}
+}
+
+// score is the end of the quiz: how many right at the first try, and each
+// question's outcome.
+func (m *Model) score(b *lines) {
+	st := m.com.Styles
+	first, right := m.Score()
+	n := len(m.lesson.Quiz)
+	b.blank()
+	b.wrap(st.Title.Render, m.com.T("Right at the first try: %d of %d", first, n), "")
+	if right > first {
+		b.wrap(st.Item.Render, m.com.T("Right after another try: %d", right-first), "")
+	}
+	b.blank()
+	for i, q := range m.lesson.Quiz {
+		mark := st.StatusError.Render("✗ ")
+		switch m.results[i] {
+		case rightFirst:
+			mark = st.ReadMark.Render("✓ ")
+		case rightLater:
+			mark = st.StatusWarn.Render("↻ ")
+		case unanswered:
+			mark = st.Status.Render("· ")
+		}
+		b.wrap(st.Item.Render, q.Text, mark)
+	}
+	b.blank()
+	b.wrap(st.Status.Render, m.com.T("r starts over with the options shuffled anew; what you got right stays in your progress."), "")
+}

@@ -1,0 +1,73 @@
+package tui
+
+import (
+	"math/rand/v2"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"distlab/tui/common"
+	"distlab/tui/quiz"
+)
+
+// quizOverlay asks the open lesson's quiz over the workspace (the lesson
+// list stays in view); the panes beneath stop. Each answer goes into the
+// progress as it is given, so closing the quiz midway loses nothing.
+type quizOverlay struct{ q *quiz.Model }
+
+func (o quizOverlay) update(_ *Model, msg tea.Msg) tea.Cmd { return o.q.Update(msg) }
+
+func (o quizOverlay) draw(m *Model, work Rect) (string, Rect) {
+	if s := m.layout.Sidebar; !s.Empty() {
+		work = Rect{s.X + s.W, work.Y, work.W, work.H}
+	}
+	body := o.q.View(work.W-2, work.H-2)
+	return common.Frame(m.com.Styles, o.q.Title(), body, work.W, work.H, true), work
+}
+
+func (o quizOverlay) keys(*Model) []key.Binding { return o.q.Help() }
+
+// passes: while a number is typed, every key is the field's.
+func (o quizOverlay) passes(m *Model) []key.Binding {
+	if o.q.Capturing() {
+		return nil
+	}
+	return []key.Binding{m.keys.Help, m.keys.Lang, m.keys.Theme, m.keys.Quit}
+}
+
+func (quizOverlay) covers() bool { return true }
+
+// openQuiz asks the quiz of the lesson open in the reader.
+func (m *Model) openQuiz() tea.Cmd {
+	l := m.reader.Lesson()
+	if l.ID == "" {
+		return nil
+	}
+	if len(l.Quiz) == 0 {
+		return m.setStatus(false, "%s", m.com.T("this lesson has no quiz yet"))
+	}
+	closeOverlays[quizOverlay](m)
+	seed := m.cfg.QuizSeed
+	if seed == 0 {
+		seed = rand.Uint64()
+	}
+	return m.push(quizOverlay{quiz.New(m.com, l, rand.New(rand.NewPCG(seed, seed)))})
+}
+
+// answered records an answer of the quiz in the progress.
+func (m *Model) answered(msg quiz.AnsweredMsg) tea.Cmd {
+	m.state.Answer(msg.Lesson, msg.Question, msg.Right)
+	m.listCache = ""
+	return m.save()
+}
+
+// relabelQuiz shows an open quiz in the language just chosen.
+func (m *Model) relabelQuiz() {
+	for _, o := range m.overlays {
+		if q, ok := o.(quizOverlay); ok {
+			if l, found := m.course.Find(m.lang(), q.q.Lesson()); found {
+				q.q.SetLesson(l)
+			}
+		}
+	}
+}
