@@ -23,6 +23,9 @@ type Lesson struct {
 	Raw     string // markdown after the front matter, speaker notes kept
 	Line    int    // the file line where Body starts
 	Notes   []Note
+	// TitleLine and SummaryLine are the front matter's lines of the title
+	// and the summary, for a search's hits (0: not known).
+	TitleLine, SummaryLine int
 	// Deck is the lesson's slide deck, written for a projector (see
 	// DeckSuffix); nil when it has none. Use Slides, which falls back to
 	// the reading text.

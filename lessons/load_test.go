@@ -82,7 +82,7 @@ func TestLoadGoodPair(t *testing.T) {
 		Summary: "Scale up or scale out.", Demos: []string{"scale", "replicas"},
 		Lang: "en", Path: "lessons/en/02-scalability.md",
 		Body: "# Scalability\n\nBody text.\n", Raw: "# Scalability\n\nBody text.\n",
-		Line: 8,
+		Line: 8, TitleLine: 3, SummaryLine: 5,
 	}
 	if got := c.Lessons("en"); len(got) != 1 || !reflect.DeepEqual(got[0], wantEN) {
 		t.Errorf("en lessons =\n%#v\nwant\n%#v", got, wantEN)
@@ -92,7 +92,7 @@ func TestLoadGoodPair(t *testing.T) {
 		Summary: "Escalar para cima ou para fora.", Demos: []string{"scale", "replicas"},
 		Lang: "pt-BR", Path: "lessons/pt-BR/02-scalability.md",
 		Body: "# Escalabilidade\n\nTexto.\n", Raw: "# Escalabilidade\n\nTexto.\n",
-		Line: 8,
+		Line: 8, TitleLine: 3, SummaryLine: 5,
 	}
 	if got := c.Lessons("pt-BR"); len(got) != 1 || !reflect.DeepEqual(got[0], wantPT) {
 		t.Errorf("pt-BR lessons =\n%#v\nwant\n%#v", got, wantPT)

@@ -130,6 +130,7 @@ func parse(path, lang string, data []byte, knownDemo func(string) bool) (Lesson,
 		ID: fm.ID, Title: title, Order: fm.Order,
 		Summary: summary, Demos: demos, Lang: lang, Path: path,
 		Body: body, Raw: raw, Line: bodyLine, Notes: notes,
+		TitleLine: keyLine["title"], SummaryLine: keyLine["summary"],
 	}, probs.list, true
 }
 

@@ -6,37 +6,18 @@ package match
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
+	"distlab/lessons"
 )
 
 // Fold is s lowercased and without accents: "Relógio" → "relogio". Folding
-// twice changes nothing more.
-func Fold(s string) string {
-	if isLowerASCII(s) { // the common case, typed queries and ids: no work
-		return s
-	}
-	return Unaccent(strings.ToLower(s))
-}
+// twice changes nothing more. It is lessons.Fold, the rule every search of
+// the course shares (the body search in package lessons too).
+func Fold(s string) string { return lessons.Fold(s) }
 
 // Unaccent drops the accents of s and keeps its case: "Lição" → "Licao".
 // Letters that are not a base letter plus marks (ø, ł, ß) stay as they are.
-func Unaccent(s string) string {
-	if isASCII(s) {
-		return s
-	}
-	d := norm.NFD.String(s)
-	var b strings.Builder
-	b.Grow(len(d))
-	for _, r := range d {
-		if !unicode.Is(unicode.Mn, r) {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+func Unaccent(s string) string { return lessons.Unaccent(s) }
 
 // Contains reports whether query is in text, case and accents aside. The
 // empty query is in every text.
@@ -56,21 +37,3 @@ func (q Query) Empty() bool { return q.folded == "" }
 // In reports whether the query is in folded, a text already passed
 // through Fold (see Fold: keep the folded haystacks, not the texts).
 func (q Query) In(folded string) bool { return strings.Contains(folded, q.folded) }
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
-
-func isLowerASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
-			return false
-		}
-	}
-	return true
-}
