@@ -122,9 +122,11 @@ func (m *Model) mapBody(c progress.Course, cursor, w, h int) string {
 	st := m.com.Styles
 	var lines []string
 	lines = append(lines, "", " "+m.bar(c.Percent, min(40, w-10))+st.Status.Render(m.com.T("  %d of %d steps", c.Done, c.Total)), "")
-	tw := max(w-36, 10) // the title's column
 	cell := common.FitLine
-	head := "    " + cell(m.com.T("lesson"), tw+4) + cell(m.com.T("read"), 8) + cell(m.com.T("quiz"), 8) + m.com.T("challenges")
+	hRead, hQuiz, hCh := m.com.T("read"), m.com.T("quiz"), m.com.T("challenges")
+	rw, qw := max(ansi.StringWidth(hRead), 5)+2, max(ansi.StringWidth(hQuiz), 5)+2
+	tw := max(w-3-4-rw-qw-max(ansi.StringWidth(hCh), 5)-1, 10) // the title's column
+	head := "   " + cell(m.com.T("lesson"), tw+4) + cell(hRead, rw) + cell(hQuiz, qw) + hCh
 	lines = append(lines, st.Status.Render(common.Ellipsis(head, w)))
 	for i, l := range c.Lessons {
 		read := st.Unread.Render("·")
@@ -143,7 +145,7 @@ func (m *Model) mapBody(c progress.Course, cursor, w, h int) string {
 			mark = st.ReadMark.Render("✓ ")
 		}
 		text := fmt.Sprintf("%2d  ", l.Number) + common.Ellipsis(l.Title, tw)
-		row := " " + mark + cell(text, tw+4) + cell(" "+read, 8) + cell(quiz, 8) + ch
+		row := " " + mark + cell(text, tw+4) + cell(" "+read, rw) + cell(quiz, qw) + ch
 		if i == cursor {
 			row = " " + mark + st.ItemSelected.Render(common.FitLine(ansi.Strip(row[len(" "+mark):]), w-3))
 		}

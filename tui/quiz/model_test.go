@@ -100,7 +100,7 @@ func TestQuizWrongThenRight(t *testing.T) {
 	// The choice: the wrong option first.
 	press(m, letterShown(t, m, "too few"), "enter")
 	s := screen(m)
-	if !strings.Contains(s, "✗ Not quite.") || !strings.Contains(s, "three suffice") || !strings.Contains(s, "not independent") {
+	if !strings.Contains(s, "✗ Not quite: the answer is "+letterShown(t, m, "shared rack")+".") || !strings.Contains(s, "three suffice") || !strings.Contains(s, "not independent") {
 		t.Fatalf("a wrong choice explains the option chosen and the right one:\n%s", s)
 	}
 	press(m, "r")

@@ -21,6 +21,7 @@ func init() {
 		locale.Str("give from %d to %d letters", "dê de %d a %d letras"),
 
 		// In the app.
+		locale.Str("✗ Not quite: the answer is %s.", "✗ Não exatamente: a resposta é %s."),
 		locale.Str("up", "subir"),
 		locale.Str("down", "descer"),
 		locale.Str("choose", "escolher"),

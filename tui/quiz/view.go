@@ -158,9 +158,18 @@ func (m *Model) options(b *lines, q lessons.Question) {
 // right one, each with its why; the question's own why after.
 func (m *Model) explain(b *lines, q lessons.Question) {
 	st := m.com.Styles
-	if m.right {
+	switch {
+	case m.right:
 		b.wrap(st.ReadMark.Render, m.com.T("✓ Right."), "")
-	} else {
+	case q.Kind == lessons.KindChoice || q.Kind == lessons.KindChoices:
+		var right []string
+		for k, i := range m.shown {
+			if q.Options[i].Correct {
+				right = append(right, string(rune('a'+k)))
+			}
+		}
+		b.wrap(st.StatusError.Render, m.com.T("✗ Not quite: the answer is %s.", strings.Join(right, ", ")), "")
+	default:
 		b.wrap(st.StatusError.Render, m.com.T("✗ Not quite."), "")
 	}
 	switch q.Kind {
@@ -182,7 +191,7 @@ func (m *Model) explain(b *lines, q lessons.Question) {
 			if !o.Correct {
 				mark = st.StatusError.Render("✗ ")
 			} else if !picked {
-				mark = st.StatusWarn.Render("○ ") // right, and missed
+				mark = st.StatusWarn.Render("✓ ") // right, and missed
 			}
 			b.wrap(style, o.Why, "  "+mark+string(rune('a'+k))+") ")
 		}
