@@ -4,6 +4,7 @@ import (
 	"sync"
 	"time"
 
+	"distlab/demos/challenge"
 	"distlab/demos/locale"
 )
 
@@ -18,6 +19,9 @@ type Demo struct {
 	start Config     // the settings it was made with, for Restart
 	up    *side
 	out   *side
+	watch watch // what the challenges' checks have measured so far
+
+	log challenge.Log // the challenges met (challenges.go); its own lock
 }
 
 // NewDemo starts both sides at simulated time zero.
@@ -34,6 +38,7 @@ func NewDemo(cfg Config) (*Demo, error) {
 func (d *Demo) reset() {
 	d.up = newSide(d.cfg.params(ScaleUp), d.cfg.Seed, d.cfg.Load)
 	d.out = newSide(d.cfg.params(ScaleOut), d.cfg.Seed, d.cfg.Load)
+	d.watch = watch{} // the challenges met stay met
 }
 
 // Reset starts the simulation again from time zero with the current
@@ -69,7 +74,8 @@ func (d *Demo) Now() time.Duration {
 	return d.up.now
 }
 
-// Advance simulates dt more of both sides.
+// Advance simulates dt more of both sides, a bucket at a time: the
+// challenges are checked on every measurement window it closes.
 func (d *Demo) Advance(dt time.Duration) {
 	if dt <= 0 {
 		return
@@ -77,8 +83,14 @@ func (d *Demo) Advance(dt time.Duration) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	to := d.up.now + dt
-	d.up.advance(to)
-	d.out.advance(to)
+	for d.up.now < to {
+		next := min(d.up.bucketStart+d.up.bucket, to)
+		d.up.advance(next)
+		d.out.advance(next)
+		if d.up.bucketStart == next {
+			d.check()
+		}
+	}
 }
 
 // Tick simulates the real time elapsed since the last frame, times
@@ -186,6 +198,7 @@ func (d *Demo) SetPolicy(p Policy) {
 	defer d.mu.Unlock()
 	d.cfg.Policy = p
 	d.out.policy = p
+	d.out.changed = d.out.now
 }
 
 // NextPolicy switches between round robin and least loaded.
@@ -211,7 +224,7 @@ func (d *Demo) Crash(s Side) int {
 		}
 	case ScaleOut:
 		for i := range d.out.size {
-			if d.out.crash(i) {
+			if d.crashNode(i) {
 				return i
 			}
 		}
@@ -227,7 +240,17 @@ func (d *Demo) CrashNode(i int) bool {
 	if i < 0 || i >= d.out.size {
 		return false
 	}
-	return d.out.crash(i)
+	return d.crashNode(i)
+}
+
+// crashNode crashes scale-out node i and notes it for the challenges.
+func (d *Demo) crashNode(i int) bool {
+	failed := d.out.tot.Failed
+	if !d.out.crash(i) {
+		return false
+	}
+	d.watch.crashed(d.out, failed)
+	return true
 }
 
 // Repair brings a side's crashed machine or nodes back now, empty, and

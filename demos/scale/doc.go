@@ -45,6 +45,15 @@
 // give the same numbers. A pane advances it in small steps (Demo.Tick on a
 // frame tick) and draws Demo.Snapshot.
 //
+// # Challenges
+//
+// Challenges lists the demo's three challenges (find the load where scale
+// up saturates; grow scale out past N* and serve less; lose a node, busy,
+// and turn no one away). A Demo checks them as it simulates, from steady
+// measurement windows — full windows that began after the last change of
+// load, size, model, policy, crash or repair — and latches the ones met
+// in a challenge.Log (Demo.Done), with what it measured.
+//
 // # Real mode
 //
 // Worker answers a line holding a number with the hex SHA-256 digest of a

@@ -97,6 +97,9 @@ type side struct {
 	now      time.Duration
 	inSystem int
 	upCount  int // stations below size that are up
+	// changed is when a setting, a crash or a repair last changed what the
+	// side measures: a window that began after it is steady (steady).
+	changed time.Duration
 
 	tot         Totals
 	mark        Totals // tot when the current bucket began
@@ -218,6 +221,7 @@ func (s *side) recount() {
 // setModel makes each core serve X(size)/size requests a second.
 func (s *side) setModel(m Model) {
 	s.model = m
+	s.changed = s.now
 	s.mean = float64(s.size) / m.X(float64(s.size))
 }
 
@@ -225,6 +229,7 @@ func (s *side) setModel(m Model) {
 // so drawing the next one afresh from now is exact.
 func (s *side) setLoad(rps float64) {
 	s.load = rps
+	s.changed = s.now
 	s.arrEpoch++
 	if rps > 0 {
 		s.q.push(event{at: s.now + s.draw(s.arrRng, 1/rps, Exponential), kind: evArrival, epoch: s.arrEpoch})
@@ -404,6 +409,7 @@ func (s *side) crash(i int) bool {
 	}
 	st.up = false
 	st.epoch++
+	s.changed = s.now
 	lost := st.queue.n
 	st.queue.clear()
 	for j := range st.servers {
@@ -428,11 +434,18 @@ func (s *side) repair(i int) bool {
 		return false
 	}
 	st.up = true
+	s.changed = s.now
 	if s.kind == ScaleUp {
 		st.routed = true
 	}
 	s.recount()
 	return true
+}
+
+// steady reports whether the last window is full and began after the
+// last change: its figures measure the side as it is now.
+func (s *side) steady() bool {
+	return s.winFilled == len(s.win) && s.now-s.bucket*time.Duration(len(s.win)) >= s.changed
 }
 
 // closeBucket ends the bucket at s.now and starts the next.

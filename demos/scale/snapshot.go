@@ -156,34 +156,18 @@ func (s *side) snapshot(maxSize int) SideSnapshot {
 	}
 
 	// Measurements over the window.
-	var lat Hist
-	var offered, completed, rejected, failed uint64
-	util := make([]float64, s.size)
-	for k := range s.winFilled {
-		b := &s.win[(s.winPos-1-k+len(s.win))%len(s.win)]
-		offered += b.offered
-		completed += b.completed
-		rejected += b.rejected
-		failed += b.failed
-		lat.Merge(&b.lat)
-		for i := range min(len(util), len(b.util)) {
-			util[i] += b.util[i]
-		}
-	}
-	if s.winFilled > 0 {
-		secs := (s.bucket * time.Duration(s.winFilled)).Seconds()
-		ss.Offered = float64(offered) / secs
-		ss.Throughput = float64(completed) / secs
-		ss.RejectRate = float64(rejected) / secs
-		ss.FailRate = float64(failed) / secs
-		ss.P50, ss.P99, ss.Mean = lat.Quantile(0.5), lat.Quantile(0.99), lat.Mean()
+	w := s.window(true)
+	if w.secs > 0 {
+		ss.Offered = float64(w.offered) / w.secs
+		ss.Throughput = float64(w.completed) / w.secs
+		ss.RejectRate = float64(w.rejected) / w.secs
+		ss.FailRate = float64(w.failed) / w.secs
+		ss.P50, ss.P99, ss.Mean = w.lat.Quantile(0.5), w.lat.Quantile(0.99), w.lat.Mean()
 	}
 	ss.Units = make([]Unit, s.size)
 	for i := range ss.Units {
 		u := &ss.Units[i]
-		if s.winFilled > 0 {
-			u.Util = util[i] / float64(s.winFilled)
-		}
+		u.Util = w.util[i]
 		ss.Utilization += u.Util / float64(s.size)
 		u.Busy = s.unitServer(i).busy
 		st := s.stations[0]
@@ -201,6 +185,40 @@ func (s *side) snapshot(maxSize int) SideSnapshot {
 		ss.History = append(ss.History, s.hist[(s.histPos-k+len(s.hist))%len(s.hist)])
 	}
 	return ss
+}
+
+// windowStats are a side's measurements over its last window of closed
+// buckets.
+type windowStats struct {
+	secs                                 float64 // how long they cover; 0 before a bucket has closed
+	offered, completed, rejected, failed uint64
+	lat                                  Hist      // filled only when asked for
+	util                                 []float64 // per unit, busy fraction 0..1
+}
+
+// window sums the last window's buckets; lat merges their latencies too.
+func (s *side) window(lat bool) windowStats {
+	w := windowStats{util: make([]float64, s.size)}
+	for k := range s.winFilled {
+		b := &s.win[(s.winPos-1-k+len(s.win))%len(s.win)]
+		w.offered += b.offered
+		w.completed += b.completed
+		w.rejected += b.rejected
+		w.failed += b.failed
+		if lat {
+			w.lat.Merge(&b.lat)
+		}
+		for i := range min(len(w.util), len(b.util)) {
+			w.util[i] += b.util[i]
+		}
+	}
+	if s.winFilled > 0 {
+		w.secs = (s.bucket * time.Duration(s.winFilled)).Seconds()
+		for i := range w.util {
+			w.util[i] /= float64(s.winFilled)
+		}
+	}
+	return w
 }
 
 // Totals are a side's measurements since the start.
