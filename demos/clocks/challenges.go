@@ -21,7 +21,7 @@ func Challenges() []challenge.Challenge {
 		{
 			ID: ChallengeBackwards,
 			Goal: func(p *locale.Printer) string {
-				return p.T("Predict: if clocks disagree by more than a message takes, can a receive be stamped before its send? Make a random run do it and see.")
+				return p.T("Predict: can a receive be stamped before its send? Make one happen in a random run and see.")
 			},
 			Hints: func(p *locale.Printer) []string {
 				return []string{
@@ -31,13 +31,13 @@ func Challenges() []challenge.Challenge {
 				}
 			},
 			Explain: func(p *locale.Printer) string {
-				return p.T("Each physical clock has its own offset and drift: once two differ by more than a message's delay, their stamps can put an effect before its cause.")
+				return p.T("Each clock has its own offset and drift: once two differ by more than a message takes, stamps can put an effect before its cause.")
 			},
 		},
 		{
 			ID: ChallengeLamport,
 			Goal: func(p *locale.Printer) string {
-				return p.T("Predict: does L(x) < L(y) mean that x happened before y? Find two events with different Lamport times that no chain links, and see.")
+				return p.T("Predict: does L(x) < L(y) imply x → y? Find two events Lamport orders that no chain links, and see.")
 			},
 			Hints: func(p *locale.Printer) []string {
 				return []string{
@@ -47,13 +47,13 @@ func Challenges() []challenge.Challenge {
 				}
 			},
 			Explain: func(p *locale.Printer) string {
-				return p.T("Lamport's clock condition goes one way: a → b implies L(a) < L(b), not the reverse. Only vector clocks tell: V(a) < V(b) exactly when a → b.")
+				return p.T("Lamport's clock condition goes one way: a → b implies L(a) < L(b), not the reverse. Vector clocks do: V(a) < V(b) iff a → b.")
 			},
 		},
 		{
 			ID: ChallengeChain,
 			Goal: func(p *locale.Printer) string {
-				return p.T("Predict: can an event influence another process by way of a third one? Find x → y on two processes whose chain runs through a third, and see.")
+				return p.T("Predict: can an event on a reach c through b? Find x → y on two processes whose chain runs through a third.")
 			},
 			Hints: func(p *locale.Printer) []string {
 				return []string{
@@ -63,7 +63,7 @@ func Challenges() []challenge.Challenge {
 				}
 			},
 			Explain: func(p *locale.Printer) string {
-				return p.T("Happened-before is the transitive closure of process order and messages (Lamport, 1978): influence travels through every process that passes it on.")
+				return p.T("Happened-before is the transitive closure of process order and messages (Lamport, 1978): influence passes through relays.")
 			},
 		},
 	}
@@ -114,9 +114,8 @@ func (l *Lab) happened(e *engine) {
 	}
 	skew, seed := e.cfg.Skew, strconv.FormatUint(e.cfg.Seed, 10)
 	l.log.Mark(ChallengeBackwards, func(p *locale.Printer) string {
-		return p.T("Skew up to %s, seed %s: %s stamped the receive %s at %.3fms, %.3fms before %s stamped the send %s.",
-			p.Duration(skew), seed, ProcName(ev.Proc), ev.Label, ms(ev.Physical), ms(snd.Physical-ev.Physical),
-			ProcName(snd.Proc), snd.Label)
+		return p.T("Skew ≤%s, seed %s: receive %s is stamped %.3fms, %.3fms before its send %s.",
+			p.Duration(skew), seed, ev.Label, ms(ev.Physical), ms(snd.Physical-ev.Physical), snd.Label)
 	})
 }
 
