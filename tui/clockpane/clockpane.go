@@ -24,10 +24,11 @@ const ID = "clocks"
 // Demo registers the pane.
 func Demo() demo.Demo {
 	return demo.Demo{
-		ID:     ID,
-		Names:  names,
-		New:    func(env demo.Env) common.Pane { return New(env) },
-		Starts: clocks.ScenarioNames,
+		ID:         ID,
+		Names:      names,
+		New:        func(env demo.Env) common.Pane { return New(env) },
+		Starts:     clocks.ScenarioNames,
+		Challenges: clocks.Challenges,
 	}
 }
 
@@ -65,6 +66,9 @@ type Model struct {
 
 	full *clocks.Run // the whole run, to know its length
 	sim  *clocks.Sim
+	// lab makes every run's Sim and judges the pairs compared, for the
+	// challenges; it outlives the runs.
+	lab *clocks.Lab
 
 	// The pace of play: the time of the last frame played (zero: play
 	// starts at the next frame) and the events due but not yet made, a
@@ -98,8 +102,10 @@ var (
 
 // New returns the pane, with the first scenario loaded and playing.
 func New(env demo.Env) *Model {
-	m := &Model{Base: demo.NewBase(env, true), keys: newKeys(env.Com.Printer),
+	m := &Model{Base: demo.NewBase(env, true), lab: clocks.NewLab(),
 		selected: -1, pinned: -1, speed: 1, delay: 0, axis: axisPhysical}
+	m.UseChallenges(m.lab)
+	m.keys = newKeys(env.Com.Printer, m.ChallengeKeys())
 	m.scenarios, m.infos = []string{""}, map[string]clocks.ScenarioInfo{}
 	for _, s := range clocks.Scenarios() {
 		m.scenarios = append(m.scenarios, s.Name)
@@ -140,7 +146,7 @@ func (m *Model) reset() {
 	full, err := clocks.Simulate(m.cfg)
 	var sim *clocks.Sim
 	if err == nil {
-		sim, err = clocks.NewSim(m.cfg)
+		sim, err = m.lab.NewSim(m.cfg)
 	}
 	m.Started(err)
 	if err != nil {
@@ -156,7 +162,7 @@ func (m *Model) reset() {
 func (m *Model) Init() tea.Cmd { return nil }
 
 // Relabel refreshes the key help after a language change.
-func (m *Model) Relabel() { m.keys = newKeys(m.Com.Printer) }
+func (m *Model) Relabel() { m.keys = newKeys(m.Com.Printer, m.ChallengeKeys()) }
 
 // KeyMap is the pane's help.
 func (m *Model) KeyMap() help.KeyMap { return m.keys }
@@ -170,16 +176,17 @@ func (m *Model) Animating() bool { return m.Base.Animating() && !m.done() }
 // Frame plays the events due since the last frame at the speed's rate,
 // carrying the fraction of an event over to the next frame, so that every
 // speed keeps its pace whatever the frame rate.
-// It reports a change only on frames that played an event.
+// It reports a change only on frames that played an event; an event that
+// meets a challenge is reported to the root at once.
 func (m *Model) Frame(now time.Time) (bool, tea.Cmd) {
 	if !m.Animating() {
 		m.last, m.owed = time.Time{}, 0
-		return false, nil
+		return false, m.SyncChallenges()
 	}
 	gap := now.Sub(m.last)
 	m.last = now
 	if gap <= 0 || gap > maxFrameGap { // the first frame of a play
-		return false, nil
+		return false, m.SyncChallenges()
 	}
 	m.owed += gap.Seconds() * speeds[m.speed]
 	played := false
@@ -190,7 +197,7 @@ func (m *Model) Frame(now time.Time) (bool, tea.Cmd) {
 	if m.done() {
 		m.owed = 0
 	}
-	return played, nil
+	return played, m.SyncChallenges()
 }
 
 // pause stops or starts play; play starts at the next frame.
@@ -207,7 +214,11 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		m.exported, m.fixedNotice = nil, false
-		return m.key(msg)
+		if m.ChallengeKey(msg) {
+			return m.SyncChallenges()
+		}
+		cmd := m.key(msg)
+		return tea.Batch(cmd, m.compare())
 	case exportedMsg:
 		if m.Mine(msg) {
 			m.exported = &msg
@@ -218,6 +229,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		}
 	case tea.MouseClickMsg:
 		m.click(msg.X, msg.Y)
+		return m.compare()
 	case tea.MouseWheelMsg:
 		if m.sim == nil {
 			return nil
@@ -230,6 +242,19 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		}
 	}
 	return nil
+}
+
+// compare hands the pinned and the selected event, when there are both, to
+// the engine, which judges the pair for the challenges, then reports what
+// it saw met: the step, reset or comparison just made may have met one.
+func (m *Model) compare() tea.Cmd {
+	if m.sim == nil {
+		return nil
+	}
+	if m.pinned >= 0 && m.selected >= 0 {
+		m.sim.Compare(m.pinned, m.selected)
+	}
+	return m.SyncChallenges()
 }
 
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {

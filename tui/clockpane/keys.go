@@ -13,11 +13,15 @@ type keyMap struct {
 	Play, StepFwd, StepBack, Slower, Faster, Reseed, Scenario, Axis key.Binding
 	Skew, Loss, Delay, Export, Prev, Next, Pin, Unpin               key.Binding
 	Reset, TableUp, TableDown                                       key.Binding
+
+	Challenge []key.Binding // the challenge strip's (demo.Base.ChallengeKeys)
 }
 
-// newKeys is the pane's keys with their help in p's language.
-func newKeys(p *locale.Printer) keyMap {
+// newKeys is the pane's keys with their help in p's language, and the
+// challenge strip's.
+func newKeys(p *locale.Printer, challenge []key.Binding) keyMap {
 	return keyMap{
+		Challenge: challenge,
 		Play:      demo.Bind("space", p.T("play/pause"), "space"),
 		StepFwd:   demo.Bind("→", p.T("step"), "right", "l"),
 		StepBack:  demo.Bind("←", p.T("step back"), "left", "h"),
@@ -42,12 +46,12 @@ func newKeys(p *locale.Printer) keyMap {
 
 // ShortHelp is the help bar's line.
 func (k keyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Play, k.StepFwd, k.Reset, k.Axis, k.Scenario, k.Prev, k.Pin}
+	return append([]key.Binding{k.Play, k.StepFwd, k.Reset, k.Axis, k.Scenario, k.Prev, k.Pin}, k.Challenge...)
 }
 
 // FullHelp is the help overlay's columns.
 func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Play, k.StepFwd, k.StepBack, k.Slower, k.Faster, k.Reset},
 		{k.Axis, k.Scenario, k.Reseed, k.Skew, k.Loss, k.Delay},
-		{k.Prev, k.Next, k.Pin, k.Unpin, k.TableUp, k.TableDown, k.Export}}
+		{k.Prev, k.Next, k.Pin, k.Unpin, k.TableUp, k.TableDown, k.Export}, k.Challenge}
 }

@@ -29,7 +29,7 @@ const (
 
 func (m *Model) geometry() geometry {
 	var g geometry
-	w, h := m.Size()
+	w, h := m.demoSize()
 	run := m.sim.Run()
 	procs := run.Cfg.Procs
 	l, total := fit(m.full.Events, m.axis, procs, w)
@@ -66,13 +66,22 @@ func (m *Model) geometry() geometry {
 	return g
 }
 
-// View draws the diagram, the event table and the status lines.
+// demoSize is the room the demo has: the pane's inner size less the
+// challenge strip's lines at its bottom.
+func (m *Model) demoSize() (w, h int) {
+	w, h = m.Size()
+	return w, h - len(m.ChallengeStrip(w, h))
+}
+
+// View draws the diagram, the event table and the status lines, and the
+// challenge strip under them.
 func (m *Model) View() string {
 	s := m.Com.Styles
 	w, h := m.Size()
 	if v, done := m.Placeholder(); done {
 		return v
 	}
+	strip := m.ChallengeStrip(w, h)
 	run := m.sim.Run()
 	g := m.geometry()
 	var out []string
@@ -87,7 +96,11 @@ func (m *Model) View() string {
 		out = append(out, m.table(run, g, w)...)
 	}
 	out = append(out, g.foot...)
-	return common.Fit(strings.Join(out, "\n"), w, h)
+	demo := common.Fit(strings.Join(out, "\n"), w, h-len(strip))
+	if len(strip) == 0 {
+		return demo
+	}
+	return demo + "\n" + strings.Join(strip, "\n")
 }
 
 // opts is what the diagram and the table highlight.
