@@ -12,11 +12,15 @@ import (
 type keyMap struct {
 	LoadUp, LoadDown, Side, Bigger, Smaller, Crash, Repair, Preset   key.Binding
 	AlphaDown, AlphaUp, BetaDown, BetaUp, Policy, Pause, Real, Reset key.Binding
+
+	Challenge []key.Binding // the challenge strip's C and H (demo.Base.ChallengeKeys)
 }
 
-// newKeys is the pane's keys with their help in p's language.
-func newKeys(p *locale.Printer) keyMap {
+// newKeys is the pane's keys with their help in p's language, with the
+// challenge strip's.
+func newKeys(p *locale.Printer, challenge []key.Binding) keyMap {
 	return keyMap{
+		Challenge: challenge,
 		LoadUp:    demo.Bind("↑", p.T("more load"), "up"),
 		LoadDown:  demo.Bind("↓", p.T("less load"), "down"),
 		Side:      demo.Bind("←/→", p.T("side"), "left", "right"),
@@ -38,12 +42,12 @@ func newKeys(p *locale.Printer) keyMap {
 
 // ShortHelp is the help bar's line.
 func (k keyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.LoadUp, k.Side, k.Bigger, k.Crash, k.Repair}
+	return append([]key.Binding{k.LoadUp, k.Side, k.Bigger, k.Crash, k.Repair}, k.Challenge...)
 }
 
 // FullHelp is the help overlay's columns.
 func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.LoadUp, k.LoadDown, k.Side, k.Bigger, k.Smaller},
 		{k.Crash, k.Repair, k.Policy, k.Pause, k.Real, k.Reset},
-		{k.Preset, k.AlphaDown, k.AlphaUp, k.BetaDown, k.BetaUp}}
+		append([]key.Binding{k.Preset, k.AlphaDown, k.AlphaUp, k.BetaDown, k.BetaUp}, k.Challenge...)}
 }

@@ -28,9 +28,10 @@ const ID = "scale"
 // Demo registers the pane.
 func Demo() demo.Demo {
 	return demo.Demo{
-		ID:    ID,
-		Names: names,
-		New:   func(env demo.Env) common.Pane { return New(env) },
+		ID:         ID,
+		Names:      names,
+		New:        func(env demo.Env) common.Pane { return New(env) },
+		Challenges: scale.Challenges,
 	}
 }
 
@@ -78,13 +79,16 @@ var (
 
 // New returns the pane with the default configuration.
 func New(env demo.Env) *Model {
-	m := &Model{Base: demo.NewBase(env, true), keys: newKeys(env.Com.Printer), side: scale.ScaleUp, bench: scale.RunBench, cpus: runtime.NumCPU()}
+	m := &Model{Base: demo.NewBase(env, true), side: scale.ScaleUp, bench: scale.RunBench, cpus: runtime.NumCPU()}
+	m.keys = newKeys(env.Com.Printer, nil)
 	sim, err := scale.NewDemo(scale.DefaultConfig())
 	if err != nil {
 		m.Started(err)
 		return m
 	}
 	m.sim, m.snap = sim, sim.Snapshot()
+	m.UseChallenges(sim) // the engine checks them from what it measures
+	m.keys = newKeys(env.Com.Printer, m.ChallengeKeys())
 	return m
 }
 
@@ -92,14 +96,15 @@ func New(env demo.Env) *Model {
 func (m *Model) Init() tea.Cmd { return nil }
 
 // Relabel rebuilds the key help after a language change.
-func (m *Model) Relabel() { m.keys = newKeys(m.Com.Printer) }
+func (m *Model) Relabel() { m.keys = newKeys(m.Com.Printer, m.ChallengeKeys()) }
 
 // KeyMap is the pane's help.
 func (m *Model) KeyMap() help.KeyMap { return m.keys }
 
 // Frame advances the simulation by the time since the last frame (as the
 // engine's speed scales it) and samples it. The first frame after a gap —
-// the pane was hidden or paused — only sets the clock going again.
+// the pane was hidden or paused — only sets the clock going again. A
+// challenge the engine saw met on the way is reported to the root at once.
 func (m *Model) Frame(now time.Time) (bool, tea.Cmd) {
 	if m.sim == nil {
 		return false, nil
@@ -109,10 +114,11 @@ func (m *Model) Frame(now time.Time) (bool, tea.Cmd) {
 	}
 	m.last = now
 	m.snap = m.sim.Snapshot()
-	return true, nil // the simulation moves on every frame
+	return true, m.SyncChallenges() // the simulation moves on every frame
 }
 
-// Update acts on keys and on the real measurement's result.
+// Update acts on keys — the challenge strip's first — and on the real
+// measurement's result.
 func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	if m.sim == nil {
 		return nil
@@ -124,11 +130,15 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case tea.KeyPressMsg:
+		if m.ChallengeKey(msg) { // C and H: the challenge strip's
+			return m.SyncChallenges()
+		}
 		if key.Matches(msg, m.keys.Real) {
 			return m.measure()
 		}
 		m.key(msg)
 		m.snap = m.sim.Snapshot()
+		return m.SyncChallenges()
 	}
 	return nil
 }

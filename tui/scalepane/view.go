@@ -12,13 +12,23 @@ import (
 	"distlab/tui/common"
 )
 
-// View draws the two columns, the model's curve and the status lines.
+// View draws the two columns, the model's curve and the status lines, and
+// the challenge strip under them when the pane has the height for it.
 // Every figure is formatted by the UI's printer, in the reader's language.
 func (m *Model) View() string {
 	w, h := m.Size()
 	if v, done := m.Placeholder(); done {
 		return v
 	}
+	strip := m.ChallengeStrip(w, h)
+	if len(strip) == 0 {
+		return m.demoView(w, h)
+	}
+	return m.demoView(w, h-len(strip)) + "\n" + strings.Join(strip, "\n")
+}
+
+// demoView is the demo itself in w×h cells.
+func (m *Model) demoView(w, h int) string {
 	snap := m.snap
 	foot, note := m.foot(w)
 	var lines []string

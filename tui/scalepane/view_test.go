@@ -66,6 +66,23 @@ func TestScreenGolden(t *testing.T) {
 		run(m, 30)
 		golden.RequireEqual(t, ansi.Strip(m.View()))
 	})
+	// The challenge strip open on the first challenge, with a hint; then,
+	// in Portuguese, met while open: 6,000 req/s served, 7,000 saturating.
+	t.Run("challenge_hint", func(t *testing.T) {
+		m := newPane(t, 80, 24)
+		run(m, 30)
+		press(m, "C", "H")
+		golden.RequireEqual(t, ansi.Strip(m.View()))
+	})
+	t.Run("challenge_met_pt", func(t *testing.T) {
+		m := newPaneIn(t, locale.Portuguese, 80, 24)
+		press(m, "C")
+		for range 3 {
+			press(m, "up")
+			run(m, 30)
+		}
+		golden.RequireEqual(t, ansi.Strip(m.View()))
+	})
 }
 
 // curveRows finds the curve's plot: the row of the current size's ● and
