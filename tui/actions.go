@@ -22,6 +22,7 @@ func (m *Model) openLesson(id string) tea.Cmd {
 	m.slots[0].dirty() // the reader shows another lesson, maybe at once from its cache
 	m.list.SetCurrent(id)
 	m.state.LastLesson = id
+	m.reader.SetAnswers(m.quizTried(l))
 	cmd := m.reader.SetLesson(l, m.state.Place(m.lang(), id))
 	if m.mode == Presenting {
 		// Presenting goes on at the slide this lesson was last presented at.

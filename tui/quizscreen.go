@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"distlab/lessons"
 	"distlab/tui/common"
 	"distlab/tui/quiz"
 )
@@ -54,11 +55,34 @@ func (m *Model) openQuiz() tea.Cmd {
 	return m.push(quizOverlay{quiz.New(m.com, l, rand.New(rand.NewPCG(seed, seed)))})
 }
 
-// answered records an answer of the quiz in the progress.
+// answered records an answer of the quiz in the progress. Once every
+// question of the lesson has been answered, the reading text's answers
+// are shown.
 func (m *Model) answered(msg quiz.AnsweredMsg) tea.Cmd {
 	m.state.Answer(msg.Lesson, msg.Question, msg.Right)
 	m.listCache = ""
-	return m.save()
+	var show tea.Cmd
+	if l := m.reader.Lesson(); l.ID == msg.Lesson && m.quizTried(l) {
+		m.slots[0].dirty()
+		show = m.reader.ShowAnswers(true)
+	}
+	return tea.Batch(show, m.save())
+}
+
+// quizTried reports whether every question of l's quiz has been answered
+// (right or not): the student has tried, and the answers in the reading
+// text are theirs to see.
+func (m *Model) quizTried(l lessons.Lesson) bool {
+	if len(l.Quiz) == 0 {
+		return false
+	}
+	z := m.state.Quiz[l.ID]
+	for _, q := range l.Quiz {
+		if !z.Answered[q.ID] {
+			return false
+		}
+	}
+	return true
 }
 
 // relabelQuiz shows an open quiz in the language just chosen.

@@ -107,6 +107,8 @@ func DefaultCatalog(p *locale.Printer) Catalog {
 type Reader struct {
 	Up, Down, PageUp, PageDown, HalfUp, HalfDown, Top, Bottom key.Binding
 	NextSlide, PrevSlide, FirstSlide, LastSlide               key.Binding
+	// Answers shows or hides the answers to the self-check questions.
+	Answers key.Binding
 }
 
 // DefaultReader returns the lesson reader's keys.
@@ -117,6 +119,7 @@ func DefaultReader(p *locale.Printer) Reader {
 		PageUp:   bind("pgup/b", p.T("page up"), "pgup", "b"),
 		PageDown: bind("pgdn/space", p.T("page down"), "pgdown", "space", "f"),
 		HalfUp:   bind("u", p.T("½ page up"), "u"),
+		Answers:  bind("a", p.T("show/hide answers"), "a"),
 		HalfDown: bind("d", p.T("½ page down"), "d"),
 		Top:      bind("home/g", p.T("top"), "home", "g"),
 		Bottom:   bind("end/G", p.T("bottom"), "end", "G"),

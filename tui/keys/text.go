@@ -23,6 +23,7 @@ func init() {
 		locale.Str("white screen", "tela branca"),
 		locale.Str("join banner", "como entrar"),
 		locale.Str("quiz", "questionário"),
+		locale.Str("show/hide answers", "mostrar/esconder respostas"),
 		locale.Str("course map", "mapa do curso"),
 		locale.Str("focus", "foco"),
 		locale.Str("next lesson", "próxima lição"),

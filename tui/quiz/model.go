@@ -282,3 +282,7 @@ func (m *Model) Score() (first, right int) {
 	}
 	return first, right
 }
+
+// Shown is the order the options (or items) of the question asked are
+// shown in: indexes into the question's, for tests and a console.
+func (m *Model) Shown() []int { return m.shown }

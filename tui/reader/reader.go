@@ -44,7 +44,9 @@ type Model struct {
 
 	lesson lessons.Lesson
 	sum    uint64 // hash of the lesson's title and body
-	demos  []DemoLabel
+	// answers says whether the self-check answers are shown (answers.go).
+	answers bool
+	demos   []DemoLabel
 
 	presenting bool
 	slides     []lessons.Slide
@@ -251,6 +253,7 @@ func (m *Model) KeyMap() help.KeyMap {
 	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.HalfUp, &k.HalfDown, &k.Top, &k.Bottom} {
 		b.SetEnabled(scrolls)
 	}
+	k.Answers.SetEnabled(!m.presenting && m.hasAnswers())
 	if m.presenting {
 		_, n := m.Slide()
 		for _, b := range []*key.Binding{&k.NextSlide, &k.PrevSlide, &k.FirstSlide, &k.LastSlide} {
@@ -283,7 +286,7 @@ func (k keyMap) FullHelp() [][]key.Binding {
 		down.SetHelp("f", r.PageDown.Help().Desc)
 		return [][]key.Binding{{r.NextSlide, r.PrevSlide, r.FirstSlide, r.LastSlide}, append(scroll, down)}
 	}
-	return [][]key.Binding{append(scroll, r.PageUp, r.PageDown, r.Top, r.Bottom)}
+	return [][]key.Binding{append(scroll, r.PageUp, r.PageDown, r.Top, r.Bottom), {r.Answers}}
 }
 
 // Update handles the render results, keys (when focused) and the wheel.
@@ -305,6 +308,8 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 			m.vp.SetYOffset(m.vp.TotalLineCount())
 		case key.Matches(msg, k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown):
 			m.vp, _ = m.vp.Update(msg)
+		case key.Matches(msg, k.Answers) && !m.presenting && m.hasAnswers():
+			return m.ShowAnswers(!m.answers)
 		default:
 			return nil
 		}

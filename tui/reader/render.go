@@ -40,6 +40,7 @@ type renderKey struct {
 	slide    int // -1: the whole lesson
 	width    int
 	theme    theme.Theme
+	answers  bool // the answers section shown (see Model.SetAnswers)
 }
 
 // place is where the view should be: a line, or a fraction of the text.
@@ -63,7 +64,7 @@ func (m *Model) key() renderKey {
 	if m.presenting {
 		slide = m.slide
 	}
-	return renderKey{lang: m.lesson.Lang, id: m.lesson.ID, sum: m.sum, slide: slide, width: m.width, theme: m.com.Styles.Theme}
+	return renderKey{lang: m.lesson.Lang, id: m.lesson.ID, sum: m.sum, slide: slide, width: m.width, theme: m.com.Styles.Theme, answers: m.answers}
 }
 
 // show puts what should be seen in the view from the cache, or returns the
@@ -125,7 +126,7 @@ func (m *Model) renderCmd(k renderKey, part int, wait time.Duration) tea.Cmd {
 	// The command runs on another goroutine: it gets copies, never m.
 	// The pane's frame and the header name the lesson: the text starts with
 	// its first section, which saves lines on small screens.
-	heading, body, styles := m.lesson.Title, m.lesson.Body, m.com.Styles
+	heading, body, styles := m.lesson.Title, m.readingText(k.answers), m.com.Styles
 	if k.slide >= 0 && k.slide < len(m.slides) {
 		body = m.slides[k.slide].Body
 	}

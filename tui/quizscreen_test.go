@@ -1,0 +1,69 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+)
+
+// Q asks the open lesson's quiz; each answer is in the progress as soon
+// as it is given, wrong then right; once every question is answered the
+// reading text shows its answers; M's course map counts the questions
+// right and enter there opens a lesson.
+func TestQuizOverlayRecordsAndMapCounts(t *testing.T) {
+	m := newApp(t, embedded, "en", 100, 30)
+	id := "what-is-a-distributed-system"
+	if m.Lesson() != id {
+		t.Fatalf("opened %q", m.Lesson())
+	}
+	press(t, m, "Q")
+	if !hasOverlay[quizOverlay](m) || !strings.Contains(screen(m), "Quiz: What Is a Distributed System? · 1 of 6") {
+		t.Fatalf("Q did not open the quiz:\n%s", screen(m))
+	}
+	q := m.top().(quizOverlay).q
+	right := ""
+	for k, i := range q.Shown() {
+		if m.reader.Lesson().Quiz[0].Options[i].Correct {
+			right = string(rune('a' + k))
+		}
+	}
+	wrong := "a"
+	if right == "a" {
+		wrong = "b"
+	}
+	press(t, m, wrong, "enter")
+	if z := m.state.Quiz[id]; !z.Answered["lamport-conflict"] || z.Right["lamport-conflict"] {
+		t.Fatalf("a wrong answer recorded as %+v", z)
+	}
+	press(t, m, "r")
+	for k, i := range q.Shown() {
+		if m.reader.Lesson().Quiz[0].Options[i].Correct {
+			right = string(rune('a' + k))
+		}
+	}
+	press(t, m, right, "enter")
+	if !m.state.Quiz[id].Right["lamport-conflict"] {
+		t.Fatalf("the right answer after a retry is not recorded: %+v", m.state.Quiz[id])
+	}
+	press(t, m, "esc")
+	if hasOverlay[quizOverlay](m) || m.reader.AnswersShown() {
+		t.Fatal("esc left the quiz open, or the answers shown after one question of six")
+	}
+	press(t, m, "M")
+	s := screen(m)
+	if !strings.Contains(s, "Course map") || !strings.Contains(s, "1/6") {
+		t.Fatalf("the map:\n%s", s)
+	}
+	press(t, m, "down", "enter")
+	if hasOverlay[mapOverlay](m) || m.Lesson() != "scalability" {
+		t.Fatalf("enter on the second lesson opened %q", m.Lesson())
+	}
+
+	// Every question answered (here, by the progress): the answers show.
+	for _, qq := range m.course.Lessons("en")[0].Quiz {
+		m.state.Answer(id, qq.ID, false)
+	}
+	press(t, m, "p")
+	if !m.reader.AnswersShown() {
+		t.Fatal("a quiz answered through: the answers are still hidden")
+	}
+}
