@@ -48,6 +48,13 @@ type ClientConfig struct {
 	// Dial, if set, replaces TCP (at most 500 ms an address): tests run
 	// the client on an in-memory network with it. Nil in production.
 	Dial func(ctx context.Context, addr string) (net.Conn, error)
+
+	// For the demo's challenges (challenges.go), from the reader
+	// goroutine: shown gets the id (its sender's public id and seq) and
+	// line of each message shown, once; silent the node it took for dead
+	// when Silence passed without a word.
+	shown  func(pub string, seq uint64, line string)
+	silent func(addr string, after time.Duration)
 }
 
 // Client is a chat client that survives the loss of its node: it numbers
@@ -418,6 +425,9 @@ func (c *Client) run(s *session) {
 		if errors.Is(err, os.ErrDeadlineExceeded) {
 			p := c.txt.printer()
 			c.cfg.OnLine(notice(p, "no word from %s for %s: taking it for dead, looking for another node", addr, p.Duration(c.cfg.Silence)))
+			if c.cfg.silent != nil {
+				c.cfg.silent(addr, c.cfg.Silence)
+			}
 		} else {
 			c.cfg.OnLine(notice(c.txt.printer(), "connection to %s lost: looking for another node", addr))
 		}
@@ -517,7 +527,11 @@ func (c *Client) handle(line string) {
 		if !c.shown.add(f[0], s) {
 			return // already shown: it came again after a failover, or in a replay
 		}
-		c.cfg.OnLine(Clean(f[4]))
+		line := Clean(f[4])
+		c.cfg.OnLine(line)
+		if c.cfg.shown != nil {
+			c.cfg.shown(f[0], s, line)
+		}
 	default:
 		c.mu.Lock()
 		early := !c.greeted

@@ -61,6 +61,8 @@ type Demo struct {
 
 	adding   sync.WaitGroup // AddBot calls under way; Close waits for them
 	finished chan struct{}  // closed when Close is done
+
+	ch checks // what the challenges are checked from (challengelog.go)
 }
 
 var (
@@ -107,9 +109,10 @@ func StartDemo(cfg DemoConfig) (*Demo, error) {
 	d := &Demo{cluster: cl, cfg: cfg, botRate: cfg.BotRate, finished: make(chan struct{}), closing: make(chan struct{})}
 	d.txt.set(cfg.Lang)
 	names := []string{locale.For(cfg.Lang).T("you"), "ana", "bruno", "carla", "davi"}
-	for i := range min(cfg.Nodes, 3) {
-		v := &View{name: names[i]}
-		d.views = append(d.views, v)
+	for i := range min(cfg.Nodes, 3) { // all of them before any client reports what it was shown
+		d.views = append(d.views, &View{name: names[i]})
+	}
+	for i := range d.views {
 		if err := d.dialView(i, cfg.Lang); err != nil {
 			d.Close()
 			return nil, err
@@ -178,6 +181,7 @@ func (d *Demo) Kill(i int) error {
 	if err != nil {
 		return err
 	}
+	d.watchCrash(n)
 	n.Kill()
 	return nil
 }

@@ -64,6 +64,7 @@ func (d *Demo) Reset() error {
 	for _, v := range d.views {
 		v.clear()
 	}
+	d.ch.reset()
 	// You come back under your name in the language spoken now, which
 	// may not be the one the demo started in.
 	lang := d.txt.printer().Lang()
@@ -97,9 +98,14 @@ func (d *Demo) dialView(i int, lang locale.Lang) error {
 			addrs = append(addrs, LocalAddr(n.Addr()))
 		}
 	}
-	c, err := Dial(ClientConfig{Addrs: addrs, Nick: v.Name(), OnLine: v.add, Lang: lang, Dial: d.cfg.Dial})
+	c, err := Dial(ClientConfig{Addrs: addrs, Nick: v.Name(), OnLine: v.add, Lang: lang, Dial: d.cfg.Dial,
+		shown:  func(pub string, seq uint64, line string) { d.shown(i, pub, seq, line) },
+		silent: func(addr string, after time.Duration) { d.silent(i, addr, after) }})
 	if err != nil {
 		return err
+	}
+	if i == 0 {
+		d.ch.setYou(publicID(c.ID()))
 	}
 	v.setClient(c)
 	return nil

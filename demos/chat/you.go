@@ -18,7 +18,13 @@ func (d *Demo) Say(text string) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if c := d.views[0].current(); c != nil {
+		before := c.lastSeq()
 		c.Send(text) // never blocks
+		// A chat line is numbered, a command not: the challenges follow
+		// your lines by their numbers.
+		if seq := c.lastSeq(); seq > before {
+			d.ch.typed(seq)
+		}
 		d.echo(c.Node(), text)
 		return
 	}
