@@ -31,7 +31,7 @@ func Challenges() []challenge.Challenge {
 				}
 			},
 			Explain: func(p *locale.Printer) string {
-				return p.T("Each clock has its own offset and drift: once two differ by more than a message takes, stamps can put an effect before its cause.")
+				return p.T("Clocks differ in offset and drift: off by more than a message's delay, stamps put effect before cause.")
 			},
 		},
 		{
@@ -47,13 +47,13 @@ func Challenges() []challenge.Challenge {
 				}
 			},
 			Explain: func(p *locale.Printer) string {
-				return p.T("Lamport's clock condition goes one way: a → b implies L(a) < L(b), not the reverse. Vector clocks do: V(a) < V(b) iff a → b.")
+				return p.T("Lamport: a → b implies L(a) < L(b), but not the converse. Vector clocks: V(a) < V(b) iff a → b.")
 			},
 		},
 		{
 			ID: ChallengeChain,
 			Goal: func(p *locale.Printer) string {
-				return p.T("Predict: can an event on a reach c through b? Find x → y on two processes whose chain runs through a third.")
+				return p.T("Predict: can an event on a reach c through b? Find x → y on two processes, chained through a third.")
 			},
 			Hints: func(p *locale.Printer) []string {
 				return []string{
@@ -63,7 +63,7 @@ func Challenges() []challenge.Challenge {
 				}
 			},
 			Explain: func(p *locale.Printer) string {
-				return p.T("Happened-before is the transitive closure of process order and messages (Lamport, 1978): influence passes through relays.")
+				return p.T("Happened-before is transitive (Lamport, 1978): influence travels along any chain of messages.")
 			},
 		},
 	}
@@ -112,10 +112,10 @@ func (l *Lab) happened(e *engine) {
 	if ev.Physical >= snd.Physical {
 		return
 	}
-	skew, seed := e.cfg.Skew, strconv.FormatUint(e.cfg.Seed, 10)
+	seed := strconv.FormatUint(e.cfg.Seed, 10)
 	l.log.Mark(ChallengeBackwards, func(p *locale.Printer) string {
-		return p.T("Skew ≤%s, seed %s: receive %s is stamped %.3fms, %.3fms before its send %s.",
-			p.Duration(skew), seed, ev.Label, ms(ev.Physical), ms(snd.Physical-ev.Physical), snd.Label)
+		return p.T("Seed %s: receive %s was stamped %.3fms before its send %s.",
+			seed, ev.Label, ms(snd.Physical-ev.Physical), snd.Label)
 	})
 }
 
@@ -142,7 +142,7 @@ func (l *Lab) compare(r *Run, a, b int) {
 		}
 		va, vb := FormatVector(ea.Vector), FormatVector(eb.Vector)
 		l.log.Mark(ChallengeLamport, func(p *locale.Printer) string {
-			return p.T("L(%s) = %s < L(%s) = %s, yet %s ∥ %s: their vectors %s and %s are incomparable.",
+			return p.T("L(%s) = %s < L(%s) = %s, yet %s ∥ %s: vectors %s and %s.",
 				ea.Label, stamp(ea.Lamport), eb.Label, stamp(eb.Lamport), ea.Label, eb.Label, va, vb)
 		})
 		return

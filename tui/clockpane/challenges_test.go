@@ -95,7 +95,7 @@ func TestChallengeBackwardsInThePane(t *testing.T) {
 		t.Fatalf("frames reported %v", got)
 	}
 	s := screen(m)
-	if !strings.Contains(s, "✓ 1/3 Predict:") || !strings.Contains(s, "Skew ≤20ms, seed 1: receive ") {
+	if !strings.Contains(s, "✓ 1/3 Predict:") || !strings.Contains(s, "Seed 1: receive a5 was stamped ") {
 		t.Fatalf("no ✓ and how in the strip:\n%s", s)
 	}
 	if !strings.Contains(s, "messages run backwards on this axis") {
