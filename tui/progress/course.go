@@ -81,15 +81,25 @@ func Summarize(c *lessons.Catalog, lang string, st State, challenges func(demo s
 	if out.Total > 0 {
 		out.Percent = out.Done * 100 / out.Total
 	}
-	// Next: the first lesson not read; else the first with questions,
-	// then challenges, left.
-	for _, left := range []Left{LeftReading, LeftQuiz, LeftChallenges} {
-		for _, l := range out.Lessons {
-			if (left == LeftReading && !l.Read) || (left == LeftQuiz && l.QuizRight < l.QuizTotal) ||
-				(left == LeftChallenges && l.ChallengesDone < l.ChallengesTotal) {
-				out.Next, out.Why = l.ID, left
-				return out
-			}
+	// Next: the first lesson, in course order, not read or with questions
+	// left (a lesson is finished before the next: read, then its quiz);
+	// then the first with challenges left, which a student may leave for
+	// later.
+	for _, l := range out.Lessons {
+		switch {
+		case !l.Read:
+			out.Next, out.Why = l.ID, LeftReading
+		case l.QuizRight < l.QuizTotal:
+			out.Next, out.Why = l.ID, LeftQuiz
+		default:
+			continue
+		}
+		return out
+	}
+	for _, l := range out.Lessons {
+		if l.ChallengesDone < l.ChallengesTotal {
+			out.Next, out.Why = l.ID, LeftChallenges
+			return out
 		}
 	}
 	return out
