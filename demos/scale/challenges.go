@@ -34,7 +34,7 @@ func Challenges() []challenge.Challenge {
 			},
 			Hints: func(p *locale.Printer) []string {
 				return []string{
-					p.T("Saturated means every core's bar full and requests rejected. The curve's X(N) at the machine's size is what it can serve."),
+					p.T("Saturated: every core's bar full and requests rejected. The curve's X(N) at the machine's size is what it can serve."),
 					p.T("Press ↑ one step at a time and give each load a second or two: the engine measures a full second after each change."),
 					p.T("With %d cores X(%d) ≈ %.0f req/s: %.0f req/s is served in full, %.0f saturates.", 8, 8, published.X(8), 6000.0, 7000.0),
 				}
@@ -62,7 +62,7 @@ func Challenges() []challenge.Challenge {
 		{
 			ID: ChallengeSurvive,
 			Goal: func(p *locale.Printer) string {
-				return p.T("Predict: how much load can scale out carry and still lose a node without turning anyone away? Crash one so the rest run at least %.0f%% busy, and see.", 100*survivorsUtil)
+				return p.T("Predict: can scale out lose a node and turn no one away, with the rest left at least %.0f%% busy? Find such a load, crash a node and see.", 100*survivorsUtil)
 			},
 			Hints: func(p *locale.Printer) []string {
 				return []string{

@@ -41,7 +41,7 @@ func wrapped(s string, w int) int {
 }
 
 // metFits checks that what the strip shows once id is met — the sentence
-// on what the student did, then the explanation — takes three lines at 80
+// on what the student did, then the explanation — takes three lines in a pane 78
 // columns in both languages, as the strip gives it.
 func metFits(t *testing.T, d *Demo, id string) {
 	t.Helper()
@@ -51,8 +51,8 @@ func metFits(t *testing.T, d *Demo, id string) {
 		}
 		for _, l := range []locale.Lang{locale.English, locale.Portuguese} {
 			s := how(t, d, id, l) + " " + c.Explain(locale.For(l))
-			if n := wrapped(s, 79); n > 3 {
-				t.Errorf("%s (%s): %d lines at 80 columns:\n%s", id, l, n, s)
+			if n := wrapped(s, 77); n > 3 {
+				t.Errorf("%s (%s): %d lines at 78 columns:\n%s", id, l, n, s)
 			}
 		}
 	}
@@ -90,7 +90,7 @@ func TestChallengeTexts(t *testing.T) {
 		if n := len(c.Hints(en)); n < 2 || n > 3 || len(c.Hints(pt)) != n {
 			t.Errorf("%s: %d hints", c.ID, n)
 		}
-		// The strip, 80 columns wide, wraps at 79: the goal takes two
+		// The strip of a pane zoomed on an 80-column screen, 78 cells inside its frame, wraps at 77: the goal takes two
 		// lines after its "◇ 1/3 ", each hint two after its "hint 1: ",
 		// the explanation two.
 		for _, p := range []*locale.Printer{en, pt} {
@@ -99,8 +99,8 @@ func TestChallengeTexts(t *testing.T) {
 				texts["hint "+string(rune('1'+i))] = "hint 1: " + h
 			}
 			for what, s := range texts {
-				if n := wrapped(s, 79); n > 2 {
-					t.Errorf("%s %s (%s): %d lines at 80 columns:\n%s", c.ID, what, p.Lang(), n, s)
+				if n := wrapped(s, 77); n > 2 {
+					t.Errorf("%s %s (%s): %d lines at 78 columns:\n%s", c.ID, what, p.Lang(), n, s)
 				}
 			}
 		}

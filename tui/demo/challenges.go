@@ -159,6 +159,9 @@ func (b *Base) ChallengeStrip(w, h int) []string {
 	ch := c.list[c.cur]
 	var lines []string
 	add := func(style func(...string) string, text string, max int) {
+		if w < 80 { // a narrower strip — beside a lesson — cuts no more of a text than an 80-column one
+			max = (max*80 + w - 1) / w
+		}
 		lines = append(lines, common.WrapLines(style(text), w, max)...)
 	}
 	r, isMet := c.result(ch.ID)
