@@ -11,17 +11,15 @@ import (
 	"distlab/tui/quiz"
 )
 
-// quizOverlay asks the open lesson's quiz over the workspace (the lesson
-// list stays in view); the panes beneath stop. Each answer goes into the
+// quizOverlay asks the open lesson's quiz over the workspace and the
+// lesson list; the panes beneath stop. Each answer goes into the
 // progress as it is given, so closing the quiz midway loses nothing.
 type quizOverlay struct{ q *quiz.Model }
 
 func (o quizOverlay) update(_ *Model, msg tea.Msg) tea.Cmd { return o.q.Update(msg) }
 
 func (o quizOverlay) draw(m *Model, work Rect) (string, Rect) {
-	if s := m.layout.Sidebar; !s.Empty() {
-		work = Rect{s.X + s.W, work.Y, work.W, work.H}
-	}
+	work = Rect{0, work.Y, m.width, work.H} // the whole width: a quiz is read, not glanced at
 	body := o.q.View(work.W-2, work.H-2)
 	return common.Frame(m.com.Styles, o.q.Title(), body, work.W, work.H, true), work
 }

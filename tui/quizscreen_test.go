@@ -16,7 +16,7 @@ func TestQuizOverlayRecordsAndMapCounts(t *testing.T) {
 		t.Fatalf("opened %q", m.Lesson())
 	}
 	press(t, m, "Q")
-	if !hasOverlay[quizOverlay](m) || !strings.Contains(screen(m), "Quiz: What Is a Distributed System? · 1 of 6") {
+	if !hasOverlay[quizOverlay](m) || !strings.Contains(screen(m), "Quiz 1 of 6 · What Is a Distributed System?") {
 		t.Fatalf("Q did not open the quiz:\n%s", screen(m))
 	}
 	q := m.top().(quizOverlay).q

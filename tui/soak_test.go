@@ -8,6 +8,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"distlab/lessons"
 )
 
 // TestSoak throws thousands of random keys, clicks, wheel turns and resizes
@@ -30,7 +32,24 @@ func TestSoakWorkspace(t *testing.T) {
 	})
 }
 
+// TestSoakLearning soaks the real course with the quiz, the course map,
+// the answers key and the challenge strips' keys in the mix, a quiz open
+// at the start.
+func TestSoakLearning(t *testing.T) {
+	t.Parallel()
+	soakWith(t, 3, embedded, []string{"Q", "M", "a", "r", "C", "H", "c", "e", "f", "5", "0", ",", "Q", "a"}, func(m *Model) {
+		press(t, m, "1", "Q")
+		if !hasOverlay[quizOverlay](m) {
+			t.Fatal("no quiz")
+		}
+	})
+}
+
 func soak(t *testing.T, seed uint64, setup func(*Model)) {
+	soakWith(t, seed, fixtureWithProblem(t), nil, setup)
+}
+
+func soakWith(t *testing.T, seed uint64, load func() *lessons.Catalog, extra []string, setup func(*Model)) {
 	n := 5000
 	if testing.Short() {
 		n = 500
@@ -39,9 +58,10 @@ func soak(t *testing.T, seed uint64, setup func(*Model)) {
 		"space", "b", "enter", "esc", "tab", "shift+tab", "n", "p", "L", "T", "?", "!", "/", "x",
 		"backspace", "é", "1", "2", "l", "q", "z", "<", ">", "D", "P", "N", "left", "right",
 		"ctrl+left", "ctrl+right", "ctrl+up", "ctrl+down"}
+	keys = append(keys, extra...)
 	sizes := [][2]int{{1, 1}, {2, 1}, {10, 5}, {59, 14}, {60, 15}, {61, 16}, {80, 24}, {100, 30}, {200, 60}}
 	rng := rand.New(rand.NewPCG(seed, 2))
-	m := newApp(t, fixtureWithProblem(t), "en", 100, 30)
+	m := newApp(t, load, "en", 100, 30)
 	setup(m)
 	w, h := 100, 30
 	// Most lines of a frame are the lines of the frame before (borders, the

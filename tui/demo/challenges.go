@@ -22,7 +22,8 @@ type ChallengeMetMsg struct {
 // one line counting the challenges done; open, the goal of one challenge,
 // the hints asked for so far, and once the engine sees the goal met a ✓,
 // what the student did and why it happened. C opens it on the first
-// challenge not yet met and moves to the next (closing after the last),
+// challenge not yet met and moves to the next, round the list (closing
+// when back where it opened),
 // H shows one more hint. The zero value shows nothing: a demo without
 // challenges has no strip.
 type Challenges struct {
@@ -30,6 +31,7 @@ type Challenges struct {
 	list     []challenge.Challenge
 	open     bool
 	cur      int
+	start    int // where the strip opened: C closes it on coming back
 	hints    map[string]int  // hints shown, by challenge id
 	reported map[string]bool // met challenges already sent to the root
 }
@@ -78,7 +80,7 @@ func (b *Base) ChallengeKey(msg tea.KeyPressMsg) bool {
 }
 
 // next opens the strip on the first challenge not met, or moves to the
-// next one, closing after the last.
+// next one, met or not, round the list; back where it opened, it closes.
 func (c *Challenges) next() {
 	if !c.open {
 		c.open, c.cur = true, 0
@@ -88,11 +90,12 @@ func (c *Challenges) next() {
 				break
 			}
 		}
+		c.start = c.cur
 		return
 	}
-	c.cur++
-	if c.cur >= len(c.list) {
-		c.open, c.cur = false, 0
+	c.cur = (c.cur + 1) % len(c.list)
+	if c.cur == c.start {
+		c.open = false
 	}
 }
 

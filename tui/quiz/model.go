@@ -149,7 +149,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		case key.Matches(k, ks.Again):
 			m.ask(m.i)
 		case key.Matches(k, ks.Up):
-			m.scroll = max(m.scroll-1, 0)
+			m.scroll = max(m.scroll-1, 0) // View placed it first
 		case key.Matches(k, ks.Down):
 			m.scroll++ // View holds it within the answer
 		}
@@ -253,7 +253,7 @@ func (m *Model) answerChosen() tea.Cmd {
 // judge checks a, shows why, and tells the root.
 func (m *Model) judge(a lessons.Answer) tea.Cmd {
 	q := m.question()
-	m.right, m.answered, m.scroll = q.Right(a), true, 0
+	m.right, m.answered, m.scroll = q.Right(a), true, -1 // View places it
 	m.number.Blur()
 	m.tries++
 	switch {

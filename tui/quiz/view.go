@@ -17,9 +17,9 @@ func (m *Model) Title() string {
 	case n == 0:
 		return m.com.T("Quiz: %s", m.lesson.Title)
 	case m.finished:
-		return m.com.T("Quiz: %s · score", m.lesson.Title)
+		return m.com.T("Quiz, score · %s", m.lesson.Title)
 	}
-	return m.com.T("Quiz: %s · %d of %d", m.lesson.Title, m.i+1, n)
+	return m.com.T("Quiz %d of %d · %s", m.i+1, n, m.lesson.Title)
 }
 
 // View is the quiz in exactly w×h cells.
@@ -41,7 +41,11 @@ func (m *Model) View(w, h int) string {
 	out := b.out
 	focus := b.focus
 	if m.answered || m.finished {
-		// The answer scrolls with ↑/↓; the question stays above it.
+		// The answer scrolls with ↑/↓. It opens with as much of the
+		// question above it as leaves the whole explanation in view.
+		if m.scroll < 0 {
+			m.scroll = min(b.verdict, max(len(out)-h, 0))
+		}
 		m.scroll = min(m.scroll, max(len(out)-h, 0))
 		focus = -1
 		out = out[m.scroll:]
@@ -56,16 +60,20 @@ func (m *Model) View(w, h int) string {
 
 // lines gathers the quiz's lines, wrapped to w.
 type lines struct {
-	w     int
-	out   []string
-	focus int // the line with the cursor
+	w       int
+	out     []string
+	focus   int // the line with the cursor
+	verdict int // the line of the verdict
 }
 
 func (b *lines) blank() { b.out = append(b.out, "") }
 
 // wrap adds text wrapped to the width, its first line after lead and the
 // others under the first's text.
+// A quiz's texts may mark code with backticks, as the lessons do: on
+// screen they are dropped.
 func (b *lines) wrap(style func(...string) string, text, lead string) {
+	text = strings.ReplaceAll(text, "`", "")
 	pad := strings.Repeat(" ", lipgloss.Width(lead))
 	for i, l := range strings.Split(lipgloss.Wrap(text, max(b.w-lipgloss.Width(lead), 8), ""), "\n") {
 		first := pad
@@ -158,6 +166,7 @@ func (m *Model) options(b *lines, q lessons.Question) {
 // right one, each with its why; the question's own why after.
 func (m *Model) explain(b *lines, q lessons.Question) {
 	st := m.com.Styles
+	b.verdict = len(b.out)
 	switch {
 	case m.right:
 		b.wrap(st.ReadMark.Render, m.com.T("✓ Right."), "")
@@ -224,7 +233,7 @@ func (m *Model) score(b *lines) {
 		case unanswered:
 			mark = st.Status.Render("· ")
 		}
-		b.wrap(st.Item.Render, q.Text, mark)
+		b.out = append(b.out, mark+st.Item.Render(common.Ellipsis(strings.ReplaceAll(q.Text, "`", ""), b.w-2)))
 	}
 	b.blank()
 	b.wrap(st.Status.Render, m.com.T("r starts over with the options shuffled anew; what you got right stays in your progress."), "")

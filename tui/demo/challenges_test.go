@@ -1,0 +1,93 @@
+package demo
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"distlab/demos/challenge"
+	"distlab/demos/locale"
+	"distlab/tui/common"
+	"distlab/tui/panetest"
+	"distlab/tui/theme"
+)
+
+type fakeChecker struct{ log challenge.Log }
+
+func (f *fakeChecker) Challenges() []challenge.Challenge {
+	mk := func(id, goal string) challenge.Challenge {
+		return challenge.Challenge{ID: id,
+			Goal:    func(*locale.Printer) string { return goal },
+			Hints:   func(*locale.Printer) []string { return []string{goal + " hint one", goal + " hint two"} },
+			Explain: func(*locale.Printer) string { return goal + " explained" }}
+	}
+	return []challenge.Challenge{mk("t/a", "Goal A"), mk("t/b", "Goal B"), mk("t/c", "Goal C")}
+}
+
+func (f *fakeChecker) Done() []challenge.Result { return f.log.Done() }
+
+func strip(b *Base, w, h int) string {
+	lines := b.ChallengeStrip(w, h)
+	for _, l := range lines {
+		if ansi.StringWidth(l) != w {
+			panic("a strip line is not the pane's width: " + l)
+		}
+	}
+	return ansi.Strip(strings.Join(lines, "\n"))
+}
+
+// The strip counts, opens on the first challenge not met, gives hints one
+// at a time up to the last, shows a met one with its ✓, what was done and
+// why, goes round every challenge with C, met or not, and closes where it
+// opened; the root hears of each challenge met once.
+func TestChallengeStrip(t *testing.T) {
+	f := &fakeChecker{}
+	b := NewBase(Env{Com: common.New(theme.New(theme.Dark), locale.English)}, true)
+	b.UseChallenges(f)
+	if s := strip(&b, 60, 20); strings.TrimRight(s, " ") != " ◇ challenges: 0 of 3 done · C: try one" {
+		t.Fatalf("folded: %q", s)
+	}
+	f.log.Mark("t/a", func(*locale.Printer) string { return "You did A." })
+	cmd := b.SyncChallenges()
+	if cmd == nil {
+		t.Fatal("a challenge met, nothing sent")
+	}
+	if msg, ok := cmd().(ChallengeMetMsg); !ok || msg.ID != "t/a" || msg.Goal != "Goal A" {
+		t.Fatalf("sent %#v", msg)
+	}
+	if b.SyncChallenges() != nil {
+		t.Fatal("sent twice")
+	}
+	key := func(k string) bool { return b.ChallengeKey(panetest.Key(k)) }
+	if !key("C") || !strings.Contains(strip(&b, 60, 20), "◇ 2/3 Goal B") {
+		t.Fatalf("C opens on the first not met:\n%s", strip(&b, 60, 20))
+	}
+	key("H")
+	key("H")
+	key("H") // no third hint
+	s := strip(&b, 60, 20)
+	if !strings.Contains(s, "hint 1: Goal B hint one") || !strings.Contains(s, "hint 2: Goal B hint two") || !strings.Contains(s, "(0 left)") {
+		t.Fatalf("two hints:\n%s", s)
+	}
+	key("C")
+	key("C")
+	if s := strip(&b, 60, 20); !strings.Contains(s, "✓ 1/3 Goal A") || !strings.Contains(s, "You did A. Goal A explained") {
+		t.Fatalf("round to the met one:\n%s", s)
+	}
+	key("C")
+	if s := strip(&b, 60, 20); !strings.HasPrefix(s, " ◇ challenges: 1 of 3") {
+		t.Fatalf("back where it opened, closed:\n%s", s)
+	}
+	if key("x") || len(b.ChallengeStrip(60, 5)) != 0 || len(b.ChallengeKeys()) != 2 {
+		t.Fatal("x is not the strip's; a 5-line pane has no strip; C and H are in the help")
+	}
+	if d, n := b.ChallengeCount(); d != 1 || n != 3 {
+		t.Fatalf("count %d/%d", d, n)
+	}
+	// No challenges: no strip, no keys.
+	none := NewBase(Env{Com: b.Com}, true)
+	if none.ChallengeStrip(60, 20) != nil || none.ChallengeKey(panetest.Key("C")) || none.ChallengeKeys() != nil {
+		t.Fatal("a demo without challenges has a strip")
+	}
+}
