@@ -35,7 +35,7 @@ func Challenges() []challenge.Challenge {
 			Hints: func(p *locale.Printer) []string {
 				return []string{
 					p.T("Saturated: every core's bar full and requests rejected. The curve's X(N) at the machine's size is what it can serve."),
-					p.T("Press ↑ one step at a time and give each load a second or two: the engine measures a full second after each change."),
+					p.T("Press ↑ one step at a time and give each load a second or two: the demo measures a full second after each change."),
 					p.T("With %d cores X(%d) ≈ %.0f req/s: %.0f req/s is served in full, %.0f saturates.", 8, 8, published.X(8), 6000.0, 7000.0),
 				}
 			},

@@ -192,7 +192,7 @@ func TestPastPeakMet(t *testing.T) {
 	d.SetNodes(20)
 	frames(d, 2*time.Second)
 	got := how(t, d, ChallengePastPeak, locale.English)
-	if !regexp.MustCompile(`^8 nodes served 4,[4-7]\d\d req/s; 20, past N\* = 10, only 3,[6-9]\d\d with all busy\.$`).MatchString(got) {
+	if !regexp.MustCompile(`^8 nodes served 4,[4-7]\d\d req/s; 20 nodes, past N\* = 10, only 3,[6-9]\d\d, all busy\.$`).MatchString(got) {
 		t.Errorf("how: %q", got)
 	}
 	metFits(t, d, ChallengePastPeak)
@@ -205,7 +205,7 @@ func TestPastPeakLessonPath(t *testing.T) {
 	frames(d, 2*time.Second)
 	d.SetNodes(64)
 	frames(d, 2*time.Second)
-	if got := how(t, d, ChallengePastPeak, locale.English); !strings.Contains(got, "; 64, past N* = 36, only 1") {
+	if got := how(t, d, ChallengePastPeak, locale.English); !strings.Contains(got, "; 64 nodes, past N* = 36, only 1") {
 		t.Errorf("how: %q", got)
 	}
 }
@@ -267,7 +267,7 @@ func TestSurviveMet(t *testing.T) {
 	// The crash came at 2 s, with the health check: the balancer sent the
 	// dead node its 625 req/s until the next check at 4 s.
 	got := how(t, d, ChallengeSurvive, locale.English)
-	if !regexp.MustCompile(`^7 nodes left served all 5,000 req/s, 8[5-9]% busy; lost before the check: 1,[1-3]\d\d\.$`).MatchString(got) {
+	if !regexp.MustCompile(`^7 nodes left served all 5,000 req/s, 8[5-9]% busy; lost before the health check: 1,[1-3]\d\d\.$`).MatchString(got) {
 		t.Errorf("how: %q", got)
 	}
 	if pt := how(t, d, ChallengeSurvive, locale.Portuguese); !strings.HasPrefix(pt, "7 nós restantes deram conta de 5.000 req/s, 8") {

@@ -157,7 +157,7 @@ func (d *Demo) checkPastPeak() {
 	}
 	thr := m.thr
 	d.log.Mark(ChallengePastPeak, func(p *locale.Printer) string {
-		return p.T("%d nodes served %.0f req/s; %d, past N* = %d, only %.0f with all busy.", n1, thr1, n, peak, thr)
+		return p.T("%d nodes served %.0f req/s; %d nodes, past N* = %d, only %.0f, all busy.", n1, thr1, n, peak, thr)
 	})
 }
 
@@ -181,6 +181,6 @@ func (d *Demo) checkSurvive() {
 	}
 	lost := s.tot.Failed - c.failed
 	d.log.Mark(ChallengeSurvive, func(p *locale.Printer) string {
-		return p.T("%d nodes left served all %.0f req/s, %.0f%% busy; lost before the check: %d.", m.up, m.load, 100*m.util, lost)
+		return p.T("%d nodes left served all %.0f req/s, %.0f%% busy; lost before the health check: %d.", m.up, m.load, 100*m.util, lost)
 	})
 }
