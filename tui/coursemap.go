@@ -32,7 +32,10 @@ func ChallengeIDs(r *demo.Registry, id string) []string {
 	return out
 }
 
-// challengeMet records a challenge met in the progress and says so.
+// challengeMet records a challenge met in the progress and says so: in
+// which demo, how many of its challenges are met now, and where to read
+// what happened (the goal itself is the strip's to show: too long for a
+// status line).
 func (m *Model) challengeMet(msg demo.ChallengeMetMsg) tea.Cmd {
 	if !m.state.Met(msg.ID) {
 		return nil
@@ -40,7 +43,18 @@ func (m *Model) challengeMet(msg demo.ChallengeMetMsg) tea.Cmd {
 	m.listCache = ""
 	m.reader.SetDemos(m.demoLabels())
 	m.slots[0].dirty()
-	return tea.Batch(m.setStatus(false, "%s", m.com.T("✓ challenge met: %s", msg.Goal)), m.save())
+	id, _, _ := strings.Cut(msg.ID, "/")
+	name := id
+	if d, ok := m.cfg.Demos.Lookup(id); ok {
+		name = d.In(m.com.Printer).Short
+	}
+	done, all := 0, m.challengeIDs(id)
+	for _, c := range all {
+		if m.state.Challenges[c] {
+			done++
+		}
+	}
+	return tea.Batch(m.setStatus(false, "%s", m.com.T("✓ %s challenge met: %d of %d (C shows what you did)", name, done, len(all))), m.save())
 }
 
 // mapOverlay is the course map: every lesson with what is done in it —

@@ -3,6 +3,10 @@ package tui
 import (
 	"strings"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"distlab/tui/demo"
 )
 
 // Q asks the open lesson's quiz; each answer is in the progress as soon
@@ -65,5 +69,24 @@ func TestQuizOverlayRecordsAndMapCounts(t *testing.T) {
 	press(t, m, "p")
 	if !m.reader.AnswersShown() {
 		t.Fatal("a quiz answered through: the answers are still hidden")
+	}
+}
+
+// A challenge met in a demo goes into the progress once, the lesson's
+// demo bar counts it, and the status line says so in a few words.
+func TestChallengeMetRecorded(t *testing.T) {
+	m := New(Config{Load: embedded, Lang: "en", Source: "test", Demos: Demos(), Lesson: "time-consistency-failures"})
+	m.com.Tick = holdTicks
+	t.Cleanup(m.Close)
+	run(t, m, m.Init())
+	send(t, m, tea.WindowSizeMsg{Width: 120, Height: 40})
+	if !strings.Contains(screen(m), "1 clock ordering ◇0/3") {
+		t.Fatalf("the demo bar does not count the clocks' challenges:\n%s", screen(m))
+	}
+	send(t, m, demo.ChallengeMetMsg{ID: "clocks/backwards"})
+	send(t, m, demo.ChallengeMetMsg{ID: "clocks/backwards"})
+	s := screen(m)
+	if !m.state.Challenges["clocks/backwards"] || !strings.Contains(s, "1 clock ordering ◇1/3") || !strings.Contains(s, "✓ clocks challenge met: 1 of 3") {
+		t.Fatalf("state %v:\n%s", m.state.Challenges, s)
 	}
 }

@@ -29,7 +29,7 @@ func init() {
 		locale.Str("this build has no demos to open", "esta versão não tem demonstrações para abrir"),
 		locale.Str("leave presenter", "sair da apresentação"),
 		locale.Str("this lesson has no quiz yet", "esta lição ainda não tem questionário"),
-		locale.Str("✓ challenge met: %s", "✓ desafio cumprido: %s"),
+		locale.Str("✓ %s challenge met: %d of %d (C shows what you did)", "✓ desafio de %s cumprido: %d de %d (C mostra o que você fez)"),
 		locale.Str("move", "mover"),
 		locale.Str("open lesson", "abrir lição"),
 		locale.Str("Course map · %d%% done", "Mapa do curso · %d%% feito"),

@@ -159,35 +159,61 @@ func (b *Base) ChallengeStrip(w, h int) []string {
 		}
 		return []string{common.Ellipsis(" "+st.Status.Render(line), w)}
 	}
+	limit := max(int(float64(h)*MaxStripShare), 1)
+	// The most of each text that fits: at first a narrow strip (a demo
+	// beside its lesson) gives a text as many more lines as it needs to
+	// show what 80 columns would; over the strip's share, the 80-column
+	// limits; still over, only the newest hint, and a goal of one line.
+	for _, t := range []stripFit{{widen: true, hints: true, goal: 3}, {hints: true, goal: 3}, {goal: 1}} {
+		if lines := b.stripLines(w, t); len(lines) <= limit || t.goal == 1 {
+			if len(lines) > limit { // the footer and the newest text stay
+				lines = append(lines[:1], lines[len(lines)-limit+1:]...)
+			}
+			return lines
+		}
+	}
+	return nil
+}
+
+// stripFit is how much of the open strip's texts to show.
+type stripFit struct {
+	widen bool // more lines where the strip is narrower than 80 columns
+	hints bool // every hint shown so far, not only the newest
+	goal  int  // lines of the goal
+}
+
+// stripLines are the open strip's lines, each text cut as t says.
+func (b *Base) stripLines(w int, t stripFit) []string {
+	c := &b.ch
+	st, p := b.Com.Styles, b.Com.Printer
+	_, total := b.ChallengeCount()
 	ch := c.list[c.cur]
 	var lines []string
 	add := func(style func(...string) string, text string, max int) {
-		if w < 80 { // a narrower strip — beside a lesson — cuts no more of a text than an 80-column one
+		if t.widen && w < 80 {
 			max = (max*80 + w - 1) / w
 		}
 		lines = append(lines, common.WrapLines(style(text), w, max)...)
 	}
 	r, isMet := c.result(ch.ID)
 	if isMet {
-		add(st.ReadMark.Render, p.T("✓ %d/%d %s", c.cur+1, total, ch.Goal(p)), 2)
+		add(st.ReadMark.Render, p.T("✓ %d/%d %s", c.cur+1, total, ch.Goal(p)), min(t.goal, 2))
 		how := ""
 		if r.How != nil {
 			how = r.How(p) + " "
 		}
 		add(st.Item.Render, how+ch.Explain(p), 3)
 		add(st.Status.Render, p.T("C: next challenge"), 1)
-	} else {
-		add(st.Title.Render, p.T("◇ %d/%d %s", c.cur+1, total, ch.Goal(p)), 3)
-		hints := ch.Hints(p)
-		for i := range c.hints[ch.ID] {
+		return lines
+	}
+	add(st.Title.Render, p.T("◇ %d/%d %s", c.cur+1, total, ch.Goal(p)), t.goal)
+	hints, shown := ch.Hints(p), c.hints[ch.ID]
+	for i := range shown {
+		if t.hints || i == shown-1 {
 			add(st.Summary.Render, p.T("hint %d: %s", i+1, hints[i]), 2)
 		}
-		foot := p.T("H: hint (%d left) · C: next challenge", len(hints)-c.hints[ch.ID])
-		add(st.Status.Render, foot, 1)
 	}
-	if limit := max(int(float64(h)*MaxStripShare), 1); len(lines) > limit {
-		lines = lines[len(lines)-limit:]
-	}
+	add(st.Status.Render, p.T("H: hint (%d left) · C: next challenge", len(hints)-shown), 1)
 	return lines
 }
 
