@@ -31,7 +31,7 @@ type Challenges struct {
 	list     []challenge.Challenge
 	open     bool
 	cur      int
-	start    int // where the strip opened: C closes it on coming back
+	start    int             // where the strip opened: C closes it on coming back
 	hints    map[string]int  // hints shown, by challenge id
 	reported map[string]bool // met challenges already sent to the root
 }
