@@ -24,7 +24,6 @@ const (
 	crashWindow = 10 * time.Second
 	keepYours   = 64  // your last lines remembered
 	keepShown   = 128 // per watching client: the last messages shown, for TwoOrders
-	orderScan   = 64  // how many messages after one TwoOrders looks at for one overtaken
 )
 
 // checks is what the demo keeps for its challenges; the zero value is
@@ -71,6 +70,7 @@ type shownLog struct {
 	ring  []shownMsg     // the last keepShown messages, oldest first
 	first int            // the index of ring[0] among all shown
 	at    map[msgKey]int // the index of each message of ring
+	mine  []int          // the indexes of your lines in ring, in order
 	yours map[uint64]int // your lines, by seq: times shown
 }
 
@@ -118,8 +118,8 @@ func (c *checks) yoursSinceLocked(t time.Time) []uint64 {
 }
 
 // shown records that watching client i was shown message (pub, seq),
-// and looks for a pair it was shown in another order than another client
-// was: TwoOrders.
+// and looks for a pair, one of them yours, that it was shown in another
+// order than another client was: TwoOrders.
 func (d *Demo) shown(i int, pub string, seq uint64, line string) {
 	c := &d.ch
 	c.mu.Lock()
@@ -137,7 +137,7 @@ func (d *Demo) shown(i int, pub string, seq uint64, line string) {
 			delete(v.yours, slices.Min(slices.Collect(maps.Keys(v.yours))))
 		}
 	}
-	if c.ordered {
+	if c.ordered || c.you == "" {
 		return
 	}
 	k := msgKey{pub, seq}
@@ -147,22 +147,39 @@ func (d *Demo) shown(i int, pub string, seq uint64, line string) {
 	idx := v.first + len(v.ring)
 	v.ring = append(v.ring, shownMsg{key: k, text: line})
 	v.at[k] = idx
+	if pub == c.you {
+		v.mine = append(v.mine, idx)
+	}
 	if len(v.ring) > keepShown {
 		if old := v.ring[0]; v.at[old.key] == v.first {
 			delete(v.at, old.key)
 		}
 		v.ring, v.first = v.ring[1:], v.first+1
+		if len(v.mine) > 0 && v.mine[0] < v.first {
+			v.mine = v.mine[1:]
+		}
 	}
-	// Another client o shown k earlier, and after it a message that this
-	// one was shown before k: the two saw the pair in opposite orders.
+	// Another client o was shown k earlier, and after it a message that
+	// this one was shown before k: the two saw the pair in opposite
+	// orders. One of the pair is yours: after k, anything if k is yours,
+	// else your lines only (few: a quick look).
 	for x := range c.views {
 		o := &c.views[x]
 		ix, ok := o.at[k]
 		if x == i || !ok {
 			continue
 		}
-		for j := ix - o.first + 1; j < len(o.ring) && j <= ix-o.first+orderScan; j++ {
-			a := o.ring[j]
+		var later []shownMsg
+		if pub == c.you {
+			later = o.ring[ix-o.first+1:]
+		} else {
+			for _, j := range o.mine {
+				if j > ix {
+					later = append(later, o.ring[j-o.first])
+				}
+			}
+		}
+		for _, a := range later {
 			if iy, ok := v.at[a.key]; ok && iy < idx {
 				c.ordered = true
 				first, second := d.viewName(x), d.viewName(i)

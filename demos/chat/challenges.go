@@ -15,7 +15,9 @@ const (
 	// client after your failover.
 	LoseNothing = "chat/lose-nothing"
 	// TwoOrders is met when two watching clients were shown the same two
-	// messages in different orders.
+	// messages in different orders, one of them yours. (Two bots' lines
+	// do not count: bots that speak in step race from the start, and the
+	// student would have done nothing.)
 	TwoOrders = "chat/two-orders"
 	// DeclaredDead is met when a watching client's silence timeout fires
 	// on a node that is frozen: up, sockets open, saying nothing.
@@ -34,28 +36,28 @@ func Challenges() []challenge.Challenge {
 			Hints: func(p *locale.Printer) []string {
 				return []string{
 					p.T("Your column's header says which node you are on: select that node with ↑/↓."),
-					p.T("Press i, type a line, enter, then esc and c (crash) at once; slow links (s) keep the line unacknowledged longer."),
-					p.T("Select your node, press s, then i, a line, enter, esc, c; after \"reconnected to\", count your line in ana's and bruno's columns."),
+					p.T("Type a line (i, text, enter), then esc and c at once; slow links (s) hold its ack back longer."),
+					p.T("On your node: s, then i, a line, enter, esc, c; now count your line in ana's and bruno's columns."),
 				}
 			},
 			Explain: func(p *locale.Printer) string {
-				return p.T("At-least-once plus deduplication: the client resends until acked, a node acks once a peer holds a copy, and (client, seq) ids drop the copies.")
+				return p.T("At-least-once plus dedup: your client resends until acked, a node acks once a peer has a copy, and (client, seq) ids drop repeats.")
 			},
 		},
 		{
 			ID: TwoOrders,
 			Goal: func(p *locale.Printer) string {
-				return p.T("Predict: do all clients see the bots' messages in the same order? Find two clients that were shown the same two messages in different orders.")
+				return p.T("Predict: if you type a line just as a bot on another node speaks, will every client see the two in the same order? Make two clients disagree.")
 			},
 			Hints: func(p *locale.Printer) []string {
 				return []string{
-					p.T("One sender's messages keep their order, as each link is FIFO; two senders racing is another story."),
-					p.T("Slow links (s) delay each line between nodes by a different amount; ] makes the bots talk faster."),
-					p.T("Press s, then ] twice, and look for ≠ in the ana and bruno columns."),
+					p.T("Lines from one node keep their order (links are FIFO): race yours against bot2, on another node."),
+					p.T("Slow links (s) delay each line between nodes by a different amount; ] makes the bots talk more often."),
+					p.T("Press s, ] ], then send short lines in a row (i, a letter, enter); compare ana's and bruno's columns."),
 				}
 			},
 			Explain: func(p *locale.Printer) string {
-				return p.T("Each link is FIFO, but messages from different senders race along different links: one order for everyone takes a total-order broadcast.")
+				return p.T("Each link is FIFO, but lines from different nodes race along different links: one order for everyone takes a total-order broadcast.")
 			},
 		},
 		{
@@ -67,7 +69,7 @@ func Challenges() []challenge.Challenge {
 				return []string{
 					p.T("A frozen node sends nothing, not even an error: its clients only get silence."),
 					p.T("Select the node ana is on (her column's header says which) and press f; do not thaw it yet."),
-					p.T("Each client pings its node every second and gives up after 3 s of silence: press f, wait, and watch ana's column."),
+					p.T("Clients ping every second and give up after 3 s of silence: press f, wait, watch ana's column."),
 				}
 			},
 			Explain: func(p *locale.Printer) string {

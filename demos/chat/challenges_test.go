@@ -1,6 +1,7 @@
 package chat
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -110,10 +111,10 @@ func TestLoseNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	eventually(t, "lose-nothing met", func() bool { return how(d, LoseNothing, locale.English) != "" })
-	if got, want := how(d, LoseNothing, locale.English), "n1 crashed with 3 of your last 3 lines unacknowledged; each reached ana and bruno exactly once."; got != want {
+	if got, want := how(d, LoseNothing, locale.English), "n1 crashed with 3 of your 3 recent lines unacked; each reached ana and bruno exactly once."; got != want {
 		t.Errorf("how:\n got %q\nwant %q", got, want)
 	}
-	if got, want := how(d, LoseNothing, locale.Portuguese), "O n1 caiu com 3 das suas últimas 3 linhas sem confirmação; cada uma chegou exatamente uma vez a ana e bruno."; got != want {
+	if got, want := how(d, LoseNothing, locale.Portuguese), "O n1 caiu com 3 de 3 linhas suas sem confirmação; todas chegaram uma só vez a ana e bruno."; got != want {
 		t.Errorf("how in Portuguese:\n got %q\nwant %q", got, want)
 	}
 	for _, v := range d.Views()[1:] { // what their screens show, apart from the demo's records
@@ -171,16 +172,23 @@ func TestLoseNothingNearMisses(t *testing.T) {
 	}
 }
 
-// Slow links and chatty bots: two clients are shown two messages in
-// opposite orders, which their screens confirm.
+// Slow links, chatty bots, and you typing line after line: two clients
+// are shown one of your lines and a bot's in opposite orders, which their
+// screens confirm.
 func TestTwoOrders(t *testing.T) {
 	t.Parallel()
-	d := startChallengeDemo(t, DemoConfig{Bots: 4, BotRate: 10})
+	d := startChallengeDemo(t, DemoConfig{Bots: 2, BotRate: 4})
 	d.SetLinks(LinksSlow)
-	eventually(t, "two-orders met", func() bool { return how(d, TwoOrders, locale.English) != "" })
+	n := 0
+	eventually(t, "two-orders met", func() bool {
+		if n++; n%5 == 0 { // a line every 50 ms or so
+			d.Say(fmt.Sprintf("line %d", n/5))
+		}
+		return how(d, TwoOrders, locale.English) != ""
+	})
 	got := how(d, TwoOrders, locale.English)
-	m := regexp.MustCompile(`^(you|ana|bruno) saw “(.+)” before “(.+)”; (you|ana|bruno) saw them the other way round\.$`).FindStringSubmatch(got)
-	if m == nil || m[1] == m[4] {
+	m := regexp.MustCompile(`^(ana|bruno) saw “(.+)” before “(.+)”; (ana|bruno) saw them the other way round\.$`).FindStringSubmatch(got)
+	if m == nil || m[1] == m[4] || !strings.HasPrefix(m[2], "line ") && !strings.HasPrefix(m[3], "line ") {
 		t.Fatalf("how: %q", got)
 	}
 	view := func(name string) *View {
@@ -204,9 +212,15 @@ func TestTwoOrders(t *testing.T) {
 	}
 }
 
-// Near miss: one sender's lines, however slow the links, reach every
-// client in the order sent.
-func TestTwoOrdersNearMiss(t *testing.T) {
+// Near misses: one sender's lines, however slow the links, reach every
+// client in the order sent; two bots' lines race, but you had no part in
+// it.
+func TestTwoOrdersNearMisses(t *testing.T) {
+	t.Run("one sender", twoOrdersOneSender)
+	t.Run("bots only", twoOrdersBotsOnly)
+}
+
+func twoOrdersOneSender(t *testing.T) {
 	t.Parallel()
 	d := startChallengeDemo(t, DemoConfig{Bots: -1})
 	d.SetLinks(LinksSlow)
@@ -226,6 +240,46 @@ func TestTwoOrdersNearMiss(t *testing.T) {
 	if got := how(d, TwoOrders, locale.English); got != "" {
 		t.Fatalf("met with one sender: %q", got)
 	}
+}
+
+func twoOrdersBotsOnly(t *testing.T) {
+	t.Parallel()
+	d := startChallengeDemo(t, DemoConfig{Bots: 2, BotRate: 4})
+	d.SetLinks(LinksSlow)
+	eventually(t, "ana and bruno shown two bots' lines in opposite orders", func() bool {
+		a, _ := d.Views()[1].Lines(viewLines)
+		b, _ := d.Views()[2].Lines(viewLines)
+		return disagree(a, b)
+	})
+	if got := how(d, TwoOrders, locale.English); got != "" {
+		t.Fatalf("met by the bots alone: %q", got)
+	}
+}
+
+// disagree reports whether two screens show two chat lines in opposite
+// orders.
+func disagree(a, b []string) bool {
+	at := map[string]int{}
+	for i, l := range a {
+		if len(l) > 9 && l[2] == ':' {
+			at[l[9:]] = i
+		}
+	}
+	last := -1
+	for _, l := range b {
+		if len(l) <= 9 || l[2] != ':' {
+			continue
+		}
+		i, ok := at[l[9:]]
+		if !ok {
+			continue
+		}
+		if i < last {
+			return true
+		}
+		last = i
+	}
+	return false
 }
 
 // Freeze ana's node: her client's timeout takes it for dead, and the demo

@@ -87,11 +87,11 @@ func (d *Demo) checkCrash() {
 		names := joinNames(p, others)
 		switch {
 		case total > 1:
-			return p.T("%s crashed with %d of your last %d lines unacknowledged; each reached %s exactly once.", node, unacked, total, names)
+			return p.T("%s crashed with %d of your %d recent lines unacked; each reached %s exactly once.", node, unacked, total, names)
 		case unacked > 0:
-			return p.T("%s crashed before your line was acknowledged; it reached %s exactly once.", node, names)
+			return p.T("%s crashed before your line was acked; it reached %s exactly once.", node, names)
 		}
-		return p.T("%s crashed after your line was acknowledged; it reached %s exactly once.", node, names)
+		return p.T("%s crashed after your line was acked; it reached %s exactly once.", node, names)
 	})
 }
 

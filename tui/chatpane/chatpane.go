@@ -15,6 +15,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"distlab/demos/challenge"
 	"distlab/demos/chat"
 	"distlab/tui/common"
 	"distlab/tui/demo"
@@ -27,9 +28,10 @@ const ID = "chat"
 // (127.0.0.1, or 0.0.0.0 to let a classroom join).
 func Demo() demo.Demo {
 	return demo.Demo{
-		ID:    ID,
-		Names: names,
-		New:   func(env demo.Env) common.Pane { return New(env, env.Host) },
+		ID:         ID,
+		Names:      names,
+		New:        func(env demo.Env) common.Pane { return New(env, env.Host) },
+		Challenges: chat.Challenges,
 	}
 }
 
@@ -97,8 +99,24 @@ func New(env demo.Env, host string) *Model {
 	if env.Port > 0 {
 		port = env.Port + env.Seat*portsPerPane
 	}
-	return &Model{Base: demo.NewBase(env, false), keys: newKeys(env.Com.Printer), host: host, port: port,
+	m := &Model{Base: demo.NewBase(env, false), host: host, port: port,
 		start: &handoff{done: make(chan struct{})}, startDemo: chat.StartDemo, input: env.Com.NewInput()}
+	m.UseChallenges(checker{m})
+	m.keys = newKeys(env.Com.Printer, m.ChallengeKeys())
+	return m
+}
+
+// checker is the pane's handle on its engine's challenges: their list at
+// once, what the engine saw met once it has started.
+type checker struct{ m *Model }
+
+func (c checker) Challenges() []challenge.Challenge { return chat.Challenges() }
+
+func (c checker) Done() []challenge.Result {
+	if c.m.cluster == nil {
+		return nil
+	}
+	return c.m.cluster.Done()
 }
 
 // Init starts the demo's cluster in a command: listening and dialing are
@@ -195,7 +213,7 @@ func (m *Model) typing() bool { return m.input.Focused() }
 // Relabel rebuilds the key help after a language change, and has the
 // nodes, clients and bots speak the new language from now on.
 func (m *Model) Relabel() {
-	m.keys = newKeys(m.Com.Printer)
+	m.keys = newKeys(m.Com.Printer, m.ChallengeKeys())
 	if m.cluster != nil {
 		m.cluster.SetLang(m.Com.Lang())
 	}
@@ -213,7 +231,8 @@ func (m *Model) Animating() bool {
 
 // Frame samples the engine, and reports a change only when what the pane
 // draws did: a node's state or counters, a client's new lines, the bots,
-// or the rates (recomputed every rateEvery).
+// the rates (recomputed every rateEvery), or a challenge the engine saw
+// met, which goes to the root at once.
 func (m *Model) Frame(now time.Time) (bool, tea.Cmd) {
 	m.lastFrame = now
 	if m.settleArmed {
@@ -233,7 +252,8 @@ func (m *Model) Frame(now time.Time) (bool, tea.Cmd) {
 			m.rates.forget(i)
 		}
 	}
-	return changed, nil
+	met := m.SyncChallenges()
+	return changed || met != nil, met
 }
 
 // Update handles the start, engine calls' results and keys.
@@ -253,6 +273,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		if m.Mine(msg) && m.cluster != nil {
 			m.sample() // show the effect at once, animating or not
 			m.settleArmed = true
+			return m.SyncChallenges()
 		}
 	case tea.PasteMsg:
 		if m.typing() {
@@ -263,13 +284,15 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		var cmd tea.Cmd
-		if m.typing() {
+		switch {
+		case m.typing(): // C and H are letters of the line
 			m.typeKey(msg)
-		} else {
+		case m.ChallengeKey(msg):
+		default:
 			cmd = m.key(msg)
 		}
 		m.sample()
-		return cmd
+		return tea.Batch(cmd, m.SyncChallenges())
 	}
 	return nil
 }

@@ -67,15 +67,16 @@ func TestInputCleanAndLimit(t *testing.T) {
 	}
 }
 
-// The input line is the last line, the pane's width; a long line shows
-// its end, where the cursor is; enter sends it and empties it.
+// The input line is the demo's last line, above the challenge strip, the
+// pane's width; a long line shows its end, where the cursor is; enter
+// sends it and empties it.
 func TestInputLine(t *testing.T) {
 	m := start(t, locale.English)
 	press(m, "i")
 	m.Update(tea.PasteMsg{Content: "hello " + strings.Repeat("x", 100) + "END"})
 	last := func() string {
 		lines := strings.Split(ansi.Strip(m.View()), "\n")
-		return lines[len(lines)-1]
+		return lines[len(lines)-1-len(m.ChallengeStrip(m.Size()))]
 	}
 	if l := last(); ansi.StringWidth(l) != 100 || !strings.Contains(l, "xEND") || !strings.HasPrefix(l, " say: x") {
 		t.Fatalf("input line %q", l)

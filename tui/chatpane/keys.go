@@ -13,11 +13,15 @@ type keyMap struct {
 	Up, Down, Crash, Restart, Freeze, AddBot, RemoveBot, Slower, Faster, Slow, VerySlow, Pause, Reset, Type key.Binding
 	// While typing, only these act; other keys edit the line.
 	Send, Leave key.Binding
+
+	Challenge []key.Binding // the challenge strip's (demo.Base.ChallengeKeys)
 }
 
-// newKeys is the pane's keys with their help in p's language.
-func newKeys(p *locale.Printer) keyMap {
+// newKeys is the pane's keys with their help in p's language, and the
+// challenge strip's.
+func newKeys(p *locale.Printer, challenge []key.Binding) keyMap {
 	return keyMap{
+		Challenge: challenge,
 		Up:        demo.Bind("↑", p.T("select node"), "up"),
 		Down:      demo.Bind("↓", p.T("select node"), "down"),
 		Crash:     demo.Bind("c", p.T("crash node"), "c"),
@@ -48,7 +52,7 @@ func (h helpMap) ShortHelp() []key.Binding {
 	if h.typing {
 		return []key.Binding{h.k.Send, h.k.Leave}
 	}
-	return []key.Binding{h.k.Type, h.k.Crash, h.k.Restart, h.k.AddBot, h.k.Slow}
+	return append([]key.Binding{h.k.Type, h.k.Crash, h.k.Restart, h.k.AddBot, h.k.Slow}, h.k.Challenge...)
 }
 
 // FullHelp is the help overlay's columns.
@@ -57,5 +61,5 @@ func (h helpMap) FullHelp() [][]key.Binding {
 		return [][]key.Binding{{h.k.Send, h.k.Leave}}
 	}
 	return [][]key.Binding{{h.k.Up, h.k.Down, h.k.Crash, h.k.Restart, h.k.Freeze, h.k.Type},
-		{h.k.AddBot, h.k.RemoveBot, h.k.Slower, h.k.Faster, h.k.Slow, h.k.VerySlow, h.k.Pause, h.k.Reset}}
+		{h.k.AddBot, h.k.RemoveBot, h.k.Slower, h.k.Faster, h.k.Slow, h.k.VerySlow, h.k.Pause, h.k.Reset}, h.k.Challenge}
 }

@@ -11,8 +11,9 @@ import (
 	"distlab/tui/common"
 )
 
-// View draws the cluster map, the clients' screens and the input line.
-// It only reads what sample and the start command left: no IO.
+// View draws the cluster map, the clients' screens and the input line,
+// and the challenge strip under them. It only reads what sample and the
+// start command left: no IO.
 func (m *Model) View() string {
 	s := m.Com.Styles
 	if v, done := m.Placeholder(); done {
@@ -22,6 +23,17 @@ func (m *Model) View() string {
 	if m.cluster == nil {
 		return common.Fit("\n "+s.Status.Render(m.Com.T("starting the cluster…")), w, h)
 	}
+	strip := m.ChallengeStrip(w, h)
+	demo := m.demoView(w, h-len(strip))
+	if len(strip) == 0 {
+		return demo
+	}
+	return demo + "\n" + strings.Join(strip, "\n")
+}
+
+// demoView is the demo itself in w×h cells.
+func (m *Model) demoView(w, h int) string {
+	s := m.Com.Styles
 	top := m.nodeLines()
 	top = append(top, m.statusLines(w)...)
 	if len(m.join) > 0 { // the address must show whole: students type it
