@@ -5,6 +5,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"distlab/demos/challenge"
 	"distlab/tui/common"
@@ -156,6 +157,12 @@ func (b *Base) ChallengeStrip(w, h int) []string {
 		line := p.T("◇ challenges: %d of %d done · C: try one", done, total)
 		if done == total {
 			line = p.T("✓ challenges: all %d done · C: see them", total)
+		}
+		if ansi.StringWidth(line)+1 > w { // a narrow pane: the count and the key, whole
+			line = p.T("◇ challenges %d/%d · C", done, total)
+			if done == total {
+				line = p.T("✓ challenges %d/%d · C", done, total)
+			}
 		}
 		return []string{common.Ellipsis(" "+st.Status.Render(line), w)}
 	}

@@ -48,6 +48,9 @@ func TestChallengeStrip(t *testing.T) {
 	if s := strip(&b, 60, 20); strings.TrimRight(s, " ") != " ◇ challenges: 0 of 3 done · C: try one" {
 		t.Fatalf("folded: %q", s)
 	}
+	if s := strip(&b, 30, 20); strings.TrimRight(s, " ") != " ◇ challenges 0/3 · C" {
+		t.Fatalf("folded in a narrow pane: %q", s)
+	}
 	f.log.Mark("t/a", func(*locale.Printer) string { return "You did A." })
 	cmd := b.SyncChallenges()
 	if cmd == nil {

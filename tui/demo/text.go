@@ -9,6 +9,8 @@ func init() {
 		locale.Str("hint", "dica"),
 		locale.Str("◇ challenges: %d of %d done · C: try one", "◇ desafios: %d de %d feitos · C: tente um"),
 		locale.Str("✓ challenges: all %d done · C: see them", "✓ desafios: todos os %d feitos · C: veja-os"),
+		locale.Str("◇ challenges %d/%d · C", "◇ desafios %d/%d · C"),
+		locale.Str("✓ challenges %d/%d · C", "✓ desafios %d/%d · C"),
 		locale.Str("✓ %d/%d %s", "✓ %d/%d %s"),
 		locale.Str("◇ %d/%d %s", "◇ %d/%d %s"),
 		locale.Str("C: next challenge", "C: próximo desafio"),
