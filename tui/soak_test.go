@@ -45,14 +45,36 @@ func TestSoakLearning(t *testing.T) {
 	})
 }
 
+// TestSoakChallenges soaks the real demos — a chat cluster on real
+// sockets, the clocks, scale — open beside lesson 7 and 2 and their
+// challenge strips, with the strips' keys and the demos' own in the mix.
+func TestSoakChallenges(t *testing.T) {
+	t.Parallel()
+	demos := Demos()
+	// Not e: the scale demo's real measurement runs for seconds, and the
+	// soak runs every command to its end before the next key.
+	soakN(t, 4, 2000, embedded, []string{"C", "H", "C", "H", "c", "r", "f", "a", "s", "k", "R", "x", "2", "3"}, func(m *Model) {
+		m.cfg.Demos = demos // the registry the app ships, challenges and all
+		press(t, m, "M", "down", "enter", "1") // lesson 2 and scale
+		press(t, m, "M", "down", "down", "down", "down", "down", "enter", "1", "2") // lesson 7: clocks, chat
+		if m.Panes() < 3 {
+			t.Fatalf("%d panes", m.Panes())
+		}
+	})
+}
+
 func soak(t *testing.T, seed uint64, setup func(*Model)) {
 	soakWith(t, seed, fixtureWithProblem(t), nil, setup)
 }
 
 func soakWith(t *testing.T, seed uint64, load func() *lessons.Catalog, extra []string, setup func(*Model)) {
-	n := 5000
+	soakN(t, seed, 5000, load, extra, setup)
+}
+
+// soakN is soakWith with n steps (a tenth in -short mode).
+func soakN(t *testing.T, seed uint64, n int, load func() *lessons.Catalog, extra []string, setup func(*Model)) {
 	if testing.Short() {
-		n = 500
+		n /= 10
 	}
 	keys := []string{"j", "k", "up", "down", "pgup", "pgdown", "home", "end", "g", "G", "u", "d",
 		"space", "b", "enter", "esc", "tab", "shift+tab", "n", "p", "L", "T", "?", "!", "/", "x",
