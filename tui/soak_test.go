@@ -54,8 +54,8 @@ func TestSoakChallenges(t *testing.T) {
 	// Not e: the scale demo's real measurement runs for seconds, and the
 	// soak runs every command to its end before the next key.
 	soakN(t, 4, 2000, embedded, []string{"C", "H", "C", "H", "c", "r", "f", "a", "s", "k", "R", "x", "2", "3"}, func(m *Model) {
-		m.cfg.Demos = demos // the registry the app ships, challenges and all
-		press(t, m, "M", "down", "enter", "1") // lesson 2 and scale
+		m.cfg.Demos = demos                                                         // the registry the app ships, challenges and all
+		press(t, m, "M", "down", "enter", "1")                                      // lesson 2 and scale
 		press(t, m, "M", "down", "down", "down", "down", "down", "enter", "1", "2") // lesson 7: clocks, chat
 		if m.Panes() < 3 {
 			t.Fatalf("%d panes", m.Panes())
