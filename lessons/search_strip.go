@@ -135,7 +135,7 @@ func dropMarker(s string) string {
 // inline removes the marks of markdown outside code: links and images keep
 // their text, emphasis and backslash escapes go, entities are decoded.
 func inline(s string) string {
-	if !strings.ContainsAny(s, "[]*_\\&<") {
+	if !strings.ContainsAny(s, "[]*_\\&<~") {
 		return s
 	}
 	var b strings.Builder
@@ -166,6 +166,11 @@ func inline(s string) string {
 			}
 		case '*', '_':
 			if delimiter(s, i) {
+				continue
+			}
+		case '~':
+			if i+1 < len(s) && s[i+1] == '~' { // ~~struck~~
+				i++
 				continue
 			}
 		}

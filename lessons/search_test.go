@@ -240,3 +240,22 @@ func BenchmarkIndexCourse(b *testing.B) {
 		NewIndex(ls).Search(NewQuery("relogio"))
 	}
 }
+
+// On a terminal a hit is cut to its width; into a pipe it is whole.
+func TestWriteHits(t *testing.T) {
+	hs := []Hit{{ID: "clocks", Line: 12, Text: "Relógios de Lamport contam eventos, não segundos."}}
+	var b strings.Builder
+	if err := WriteHits(&b, hs, 0); err != nil || b.String() != "clocks:12: Relógios de Lamport contam eventos, não segundos.\n" {
+		t.Fatalf("whole: %q, %v", b.String(), err)
+	}
+	b.Reset()
+	WriteHits(&b, hs, 30)
+	if got := b.String(); got != "clocks:12: Relógios de Lampor…\n" {
+		t.Fatalf("cut to 30 cells: %q", got)
+	}
+	b.Reset()
+	WriteHitsJSON(&b, nil)
+	if b.String() != "[]\n" {
+		t.Fatalf("no hits in JSON: %q", b.String())
+	}
+}

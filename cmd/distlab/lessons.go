@@ -38,7 +38,7 @@ func newLessonsCmd(g *globals) *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, p.T("print a JSON array (id, title, order, summary, demos, lang, path, quiz)"))
-	cmd.AddCommand(&cobra.Command{
+	cmd.AddCommand(newLessonsSearchCmd(g), &cobra.Command{
 		Use:   "check " + p.T("[DIR]"),
 		Short: p.T("Check a lessons folder; print path:line: problems and exit 1 if any"),
 		Args:  cobra.MaximumNArgs(1),

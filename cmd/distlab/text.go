@@ -58,6 +58,20 @@ func init() {
 		locale.Plural("%d lesson files loaded", "%d lesson file loaded", "%d arquivos de lição carregados", "%d arquivo de lição carregado"),
 		locale.Plural("ok: %d lesson files, no problems", "ok: %d lesson file, no problems",
 			"ok: %d arquivos de lição, nenhum problema", "ok: %d arquivo de lição, nenhum problema"),
+		locale.Str("TERM", "TERMO"),
+		locale.Str("Find a word in the lessons; print id:line: text for each line that holds it",
+			"Busca uma palavra nas lições; mostra id:linha: texto para cada linha que a contém"),
+		locale.Str("Find a word or a phrase in the titles, summaries and text of the lessons in one language,\n"+
+			"case and accents aside (relogio finds relógio), and print each line that holds it as\n"+
+			"id:line: text, the line counted in the lesson's file. On a terminal each line is cut to\n"+
+			"its width. Exit status 1 when no line holds it, as grep.",
+			"Busca uma palavra ou uma frase nos títulos, resumos e textos das lições de um idioma,\n"+
+				"sem diferenciar maiúsculas nem acentos (relogio encontra relógio), e mostra cada linha que a\n"+
+				"contém como id:linha: texto, a linha contada no arquivo da lição. Num terminal, cada linha é\n"+
+				"cortada na largura dele. Sai com 1 quando nenhuma linha a contém, como o grep."),
+		locale.Str("nothing to search for: give a word", "nada para buscar: dê uma palavra"),
+		locale.Str("no lesson in %s holds %q", "nenhuma lição em %s contém %q"),
+		locale.Str("print a JSON array (id, line, text)", "mostra um array JSON (id, line, text)"),
 		locale.Str("TITLE", "TÍTULO"),
 		locale.Str("DEMOS", "DEMONSTRAÇÕES"),
 		locale.Str("Work with one lesson", "Trabalha com uma lição"),
