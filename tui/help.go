@@ -32,7 +32,7 @@ func (m *Model) baseKeys() help.KeyMap {
 	g.Zoom.SetEnabled(m.focus != focusList && (m.zoom || shown > 1 || m.sidebarShown()))
 	g.ClosePane.SetEnabled(m.focus != focusList)
 	g.Split.SetEnabled(shown > 1)
-	return helpMap{global: g, pane: m.focused().KeyMap(), lesson: m.onLesson(), presenting: m.mode == Presenting,
+	return helpMap{global: g, pane: m.focused().KeyMap(), lesson: m.onLesson() && !m.nextTaken(), presenting: m.mode == Presenting,
 		leave: m.com.T("leave presenter"), demos: len(m.cfg.Demos.All()) > 0}
 }
 

@@ -72,9 +72,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		return m.toFocused(msg) // a paste is typing: it goes where keys go
 	case catalog.OpenMsg:
-		m.list.CloseFilter()
-		m.setFocus(0)
-		return m.openLesson(msg.ID)
+		return m.openFromList(msg)
 	case demo.OpenMsg:
 		return tea.Batch(closeOverlays[pickerOverlay](m), m.openDemo(msg.ID, msg.New))
 	case picker.CloseMsg:
@@ -199,16 +197,13 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if m.focus == focusList && m.list.OpensOnKey(msg) {
 		// At once, not after a command round trip: keys typed right after
 		// enter must reach the lesson, not the list.
-		id := m.list.Selected()
-		if id == "" {
+		open := m.list.Chosen()
+		if open.ID == "" {
 			return nil
 		}
-		m.list.CloseFilter()
-		m.listCache = ""
-		m.setFocus(0)
-		return m.openLesson(id)
+		return m.openFromList(open)
 	}
-	if m.capturing() {
+	if m.capturing() || m.claims(msg) {
 		return m.toFocused(msg)
 	}
 	if cmd, ok := m.globalKey(msg); ok {

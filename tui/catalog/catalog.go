@@ -1,7 +1,8 @@
 // Package catalog is the lesson list pane: numbered lessons with read marks,
 // a cursor, and a filter typed after "/" (a bubbles textinput, matched with
-// tui/match: accents optional). Choosing a lesson sends OpenMsg; the root
-// decides what opening means.
+// tui/match: accents optional) that also searches the lessons' text and
+// lists the lines it finds under their lessons (see rows.go). Choosing a
+// lesson or a line sends OpenMsg; the root decides what opening means.
 package catalog
 
 import (
@@ -19,8 +20,14 @@ import (
 	"distlab/tui/match"
 )
 
-// OpenMsg asks the root to open lesson ID.
-type OpenMsg struct{ ID string }
+// OpenMsg asks the root to open lesson ID: at its remembered place, or, for
+// a hit of a search, at source line Line (as lessons.Hit counts it), with
+// Find, the query, to highlight there.
+type OpenMsg struct {
+	ID   string
+	Line int
+	Find string
+}
 
 // Model is the lesson list.
 type Model struct {
@@ -32,8 +39,14 @@ type Model struct {
 	current string // id of the lesson open in the reader
 
 	visible []int // indexes into lessons that match the filter, in order
-	cursor  int   // index into visible
-	top     int   // first item of visible shown; items take one or two lines
+	// rows are the lines of the list: the visible lessons and the hits
+	// under them (see refilter); hits are the query's hits in the lessons'
+	// text, index reads the text for them (built at the first query).
+	rows   []row
+	hits   []lessons.Hit
+	index  *lessons.Index
+	cursor int // index into rows, on a selectable row
+	top    int // first row shown; a row takes one line or two
 	// filter is the query; focused while it is typed.
 	filter textinput.Model
 
@@ -71,7 +84,7 @@ func (m *Model) Relabel() { m.keys = keys.DefaultCatalog(m.com.Printer) }
 // when it is still there.
 func (m *Model) SetLessons(ls []lessons.Lesson) {
 	sel := m.Selected()
-	m.lessons = ls
+	m.lessons, m.index = ls, nil
 	m.folded = make([]string, len(ls))
 	for i, l := range ls {
 		m.folded[i] = match.Fold(l.Title + " " + l.ID + " " + l.Summary)
@@ -91,8 +104,8 @@ func (m *Model) SetCurrent(id string) {
 
 // Select moves the cursor to lesson id if it is visible.
 func (m *Model) Select(id string) {
-	for i, idx := range m.visible {
-		if m.lessons[idx].ID == id {
+	for i, r := range m.rows {
+		if r.hit < 0 && r.selectable() && m.lessons[r.lesson].ID == id {
 			m.cursor = i
 			break
 		}
@@ -100,13 +113,9 @@ func (m *Model) Select(id string) {
 	m.scrollToCursor()
 }
 
-// Selected is the id under the cursor, or "".
-func (m *Model) Selected() string {
-	if m.cursor < 0 || m.cursor >= len(m.visible) {
-		return ""
-	}
-	return m.lessons[m.visible[m.cursor]].ID
-}
+// Selected is the id of the lesson under the cursor (or of the hit under
+// it), or "".
+func (m *Model) Selected() string { return m.chosen().ID }
 
 // OpensOnKey reports whether msg would open the selected lesson, so that
 // the root can act on it at once instead of after a command round trip
@@ -180,9 +189,9 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		case key.Matches(msg, m.keys.Down):
 			m.move(1)
 		case key.Matches(msg, m.keys.Top):
-			m.move(-len(m.visible))
+			m.move(-len(m.rows))
 		case key.Matches(msg, m.keys.Bottom):
-			m.move(len(m.visible))
+			m.move(len(m.rows))
 		case key.Matches(msg, m.keys.Filter):
 			m.filter.Focus() // the cursor stands still: no command
 		case key.Matches(msg, m.keys.Clear):
@@ -192,7 +201,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		}
 	case tea.MouseClickMsg:
 		if msg.Button == tea.MouseLeft {
-			if row, ok := m.rowAt(msg.Y); ok {
+			if row, ok := m.rowAt(msg.Y); ok && m.rows[row].selectable() {
 				m.cursor = row
 				return m.open()
 			}
@@ -209,11 +218,11 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 }
 
 func (m *Model) open() tea.Cmd {
-	id := m.Selected()
-	if id == "" {
+	msg := m.chosen()
+	if msg.ID == "" {
 		return nil
 	}
-	return func() tea.Msg { return OpenMsg{ID: id} }
+	return func() tea.Msg { return msg }
 }
 
 // typeFilter edits the query; enter opens the first match, esc drops it,
@@ -260,24 +269,6 @@ func (m *Model) setQuery(q string) {
 	m.Select(sel)
 }
 
-func (m *Model) refilter() {
-	m.visible = m.visible[:0]
-	q := match.NewQuery(m.filter.Value())
-	for i := range m.lessons {
-		if q.Empty() || q.In(m.folded[i]) {
-			m.visible = append(m.visible, i)
-		}
-	}
-	if m.cursor >= len(m.visible) {
-		m.cursor = max(0, len(m.visible)-1)
-	}
-}
-
-func (m *Model) move(d int) {
-	m.cursor = min(max(m.cursor+d, 0), max(len(m.visible)-1, 0))
-	m.scrollToCursor()
-}
-
 func (m *Model) scrollToCursor() {
 	h := m.listHeight()
 	if h <= 0 {
@@ -288,7 +279,7 @@ func (m *Model) scrollToCursor() {
 		m.top++
 	}
 	// Pull the window up while there is room at its bottom.
-	for m.top > 0 && m.linesBetween(m.top-1, len(m.visible)-1) <= h {
+	for m.top > 0 && m.linesBetween(m.top-1, len(m.rows)-1) <= h {
 		m.top--
 	}
 	m.top = max(m.top, 0)
@@ -297,7 +288,7 @@ func (m *Model) scrollToCursor() {
 // linesBetween is how many lines items from..to (inclusive) take.
 func (m *Model) linesBetween(from, to int) int {
 	n := 0
-	for row := from; row <= to && row < len(m.visible); row++ {
+	for row := from; row <= to && row < len(m.rows); row++ {
 		n += len(m.itemLines(row))
 	}
 	return n
@@ -312,7 +303,7 @@ func (m *Model) rowAt(y int) (int, bool) {
 		return 0, false
 	}
 	line := 0
-	for row := m.top; row < len(m.visible); row++ {
+	for row := m.top; row < len(m.rows); row++ {
 		line += len(m.itemLines(row))
 		if y < line {
 			return row, true

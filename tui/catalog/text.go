@@ -9,5 +9,6 @@ func init() {
 		locale.Str("filter: ", "filtro: "),
 		locale.Str("No lessons in this language.", "Nenhuma lição neste idioma."),
 		locale.Str("No lesson matches.", "Nenhuma lição encontrada."),
+		locale.Plural("+%d more lines", "+%d more line", "+%d outras linhas", "+%d outra linha"),
 	)
 }

@@ -22,11 +22,11 @@ func (m *Model) View() string {
 	switch {
 	case len(m.lessons) == 0:
 		lines = append(lines, s.Empty.Render(m.com.T("No lessons in this language.")))
-	case len(m.visible) == 0:
+	case len(m.rows) == 0:
 		lines = append(lines, s.Empty.Render(m.com.T("No lesson matches.")))
 	}
 	room := m.listHeight()
-	for row := m.top; row < len(m.visible); row++ {
+	for row := m.top; row < len(m.rows); row++ {
 		item := m.itemLines(row)
 		if len(item) > room {
 			break
@@ -40,11 +40,16 @@ func (m *Model) View() string {
 	return common.Fit(strings.Join(lines, "\n"), m.width, m.height)
 }
 
-// itemLines renders one item: cursor, number, read mark and a title that
-// wraps onto a second line when the pane is narrow.
+// itemLines renders one row: a lesson's cursor, number, read mark and a
+// title that wraps onto a second line when the pane is narrow; or a hit
+// (see hitLine).
 func (m *Model) itemLines(row int) []string {
 	s := m.com.Styles
-	idx := m.visible[row]
+	r := m.rows[row]
+	if r.hit >= 0 || r.more > 0 {
+		return []string{m.hitLine(row)}
+	}
+	idx := r.lesson
 	l := m.lessons[idx]
 	selected := row == m.cursor
 	pointer := "  "
@@ -81,18 +86,17 @@ func (m *Model) itemLines(row int) []string {
 	return lines
 }
 
-// summary is the selected lesson's summary, wrapped, under a blank line, if
-// it fits below the rows already drawn.
+// summary is the selected lesson's summary, or the selected hit's whole
+// line, wrapped, under a blank line, if it fits below the rows already
+// drawn.
 func (m *Model) summary(used int) string {
-	id := m.Selected()
-	if id == "" {
+	if m.cursor < 0 || m.cursor >= len(m.rows) {
 		return ""
 	}
-	var text string
-	for _, l := range m.lessons {
-		if l.ID == id {
-			text = l.Summary
-		}
+	r := m.rows[m.cursor]
+	text := m.lessons[r.lesson].Summary
+	if r.hit >= 0 {
+		text = m.hits[r.hit].Text
 	}
 	if text == "" || m.width < 12 {
 		return ""

@@ -46,5 +46,11 @@ func init() {
 		locale.Str("prev slide", "slide anterior"),
 		locale.Str("first slide", "primeiro slide"),
 		locale.Str("last slide", "último slide"),
+		locale.Str("search", "buscar"),
+		locale.Str("find", "achar"),
+		locale.Str("cancel", "cancelar"),
+		locale.Str("next match", "próxima ocorrência"),
+		locale.Str("prev match", "ocorrência anterior"),
+		locale.Str("end search", "encerrar busca"),
 	)
 }

@@ -79,7 +79,10 @@ type Model struct {
 	// another one takes the reader to that slide's place in the text.
 	enteredSlide int
 
-	width, height int // inner size, demo bar included
+	// search is the search inside the lesson (search.go).
+	search finder
+
+	width, height int // inner size, demo bar and search line included
 	focused       bool
 }
 
@@ -110,6 +113,7 @@ func (m *Model) Focus(f bool) { m.focused = f }
 func (m *Model) Relabel() {
 	m.keys = keys.DefaultReader(m.com.Printer)
 	m.vp.KeyMap = viewportKeys(m.keys)
+	m.search.keys = keys.DefaultSearch(m.com.Printer)
 }
 
 // viewportKeys are the reader's scroll keys for the viewport. Its defaults
@@ -145,12 +149,13 @@ func (m *Model) Percent() float64 { return m.vp.ScrollPercent() }
 // AtEnd reports whether the last line is on screen.
 func (m *Model) AtEnd() bool { return m.vp.AtBottom() }
 
-// viewHeight is the lines left for the text under the demo bar.
+// viewHeight is the lines left for the text under the demo bar and above
+// the search's line.
 func (m *Model) viewHeight() int {
 	if len(m.demos) > 0 {
-		return max(m.height-1, 0)
+		return max(m.height-1-m.searchRows(), 0)
 	}
-	return m.height
+	return m.height - m.searchRows()
 }
 
 // resize gives the viewport the room under the demo bar, keeping the
@@ -196,6 +201,9 @@ func (m *Model) Reload(l lessons.Lesson) tea.Cmd {
 }
 
 func (m *Model) setLesson(l lessons.Lesson) {
+	if l.ID != m.lesson.ID || l.Lang != m.lesson.Lang {
+		m.closeSearch() // its matches were of another text
+	}
 	m.stopReadWait()
 	m.lesson, m.sum, m.err = l, checksum(l), nil
 	m.slides = lessons.Slides(l)
@@ -260,7 +268,7 @@ func (m *Model) KeyMap() help.KeyMap {
 			b.SetEnabled(n > 1)
 		}
 	}
-	return keyMap{k, m.presenting}
+	return m.searchKeyMap(keyMap{k, m.presenting})
 }
 
 type keyMap struct {
@@ -296,7 +304,12 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		return m.rendered(msg)
 	case readTickMsg:
 		return m.readTick(msg)
+	case tea.PasteMsg:
+		m.searchPaste(msg)
 	case tea.KeyPressMsg:
+		if cmd, ok := m.searchKey(msg); ok {
+			return cmd
+		}
 		if t := m.slideTurn(msg); m.presenting && t != 0 {
 			return m.Turn(t)
 		}
@@ -321,13 +334,13 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-// View is the demo bar and the visible part of the lesson, exactly
+// view is the demo bar and the visible part of the lesson, exactly
 // width×height. It draws the viewport's window of lines itself rather than
 // call the viewport's View: the lines are already exactly the width, and
 // the viewport would measure and pad every one of them again through
 // lipgloss on each frame (see BenchmarkView), and it has no place for the
-// "more below" mark.
-func (m *Model) View() string {
+// "more below" mark. The search's line comes under it (see View).
+func (m *Model) view() string {
 	switch {
 	case m.width <= 0 || m.height <= 0:
 		return ""
@@ -374,10 +387,10 @@ func (m *Model) View() string {
 		}
 		if i == end-1 && end < len(m.lines) && m.width > 4 {
 			// More below: say so where the eye ends, on slides above all.
-			b.WriteString(ansi.Truncate(m.lines[i], m.width-2, "") + m.com.Styles.Status.Render(" ↓"))
+			b.WriteString(ansi.Truncate(m.shownLine(i), m.width-2, "") + m.com.Styles.Status.Render(" ↓"))
 			continue
 		}
-		b.WriteString(m.lines[i])
+		b.WriteString(m.shownLine(i))
 	}
 	if blank := h - (end - off); blank > 0 {
 		pad := strings.Repeat(" ", m.width)

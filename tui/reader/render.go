@@ -193,6 +193,7 @@ func (m *Model) setContent(k renderKey, r render, partial bool) {
 		off = headingLine(r.lines, m.want.heading, off)
 	}
 	m.vp.SetYOffset(off)
+	m.searchRendered(partial)
 	if partial {
 		m.partialAt = m.vp.YOffset()
 		return
