@@ -14,6 +14,7 @@ import (
 	"distlab/demos/locale"
 	"distlab/lessons"
 	"distlab/tui/markdown"
+	"distlab/tui/quiz"
 	"distlab/tui/theme"
 )
 
@@ -108,7 +109,7 @@ func newLessonCmd(g *globals) *cobra.Command {
 			if width <= 0 {
 				width = 80
 			}
-			s, err := markdown.Render(l.Title, l.Body, width, cfg)
+			s, err := markdown.Render(l.Title, quiz.ForPrint(p, l), width, cfg)
 			if err != nil {
 				return err
 			}

@@ -204,3 +204,22 @@ func TestQuizSwitchesLanguage(t *testing.T) {
 		t.Fatalf("the option moved from %s to %s", before, got)
 	}
 }
+
+// For print, the answers go after the rest of the text and the quiz after
+// them, every question with its answer: what the screen hides waits at
+// the end of the paper.
+func TestForPrint(t *testing.T) {
+	l := sample
+	l.Lang = "en"
+	l.Body = "## Self-check\n\n1. Why?\n\n---\n\n## Answers\n\n1. Because.\n\n---\n\n## References\n\n- A book.\n"
+	s := ForPrint(locale.For(locale.English), l)
+	self, refs, answers, quiz := strings.Index(s, "## Self-check"), strings.Index(s, "## References"), strings.Index(s, "## Answers"), strings.Index(s, "## Quiz")
+	if self < 0 || !(self < refs && refs < answers && answers < quiz) {
+		t.Fatalf("order wrong:\n%s", s)
+	}
+	for _, want := range []string{"**1.** Peak N*?", "- The answer: 30.8 ± 0.5 nodes.", "- ✓ a) shared rack — not independent", "- ✗ b) too few — three suffice", "The order:", "1. first", "causality"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("missing %q in:\n%s", want, s)
+		}
+	}
+}

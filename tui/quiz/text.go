@@ -20,6 +20,8 @@ func init() {
 		locale.Plural("give %d letters", "give %d letter", "dê %d letras", "dê %d letra"),
 		locale.Str("give from %d to %d letters", "dê de %d a %d letras"),
 
+		locale.Str("Quiz", "Questionário"),
+
 		// In the app.
 		locale.Str("✗ Not quite: the answer is %s.", "✗ Não exatamente: a resposta é %s."),
 		locale.Str("up", "subir"),
