@@ -47,3 +47,25 @@ func trimRule(s string) string {
 	}
 	return t + "\n"
 }
+
+// answersLines are the file lines the answers section spans in l.Raw,
+// [first, end); none (0, 0) without one.
+func (l Lesson) answersLines() (first, end int) {
+	heading, ok := AnswersHeadings[l.Lang]
+	if !ok {
+		return 0, 0
+	}
+	for i, line := range strings.Split(l.Raw, "\n") {
+		line = strings.TrimSpace(line)
+		switch {
+		case first == 0 && line == "## "+heading:
+			first = l.Line + i
+		case first != 0 && strings.HasPrefix(line, "## "):
+			return first, l.Line + i
+		}
+	}
+	if first == 0 {
+		return 0, 0
+	}
+	return first, l.Line + len(strings.Split(l.Raw, "\n"))
+}

@@ -48,3 +48,17 @@ func TestEmbeddedAnswersSections(t *testing.T) {
 		}
 	}
 }
+
+// A search finds the answers' lines as answers, not as the body's: the
+// app's list, which shows only body hits, does not give them away.
+func TestSearchKnowsTheAnswers(t *testing.T) {
+	body := "## Self-check\n\n1. Why quartz?\n\n## Answers\n\n1. Quartz drifts.\n\n## References\n\n- Quartz book.\n"
+	l := Lesson{ID: "t", Lang: "en", Body: body, Raw: body, Line: 10}
+	kinds := map[string]HitKind{}
+	for _, h := range Search([]Lesson{l}, "quartz") {
+		kinds[h.Text] = h.Kind
+	}
+	if kinds["Why quartz?"] != InBody || kinds["Quartz drifts."] != InAnswers || kinds["Quartz book."] != InBody {
+		t.Fatalf("kinds %v", kinds)
+	}
+}

@@ -22,6 +22,10 @@ const (
 	InTitle
 	// InSummary is the summary's line of the front matter.
 	InSummary
+	// InAnswers is a line of the answers section, which the app hides
+	// until the student has tried (Lesson.SplitAnswers): its list of hits
+	// leaves these out, the command line prints them.
+	InAnswers
 )
 
 // Hit is one line of a lesson that holds the query.
@@ -109,7 +113,14 @@ func NewIndex(ls []Lesson) *Index {
 		start := len(x.lines)
 		add(l, l.TitleLine, InTitle, l.Title)
 		add(l, l.SummaryLine, InSummary, l.Summary)
-		sourceLines(l, func(line int, text string) { add(l, line, InBody, text) })
+		first, end := l.answersLines()
+		sourceLines(l, func(line int, text string) {
+			kind := InBody
+			if line >= first && line < end {
+				kind = InAnswers
+			}
+			add(l, line, kind, text)
+		})
 		slices.SortStableFunc(x.lines[start:], func(a, b indexLine) int { return cmp.Compare(a.hit.Line, b.hit.Line) })
 	}
 	return x

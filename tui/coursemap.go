@@ -134,14 +134,15 @@ func (o mapOverlay) draw(m *Model, work Rect) (string, Rect) {
 // mapBody is the map's lines: a line per lesson, then where to go next.
 func (m *Model) mapBody(c progress.Course, cursor, w, h int) string {
 	st := m.com.Styles
-	var lines []string
-	lines = append(lines, "", " "+m.bar(c.Percent, min(40, w-10))+st.Status.Render(m.com.T("  %d of %d steps", c.Done, c.Total)), "")
+	var top, rows []string
+	steps := m.com.T("  %d of %d steps", c.Done, c.Total)
+	top = append(top, "", " "+m.bar(c.Percent, min(40, w-7-ansi.StringWidth(steps)))+st.Status.Render(steps), "")
 	cell := common.FitLine
 	hRead, hQuiz, hCh := m.com.T("read"), m.com.T("quiz"), m.com.T("challenges")
 	rw, qw := max(ansi.StringWidth(hRead), 5)+2, max(ansi.StringWidth(hQuiz), 5)+2
 	tw := max(w-3-4-rw-qw-max(ansi.StringWidth(hCh), 5)-1, 10) // the title's column
 	head := "   " + cell(m.com.T("lesson"), tw+4) + cell(hRead, rw) + cell(hQuiz, qw) + hCh
-	lines = append(lines, st.Status.Render(common.Ellipsis(head, w)))
+	top = append(top, st.Status.Render(common.Ellipsis(head, w)))
 	for i, l := range c.Lessons {
 		read := st.Unread.Render("·")
 		if l.Read {
@@ -163,9 +164,8 @@ func (m *Model) mapBody(c progress.Course, cursor, w, h int) string {
 		if i == cursor {
 			row = " " + mark + st.ItemSelected.Render(common.FitLine(ansi.Strip(row[len(" "+mark):]), w-3))
 		}
-		lines = append(lines, common.FitLine(row, w))
+		rows = append(rows, common.FitLine(row, w))
 	}
-	lines = append(lines, "")
 	next := m.com.T("Everything is done: read any lesson again, or try the quizzes once more.")
 	if c.Next != "" {
 		title := c.Next
@@ -181,8 +181,17 @@ func (m *Model) mapBody(c progress.Course, cursor, w, h int) string {
 			next = m.com.T("Next: the challenges of “%s” (C in its demo).", title)
 		}
 	}
-	lines = append(lines, common.WrapLines(st.Title.Render(next), w, 2)...)
-	return strings.Join(lines, "\n")
+	bottom := append([]string{""}, common.WrapLines(st.Title.Render(next), w, 2)...)
+	// A short screen: the next step stays, the bar's blank lines go, and
+	// the rows scroll to keep the cursor in view.
+	if len(top)+len(rows)+len(bottom) > h {
+		top, bottom = []string{top[1], top[3]}, bottom[1:]
+	}
+	if room := max(h-len(top)-len(bottom), 1); len(rows) > room {
+		first := min(max(cursor-room+1, 0), len(rows)-room)
+		rows = rows[first : first+room]
+	}
+	return strings.Join(append(append(top, rows...), bottom...), "\n")
 }
 
 // bar is a progress bar of pct percent, w cells wide.

@@ -20,7 +20,7 @@ func TestQuizOverlayRecordsAndMapCounts(t *testing.T) {
 		t.Fatalf("opened %q", m.Lesson())
 	}
 	press(t, m, "Q")
-	if !hasOverlay[quizOverlay](m) || !strings.Contains(screen(m), "Quiz 1 of 6 · What Is a Distributed System?") {
+	if !hasOverlay[quizOverlay](m) || !strings.Contains(screen(m), "Quiz · question 1 of 6 · What Is a Distributed System?") {
 		t.Fatalf("Q did not open the quiz:\n%s", screen(m))
 	}
 	q := m.top().(quizOverlay).q
@@ -88,5 +88,21 @@ func TestChallengeMetRecorded(t *testing.T) {
 	s := screen(m)
 	if !m.state.Challenges["clocks/backwards"] || !strings.Contains(s, "1 clock ordering ◇1/3") || !strings.Contains(s, "✓ clocks challenge met: 1 of 3") {
 		t.Fatalf("state %v:\n%s", m.state.Challenges, s)
+	}
+}
+
+// The course map on the smallest screen the app draws: the cursor's row
+// and the next step are in view, the rows scroll, nothing is cut.
+func TestMapScrollsOnASmallScreen(t *testing.T) {
+	m := newApp(t, embedded, "pt-BR", 60, 15)
+	press(t, m, "M")
+	press(t, m, "up") // from lesson 1 round to lesson 8
+	s := screen(m)
+	if !strings.Contains(s, "8  Encerramento") || !strings.Contains(s, "lição") || !strings.Contains(s, "Próximo passo") || !strings.Contains(s, "de 56 passos") {
+		t.Fatalf("lesson 8, the next step and the count in view:\n%s", s)
+	}
+	press(t, m, "down") // back to lesson 1
+	if s := screen(m); !strings.Contains(s, "1  O que é") {
+		t.Fatalf("lesson 1 in view again:\n%s", s)
 	}
 }

@@ -34,7 +34,9 @@ func newChallengesCmd(g *globals) *cobra.Command {
 			}
 			var st progress.State
 			if path, err := progress.DefaultPath(); err == nil {
-				st, _ = progress.NewStore(path).Load() // no progress yet: nothing met
+				if st, err = progress.Read(path); err != nil { // a report: it changes nothing on disk
+					fmt.Fprintln(cmd.ErrOrStderr(), p.Err(err)) // the list still prints, nothing marked met
+				}
 			}
 			var rows []challengeRow
 			for _, d := range demos.All() {

@@ -39,7 +39,9 @@ func TestE2EQuiz(t *testing.T) {
 		t.Fatalf("the wrong option's why is not shown:\n%s", s)
 	}
 	tm.keys("r")
-	s = tm.waitFor("Choose one option:")
+	// The cursor on a), which an answered question does not show: the
+	// letters read now are the new shuffle's.
+	s = tm.waitFor("▸ ( ) a)")
 	tm.keys(letterOn(t, s, right), "Enter")
 	tm.waitFor("✓ Right.")
 	tm.keys("Escape")

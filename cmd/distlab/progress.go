@@ -32,7 +32,7 @@ func newProgressCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			st, err := progress.NewStore(path).Load()
+			st, err := progress.Read(path) // a report: it changes nothing on disk
 			if err != nil {
 				return err
 			}

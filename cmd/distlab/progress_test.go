@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -87,5 +88,32 @@ func TestChallengesCommand(t *testing.T) {
 	}
 	if os.Getenv(progress.EnvPath) == "" {
 		t.Fatal("no state file set")
+	}
+}
+
+// distlab quiz keeps each answer in the progress as the app does: the
+// course map then counts it.
+func TestQuizCommandRecords(t *testing.T) {
+	withState(t, progress.State{})
+	cmd := newRootCmd([]string{"quiz", "1", "--lang", "en", "--seed", "1"})
+	var out bytes.Buffer
+	cmd.SetOut(&out)
+	cmd.SetErr(&out)
+	cmd.SetIn(strings.NewReader("a\n")) // the first question, then the input ends
+	cmd.SetArgs([]string{"quiz", "1", "--lang", "en", "--seed", "1"})
+	if err := cmd.Execute(); err != nil {
+		t.Fatal(err, out.String())
+	}
+	st, err := progress.Read(os.Getenv(progress.EnvPath))
+	if err != nil {
+		t.Fatal(err)
+	}
+	z := st.Quiz["what-is-a-distributed-system"]
+	if len(z.Answered) != 1 || !z.Answered["lamport-conflict"] {
+		t.Fatalf("progress after one answer: %+v\n%s", z, out.String())
+	}
+	right := strings.Contains(out.String(), "✓ Right.")
+	if z.Right["lamport-conflict"] != right {
+		t.Fatalf("recorded right=%v, the screen said right=%v", z.Right["lamport-conflict"], right)
 	}
 }

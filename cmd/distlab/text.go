@@ -100,9 +100,11 @@ func init() {
 		locale.Str("Open the app with a demo beside its lesson", "Abre o aplicativo com uma demonstração ao lado da sua lição"),
 		locale.Str("Take a lesson's quiz in the terminal", "Responde o questionário de uma lição no terminal"),
 		locale.Str("Take a lesson's quiz in the terminal: each answer is checked and explained, why each option\n"+
-			"chosen is right or wrong, then the score. Options come shuffled on every run.",
+			"chosen is right or wrong, then the score. Options come shuffled on every run. Each answer is\n"+
+			"saved in your progress, as in the app (distlab progress shows it).",
 			"Responde o questionário de uma lição no terminal: cada resposta é conferida e explicada, por que\n"+
-				"cada opção escolhida está certa ou errada, e no fim vem a nota. As opções vêm embaralhadas a cada vez."),
+				"cada opção escolhida está certa ou errada, e no fim vem a nota. As opções vêm embaralhadas a cada vez.\n"+
+				"Cada resposta fica salva no seu progresso, como no app (o distlab progress mostra)."),
 		locale.Str("lesson %q has no quiz", "a lição %q não tem questionário"),
 		locale.Str("shuffle the options the same way every run (0: a new way each run)", "embaralha as opções do mesmo jeito a cada vez (0: de um jeito novo a cada vez)"),
 		locale.PluralArg(3, "%s %s joined (%d clients)", "%s %s joined (%d client)", "%s %s entrou (%d clientes)", "%s %s entrou (%d cliente)"),

@@ -30,6 +30,7 @@ func init() {
 			"Lista os desafios das demonstrações: metas escritas como previsões a testar numa demonstração, que o\n"+
 				"motor dela verifica pelo que realmente acontece. No app, C no painel da demonstração os mostra."),
 		locale.Str("print a JSON array (id, demo, goal, done)", "imprime um array JSON (id, demo, goal, done)"),
-		locale.Plural("%d of %d challenges met", "%d of %d challenge met", "%d de %d desafios cumpridos", "%d de %d desafio cumprido"),
+		// The noun counts the challenges, the second number.
+		locale.PluralArg(2, "%d of %d challenges met", "%d of %d challenge met", "%d de %d desafios cumpridos", "%d de %d desafio cumprido"),
 	)
 }

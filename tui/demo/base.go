@@ -25,14 +25,15 @@ type Base struct {
 	started       bool
 	err           error
 
-	ch Challenges
+	ch        Challenges
+	metBefore func(id string) bool // see Env.MetBefore
 }
 
 // NewBase is the Base of a pane built from env. A pane whose engine starts
 // in the background calls Started when it is up; others are started at once
 // (pass started true).
 func NewBase(env Env, started bool) Base {
-	return Base{Com: env.Com, demo: env.Demo, id: env.ID, instance: env.Instance, started: started}
+	return Base{Com: env.Com, demo: env.Demo, id: env.ID, instance: env.Instance, started: started, metBefore: env.MetBefore}
 }
 
 // PaneID is the pane's id, unique for the app's life: the pane tags its

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"distlab/demos/challenge"
+	"distlab/demos/locale"
 	"distlab/tui/common"
 )
 
@@ -35,6 +36,10 @@ type Challenges struct {
 	start    int             // where the strip opened: C closes it on coming back
 	hints    map[string]int  // hints shown, by challenge id
 	reported map[string]bool // met challenges already sent to the root
+	// fresh is the challenge met last and not yet looked at: C opens the
+	// strip on it.
+	fresh     string
+	metBefore func(id string) bool // met in an earlier run (Env.MetBefore)
 }
 
 // MaxStripShare is the share of a pane's height the open strip may take at
@@ -43,7 +48,7 @@ const MaxStripShare = 0.4
 
 // UseChallenges shows the challenges of c in the pane's strip.
 func (b *Base) UseChallenges(c challenge.Checker) {
-	b.ch = Challenges{checker: c, list: c.Challenges(), hints: map[string]int{}, reported: map[string]bool{}}
+	b.ch = Challenges{checker: c, list: c.Challenges(), hints: map[string]int{}, reported: map[string]bool{}, metBefore: b.metBefore}
 }
 
 // ChallengeKeys are the strip's keys, for the pane's help; none without
@@ -63,10 +68,11 @@ func (b *Base) ChallengeKey(msg tea.KeyPressMsg) bool {
 	if len(c.list) == 0 {
 		return false
 	}
-	switch msg.String() {
-	case "C":
+	keys := b.ChallengeKeys()
+	switch {
+	case key.Matches(msg, keys[0]):
 		c.next()
-	case "H":
+	case key.Matches(msg, keys[1]):
 		if !c.open {
 			c.next()
 		}
@@ -83,6 +89,10 @@ func (b *Base) ChallengeKey(msg tea.KeyPressMsg) bool {
 // next opens the strip on the first challenge not met, or moves to the
 // next one, met or not, round the list; back where it opened, it closes.
 func (c *Challenges) next() {
+	if i := slices.IndexFunc(c.list, func(ch challenge.Challenge) bool { return ch.ID == c.fresh }); !c.open && i >= 0 {
+		c.open, c.cur, c.start, c.fresh = true, i, i, ""
+		return
+	}
 	if !c.open {
 		c.open, c.cur = true, 0
 		for i, ch := range c.list {
@@ -101,7 +111,8 @@ func (c *Challenges) next() {
 }
 
 func (c *Challenges) met(id string) bool {
-	return slices.ContainsFunc(c.done(), func(r challenge.Result) bool { return r.ID == id })
+	_, ok := c.result(id)
+	return ok
 }
 
 func (c *Challenges) done() []challenge.Result {
@@ -122,6 +133,7 @@ func (b *Base) SyncChallenges() tea.Cmd {
 			continue
 		}
 		c.reported[r.ID] = true
+		c.fresh = r.ID
 		goal := ""
 		if i := slices.IndexFunc(c.list, func(ch challenge.Challenge) bool { return ch.ID == r.ID }); i >= 0 {
 			goal = c.list[i].Goal(b.Com.Printer)
@@ -229,6 +241,9 @@ func (c *Challenges) result(id string) (challenge.Result, bool) {
 		if r.ID == id {
 			return r, true
 		}
+	}
+	if c.metBefore != nil && c.metBefore(id) {
+		return challenge.Result{ID: id, How: func(p *locale.Printer) string { return p.T("You met it in an earlier session.") }}, true
 	}
 	return challenge.Result{}, false
 }

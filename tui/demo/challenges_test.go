@@ -63,6 +63,13 @@ func TestChallengeStrip(t *testing.T) {
 		t.Fatal("sent twice")
 	}
 	key := func(k string) bool { return b.ChallengeKey(panetest.Key(k)) }
+	// The status line said "C shows what you did": C opens on it, once.
+	if !key("C") || !strings.Contains(strip(&b, 60, 20), "✓ 1/3 Goal A") {
+		t.Fatalf("C after a challenge met opens on it:\n%s", strip(&b, 60, 20))
+	}
+	key("C")
+	key("C")
+	key("C") // round to A: closed
 	if !key("C") || !strings.Contains(strip(&b, 60, 20), "◇ 2/3 Goal B") {
 		t.Fatalf("C opens on the first not met:\n%s", strip(&b, 60, 20))
 	}
@@ -98,5 +105,25 @@ func TestChallengeStrip(t *testing.T) {
 	none := NewBase(Env{Com: b.Com}, true)
 	if none.ChallengeStrip(60, 20) != nil || none.ChallengeKey(panetest.Key("C")) || none.ChallengeKeys() != nil {
 		t.Fatal("a demo without challenges has a strip")
+	}
+}
+
+// Challenges met in an earlier run count, and say so, without the engine
+// having seen them this time.
+func TestChallengeStripMetBefore(t *testing.T) {
+	f := &fakeChecker{}
+	b := NewBase(Env{Com: common.New(theme.New(theme.Dark), locale.English), MetBefore: func(id string) bool { return id == "t/a" }}, true)
+	b.UseChallenges(f)
+	if d, n := b.ChallengeCount(); d != 1 || n != 3 {
+		t.Fatalf("count %d/%d", d, n)
+	}
+	b.ChallengeKey(panetest.Key("C")) // opens on B, the first not met
+	b.ChallengeKey(panetest.Key("C"))
+	b.ChallengeKey(panetest.Key("C"))
+	if s := strip(&b, 60, 20); !strings.Contains(s, "✓ 1/3 Goal A") || !strings.Contains(s, "You met it in an earlier session. Goal A explained") {
+		t.Fatalf("met before:\n%s", s)
+	}
+	if b.SyncChallenges() != nil {
+		t.Fatal("a challenge met before is reported again")
 	}
 }

@@ -68,6 +68,9 @@ type Env struct {
 	// Start is the starting state a slide asked for (one of Demo.Starts),
 	// "" to start as usual.
 	Start string
+	// MetBefore reports whether the student met challenge id in an
+	// earlier run (the progress the root keeps); nil for none.
+	MetBefore func(id string) bool
 }
 
 // In is the demo's names in p's language; an empty title is the id.

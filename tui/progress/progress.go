@@ -67,45 +67,72 @@ const staleAfter = time.Minute
 // be shown as a warning: it must never prevent the app from starting. Only
 // a regular file is read (a FIFO would block, a device never end), and only
 // up to MaxSize. Temporary files that a killed save left beside it are
-// removed.
+// removed, and a corrupt file is moved aside, so that the app's saves start
+// afresh.
 func (s *Store) Load() (State, error) {
 	s.removeStale()
-	f, err := os.OpenFile(s.path, os.O_RDONLY|syscall.O_NONBLOCK, 0) // a FIFO opens at once, and is refused below
-	if errors.Is(err, fs.ErrNotExist) {
-		return State{}, nil
-	}
-	if err != nil {
-		return State{}, locale.Errorf("progress: %w", err)
-	}
-	defer f.Close()
-	fi, err := f.Stat()
+	st, tooBig, corrupt, err := read(s.path)
 	switch {
-	case err != nil:
-		return State{}, locale.Errorf("progress: %w", err)
-	case !fi.Mode().IsRegular():
-		return State{}, locale.Errorf("progress file %s is not a regular file: it is not read, and progress is not saved", s.path)
-	case fi.Size() > MaxSize:
+	case tooBig:
 		return State{}, s.refuse()
-	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
-	switch {
-	case err != nil:
-		return State{}, locale.Errorf("progress: %w", err)
-	case len(data) > MaxSize:
-		return State{}, s.refuse()
-	}
-	var st State
-	if err := json.Unmarshal(data, &st); err != nil {
+	case corrupt != nil:
 		// Kept aside, not overwritten: it may be worth a look, or not be
 		// distlab's at all (a DISTLAB_STATE set by mistake).
 		aside := s.path + ".corrupt"
 		if rerr := os.Rename(s.path, aside); rerr != nil {
 			s.refuse()
-			return State{}, locale.Errorf("progress file %s is corrupt, and progress is not saved: %w", s.path, err)
+			return State{}, locale.Errorf("progress file %s is corrupt, and progress is not saved: %w", s.path, corrupt)
 		}
-		return State{}, locale.Errorf("progress file %s is corrupt: it was moved to %s, and progress starts afresh: %w", s.path, aside, err)
+		return State{}, locale.Errorf("progress file %s is corrupt: it was moved to %s, and progress starts afresh: %w", s.path, aside, corrupt)
 	}
-	return st, nil
+	return st, err
+}
+
+// Read reads the state at path as Load does, but changes nothing on disk:
+// for commands that only report (distlab progress, distlab challenges). A
+// missing file is an empty state; a corrupt or oversized one an error.
+func Read(path string) (State, error) {
+	st, tooBig, corrupt, err := read(path)
+	switch {
+	case tooBig:
+		return State{}, locale.Errorf("progress file %s is larger than %d MB: it is not read", path, MaxSize>>20)
+	case corrupt != nil:
+		return State{}, locale.Errorf("progress file %s is corrupt: %w", path, corrupt)
+	}
+	return st, err
+}
+
+// read reads the state file at path: the state, or that it is too big, or
+// the JSON error of a corrupt one, or another error.
+func read(path string) (st State, tooBig bool, corrupt, err error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0) // a FIFO opens at once, and is refused below
+	if errors.Is(err, fs.ErrNotExist) {
+		return State{}, false, nil, nil
+	}
+	if err != nil {
+		return State{}, false, nil, locale.Errorf("progress: %w", err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	switch {
+	case err != nil:
+		return State{}, false, nil, locale.Errorf("progress: %w", err)
+	case !fi.Mode().IsRegular():
+		return State{}, false, nil, locale.Errorf("progress file %s is not a regular file: it is not read, and progress is not saved", path)
+	case fi.Size() > MaxSize:
+		return State{}, true, nil, nil
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	switch {
+	case err != nil:
+		return State{}, false, nil, locale.Errorf("progress: %w", err)
+	case len(data) > MaxSize:
+		return State{}, true, nil, nil
+	}
+	if err := json.Unmarshal(data, &st); err != nil {
+		return State{}, false, err, nil
+	}
+	return st, false, nil, nil
 }
 
 // refuse makes Save leave the file alone, and says why.

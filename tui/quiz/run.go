@@ -25,6 +25,13 @@ import (
 // without an error, when the input ends.
 // Text is wrapped at width columns, 0 for none (a pipe).
 func Run(in io.Reader, out io.Writer, p *locale.Printer, l lessons.Lesson, rng *rand.Rand, width int) (right int, err error) {
+	return RunRecording(in, out, p, l, rng, width, nil)
+}
+
+// RunRecording is Run that calls record with each question's id and
+// whether it was answered right, as it is answered (nil for none): the
+// command saves it in the student's progress.
+func RunRecording(in io.Reader, out io.Writer, p *locale.Printer, l lessons.Lesson, rng *rand.Rand, width int, record func(question string, right bool)) (right int, err error) {
 	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 0, 1024), 64<<10)
 	w := &errWriter{w: out, width: width}
@@ -34,6 +41,9 @@ func Run(in io.Reader, out io.Writer, p *locale.Printer, l lessons.Lesson, rng *
 		ok, more := ask(sc, w, p, q, rng)
 		if !more {
 			break
+		}
+		if record != nil {
+			record(q.ID, ok)
 		}
 		if ok {
 			right++

@@ -17,9 +17,9 @@ func (m *Model) Title() string {
 	case n == 0:
 		return m.com.T("Quiz: %s", m.lesson.Title)
 	case m.finished:
-		return m.com.T("Quiz, score · %s", m.lesson.Title)
+		return m.com.T("Quiz · score · %s", m.lesson.Title)
 	}
-	return m.com.T("Quiz %d of %d · %s", m.i+1, n, m.lesson.Title)
+	return m.com.T("Quiz · question %d of %d · %s", m.i+1, n, m.lesson.Title)
 }
 
 // View is the quiz in exactly w×h cells.
