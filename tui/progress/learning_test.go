@@ -68,3 +68,25 @@ func TestFileBeforeQuizzesLoads(t *testing.T) {
 		t.Fatalf("quiz %v challenges %v from a file without them", st.Quiz, st.Challenges)
 	}
 }
+
+// Read, for the commands that only report, leaves a corrupt file where it
+// is (Load moves it aside so the app starts afresh) and says so.
+func TestReadChangesNothing(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "state.json")
+	if err := os.WriteFile(path, []byte("{not json"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := progress.Read(path); err == nil {
+		t.Fatal("a corrupt file read without an error")
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("Read moved the corrupt file: %v", err)
+	}
+	if _, err := os.Stat(path + ".corrupt"); err == nil {
+		t.Fatal("Read made a .corrupt copy")
+	}
+	if st, err := progress.Read(filepath.Join(dir, "none.json")); err != nil || st.Read != nil {
+		t.Fatalf("a missing file: %+v %v", st, err)
+	}
+}
