@@ -1,6 +1,8 @@
 package scale
 
 import (
+	"time"
+
 	"distlab/demos/challenge"
 	"distlab/demos/locale"
 )
@@ -18,7 +20,20 @@ const (
 	survivorsUtil = 0.80 // how busy the nodes left after a crash must be
 	bracketRatio  = 1.5  // the most a saturating load may exceed one served in full
 	fallRatio     = 0.97 // past the peak, throughput must fall below this share of a smaller size's
+	servedRatio   = 0.98 // a side served its load in full: at least this share of it, a second
+	growRoom      = 0.25 // and its queues grew by at most this share of their room over the window
 )
+
+// surviveWindow is how long the nodes left after a crash must serve their
+// whole load. A node just over capacity may reject nothing for its first
+// second: its 50 slots fill by chance, the backlog's spread growing about
+// 30·√t requests in t seconds at 800 req/s, in about (50/30)² ≈ 3 s.
+const surviveWindow = 3 * time.Second
+
+// surviveWait is how many seconds after a crash the nodes left can have
+// shown it, at the latest: the health check, then surviveWindow, then a
+// bucket or two.
+var surviveWait = int((DefaultConfig().HealthInterval + surviveWindow + time.Second) / time.Second)
 
 // Challenges are the demo's challenges, in the order the pane offers
 // them. The engine checks them from its own measurements (see watch):
@@ -67,8 +82,8 @@ func Challenges() []challenge.Challenge {
 			Hints: func(p *locale.Printer) []string {
 				return []string{
 					p.T("After a crash the nodes left share the whole load, each n/(n−1) times as busy: at %.0f req/s, %d of %d nodes run about %.0f%% busy.", 4000.0, 7, 8, 70.0),
-					p.T("What is lost in the seconds before the balancer's health check does not count: a full second after it, with none rejected, does."),
-					p.T("With %d nodes: ↑ to %.0f req/s, → for scale out, c, and wait %d s: the %d left run about %.0f%% busy. At %.0f they cannot keep up.", 8, 5000.0, 4, 7, 88.0, 6000.0),
+					p.T("What is lost before the balancer's health check does not count: %d full seconds after it, with none rejected, do.", int(surviveWindow/time.Second)),
+					p.T("With %d nodes: ↑ to %.0f req/s, → for scale out, c, and wait %d s: the %d left run about %.0f%% busy. At %.0f they cannot keep up.", 8, 5000.0, surviveWait, 7, 88.0, 6000.0),
 				}
 			},
 			Explain: func(p *locale.Printer) string {

@@ -1,6 +1,7 @@
 package scale
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -256,16 +257,18 @@ func TestPastPeakNearMisses(t *testing.T) {
 }
 
 // 5,000 req/s on 8 nodes: one crashes, and once the balancer drops it the
-// 7 left run 88% busy with nothing turned away.
+// 7 left run 88% busy with nothing turned away for surviveWindow.
 func TestSurviveMet(t *testing.T) {
 	d := newDemo(t, func(c *Config) { c.Load = 5000 })
 	frames(d, 2*time.Second)
 	d.Crash(ScaleOut)
 	frames(d, time.Second)
 	notMet(t, d, ChallengeSurvive, "before the health check")
-	frames(d, 3*time.Second)
 	// The crash came at 2 s, with the health check: the balancer sent the
 	// dead node its 625 req/s until the next check at 4 s.
+	frames(d, 2*time.Second)
+	notMet(t, d, ChallengeSurvive, "a second after the health check")
+	frames(d, 3*time.Second)
 	got := how(t, d, ChallengeSurvive, locale.English)
 	if !regexp.MustCompile(`^7 nodes left served all 5,000 req/s, 8[5-9]% busy; lost before the health check: 1,[1-3]\d\d\.$`).MatchString(got) {
 		t.Errorf("how: %q", got)
@@ -278,13 +281,15 @@ func TestSurviveMet(t *testing.T) {
 
 func TestSurviveNearMisses(t *testing.T) {
 	t.Run("too little load", func(t *testing.T) {
-		d := newDemo(t, nil) // 4,000 req/s: the 7 left run about 70% busy
+		// 4,000 req/s: the 7 left run about 70% busy. The node stays down
+		// for 30 s, long enough to try a second load.
+		d := newDemo(t, func(c *Config) { c.MTTR = 30 * time.Second })
 		frames(d, 2*time.Second)
 		d.Crash(ScaleOut)
 		frames(d, 8*time.Second)
 		notMet(t, d, ChallengeSurvive, "at 70% busy")
 		d.SetLoad(5000) // the node still down: the 7 left now run 88% busy
-		frames(d, 2*time.Second)
+		frames(d, 4*time.Second)
 		how(t, d, ChallengeSurvive, locale.English)
 	})
 	t.Run("too much load", func(t *testing.T) {
@@ -315,4 +320,59 @@ func TestSurviveNearMisses(t *testing.T) {
 		frames(d, 8*time.Second)
 		notMet(t, d, ChallengeSurvive, "by crashing the scale-up machine")
 	})
+}
+
+// The first steady window after a step up is no proof the machine serves
+// the new load: its queue is still filling, so nothing is rejected yet.
+func TestSaturateOverloadNotServed(t *testing.T) {
+	t.Run("queue still filling", func(t *testing.T) {
+		// X(8) ≈ 6,530: 6,800 fills the 400 slots in about 1.5 s, so the
+		// first window at it rejects nothing while every core is busy.
+		d := newDemo(t, nil)
+		for _, load := range []float64{4000, 6800, 9000} {
+			d.SetLoad(load)
+			frames(d, 3*time.Second)
+		}
+		notMet(t, d, ChallengeSaturate, "with 6,800 counted as served, though it saturates")
+	})
+	t.Run("just above capacity", func(t *testing.T) {
+		// 6,600 is 1% over X(8): it may reject nothing for seconds, its
+		// cores all busy, and 9,000 is within 1.5 times it.
+		d := newDemo(t, nil)
+		for _, load := range []float64{6600, 9000} {
+			d.SetLoad(load)
+			frames(d, 3*time.Second)
+		}
+		notMet(t, d, ChallengeSaturate, "with 6,600 counted as served")
+	})
+}
+
+// A load once seen saturating a machine is no longer one it served.
+func TestLoadsForgetServedOnceSaturated(t *testing.T) {
+	l := &loads{served: map[float64]measured{}, saturated: map[float64]measured{}}
+	l.note(measured{load: 6800, thr: 6700, util: 0.9, secs: 1, completed: 6700}, 400)
+	l.note(measured{load: 6800, thr: 6530, reject: 270, util: 1, secs: 1, completed: 6530, rejected: 270}, 400)
+	l.note(measured{load: 9000, thr: 6530, reject: 2470, util: 1, secs: 1, completed: 6530, rejected: 2470}, 400)
+	if _, _, ok := l.bracket(); ok {
+		t.Errorf("bracket found with 6,800 saturated: served %v", l.served)
+	}
+	l.note(measured{load: 6800, thr: 6790, util: 0.9, secs: 1, completed: 6790}, 400)
+	if _, ok := l.served[6800]; ok {
+		t.Errorf("6,800 counted as served again after it saturated")
+	}
+}
+
+// Survivors that look fine for the first second after the health check
+// but cannot carry the load: within seconds their queues fill and they
+// reject. 7 of 8 nodes carry about 5,666 req/s.
+func TestSurviveOverloadNotMet(t *testing.T) {
+	for _, load := range []float64{5500, 5650, 5700} {
+		t.Run(fmt.Sprint(load), func(t *testing.T) {
+			d := newDemo(t, func(c *Config) { c.Load = load })
+			frames(d, 2*time.Second)
+			d.Crash(ScaleOut)
+			frames(d, 8*time.Second)
+			notMet(t, d, ChallengeSurvive, fmt.Sprintf("at %.0f req/s, more than 7 nodes carry", load))
+		})
+	}
 }

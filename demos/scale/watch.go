@@ -11,6 +11,7 @@ type watch struct {
 	up    map[upKey]*loads          // scale up: per machine, loads served in full and loads that saturated it
 	out   map[Model]map[int]float64 // scale out: per model, the best throughput measured at each size, every node up
 	crash crashNote                 // the last node crash
+	marks marks                     // scale out's totals at its last bucket closes
 }
 
 // upKey is one machine: its size and its model.
@@ -21,8 +22,40 @@ type upKey struct {
 
 // loads are the offered loads one machine was measured at.
 type loads struct {
-	served    map[float64]measured // no request turned away
+	served    map[float64]measured // kept up with in full (measured.served)
 	saturated map[float64]measured // every core busy, and some turned away
+}
+
+// note records m, a steady window of the machine with room waiting
+// slots: a load it saturated is no longer one it served, whatever an
+// earlier window, its queue still filling, seemed to show.
+func (l *loads) note(m measured, room int) bool {
+	switch {
+	case m.saturated():
+		delete(l.served, m.load)
+		l.saturated[m.load] = m
+	case m.served(room):
+		if _, ok := l.saturated[m.load]; ok {
+			return false
+		}
+		l.served[m.load] = m
+	default:
+		return false
+	}
+	return true
+}
+
+// bracket is the closest pair of a load served and one at most
+// bracketRatio times higher that saturated.
+func (l *loads) bracket() (served, sat measured, ok bool) {
+	for a, ma := range l.served {
+		for b, mb := range l.saturated {
+			if a < b && b <= bracketRatio*a && (!ok || b/a < sat.load/served.load) {
+				served, sat, ok = ma, mb, true
+			}
+		}
+	}
+	return served, sat, ok
 }
 
 // crashNote is a scale-out node's crash.
@@ -38,36 +71,68 @@ type measured struct {
 	thr, reject                 float64 // served and turned away, a second
 	util                        float64 // mean busy fraction of the units up
 	up                          int     // stations up
+	secs                        float64 // how long the window is
 	completed, rejected, failed uint64
+	grown                       int64 // requests in the system at its end less at its start
 }
 
 // measure is s's last window.
 func (s *side) measure() measured {
 	w := s.window(false)
-	m := measured{load: s.load, up: s.upCount, completed: w.completed, rejected: w.rejected, failed: w.failed}
+	m := measured{load: s.load, up: s.upCount, secs: w.secs, completed: w.completed, rejected: w.rejected, failed: w.failed,
+		grown: int64(w.offered) - int64(w.completed+w.rejected+w.failed), util: s.upUtil(w.util)}
 	if w.secs > 0 {
 		m.thr, m.reject = float64(w.completed)/w.secs, float64(w.rejected)/w.secs
 	}
-	n := 0
-	for i, u := range w.util {
+	return m
+}
+
+// upUtil is the mean of util, one busy fraction per unit, over the units up.
+func (s *side) upUtil(util []float64) float64 {
+	sum, n := 0.0, 0
+	for i, u := range util {
 		if s.kind == ScaleOut && !s.stations[i].up || s.kind == ScaleUp && !s.stations[0].up {
 			continue
 		}
-		m.util += u
+		sum += u
 		n++
 	}
-	if n > 0 {
-		m.util /= float64(n)
+	if n == 0 {
+		return 0
 	}
-	return m
+	return sum / float64(n)
+}
+
+// room is how many requests s's stations up can hold waiting.
+func (s *side) room() int {
+	n := 0
+	for _, st := range s.stations[:min(len(s.stations), max(s.size, 1))] {
+		if st.up {
+			n += st.queueCap
+		}
+	}
+	return n
 }
 
 // saturated reports whether a window shows a side that cannot keep up:
 // its units all but always busy, and requests turned away.
 func (m measured) saturated() bool { return m.rejected > 0 && m.util >= saturatedUtil }
 
+// served reports whether a window shows a side keeping up with its whole
+// load, room being the waiting slots of its stations up: nothing turned
+// away or lost, at least servedRatio of the load served, its units below
+// saturatedUtil busy, and its queues no fuller at the end than at the
+// start by more than growRoom of their room. A side over capacity can
+// pass the first two for as long as its queues take to fill; never the
+// last two.
+func (m measured) served(room int) bool {
+	return m.secs > 0 && m.rejected == 0 && m.failed == 0 && m.thr >= servedRatio*m.load &&
+		m.util < saturatedUtil && float64(m.grown) <= growRoom*float64(room)
+}
+
 // check runs the challenges' checks on the windows just closed.
 func (d *Demo) check() {
+	d.watch.marks.note(d.out, surviveWindow)
 	if d.up.steady() && !d.log.Met(ChallengeSaturate) {
 		d.checkSaturate()
 	}
@@ -98,23 +163,11 @@ func (d *Demo) checkSaturate() {
 		l = &loads{served: map[float64]measured{}, saturated: map[float64]measured{}}
 		d.watch.up[k] = l
 	}
-	switch {
-	case m.rejected == 0:
-		l.served[m.load] = m
-	case m.saturated():
-		l.saturated[m.load] = m
-	default:
+	if !l.note(m, s.room()) {
 		return
 	}
-	var served, sat measured
-	for a, ma := range l.served {
-		for b, mb := range l.saturated {
-			if a < b && b <= bracketRatio*a && (served.load == 0 || b/a < sat.load/served.load) {
-				served, sat = ma, mb
-			}
-		}
-	}
-	if served.load == 0 {
+	served, sat, ok := l.bracket()
+	if !ok {
 		return
 	}
 	cores := s.size
@@ -168,15 +221,16 @@ func (w *watch) crashed(s *side, failed uint64) {
 }
 
 // checkSurvive: after a node crashed under load, with it still down, the
-// nodes left served a whole window with nothing rejected or failed while
-// at least survivorsUtil busy.
+// nodes left served their whole load (measured.served) over the last
+// surviveWindow, long enough for a backlog to show, while at least
+// survivorsUtil busy.
 func (d *Demo) checkSurvive() {
 	s, c := d.out, d.watch.crash
 	if !c.valid || c.load <= 0 || s.upCount == 0 || s.upCount == s.size {
 		return
 	}
-	m := s.measure()
-	if m.load <= 0 || m.completed == 0 || m.rejected > 0 || m.failed > 0 || m.util < survivorsUtil {
+	m, ok := d.watch.marks.measure(s, surviveWindow)
+	if !ok || m.load <= 0 || m.completed == 0 || !m.served(s.room()) || m.util < survivorsUtil {
 		return
 	}
 	lost := s.tot.Failed - c.failed

@@ -135,7 +135,7 @@ func TestChallengesMetOnFrames(t *testing.T) {
 		press(m, "down", "down", "right")
 		frames(m, 20)
 		press(m, "c")
-		ids = append(ids, frames(m, 40)...)
+		ids = append(ids, frames(m, 60)...)
 		press(m, "r")
 		// scale/past-peak: β = 0.01 (N* = 10), 6,000 req/s, 8 then 20 nodes.
 		press(m, "}", "}", "}", "}", "up")
