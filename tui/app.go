@@ -15,6 +15,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 
+	"distlab/demos/class"
 	"distlab/demos/locale"
 	"distlab/demos/present"
 	"distlab/lessons"
@@ -55,6 +56,11 @@ type Config struct {
 	// QuizSeed shuffles the quizzes' options, 0 for a new shuffle every
 	// time (tests give one).
 	QuizSeed uint64
+	// Class is a served student's handle on the class (package class),
+	// Hub the instructor's; nil outside a served class. The app watches
+	// them; whoever made them closes them.
+	Class *class.Member
+	Hub   *class.Hub
 }
 
 // focusList is the focus index of the lesson list; panes count from 0.
@@ -65,8 +71,17 @@ type Model struct {
 	cfg    Config
 	course *lessons.Catalog
 	com    *common.Common
-	keys   keys.Global
-	help   help.Model
+
+	// A served class (classroom.go).
+	classDone chan struct{} // closed by Close: ends the wait on the class
+	hubWatch  <-chan struct{}
+	hubStop   func()
+	noticeSeq int            // the last broadcast shown
+	following bool           // the student follows the instructor
+	followed  class.Position // where following last took the student
+	leading   bool           // the instructor leads
+	keys      keys.Global
+	help      help.Model
 
 	list     *catalog.Model
 	reader   *reader.Model // the pane of slots[0], always there
@@ -126,6 +141,13 @@ func New(cfg Config) *Model {
 	}
 	m.slots = []*slot{{kind: readerSlot, pane: m.reader, id: m.newID()}}
 	m.help.Styles = com.Styles.Help
+	if cfg.Class != nil || cfg.Hub != nil {
+		m.classDone = make(chan struct{})
+		m.following, m.leading = true, true
+	}
+	if cfg.Hub != nil {
+		m.hubWatch, m.hubStop = cfg.Hub.Watch()
+	}
 	if m.state.Read == nil {
 		m.state.Read = map[string]bool{}
 	}
@@ -166,7 +188,7 @@ func (m *Model) Init() tea.Cmd {
 			id = ls[0].ID
 		}
 	}
-	cmds := []tea.Cmd{m.openLesson(id), m.waitReload()}
+	cmds := []tea.Cmd{m.openLesson(id), m.waitReload(), m.waitClass()}
 	if m.cfg.ThemeAuto { // even when presenting: leaving it restores this
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
@@ -193,6 +215,17 @@ func (m *Model) State() progress.State {
 // Close releases every pane's resources and returns when they are gone;
 // call it when the program ends.
 func (m *Model) Close() {
+	if m.classDone != nil {
+		select {
+		case <-m.classDone:
+		default:
+			close(m.classDone)
+		}
+	}
+	if m.hubStop != nil {
+		m.hubStop()
+		m.hubStop = nil
+	}
 	for _, s := range m.slots {
 		s.close()
 	}

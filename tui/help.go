@@ -32,6 +32,10 @@ func (m *Model) baseKeys() help.KeyMap {
 	g.Zoom.SetEnabled(m.focus != focusList && (m.zoom || shown > 1 || m.sidebarShown()))
 	g.ClosePane.SetEnabled(m.focus != focusList)
 	g.Split.SetEnabled(shown > 1)
+	g.Follow.SetEnabled(m.classDone != nil)
+	for _, b := range []*key.Binding{&g.Ask, &g.Roster, &g.Broadcast} {
+		b.SetEnabled(m.cfg.Hub != nil)
+	}
 	return helpMap{global: g, pane: m.focused().KeyMap(), lesson: m.onLesson() && !m.nextTaken(), presenting: m.mode == Presenting,
 		leave: m.com.T("leave presenter"), demos: len(m.cfg.Demos.All()) > 0}
 }
@@ -75,7 +79,7 @@ func (h helpMap) FullHelp() [][]key.Binding {
 	quit.SetHelp("q/ctrl+c", g.Quit.Help().Desc)
 	lesson[len(lesson)-1] = quit
 	work := []key.Binding{focus, g.FocusDir, g.Zoom, g.ClosePane, g.Split}
-	present := []key.Binding{g.Presenter, g.Join}
+	present := []key.Binding{g.Presenter, g.Join, g.Follow, g.Ask, g.Roster, g.Broadcast}
 	if h.presenting {
 		present = append(present, g.Notes)
 		if h.lesson { // on the slides, where a clicker's keys go

@@ -23,6 +23,9 @@ import (
 // alone, and everything else (renders) to every pane.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := m.update(msg)
+	if _, frame := msg.(frameMsg); !frame && m.classDone != nil {
+		m.reportClass(msg) // the hub ignores what did not change
+	}
 	if _, frame := msg.(frameMsg); !frame {
 		// What the console shows follows every change; a demo's animation
 		// frame changes none of it (the roster is read on linkTickMsg),
@@ -87,7 +90,11 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case quiz.AnsweredMsg:
 		return m.answered(msg)
 	case quiz.CloseMsg:
-		return closeOverlays[quizOverlay](m)
+		return tea.Batch(closeOverlays[quizOverlay](m), closeOverlays[liveOverlay](m))
+	case quiz.LiveAnsweredMsg:
+		return m.liveAnswered(msg)
+	case classMsg:
+		return m.classChanged()
 	case demo.ChallengeMetMsg:
 		return m.challengeMet(msg)
 	case reloadMsg:
@@ -285,6 +292,17 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return m.openQuiz(), true
 	case key.Matches(msg, k.Map):
 		return m.openMap(), true
+	case m.classDone != nil && key.Matches(msg, k.Follow):
+		return m.toggleFollow(), true
+	case m.cfg.Hub != nil && key.Matches(msg, k.Ask):
+		return m.openAsk(), true
+	case m.cfg.Hub != nil && key.Matches(msg, k.Roster):
+		if hasOverlay[rosterOverlay](m) {
+			return closeOverlays[rosterOverlay](m), true
+		}
+		return m.push(rosterOverlay{}), true
+	case m.cfg.Hub != nil && key.Matches(msg, k.Broadcast):
+		return m.openBroadcast(), true
 	}
 	return nil, false
 }

@@ -15,15 +15,19 @@ func bind(help, desc string, keys ...string) key.Binding {
 }
 
 // Global are the keys that work whatever pane has focus. Panes own
-// lowercase letters, digits and arrows; the app keeps uppercase letters,
-// symbols, tab, q, z and x.
+// lowercase letters, digits and arrows (and demo panes C, H, R and S); the
+// app keeps the other uppercase letters, symbols, tab, q, z and x.
 type Global struct {
 	Quit, ForceQuit, Help, Lang, Theme, Focus, FocusBack, Problems, Back key.Binding
 	Zoom, ClosePane, Narrow, Widen, Picker, Presenter, Notes             key.Binding
 	Blank, BlankWhite                                                    key.Binding // while presenting
 	Join                                                                 key.Binding
 	// Quiz asks the open lesson's quiz; Map shows the course map.
-	Quiz, Map                                 key.Binding
+	Quiz, Map key.Binding
+	// In a served class (package class): Follow steps a student out of
+	// following the instructor and back, or the instructor out of leading;
+	// the instructor's Ask, Roster and Broadcast.
+	Follow, Ask, Roster, Broadcast            key.Binding
 	FocusLeft, FocusRight, FocusUp, FocusDown key.Binding
 	// Lesson keys act while the lesson or the list has focus.
 	Next, Prev, OpenDemo key.Binding
@@ -54,6 +58,10 @@ func DefaultGlobal(p *locale.Printer) Global {
 		Join:       bind("J", p.T("join banner"), "J"),
 		Quiz:       bind("Q", p.T("quiz"), "Q"),
 		Map:        bind("M", p.T("course map"), "M"),
+		Follow:     bind("F", p.T("follow"), "F"),
+		Ask:        bind("A", p.T("ask the class"), "A"),
+		Roster:     bind("W", p.T("who is in"), "W"),
+		Broadcast:  bind("B", p.T("broadcast"), "B"),
 		BlankWhite: bind("w", p.T("white screen"), "w"),
 		FocusLeft:  bind("ctrl+←", p.T("focus"), "ctrl+left"),
 		FocusRight: bind("ctrl+→", p.T("focus"), "ctrl+right"),
@@ -72,7 +80,7 @@ func DefaultGlobal(p *locale.Printer) Global {
 // for the test that no pane key collides with an app key.
 func (g Global) All() []key.Binding {
 	return []key.Binding{g.Quit, g.ForceQuit, g.Help, g.Lang, g.Theme, g.Focus, g.FocusBack, g.Problems,
-		g.Zoom, g.ClosePane, g.Narrow, g.Widen, g.Picker, g.Presenter, g.Notes, g.Join, g.Quiz, g.Map,
+		g.Zoom, g.ClosePane, g.Narrow, g.Widen, g.Picker, g.Presenter, g.Notes, g.Join, g.Quiz, g.Map, g.Follow, g.Ask, g.Roster, g.Broadcast,
 		g.FocusLeft, g.FocusRight, g.FocusUp, g.FocusDown}
 }
 

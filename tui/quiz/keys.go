@@ -35,6 +35,14 @@ func (m *Model) Help() []key.Binding {
 	switch {
 	case len(m.lesson.Quiz) == 0:
 		return []key.Binding{k.Close}
+	case m.live != nil && (m.answered || !m.live.open):
+		k.Again.SetHelp("r", m.com.T("change the answer"))
+		k.Close.SetHelp("esc", m.com.T("hide"))
+		if m.live.open && !m.live.revealed {
+			return []key.Binding{k.Again, k.Close}
+		}
+		k.Up.SetHelp("↑/↓", m.com.T("scroll"))
+		return []key.Binding{k.Up, k.Close}
 	case m.finished:
 		k.Again.SetHelp("r", m.com.T("start over"))
 		k.Next.SetHelp("enter", m.com.T("close quiz"))

@@ -56,6 +56,7 @@ type Model struct {
 	right    bool   // and was right
 	finished bool   // the score is on screen
 	scroll   int    // first line shown of an answer longer than the box
+	live     *live  // a live question's state (live.go); nil in a quiz
 }
 
 // New is the quiz of lesson l, shuffled with rng.
@@ -135,6 +136,16 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 			m.ask(0)
 		} else if key.Matches(k, ks.Next) {
 			return func() tea.Msg { return CloseMsg{} }
+		}
+		return nil
+	case m.live != nil && (m.answered || !m.live.open):
+		switch {
+		case key.Matches(k, ks.Again) && m.live.open:
+			m.ask(m.i)
+		case key.Matches(k, ks.Up):
+			m.scroll = max(m.scroll-1, 0)
+		case key.Matches(k, ks.Down):
+			m.scroll++
 		}
 		return nil
 	case m.answered:
@@ -263,6 +274,9 @@ func (m *Model) judge(a lessons.Answer) tea.Cmd {
 		m.results[m.i] = rightLater
 	case m.results[m.i] == unanswered:
 		m.results[m.i] = wrong
+	}
+	if m.live != nil {
+		return m.liveAnswer(a)
 	}
 	msg := AnsweredMsg{Lesson: m.lesson.ID, Question: q.ID, Right: m.right}
 	return func() tea.Msg { return msg }

@@ -223,3 +223,36 @@ func TestForPrint(t *testing.T) {
 		}
 	}
 }
+
+// A live question holds the verdict until the instructor reveals the
+// results: the answer goes out, r changes it while open, and the reveal
+// shows the class's bars and the why.
+func TestLiveQuestionHoldsTheVerdict(t *testing.T) {
+	l := sample
+	l.ID = "scaling"
+	m := NewLive(common.New(theme.New(theme.Dark), locale.English), l, sample.Quiz[1], rand.New(rand.NewPCG(1, 1)))
+	msgs := press(m, letterShown(t, m, "too few"), "enter")
+	if len(msgs) != 1 {
+		t.Fatalf("messages %v", msgs)
+	}
+	a, ok := msgs[0].(LiveAnsweredMsg)
+	if !ok || a.Right || len(a.Chosen) != 1 || a.Chosen[0] != 1 {
+		t.Fatalf("the live answer: %#v", msgs[0])
+	}
+	if s := screen(m); !strings.Contains(s, "Answer sent") || strings.Contains(s, "three suffice") || strings.Contains(s, "Not quite") {
+		t.Fatalf("before the reveal, no verdict:\n%s", s)
+	}
+	press(m, "r")
+	msgs = press(m, letterShown(t, m, "shared rack"), "enter")
+	if a := msgs[0].(LiveAnsweredMsg); !a.Right || a.Chosen[0] != 0 {
+		t.Fatalf("changed answer %#v", a)
+	}
+	m.SetLive(false, false, LiveResults{})
+	if press(m, "r"); !m.answered {
+		t.Fatal("r changed the answer after the answers closed")
+	}
+	m.SetLive(false, true, LiveResults{Answered: 3, Right: 2, PerOption: []int{2, 1}})
+	if s := screen(m); !strings.Contains(s, "The class: 3 answered, 2 right") || !strings.Contains(s, "✓ Right.") || !strings.Contains(s, "not independent") {
+		t.Fatalf("after the reveal:\n%s", s)
+	}
+}

@@ -22,6 +22,15 @@ func init() {
 
 		locale.Str("Quiz", "Questionário"),
 
+		// A live question.
+		locale.Str("Live question · %s", "Pergunta ao vivo · %s"),
+		locale.Str("change the answer", "mudar a resposta"),
+		locale.Str("hide", "esconder"),
+		locale.Str("The answers are closed.", "As respostas estão encerradas."),
+		locale.Str("✓ Answer sent. The results come when the instructor shows them.", "✓ Resposta enviada. O resultado aparece quando o professor mostrar."),
+		locale.Str("r changes it while the question is open.", "r muda a resposta enquanto a pergunta estiver aberta."),
+		locale.Str("The class: %d answered, %d right", "A turma: %d responderam, %d acertaram"),
+
 		// In the app.
 		locale.Str("✗ Not quite: the answer is %s.", "✗ Não exatamente: a resposta é %s."),
 		locale.Str("up", "subir"),

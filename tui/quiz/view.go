@@ -14,6 +14,8 @@ import (
 func (m *Model) Title() string {
 	n := len(m.lesson.Quiz)
 	switch {
+	case m.live != nil:
+		return m.com.T("Live question · %s", m.lesson.Title)
 	case n == 0:
 		return m.com.T("Quiz: %s", m.lesson.Title)
 	case m.finished:
@@ -116,7 +118,10 @@ func (m *Model) body(b *lines) {
 		b.blank()
 		b.wrap(st.StatusWarn.Render, m.problem, "")
 	}
-	if m.answered {
+	switch {
+	case m.live != nil:
+		m.liveBody(b, q)
+	case m.answered:
 		b.blank()
 		m.explain(b, q)
 	}

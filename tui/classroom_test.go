@@ -1,0 +1,129 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"distlab/demos/class"
+	"distlab/tui/quiz"
+)
+
+// classApp is an app in a served class, as a student (member) or the
+// instructor (hub). Its wait on the class is ended at once: the harness
+// runs commands to their end, so the test delivers the class's news
+// itself (news).
+func classApp(t *testing.T, lang string, member *class.Member, hub *class.Hub) *Model {
+	t.Helper()
+	m := New(Config{Load: embedded, Lang: lang, Source: "test", Demos: testDemos, Class: member, Hub: hub, QuizSeed: 3})
+	m.com.Tick = holdTicks
+	close(m.classDone)
+	t.Cleanup(m.Close)
+	run(t, m, m.Init())
+	send(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	return m
+}
+
+func news(t *testing.T, ms ...*Model) {
+	for _, m := range ms {
+		send(t, m, classMsg{})
+	}
+}
+
+// The instructor leads: a following student goes to the lesson and the
+// slide the instructor presents; one who steps out (F) stays where they
+// are; the roster shows both, who follows, and where they are.
+func TestClassFollow(t *testing.T) {
+	hub := class.New(time.Now)
+	ana, bruno := hub.Join("a", "Ana"), hub.Join("b", "Bruno")
+	teacher := classApp(t, "en", nil, hub)
+	sa, sb := classApp(t, "pt-BR", ana, nil), classApp(t, "en", bruno, nil)
+	press(t, sb, "F") // Bruno steps out
+	press(t, teacher, "n", "P", "right", "right")
+	news(t, sa, sb)
+	if sa.Lesson() != "scalability" || sa.Mode() != Presenting {
+		t.Fatalf("Ana, following: lesson %q, mode %v", sa.Lesson(), sa.Mode())
+	}
+	if i, _ := sa.reader.Slide(); i != 2 {
+		t.Fatalf("Ana on slide %d, the instructor on 2", i)
+	}
+	if sb.Lesson() == "scalability" || sb.Mode() == Presenting {
+		t.Fatalf("Bruno stepped out but moved: %q %v", sb.Lesson(), sb.Mode())
+	}
+	press(t, teacher, "W")
+	s := screen(teacher)
+	if !strings.Contains(s, "Class · 2 in") || !strings.Contains(s, "Ana") || !strings.Contains(s, "2. Scalability · 3") || !strings.Contains(s, "Bruno") {
+		t.Fatalf("the roster:\n%s", s)
+	}
+	press(t, sb, "F") // back in: Bruno goes where the instructor is
+	news(t, sb)
+	if sb.Lesson() != "scalability" {
+		t.Fatalf("Bruno following again is on %q", sb.Lesson())
+	}
+}
+
+// A live question from the lesson's quiz: three students answer, the
+// instructor's screen counts them as they come, and the reveal shows the
+// class's bars to every student, with the verdict held until then.
+func TestClassLiveQuestion(t *testing.T) {
+	hub := class.New(time.Now)
+	teacher := classApp(t, "en", nil, hub)
+	var students []*Model
+	for i, name := range []string{"Ana", "Bruno", "Caio"} {
+		students = append(students, classApp(t, "en", hub.Join(string(rune('a'+i)), name), nil))
+	}
+	press(t, teacher, "A", "enter") // lesson 1's first question
+	news(t, students...)
+	for i, s := range students {
+		o, ok := s.top().(liveOverlay)
+		if !ok {
+			t.Fatalf("student %d has no live question:\n%s", i, screen(s))
+		}
+		// The first two answer right, the third wrong.
+		l := s.reader.Lesson()
+		for k, opt := range o.q.Shown() {
+			if l.Quiz[0].Options[opt].Correct == (i < 2) {
+				press(t, s, string(rune('a'+k)), "enter")
+				break
+			}
+		}
+		if !strings.Contains(screen(s), "Answer sent") || strings.Contains(screen(s), "Right.") {
+			t.Fatalf("student %d before the reveal:\n%s", i, screen(s))
+		}
+	}
+	news(t, teacher)
+	if s := screen(teacher); !strings.Contains(s, "3 of 3 in the class answered") || strings.Contains(s, "██") {
+		t.Fatalf("the instructor before the reveal:\n%s", s)
+	}
+	press(t, teacher, "r")
+	news(t, students...)
+	if s := screen(students[2]); !strings.Contains(s, "The class: 3 answered, 2 right") || !strings.Contains(s, "Not quite") {
+		t.Fatalf("a student after the reveal:\n%s", s)
+	}
+	if s := screen(teacher); !strings.Contains(s, "██") {
+		t.Fatalf("the instructor's bars:\n%s", s)
+	}
+	press(t, teacher, "esc")
+	news(t, students...)
+	if _, live := students[0].top().(liveOverlay); live {
+		t.Fatal("the question ended, still on a student's screen")
+	}
+	_ = quiz.LiveResults{}
+}
+
+// A broadcast reaches every student's status line, control characters
+// taken out.
+func TestClassBroadcast(t *testing.T) {
+	hub := class.New(time.Now)
+	teacher := classApp(t, "en", nil, hub)
+	s := classApp(t, "pt-BR", hub.Join("a", "Ana"), nil)
+	press(t, teacher, "B")
+	send(t, teacher, tea.PasteMsg{Content: "break: back at 10:15\x1b[2J"})
+	press(t, teacher, "enter")
+	news(t, s)
+	if sc := screen(s); !strings.Contains(sc, "📣 break: back at 10:15") || strings.Contains(sc, "\x1b[2J") {
+		t.Fatalf("the broadcast:\n%s", sc)
+	}
+}
