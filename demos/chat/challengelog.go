@@ -46,13 +46,14 @@ type yourLine struct {
 }
 
 // crashWatch is a crash of the node you were on, while the bots talked,
-// shortly after you typed: LoseNothing is met once every line of yours
-// around it is acknowledged and shown once to every other watching client.
+// before it acknowledged a line you had just typed: LoseNothing is met
+// once every line of yours around it is acknowledged and shown once to
+// every other watching client.
 type crashWatch struct {
 	node, addr string
 	client     *Client // yours then: a reset replaces it, and the watch ends
 	at         time.Time
-	unacked    int // of your lines then, how many were not acknowledged
+	unacked    int // your lines the node went without acknowledging: 1 or more
 }
 
 type msgKey struct {

@@ -10,9 +10,10 @@ import (
 // pressed.
 const (
 	// LoseNothing is met when the node "you" are on crashes while the bots
-	// talk, shortly after you typed, and every line you typed around the
-	// crash is acknowledged and shown exactly once to every other watching
-	// client after your failover.
+	// talk, before it acknowledged a line you just typed (so your client
+	// must send it again, and the nodes drop any repeat), and every line
+	// you typed around the crash is acknowledged and shown exactly once to
+	// every other watching client after your failover.
 	LoseNothing = "chat/lose-nothing"
 	// TwoOrders is met when two watching clients were shown the same two
 	// messages in different orders, one of them yours. (Two bots' lines
@@ -36,7 +37,7 @@ func Challenges() []challenge.Challenge {
 			Hints: func(p *locale.Printer) []string {
 				return []string{
 					p.T("Your column's header says which node you are on: select that node with ↑/↓."),
-					p.T("Type a line (i, text, enter), then esc and c at once; slow links (s) hold its ack back longer."),
+					p.T("Type a line (i, text, enter), then esc and c at once, before its ack: slow links (s, or S: slower) hold it back."),
 					p.T("On your node: s, then i, a line, enter, esc, c; now count your line in ana's and bruno's columns."),
 				}
 			},

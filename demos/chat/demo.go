@@ -181,8 +181,7 @@ func (d *Demo) Kill(i int) error {
 	if err != nil {
 		return err
 	}
-	d.watchCrash(n)
-	n.Kill()
+	d.crash(n) // n.Kill, and the watch of LoseNothing
 	return nil
 }
 

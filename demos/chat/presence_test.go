@@ -1,6 +1,7 @@
 package chat
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -65,7 +66,12 @@ func TestDemoRoster(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer d.Close()
-	eventually(t, "the demo's five clients", func() bool { return len(d.Roster()) == 5 })
+	// A client joins as a guest and takes its nick with its /hello: wait
+	// for the nodes to have applied all five.
+	eventually(t, "the demo's five clients, by their nicks", func() bool {
+		r := d.Roster()
+		return len(r) == 5 && !slices.ContainsFunc(r, func(e RosterEntry) bool { return !e.Demo })
+	})
 	s := dialRaw(t, d.Nodes()[1].Addr())
 	s.send("/nick zoe\n")
 	s.expect("zoe")
