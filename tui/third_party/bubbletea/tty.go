@@ -85,11 +85,29 @@ func (p *Program) initInputReader(cancel bool) error {
 func (p *Program) readLoop() {
 	defer close(p.readLoopDone)
 
-	if err := p.inputScanner.StreamEvents(p.ctx, p.msgs); err != nil {
+	// distlab: the reader's events go through events, not straight to
+	// p.msgs. When the program stops with input read but not yet sent, the
+	// reader sends it anyway (ultraviolet's StreamEvents on ctx.Done), and a
+	// send to p.msgs, which nobody reads any more, would block it and keep
+	// the whole program alive for good (see PATCH.md).
+	events := make(chan Msg)
+	errc := make(chan error, 1)
+	go func() { errc <- p.inputScanner.StreamEvents(p.ctx, events) }()
+	for {
 		select {
-		case <-p.ctx.Done():
+		case ev := <-events:
+			select {
+			case p.msgs <- ev:
+			case <-p.ctx.Done(): // dropped: the program has stopped
+			}
+		case err := <-errc:
+			if err != nil {
+				select {
+				case <-p.ctx.Done():
+				case p.errs <- err:
+				}
+			}
 			return
-		case p.errs <- err:
 		}
 	}
 }

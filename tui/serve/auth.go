@@ -1,0 +1,65 @@
+package serve
+
+import (
+	"crypto/rand"
+	"crypto/subtle"
+	"strings"
+	"time"
+
+	"charm.land/ssh"
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// codeAlphabet has no letters or digits that read alike (0/o, 1/l/i).
+const codeAlphabet = "abcdefghjkmnpqrstuvwxyz23456789"
+
+// NewCode makes a class code a teacher can read aloud: six characters in
+// two groups ("kx7-m2p"), about 30 bits.
+func NewCode() string {
+	b := make([]byte, 6)
+	_, _ = rand.Read(b)
+	var out strings.Builder
+	for i, c := range b {
+		if i == 3 {
+			out.WriteByte('-')
+		}
+		out.WriteByte(codeAlphabet[int(c)%len(codeAlphabet)])
+	}
+	return out.String()
+}
+
+// normalCode is a code as compared: case, spaces and dashes aside.
+func normalCode(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', '-', '\t':
+			return -1
+		}
+		return r
+	}, strings.ToLower(strings.TrimSpace(s)))
+}
+
+// wrongCodeDelay slows guessing: each wrong code costs the guesser this.
+const wrongCodeDelay = 500 * time.Millisecond
+
+// codeOK compares a typed code with the class's in constant time.
+func (s *Server) codeOK(typed string) bool {
+	ok := subtle.ConstantTimeCompare([]byte(normalCode(typed)), []byte(normalCode(s.code))) == 1
+	if !ok {
+		time.Sleep(wrongCodeDelay)
+	}
+	return ok
+}
+
+// passwordAuth lets in a student who types the class code as password.
+func (s *Server) passwordAuth(_ ssh.Context, password string) bool { return s.codeOK(password) }
+
+// codePrompt is the question of keyboard-interactive authentication; the
+// client's language is not known yet, so it is asked in both.
+const codePrompt = "class code (código da turma): "
+
+// keyboardAuth asks for the class code.
+func (s *Server) keyboardAuth(_ ssh.Context, ask gossh.KeyboardInteractiveChallenge) bool {
+	answers, err := ask("", "", []string{codePrompt}, []bool{false})
+	return err == nil && len(answers) == 1 && s.codeOK(answers[0])
+}

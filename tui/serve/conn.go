@@ -1,0 +1,269 @@
+package serve
+
+import (
+	"net"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"charm.land/ssh"
+	gossh "golang.org/x/crypto/ssh"
+	"golang.org/x/time/rate"
+)
+
+// connKey holds a connection's *trackedConn in its ssh.Context.
+var connKey = &struct{ name string }{"distlab-conn"}
+
+// noSessionTimeout is how long a connection may stay without opening its
+// session (authenticated or not) before it is closed.
+const noSessionTimeout = 30 * time.Second
+
+// trackedConn is one TCP connection: the server can close it whatever the
+// state of its handshake, and it carries its one session's state: the
+// window size the client last sent, the input limiter and the idle timer.
+type trackedConn struct {
+	net.Conn
+	s *Server
+
+	opened    atomic.Bool // its session channel was opened
+	closeOnce sync.Once
+	noSession *time.Timer
+
+	lim     *rate.Limiter
+	flooded time.Duration // time the current flood was held back; read goroutine only
+	done    chan struct{} // closed with the connection
+
+	mu   sync.Mutex
+	w, h int               // the window size last sent
+	env  map[string]string // the locale variables the client sent
+	sess *Session          // the session running on it, once its handler runs
+	idle *time.Timer       // no input for IdleTimeout; armed once the session channel is open
+}
+
+// trackConn registers every new connection, and refuses one past the
+// server's limit (twice the sessions, plus room for handshakes).
+func (s *Server) trackConn(ctx ssh.Context, c net.Conn) net.Conn {
+	s.mu.Lock()
+	if s.closing || len(s.conns) >= 2*s.cfg.Max+16 {
+		s.mu.Unlock()
+		return nil // the library closes it
+	}
+	tc := &trackedConn{
+		Conn: c, s: s, done: make(chan struct{}), env: map[string]string{},
+		lim: rate.NewLimiter(rate.Limit(s.cfg.InputRate), s.cfg.InputBurst),
+	}
+	s.conns[tc] = struct{}{}
+	s.mu.Unlock()
+	tc.noSession = time.AfterFunc(noSessionTimeout, func() {
+		if !tc.opened.Load() {
+			_ = tc.Close()
+		}
+	})
+	ctx.SetValue(connKey, tc)
+	return tc
+}
+
+// Close closes the connection and forgets it.
+func (tc *trackedConn) Close() error {
+	err := tc.Conn.Close()
+	tc.closeOnce.Do(func() {
+		close(tc.done)
+		tc.noSession.Stop()
+		tc.mu.Lock()
+		if tc.idle != nil {
+			tc.idle.Stop()
+		}
+		tc.mu.Unlock()
+		tc.s.mu.Lock()
+		delete(tc.s.conns, tc)
+		tc.s.mu.Unlock()
+	})
+	return err
+}
+
+// closeConns closes every connection left.
+func (s *Server) closeConns() {
+	s.mu.Lock()
+	left := make([]*trackedConn, 0, len(s.conns))
+	for tc := range s.conns {
+		left = append(left, tc)
+	}
+	s.mu.Unlock()
+	for _, tc := range left {
+		_ = tc.Close()
+	}
+}
+
+// sessionChannel accepts one session channel per connection, through a
+// filter of its requests and a wrapper of its data (channel).
+func (s *Server) sessionChannel(srv *ssh.Server, conn *gossh.ServerConn, nc gossh.NewChannel, ctx ssh.Context) {
+	tc, ok := ctx.Value(connKey).(*trackedConn)
+	if !ok || !tc.opened.CompareAndSwap(false, true) {
+		_ = nc.Reject(gossh.Prohibited, "one session per connection")
+		return
+	}
+	tc.noSession.Stop()
+	tc.mu.Lock()
+	tc.idle = time.AfterFunc(s.cfg.IdleTimeout, func() { tc.end(endIdle) })
+	tc.mu.Unlock()
+	ssh.DefaultSessionHandler(srv, conn, &newChannel{NewChannel: nc, tc: tc}, ctx)
+}
+
+// end ends the connection's session for why, or the connection when no
+// session runs on it yet.
+func (tc *trackedConn) end(why endReason) {
+	tc.mu.Lock()
+	ss := tc.sess
+	tc.mu.Unlock()
+	if ss == nil {
+		_ = tc.Close()
+		return
+	}
+	ss.end(why)
+}
+
+// attach ties the session ss to the connection: resizes and endings reach it.
+func (tc *trackedConn) attach(ss *Session) {
+	tc.mu.Lock()
+	tc.sess = ss
+	tc.mu.Unlock()
+}
+
+// size is the window size the client last sent.
+func (tc *trackedConn) size() (w, h int) {
+	tc.mu.Lock()
+	defer tc.mu.Unlock()
+	return tc.w, tc.h
+}
+
+// getenv is one of the locale variables the client sent.
+func (tc *trackedConn) getenv(k string) string {
+	tc.mu.Lock()
+	defer tc.mu.Unlock()
+	return tc.env[k]
+}
+
+// newChannel hands the session library a wrapped channel and filtered
+// requests.
+type newChannel struct {
+	gossh.NewChannel
+	tc *trackedConn
+}
+
+// Accept accepts the channel and starts the request filter, which ends
+// when the channel's requests do (the channel closed).
+func (nc *newChannel) Accept() (gossh.Channel, <-chan *gossh.Request, error) {
+	ch, reqs, err := nc.NewChannel.Accept()
+	if err != nil {
+		return nil, nil, err
+	}
+	out := make(chan *gossh.Request)
+	go nc.tc.filter(ch, reqs, out)
+	return &channel{Channel: ch, tc: nc.tc}, out, nil
+}
+
+// Limits on what a client may set in its session's environment.
+const (
+	maxEnv      = 64
+	maxEnvBytes = 4 << 10
+)
+
+// filter passes the session library only what distlab serves: the PTY,
+// the shell, a bounded environment and window changes (which it also
+// hands to the session). exec is refused with a line saying why;
+// subsystems (sftp), agent and X11 forwarding, signals and anything else
+// are refused.
+func (tc *trackedConn) filter(ch gossh.Channel, in <-chan *gossh.Request, out chan<- *gossh.Request) {
+	defer close(out)
+	envs := 0
+	for req := range in {
+		switch req.Type {
+		case "pty-req", "shell":
+		case "env":
+			var kv struct{ Key, Value string }
+			if envs++; envs > maxEnv || len(req.Payload) > maxEnvBytes || gossh.Unmarshal(req.Payload, &kv) != nil {
+				_ = req.Reply(false, nil)
+				continue
+			}
+			if isLocaleVar(kv.Key) {
+				tc.mu.Lock()
+				tc.env[kv.Key] = kv.Value
+				tc.mu.Unlock()
+			}
+		case "window-change":
+			var win struct{ W, H, PW, PH uint32 }
+			if gossh.Unmarshal(req.Payload, &win) == nil && win.W > 0 && win.H > 0 && win.W < 10000 && win.H < 10000 {
+				tc.resized(int(win.W), int(win.H))
+			}
+		case "exec":
+			_, _ = ch.Stderr().Write([]byte(tc.s.refuseExec(tc.getenv) + "\r\n"))
+			_ = req.Reply(false, nil)
+			continue
+		default:
+			_ = req.Reply(false, nil)
+			continue
+		}
+		out <- req
+	}
+}
+
+// resized records the client's new window size and tells its session.
+func (tc *trackedConn) resized(w, h int) {
+	tc.mu.Lock()
+	tc.w, tc.h = w, h
+	ss := tc.sess
+	tc.mu.Unlock()
+	if ss != nil {
+		ss.resized(w, h)
+	}
+}
+
+// channel is a session channel whose input is rate limited and counts as
+// activity for the idle timeout.
+type channel struct {
+	gossh.Channel
+	tc *trackedConn
+}
+
+// Read reads at most a burst of input, then holds it back as long as the
+// rate asks: a paste passes at once, a flood is slowed to the rate, and one
+// that goes on past the flood limit ends the session.
+func (c *channel) Read(p []byte) (int, error) {
+	if b := c.tc.lim.Burst(); len(p) > b {
+		p = p[:b]
+	}
+	n, err := c.Channel.Read(p)
+	if n > 0 {
+		c.tc.mu.Lock()
+		if c.tc.idle != nil {
+			c.tc.idle.Reset(c.tc.s.cfg.IdleTimeout)
+		}
+		c.tc.mu.Unlock()
+		if ferr := c.tc.throttle(n); ferr != nil {
+			return n, ferr
+		}
+	}
+	return n, err
+}
+
+// throttle waits as long as the limiter asks for n bytes of input; a flood
+// held back for longer than the flood limit ends the session.
+func (tc *trackedConn) throttle(n int) error {
+	d := tc.lim.ReserveN(time.Now(), n).Delay()
+	if d == 0 {
+		tc.flooded = 0
+		return nil
+	}
+	if tc.flooded += d; tc.flooded > tc.s.cfg.FloodLimit {
+		tc.end(endFlood)
+		return errFlood
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-tc.done:
+		return net.ErrClosed
+	}
+}

@@ -1,0 +1,308 @@
+package serve
+
+import (
+	"context"
+	"errors"
+	"io"
+	"os"
+	"strings"
+	"syscall"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/ssh"
+	"github.com/charmbracelet/colorprofile"
+
+	"distlab/demos/locale"
+	"distlab/tui"
+	"distlab/tui/progress"
+	"distlab/tui/theme"
+)
+
+// handle runs one session: the entry screen, then the app, until the
+// student quits or the session is ended.
+func (s *Server) handle(sess ssh.Session) {
+	env := sess.Environ()
+	getenv := envGetter(env)
+	lang, langKnown := langOf(getenv)
+	p := locale.For(lang)
+	pty, _, ok := sess.Pty()
+	tc, tracked := sess.Context().Value(connKey).(*trackedConn)
+	if !ok || !tracked || pty.Slave == nil {
+		say(sess, p.T("distlab needs a terminal: connect with ssh -t"))
+		_ = sess.Exit(1)
+		return
+	}
+	if !s.enter() {
+		say(sess, p.T("The class server is stopping."))
+		_ = sess.Exit(1)
+		return
+	}
+	defer s.handlers.Done()
+	select {
+	case s.slots <- struct{}{}:
+		defer func() { <-s.slots }()
+	default:
+		say(sess, p.T("The class is full (%d sessions): try again in a while, or ask your teacher.", s.cfg.Max))
+		s.logf("refused %s: the class is full", remoteHost(sess.RemoteAddr()))
+		_ = sess.Exit(1)
+		return
+	}
+
+	ss := &Session{
+		Lang: lang, Remote: remoteHost(sess.RemoteAddr()), Started: time.Now(),
+		srv: s, tc: tc, user: sess.User(),
+		wake: make(chan struct{}, 1), done: make(chan struct{}),
+	}
+	// The program has the PTY's slave opened anew, twice: the library
+	// closes its own files when the client leaves, which may be before the
+	// program has stopped reading, and Bubble Tea's Fd() would make the
+	// output blocking (no write deadline) if both were one file.
+	in, outFile, err := openSlave(pty.Slave.Name())
+	if err != nil {
+		s.logf("%s: %v", remoteHost(sess.RemoteAddr()), err)
+		say(sess, p.T("distlab needs a terminal: connect with ssh -t"))
+		return
+	}
+	defer in.Close()
+	defer outFile.Close()
+	// The program ends by quitting, not by its context: a killed Bubble
+	// Tea program closes its input reader under its read loop. A lost
+	// connection asks it to quit; its context is cancelled only past
+	// killGrace.
+	ss.ctx, ss.cancel = context.WithCancel(context.Background())
+	defer ss.cancel()
+	lost := context.AfterFunc(sess.Context(), func() { ss.end(endQuit) })
+	defer lost()
+	ss.out = &output{f: outFile, timeout: s.cfg.WriteTimeout, stuck: func() { ss.end(endStuck) }}
+	if key := sess.PublicKey(); key != nil {
+		ss.ID, ss.Fingerprint = keyID(key), fingerprint(key)
+		ss.Name, _ = s.students.name(ss.ID)
+	}
+	s.mu.Lock()
+	s.sessions[ss] = struct{}{}
+	s.mu.Unlock()
+	tc.attach(ss)
+	w, h := tc.size()
+	if w == 0 || h == 0 {
+		w, h = pty.Window.Width, pty.Window.Height
+	}
+
+	askLang := !langKnown
+	if askLang && ss.ID != "" && ss.Name != "" {
+		// A student who chose before is not asked again.
+		if st, err := progress.Read(s.students.progressPath(ss.ID)); err == nil && st.Lang != "" {
+			ss.Lang, askLang = locale.Match(st.Lang), false
+		}
+	}
+	g := newGate(ss, newEntry(ss.Lang, askLang, ss.Name == "", ss.user), langKnown, getenv)
+	prog := tea.NewProgram(g,
+		tea.WithInput(in), tea.WithOutput(ss.out),
+		tea.WithEnvironment(append(env, "TERM="+pty.Term)),
+		tea.WithWindowSize(w, h),
+		tea.WithColorProfile(profileFor(env, pty.Term)),
+		tea.WithContext(ss.ctx),
+		tea.WithFPS(tui.FrameRate),
+		tea.WithoutSignals(), // the server's signals are not the student's
+		// ctrl+z would stop the whole server.
+		tea.WithFilter(func(_ tea.Model, msg tea.Msg) tea.Msg {
+			if _, ok := msg.(tea.SuspendMsg); ok {
+				return nil
+			}
+			return msg
+		}),
+	)
+	_, runErr := prog.Run()
+	ss.admits.Wait() // an admission under way has built its app, or given up
+	why := ss.reason()
+	ss.mu.Lock()
+	app := ss.app
+	ss.mu.Unlock()
+	if app != nil {
+		if err := app.Finish(); err != nil {
+			s.logf("%s: progress not saved: %v", ss.Name, err)
+		}
+	}
+	s.leave(ss)
+	close(ss.done)
+	if runErr != nil && !errors.Is(runErr, tea.ErrProgramKilled) {
+		s.logf("%s: %v", ss.Name, runErr)
+	}
+	if app != nil {
+		s.logf("%s left after %s (%s)", ss.Name, time.Since(ss.Started).Round(time.Second).String(), why.String(s.p))
+	}
+	if why != endStuck && why != endFlood {
+		ss.out.renew()
+		_, _ = io.WriteString(ss.out, goodbye(locale.For(ss.Lang), why, app != nil)+"\r\n")
+	}
+}
+
+// openSlave opens the PTY slave at name for the program's input and output.
+func openSlave(name string) (in, out *os.File, err error) {
+	if in, err = os.OpenFile(name, os.O_RDWR|syscall.O_NOCTTY, 0); err != nil {
+		return nil, nil, locale.Errorf("serve: %w", err)
+	}
+	if out, err = os.OpenFile(name, os.O_WRONLY|syscall.O_NOCTTY, 0); err != nil {
+		in.Close()
+		return nil, nil, locale.Errorf("serve: %w", err)
+	}
+	return in, out, nil
+}
+
+// enter counts a session handler in, unless the server is stopping.
+func (s *Server) enter() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closing {
+		return false
+	}
+	s.handlers.Add(1)
+	return true
+}
+
+// leave forgets a session that ended.
+func (s *Server) leave(ss *Session) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.sessions, ss)
+	if s.live[ss.ID] == ss {
+		delete(s.live, ss.ID)
+	}
+}
+
+// say writes a line straight to the session, before any program runs.
+func say(sess ssh.Session, line string) {
+	_, _ = io.WriteString(sess, line+"\r\n")
+}
+
+// profileFor is the color profile of a client that sent env and term: SSH
+// clients send TERM, not COLORTERM, so the profile is what TERM names (256
+// colors for xterm-256color), and a terminal that names none gets 16
+// colors rather than none.
+func profileFor(env []string, term string) colorprofile.Profile {
+	p := colorprofile.Env(append(append([]string(nil), env...), "TERM="+term))
+	if p < colorprofile.ASCII || p < colorprofile.ANSI && term != "dumb" && envGetter(env)("NO_COLOR") == "" {
+		p = colorprofile.ANSI
+	}
+	return p
+}
+
+// themeFor is the theme a client's COLORFGBG asks for ("15;0" is light
+// text on a dark background), dark when it says nothing.
+func themeFor(getenv func(string) string) theme.Theme {
+	v := getenv("COLORFGBG")
+	if i := strings.LastIndexByte(v, ';'); i >= 0 {
+		switch v[i+1:] {
+		case "7", "15":
+			return theme.Light
+		}
+	}
+	return theme.Dark
+}
+
+// goodbye is the line a student reads once the app has closed.
+func goodbye(p *locale.Printer, why endReason, admitted bool) string {
+	saved := ""
+	if admitted {
+		saved = " " + p.T("Your progress is saved: connect again to go on.")
+	}
+	switch why {
+	case endStopped:
+		return p.T("The class server is stopping.") + saved
+	case endIdle:
+		return p.T("Closed after a long time without a key.") + saved
+	case endReplaced:
+		return p.T("You connected again from another terminal: this session is closed.") + saved
+	}
+	return p.T("Bye!") + saved
+}
+
+// String names why in the server's log.
+func (r endReason) String(p *locale.Printer) string {
+	switch r {
+	case endStopped:
+		return p.T("server stopped")
+	case endIdle:
+		return p.T("no key for too long")
+	case endFlood:
+		return p.T("input flood")
+	case endStuck:
+		return p.T("stopped reading")
+	case endReplaced:
+		return p.T("connected again")
+	}
+	return p.T("the student quit")
+}
+
+// admit lets the student of ss into the course under name (already
+// checked by the entry): the name is claimed, an older session of the same
+// key is closed (and its progress saved), the progress loaded and the app
+// built. why is set, and the error nil, when the name cannot be had.
+func (s *Server) admit(ss *Session, name string, lang locale.Lang, langChosen bool, getenv func(string) string) (app App, why string, err error) {
+	p := locale.For(lang)
+	id := ss.ID
+	if id == "" {
+		id = nameID(nameKey(name))
+	}
+	if err := s.students.claim(id, name, ss.Fingerprint); err != nil {
+		if errors.Is(err, errNameTaken) {
+			return nil, p.T("%s is taken: choose another name.", name), nil
+		}
+		return nil, "", err
+	}
+	s.mu.Lock()
+	old := s.live[id]
+	if old != nil && ss.Fingerprint == "" {
+		s.mu.Unlock()
+		return nil, p.T("Someone is in the class as %s right now: choose another name.", name), nil
+	}
+	if s.closing {
+		s.mu.Unlock()
+		return nil, "", errStopping
+	}
+	s.live[id] = ss
+	ss.ID, ss.Name, ss.Lang = id, name, lang
+	ss.admitted = true
+	s.mu.Unlock()
+	if old != nil {
+		old.end(endReplaced)
+		select {
+		case <-old.Done():
+		case <-time.After(2 * killGrace):
+		}
+	}
+	store := progress.NewStore(s.students.progressPath(id))
+	cfg := s.cfg.App
+	cfg.Store = store
+	cfg.State, cfg.StateErr = store.Load()
+	cfg.Lang = string(lang)
+	cfg.LangFromEnv = !langChosen // the language remembered wins over LANG, as at home
+	cfg.Theme, cfg.ThemeAuto, cfg.ThemeFromDefault = themeFor(getenv), true, true
+	cfg.ConsolePath = ""
+	newApp := s.cfg.NewApp
+	if newApp == nil {
+		newApp = func(_ *Session, cfg tui.Config) (App, error) { return tui.NewSession(cfg), nil }
+	}
+	app, err = newApp(ss, cfg)
+	if err != nil {
+		return nil, "", err
+	}
+	s.logf("%s joined from %s (%s)", name, ss.Remote, ss.who(s.p))
+	return app, "", nil
+}
+
+var errStopping = errors.New("serve: the server is stopping")
+
+// who says how the student signed in, for the log.
+func (s *Session) who(p *locale.Printer) string {
+	if s.Fingerprint != "" {
+		return s.Fingerprint
+	}
+	return p.T("class code")
+}
+
+// refuseExec is the line a client that asked to run a command reads.
+func (s *Server) refuseExec(getenv func(string) string) string {
+	lang, _ := langOf(getenv)
+	return locale.For(lang).T("distlab serve runs the course, not commands: connect with ssh -p PORT HOST and nothing after it.")
+}

@@ -1,0 +1,120 @@
+package serve
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// takeApp is the next app the server built.
+func (ts *testServer) takeApp(t *testing.T) *spyApp {
+	t.Helper()
+	select {
+	case a := <-ts.apps:
+		return a
+	case <-time.After(20 * time.Second):
+		t.Fatal("no app was built")
+		return nil
+	}
+}
+
+// A student with a key meets the entry screen, types a name, and gets the
+// app on a real PTY at their window's size; a resize reaches the app.
+func TestSessionShowsTheApp(t *testing.T) {
+	ts := startServer(t, "", nil)
+	key := newKey(t)
+	c, err := dial(t, ts.Addr(), "student", withKey(key))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tm := open(t, c, 100, 30, english, true)
+	tm.waitFor("What name should the class see?")
+	tm.keys("Ana Lima\r")
+	tm.waitFor("Fundamentals of Distributed Systems")
+	app := ts.takeApp(t)
+	if app.ss.Name != "Ana Lima" || app.ss.Fingerprint == "" || !strings.HasPrefix(app.ss.ID, "k") || app.ss.Lang != "en" {
+		t.Fatalf("session %q %q %q %q", app.ss.Name, app.ss.Fingerprint, app.ss.ID, app.ss.Lang)
+	}
+	if err := tm.await(func() bool { return app.lastSize() == tea.WindowSizeMsg{Width: 100, Height: 30} }, 10*time.Second); err != nil {
+		t.Fatalf("the app's size is %+v, want 100×30", app.lastSize())
+	}
+	tm.resize(120, 40)
+	if err := tm.await(func() bool { return app.lastSize() == tea.WindowSizeMsg{Width: 120, Height: 40} }, 10*time.Second); err != nil {
+		t.Fatalf("the resize did not reach the app: %+v", app.lastSize())
+	}
+	tm.waitFor("Fundamentals of Distributed Systems")
+	if got := readFile(t, filepath.Join(ts.dir, "students", app.ss.ID+".name.json")); !strings.Contains(got, `"Ana Lima"`) || !strings.Contains(got, app.ss.Fingerprint) {
+		t.Fatalf("name file: %q", got)
+	}
+}
+
+// Portuguese from the client's LANG: the entry and the app speak it.
+func TestSessionSpeaksTheClientsLanguage(t *testing.T) {
+	ts := startServer(t, "", nil)
+	c, err := dial(t, ts.Addr(), "x", withKey(newKey(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tm := open(t, c, 100, 30, map[string]string{"LANG": "pt_BR.UTF-8"}, true)
+	tm.waitFor("Que nome a turma deve ver?")
+	tm.keys("Bia\r")
+	tm.waitFor("Fundamentos de Sistemas Distribuídos")
+}
+
+// A client that names no language chooses it on entry.
+func TestSessionAsksTheLanguage(t *testing.T) {
+	ts := startServer(t, "", nil)
+	c, err := dial(t, ts.Addr(), "x", withCode(testCode))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tm := open(t, c, 100, 30, nil, true)
+	tm.waitFor("Choose your language:")
+	tm.keys("\x1b[B") // down: Português
+	tm.waitFor("Escolha seu idioma:")
+	tm.keys("\r")
+	tm.waitFor("Que nome a turma deve ver?")
+	tm.keys("Caio\r")
+	tm.waitFor("Fundamentos de Sistemas Distribuídos")
+	if app := ts.takeApp(t); app.ss.Lang != "pt-BR" || app.ss.Fingerprint != "" || !strings.HasPrefix(app.ss.ID, "n") {
+		t.Fatalf("session %q %q %q", app.ss.Lang, app.ss.Fingerprint, app.ss.ID)
+	}
+}
+
+// The host key is made on first run, owner-only in an owner-only folder,
+// and the same key comes back on the next run.
+func TestHostKeyKept(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "distlab", "ssh_host_ed25519_key")
+	a, err := LoadHostKey(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(path)
+	if err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("key file mode %v, %v", fi.Mode().Perm(), err)
+	}
+	if di, err := os.Stat(filepath.Dir(path)); err != nil || di.Mode().Perm() != 0o700 {
+		t.Fatalf("key folder mode %v, %v", di.Mode().Perm(), err)
+	}
+	b, err := LoadHostKey(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fingerprint(a.PublicKey()) != fingerprint(b.PublicKey()) {
+		t.Fatal("a second run made another key")
+	}
+	if a.PublicKey().Type() != "ssh-ed25519" {
+		t.Fatalf("key type %s", a.PublicKey().Type())
+	}
+	if err := os.Chmod(path, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := LoadHostKey(path); err == nil || !strings.Contains(err.Error(), "chmod 600") {
+		t.Fatalf("a key others can read: %v", err)
+	}
+}
