@@ -55,10 +55,10 @@ func init() {
 		locale.Str("the student quit", "o aluno saiu"),
 
 		// Errors.
-		locale.Str("serve: %w", "serve: %w"),
-		locale.Str("serve: no config folder: %w", "serve: sem pasta de configuração: %w"),
-		locale.Str("serve: host key: %w", "serve: chave do servidor: %w"),
-		locale.Str("serve: host key %s: %w", "serve: chave do servidor %s: %w"),
+		locale.Str("serve: %v", "serve: %v"),
+		locale.Str("serve: no config folder: %v", "serve: sem pasta de configuração: %v"),
+		locale.Str("serve: host key: %v", "serve: chave do servidor: %v"),
+		locale.Str("serve: host key %s: %v", "serve: chave do servidor %s: %v"),
 		locale.Str("host key %s can be read by others (mode %s): chmod 600 it", "a chave do servidor %s pode ser lida por outros (modo %s): faça chmod 600 nela"),
 	)
 }
