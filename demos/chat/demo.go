@@ -19,6 +19,10 @@ type DemoConfig struct {
 	Bots    int         // chatting bots at start; default 2
 	BotRate float64     // messages a second per bot; default 0.5
 	Lang    locale.Lang // language of notices and bots' messages; default English
+	// You is the nick of your client; "" is "you" in Lang. A class's
+	// cluster (StartClass) gives the instructor's, which every student
+	// sees beside the lines the instructor types.
+	You string
 
 	// Listen and Dial, if set, replace TCP for the nodes and every client
 	// of the demo (see Config): tests run it on chattest.Net.
@@ -108,7 +112,7 @@ func StartDemo(cfg DemoConfig) (*Demo, error) {
 	}
 	d := &Demo{cluster: cl, cfg: cfg, botRate: cfg.BotRate, finished: make(chan struct{}), closing: make(chan struct{})}
 	d.txt.set(cfg.Lang)
-	names := []string{locale.For(cfg.Lang).T("you"), "ana", "bruno", "carla", "davi"}
+	names := []string{d.youNick(cfg.Lang), "ana", "bruno", "carla", "davi"}
 	for i := range min(cfg.Nodes, 3) { // all of them before any client reports what it was shown
 		d.views = append(d.views, &View{name: names[i]})
 	}
@@ -125,6 +129,14 @@ func StartDemo(cfg DemoConfig) (*Demo, error) {
 		}
 	}
 	return d, nil
+}
+
+// youNick is the nick of your client when the demo speaks lang.
+func (d *Demo) youNick(lang locale.Lang) string {
+	if d.cfg.You != "" {
+		return d.cfg.You
+	}
+	return locale.For(lang).T("you")
 }
 
 // Nodes are the cluster's nodes.

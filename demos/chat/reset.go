@@ -68,7 +68,7 @@ func (d *Demo) Reset() error {
 	// You come back under your name in the language spoken now, which
 	// may not be the one the demo started in.
 	lang := d.txt.printer().Lang()
-	d.views[0].setName(locale.For(lang).T("you"))
+	d.views[0].setName(d.youNick(lang))
 	d.settle()
 	for i := range d.views {
 		if d.isClosing() {

@@ -160,6 +160,9 @@ func init() {
 		locale.Str("chat: demo closed", "chat: demonstração encerrada"),
 		locale.Str("chat: too many bots (at most %d)", "chat: robôs demais (no máximo %d)"),
 		locale.Str("chat: no bot to remove", "chat: nenhum robô para remover"),
+		locale.Str("chat: only the instructor controls the class's nodes", "chat: só o professor controla os nós da turma"),
+		locale.Str("join %s: %v", "entrar como %s: %v"),
+		locale.Str("student", "aluno"), // the nick of a seat whose name has nothing a nick can hold
 		locale.Str("chat: no node reachable", "chat: nenhum nó alcançável"),
 		locale.Str("chat: a cluster needs at least one node", "chat: um cluster precisa de ao menos um nó"),
 		locale.Str("chat: bench needs addresses, at least 2 clients, 1..clients senders and 1+ messages",

@@ -50,17 +50,20 @@ func (d *Demo) sendSaid() {
 
 // echo adds text, just sent through the node at addr, to your view as a
 // chat line; commands (/nick, /who …) are answered by the node instead.
-func (d *Demo) echo(addr, text string) {
+func (d *Demo) echo(addr, text string) { d.echoTo(d.views[0], addr, text) }
+
+// echoTo adds text, just sent by v's client through the node at addr, to
+// v as a chat line (a seat's view too: see Seat.Say).
+func (d *Demo) echoTo(you *View, addr, text string) {
 	text = Clean(text)
 	if text == "" || strings.HasPrefix(text, "/") {
 		return
 	}
 	origin := "?"
 	for _, n := range d.cluster.Nodes {
-		if n.Addr() == addr {
+		if LocalAddr(n.Addr()) == LocalAddr(addr) { // a node on 0.0.0.0 is dialed on 127.0.0.1
 			origin = n.ID()
 		}
 	}
-	you := d.views[0]
 	you.add(Message{At: time.Now(), Kind: KindSay, Nick: you.Name(), Origin: origin, Text: text}.Line())
 }
