@@ -165,6 +165,8 @@ func (e *entry) View(w, h int) string {
 			lines = append(lines, mark+langName(l))
 		}
 		lines = append(lines, "", e.p.T("↑/↓ choose · enter confirm · esc leave"))
+	case !e.askName:
+		lines = append(lines, e.p.T("Opening the course…"))
 	default:
 		lines = append(lines, e.p.T("Welcome to the class! What name should the class see?"), "", e.name.View())
 		if e.why != "" {

@@ -123,17 +123,22 @@ func (s *Server) handle(sess ssh.Session) {
 			s.logf("%s: progress not saved: %v", ss.Name, err)
 		}
 	}
-	s.leave(ss)
-	close(ss.done)
 	if runErr != nil && !errors.Is(runErr, tea.ErrProgramKilled) {
 		s.logf("%s: %v", ss.Name, runErr)
 	}
 	if app != nil {
 		s.logf("%s left after %s (%s)", ss.Name, time.Since(ss.Started).Round(time.Second).String(), why.String(s.p))
 	}
+	s.leave(ss)
+	close(ss.done)
 	if why != endStuck && why != endFlood {
-		ss.out.renew()
-		_, _ = io.WriteString(ss.out, goodbye(locale.For(ss.Lang), why, app != nil)+"\r\n")
+		// After what the program wrote, which is still on its way through
+		// the PTY: the library does not wait for its copy when the handler
+		// returns.
+		drain(pty.Master, 2*time.Second)
+		t := time.AfterFunc(s.cfg.WriteTimeout, func() { _ = tc.Close() })
+		say(sess, goodbye(locale.For(ss.Lang), why, app != nil))
+		t.Stop()
 	}
 }
 

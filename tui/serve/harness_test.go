@@ -184,6 +184,8 @@ type term struct {
 	emu     *vt.Emulator
 	changed chan struct{} // capacity one: the screen changed
 	ended   chan struct{} // the output ended
+	paused  chan struct{} // closed: the client stops reading
+	gone    chan struct{} // closed by close
 	raw     bytes.Buffer  // everything the server wrote
 }
 
@@ -203,7 +205,8 @@ func open(t *testing.T, client *gossh.Client, w, h int, env map[string]string, r
 	if err := sess.RequestPty("xterm-256color", h, w, gossh.TerminalModes{gossh.ECHO: 1}); err != nil {
 		t.Fatal(err)
 	}
-	tm := &term{t: t, client: client, sess: sess, emu: vt.NewEmulator(w, h), changed: make(chan struct{}, 1), ended: make(chan struct{})}
+	tm := &term{t: t, client: client, sess: sess, emu: vt.NewEmulator(w, h), changed: make(chan struct{}, 1), ended: make(chan struct{}),
+		paused: make(chan struct{}), gone: make(chan struct{})}
 	stdout, err := sess.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -242,10 +245,21 @@ func (tm *term) readLoop(r io.Reader) {
 		if err != nil {
 			return
 		}
+		select {
+		case <-tm.paused: // reads no more, until the end
+			<-tm.gone
+			return
+		default:
+		}
 	}
 }
 
+// stopReading makes the client stop reading its output, as a client whose
+// terminal hangs.
+func (tm *term) stopReading() { close(tm.paused) }
+
 func (tm *term) close() {
+	close(tm.gone)
 	_ = tm.sess.Close()
 	_ = tm.client.Close()
 	<-tm.ended

@@ -44,11 +44,3 @@ func (o *output) kill() {
 	o.dead = true
 	_ = o.f.SetWriteDeadline(time.Unix(1, 0))
 }
-
-// renew lets a killed output write again (with its timeout): the goodbye
-// line after the program has ended.
-func (o *output) renew() {
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	o.dead = false
-}

@@ -34,7 +34,7 @@ func TestSessionShowsTheApp(t *testing.T) {
 	tm := open(t, c, 100, 30, english, true)
 	tm.waitFor("What name should the class see?")
 	tm.keys("Ana Lima\r")
-	tm.waitFor("Fundamentals of Distributed Systems")
+	tm.waitFor(inTheApp)
 	app := ts.takeApp(t)
 	if app.ss.Name != "Ana Lima" || app.ss.Fingerprint == "" || !strings.HasPrefix(app.ss.ID, "k") || app.ss.Lang != "en" {
 		t.Fatalf("session %q %q %q %q", app.ss.Name, app.ss.Fingerprint, app.ss.ID, app.ss.Lang)
@@ -46,7 +46,7 @@ func TestSessionShowsTheApp(t *testing.T) {
 	if err := tm.await(func() bool { return app.lastSize() == tea.WindowSizeMsg{Width: 120, Height: 40} }, 10*time.Second); err != nil {
 		t.Fatalf("the resize did not reach the app: %+v", app.lastSize())
 	}
-	tm.waitFor("Fundamentals of Distributed Systems")
+	tm.waitFor(inTheApp)
 	if got := readFile(t, filepath.Join(ts.dir, "students", app.ss.ID+".name.json")); !strings.Contains(got, `"Ana Lima"`) || !strings.Contains(got, app.ss.Fingerprint) {
 		t.Fatalf("name file: %q", got)
 	}
@@ -55,20 +55,20 @@ func TestSessionShowsTheApp(t *testing.T) {
 // Portuguese from the client's LANG: the entry and the app speak it.
 func TestSessionSpeaksTheClientsLanguage(t *testing.T) {
 	ts := startServer(t, "", nil)
-	c, err := dial(t, ts.Addr(), "x", withKey(newKey(t)))
+	c, err := dial(t, ts.Addr(), "student", withKey(newKey(t)))
 	if err != nil {
 		t.Fatal(err)
 	}
 	tm := open(t, c, 100, 30, map[string]string{"LANG": "pt_BR.UTF-8"}, true)
 	tm.waitFor("Que nome a turma deve ver?")
 	tm.keys("Bia\r")
-	tm.waitFor("Fundamentos de Sistemas Distribuídos")
+	tm.waitFor(course().Lessons("pt-BR")[0].Title)
 }
 
 // A client that names no language chooses it on entry.
 func TestSessionAsksTheLanguage(t *testing.T) {
 	ts := startServer(t, "", nil)
-	c, err := dial(t, ts.Addr(), "x", withCode(testCode))
+	c, err := dial(t, ts.Addr(), "student", withCode(testCode))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,7 +79,7 @@ func TestSessionAsksTheLanguage(t *testing.T) {
 	tm.keys("\r")
 	tm.waitFor("Que nome a turma deve ver?")
 	tm.keys("Caio\r")
-	tm.waitFor("Fundamentos de Sistemas Distribuídos")
+	tm.waitFor(course().Lessons("pt-BR")[0].Title)
 	if app := ts.takeApp(t); app.ss.Lang != "pt-BR" || app.ss.Fingerprint != "" || !strings.HasPrefix(app.ss.ID, "n") {
 		t.Fatalf("session %q %q %q", app.ss.Lang, app.ss.Fingerprint, app.ss.ID)
 	}

@@ -1,0 +1,286 @@
+package serve
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"strings"
+	"testing"
+	"time"
+
+	gossh "golang.org/x/crypto/ssh"
+	"golang.org/x/crypto/ssh/agent"
+)
+
+// dialKey connects with a new key.
+func dialKey(t *testing.T, ts *testServer) *gossh.Client {
+	t.Helper()
+	c, err := dial(t, ts.Addr(), "student", withKey(newKey(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = c.Close() })
+	return c
+}
+
+// exec is refused, with a line saying how to connect.
+func TestExecRefused(t *testing.T) {
+	ts := startServer(t, "", nil)
+	c := dialKey(t, ts)
+	sess, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stderr, err := sess.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.Start("cat /etc/passwd"); err == nil {
+		t.Fatal("exec was accepted")
+	}
+	line := make(chan string, 1)
+	go func() {
+		b := make([]byte, 512)
+		n, _ := stderr.Read(b)
+		line <- string(b[:n])
+	}()
+	select {
+	case l := <-line:
+		if !strings.Contains(l, "not commands") {
+			t.Fatalf("exec refused with %q", l)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("exec refused without a word")
+	}
+	sess.Close()
+}
+
+// Port forwarding is refused both ways, and so are subsystems (sftp),
+// agent and X11 forwarding.
+func TestForwardingAndSubsystemsRefused(t *testing.T) {
+	ts := startServer(t, "", nil)
+	c := dialKey(t, ts)
+	if ln, err := c.Listen("tcp", "127.0.0.1:0"); err == nil { // tcpip-forward
+		ln.Close()
+		t.Fatal("remote forwarding was accepted")
+	}
+	if conn, err := c.Dial("tcp", ts.Addr()); err == nil { // direct-tcpip
+		conn.Close()
+		t.Fatal("local forwarding was accepted")
+	}
+	sess, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.RequestSubsystem("sftp"); err == nil {
+		t.Fatal("the sftp subsystem was accepted")
+	}
+	sess.Close()
+	sess, err = dialKey(t, ts).NewSession() // one session a connection
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sess.Close()
+	if err := agent.RequestAgentForwarding(sess); err == nil {
+		t.Fatal("agent forwarding was accepted")
+	}
+	x11 := gossh.Marshal(struct {
+		Single        bool
+		Proto, Cookie string
+		Screen        uint32
+	}{false, "MIT-MAGIC-COOKIE-1", "00", 0})
+	if ok, err := sess.SendRequest("x11-req", true, x11); ok || err != nil {
+		t.Fatalf("x11-req: %v %v", ok, err)
+	}
+}
+
+// A second session on one connection is refused: one connection, one
+// student.
+func TestOneSessionPerConnection(t *testing.T) {
+	ts := startServer(t, "", nil)
+	c := dialKey(t, ts)
+	first, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer first.Close()
+	if second, err := c.NewSession(); err == nil {
+		second.Close()
+		t.Fatal("a second session on the connection was accepted")
+	}
+}
+
+// A shell without a PTY is told the app needs a terminal.
+func TestShellWithoutPTY(t *testing.T) {
+	ts := startServer(t, "", nil)
+	sess, err := dialKey(t, ts).NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	sess.Stdout = &out
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.Wait(); err == nil || !strings.Contains(out.String(), "ssh -t") {
+		t.Fatalf("no PTY: %v, %q", err, out.String())
+	}
+}
+
+// A wrong class code is refused; the right one, typed with other case and
+// no dash, lets in.
+func TestClassCode(t *testing.T) {
+	ts := startServer(t, "", nil)
+	if c, err := dial(t, ts.Addr(), "student", withCode("abc-xyz")); err == nil {
+		c.Close()
+		t.Fatal("a wrong code was let in")
+	}
+	pw := []gossh.AuthMethod{gossh.Password("nope")}
+	if c, err := dial(t, ts.Addr(), "student", pw); err == nil {
+		c.Close()
+		t.Fatal("a wrong password was let in")
+	}
+	c, err := dial(t, ts.Addr(), "student", []gossh.AuthMethod{gossh.Password(" ABCDEF ")})
+	if err != nil {
+		t.Fatalf("the right code as a password: %v", err)
+	}
+	c.Close()
+	if code := NewCode(); len(code) != 7 || code[3] != '-' || strings.ContainsAny(code, "01ilo") {
+		t.Fatalf("a made code %q", code)
+	}
+}
+
+// At --max 2 the third student is told the class is full, in their
+// language, and the session ends; once one leaves, a place is free.
+func TestClassFull(t *testing.T) {
+	ts := startServer(t, "", func(c *Config) { c.Max = 2 })
+	a := open(t, dialKey(t, ts), 80, 24, english, true)
+	a.waitFor("What name should the class see?")
+	b := open(t, dialKey(t, ts), 80, 24, english, true)
+	b.waitFor("What name should the class see?")
+	full := open(t, dialKey(t, ts), 80, 24, map[string]string{"LANG": "pt_BR.UTF-8"}, true)
+	full.waitFor("A turma está lotada (2 sessões)")
+	var exit *gossh.ExitError
+	if err := full.wait(); !errors.As(err, &exit) || exit.ExitStatus() != 1 {
+		t.Fatalf("a full class ends the session with status 1: %v", err)
+	}
+	if !strings.Contains(ts.log.String(), "the class is full") {
+		t.Fatalf("log: %s", ts.log.String())
+	}
+	a.keys("\x1b")
+	if err := a.wait(); err != nil {
+		t.Fatal(err)
+	}
+	c := open(t, dialKey(t, ts), 80, 24, english, true)
+	c.waitFor("What name should the class see?")
+}
+
+// A client that stops reading is disconnected after the write timeout,
+// while another session still gets its frames.
+func TestStuckClientIsDisconnected(t *testing.T) {
+	ts := startServer(t, "", func(c *Config) { c.WriteTimeout = 300 * time.Millisecond })
+	stuck, stuckApp := enter(t, ts, withKey(newKey(t)), "Stu")
+	stuck.stopReading()
+	live, _ := enter(t, ts, withKey(newKey(t)), "Lena")
+	// The stuck one's app draws screen after screen, until the SSH window
+	// and the PTY are full.
+	go func() {
+		tick := time.NewTicker(4 * time.Millisecond)
+		defer tick.Stop()
+		for i := 0; ; i++ {
+			w, h := 200, 60
+			if i%2 == 1 {
+				w, h = 90, 30
+			}
+			if stuck.sess.WindowChange(h, w) != nil {
+				return
+			}
+			if _, err := io.WriteString(stuck.stdin, "np"[i%2:i%2+1]); err != nil {
+				return
+			}
+			<-tick.C
+		}
+	}()
+	done := make(chan error, 1)
+	go func() { done <- stuck.sess.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the stuck client is still connected")
+	}
+	<-stuckApp.ss.Done()
+	if !strings.Contains(ts.log.String(), "Stu left after") || !strings.Contains(ts.log.String(), "stopped reading") {
+		t.Fatalf("log: %s", ts.log.String())
+	}
+	live.keys("n") // the other session still answers
+	live.waitFor(course().Lessons("en")[1].Title)
+}
+
+// A client that is gone mid-frame (its connection cut while the app
+// draws) frees its session; goleak (TestMain) checks nothing is left.
+func TestKilledMidFrame(t *testing.T) {
+	ts := startServer(t, "", nil)
+	c := dialKey(t, ts)
+	tm := open(t, c, 120, 40, english, true)
+	tm.waitFor("What name should the class see?")
+	tm.keys("Mia\r")
+	app := ts.takeApp(t)
+	tm.resize(200, 60)
+	_ = c.Close() // mid-frame: the resize's redraw under way
+	select {
+	case <-app.ss.Done():
+	case <-time.After(20 * time.Second):
+		t.Fatal("the session of a cut connection did not end")
+	}
+	ts.mu.Lock()
+	n := len(ts.sessions) + len(ts.live)
+	ts.mu.Unlock()
+	if n != 0 {
+		t.Fatalf("%d sessions left", n)
+	}
+}
+
+// No key for the idle timeout closes the session, with a word; input
+// keeps it open.
+func TestIdleTimeout(t *testing.T) {
+	ts := startServer(t, "", func(c *Config) { c.IdleTimeout = 600 * time.Millisecond })
+	tm, _ := enter(t, ts, withKey(newKey(t)), "Noa")
+	tm.waitFor("Closed after a long time without a key. Your progress is saved")
+	if err := tm.wait(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A paste passes whole; a flood past the flood limit ends the session.
+func TestInputFlood(t *testing.T) {
+	ts := startServer(t, "", func(c *Config) {
+		c.InputRate, c.InputBurst, c.FloodLimit = 1000, 4096, 300*time.Millisecond
+	})
+	tm, app := enter(t, ts, withKey(newKey(t)), "Oto")
+	tm.keys(strings.Repeat("j", 3000)) // a paste, within the burst
+	flood := bytes.Repeat([]byte("j"), 64<<10)
+	done := make(chan error, 1)
+	go func() {
+		_, err := io.Copy(tm.stdin, bytes.NewReader(flood))
+		done <- err
+	}()
+	_ = tm.wait() // cut off: no exit status
+	<-app.ss.Done()
+	if !strings.Contains(ts.log.String(), "input flood") {
+		t.Fatalf("log: %s", ts.log.String())
+	}
+	<-done
+}
+
+// Close tells every session the server is stopping and saves it.
+func TestCloseTellsSessions(t *testing.T) {
+	ts := startServer(t, "", nil)
+	tm, app := enter(t, ts, withKey(newKey(t)), "Pia")
+	if err := ts.Close(); err != nil {
+		t.Fatal(err)
+	}
+	tm.waitFor("The class server is stopping. Your progress is saved")
+	if st := ts.state(t, app.ss.ID); st.LastLesson == "" {
+		t.Fatalf("progress not saved on stop: %+v", st)
+	}
+}
