@@ -15,6 +15,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 
+	"distlab/demos/chat"
 	"distlab/demos/class"
 	"distlab/demos/locale"
 	"distlab/demos/present"
@@ -61,6 +62,11 @@ type Config struct {
 	// them; whoever made them closes them.
 	Class *class.Member
 	Hub   *class.Hub
+	// SharedChat is the served class's one chat cluster, which the chat
+	// pane shows instead of starting its own: the instructor's app owns
+	// it (every control), a student's has a seat in it under their name.
+	// nil outside a served class; the server closes it.
+	SharedChat *chat.Share
 }
 
 // focusList is the focus index of the lesson list; panes count from 0.

@@ -1,8 +1,9 @@
 // Package chatpane is the chat cluster demo's pane: it runs a
 // demos/chat.Demo (three real TCP nodes, watching clients, bots and "you")
 // and draws, on the app's frames, the cluster map and what each client
-// received. It never gets one message per chat line: it samples. Its texts
-// are in text.go, its keys in keys.go.
+// received. It never gets one message per chat line: it samples. In a
+// served class it runs nothing of its own: it shows the class's cluster
+// (class.go). Its texts are in text.go, its keys in keys.go.
 package chatpane
 
 import (
@@ -35,10 +36,12 @@ func Demo() demo.Demo {
 	}
 }
 
-// startedMsg brings the started cluster to the pane.
+// startedMsg brings the started cluster to the pane: its own or the
+// class's (cluster), or a seat on the class's.
 type startedMsg struct {
 	pane    int
 	cluster *chat.Demo
+	seat    *chat.Seat
 	join    []string // per node: the address to show for joining
 	err     error
 }
@@ -53,9 +56,14 @@ type Model struct {
 	host string
 	port int // the first node's port; 0: any free ports
 
-	cluster *chat.Demo // nil until started
-	join    []string   // per node: where people join it, computed once at start
-	start   *handoff   // shared with the start command and Close
+	// cluster is the demo the keys control, nil until started: the
+	// pane's own, or the class's in its owner's app. A student's pane has
+	// a seat on the class's instead (share, seat; class.go).
+	cluster *chat.Demo
+	share   *chat.Share
+	seat    *chat.Seat
+	join    []string // per node: where people join it, computed once at start
+	start   *handoff // shared with the start command and Close
 	// startDemo starts the cluster (chat.StartDemo; tests replace it).
 	startDemo func(chat.DemoConfig) (*chat.Demo, error)
 
@@ -99,9 +107,11 @@ func New(env demo.Env, host string) *Model {
 	if env.Port > 0 {
 		port = env.Port + env.Seat*portsPerPane
 	}
-	m := &Model{Base: demo.NewBase(env, false), host: host, port: port,
+	m := &Model{Base: demo.NewBase(env, false), host: host, port: port, share: env.SharedChat,
 		start: &handoff{done: make(chan struct{})}, startDemo: chat.StartDemo, input: env.Com.NewInput()}
-	m.UseChallenges(checker{m})
+	if !m.onSeat() { // the challenges need nodes of one's own to crash
+		m.UseChallenges(checker{m})
+	}
 	m.keys = newKeys(env.Com.Printer, m.ChallengeKeys())
 	return m
 }
@@ -113,10 +123,10 @@ type checker struct{ m *Model }
 func (c checker) Challenges() []challenge.Challenge { return chat.Challenges() }
 
 func (c checker) Done() []challenge.Result {
-	if c.m.cluster == nil {
+	if c.m.engine() == nil {
 		return nil
 	}
-	return c.m.cluster.Done()
+	return c.m.engine().Done()
 }
 
 // Init starts the demo's cluster in a command: listening and dialing are
@@ -124,36 +134,52 @@ func (c checker) Done() []challenge.Result {
 // node (with --chat-host 0.0.0.0, this machine's addresses).
 func (m *Model) Init() tea.Cmd {
 	id, host, port, h, lang, start := m.PaneID(), m.host, m.port, m.start, m.Com.Lang(), m.startDemo
+	share := m.share
 	return func() tea.Msg {
 		if !h.begin() {
 			return nil // closed before the command ran
 		}
 		defer close(h.done)
-		d, err := start(chat.DemoConfig{Host: host, Port: port, Lang: lang})
-		var join []string
-		if d != nil {
-			for _, n := range d.Nodes() {
-				join = append(join, chat.JoinAddrs(n.Addr())[0])
+		var msg startedMsg
+		var stop func() // what the pane must close: its own demo or its seat, never the class's
+		switch {
+		case share == nil:
+			msg.cluster, msg.err = start(chat.DemoConfig{Host: host, Port: port, Lang: lang})
+			if msg.cluster != nil {
+				stop = msg.cluster.Close
+			}
+		case share.Owner:
+			msg.cluster = share.Class.Demo()
+		default:
+			msg.seat, msg.err = share.Class.Join(share.Nick, lang)
+			if msg.seat != nil {
+				stop = msg.seat.Close
 			}
 		}
-		if !h.finish(d) { // the pane went away while the cluster started
-			if d != nil {
-				d.Close()
+		if msg.cluster != nil || msg.seat != nil {
+			for _, n := range msg.engine().Nodes() {
+				msg.join = append(msg.join, chat.JoinAddrs(n.Addr())[0])
+			}
+		}
+		if !h.finish(stop) { // the pane went away while the cluster started
+			if stop != nil {
+				stop()
 			}
 			return nil
 		}
-		return startedMsg{pane: id, cluster: d, join: join, err: err}
+		msg.pane = id
+		return msg
 	}
 }
 
-// handoff passes the started cluster from the start command to the pane,
-// so that whichever of the two comes second stops it: a pane closed while
-// its cluster starts leaves nothing running.
+// handoff passes the started cluster (how to stop it) from the start
+// command to the pane, so that whichever of the two comes second stops
+// it: a pane closed while its cluster starts leaves nothing running.
 type handoff struct {
 	mu      sync.Mutex
-	closed  bool       // guarded by mu: the pane was closed
-	running bool       // guarded by mu: the start command began
-	cluster *chat.Demo // guarded by mu: started, and not yet closed
+	closed  bool   // guarded by mu: the pane was closed
+	running bool   // guarded by mu: the start command began
+	stop    func() // guarded by mu: closes what was started, and not yet closed
 	done    chan struct{}
 }
 
@@ -165,22 +191,23 @@ func (h *handoff) begin() bool {
 	return h.running
 }
 
-// finish hands over the started cluster; false means the pane is closed
-// and the command must close d itself.
-func (h *handoff) finish(d *chat.Demo) bool {
+// finish hands over how to stop what was started (nil: nothing to
+// stop); false means the pane is closed and the command must stop it
+// itself.
+func (h *handoff) finish(stop func()) bool {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if h.closed {
 		return false
 	}
-	h.cluster = d
+	h.stop = stop
 	return true
 }
 
 // close marks the pane closed, waits for a start under way, and returns
-// the cluster left for the pane to close (nil if none, or if the start
-// command closed it).
-func (h *handoff) close() *chat.Demo {
+// what is left for the pane to stop (nil if nothing, or if the start
+// command stopped it).
+func (h *handoff) close() func() {
 	h.mu.Lock()
 	h.closed = true
 	running := h.running
@@ -190,19 +217,20 @@ func (h *handoff) close() *chat.Demo {
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	d := h.cluster
-	h.cluster = nil
-	return d
+	stop := h.stop
+	h.stop = nil
+	return stop
 }
 
 // Close stops the cluster, its clients and bots, and returns when they
 // are gone: every goroutine ended, every socket closed. A start under way
-// is waited for, then closed.
+// is waited for, then closed. A class's cluster goes on: the pane closes
+// only its seat.
 func (m *Model) Close() {
-	if d := m.start.close(); d != nil {
-		d.Close()
+	if stop := m.start.close(); stop != nil {
+		stop()
 	}
-	m.cluster = nil
+	m.cluster, m.seat = nil, nil
 }
 
 // Capturing reports whether "you" is typing.
@@ -214,13 +242,13 @@ func (m *Model) typing() bool { return m.input.Focused() }
 // nodes, clients and bots speak the new language from now on.
 func (m *Model) Relabel() {
 	m.keys = newKeys(m.Com.Printer, m.ChallengeKeys())
-	if m.cluster != nil {
-		m.cluster.SetLang(m.Com.Lang())
+	if e := m.engine(); e != nil {
+		e.SetLang(m.Com.Lang())
 	}
 }
 
 // KeyMap is the pane's help.
-func (m *Model) KeyMap() help.KeyMap { return helpMap{m.keys, m.typing()} }
+func (m *Model) KeyMap() help.KeyMap { return helpMap{m.keys, m.typing(), m.onSeat()} }
 
 // Animating reports whether the pane samples the engine on the app's
 // frames: while it runs, and for settleFor after a key while paused (the
@@ -238,7 +266,7 @@ func (m *Model) Frame(now time.Time) (bool, tea.Cmd) {
 	if m.settleArmed {
 		m.settleArmed, m.settleUntil = false, now.Add(settleFor)
 	}
-	if m.cluster == nil {
+	if m.engine() == nil {
 		return false, nil
 	}
 	old := m.snap
@@ -263,14 +291,14 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		if !m.Mine(msg) {
 			return nil
 		}
-		m.cluster, m.join = msg.cluster, msg.join
+		m.cluster, m.seat, m.join = msg.cluster, msg.seat, msg.join
 		m.Started(msg.err)
-		if m.cluster != nil { // the language may have changed while it started
-			m.cluster.SetLang(m.Com.Lang())
+		if e := m.engine(); e != nil { // the language may have changed while it started
+			e.SetLang(m.Com.Lang())
 			m.sample()
 		}
 	case common.DoneMsg:
-		if m.Mine(msg) && m.cluster != nil {
+		if m.Mine(msg) && m.engine() != nil {
 			m.sample() // show the effect at once, animating or not
 			m.settleArmed = true
 			return m.SyncChallenges()
@@ -280,7 +308,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 			m.typeText(msg.Content)
 		}
 	case tea.KeyPressMsg:
-		if m.cluster == nil {
+		if m.engine() == nil {
 			return nil
 		}
 		var cmd tea.Cmd
@@ -301,16 +329,31 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 // or sockets, or can fail, run as commands (Do): their errors reach the
 // status line in the reader's language.
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
-	d, i := m.cluster, m.selected
-	n := len(d.Nodes())
-	m.settleArmed = true // a key that acts on the cluster: see its effect even paused
+	n := len(m.engine().Nodes())
 	switch {
 	case key.Matches(msg, m.keys.Up):
 		m.selected = (m.selected + n - 1) % n
-		m.settleArmed = false
+		return nil
 	case key.Matches(msg, m.keys.Down):
 		m.selected = (m.selected + 1) % n
-		m.settleArmed = false
+		return nil
+	case key.Matches(msg, m.keys.Type):
+		m.input.Focus() // the cursor stands still: no command
+		return nil
+	case key.Matches(msg, m.keys.Pause): // paused, the screen stands still
+		m.SetPaused(!m.Paused())
+		if m.cluster != nil { // and the bots, unless they are the class's
+			m.cluster.SetPaused(m.Paused())
+		}
+		m.settleArmed, m.settleUntil = false, time.Time{}
+		return nil
+	}
+	m.settleArmed = true // a key that acts on the cluster: see its effect even paused
+	if m.cluster == nil {
+		return m.seatKey(msg) // refused: the class's nodes are the instructor's
+	}
+	d, i := m.cluster, m.selected
+	switch {
 	case key.Matches(msg, m.keys.Crash):
 		return m.Do(func() error { return d.Kill(i) })
 	case key.Matches(msg, m.keys.Restart):
@@ -331,13 +374,6 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		d.SetLinks(toggle(d.Links(), chat.LinksSlow))
 	case key.Matches(msg, m.keys.VerySlow):
 		d.SetLinks(toggle(d.Links(), chat.LinksVerySlow))
-	case key.Matches(msg, m.keys.Pause): // paused, the screen stands still
-		m.SetPaused(!m.Paused())
-		d.SetPaused(m.Paused())
-		m.settleArmed, m.settleUntil = false, time.Time{}
-	case key.Matches(msg, m.keys.Type):
-		m.input.Focus() // the cursor stands still: no command
-		m.settleArmed = false
 	case key.Matches(msg, m.keys.Reset): // as it started: running, n1 selected
 		m.SetPaused(false)
 		m.selected = 0
@@ -353,7 +389,7 @@ func (m *Model) typeKey(msg tea.KeyPressMsg) {
 	switch {
 	case key.Matches(msg, m.keys.Send):
 		if line := m.input.Value(); line != "" {
-			m.cluster.Say(line)
+			m.engine().Say(line)
 		}
 		m.input.Reset()
 	case key.Matches(msg, m.keys.Leave):

@@ -41,24 +41,32 @@ func newKeys(p *locale.Printer, challenge []key.Binding) keyMap {
 	}
 }
 
-// helpMap is the help for what the keys do now: typing or not.
+// helpMap is the help for what the keys do now: typing or not, on a
+// seat in a class's cluster (whose nodes are the instructor's) or not.
 type helpMap struct {
 	k      keyMap
 	typing bool
+	seat   bool
 }
 
 // ShortHelp is the help bar's line.
 func (h helpMap) ShortHelp() []key.Binding {
-	if h.typing {
+	switch {
+	case h.typing:
 		return []key.Binding{h.k.Send, h.k.Leave}
+	case h.seat:
+		return []key.Binding{h.k.Type, h.k.Pause}
 	}
 	return append([]key.Binding{h.k.Type, h.k.Crash, h.k.Restart, h.k.AddBot, h.k.Slow}, h.k.Challenge...)
 }
 
 // FullHelp is the help overlay's columns.
 func (h helpMap) FullHelp() [][]key.Binding {
-	if h.typing {
+	switch {
+	case h.typing:
 		return [][]key.Binding{{h.k.Send, h.k.Leave}}
+	case h.seat:
+		return [][]key.Binding{{h.k.Up, h.k.Down, h.k.Type, h.k.Pause}}
 	}
 	return [][]key.Binding{{h.k.Up, h.k.Down, h.k.Crash, h.k.Restart, h.k.Freeze, h.k.Type},
 		{h.k.AddBot, h.k.RemoveBot, h.k.Slower, h.k.Faster, h.k.Slow, h.k.VerySlow, h.k.Pause, h.k.Reset}, h.k.Challenge}

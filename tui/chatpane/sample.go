@@ -48,7 +48,7 @@ func (s snapshot) equal(o snapshot) bool {
 // sample reads the engine's state. No per-message event ever reaches the
 // UI: counters and each client's last lines are read here.
 func (m *Model) sample() {
-	d := m.cluster
+	d := m.engine()
 	if d == nil {
 		return
 	}
@@ -122,11 +122,11 @@ func byID(text string, ids map[string]string) string {
 // JoinNodes are the cluster's nodes as a class joins them, read from the
 // engine now (the join banner covers the pane, which then stops sampling).
 func (m *Model) JoinNodes() []common.JoinNode {
-	if m.cluster == nil {
+	if m.engine() == nil {
 		return nil
 	}
 	var out []common.JoinNode
-	for i, n := range m.cluster.Nodes() {
+	for i, n := range m.engine().Nodes() {
 		st := n.Stats()
 		addr := chat.LocalAddr(st.Addr)
 		if i < len(m.join) {
@@ -140,11 +140,11 @@ func (m *Model) JoinNodes() []common.JoinNode {
 // Roster is who joined the cluster from outside: the demo's own watching
 // clients and bots left out.
 func (m *Model) Roster() []common.RosterEntry {
-	if m.cluster == nil {
+	if m.engine() == nil {
 		return nil
 	}
 	var out []common.RosterEntry
-	for _, e := range m.cluster.Roster() {
+	for _, e := range m.engine().Roster() {
 		if !e.Demo {
 			out = append(out, common.RosterEntry{Nick: e.Nick, Node: e.Node, Since: e.Since, Sent: e.Sent})
 		}

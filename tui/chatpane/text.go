@@ -55,6 +55,12 @@ func init() {
 		locale.Str("i/enter: type", "i/enter: digitar"),
 		locale.Str("say: ", "diga: "),
 		locale.Str("you", "você"), // the column of what you see; the nick is the engine's
+
+		// In a served class (class.go).
+		locale.Str("joining the class's cluster…", "entrando no cluster da turma…"),
+		locale.Str("the class's cluster", "o cluster da turma"),
+		locale.Str("the class's cluster (the instructor controls its nodes)", "o cluster da turma (o professor controla os nós)"),
+		locale.Str("class", "turma"),
 	)
 }
 

@@ -20,8 +20,12 @@ func (m *Model) View() string {
 		return v
 	}
 	w, h := m.Size()
-	if m.cluster == nil {
-		return common.Fit("\n "+s.Status.Render(m.Com.T("starting the cluster…")), w, h)
+	if m.engine() == nil {
+		starting := m.Com.T("starting the cluster…")
+		if m.onSeat() {
+			starting = m.Com.T("joining the class's cluster…")
+		}
+		return common.Fit("\n "+s.Status.Render(starting), w, h)
 	}
 	strip := m.ChallengeStrip(w, h)
 	demo := m.demoView(w, h-len(strip))
@@ -92,6 +96,14 @@ func (m *Model) statusLines(w int) []string {
 		short = long
 	}
 	longParts, shortParts := []string{bots, long}, []string{bots, short}
+	if m.inClass() { // one cluster for the whole class: say whose keys move it
+		class := m.Com.T("the class's cluster")
+		if m.onSeat() {
+			class = m.Com.T("the class's cluster (the instructor controls its nodes)")
+		}
+		longParts = append([]string{s.Title.Render(class)}, longParts...)
+		shortParts = append([]string{s.Title.Render(m.Com.T("class"))}, shortParts...)
+	}
 	if m.Paused() {
 		paused := s.StatusWarn.Render(m.Com.T("paused"))
 		longParts, shortParts = append(longParts, paused), append(shortParts, paused)

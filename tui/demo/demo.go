@@ -13,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"distlab/demos/challenge"
+	"distlab/demos/chat"
 	"distlab/demos/locale"
 	"distlab/tui/common"
 )
@@ -71,6 +72,9 @@ type Env struct {
 	// MetBefore reports whether the student met challenge id in an
 	// earlier run (the progress the root keeps); nil for none.
 	MetBefore func(id string) bool
+	// SharedChat is the served class's chat cluster (Config.SharedChat):
+	// the chat pane draws it instead of starting its own. nil otherwise.
+	SharedChat *chat.Share
 }
 
 // In is the demo's names in p's language; an empty title is the id.
