@@ -1,0 +1,32 @@
+package main
+
+import "distlab/demos/locale"
+
+// distlab serve's words (serve.go).
+func init() {
+	locale.Add(
+		locale.Str("Serve the whole app over SSH to a class: students join with ssh -p 2222 HOST",
+			"Serve o aplicativo inteiro por SSH para uma turma: os alunos entram com ssh -p 2222 HOST"),
+		locale.Str("Serve the whole app over SSH: each student runs distlab in their own terminal, with no install.\n"+
+			"A student's SSH key is who they are; one without a key types the class code. Each student\n"+
+			"picks a name on first entry, and their progress is kept on this machine, so they resume\n"+
+			"where they were. It listens on 127.0.0.1 unless told: --listen 0.0.0.0:2222 for a classroom.",
+			"Serve o aplicativo inteiro por SSH: cada aluno usa o distlab no próprio terminal, sem instalar nada.\n"+
+				"A chave SSH de um aluno é quem ele é; quem não tem chave digita o código da turma. Cada aluno\n"+
+				"escolhe um nome na primeira entrada, e o progresso fica guardado nesta máquina, para continuar\n"+
+				"de onde parou. Escuta em 127.0.0.1, a menos que se diga outro: --listen 0.0.0.0:2222 para uma turma."),
+		locale.Str("--max %s: want at least 1 session", "--max %s: use pelo menos 1 sessão"),
+		locale.Str("--idle %s: want at least a minute", "--idle %s: use pelo menos um minuto"),
+		locale.Str("distlab serve listening on %s; students join with:", "distlab serve escutando em %s; os alunos entram com:"),
+		locale.Str("class code, for students without an SSH key: %s", "código da turma, para alunos sem chave SSH: %s"),
+		locale.Str("host key %s (%s)", "chave do servidor %s (%s)"),
+		locale.Str("progress of each student in %s", "progresso de cada aluno em %s"),
+		locale.Str("stopped: every session was told, and its progress saved", "parado: cada sessão foi avisada, e seu progresso salvo"),
+		locale.Str("the `address` to listen on, host:port (0.0.0.0:2222 lets a classroom join)",
+			"o `endereço` onde escutar, host:porta (0.0.0.0:2222 deixa uma turma entrar)"),
+		locale.Str("the class `code` students without a key type (default: a new one each start)",
+			"o `código` da turma que alunos sem chave digitam (padrão: um novo a cada início)"),
+		locale.Str("sessions at once; the next student is told the class is full", "sessões ao mesmo tempo; o próximo aluno ouve que a turma está lotada"),
+		locale.Str("close a session after this long without a key", "fecha uma sessão depois de tanto tempo sem nenhuma tecla"),
+	)
+}
