@@ -136,7 +136,7 @@ func startServer(t *testing.T, dir string, change func(*Config)) *testServer {
 }
 
 // newKey is a fresh ed25519 key for a client.
-func newKey(t *testing.T) gossh.Signer {
+func newKey(t testing.TB) gossh.Signer {
 	t.Helper()
 	_, priv, err := ed25519.GenerateKey(rand.Reader)
 	if err != nil {
