@@ -54,9 +54,10 @@ func (s *Server) codeOK(typed string) bool {
 // passwordAuth lets in a student who types the class code as password.
 func (s *Server) passwordAuth(_ ssh.Context, password string) bool { return s.codeOK(password) }
 
-// codePrompt is the question of keyboard-interactive authentication; the
-// client's language is not known yet, so it is asked in both.
-const codePrompt = "class code (código da turma): "
+// codePrompt is the question of keyboard-interactive authentication. The
+// client's language is not known yet, so it is asked in both; in ASCII,
+// since OpenSSH prints other bytes of a prompt as octal escapes.
+const codePrompt = "class code / codigo da turma: "
 
 // keyboardAuth asks for the class code.
 func (s *Server) keyboardAuth(_ ssh.Context, ask gossh.KeyboardInteractiveChallenge) bool {

@@ -118,3 +118,12 @@ func TestHostKeyKept(t *testing.T) {
 		t.Fatalf("a key others can read: %v", err)
 	}
 }
+
+// OpenSSH shows a prompt's non-ASCII bytes as octal escapes ("c\303\263digo").
+func TestCodePromptIsASCII(t *testing.T) {
+	for _, r := range codePrompt {
+		if r > 0x7e {
+			t.Fatalf("the code prompt %q is not ASCII", codePrompt)
+		}
+	}
+}
