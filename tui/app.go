@@ -62,6 +62,12 @@ type Config struct {
 	// them; whoever made them closes them.
 	Class *class.Member
 	Hub   *class.Hub
+	// JoinSSH is host:port where a served class joins the course with
+	// ssh (the join banner shows it); "" when the app serves no class.
+	JoinSSH string
+	// JoinCode is the class code students without an SSH key type,
+	// shown with JoinSSH.
+	JoinCode string
 	// SharedChat is the served class's one chat cluster, which the chat
 	// pane shows instead of starting its own: the instructor's app owns
 	// it (every control), a student's has a seat in it under their name.

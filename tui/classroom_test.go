@@ -99,7 +99,7 @@ func TestClassLiveQuestion(t *testing.T) {
 	}
 	press(t, teacher, "r")
 	news(t, students...)
-	if s := screen(students[2]); !strings.Contains(s, "The class: 3 answered, 2 right") || !strings.Contains(s, "Not quite") {
+	if s := screen(students[2]); !strings.Contains(s, "The class's answers: 3 · right: 2") || !strings.Contains(s, "Not quite") {
 		t.Fatalf("a student after the reveal:\n%s", s)
 	}
 	if s := screen(teacher); !strings.Contains(s, "██") {

@@ -42,7 +42,7 @@ func (joinOverlay) covers() bool                { return true }
 // openJoin shows the join banner, or says why there is nothing to join.
 func (m *Model) openJoin() tea.Cmd {
 	m.joinNodes = m.collectJoin()
-	if len(m.joinNodes) == 0 {
+	if len(m.joinNodes) == 0 && m.cfg.JoinSSH == "" {
 		return m.setStatus(false, "%s", m.com.T("no chat demo is running: open it (D) to show the class where to join"))
 	}
 	m.joinSeq++
@@ -106,6 +106,10 @@ func (joinOverlay) draw(m *Model, _ Rect) (string, Rect) {
 	w, h := m.width, m.height
 	s := m.com.Styles
 	node, ok := suggested(m.joinNodes)
+	if m.cfg.JoinSSH != "" {
+		// A served class: the course itself is what the class joins.
+		node, ok = common.JoinNode{Name: "ssh", Addr: m.cfg.JoinSSH, Up: true}, true
+	}
 	var qr []string
 	if ok {
 		if m.joinQR.addr != node.Addr { // encoded once an address, not every frame
@@ -124,7 +128,11 @@ func (joinOverlay) draw(m *Model, _ Rect) (string, Rect) {
 	}
 	var text []string
 	blockOf := func(ls ...string) { text = append(text, centered(ls, textW)...) }
-	blockOf("", s.Title.Render(m.com.T("Join the chat")), "")
+	title := m.com.T("Join the chat")
+	if m.cfg.JoinSSH != "" {
+		title = m.com.T("Join the course")
+	}
+	blockOf("", s.Title.Render(title), "")
 	if !ok {
 		blockOf(s.StatusWarn.Render(m.com.T("every node is down: restart one (r) before the class joins")))
 	} else {
@@ -137,9 +145,16 @@ func (joinOverlay) draw(m *Model, _ Rect) (string, Rect) {
 			blockOf(rows...)
 		}
 		blockOf("")
-		blockOf(s.ItemCurrent.Render("nc " + host + " " + port))
-		blockOf(s.Status.Render(m.com.T("or")) + " " + s.ItemCurrent.Render("distlab chat client "+host+" "+port))
-		if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
+		if m.cfg.JoinSSH != "" {
+			blockOf(s.ItemCurrent.Render("ssh -p " + port + " " + host))
+			if m.cfg.JoinCode != "" {
+				blockOf(s.Status.Render(m.com.T("no SSH key? the class code is")) + " " + s.ItemCurrent.Render(m.cfg.JoinCode))
+			}
+		} else {
+			blockOf(s.ItemCurrent.Render("nc " + host + " " + port))
+			blockOf(s.Status.Render(m.com.T("or")) + " " + s.ItemCurrent.Render("distlab chat client "+host+" "+port))
+		}
+		if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() && m.cfg.JoinSSH == "" {
 			blockOf("")
 			for _, l := range common.WrapLines(s.StatusWarn.Render(m.com.T("only this machine can join: start distlab with --chat-host 0.0.0.0 to let the class in")), min(textW, 70), 3) {
 				blockOf(strings.TrimRight(l, " "))
@@ -148,6 +163,9 @@ func (joinOverlay) draw(m *Model, _ Rect) (string, Rect) {
 	}
 	blockOf("")
 	var rows []string
+	if m.cfg.JoinSSH != "" && m.cfg.Hub != nil {
+		rows = append(rows, s.Status.Render(m.com.T("in the course: %d students", m.cfg.Hub.Present())))
+	}
 	for _, n := range m.joinNodes {
 		state := m.com.T("%d clients", n.Clients)
 		if !n.Up {

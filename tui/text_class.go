@@ -32,5 +32,8 @@ func init() {
 		locale.Str("sent to the class", "enviado à turma"),
 		locale.Str("send to the class", "enviar à turma"),
 		locale.Str("cancel", "cancelar"),
+		locale.Str("Join the course", "Entre no curso"),
+		locale.Str("no SSH key? the class code is", "sem chave SSH? o código da turma é"),
+		locale.Plural("in the course: %d students", "in the course: %d student", "no curso: %d alunos", "no curso: %d aluno"),
 	)
 }

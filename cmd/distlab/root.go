@@ -89,6 +89,9 @@ func cliLang(args []string, getenv func(string) string) locale.Lang {
 type startFlags struct {
 	lesson, demo string
 	presenter    bool
+	// configure, when set, adds to the app's configuration before it
+	// runs: distlab serve gives the instructor's app its class.
+	configure func(*tui.Config)
 }
 
 // language resolves --lang, or the environment's locale.
@@ -192,6 +195,9 @@ func runApp(ctx context.Context, g *globals, start startFlags) error {
 	} else {
 		cfg.Store = progress.NewStore(path)
 		cfg.State, cfg.StateErr = cfg.Store.Load()
+	}
+	if start.configure != nil {
+		start.configure(&cfg)
 	}
 	return tui.Run(cfg)
 }

@@ -1,13 +1,18 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"net"
+	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"distlab/demos/chat"
+	"distlab/demos/class"
 	"distlab/lessons"
 	"distlab/tui"
 	"distlab/tui/serve"
@@ -16,6 +21,7 @@ import (
 func newServeCmd(g *globals) *cobra.Command {
 	p := g.p
 	cfg := serve.Config{Listen: serve.DefaultListen, Max: serve.DefaultMax, IdleTimeout: serve.DefaultIdleTimeout}
+	var headless bool
 	cmd := &cobra.Command{
 		Use:   "serve",
 		Short: p.T("Serve the whole app over SSH to a class: students join with ssh -p 2222 HOST"),
@@ -35,26 +41,63 @@ func newServeCmd(g *globals) *cobra.Command {
 				return g.errorf("--idle %s: want at least a minute", cfg.IdleTimeout.String())
 			}
 			course := g.load() // once: every session reads the same course
-			cfg.App = tui.Config{Load: func() *lessons.Catalog { return course }, Demos: demos, Source: "lessons"}
+			hub := class.New(time.Now)
+			// One chat cluster for the whole class, on --chat-host and
+			// --chat-port, so that nc and distlab chat client from the
+			// students' own machines join it too.
+			cls, err := chat.StartClass(chat.DemoConfig{Host: g.chatHost, Port: g.chatPort, Lang: p.Lang(), You: "prof"})
+			if err != nil {
+				return err
+			}
+			defer cls.Close()
+			cfg.App = tui.Config{Load: func() *lessons.Catalog { return course }, Demos: demos, Source: "lessons", DemoHost: g.chatHost}
+			cfg.NewApp = serve.ClassApps(hub, cls)
 			cfg.Log, cfg.Printer = cmd.ErrOrStderr(), p
+			out := cmd.OutOrStdout()
+			tty, _ := terminal(out)
+			if tty && !headless {
+				// The instructor's app has the terminal: the log goes to a
+				// file beside the students' progress.
+				logFile, err := serveLog()
+				if err != nil {
+					return err
+				}
+				defer logFile.Close()
+				cfg.Log = logFile
+			}
 			s, err := serve.New(cfg)
 			if err != nil {
 				return err // a locale error: main prints it in the CLI's language
 			}
-			out := cmd.OutOrStdout()
-			fmt.Fprintln(out, p.T("distlab serve listening on %s; students join with:", s.Addr()))
 			joins := chat.JoinAddrs(s.Addr())
+			ctx, stop := untilSignal(cmd.Context())
+			defer stop()
+			if tty && !headless {
+				// The instructor's app, in this terminal: it leads the class
+				// (F, A, W, B, J shows where to join); quitting it ends the
+				// class, every session told and saved.
+				ctx, cancel := context.WithCancel(ctx)
+				served := make(chan error, 1)
+				go func() { served <- s.Serve(ctx) }()
+				appErr := runApp(ctx, g, startFlags{configure: func(c *tui.Config) {
+					c.Hub, c.JoinSSH, c.JoinCode = hub, joins[0], s.Code()
+					c.SharedChat = &chat.Share{Class: cls, Owner: true}
+				}})
+				cancel()
+				serveErr := <-served
+				fmt.Fprintln(out, p.T("stopped: every session was told, and its progress saved"))
+				return errors.Join(appErr, serveErr)
+			}
+			fmt.Fprintln(out, p.T("distlab serve listening on %s; students join with:", s.Addr()))
 			for _, a := range joins {
 				fmt.Fprintln(out, "  "+sshCommand(a))
 			}
 			fmt.Fprintln(out, p.T("class code, for students without an SSH key: %s", s.Code()))
 			fmt.Fprintln(out, p.T("host key %s (%s)", s.HostKeyFingerprint(), s.HostKeyPath()))
 			fmt.Fprintln(out, p.T("progress of each student in %s", s.StudentsDir()))
-			if tty, _ := terminal(out); tty {
+			if tty {
 				joinBanner(out, joins[0])
 			}
-			ctx, stop := untilSignal(cmd.Context())
-			defer stop()
 			err = s.Serve(ctx)
 			fmt.Fprintln(out, p.T("stopped: every session was told, and its progress saved"))
 			return err
@@ -65,6 +108,7 @@ func newServeCmd(g *globals) *cobra.Command {
 	f.StringVar(&cfg.Code, "code", "", p.T("the class `code` students without a key type (default: a new one each start)"))
 	f.IntVar(&cfg.Max, "max", cfg.Max, p.T("sessions at once; the next student is told the class is full"))
 	f.DurationVar(&cfg.IdleTimeout, "idle", cfg.IdleTimeout, p.T("close a session after this long without a key"))
+	f.BoolVar(&headless, "headless", false, p.T("only serve: no instructor's app in this terminal (the default when it is no terminal)"))
 	return cmd
 }
 
@@ -78,4 +122,19 @@ func sshCommand(addr string) string {
 		return "ssh " + host
 	}
 	return "ssh -p " + port + " " + host
+}
+
+// serveLog is the file the server logs to while the instructor's app has
+// the terminal: serve.log in distlab's config folder, appended to, owner
+// only.
+func serveLog() (*os.File, error) {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return nil, err
+	}
+	dir = filepath.Join(dir, "distlab")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, err
+	}
+	return os.OpenFile(filepath.Join(dir, "serve.log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
 }

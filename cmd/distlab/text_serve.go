@@ -28,5 +28,6 @@ func init() {
 			"o `código` da turma que alunos sem chave digitam (padrão: um novo a cada início)"),
 		locale.Str("sessions at once; the next student is told the class is full", "sessões ao mesmo tempo; o próximo aluno ouve que a turma está lotada"),
 		locale.Str("close a session after this long without a key", "fecha uma sessão depois de tanto tempo sem nenhuma tecla"),
+		locale.Str("only serve: no instructor's app in this terminal (the default when it is no terminal)", "só serve: sem o app do professor neste terminal (o padrão quando não é um terminal)"),
 	)
 }

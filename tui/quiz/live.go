@@ -92,7 +92,7 @@ func (m *Model) liveBody(b *lines, q lessons.Question) {
 // bars are the class's answers: a bar per option, or how many were right.
 func (m *Model) bars(b *lines, q lessons.Question) {
 	st, r := m.com.Styles, m.live.results
-	b.wrap(st.Title.Render, m.com.T("The class: %d answered, %d right", r.Answered, r.Right), "")
+	b.wrap(st.Title.Render, m.com.T("The class's answers: %d · right: %d", r.Answered, r.Right), "")
 	if len(r.PerOption) != len(q.Options) || len(q.Options) == 0 {
 		return
 	}

@@ -252,7 +252,7 @@ func TestLiveQuestionHoldsTheVerdict(t *testing.T) {
 		t.Fatal("r changed the answer after the answers closed")
 	}
 	m.SetLive(false, true, LiveResults{Answered: 3, Right: 2, PerOption: []int{2, 1}})
-	if s := screen(m); !strings.Contains(s, "The class: 3 answered, 2 right") || !strings.Contains(s, "✓ Right.") || !strings.Contains(s, "not independent") {
+	if s := screen(m); !strings.Contains(s, "The class's answers: 3 · right: 2") || !strings.Contains(s, "✓ Right.") || !strings.Contains(s, "not independent") {
 		t.Fatalf("after the reveal:\n%s", s)
 	}
 }

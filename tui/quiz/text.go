@@ -29,7 +29,7 @@ func init() {
 		locale.Str("The answers are closed.", "As respostas estão encerradas."),
 		locale.Str("✓ Answer sent. The results come when the instructor shows them.", "✓ Resposta enviada. O resultado aparece quando o professor mostrar."),
 		locale.Str("r changes it while the question is open.", "r muda a resposta enquanto a pergunta estiver aberta."),
-		locale.Str("The class: %d answered, %d right", "A turma: %d responderam, %d acertaram"),
+		locale.Str("The class's answers: %d · right: %d", "Respostas da turma: %d · certas: %d"),
 
 		// In the app.
 		locale.Str("✗ Not quite: the answer is %s.", "✗ Não exatamente: a resposta é %s."),
