@@ -41,6 +41,13 @@ func newServeCmd(g *globals) *cobra.Command {
 				return g.errorf("--idle %s: want at least a minute", cfg.IdleTimeout.String())
 			}
 			course := g.load() // once: every session reads the same course
+			if !cmd.Flags().Changed("chat-host") {
+				// The class's chat listens where the course does: a class
+				// let in over SSH can reach it with nc too.
+				if host, _, err := net.SplitHostPort(cfg.Listen); err == nil && host != "" {
+					g.chatHost = host
+				}
+			}
 			hub := class.New(time.Now)
 			// One chat cluster for the whole class, on --chat-host and
 			// --chat-port, so that nc and distlab chat client from the
