@@ -127,3 +127,23 @@ func TestClassBroadcast(t *testing.T) {
 		t.Fatalf("the broadcast:\n%s", sc)
 	}
 }
+
+// The instructor's join banner shows the ssh command in a served class,
+// the class code, and how many are in.
+func TestClassJoinBanner(t *testing.T) {
+	hub := class.New(time.Now)
+	hub.Join("a", "Ana")
+	m := New(Config{Load: embedded, Lang: "pt-BR", Source: "test", Demos: testDemos, Hub: hub, JoinSSH: "192.168.0.7:2222", JoinCode: "kx7-m2p"})
+	m.com.Tick = holdTicks
+	close(m.classDone)
+	t.Cleanup(m.Close)
+	run(t, m, m.Init())
+	send(t, m, tea.WindowSizeMsg{Width: 120, Height: 40})
+	press(t, m, "J")
+	s := screen(m)
+	for _, want := range []string{"Entre no curso", "ssh -p 2222 192.168.0.7", "sem chave SSH? o código da turma é kx7-m2p", "no curso: 1 aluno"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("missing %q:\n%s", want, s)
+		}
+	}
+}

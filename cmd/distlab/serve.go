@@ -22,6 +22,7 @@ func newServeCmd(g *globals) *cobra.Command {
 	p := g.p
 	cfg := serve.Config{Listen: serve.DefaultListen, Max: serve.DefaultMax, IdleTimeout: serve.DefaultIdleTimeout}
 	var headless bool
+	var instructorKey string
 	cmd := &cobra.Command{
 		Use:   "serve",
 		Short: p.T("Serve the whole app over SSH to a class: students join with ssh -p 2222 HOST"),
@@ -58,7 +59,16 @@ func newServeCmd(g *globals) *cobra.Command {
 			}
 			defer cls.Close()
 			cfg.App = tui.Config{Load: func() *lessons.Catalog { return course }, Demos: demos, Source: "lessons", DemoHost: g.chatHost}
-			cfg.NewApp = serve.ClassApps(hub, cls)
+			var instructor []string
+			if instructorKey != "" {
+				data, err := os.ReadFile(instructorKey)
+				if err != nil {
+					return err
+				}
+				if instructor, err = serve.InstructorKeys(data); err != nil {
+					return err
+				}
+			}
 			cfg.Log, cfg.Printer = cmd.ErrOrStderr(), p
 			out := cmd.OutOrStdout()
 			tty, _ := terminal(out)
@@ -77,6 +87,9 @@ func newServeCmd(g *globals) *cobra.Command {
 				return err // a locale error: main prints it in the CLI's language
 			}
 			joins := chat.JoinAddrs(s.Addr())
+			// A session with the instructor's key leads the class as the
+			// app in this terminal would.
+			s.SetNewApp(serve.InstructorApps(hub, cls, instructor, joins[0]))
 			ctx, stop := untilSignal(cmd.Context())
 			defer stop()
 			if tty && !headless {
@@ -115,6 +128,7 @@ func newServeCmd(g *globals) *cobra.Command {
 	f.StringVar(&cfg.Code, "code", "", p.T("the class `code` students without a key type (default: a new one each start)"))
 	f.IntVar(&cfg.Max, "max", cfg.Max, p.T("sessions at once; the next student is told the class is full"))
 	f.DurationVar(&cfg.IdleTimeout, "idle", cfg.IdleTimeout, p.T("close a session after this long without a key"))
+	f.StringVar(&instructorKey, "instructor-key", "", p.T("a `file` of public keys (authorized_keys form): a session with one of them gets the instructor's app"))
 	f.BoolVar(&headless, "headless", false, p.T("only serve: no instructor's app in this terminal (the default when it is no terminal)"))
 	return cmd
 }

@@ -29,5 +29,6 @@ func init() {
 		locale.Str("sessions at once; the next student is told the class is full", "sessões ao mesmo tempo; o próximo aluno ouve que a turma está lotada"),
 		locale.Str("close a session after this long without a key", "fecha uma sessão depois de tanto tempo sem nenhuma tecla"),
 		locale.Str("only serve: no instructor's app in this terminal (the default when it is no terminal)", "só serve: sem o app do professor neste terminal (o padrão quando não é um terminal)"),
+		locale.Str("a `file` of public keys (authorized_keys form): a session with one of them gets the instructor's app", "um `arquivo` de chaves públicas (no formato do authorized_keys): uma sessão com uma delas recebe o app do professor"),
 	)
 }

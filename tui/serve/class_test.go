@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	gossh "golang.org/x/crypto/ssh"
+
 	"distlab/demos/class"
 )
 
@@ -71,4 +73,40 @@ func TestClassOverSSH(t *testing.T) {
 	if !strings.Contains(ts.log.String(), "Caio") {
 		t.Fatalf("the log names no one:\n%s", ts.log.String())
 	}
+}
+
+// A session with the instructor's key gets the instructor's app: it is on
+// no roster, and its lead moves the students.
+func TestInstructorKey(t *testing.T) {
+	hub := class.New(time.Now)
+	prof := newKey(t)
+	keys, err := InstructorKeys(append([]byte("# the instructor\n\n"), gossh.MarshalAuthorizedKey(prof.PublicKey())...))
+	if err != nil || len(keys) != 1 {
+		t.Fatalf("keys %v, %v", keys, err)
+	}
+	if _, err := InstructorKeys([]byte("# nothing\n")); err == nil {
+		t.Fatal("a file without a key was read")
+	}
+	ts := startServer(t, "", func(c *Config) { c.NewApp = InstructorApps(hub, nil, keys, "127.0.0.1:2222") })
+	student, _ := dialTerm(t, ts, withKey(newKey(t)), "Ana")
+	teacher, _ := dialTerm(t, ts, withKey(prof), "Prof")
+	if r := hub.Roster(); len(r) != 1 || r[0].Name != "Ana" {
+		t.Fatalf("roster %+v: the instructor is no student", r)
+	}
+	teacher.keys("n")
+	student.waitFor("2. " + course().Lessons("en")[1].Title)
+}
+
+// dialTerm signs in with auth and, asked for a name, gives it.
+func dialTerm(t *testing.T, ts *testServer, auth []gossh.AuthMethod, name string) (*term, error) {
+	t.Helper()
+	c, err := dial(t, ts.Addr(), "student", auth)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tm := open(t, c, 100, 30, english, true)
+	tm.waitFor("What name should the class see?")
+	tm.keys(name + "\r")
+	tm.waitFor(inTheApp)
+	return tm, nil
 }

@@ -16,6 +16,8 @@ func init() {
 			"A turma está lotada (%d sessões): tente de novo daqui a pouco, ou fale com o professor.",
 			"A turma está lotada (%d sessão): tente de novo daqui a pouco, ou fale com o professor."),
 		locale.Str("The class server is stopping.", "O servidor da turma está parando."),
+		locale.Str("instructor key: %v", "chave do professor: %v"),
+		locale.Str("instructor key: no public key in the file", "chave do professor: nenhuma chave pública no arquivo"),
 
 		// The entry screen.
 		locale.Str("Choose your language:", "Escolha seu idioma:"),
