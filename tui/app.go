@@ -92,8 +92,13 @@ type Model struct {
 	following bool           // the student follows the instructor
 	followed  class.Position // where following last took the student
 	leading   bool           // the instructor leads
-	keys      keys.Global
-	help      help.Model
+	// liveHidden is the live question the student hid with esc, and
+	// liveHiddenRevealed whether its results were on screen then: it
+	// comes back only to show them.
+	liveHidden         int
+	liveHiddenRevealed bool
+	keys               keys.Global
+	help               help.Model
 
 	list     *catalog.Model
 	reader   *reader.Model // the pane of slots[0], always there

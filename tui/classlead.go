@@ -147,7 +147,9 @@ func (o resultsOverlay) draw(m *Model, work Rect) (string, Rect) {
 	case !q.Open:
 		state = m.com.T("answers closed")
 	}
-	lines = append(lines, " "+st.Item.Render(m.com.T("%d of %d in the class answered", q.Tally.Answered, m.cfg.Hub.Present()))+st.Status.Render(" · "+state), "")
+	count := st.Item.Render(m.com.T("%d answers", q.Tally.Answered)) + st.Status.Render(" · "+m.com.T("%d in the class now", m.cfg.Hub.Present())+" · "+state)
+	lines = append(lines, common.WrapLines(count, w, 2)...)
+	lines = append(lines, "")
 	most := 1
 	for _, n := range q.Tally.PerOption {
 		most = max(most, n)
@@ -200,8 +202,28 @@ func (rosterOverlay) draw(m *Model, work Rect) (string, Rect) {
 	w := work.W - 2
 	roster := m.cfg.Hub.Roster()
 	now := time.Now()
-	cell := common.FitLine
-	lines := []string{"", st.Status.Render(cell(" "+m.com.T("student"), 22) + cell(m.com.T("where"), 26) + cell(m.com.T("following"), 12) + cell(m.com.T("quiz"), 8) + m.com.T("idle"))}
+	// Columns with a space between them; on a narrow screen the place
+	// column shrinks first, then following and quiz go.
+	cell := func(text string, w int) string { return common.Ellipsis(text, w-1) + " " }
+	nameW, idleW := 20, 10
+	followW := max(ansi.StringWidth(m.com.T("following"))+2, 6)
+	quizW := max(ansi.StringWidth(m.com.T("quiz"))+2, 7)
+	wide := w >= 72
+	if !wide {
+		nameW, idleW = 16, 9
+	}
+	whereW := max(w-1-nameW-idleW, 12)
+	if wide {
+		whereW = max(w-1-nameW-followW-quizW-idleW, 12)
+	}
+	row := func(name, where, follow, quiz, idle string) string {
+		line := " " + cell(name, nameW) + cell(where, whereW)
+		if wide {
+			line += cell(follow, followW) + cell(quiz, quizW)
+		}
+		return line + idle
+	}
+	lines := []string{"", st.Status.Render(row(m.com.T("student"), m.com.T("where"), m.com.T("following"), m.com.T("quiz"), m.com.T("idle")))}
 	for _, s := range roster {
 		where := "—"
 		if l, ok := m.course.Find(m.lang(), s.At.Lesson); ok {
@@ -222,7 +244,7 @@ func (rosterOverlay) draw(m *Model, work Rect) (string, Rect) {
 		if s.Sessions == 0 {
 			idle = m.com.T("left")
 		}
-		lines = append(lines, cell(" "+chat.Clean(s.Name), 22)+cell(ansi.Truncate(where, 24, "…"), 26)+cell(" "+follow, 12)+cell(quiz, 8)+idle)
+		lines = append(lines, common.Ellipsis(row(chat.Clean(s.Name), where, " "+follow, quiz, idle), w))
 	}
 	if len(roster) == 0 {
 		lines = append(lines, " "+st.Status.Render(m.com.T("Nobody has joined yet.")))

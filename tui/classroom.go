@@ -177,6 +177,9 @@ func (m *Model) syncLive(q *class.Question) tea.Cmd {
 			return closeOverlays[liveOverlay](m)
 		}
 		return nil
+	case cur == nil && q.Seq == m.liveHidden && (!q.Revealed || m.liveHiddenRevealed):
+		// The student hid it: it comes back once, for the results.
+		return nil
 	case cur == nil || cur.seq != q.Seq:
 		l, ok := m.course.Find(m.lang(), q.Lesson)
 		if !ok {
@@ -192,13 +195,30 @@ func (m *Model) syncLive(q *class.Question) tea.Cmd {
 				seed = rand.Uint64()
 			}
 			o := liveOverlay{q: quiz.NewLive(m.com, l, qq, rand.New(rand.NewPCG(seed, seed))), seq: q.Seq}
+			if q.Mine != nil {
+				o.q.Restore(q.Mine.Chosen, q.Mine.Right)
+			}
 			o.q.SetLive(q.Open, q.Revealed, quiz.LiveResults(q.Tally))
+			if q.Seq == m.liveHidden {
+				m.liveHiddenRevealed = q.Revealed
+			}
 			return m.push(o)
 		}
 		return nil
 	}
 	cur.q.SetLive(q.Open, q.Revealed, quiz.LiveResults(q.Tally))
 	return nil
+}
+
+// hideLive closes the live question the student hid (esc): it stays
+// hidden until its results are shown.
+func (m *Model) hideLive() tea.Cmd {
+	for _, o := range m.overlays {
+		if l, ok := o.(liveOverlay); ok {
+			m.liveHidden, m.liveHiddenRevealed = l.seq, l.q.Revealed()
+		}
+	}
+	return closeOverlays[liveOverlay](m)
 }
 
 // liveAnswered sends the student's answer to the class.

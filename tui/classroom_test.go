@@ -94,7 +94,7 @@ func TestClassLiveQuestion(t *testing.T) {
 		}
 	}
 	news(t, teacher)
-	if s := screen(teacher); !strings.Contains(s, "3 of 3 in the class answered") || strings.Contains(s, "██") {
+	if s := screen(teacher); !strings.Contains(s, "3 answers · 3 in the class now") || strings.Contains(s, "██") {
 		t.Fatalf("the instructor before the reveal:\n%s", s)
 	}
 	press(t, teacher, "r")
@@ -145,5 +145,74 @@ func TestClassJoinBanner(t *testing.T) {
 		if !strings.Contains(s, want) {
 			t.Errorf("missing %q:\n%s", want, s)
 		}
+	}
+}
+
+// A student who hides the live question (esc) is not asked again when the
+// class changes; the results bring it back, with the answer they gave.
+func TestClassLiveQuestionHidden(t *testing.T) {
+	hub := class.New(time.Now)
+	teacher := classApp(t, "en", nil, hub)
+	s := classApp(t, "en", hub.Join("a", "Ana"), nil)
+	press(t, teacher, "A", "enter")
+	news(t, s)
+	o := s.top().(liveOverlay)
+	l := s.reader.Lesson()
+	right := ""
+	for k, opt := range o.q.Shown() {
+		if l.Quiz[0].Options[opt].Correct {
+			right = string(rune('a' + k))
+		}
+	}
+	press(t, s, right, "enter", "esc")
+	if _, live := s.top().(liveOverlay); live {
+		t.Fatal("esc did not hide the question")
+	}
+	hub.Broadcast("hello") // any news
+	news(t, s)
+	if _, live := s.top().(liveOverlay); live {
+		t.Fatal("the hidden question came back before the results")
+	}
+	press(t, teacher, "r")
+	news(t, s)
+	if sc := screen(s); !strings.Contains(sc, "Right.") || !strings.Contains(sc, "The class's answers: 1") {
+		t.Fatalf("the results with the answer given:\n%s", sc)
+	}
+	press(t, s, "esc")
+	hub.Broadcast("again")
+	news(t, s)
+	if _, live := s.top().(liveOverlay); live {
+		t.Fatal("the results, hidden, came back")
+	}
+}
+
+// The roster fits the screen: on 80 columns every column with a space
+// before it, on 60 the place and the idle time only; long names cut with
+// "…", never run into the next column.
+func TestClassRosterFits(t *testing.T) {
+	hub := class.New(time.Now)
+	a := hub.Join("a", "Ana Beatriz Nascimento da Silva")
+	a.Report(class.Position{Lesson: "what-is-a-distributed-system"}, 2, 6)
+	hub.Join("b", "Bruno")
+	for _, c := range []struct {
+		w, h  int
+		wants []string
+	}{
+		{80, 24, []string{"Turma · 2 presentes", " seguindo ", " questionário", "Ana Beatriz Nascim… 1. O que é", "2/6"}},
+		{60, 15, []string{"Turma · 2 presentes", "Ana Beatriz Na… 1. O que é", "Bruno"}},
+	} {
+		m := New(Config{Load: embedded, Lang: "pt-BR", Source: "test", Demos: testDemos, Hub: hub})
+		m.com.Tick = holdTicks
+		close(m.classDone)
+		run(t, m, m.Init())
+		send(t, m, tea.WindowSizeMsg{Width: c.w, Height: c.h})
+		press(t, m, "W")
+		s := screen(m)
+		for _, want := range c.wants {
+			if !strings.Contains(s, want) {
+				t.Errorf("%d×%d: missing %q:\n%s", c.w, c.h, want, s)
+			}
+		}
+		m.Close()
 	}
 }

@@ -90,7 +90,10 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case quiz.AnsweredMsg:
 		return m.answered(msg)
 	case quiz.CloseMsg:
-		return tea.Batch(closeOverlays[quizOverlay](m), closeOverlays[liveOverlay](m))
+		if _, live := m.top().(liveOverlay); live {
+			return m.hideLive()
+		}
+		return closeOverlays[quizOverlay](m)
 	case quiz.LiveAnsweredMsg:
 		return m.liveAnswered(msg)
 	case classMsg:

@@ -72,8 +72,9 @@ func New(now func() time.Time) *Hub {
 }
 
 // Member is one session's handle on the hub. Its Changes fire when
-// anything it shows changed: the lead moved, a question opened or closed,
-// a broadcast came, the roster changed (for the instructor).
+// anything it shows changed: the lead moved, a question opened, closed or
+// was revealed, a broadcast came. The roster's changes wake only the
+// hub's watchers (Watch).
 type Member struct {
 	hub     *Hub
 	id      string
@@ -96,7 +97,7 @@ func (h *Hub) Join(id, name string) *Member {
 	s.Sessions++
 	m := &Member{hub: h, id: id, changes: make(chan struct{}, 1)}
 	h.members[m] = struct{}{}
-	h.changedLocked()
+	h.rosterChangedLocked()
 	return m
 }
 
@@ -115,7 +116,7 @@ func (m *Member) Leave() {
 	if s := h.students[m.id]; s != nil {
 		s.Sessions--
 	}
-	h.changedLocked()
+	h.rosterChangedLocked()
 }
 
 // Changes fires when something the session shows may have changed.
@@ -158,7 +159,7 @@ func (m *Member) update(f func(*Student) bool) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if s := h.students[m.id]; s != nil && f(s) {
-		h.changedLocked()
+		h.rosterChangedLocked()
 	}
 }
 
@@ -205,7 +206,18 @@ func (h *Hub) Watch() (<-chan struct{}, func()) {
 	}
 }
 
-// changedLocked wakes every member and watcher that is not awake already.
+// rosterChangedLocked wakes the watchers (the instructor) only: a
+// student's place, following or coming and going changes nothing the
+// other students show, and waking every session for it would redraw a
+// whole class each time one of them turns a page.
+func (h *Hub) rosterChangedLocked() {
+	for ch := range h.watchers {
+		signal(ch)
+	}
+}
+
+// changedLocked wakes every member and watcher that is not awake already:
+// the lead, the live question or a broadcast changed.
 func (h *Hub) changedLocked() {
 	for m := range h.members {
 		signal(m.changes)

@@ -177,3 +177,28 @@ func TestTallyProperty(t *testing.T) {
 		}
 	})
 }
+
+// A student's report, joining or answering wakes the instructor, not the
+// other students: nothing they show changed.
+func TestRosterWakesOnlyTheInstructor(t *testing.T) {
+	h := New(clock())
+	a, b := h.Join("a", "Ana"), h.Join("b", "Bruno")
+	w, stop := h.Watch()
+	defer stop()
+	seq := h.Ask("l", "q", 2)
+	fired(a.Changes())
+	fired(b.Changes())
+	fired(w)
+	a.Report(Position{Lesson: "x"}, 1, 6)
+	h.Join("c", "Caio")
+	if err := a.Answer(seq, Answer{Chosen: []int{1}}); err != nil {
+		t.Fatal(err)
+	}
+	if fired(b.Changes()) || !fired(w) {
+		t.Fatal("a roster change woke a student, or not the instructor")
+	}
+	h.Reveal(seq)
+	if !fired(b.Changes()) {
+		t.Fatal("the reveal did not wake the students")
+	}
+}

@@ -156,6 +156,6 @@ func (m *Member) Answer(seq int, a Answer) error {
 	}
 	a.Chosen = slices.Clone(a.Chosen)
 	q.answers[m.id] = a
-	h.changedLocked()
+	h.rosterChangedLocked() // the tally: the instructor's; students see it when revealed
 	return nil
 }

@@ -32,6 +32,9 @@ func (m *Model) Keys() Keys {
 // Help is the keys that act now, for the help bar.
 func (m *Model) Help() []key.Binding {
 	k := m.Keys()
+	if m.live != nil { // a live question is hidden, not closed: its results come back
+		k.Close.SetHelp("esc", m.com.T("hide"))
+	}
 	switch {
 	case len(m.lesson.Quiz) == 0:
 		return []key.Binding{k.Close}

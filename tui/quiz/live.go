@@ -56,6 +56,9 @@ func (m *Model) SetLive(open, revealed bool, r LiveResults) {
 	m.live.open, m.live.revealed, m.live.results = open, revealed, r
 }
 
+// Revealed reports whether the live question's results are shown.
+func (m *Model) Revealed() bool { return m.live != nil && m.live.revealed }
+
 // holding reports whether the verdict waits for the reveal.
 func (m *Model) holding() bool { return m.live != nil && !m.live.revealed }
 
@@ -110,4 +113,24 @@ func (m *Model) bars(b *lines, q lessons.Question) {
 		}
 		b.out = append(b.out, "  "+string(rune('a'+k))+") "+style(bar)+" "+st.Item.Render(m.com.T("%d", n)))
 	}
+}
+
+// Restore shows an answer given before (the class kept it: chosen, as the
+// quiz file numbers the options, and whether it was right), as if just
+// sent: a live question opened again, after the student hid it, does not
+// ask again. A number or an order keeps only its verdict.
+func (m *Model) Restore(chosen []int, right bool) {
+	if len(m.lesson.Quiz) == 0 {
+		return
+	}
+	m.picked = nil
+	for _, c := range chosen {
+		for k, i := range m.shown {
+			if i == c && m.question().Kind != lessons.KindOrder {
+				m.picked = append(m.picked, k)
+			}
+		}
+	}
+	m.answered, m.right, m.tries, m.scroll = true, right, 1, -1
+	m.number.Blur()
 }
