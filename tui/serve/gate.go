@@ -121,11 +121,16 @@ func (g *gate) drain() tea.Cmd {
 	if ending {
 		return tea.Quit
 	}
-	cmds := []tea.Cmd{g.ss.wait}
+	wait := tea.Cmd(g.ss.wait)
 	if resized {
-		g.w, g.h = w, h
-		cmds = append(cmds, g.forward(tea.WindowSizeMsg{Width: w, Height: h}))
+		// The new size goes through the program, not straight to the
+		// model: its renderer must be resized too, or it keeps drawing
+		// the frame at the old size. The next wait starts once the size
+		// is delivered, so sizes arrive in the order the client sent them.
+		size := tea.WindowSizeMsg{Width: w, Height: h}
+		wait = tea.Sequence(func() tea.Msg { return size }, g.ss.wait)
 	}
+	cmds := []tea.Cmd{wait}
 	for _, m := range msgs {
 		cmds = append(cmds, g.forward(m))
 	}

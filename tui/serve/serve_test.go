@@ -46,10 +46,30 @@ func TestSessionShowsTheApp(t *testing.T) {
 	if err := tm.await(func() bool { return app.lastSize() == tea.WindowSizeMsg{Width: 120, Height: 40} }, 10*time.Second); err != nil {
 		t.Fatalf("the resize did not reach the app: %+v", app.lastSize())
 	}
-	tm.waitFor(inTheApp)
+	// The frame is redrawn at the new size: the key help on the 40th row,
+	// not the 30th (a renderer left at 100×30 cuts the 120×40 frame).
+	if err := tm.await(func() bool { return strings.Contains(row(tm.screen(), 39), inTheApp) }, 20*time.Second); err != nil {
+		t.Fatalf("the frame was not redrawn at 120×40: %v; the screen:\n%s", err, tm.screen())
+	}
+	// Two resizes at once: the last one wins, on the app and on the screen.
+	tm.resize(90, 28)
+	tm.resize(80, 24)
+	if err := tm.await(func() bool {
+		return app.lastSize() == tea.WindowSizeMsg{Width: 80, Height: 24} && strings.Contains(row(tm.screen(), 23), inTheApp)
+	}, 20*time.Second); err != nil {
+		t.Fatalf("after two resizes the app's size is %+v, want 80×24; the screen:\n%s", app.lastSize(), tm.screen())
+	}
 	if got := readFile(t, filepath.Join(ts.dir, "students", app.ss.ID+".name.json")); !strings.Contains(got, `"Ana Lima"`) || !strings.Contains(got, app.ss.Fingerprint) {
 		t.Fatalf("name file: %q", got)
 	}
+}
+
+// row is the screen's row i (from 0), "" past its end.
+func row(screen string, i int) string {
+	if rows := strings.Split(screen, "\n"); i < len(rows) {
+		return rows[i]
+	}
+	return ""
 }
 
 // Portuguese from the client's LANG: the entry and the app speak it.
