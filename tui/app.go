@@ -73,6 +73,10 @@ type Config struct {
 	// it (every control), a student's has a seat in it under their name.
 	// nil outside a served class; the server closes it.
 	SharedChat *chat.Share
+	// Served says the app runs in a session of distlab serve, on the
+	// server's machine, not the student's: demos refuse what would start
+	// processes there (the scale demo's real workers).
+	Served bool
 }
 
 // focusList is the focus index of the lesson list; panes count from 0.

@@ -124,7 +124,7 @@ func (m *Model) openDemoAs(id, start string, fresh, focus bool) tea.Cmd {
 	m.opened[id]++ // never reused: two panes of one demo never share a number
 	seat := m.freeSeat(id)
 	p := d.New(demo.Env{Com: m.com, Demo: d, ID: sid, Instance: m.opened[id], Seat: seat, Host: m.cfg.DemoHost, Port: m.cfg.DemoPort, Start: start,
-		MetBefore: func(id string) bool { return m.state.Challenges[id] }, SharedChat: m.cfg.SharedChat})
+		MetBefore: func(id string) bool { return m.state.Challenges[id] }, SharedChat: m.cfg.SharedChat, Served: m.cfg.Served})
 	m.slots = append(m.slots, &slot{kind: demoSlot, pane: p, demo: id, id: sid, seat: seat})
 	m.zoom = false
 	if !focus {

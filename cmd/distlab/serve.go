@@ -27,9 +27,10 @@ func newServeCmd(g *globals) *cobra.Command {
 		Use:   "serve",
 		Short: p.T("Serve the whole app over SSH to a class: students join with ssh -p 2222 HOST"),
 		Long: p.T("Serve the whole app over SSH: each student runs distlab in their own terminal, with no install.\n" +
-			"A student's SSH key is who they are; one without a key types the class code. Each student\n" +
-			"picks a name on first entry, and their progress is kept on this machine, so they resume\n" +
-			"where they were. It listens on 127.0.0.1 unless told: --listen 0.0.0.0:2222 for a classroom."),
+			"A student's SSH key is who they are: a new key types the class code once, then the key alone\n" +
+			"lets them in; one without a key types the code each time. Each student picks a name on first\n" +
+			"entry, and their progress is kept on this machine, so they resume where they were. It listens\n" +
+			"on 127.0.0.1 unless told: --listen 0.0.0.0:2222 for a classroom."),
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if _, err := g.language(); err != nil {
@@ -69,6 +70,7 @@ func newServeCmd(g *globals) *cobra.Command {
 					return err
 				}
 			}
+			cfg.Instructors = instructor // their keys never type the class code
 			cfg.Log, cfg.Printer = cmd.ErrOrStderr(), p
 			out := cmd.OutOrStdout()
 			tty, _ := terminal(out)
@@ -112,7 +114,7 @@ func newServeCmd(g *globals) *cobra.Command {
 			for _, a := range joins {
 				fmt.Fprintln(out, "  "+sshCommand(a))
 			}
-			fmt.Fprintln(out, p.T("class code, for students without an SSH key: %s", s.Code()))
+			fmt.Fprintln(out, p.T("class code, for students without an SSH key or with a new one: %s", s.Code()))
 			fmt.Fprintln(out, p.T("host key %s (%s)", s.HostKeyFingerprint(), s.HostKeyPath()))
 			fmt.Fprintln(out, p.T("progress of each student in %s", s.StudentsDir()))
 			if tty {
@@ -125,10 +127,10 @@ func newServeCmd(g *globals) *cobra.Command {
 	}
 	f := cmd.Flags()
 	f.StringVar(&cfg.Listen, "listen", cfg.Listen, p.T("the `address` to listen on, host:port (0.0.0.0:2222 lets a classroom join)"))
-	f.StringVar(&cfg.Code, "code", "", p.T("the class `code` students without a key type (default: a new one each start)"))
+	f.StringVar(&cfg.Code, "code", "", p.T("the class `code` students without a key type, and a new key once (default: a new one each start)"))
 	f.IntVar(&cfg.Max, "max", cfg.Max, p.T("sessions at once; the next student is told the class is full"))
 	f.DurationVar(&cfg.IdleTimeout, "idle", cfg.IdleTimeout, p.T("close a session after this long without a key"))
-	f.StringVar(&instructorKey, "instructor-key", "", p.T("a `file` of public keys (authorized_keys form): a session with one of them gets the instructor's app"))
+	f.StringVar(&instructorKey, "instructor-key", "", p.T("a `file` of public keys (authorized_keys form): a session with one of them gets the instructor's app, and no class code"))
 	f.BoolVar(&headless, "headless", false, p.T("only serve: no instructor's app in this terminal (the default when it is no terminal)"))
 	return cmd
 }

@@ -34,8 +34,9 @@ func TestSSHCommand(t *testing.T) {
 }
 
 // TestE2EServe serves the class and joins it with OpenSSH's ssh in tmux:
-// a student with a key picks a name, goes to the next lesson and quits;
-// connecting again opens that lesson with no question; ctrl+c (SIGINT)
+// a student with a new key types the class code at ssh's prompt and picks
+// a name, goes to the next lesson and quits; connecting again opens that
+// lesson with no question (the key alone); ctrl+c (SIGINT)
 // stops the server, which says so.
 func TestE2EServe(t *testing.T) {
 	t.Parallel() // each end-to-end test has its own tmux server and folders
@@ -81,6 +82,8 @@ func TestE2EServe(t *testing.T) {
 		" -o UserKnownHostsFile=" + filepath.Join(dir, "known_hosts") + " -o SendEnv=LANG -o LogLevel=ERROR student@127.0.0.1"
 	en := course(t)
 	tm.start(100, 30, ssh)
+	tm.waitFor("class code / codigo da turma:") // a new key types it once, after the key
+	tm.keys("abc-def", "Enter")
 	tm.waitFor("What name should the class see?")
 	tm.keys("Ana", "Enter")
 	tm.waitFor("? help", en[0].Title)
@@ -91,8 +94,8 @@ func TestE2EServe(t *testing.T) {
 
 	tm.start(100, 30, ssh)
 	tm.waitFor("? help", "2. "+en[1].Title)
-	if s := tm.screen(); strings.Contains(s, "What name") {
-		t.Fatalf("asked the name again:\n%s", s)
+	if s := tm.screen(); strings.Contains(s, "What name") || strings.Contains(s, "class code") {
+		t.Fatalf("asked the name or the code again:\n%s", s)
 	}
 	tm.keys("q")
 	tm.waitExit()

@@ -75,6 +75,10 @@ type Env struct {
 	// SharedChat is the served class's chat cluster (Config.SharedChat):
 	// the chat pane draws it instead of starting its own. nil otherwise.
 	SharedChat *chat.Share
+	// Served says the app runs in a session of distlab serve, on the
+	// server's machine (Config.Served): a demo refuses what would start
+	// processes there, shared by the whole class.
+	Served bool
 }
 
 // In is the demo's names in p's language; an empty title is the id.

@@ -10,6 +10,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"distlab/demos/locale"
 	"distlab/demos/scale"
 	"distlab/tui/common"
 )
@@ -35,6 +36,10 @@ type realMsg struct {
 
 // PaneID is the pane that ran the measurement.
 func (m realMsg) PaneID() int { return m.pane }
+
+// errServed is why e measures nothing in a served class: every student's
+// workers would run on the one server, and measure each other.
+var errServed = locale.Errorf("No real workers in a served class: they would load the server everyone shares.")
 
 // realDuration is how long a real measurement loads the workers.
 const realDuration = 2 * time.Second

@@ -63,6 +63,9 @@ type Model struct {
 	// bench runs a measurement (scale.RunBench; tests replace it).
 	bench func(context.Context, scale.BenchPlan) (*scale.BenchReport, error)
 	cpus  int // this machine's CPUs, which cap N (runtime.NumCPU; tests set it)
+	// served: the app runs on a class server (demo.Env.Served), where real
+	// workers would load the machine every student shares; e refuses.
+	served bool
 
 	curveCache struct { // the X(N) curve as last drawn
 		key   curveKey
@@ -79,7 +82,7 @@ var (
 
 // New returns the pane with the default configuration.
 func New(env demo.Env) *Model {
-	m := &Model{Base: demo.NewBase(env, true), side: scale.ScaleUp, bench: scale.RunBench, cpus: runtime.NumCPU()}
+	m := &Model{Base: demo.NewBase(env, true), side: scale.ScaleUp, bench: scale.RunBench, cpus: runtime.NumCPU(), served: env.Served}
 	m.keys = newKeys(env.Com.Printer, nil)
 	sim, err := scale.NewDemo(scale.DefaultConfig())
 	if err != nil {
@@ -134,6 +137,9 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 			return m.SyncChallenges()
 		}
 		if key.Matches(msg, m.keys.Real) {
+			if m.served {
+				return m.Do(func() error { return errServed })
+			}
 			return m.measure()
 		}
 		m.key(msg)

@@ -27,6 +27,8 @@ func init() {
 		locale.Str("balancer", "balanceador"),
 		locale.Str("pause", "pausar"),
 		locale.Str("real workers", "workers reais"),
+		locale.Str("No real workers in a served class: they would load the server everyone shares.",
+			"Sem workers reais numa turma servida: pesariam no servidor que todos usam."),
 		locale.Str("reset demo", "reiniciar a demonstração"),
 
 		// The screen.

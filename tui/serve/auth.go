@@ -3,6 +3,8 @@ package serve
 import (
 	"crypto/rand"
 	"crypto/subtle"
+	"errors"
+	"slices"
 	"strings"
 	"time"
 
@@ -63,4 +65,53 @@ const codePrompt = "class code / codigo da turma: "
 func (s *Server) keyboardAuth(_ ssh.Context, ask gossh.KeyboardInteractiveChallenge) bool {
 	answers, err := ask("", "", []string{codePrompt}, []bool{false})
 	return err == nil && len(answers) == 1 && s.codeOK(answers[0])
+}
+
+// errWrongCode refuses a sign-in that did not give the class code.
+var errWrongCode = errors.New("serve: wrong class code")
+
+// serverConfig is a connection's SSH configuration, to which the library
+// adds the host key and the callbacks of Server's options. Every key is
+// accepted (the library's public key callback); once the client has proved
+// it holds it, a key the server knows signs in alone, and a new one only
+// with the class code, asked next by keyboard-interactive (or taken as a
+// password): anyone can make a key, not everyone was given the code.
+func (s *Server) serverConfig(ssh.Context) *gossh.ServerConfig {
+	return &gossh.ServerConfig{VerifiedPublicKeyCallback: s.verifiedKey}
+}
+
+// verifiedKey lets a known key in with perms (which carry the key for the
+// session, put there by the library) and asks any other for the code.
+func (s *Server) verifiedKey(_ gossh.ConnMetadata, key gossh.PublicKey, perms *gossh.Permissions, _ string) (*gossh.Permissions, error) {
+	if s.knownKey(key) {
+		return perms, nil
+	}
+	code := func(typed string) (*gossh.Permissions, error) {
+		if !s.codeOK(typed) {
+			return nil, errWrongCode
+		}
+		return perms, nil // signed in as the key, which is known from its name on
+	}
+	return nil, &gossh.PartialSuccessError{Next: gossh.ServerAuthCallbacks{
+		KeyboardInteractiveCallback: func(_ gossh.ConnMetadata, ask gossh.KeyboardInteractiveChallenge) (*gossh.Permissions, error) {
+			answers, err := ask("", "", []string{codePrompt}, []bool{false})
+			if err != nil || len(answers) != 1 {
+				return nil, errWrongCode
+			}
+			return code(answers[0])
+		},
+		PasswordCallback: func(_ gossh.ConnMetadata, password []byte) (*gossh.Permissions, error) {
+			return code(string(password))
+		},
+	}}
+}
+
+// knownKey reports whether key skips the class code: an instructor's, or
+// one whose student has a name on this server.
+func (s *Server) knownKey(key gossh.PublicKey) bool {
+	if slices.Contains(s.cfg.Instructors, fingerprint(key)) {
+		return true
+	}
+	_, named := s.students.name(keyID(key))
+	return named
 }

@@ -18,6 +18,14 @@ var connKey = &struct{ name string }{"distlab-conn"}
 // session (authenticated or not) before it is closed.
 const noSessionTimeout = 30 * time.Second
 
+// maxPendingPerHost is how many connections from one address may be
+// without their session at once: handshaking, typing the class code. Those
+// in a session do not count, so a classroom behind one NAT fits; a host
+// opening connections and never signing in holds this many. Connections
+// from this machine (loopback: the instructor's, a load test, a tunnel)
+// are not counted.
+const maxPendingPerHost = 16
+
 // trackedConn is one TCP connection: the server can close it whatever the
 // state of its handshake, and it carries its one session's state: the
 // window size the client last sent, the input limiter and the idle timer.
@@ -28,6 +36,10 @@ type trackedConn struct {
 	opened    atomic.Bool // its session channel was opened
 	closeOnce sync.Once
 	noSession *time.Timer
+	host      string      // the client's address, as counted in Server.pending
+	pending   bool        // counted in Server.pending; guarded by Server.mu
+	shell     atomic.Bool // the session asked for its shell
+	setup     *time.Timer // the session channel open without a shell for SetupTimeout
 
 	lim     *rate.Limiter
 	flooded time.Duration // time the current flood was held back; read goroutine only
@@ -40,27 +52,58 @@ type trackedConn struct {
 	idle *time.Timer       // no input for IdleTimeout; armed once the session channel is open
 }
 
-// trackConn registers every new connection, and refuses one past the
-// server's limit (twice the sessions, plus room for handshakes).
+// trackConn registers every new connection (see track).
 func (s *Server) trackConn(ctx ssh.Context, c net.Conn) net.Conn {
-	s.mu.Lock()
-	if s.closing || len(s.conns) >= 2*s.cfg.Max+16 {
-		s.mu.Unlock()
+	tc := s.track(c)
+	if tc == nil {
 		return nil // the library closes it
 	}
+	ctx.SetValue(connKey, tc)
+	return tc
+}
+
+// track registers a new connection, or refuses it (nil) past the server's
+// limit (twice the sessions, plus room for handshakes) or past
+// maxPendingPerHost connections of its host not yet in a session.
+func (s *Server) track(c net.Conn) *trackedConn {
+	host := remoteHost(c.RemoteAddr())
+	ip := net.ParseIP(host)
+	counted := ip == nil || !ip.IsLoopback()
+	s.mu.Lock()
+	if s.closing || len(s.conns) >= 2*s.cfg.Max+16 || counted && s.pending[host] >= maxPendingPerHost {
+		s.mu.Unlock()
+		return nil
+	}
 	tc := &trackedConn{
-		Conn: c, s: s, done: make(chan struct{}), env: map[string]string{},
+		Conn: c, s: s, done: make(chan struct{}), env: map[string]string{}, host: host, pending: counted,
 		lim: rate.NewLimiter(rate.Limit(s.cfg.InputRate), s.cfg.InputBurst),
 	}
 	s.conns[tc] = struct{}{}
+	if counted {
+		s.pending[host]++
+	}
 	s.mu.Unlock()
 	tc.noSession = time.AfterFunc(noSessionTimeout, func() {
 		if !tc.opened.Load() {
 			_ = tc.Close()
 		}
 	})
-	ctx.SetValue(connKey, tc)
 	return tc
+}
+
+// settled stops counting the connection against its host's pending
+// connections: it is in a session, or closed.
+func (tc *trackedConn) settled() {
+	s := tc.s
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !tc.pending {
+		return
+	}
+	tc.pending = false
+	if s.pending[tc.host]--; s.pending[tc.host] <= 0 {
+		delete(s.pending, tc.host)
+	}
 }
 
 // Close closes the connection and forgets it.
@@ -69,9 +112,13 @@ func (tc *trackedConn) Close() error {
 	tc.closeOnce.Do(func() {
 		close(tc.done)
 		tc.noSession.Stop()
+		tc.settled()
 		tc.mu.Lock()
 		if tc.idle != nil {
 			tc.idle.Stop()
+		}
+		if tc.setup != nil {
+			tc.setup.Stop()
 		}
 		tc.mu.Unlock()
 		tc.s.mu.Lock()
@@ -103,8 +150,16 @@ func (s *Server) sessionChannel(srv *ssh.Server, conn *gossh.ServerConn, nc goss
 		return
 	}
 	tc.noSession.Stop()
+	tc.settled()
 	tc.mu.Lock()
 	tc.idle = time.AfterFunc(s.cfg.IdleTimeout, func() { tc.end(endIdle) })
+	// A session channel that asks for no shell (the app) in time would
+	// hold its connection, unlimited, for the whole idle timeout.
+	tc.setup = time.AfterFunc(s.cfg.SetupTimeout, func() {
+		if !tc.shell.Load() {
+			_ = tc.Close()
+		}
+	})
 	tc.mu.Unlock()
 	ssh.DefaultSessionHandler(srv, conn, &newChannel{NewChannel: nc, tc: tc}, ctx)
 }
@@ -178,7 +233,10 @@ func (tc *trackedConn) filter(ch gossh.Channel, in <-chan *gossh.Request, out ch
 	envs := 0
 	for req := range in {
 		switch req.Type {
-		case "pty-req", "shell":
+		case "pty-req":
+			req.Payload = clampPty(req.Payload)
+		case "shell":
+			tc.shell.Store(true)
 		case "env":
 			var kv struct{ Key, Value string }
 			if envs++; envs > maxEnv || len(req.Payload) > maxEnvBytes || gossh.Unmarshal(req.Payload, &kv) != nil {
@@ -191,9 +249,13 @@ func (tc *trackedConn) filter(ch gossh.Channel, in <-chan *gossh.Request, out ch
 				tc.mu.Unlock()
 			}
 		case "window-change":
-			var win struct{ W, H, PW, PH uint32 }
-			if gossh.Unmarshal(req.Payload, &win) == nil && win.W > 0 && win.H > 0 && win.W < 10000 && win.H < 10000 {
-				tc.resized(int(win.W), int(win.H))
+			var win window
+			if gossh.Unmarshal(req.Payload, &win) == nil {
+				win.clamp()
+				req.Payload = gossh.Marshal(win)
+				if win.W > 0 && win.H > 0 {
+					tc.resized(int(win.W), int(win.H))
+				}
 			}
 		case "exec":
 			_, _ = ch.Stderr().Write([]byte(tc.s.refuseExec(tc.getenv) + "\r\n"))
@@ -205,6 +267,44 @@ func (tc *trackedConn) filter(ch gossh.Channel, in <-chan *gossh.Request, out ch
 		}
 		out <- req
 	}
+}
+
+// The largest window a session gets, in cells: a client asking for more
+// (3000×3000 took the server's heap to 2 GB: Bubble Tea keeps cells for the
+// whole screen) gets this. A projector at a small font is about 300×90.
+const (
+	MaxWidth  = 500
+	MaxHeight = 200
+)
+
+// window is a window-change request's payload (RFC 4254 6.7).
+type window struct{ W, H, PW, PH uint32 }
+
+// clamp bounds the size to MaxWidth×MaxHeight, the pixels with it.
+func (w *window) clamp() {
+	if w.W > MaxWidth {
+		w.PW, w.W = 0, MaxWidth
+	}
+	if w.H > MaxHeight {
+		w.PH, w.H = 0, MaxHeight
+	}
+}
+
+// clampPty is a pty-req's payload with its window clamped; a payload that
+// does not parse is left for the library to refuse.
+func clampPty(payload []byte) []byte {
+	var req struct {
+		Term         string
+		W, H, PW, PH uint32
+		Modes        string
+	}
+	if gossh.Unmarshal(payload, &req) != nil {
+		return payload
+	}
+	win := window{req.W, req.H, req.PW, req.PH}
+	win.clamp()
+	req.W, req.H, req.PW, req.PH = win.W, win.H, win.PW, win.PH
+	return gossh.Marshal(req)
 }
 
 // resized records the client's new window size and tells its session.

@@ -17,7 +17,8 @@ type entry struct {
 	p               *locale.Printer
 	askLang, asking bool // the language is to be chosen; a choice is on screen
 	askName         bool
-	choice          int // index in locale.Langs
+	known           string // the name kept for the student's key, when askName is false
+	choice          int    // index in locale.Langs
 	name            textinput.Model
 	why             string // why the last name was refused
 	busy            bool   // the name was sent: waiting to be let in
@@ -39,8 +40,11 @@ type enteredMsg struct {
 // maxName is the longest name, in characters.
 const maxName = 24
 
-func newEntry(lang locale.Lang, askLang, askName bool, offer string) *entry {
-	e := &entry{p: locale.For(lang), askLang: askLang, asking: askLang, askName: askName}
+// newEntry is the entry of a student who speaks lang (askLang: their
+// terminal did not say) and is known as name ("" to ask it, offering the
+// SSH user name offer).
+func newEntry(lang locale.Lang, askLang bool, name, offer string) *entry {
+	e := &entry{p: locale.For(lang), askLang: askLang, asking: askLang, askName: name == "", known: name}
 	for i, l := range locale.Langs {
 		if l == lang {
 			e.choice = i
@@ -117,7 +121,7 @@ func (e *entry) Update(msg tea.Msg) (*entry, tea.Cmd) {
 		if e.askName {
 			return e, e.name.Focus()
 		}
-		return e, e.send(e.name.Value())
+		return e, e.send(e.known) // the name kept, not the field's offer
 	case key.Matches(k, e.keys.Confirm):
 		name, _, why := cleanName(e.name.Value(), e.p)
 		if why != "" {

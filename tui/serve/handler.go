@@ -95,7 +95,7 @@ func (s *Server) handle(sess ssh.Session) {
 			ss.Lang, askLang = locale.Match(st.Lang), false
 		}
 	}
-	g := newGate(ss, newEntry(ss.Lang, askLang, ss.Name == "", ss.user), langKnown, getenv)
+	g := newGate(ss, newEntry(ss.Lang, askLang, ss.Name, ss.user), langKnown, getenv)
 	prog := tea.NewProgram(g,
 		tea.WithInput(in), tea.WithOutput(ss.out),
 		tea.WithEnvironment(append(env, "TERM="+pty.Term)),
@@ -113,6 +113,7 @@ func (s *Server) handle(sess ssh.Session) {
 		}),
 	)
 	_, runErr := prog.Run()
+	ss.cancel()      // ends an admission still waiting for an older session
 	ss.admits.Wait() // an admission under way has built its app, or given up
 	why := ss.reason()
 	ss.mu.Lock()
@@ -245,6 +246,12 @@ func (r endReason) String(p *locale.Printer) string {
 // built. why is set, and the error nil, when the name cannot be had.
 func (s *Server) admit(ss *Session, name string, lang locale.Lang, langChosen bool, getenv func(string) string) (app App, why string, err error) {
 	p := locale.For(lang)
+	// Every path cleans the name: the entry's field, the name kept for a
+	// key, anything else that reaches here.
+	name, _, why = cleanName(name, p)
+	if why != "" {
+		return nil, why, nil
+	}
 	id := ss.ID
 	if id == "" {
 		id = nameID(nameKey(name))
@@ -270,10 +277,19 @@ func (s *Server) admit(ss *Session, name string, lang locale.Lang, langChosen bo
 	ss.admitted = true
 	s.mu.Unlock()
 	if old != nil {
+		// The older session's progress is loaded only once it is saved,
+		// or it would overwrite this one's later. Its kill grace bounds
+		// the wait; meanwhile this student reads "Opening the course…".
 		old.end(endReplaced)
 		select {
 		case <-old.Done():
-		case <-time.After(2 * killGrace):
+		case <-ss.ctx.Done(): // this student left first
+			s.mu.Lock()
+			if s.live[id] == ss {
+				s.live[id] = old // still saving: the next reconnect waits for it too
+			}
+			s.mu.Unlock()
+			return nil, "", ss.ctx.Err()
 		}
 	}
 	store := progress.NewStore(s.students.progressPath(id))
@@ -284,6 +300,7 @@ func (s *Server) admit(ss *Session, name string, lang locale.Lang, langChosen bo
 	cfg.LangFromEnv = !langChosen // the language remembered wins over LANG, as at home
 	cfg.Theme, cfg.ThemeAuto, cfg.ThemeFromDefault = themeFor(getenv), true, true
 	cfg.ConsolePath = ""
+	cfg.Served = true // the demos run on this machine, which the whole class shares
 	newApp := s.cfg.NewApp
 	if newApp == nil {
 		newApp = func(_ *Session, cfg tui.Config) (App, error) { return tui.NewSession(cfg), nil }

@@ -66,9 +66,25 @@ type testServer struct {
 // spyApp is the real app, recording the window sizes it is given.
 type spyApp struct {
 	*tui.Model
-	mu    sync.Mutex
-	sizes []tea.WindowSizeMsg
-	ss    *Session
+	mu     sync.Mutex
+	sizes  []tea.WindowSizeMsg
+	ss     *Session
+	served bool // the app was told it is served (tui.Config.Served)
+	// hold, when not nil, holds Finish back until it is closed (a session
+	// slow to save); saved, when not nil, is closed once Finish has saved.
+	hold, saved chan struct{}
+}
+
+// Finish saves as the real app does, once hold lets it.
+func (a *spyApp) Finish() error {
+	if a.hold != nil {
+		<-a.hold
+	}
+	err := a.Model.Finish()
+	if a.saved != nil {
+		close(a.saved)
+	}
+	return err
 }
 
 func (a *spyApp) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -106,7 +122,7 @@ func startServer(t *testing.T, dir string, change func(*Config)) *testServer {
 		App: tui.Config{Load: course, Demos: tui.Demos(), Source: "lessons", QuizSeed: 1},
 		Log: ts.log,
 		NewApp: func(s *Session, cfg tui.Config) (App, error) {
-			a := &spyApp{Model: tui.NewSession(cfg), ss: s}
+			a := &spyApp{Model: tui.NewSession(cfg), ss: s, served: cfg.Served}
 			select {
 			case ts.apps <- a:
 			default:
@@ -149,8 +165,12 @@ func newKey(t testing.TB) gossh.Signer {
 	return s
 }
 
-// withKey and withCode are ways to sign in.
-func withKey(k gossh.Signer) []gossh.AuthMethod { return []gossh.AuthMethod{gossh.PublicKeys(k)} }
+// withKey, keyOnly and withCode are ways to sign in: withKey offers the
+// class code after the key, as a student with a new key types it at ssh's
+// prompt (a known key is let in without it); keyOnly has no code to give.
+func withKey(k gossh.Signer) []gossh.AuthMethod { return append(keyOnly(k), withCode(testCode)...) }
+
+func keyOnly(k gossh.Signer) []gossh.AuthMethod { return []gossh.AuthMethod{gossh.PublicKeys(k)} }
 
 func withCode(code string) []gossh.AuthMethod {
 	return []gossh.AuthMethod{gossh.KeyboardInteractive(func(_, _ string, qs []string, _ []bool) ([]string, error) {
@@ -193,6 +213,13 @@ type term struct {
 // output unread (a client that stopped reading).
 func open(t *testing.T, client *gossh.Client, w, h int, env map[string]string, read bool) *term {
 	t.Helper()
+	return openSized(t, client, w, h, w, h, env, read)
+}
+
+// openSized is open with a PTY of ptyW×ptyH asked for, drawn on a w×h
+// emulator.
+func openSized(t *testing.T, client *gossh.Client, ptyW, ptyH, w, h int, env map[string]string, read bool) *term {
+	t.Helper()
 	sess, err := client.NewSession()
 	if err != nil {
 		t.Fatal(err)
@@ -202,7 +229,7 @@ func open(t *testing.T, client *gossh.Client, w, h int, env map[string]string, r
 			t.Fatalf("setenv %s: %v", k, err)
 		}
 	}
-	if err := sess.RequestPty("xterm-256color", h, w, gossh.TerminalModes{gossh.ECHO: 1}); err != nil {
+	if err := sess.RequestPty("xterm-256color", ptyH, ptyW, gossh.TerminalModes{gossh.ECHO: 1}); err != nil {
 		t.Fatal(err)
 	}
 	tm := &term{t: t, client: client, sess: sess, emu: vt.NewEmulator(w, h), changed: make(chan struct{}, 1), ended: make(chan struct{}),

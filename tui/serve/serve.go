@@ -8,13 +8,20 @@
 // student picks on entry.
 //
 // Who is who: a public key is a student's identity (its SHA-256
-// fingerprint), and a student without a key gets in with the class code and
-// a name. A student's progress is kept on the server, one file per student
-// in Config.StudentsDir, so a reconnect resumes where they were.
+// fingerprint). A key the server has never seen types the class code once,
+// at ssh's prompt right after the key (partial success); once its student
+// has a name the key alone lets them in, as it does the instructor's keys
+// (Config.Instructors). A student without a key gets in with the class
+// code and a name. A student's progress is kept on the server, one file
+// per student in Config.StudentsDir, so a reconnect resumes where they
+// were.
 //
 // Only pty-req and shell are accepted on a session: no exec, subsystems
 // (sftp), port forwarding either way, agent forwarding or X11. Config.Max
-// sessions at once (the next one is told the class is full); a session's
+// sessions at once (the next one is told the class is full); at most 16
+// connections from one address (other than this machine's) without a
+// session yet; a session channel must ask for its shell within
+// Config.SetupTimeout; windows are cut to MaxWidth×MaxHeight; a session's
 // input is rate limited, a session with no input for Config.IdleTimeout is
 // closed, and a client that stops reading is disconnected after
 // Config.WriteTimeout without slowing the others.
@@ -56,20 +63,27 @@ const (
 	// DefaultFloodLimit is how long a session may keep its input over the
 	// rate (its reads held back) before it is closed.
 	DefaultFloodLimit = 5 * time.Second
+	// DefaultSetupTimeout is how long a session channel may go without
+	// asking for its shell.
+	DefaultSetupTimeout = 10 * time.Second
 )
 
 // Config says how to serve.
 type Config struct {
 	Listen string // host:port; DefaultListen when ""
-	// Code is the class code a student without a key types; "" makes one
-	// (see Server.Code).
-	Code         string
+	// Code is the class code a student without a key types, and a student
+	// whose key is new types once; "" makes one (see Server.Code).
+	Code string
+	// Instructors are the fingerprints ("SHA256:…", as OpenSSH prints
+	// them) of keys that never type the class code: the instructor's.
+	Instructors  []string
 	Max          int           // sessions at once; DefaultMax when 0
 	IdleTimeout  time.Duration // no input for this long closes a session
 	WriteTimeout time.Duration // a write blocked this long closes a session
 	InputRate    float64       // bytes a second a session may type, sustained
 	InputBurst   int           // bytes a session may send at once (a paste)
 	FloodLimit   time.Duration // time over InputRate before a session is closed
+	SetupTimeout time.Duration // from a session channel's opening to its shell
 	// HostKeyPath is the server's ed25519 key, made on first run (0600, its
 	// folder 0700); DefaultHostKeyPath when "".
 	HostKeyPath string
@@ -109,6 +123,7 @@ type Server struct {
 
 	mu       sync.Mutex
 	conns    map[*trackedConn]struct{} // every TCP connection, also mid-handshake
+	pending  map[string]int            // connections of each host not yet in a session
 	sessions map[*Session]struct{}     // every session with a handler running
 	live     map[string]*Session       // the session of each student in the app
 	closing  bool
@@ -169,6 +184,7 @@ func New(cfg Config) (*Server, error) {
 		cfg: cfg, code: cfg.Code, students: st, p: cfg.Printer, hostKey: fingerprint(signer.PublicKey()),
 		slots:    make(chan struct{}, cfg.Max),
 		conns:    map[*trackedConn]struct{}{},
+		pending:  map[string]int{},
 		sessions: map[*Session]struct{}{},
 		live:     map[string]*Session{},
 		served:   make(chan struct{}),
@@ -190,6 +206,7 @@ func New(cfg Config) (*Server, error) {
 			srv.HandshakeTimeout = handshakeTimeout
 			srv.Handler = s.handle
 			srv.ConnCallback = s.trackConn
+			srv.ServerConfigCallback = s.serverConfig
 			// Set explicitly, not left to the library's package-level
 			// defaults: a session channel and nothing else; no global
 			// requests (tcpip-forward), no subsystems (sftp).
@@ -235,6 +252,9 @@ func withDefaults(cfg Config) Config {
 	}
 	if cfg.FloodLimit <= 0 {
 		cfg.FloodLimit = DefaultFloodLimit
+	}
+	if cfg.SetupTimeout <= 0 {
+		cfg.SetupTimeout = DefaultSetupTimeout
 	}
 	if cfg.Printer == nil {
 		cfg.Printer = locale.For(locale.English)
