@@ -148,7 +148,7 @@ type liveOverlay struct {
 func (o liveOverlay) update(_ *Model, msg tea.Msg) tea.Cmd { return o.q.Update(msg) }
 
 func (o liveOverlay) draw(m *Model, work Rect) (string, Rect) {
-	work = Rect{0, work.Y, m.width, work.H}
+	work = quizRect(m, work)
 	return common.Frame(m.com.Styles, o.q.Title(), o.q.View(work.W-2, work.H-2), work.W, work.H, true), work
 }
 

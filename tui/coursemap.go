@@ -140,7 +140,7 @@ func (m *Model) mapBody(c progress.Course, cursor, w, h int) string {
 	cell := common.FitLine
 	hRead, hQuiz, hCh := m.com.T("read"), m.com.T("quiz"), m.com.T("challenges")
 	rw, qw := max(ansi.StringWidth(hRead), 5)+2, max(ansi.StringWidth(hQuiz), 5)+2
-	tw := max(w-3-4-rw-qw-max(ansi.StringWidth(hCh), 5)-1, 10) // the title's column
+	tw := min(max(w-3-4-rw-qw-max(ansi.StringWidth(hCh), 5)-1, 10), 50) // the title's column, near its numbers
 	head := "   " + cell(m.com.T("lesson"), tw+4) + cell(hRead, rw) + cell(hQuiz, qw) + hCh
 	top = append(top, st.Status.Render(common.Ellipsis(head, w)))
 	for i, l := range c.Lessons {

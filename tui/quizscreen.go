@@ -19,7 +19,7 @@ type quizOverlay struct{ q *quiz.Model }
 func (o quizOverlay) update(_ *Model, msg tea.Msg) tea.Cmd { return o.q.Update(msg) }
 
 func (o quizOverlay) draw(m *Model, work Rect) (string, Rect) {
-	work = Rect{0, work.Y, m.width, work.H} // the whole width: a quiz is read, not glanced at
+	work = quizRect(m, work)
 	body := o.q.View(work.W-2, work.H-2)
 	return common.Frame(m.com.Styles, o.q.Title(), body, work.W, work.H, true), work
 }
@@ -93,3 +93,14 @@ func (m *Model) relabelQuiz() {
 		}
 	}
 }
+
+// quizRect is where a quiz or a live question goes: the whole width, up to
+// MaxQuizWidth columns in the middle of a wider screen — a line of 200
+// columns is not read, it is searched.
+func quizRect(m *Model, work Rect) Rect {
+	w := min(m.width, MaxQuizWidth)
+	return Rect{(m.width - w) / 2, work.Y, w, work.H}
+}
+
+// MaxQuizWidth is the widest a quiz is drawn.
+const MaxQuizWidth = 104
