@@ -2,6 +2,7 @@ package raft
 
 import (
 	"sync"
+	"time"
 
 	"distlab/demos/locale"
 )
@@ -145,4 +146,17 @@ func (s *Sim) Verdict(p *locale.Printer) string {
 		return p.T("safety: violated: %s", v.Text(p))
 	}
 	return p.T("safety: ok")
+}
+
+// NextAt is when the next event happens on its own, for a pane that plays
+// the run against a clock; false if nothing is left to happen. A scenario's
+// or a fault's next action happens at once.
+func (s *Sim) NextAt() (time.Duration, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.eng.pending) > 0 {
+		return s.eng.now, true
+	}
+	d, ok := s.eng.next()
+	return d.at, ok
 }
