@@ -1,0 +1,118 @@
+package raft
+
+import (
+	"bufio"
+	"context"
+	"net"
+	"strconv"
+	"strings"
+	"time"
+
+	"distlab/demos/locale"
+)
+
+// TCPAnswer is a TCPNode's answer to a command (see the client protocol
+// in netclient.go). Its strings come from the network: clean them before
+// they reach a terminal.
+type TCPAnswer struct {
+	Kind   string // ok, redirect or error
+	Value  string // ok: the value (empty for a key with none); error: the reason (no leader, timeout, …)
+	Leader uint64 // redirect: the leader's id
+	Addr   string // redirect: the leader's client address
+	From   string // the address that answered
+}
+
+// ParseTCPAnswer reads an answer line; ok is false for a line that is no
+// answer.
+func ParseTCPAnswer(line string) (a TCPAnswer, ok bool) {
+	kind, rest, _ := strings.Cut(line, " ")
+	switch kind {
+	case "ok", "error":
+		return TCPAnswer{Kind: kind, Value: rest}, kind == "ok" || rest != ""
+	case "redirect":
+		idText, addr, _ := strings.Cut(rest, " ")
+		id, err := strconv.ParseUint(idText, 10, 64)
+		if err != nil || netCheckAddr(addr) != nil {
+			return TCPAnswer{}, false
+		}
+		return TCPAnswer{Kind: kind, Leader: id, Addr: addr}, true
+	}
+	return TCPAnswer{}, false
+}
+
+// TCPClient sends commands to a TCP cluster, following redirects to the
+// leader and retrying while an election is on.
+type TCPClient struct {
+	Hops int           // redirects followed for one command (default 3)
+	Wait time.Duration // how long to retry "no leader" and a leader gone (default 5s)
+	// OnRedirect, when set, hears of each redirect followed.
+	OnRedirect func(leader uint64, addr string)
+}
+
+// Do sends cmd to the node at addr and returns the answer that ends it:
+// ok, an error the node gave, or the last redirect when Hops are used up
+// in a row. "no leader", and a leader it was redirected to that cannot be
+// reached (killed, say), send it back to addr after a pause, until Wait
+// has passed.
+func (c TCPClient) Do(ctx context.Context, addr string, cmd Command) (TCPAnswer, error) {
+	hops, wait := c.Hops, c.Wait
+	if hops <= 0 {
+		hops = 3
+	}
+	if wait <= 0 {
+		wait = 5 * time.Second
+	}
+	deadline := time.Now().Add(wait)
+	line := string(cmd.Encode())
+	cur, used := addr, 0
+	for {
+		a, err := netAsk(ctx, cur, line)
+		retry := time.Now().Before(deadline)
+		switch {
+		case err == nil && a.Kind == "redirect" && used < hops:
+			used++
+			if c.OnRedirect != nil {
+				c.OnRedirect(a.Leader, a.Addr)
+			}
+			cur = a.Addr
+			continue
+		case err == nil && a.Kind == "error" && a.Value == "no leader" && retry:
+			cur, used = addr, 0
+		case err != nil && cur != addr && retry:
+			cur, used = addr, 0 // the leader named is gone: until the others notice, they name it still
+		default:
+			return a, err
+		}
+		select {
+		case <-ctx.Done():
+			return a, ctx.Err()
+		case <-time.After(200 * time.Millisecond):
+		}
+	}
+}
+
+// netAsk sends one line to addr and reads the answer.
+func netAsk(ctx context.Context, addr, line string) (TCPAnswer, error) {
+	d := net.Dialer{Timeout: 2 * time.Second}
+	conn, err := d.DialContext(ctx, "tcp", addr)
+	if err != nil {
+		return TCPAnswer{}, locale.Errorf("cannot reach %s: %w", addr, err)
+	}
+	defer conn.Close()
+	stop := context.AfterFunc(ctx, func() { conn.Close() })
+	defer stop()
+	conn.SetDeadline(time.Now().Add(10 * time.Second))
+	if _, err := conn.Write([]byte(line + "\n")); err != nil {
+		return TCPAnswer{}, locale.Errorf("cannot reach %s: %w", addr, err)
+	}
+	text, tooLong, err := netReadLine(bufio.NewReaderSize(conn, TCPMaxLine+2), TCPMaxLine)
+	if err != nil {
+		return TCPAnswer{}, locale.Errorf("%s closed the connection without an answer", addr)
+	}
+	a, ok := ParseTCPAnswer(text)
+	if tooLong || !ok {
+		return TCPAnswer{}, locale.Errorf("%s answered something that is no answer", addr)
+	}
+	a.From = addr
+	return a, nil
+}

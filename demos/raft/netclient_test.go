@@ -1,0 +1,141 @@
+package raft
+
+import (
+	"bufio"
+	"net"
+	"strings"
+	"testing"
+	"time"
+)
+
+// netRoundTrip sends line on conn and returns the answer line.
+func netRoundTrip(t *testing.T, conn net.Conn, line string) string {
+	t.Helper()
+	conn.SetDeadline(time.Now().Add(5 * time.Second))
+	if _, err := conn.Write([]byte(line + "\n")); err != nil {
+		t.Fatalf("write %q: %v", line, err)
+	}
+	answer, err := bufio.NewReader(conn).ReadString('\n')
+	if err != nil {
+		t.Fatalf("answer to %q: %v", line, err)
+	}
+	return strings.TrimSuffix(answer, "\n")
+}
+
+// A node answers lines that are no command, and lines longer than
+// TCPMaxLine, with an error, and goes on serving the connection: the
+// next good line is answered. A line of escape sequences is refused too
+// (keys and values are printable), so it never reaches a log or a store.
+func TestTCPClientBadLines(t *testing.T) {
+	c := startNetCluster(t, 1)
+	c.leader(3 * time.Second)
+	conn, err := net.Dial("tcp", c.peers[1].Client)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	for _, line := range []string{
+		"hello", "put x", "get", "put x 1 2", "PUT x 1", "",
+		"put \x1b[31mred 1", "put x \x1b]0;title\x07",
+		"put " + strings.Repeat("k", MaxKey+1) + " 1",
+	} {
+		if got := netRoundTrip(t, conn, line); got != "error bad command" {
+			t.Errorf("%q: answered %q, want error bad command", line, got)
+		}
+	}
+	long := "put x " + strings.Repeat("v", TCPMaxLine)
+	if got := netRoundTrip(t, conn, long); got != "error line too long" {
+		t.Errorf("a %d-byte line: answered %q, want error line too long", len(long), got)
+	}
+	huge := strings.Repeat("z", 100_000) // many times the reader's buffer
+	if got := netRoundTrip(t, conn, huge); got != "error line too long" {
+		t.Errorf("a 100000-byte line: answered %q", got)
+	}
+	if got := netRoundTrip(t, conn, "put x 7\r"); got != "ok 7" {
+		t.Errorf("put x 7 after the bad lines (CRLF): answered %q, want ok 7", got)
+	}
+	if got := netRoundTrip(t, conn, "get x"); got != "ok 7" {
+		t.Errorf("get x: answered %q, want ok 7", got)
+	}
+}
+
+// A node takes at most MaxClients connections (the next is told and
+// closed) and closes one that stays silent for IdleTimeout.
+func TestTCPClientLimits(t *testing.T) {
+	c := startNetCluster(t, 1)
+	c.nodes[1].Close()
+	node, err := StartTCPNode(TCPConfig{ID: 1, Peers: c.peers, Data: c.dirs[1], Tick: netTestTick, MaxClients: 1, IdleTimeout: 300 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.nodes[1] = node
+	c.leader(3 * time.Second)
+	first, err := net.Dial("tcp", c.peers[1].Client)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer first.Close()
+	if got := netRoundTrip(t, first, "put y 1"); got != "ok 1" {
+		t.Fatalf("first client: %q", got)
+	}
+	second, err := net.Dial("tcp", c.peers[1].Client)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer second.Close()
+	second.SetDeadline(time.Now().Add(5 * time.Second))
+	if got, _ := bufio.NewReader(second).ReadString('\n'); got != "error too many clients\n" {
+		t.Errorf("second client of at most 1: %q", got)
+	}
+	first.SetDeadline(time.Now().Add(5 * time.Second))
+	start := time.Now()
+	if _, err := first.Read(make([]byte, 1)); err == nil {
+		t.Errorf("an idle client was not disconnected")
+	} else if waited := time.Since(start); waited > 3*time.Second {
+		t.Errorf("an idle client was disconnected after %v, want about 300ms", waited)
+	}
+}
+
+func TestParseTCPAnswer(t *testing.T) {
+	for line, want := range map[string]TCPAnswer{
+		"ok 3":                     {Kind: "ok", Value: "3"},
+		"ok":                       {Kind: "ok"},
+		"error no leader":          {Kind: "error", Value: "no leader"},
+		"redirect 2 10.0.0.6:7101": {Kind: "redirect", Leader: 2, Addr: "10.0.0.6:7101"},
+		"redirect 2 [::1]:7101":    {Kind: "redirect", Leader: 2, Addr: "[::1]:7101"},
+	} {
+		if got, ok := ParseTCPAnswer(line); !ok || got != want {
+			t.Errorf("%q: %+v %v, want %+v", line, got, ok, want)
+		}
+	}
+	for _, line := range []string{"", "error", "redirect", "redirect x 1.2.3.4:5", "redirect 2 nowhere", "hello 1"} {
+		if got, ok := ParseTCPAnswer(line); ok {
+			t.Errorf("%q read as %+v", line, got)
+		}
+	}
+}
+
+func TestParseTCPPeers(t *testing.T) {
+	got, err := ParseTCPPeers("1=127.0.0.1:7001, 2=10.0.0.6:7001/10.0.0.6:9000,3=[::1]:7003")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[uint64]TCPPeer{
+		1: {"127.0.0.1:7001", "127.0.0.1:7101"},
+		2: {"10.0.0.6:7001", "10.0.0.6:9000"},
+		3: {"[::1]:7003", "[::1]:7103"},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%v, want %v", got, want)
+	}
+	for id, p := range want {
+		if got[id] != p {
+			t.Errorf("node %d: %+v, want %+v", id, got[id], p)
+		}
+	}
+	for _, bad := range []string{"x=1.2.3.4:5", "1=1.2.3.4", "1=1.2.3.4:0", "1=:7001", "1=1.2.3.4:65500", "1=1.2.3.4:5/nowhere", "1=a:1,1=b:2", "1"} {
+		if _, err := ParseTCPPeers(bad); err == nil {
+			t.Errorf("%q: no error", bad)
+		}
+	}
+}

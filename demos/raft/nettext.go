@@ -1,0 +1,34 @@
+package raft
+
+import "distlab/demos/locale"
+
+// What a TCPNode and TCPClient say to people, English beside Brazilian
+// Portuguese (see package locale): the errors they return. The client
+// protocol's answers never change with the language and are not here.
+func init() {
+	locale.Add(
+		locale.Str("data folder %s: %v", "pasta de dados %s: %v"),
+		locale.Str("%s belongs to node %d, not to node %d: give each node its own --data folder",
+			"%s pertence ao nó %d, não ao nó %d: dê a cada nó a sua própria pasta --data"),
+		locale.Str("%s is not a raft node's log", "%s não é o log de um nó raft"),
+		locale.Str("raft address: %v", "endereço do raft: %v"),
+		locale.Str("client address: %v", "endereço dos clientes: %v"),
+		locale.Str("node %d stopped: %v", "o nó %d parou: %v"),
+		locale.Str("a snapshot arrived, which this node cannot store", "chegou um snapshot, que este nó não sabe guardar"),
+		locale.Str("peer %q: want ID=HOST:PORT or ID=HOST:PORT/HOST:PORT", "par %q: use ID=HOST:PORTA ou ID=HOST:PORTA/HOST:PORTA"),
+		locale.Str("peer %q: %v", "par %q: %v"),
+		locale.Str("peer %q: port %d has no client port %d above it: give the client address after a /",
+			"par %q: a porta %d não tem porta de clientes %d acima dela: dê o endereço dos clientes depois de uma /"),
+		locale.Str("node %d is named twice in the peers", "o nó %d aparece duas vezes nos pares"),
+		locale.Str("%q is not HOST:PORT", "%q não é HOST:PORTA"),
+		locale.Str("%q: want a port from 1 to 65535", "%q: use uma porta de 1 a 65535"),
+		locale.Str("node id %d: want 1 to %d", "id de nó %d: use de 1 a %d"),
+		locale.Str("%d peers: a cluster has 1 to %d nodes", "%d pares: um cluster tem de 1 a %d nós"),
+		locale.Str("node %d is not among the peers: list every node, this one too",
+			"o nó %d não está entre os pares: liste todos os nós, este também"),
+		locale.Str("node %d has no data folder", "o nó %d não tem pasta de dados"),
+		locale.Str("cannot reach %s: %v", "não foi possível alcançar %s: %v"),
+		locale.Str("%s closed the connection without an answer", "%s fechou a conexão sem responder"),
+		locale.Str("%s answered something that is no answer", "%s respondeu algo que não é resposta"),
+	)
+}
