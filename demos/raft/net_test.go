@@ -232,3 +232,27 @@ func TestTCPCloseWithClientAndPeerDown(t *testing.T) {
 		t.Fatalf("a lone node answered %q, want error no leader", got)
 	}
 }
+
+// A second process started with a running node's id finds its ports
+// taken and stops before it opens the data folder, which the running node
+// goes on writing.
+func TestTCPSecondNodeWithTheSameID(t *testing.T) {
+	c := startNetCluster(t, 1)
+	c.leader(3 * time.Second)
+	if n, err := StartTCPNode(TCPConfig{ID: 1, Peers: c.peers, Data: c.dirs[1], Tick: netTestTick}); err == nil {
+		n.Close()
+		t.Fatal("a second node 1 started on the first one's ports")
+	}
+	if a := c.do(1, Command{Op: "put", Key: "k", Value: "v"}); a.Kind != "ok" {
+		t.Fatalf("the first node after the second one failed: %+v", a)
+	}
+	c.kill(1)
+	d, err := openNetDisk(c.dirs[1], 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.close()
+	if got := netLogText(d.entries); got != " put k v " {
+		t.Errorf("the first node's log: %q, want its empty entry and put k v", got)
+	}
+}

@@ -118,17 +118,22 @@ func StartTCPNode(cfg TCPConfig) (*TCPNode, error) {
 		return nil, err
 	}
 	cfg.defaults()
-	disk, err := openNetDisk(cfg.Data, cfg.ID)
-	if err != nil {
-		return nil, err
-	}
-	n := &TCPNode{cfg: cfg, disk: disk, reqs: make(chan netRequest), done: make(chan struct{}), waiting: map[uint64]netWaiter{}}
-	if err := n.startRaft(); err != nil {
-		disk.close()
-		return nil, err
-	}
+	n := &TCPNode{cfg: cfg, reqs: make(chan netRequest), done: make(chan struct{}), waiting: map[uint64]netWaiter{}}
+	// Bind first: a second process started with the same --id finds its
+	// ports taken before it touches the first one's data folder.
 	if err := n.listen(); err != nil {
-		disk.close()
+		return nil, err
+	}
+	disk, err := openNetDisk(cfg.Data, cfg.ID)
+	if err == nil {
+		n.disk = disk
+		if err = n.startRaft(); err != nil {
+			disk.close()
+		}
+	}
+	if err != nil {
+		n.cfg.RaftListener.Close()
+		n.cfg.ClientListener.Close()
 		return nil, err
 	}
 	n.ctx, n.cancel = context.WithCancel(context.Background())
