@@ -162,10 +162,7 @@ func New(cfg Config) *Model {
 	}
 	m.slots = []*slot{{kind: readerSlot, pane: m.reader, id: m.newID()}}
 	m.help.Styles = com.Styles.Help
-	if cfg.Class != nil || cfg.Hub != nil {
-		m.classDone = make(chan struct{})
-		m.following, m.leading = true, true
-	}
+	m.joinClass()
 	if cfg.Hub != nil {
 		m.hubWatch, m.hubStop = cfg.Hub.Watch()
 	}

@@ -21,6 +21,22 @@ import (
 // line (B). Both wait on the hub's signal in a command that ends when the
 // app closes.
 
+// joinClass readies a served class's app: the instructor leads and a
+// student follows from the start, but a student who had stepped out and
+// comes back is still out, and a broadcast sent before they came is no
+// news to them.
+func (m *Model) joinClass() {
+	if m.cfg.Class == nil && m.cfg.Hub == nil {
+		return
+	}
+	m.classDone = make(chan struct{})
+	m.following, m.leading = true, true
+	if m.cfg.Class != nil {
+		v := m.cfg.Class.View()
+		m.following, m.noticeSeq = v.Following, v.Notice.Seq
+	}
+}
+
 // classMsg says the class changed: read it again.
 type classMsg struct{}
 

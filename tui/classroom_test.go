@@ -216,3 +216,37 @@ func TestClassRosterFits(t *testing.T) {
 		m.Close()
 	}
 }
+
+// A student who comes in late, or again after losing the connection, is
+// where the class is: at the instructor's lesson, in front of the open
+// question; a broadcast sent before they came is not shown as news; one
+// who had stepped out is still out, and F brings them back in.
+func TestClassLateStudent(t *testing.T) {
+	hub := class.New(time.Now)
+	teacher := classApp(t, "en", nil, hub)
+	press(t, teacher, "n") // the instructor leads to lesson 2
+	press(t, teacher, "B")
+	send(t, teacher, tea.PasteMsg{Content: "before you came"})
+	press(t, teacher, "enter", "A", "enter")
+	late := classApp(t, "en", hub.Join("a", "Ana"), nil)
+	news(t, late) // the one the join sends
+	if late.Lesson() != "scalability" {
+		t.Fatalf("the late student is on %q, the instructor on scalability", late.Lesson())
+	}
+	if _, live := late.top().(liveOverlay); !live {
+		t.Fatalf("the late student does not see the open question:\n%s", screen(late))
+	}
+	if sc := screen(late); strings.Contains(sc, "before you came") {
+		t.Fatalf("an old broadcast shown as news:\n%s", sc)
+	}
+
+	press(t, teacher, "esc") // the question ends: F is not typed into it
+	out := hub.Join("b", "Bruno")
+	out.Follow(false)
+	out.Leave()
+	again := classApp(t, "en", hub.Join("b", "Bruno"), nil) // reconnected
+	press(t, again, "F")
+	if sc := screen(again); !strings.Contains(sc, "following the instructor again") {
+		t.Fatalf("F of a student who had stepped out, after reconnecting:\n%s", sc)
+	}
+}

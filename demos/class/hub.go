@@ -98,6 +98,10 @@ func (h *Hub) Join(id, name string) *Member {
 	m := &Member{hub: h, id: id, changes: make(chan struct{}, 1)}
 	h.members[m] = struct{}{}
 	h.rosterChangedLocked()
+	// The new session reads the class at once: a student who comes in
+	// late, or again after losing the connection, goes where the
+	// instructor leads and sees the question that is open.
+	signal(m.changes)
 	return m
 }
 
@@ -134,13 +138,18 @@ func (m *Member) Report(at Position, quizRight, quizTotal int) {
 	})
 }
 
-// Follow says whether the student follows the instructor.
+// Follow says whether the student follows the instructor. Stepping back
+// in wakes the session itself, so it goes where the instructor is now
+// rather than at the instructor's next move.
 func (m *Member) Follow(on bool) {
 	m.update(func(s *Student) bool {
 		changed := s.Following != on
 		s.Following = on
 		return changed
 	})
+	if on {
+		signal(m.changes)
+	}
 }
 
 // Touch notes input from the student: the roster shows how long they

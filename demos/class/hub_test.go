@@ -90,6 +90,11 @@ func TestFollow(t *testing.T) {
 	if v := a.View(); v.Following || h.Roster()[0].Following {
 		t.Fatal("stepped out, still following")
 	}
+	fired(a.Changes())
+	a.Follow(true)
+	if !fired(a.Changes()) {
+		t.Fatal("stepping back in did not wake the session: it stays put until the instructor moves")
+	}
 	h.StopLeading()
 	if a.View().Leading {
 		t.Fatal("still leading")
@@ -180,6 +185,27 @@ func TestTallyProperty(t *testing.T) {
 
 // A student's report, joining or answering wakes the instructor, not the
 // other students: nothing they show changed.
+// A session that joins reads the class at once (the lead, an open
+// question), without waking the others.
+func TestJoinWakesTheNewSession(t *testing.T) {
+	h := New(clock())
+	a := h.Join("a", "Ana")
+	fired(a.Changes())
+	h.Lead(Position{Lesson: "clocks"})
+	h.Ask("clocks", "q", 2)
+	fired(a.Changes())
+	b := h.Join("b", "Bruno")
+	if !fired(b.Changes()) {
+		t.Fatal("a late student is not woken: they miss the lead and the open question")
+	}
+	if v := b.View(); v.Lead.Lesson != "clocks" || v.Question == nil {
+		t.Fatalf("the late student's view: %+v", v)
+	}
+	if fired(a.Changes()) {
+		t.Fatal("Bruno's join woke Ana")
+	}
+}
+
 func TestRosterWakesOnlyTheInstructor(t *testing.T) {
 	h := New(clock())
 	a, b := h.Join("a", "Ana"), h.Join("b", "Bruno")
