@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/time/rate"
 )
@@ -93,7 +95,7 @@ func (n *TCPNode) serveClient(conn net.Conn) {
 // do answers one line.
 func (n *TCPNode) do(line string) string {
 	cmd, err := ParseCommand([]byte(line))
-	if err != nil {
+	if err != nil || !netPrintable(cmd.Key+cmd.Value) {
 		return "error bad command"
 	}
 	req := netRequest{cmd: cmd, reply: make(chan string, 1)}
@@ -118,6 +120,21 @@ func (n *TCPNode) do(line string) string {
 	case <-n.done:
 		return "error shutting down"
 	}
+}
+
+// netPrintable reports whether s is valid UTF-8 made of graphic runes
+// only: what is stored is answered to nc and printed in nodes' logs, so
+// C1 controls, bidi overrides and zero-width runes stay out.
+func netPrintable(s string) bool {
+	if !utf8.ValidString(s) {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsGraphic(r) || unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) {
+			return false
+		}
+	}
+	return true
 }
 
 // netReadLine reads one line of at most limit bytes (without its \n or

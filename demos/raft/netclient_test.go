@@ -38,6 +38,7 @@ func TestTCPClientBadLines(t *testing.T) {
 		"hello", "put x", "get", "put x 1 2", "PUT x 1", "",
 		"put \x1b[31mred 1", "put x \x1b]0;title\x07",
 		"put " + strings.Repeat("k", MaxKey+1) + " 1",
+		"put \u009b2J 1", "put x \u202eok", "put x\u200b 1", "put \xff 1",
 	} {
 		if got := netRoundTrip(t, conn, line); got != "error bad command" {
 			t.Errorf("%q: answered %q, want error bad command", line, got)
