@@ -225,7 +225,8 @@ const (
 
 // filter passes the session library only what distlab serves: the PTY,
 // the shell, a bounded environment and window changes (which it also
-// hands to the session). exec is refused with a line saying why;
+// hands to the session). exec runs nothing: it gets a line saying why
+// and exit status 1;
 // subsystems (sftp), agent and X11 forwarding, signals and anything else
 // are refused.
 func (tc *trackedConn) filter(ch gossh.Channel, in <-chan *gossh.Request, out chan<- *gossh.Request) {
@@ -258,8 +259,16 @@ func (tc *trackedConn) filter(ch gossh.Channel, in <-chan *gossh.Request, out ch
 				}
 			}
 		case "exec":
+			// No command runs. The request is answered yes only so that
+			// the line reaches the student: OpenSSH leaves at once on a
+			// refused exec, dropping what came on stderr before the
+			// refusal ("exec request failed on channel 0" was all it
+			// showed). The channel then ends with exit status 1.
+			_ = req.Reply(true, nil)
 			_, _ = ch.Stderr().Write([]byte(tc.s.refuseExec(tc.getenv) + "\r\n"))
-			_ = req.Reply(false, nil)
+			_, _ = ch.SendRequest("exit-status", false, gossh.Marshal(struct{ Status uint32 }{1}))
+			_ = ch.CloseWrite()
+			_ = ch.Close()
 			continue
 		default:
 			_ = req.Reply(false, nil)
