@@ -1,0 +1,96 @@
+package raftpane
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"distlab/demos/raft"
+	"distlab/tui/theme"
+)
+
+// choose loads the named scenario, "" for the free run.
+func choose(t testing.TB, m *Model, name string) {
+	t.Helper()
+	for range len(m.scenarios) + 1 {
+		if sc := m.current(); (sc == nil && name == "") || (sc != nil && sc.Name == name) {
+			return
+		}
+		press(m, "c")
+	}
+	t.Fatalf("no scenario %q", name)
+}
+
+// The pane at 100×30, a projector's terminal, and at 80×24, a terminal's
+// default window: the leader's star, the aligned logs with the committed
+// entries, the messages in flight with their kinds, the sentence, the
+// verdict and the scenario's point while it runs.
+func TestPaneGolden(t *testing.T) {
+	t.Run("first_election_100x30", func(t *testing.T) {
+		m := newPane(t, "en", 100, 30)
+		stepUntil(t, m, 300, func(s raft.Snapshot) bool { return s.Events >= 45 })
+		golden.RequireEqual(t, screen(m))
+	})
+	t.Run("minority_leader_80x24", func(t *testing.T) {
+		m := newPane(t, "en", 80, 24)
+		choose(t, m, raft.MinorityLeader)
+		stepUntil(t, m, 400, func(s raft.Snapshot) bool { return s.Partition != nil && s.Events >= 60 })
+		golden.RequireEqual(t, screen(m))
+	})
+	t.Run("log_repair_pt_100x30", func(t *testing.T) {
+		m := newPane(t, "pt-BR", 100, 30)
+		choose(t, m, raft.LogRepair)
+		stepUntil(t, m, 600, func(s raft.Snapshot) bool { return s.Events >= 110 })
+		golden.RequireEqual(t, screen(m))
+	})
+	t.Run("chooser_80x24", func(t *testing.T) {
+		m := newPane(t, "en", 80, 24)
+		choose(t, m, "")
+		press(m, "]", "]")
+		stepUntil(t, m, 300, func(s raft.Snapshot) bool { return leader(s) != 0 && s.Events >= 40 })
+		press(m, "p", "2", "6")
+		golden.RequireEqual(t, screen(m))
+	})
+}
+
+// The bug of Figure 8 is caught: the verdict turns to the violation, in
+// the theme's error colour.
+func TestViolationShows(t *testing.T) {
+	m := newPane(t, "en", 100, 30)
+	choose(t, m, raft.Figure8)
+	press(m, "b")
+	if !strings.Contains(screen(m), "bug: commits old-term entries by counting") {
+		t.Fatalf("the bug is not in the status:\n%s", screen(m))
+	}
+	stepUntil(t, m, 400, func(s raft.Snapshot) bool { return s.Violation != nil })
+	s := screen(m)
+	if !strings.Contains(s, "safety: violated: Leader Completeness violated at event") {
+		t.Fatalf("the violation does not show:\n%s", s)
+	}
+	red, _, _ := strings.Cut(theme.New(theme.Dark).StatusError.Render("\x00"), "\x00")
+	for _, l := range strings.Split(m.View(), "\n") {
+		if strings.Contains(ansi.Strip(l), "safety: violated") && !strings.Contains(l, red+"safety") {
+			t.Fatalf("the violation is not in the error colour: %q", l)
+		}
+	}
+}
+
+// pt-BR: every word the pane writes is Portuguese.
+func TestPortuguese(t *testing.T) {
+	m := newPane(t, "pt-BR", 100, 30)
+	stepUntil(t, m, 300, func(s raft.Snapshot) bool { return leader(s) != 0 && s.Events >= 40 })
+	s := screen(m)
+	for _, w := range []string{"Primeira eleição", "5 nós", "semente 1", "evento 40", "pausado (velocidade 0,05×)",
+		"★ líder", "○ seguidor", "mandato 1", "voto n", "rede: ", "segurança: ok", "verificações", "desafios: 0 de 4 feitos"} {
+		if !strings.Contains(s, w) {
+			t.Errorf("no %q in\n%s", w, s)
+		}
+	}
+	for _, w := range []string{"leader", "follower", "term ", "network", "checks", "paused"} {
+		if strings.Contains(s, w) {
+			t.Errorf("English %q in\n%s", w, s)
+		}
+	}
+}
