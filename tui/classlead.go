@@ -133,8 +133,22 @@ func (o resultsOverlay) update(m *Model, msg tea.Msg) tea.Cmd {
 }
 
 func (o resultsOverlay) draw(m *Model, work Rect) (string, Rect) {
-	st := m.com.Styles
+	// The whole width, for the projector: the options are read from the
+	// back of the room, whole (they were cut to the lesson pane's width).
+	work = Rect{0, work.Y, m.width, work.H}
 	w := work.W - 2
+	lines := o.lines(m, w, 2)
+	if len(lines) > work.H-2 {
+		lines = o.lines(m, w, 1) // a small screen: one line an option
+	}
+	body := common.Fit(strings.Join(lines, "\n"), w, work.H-2)
+	return common.Frame(m.com.Styles, m.com.T("Live question"), body, work.W, work.H, true), work
+}
+
+// lines is the live question's screen at width w, each option in at most
+// optLines lines.
+func (o resultsOverlay) lines(m *Model, w, optLines int) []string {
+	st := m.com.Styles
 	q, _ := m.cfg.Hub.Asked()
 	var lines []string
 	lines = append(lines, "")
@@ -155,8 +169,13 @@ func (o resultsOverlay) draw(m *Model, work Rect) (string, Rect) {
 		most = max(most, n)
 	}
 	for i, opt := range o.q.Options {
-		label := common.Ellipsis(fmt.Sprintf(" %c) %s", 'a'+i, opt.Text), w)
-		lines = append(lines, label)
+		for k, l := range common.WrapLines(strings.ReplaceAll(opt.Text, "`", ""), w-3, optLines) {
+			mark := "   "
+			if k == 0 {
+				mark = fmt.Sprintf(" %c)", 'a'+i)
+			}
+			lines = append(lines, mark+l)
+		}
 		if q.Revealed && i < len(q.Tally.PerOption) {
 			n := q.Tally.PerOption[i]
 			style := st.Status.Render
@@ -169,9 +188,7 @@ func (o resultsOverlay) draw(m *Model, work Rect) (string, Rect) {
 	if q.Revealed && len(o.q.Options) == 0 {
 		lines = append(lines, " "+st.ReadMark.Render(m.com.T("%d right of %d", q.Tally.Right, q.Tally.Answered)))
 	}
-	body := common.Fit(strings.Join(lines, "\n"), w, work.H-2)
-	work = Rect{0, work.Y, m.width, work.H}
-	return common.Frame(m.com.Styles, m.com.T("Live question"), common.Fit(body, work.W-2, work.H-2), work.W, work.H, true), work
+	return lines
 }
 
 func (resultsOverlay) keys(m *Model) []key.Binding {

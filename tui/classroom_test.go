@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"distlab/demos/class"
+	"distlab/lessons"
 	"distlab/tui/quiz"
 )
 
@@ -248,5 +249,40 @@ func TestClassLateStudent(t *testing.T) {
 	press(t, again, "F")
 	if sc := screen(again); !strings.Contains(sc, "following the instructor again") {
 		t.Fatalf("F of a student who had stepped out, after reconnecting:\n%s", sc)
+	}
+}
+
+// The live question on the instructor's screen (the projector) shows each
+// option whole, over the screen's width: they were cut with "…" at the
+// width of the lesson pane beside the lesson list.
+func TestClassLiveQuestionOptionsWhole(t *testing.T) {
+	hub := class.New(time.Now)
+	teacher := classApp(t, "en", nil, hub)
+	var lesson lessons.Lesson
+	at := -1
+	for _, l := range teacher.course.Lessons("en") {
+		for i, q := range l.Quiz {
+			for _, o := range q.Options {
+				if n := len([]rune(o.Text)); n > 80 && n < 150 && at < 0 {
+					lesson, at = l, i
+				}
+			}
+		}
+	}
+	if at < 0 {
+		t.Skip("no question with an option of 80 to 150 characters")
+	}
+	run(t, teacher, teacher.openLesson(lesson.ID))
+	press(t, teacher, "A")
+	for range at {
+		press(t, teacher, "down")
+	}
+	press(t, teacher, "enter")
+	sc := screen(teacher)
+	flat := strings.Join(strings.Fields(strings.ReplaceAll(sc, "┃", " ")), " ")
+	for _, o := range lesson.Quiz[at].Options {
+		if text := strings.Join(strings.Fields(strings.ReplaceAll(o.Text, "`", "")), " "); !strings.Contains(flat, text) {
+			t.Errorf("option %q not whole on the instructor's screen:\n%s", text, sc)
+		}
 	}
 }
