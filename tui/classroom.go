@@ -8,6 +8,7 @@ import (
 
 	"distlab/demos/chat"
 	"distlab/demos/class"
+	"distlab/tui/chatpane"
 	"distlab/tui/common"
 	"distlab/tui/quiz"
 )
@@ -35,6 +36,13 @@ func (m *Model) joinClass() {
 		v := m.cfg.Class.View()
 		m.following, m.noticeSeq = v.Following, v.Notice.Seq
 	}
+}
+
+// seated reports whether demo id is a seat on the class's shared cluster
+// here (a student's chat pane): its challenges need nodes of one's own to
+// crash, so it offers none (chatpane.New), and its label counts none.
+func (m *Model) seated(id string) bool {
+	return id == chatpane.ID && m.cfg.SharedChat != nil && !m.cfg.SharedChat.Owner
 }
 
 // classMsg says the class changed: read it again.

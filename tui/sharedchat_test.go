@@ -91,3 +91,28 @@ func TestSharedChat(t *testing.T) {
 		t.Fatalf("after the apps closed: %d seats, the cluster down", class.Seats())
 	}
 }
+
+// A student's lesson does not offer the chat demo's challenges in a
+// served class: their pane is a seat on the class's cluster, where they
+// cannot crash a node, and has no challenge strip; the demo's label said
+// ◇0/3 all the same. The instructor's, who owns the cluster, still counts
+// them.
+func TestSeatCountsNoChallenges(t *testing.T) {
+	for _, c := range []struct {
+		owner bool
+		want  bool
+	}{{false, false}, {true, true}} {
+		m := New(Config{Load: embedded, Lang: "en", Source: "test", Demos: Demos(), SharedChat: &chat.Share{Owner: c.owner, Nick: "Bia"}})
+		m.com.Tick = holdTicks
+		run(t, m, m.Init())
+		send(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
+		s := screen(m)
+		if !strings.Contains(s, "chat cluster") {
+			t.Fatalf("the first lesson shows no chat demo:\n%s", s)
+		}
+		if got := strings.Contains(s, "◇0/3"); got != c.want {
+			t.Errorf("owner %v: challenge count shown %v, want %v:\n%s", c.owner, got, c.want, s)
+		}
+		m.Close()
+	}
+}

@@ -276,6 +276,9 @@ func (m *Model) demoLabels() []reader.DemoLabel {
 			n := d.In(m.com.Printer)
 			label := reader.DemoLabel{Short: n.Short, Title: n.Title}
 			for _, c := range m.challengeIDs(id) {
+				if m.seated(id) {
+					break
+				}
 				label.Total++
 				if m.state.Challenges[c] {
 					label.Done++
