@@ -23,8 +23,11 @@ type gate struct {
 	profile tea.Msg // the last ColorProfileMsg, for an app built later
 }
 
-func newGate(ss *Session, e *entry, langKnown bool, getenv func(string) string) *gate {
-	return &gate{ss: ss, entry: e, langKnown: langKnown, getenv: getenv}
+// newGate is the gate of a session whose window is w×h: the entry's first
+// frame, drawn before the program has delivered that size, is in the
+// middle of the screen already (it flashed in the top left corner).
+func newGate(ss *Session, e *entry, langKnown bool, getenv func(string) string, w, h int) *gate {
+	return &gate{ss: ss, entry: e, langKnown: langKnown, getenv: getenv, w: w, h: h}
 }
 
 // admittedMsg carries the app built for the student, or why they were not

@@ -95,7 +95,7 @@ func (s *Server) handle(sess ssh.Session) {
 			ss.Lang, askLang = locale.Match(st.Lang), false
 		}
 	}
-	g := newGate(ss, newEntry(ss.Lang, askLang, ss.Name, ss.user), langKnown, getenv)
+	g := newGate(ss, newEntry(ss.Lang, askLang, ss.Name, ss.user), langKnown, getenv, w, h)
 	prog := tea.NewProgram(g,
 		tea.WithInput(in), tea.WithOutput(ss.out),
 		tea.WithEnvironment(append(env, "TERM="+pty.Term)),

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+
+	"distlab/demos/locale"
 )
 
 // takeApp is the next app the server built.
@@ -146,4 +148,24 @@ func TestCodePromptIsASCII(t *testing.T) {
 			t.Fatalf("the code prompt %q is not ASCII", codePrompt)
 		}
 	}
+}
+
+// The entry's first frame, drawn before the program has delivered the
+// window's size, is already in the middle of the session's window: it was
+// drawn in the top left corner, then moved (seen over OpenSSH).
+func TestEntryFirstFrameCentered(t *testing.T) {
+	g := newGate(&Session{}, newEntry(locale.English, false, "", "student"), true, nil, 100, 30)
+	lines := strings.Split(g.View().Content, "\n")
+	if len(lines) != 30 {
+		t.Fatalf("the first frame has %d lines, the window 30:\n%s", len(lines), g.View().Content)
+	}
+	for i, l := range lines {
+		if strings.Contains(l, "Welcome to the class") {
+			if i < 10 || !strings.HasPrefix(l, "          ") {
+				t.Fatalf("the question is on line %d, at %q: not in the middle", i, l)
+			}
+			return
+		}
+	}
+	t.Fatalf("no question on the first frame:\n%s", g.View().Content)
 }
