@@ -169,7 +169,7 @@ func (o resultsOverlay) lines(m *Model, w, optLines int) []string {
 		most = max(most, n)
 	}
 	for i, opt := range o.q.Options {
-		for k, l := range common.WrapLines(strings.ReplaceAll(opt.Text, "`", ""), w-3, optLines) {
+		for k, l := range common.WrapLines(strings.ReplaceAll(opt.Text, "`", ""), w-4, optLines) {
 			mark := "   "
 			if k == 0 {
 				mark = fmt.Sprintf(" %c)", 'a'+i)
