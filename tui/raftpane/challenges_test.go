@@ -73,3 +73,23 @@ func TestChallengeReelect(t *testing.T) {
 		t.Fatalf("the strip does not show the ✓ and what happened:\n%s", s)
 	}
 }
+
+// raft/commit-moment is met by stepping by hand (→) onto the event where
+// the leader commits the student's write, not by playing past it.
+func TestChallengeCommitMoment(t *testing.T) {
+	m := newPane(t, "en", 100, 30)
+	choose(t, m, "")
+	stepUntil(t, m, 400, func(s raft.Snapshot) bool { return leader(s) != 0 })
+	press(m, strconv.FormatUint(leader(m.snap), 10))
+	var got []string
+	got = append(got, met(m.Update(panetest.Key("w")))...)
+	for i := 0; len(got) == 0 && i < 50; i++ {
+		got = append(got, met(m.Update(panetest.Key("right")))...)
+	}
+	if len(got) != 1 || got[0] != raft.ChallengeCommitMoment {
+		t.Fatalf("met %v, want [%s]", got, raft.ChallengeCommitMoment)
+	}
+	if s := screen(m); !strings.Contains(s, "committed.") || !strings.Contains(s, "✓ committed") {
+		t.Fatalf("the commit does not show:\n%s", s)
+	}
+}

@@ -15,8 +15,8 @@ const (
 	minHeight = 10
 )
 
-// maxHistory is how many earlier events a tall pane lists above the last.
-const maxHistory = 12
+// maxHistory is the most earlier events a tall pane lists above the last.
+const maxHistory = 40
 
 // viewCache keeps what only changes with an event, the width or the
 // language, so a frame that only moves the clock does not rebuild it.
@@ -28,7 +28,7 @@ type viewCache struct {
 	verdict  []string
 	about    []string
 	clients  []string
-	legend   string
+	legend   []string
 
 	historyKey historyKey
 	history    []string
@@ -104,7 +104,7 @@ func (m *Model) body(w, h int) []string {
 	clients := m.cache.clients
 	clientRows := take(len(clients))
 	flightRows += take(flightNeed - flightRows)
-	legendRows := take(1)
+	legendRows := take(len(m.cache.legend))
 	gap1, gap2 := take(1), take(1)
 	history := m.history(w, take(min(maxHistory, m.snap.Events-1)))
 
@@ -125,7 +125,7 @@ func (m *Model) body(w, h int) []string {
 	out = append(out, m.cache.about[:aboutRows]...)
 	out = append(out, clients[:clientRows]...)
 	if legendRows > 0 {
-		out = append(out, m.cache.legend)
+		out = append(out, m.cache.legend[:legendRows]...)
 	}
 	return out
 }
@@ -287,9 +287,9 @@ func (m *Model) clientLine(w int) []string {
 	return []string{common.Ellipsis(" "+strings.TrimSuffix(b.String(), s.Status.Render(" ·")), w)}
 }
 
-// legend says what the marks mean.
-func (m *Model) legend(w int) string {
+// legend says what the marks mean, on two lines at most.
+func (m *Model) legend(w int) []string {
 	s, p := m.Com.Styles, m.Com.Printer
 	text := p.T("★ leader ◇ candidate ○ follower ✗ down · log index:term, committed in green · c= commit index · ▰ election timer · ● a message on its way")
-	return common.Ellipsis(" "+s.Status.Render(text), w)
+	return common.WrapLines(s.Status.Render(text), w, 2)
 }
