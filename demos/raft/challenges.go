@@ -26,7 +26,7 @@ func Challenges() []challenge.Challenge {
 			Hints: func(p *locale.Printer) []string {
 				return []string{
 					p.T("The leader is the node marked ★. Select it with its number."),
-					p.T("x crashes the selected node. Then play (space) and watch the followers' timers."),
+					p.T("k crashes the selected node. Then play (space) and watch the followers' timers."),
 					p.T("With 5 nodes, 4 left are still a majority of 5: the first follower to time out wins the next term."),
 				}
 			},

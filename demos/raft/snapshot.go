@@ -30,7 +30,7 @@ func (r Role) Name(p *locale.Printer) string {
 	case Leader:
 		return p.T("leader")
 	case Down:
-		return p.T("down")
+		return p.T("crashed")
 	}
 	return p.T("follower")
 }

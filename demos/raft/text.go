@@ -15,7 +15,7 @@ func init() {
 		locale.Str("You stopped on event %d at %s: %s heard from a majority and committed %s.", "Você parou no evento %d, em %s: %s ouviu uma maioria e confirmou %s."),
 		locale.Str("Predict: crash the leader. Will the cluster elect another, and in which term? Do it and see.", "Preveja: derrube o líder. O cluster elege outro, e em qual mandato? Faça e veja."),
 		locale.Str("The leader is the node marked ★. Select it with its number.", "O líder é o nó marcado com ★. Selecione-o pelo número."),
-		locale.Str("x crashes the selected node. Then play (space) and watch the followers' timers.", "x derruba o nó selecionado. Depois rode (espaço) e observe os timers dos seguidores."),
+		locale.Str("k crashes the selected node. Then play (space) and watch the followers' timers.", "k derruba o nó selecionado. Depois rode (espaço) e observe os timers dos seguidores."),
 		locale.Str("With 5 nodes, 4 left are still a majority of 5: the first follower to time out wins the next term.", "Com 5 nós, os 4 que restam ainda são maioria de 5: o primeiro seguidor cujo timeout vence ganha o mandato seguinte."),
 		locale.Str("Followers that hear no heartbeat within a random timeout stand; a majority still up elects a leader of a newer term.", "Seguidores que não ouvem heartbeat dentro de um timeout aleatório se candidatam; uma maioria ainda de pé elege um líder de mandato mais novo."),
 		locale.Str("Predict: can an election end with no leader at all? Make two candidates split the votes of one term.", "Preveja: uma eleição pode terminar sem líder nenhum? Faça dois candidatos dividirem os votos de um mandato."),
@@ -117,7 +117,7 @@ func init() {
 		// Roles.
 		locale.Str("candidate", "candidato"),
 		locale.Str("leader", "líder"),
-		locale.Str("down", "fora do ar"),
+		locale.Str("crashed", "fora do ar"),
 		locale.Str("follower", "seguidor"),
 
 		// Events.
