@@ -4,6 +4,7 @@ import (
 	"distlab/tui/chatpane"
 	"distlab/tui/clockpane"
 	"distlab/tui/demo"
+	"distlab/tui/raftpane"
 	"distlab/tui/scalepane"
 )
 
@@ -18,6 +19,7 @@ func Demos() *demo.Registry {
 		chatpane.Demo(),
 		clockpane.Demo(),
 		scalepane.Demo(),
+		raftpane.Demo(),
 	)
 }
 
