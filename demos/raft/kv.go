@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"distlab/demos/locale"
 )
@@ -86,10 +88,16 @@ func (c Command) check() error {
 	if len(c.Key) > MaxKey || len(c.Value) > MaxValue {
 		return locale.Errorf("key longer than %d bytes or value longer than %d", MaxKey, MaxValue)
 	}
-	for _, r := range c.Key + c.Value {
-		if r < 0x21 || r == 0x7f {
+	s := c.Key + c.Value
+	for _, r := range s {
+		// IsPrint leaves out controls (C0, C1), format runes (bidi
+		// overrides, zero width) and spaces: a key is shown in terminals.
+		if !unicode.IsPrint(r) || r == ' ' {
 			return locale.Errorf("keys and values are printable, without spaces")
 		}
+	}
+	if !utf8.ValidString(s) {
+		return locale.Errorf("keys and values are printable, without spaces")
 	}
 	return nil
 }
