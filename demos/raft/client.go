@@ -19,13 +19,29 @@ type Request struct {
 	Cmd               Command
 	Invoked, Answered time.Duration
 	Done, Failed      bool
-	Result            string
-	Index, Term       uint64 // the entry that answered it
+	// TimedOut: no answer within ClientTimeout, as a client gives up on
+	// an entry a newer leader overwrote or a leader that crashed.
+	TimedOut    bool
+	Result      string
+	Index, Term uint64 // the entry that answered it
 }
 
 // Key is the one key the demo's clients write and read: one register
 // keeps the state machine readable at a glance.
 const Key = "x"
+
+// ClientTimeout is how long a client waits for its answer before it gives
+// up (and would retry): twice the longest election timeout.
+const ClientTimeout = 2 * ElectionMax
+
+// expire fails the requests that waited longer than ClientTimeout.
+func (e *engine) expire() {
+	for _, r := range e.reqs {
+		if !r.Done && !r.Failed && e.now-r.Invoked > ClientTimeout {
+			r.Failed, r.TimedOut = true, true
+		}
+	}
+}
 
 func (e *engine) client(n *node, write bool) Event {
 	ev := Event{Kind: Read, Node: n.id}

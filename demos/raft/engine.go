@@ -231,7 +231,7 @@ func (e *engine) apply(n *node, ent *pb.Entry, out *outcome) {
 		result = "ok"
 	}
 	for _, r := range e.reqs {
-		if r.ID == c.ID && r.Node == n.id && !r.Done {
+		if r.ID == c.ID && r.Node == n.id && !r.Done && !r.Failed {
 			r.Done, r.Result, r.Answered, r.Index, r.Term = true, result, e.now, idx, ent.GetTerm()
 			out.answered = append(out.answered, r)
 		}
@@ -258,6 +258,7 @@ func (e *engine) countReplicas(n *node, out *outcome) {
 		ent := ents[i-1]
 		e.check.committedBy(n.id, ent, n.status().HardState.GetTerm(), e.eventNo())
 		e.apply(n, ent, out)
+		out.counted = append(out.counted, ent)
 	}
 }
 
@@ -266,6 +267,7 @@ type outcome struct {
 	sent         []*pb.Message
 	appended     []*pb.Entry
 	applied      []*pb.Entry
+	counted      []*pb.Entry // applied by BugCountOldTerm, ahead of the commit index
 	answered     []*Request
 	becameLeader bool
 	stepDown     bool

@@ -175,8 +175,12 @@ func (e *engine) explain(m *pb.Message, dup bool, b, a look, out outcome) func(p
 			return p.T("%s handles a message from %s: %s.", to, from, "Msg"+MsgName(m.GetType()))
 		}
 	}
+	counted := entriesText(out.counted)
 	return func(p *locale.Printer) string {
 		s := say(p)
+		if counted != "" {
+			s += " " + p.T("(The bug: %s counts replicas and applies %s as committed, whatever its term.)", to, counted)
+		}
 		if b.role == raft.StateLeader && a.role != raft.StateLeader {
 			s += " " + p.T("%s sees term %d, newer than its %d: it steps down.", to, a.term, b.term)
 		} else if a.term > b.term && m.GetType() != pb.MsgVote {
@@ -204,6 +208,8 @@ func explainVote(m *pb.Message, b, a look, out outcome) func(p *locale.Printer) 
 			return p.T("%s ignores %s's vote request of old term %d: it is in term %d.", to, from, term, b.term)
 		case granted:
 			return p.T("%s votes for %s in term %d: %s's log (last entry %s) is at least as up to date as its own (%s).", to, from, term, from, theirs, mine)
+		case a.vote == m.GetTo() && b.term == term:
+			return p.T("%s refuses %s in term %d: it already voted for itself in this term.", to, from, term)
 		case a.vote != 0 && a.vote != m.GetFrom() && (b.term == term):
 			return p.T("%s refuses %s in term %d: it already voted for %s in this term.", to, from, term, name(a.vote))
 		}

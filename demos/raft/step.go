@@ -120,6 +120,7 @@ func (e *engine) do(a Action) bool {
 		ev.Term, _, _ = e.node(ev.Node).hard()
 	}
 	e.events = append(e.events, ev)
+	e.expire()
 	e.check.after(e)
 	if e.script != nil {
 		e.script.poll(e)

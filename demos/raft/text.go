@@ -86,6 +86,8 @@ func init() {
 		locale.Str("(A copy the network made.)", "(Uma cópia feita pela rede.)"),
 		locale.Str("%s ignores %s's vote request of old term %d: it is in term %d.", "%s ignora o pedido de voto de %s do mandato antigo %d: está no mandato %d."),
 		locale.Str("%s votes for %s in term %d: %s's log (last entry %s) is at least as up to date as its own (%s).", "%s vota em %s no mandato %d: o log de %s (última entrada %s) está pelo menos tão atualizado quanto o seu (%s)."),
+		locale.Str("%s refuses %s in term %d: it already voted for itself in this term.", "%s recusa %s no mandato %d: já votou em si mesmo neste mandato."),
+		locale.Str("(The bug: %s counts replicas and applies %s as committed, whatever its term.)", "(O defeito: %s conta réplicas e aplica %s como confirmada, seja qual for o mandato.)"),
 		locale.Str("%s refuses %s in term %d: it already voted for %s in this term.", "%s recusa %s no mandato %d: já votou em %s neste mandato."),
 		locale.Str("%s refuses %s in term %d: its own log (last entry %s) is more up to date than %s's (%s).", "%s recusa %s no mandato %d: seu próprio log (última entrada %s) está mais atualizado que o de %s (%s)."),
 		locale.Str("%s gets entries from %s's old term %d; it is in term %d and says so, so %s steps down.", "%s recebe entradas de %s, do mandato antigo %d; está no mandato %d e responde isso, e %s deixa a liderança."),

@@ -129,7 +129,7 @@ func TestCrashAndRestart(t *testing.T) {
 		t.Fatalf("k did not crash n%d: %v", id, m.node(id).Role)
 	}
 	s := screen(m)
-	if !strings.Contains(s, "▶ "+raft.Name(id)+"  ✗ down") || !strings.Contains(s, raft.Name(id)+" crashes.") {
+	if !strings.Contains(s, "▶ "+raft.Name(id)+"  ✗ crashed") || !strings.Contains(s, raft.Name(id)+" crashes.") {
 		t.Fatalf("the crash does not show:\n%s", s)
 	}
 	press(m, "k")

@@ -86,8 +86,9 @@ func init() {
 		locale.Str("%s → %s ✓", "%s → %s ✓"),
 		locale.Str("%s ✓ committed", "%s ✓ confirmada"),
 		locale.Str("%s ✗ failed", "%s ✗ falhou"),
+		locale.Str("%s ✗ no answer, given up", "%s ✗ sem resposta, desistiu"),
 		locale.Str("%s … waiting", "%s … esperando"),
-		locale.Str("★ leader ◇ candidate ○ follower ✗ down · log index:term, committed in green · c= commit index · ▰ election timer · ● a message on its way", "★ líder ◇ candidato ○ seguidor ✗ fora do ar · log índice:mandato, confirmadas em verde · c= índice de confirmação · ▰ timer de eleição · ● uma mensagem a caminho"),
+		locale.Str("★ leader ◇ candidate ○ follower ✗ crashed · log index:term, committed in green · c= commit index · ▰ election timer · ● a message on its way", "★ líder ◇ candidato ○ seguidor ✗ fora do ar · log índice:mandato, confirmadas em verde · c= índice de confirmação · ▰ timer de eleição · ● uma mensagem a caminho"),
 		locale.Str("Enlarge this pane to at least %d×%d to see the Raft cluster (z zooms it).", "Aumente este painel para pelo menos %d×%d para ver o cluster Raft (z o amplia)."),
 	)
 }

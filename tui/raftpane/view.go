@@ -277,6 +277,8 @@ func (m *Model) clientLine(w int) []string {
 			b.WriteString(" " + s.ReadMark.Render(p.T("%s → %s ✓", what, r.Result)))
 		case r.Done:
 			b.WriteString(" " + s.ReadMark.Render(p.T("%s ✓ committed", what)))
+		case r.TimedOut:
+			b.WriteString(" " + s.StatusError.Render(p.T("%s ✗ no answer, given up", what)))
 		case r.Failed:
 			b.WriteString(" " + s.StatusError.Render(p.T("%s ✗ failed", what)))
 		default:
@@ -290,6 +292,6 @@ func (m *Model) clientLine(w int) []string {
 // legend says what the marks mean, on two lines at most.
 func (m *Model) legend(w int) []string {
 	s, p := m.Com.Styles, m.Com.Printer
-	text := p.T("★ leader ◇ candidate ○ follower ✗ down · log index:term, committed in green · c= commit index · ▰ election timer · ● a message on its way")
+	text := p.T("★ leader ◇ candidate ○ follower ✗ crashed · log index:term, committed in green · c= commit index · ▰ election timer · ● a message on its way")
 	return common.WrapLines(s.Status.Render(text), w, 2)
 }
