@@ -110,3 +110,34 @@ func dialTerm(t *testing.T, ts *testServer, auth []gossh.AuthMethod, name string
 	tm.waitFor(inTheApp)
 	return tm, nil
 }
+
+// A session with an instructor's key is asked no name (the entry greeted
+// the instructor with "What name should the class see?") and claims none:
+// a student can then be called what the instructor typed before.
+func TestInstructorKeyAsksNoName(t *testing.T) {
+	hub := class.New(time.Now)
+	prof := newKey(t)
+	keys, err := InstructorKeys(gossh.MarshalAuthorizedKey(prof.PublicKey()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := startServer(t, "", func(c *Config) {
+		c.Instructors = keys
+		c.NewApp = InstructorApps(hub, nil, keys, "127.0.0.1:2222")
+	})
+	c, err := dial(t, ts.Addr(), "prof", withKey(prof))
+	if err != nil {
+		t.Fatal(err)
+	}
+	teacher := open(t, c, 100, 30, english, true)
+	teacher.waitFor(inTheApp)
+	if s := teacher.screen(); strings.Contains(s, "What name") {
+		t.Fatalf("the instructor was asked a name:\n%s", s)
+	}
+	teacher.keys("W")
+	teacher.waitFor("Class · 0 in")
+	dialTerm(t, ts, withKey(newKey(t)), "instructor")
+	if r := hub.Roster(); len(r) != 1 || r[0].Name != "instructor" {
+		t.Fatalf("roster %+v", r)
+	}
+}

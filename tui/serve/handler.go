@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -78,6 +79,12 @@ func (s *Server) handle(sess ssh.Session) {
 	if key := sess.PublicKey(); key != nil {
 		ss.ID, ss.Fingerprint = keyID(key), fingerprint(key)
 		ss.Name, _ = s.students.name(ss.ID)
+		if s.instructor(ss) {
+			// The instructor is on no roster and in no student's way: no
+			// name to ask (the class was greeted with "What name should
+			// the class see?") and none claimed (admit).
+			ss.Name = p.T("instructor")
+		}
 	}
 	s.mu.Lock()
 	s.sessions[ss] = struct{}{}
@@ -256,7 +263,9 @@ func (s *Server) admit(ss *Session, name string, lang locale.Lang, langChosen bo
 	if id == "" {
 		id = nameID(nameKey(name))
 	}
-	if err := s.students.claim(id, name, ss.Fingerprint); err != nil {
+	// The instructor claims no name: a student may be called what the
+	// instructor's session is.
+	if err := s.claim(ss, id, name); err != nil {
 		if errors.Is(err, errNameTaken) {
 			return nil, p.T("%s is taken: choose another name.", name), nil
 		}
@@ -321,6 +330,20 @@ func (s *Session) who(p *locale.Printer) string {
 		return s.Fingerprint
 	}
 	return p.T("class code")
+}
+
+// claim gives name to student id, unless ss is the instructor's.
+func (s *Server) claim(ss *Session, id, name string) error {
+	if s.instructor(ss) {
+		return nil
+	}
+	return s.students.claim(id, name, ss.Fingerprint)
+}
+
+// instructor reports whether ss signed in with one of the instructor's
+// keys (Config.Instructors).
+func (s *Server) instructor(ss *Session) bool {
+	return ss.Fingerprint != "" && slices.Contains(s.cfg.Instructors, ss.Fingerprint)
 }
 
 // refuseExec is the line a client that asked to run a command reads.

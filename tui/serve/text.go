@@ -17,6 +17,7 @@ func init() {
 			"A turma está lotada (%d sessão): tente de novo daqui a pouco, ou fale com o professor."),
 		locale.Str("The class server is stopping.", "O servidor da turma está parando."),
 		locale.Str("instructor key: %v", "chave do professor: %v"),
+		locale.Str("instructor", "professor"),
 		locale.Str("instructor key: no public key in the file", "chave do professor: nenhuma chave pública no arquivo"),
 
 		// The entry screen.
