@@ -137,19 +137,6 @@ func act(as ...Action) func(e *engine) []Action { return func(*engine) []Action 
 
 func do(op Op, id uint64) Action { return Action{Op: op, Node: id} }
 
-// whenLeader waits for node id to lead and to have committed its empty
-// entry, then takes the actions.
-func whenLeader(id uint64, as ...Action) stage {
-	return stage{when: func(e *engine) bool {
-		return e.isLeader(id) && e.committedOn(id, e.lastIndex(id))
-	}, do: act(as...)}
-}
-
-// whenCommitted waits until node id has committed its whole log.
-func whenCommitted(id uint64, as ...Action) stage {
-	return stage{when: func(e *engine) bool { return e.committedOn(id, e.lastIndex(id)) }, do: act(as...)}
-}
-
 // Scenarios are the runs built to show one thing each, in the order the
 // pane offers them.
 func Scenarios() []*Scenario { return scenarios }

@@ -89,7 +89,7 @@ func TestCrashKeepsTheDisk(t *testing.T) {
 	l, _ := leaderOf(snap)
 	s.Do(Action{Op: OpWrite, Node: l.ID})
 	s.Do(Action{Op: OpWrite, Node: l.ID})
-	snap = stepUntil(t, s, 500, "two writes answered", func(sn Snapshot) bool { return answered(sn, "put") == 2 })
+	stepUntil(t, s, 500, "two writes answered", func(sn Snapshot) bool { return answered(sn, "put") == 2 })
 	f := l.ID%3 + 1
 	stepUntil(t, s, 500, "the follower applies both", func(sn Snapshot) bool { return sn.Nodes[f-1].Store == "x=2" })
 	before := s.Snapshot().Nodes[f-1]
