@@ -36,6 +36,10 @@ type Challenges struct {
 	start    int             // where the strip opened: C closes it on coming back
 	hints    map[string]int  // hints shown, by challenge id
 	reported map[string]bool // met challenges already sent to the root
+	// seen is what the checker reported met at the last SyncChallenges:
+	// the strip draws from it, never from the checker, whose engine goes
+	// on between frames — a screen kept must be the screen drawn afresh.
+	seen []challenge.Result
 	// fresh is the challenge met last and not yet looked at: C opens the
 	// strip on it.
 	fresh     string
@@ -128,7 +132,8 @@ func (c *Challenges) done() []challenge.Result {
 func (b *Base) SyncChallenges() tea.Cmd {
 	c := &b.ch
 	var cmds []tea.Cmd
-	for _, r := range c.done() {
+	c.seen = c.done()
+	for _, r := range c.seen {
 		if c.reported[r.ID] {
 			continue
 		}
@@ -237,7 +242,7 @@ func (b *Base) stripLines(w int, t stripFit) []string {
 }
 
 func (c *Challenges) result(id string) (challenge.Result, bool) {
-	for _, r := range c.done() {
+	for _, r := range c.seen {
 		if r.ID == id {
 			return r, true
 		}

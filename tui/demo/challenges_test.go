@@ -52,6 +52,11 @@ func TestChallengeStrip(t *testing.T) {
 		t.Fatalf("folded in a narrow pane: %q", s)
 	}
 	f.log.Mark("t/a", func(*locale.Printer) string { return "You did A." })
+	// The engine goes on between frames: the strip shows what the last
+	// sync saw, so a screen kept is the screen a redraw would give.
+	if s := strip(&b, 60, 20); !strings.Contains(s, "0 of 3 done") {
+		t.Fatalf("met before the pane synced, drawn already: %q", s)
+	}
 	cmd := b.SyncChallenges()
 	if cmd == nil {
 		t.Fatal("a challenge met, nothing sent")
