@@ -18,7 +18,7 @@ var raftSubcommands []func(g *globals) *cobra.Command
 func newRaftCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "raft",
-		Short: g.p.T("The Raft consensus demo on the command line: a node over real TCP and its client"),
+		Short: g.p.T("The Raft consensus demo on the command line: a simulated cluster checked for safety, its traces, a node over real TCP and its client"),
 	}
 	cmd.AddCommand(newRaftNodeCmd(g), newRaftClientCmd(g))
 	for _, sub := range raftSubcommands {

@@ -8,8 +8,8 @@ import "distlab/demos/locale"
 // (demos/raft/nettext.go).
 func init() {
 	locale.Add(
-		locale.Str("The Raft consensus demo on the command line: a node over real TCP and its client",
-			"A demonstração de consenso Raft na linha de comando: um nó sobre TCP de verdade e o seu cliente"),
+		locale.Str("The Raft consensus demo on the command line: a simulated cluster checked for safety, its traces, a node over real TCP and its client",
+			"A demonstração de consenso Raft na linha de comando: um cluster simulado com a segurança verificada, os seus rastros, um nó sobre TCP de verdade e o seu cliente"),
 
 		// distlab raft node
 		locale.Str("Run one Raft node over TCP; a cluster is one node per laptop or terminal",
