@@ -130,6 +130,8 @@ func (e *engine) explain(m *pb.Message, dup bool, b, a look, out outcome) func(p
 			switch {
 			case b.role != raft.StateCandidate || term < b.term:
 				return p.T("%s's vote from term %d reaches %s too late: that election is over.", from, term, to)
+			case m.GetReject() && a.term > b.term:
+				return p.T("%s refuses %s: it is already in term %d, so %s goes back to being a follower.", from, to, a.term, to)
 			case m.GetReject() && a.role == raft.StateFollower:
 				return p.T("%s refuses %s in term %d: %s can no longer reach a majority (%d of %d), so it goes back to being a follower.", from, to, term, to, need, len(e.nodes))
 			case m.GetReject():

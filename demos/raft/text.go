@@ -69,6 +69,7 @@ func init() {
 		locale.Str("%s → %s %s is lost: you dropped it.", "%s → %s %s se perde: você a descartou."),
 		locale.Str("%s → %s %s is lost by the network.", "%s → %s %s se perde na rede."),
 		locale.Str("%s's vote from term %d reaches %s too late: that election is over.", "O voto de %s do mandato %d chega tarde a %s: aquela eleição acabou."),
+		locale.Str("%s refuses %s: it is already in term %d, so %s goes back to being a follower.", "%s recusa %s: já está no mandato %d, e %s volta a ser seguidor."),
 		locale.Str("%s refuses %s in term %d: %s can no longer reach a majority (%d of %d), so it goes back to being a follower.", "%s recusa %s no mandato %d: %s já não pode chegar a uma maioria (%d de %d), e volta a ser seguidor."),
 		locale.Str("%s refuses %s in term %d.", "%s recusa %s no mandato %d."),
 		locale.Str("%s gets %s's vote: %d of %d, a majority. %s is the leader of term %d, and appends an empty entry of its term to commit what came before.", "%s recebe o voto de %s: %d de %d, uma maioria. %s é o líder do mandato %d e acrescenta uma entrada vazia do seu mandato para confirmar o que veio antes."),
