@@ -35,11 +35,11 @@ func entryID(index, term uint64) string {
 }
 
 // EntryText is an entry as the pane and the log show it: "7:4 x=3",
-// "5:4 ·" for a leader's empty entry.
+// "5:4 no-op" for a leader's empty entry (the lessons call it that in both languages).
 func EntryText(ent *pb.Entry) string {
 	id := entryID(ent.GetIndex(), ent.GetTerm())
 	if len(ent.GetData()) == 0 {
-		return id + " ·"
+		return id + " no-op"
 	}
 	c, err := ParseCommand(ent.GetData())
 	if err != nil {

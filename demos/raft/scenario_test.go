@@ -100,7 +100,7 @@ func minorityLeaders(snap Snapshot) (old, young *NodeView) {
 
 // overwrote reports whether node id dropped its entries from index on.
 func overwrote(s *Sim, id uint64, index int) bool {
-	want := en.T("%s's log matches %s's at %s: it drops its conflicting entries from %d on and appends %s.", name(id), name(5), "1:1", index, "2:2 ·")
+	want := en.T("%s's log matches %s's at %s: it drops its conflicting entries from %d on and appends %s.", name(id), name(5), "1:1", index, "2:2 no-op")
 	for _, ev := range s.History() {
 		if ev.Said(en) == want {
 			return true
