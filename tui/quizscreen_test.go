@@ -96,10 +96,10 @@ func TestChallengeMetRecorded(t *testing.T) {
 func TestMapScrollsOnASmallScreen(t *testing.T) {
 	m := newApp(t, embedded, "pt-BR", 60, 15)
 	press(t, m, "M")
-	press(t, m, "up") // from lesson 1 round to lesson 9, the last
+	press(t, m, "up") // from lesson 1 round to lesson 10, the last
 	s := screen(m)
-	if !strings.Contains(s, "9  Encerramento") || !strings.Contains(s, "lição") || !strings.Contains(s, "Próximo passo") || !strings.Contains(s, "de 67 passos") {
-		t.Fatalf("lesson 9, the next step and the count in view:\n%s", s)
+	if !strings.Contains(s, "10  Encerramento") || !strings.Contains(s, "lição") || !strings.Contains(s, "Próximo passo") || !strings.Contains(s, "de 67 passos") {
+		t.Fatalf("lesson 10, the next step and the count in view:\n%s", s)
 	}
 	press(t, m, "down") // back to lesson 1
 	if s := screen(m); !strings.Contains(s, "1  O que é") {
