@@ -27,8 +27,6 @@ const FrameRate = 120
 // progress is saved however the program ends (quit, interrupt, SIGTERM, the
 // terminal closed), and every pane's goroutines and sockets are released.
 func Run(cfg Config, opts ...tea.ProgramOption) error {
-	resume := pauseGC()
-	defer resume()
 	// Closing the terminal (SIGHUP) ends the program as q does, progress
 	// saved: by default the signal would kill it first. Bubble Tea handles
 	// SIGINT and SIGTERM itself.

@@ -19,11 +19,11 @@ func gcPercent() int {
 // with the setting it had.
 func TestPauseGC(t *testing.T) {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
-		t.Skip("GOGC or GOMEMLIMIT set: pauseGC leaves the collector alone")
+		t.Skip("GOGC or GOMEMLIMIT set: PauseStartGC leaves the collector alone")
 	}
 	before, limit := gcPercent(), debug.SetMemoryLimit(-1)
 	synctest.Test(t, func(t *testing.T) {
-		resume := pauseGC()
+		resume := PauseStartGC()
 		if p := gcPercent(); p != -1 {
 			t.Fatalf("GOGC %d during start-up, want off", p)
 		}
@@ -40,7 +40,7 @@ func TestPauseGC(t *testing.T) {
 		}
 		resume() // late: changes nothing
 
-		resume = pauseGC()
+		resume = PauseStartGC()
 		resume()
 		if p := gcPercent(); p != before {
 			t.Errorf("GOGC %d after resume, want %d back", p, before)

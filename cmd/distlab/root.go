@@ -133,6 +133,8 @@ func (g *globals) load() *lessons.Catalog {
 var demos = tui.Demos()
 
 func runApp(ctx context.Context, g *globals, start startFlags) error {
+	resume := tui.PauseStartGC() // through the course's load and the first frames
+	defer resume()
 	lang, err := g.language()
 	if err != nil {
 		return err

@@ -6,9 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -32,20 +30,24 @@ func NewMarginWriter(ctx RenderContext, w io.Writer, rules StyleBlock) *MarginWr
 		margin = *rules.Margin
 	}
 
+	// distlab: each pad and indent cell is the same styled text, rendered
+	// once per writer instead of once per cell (see PATCH.md).
+	pad := cachedText(func() StylePrimitive { return rules.StylePrimitive }, " ")
 	pw := NewPaddingWriter(w, int(bs.Width(ctx)), func(_ io.Writer) {
-		_, _ = renderText(w, rules.StylePrimitive, " ")
+		_, _ = io.WriteString(w, pad())
 	})
 
 	ic := " "
 	if rules.IndentToken != nil {
 		ic = *rules.IndentToken
 	}
+	indent := cachedText(func() StylePrimitive { return bs.Parent().Style.StylePrimitive }, ic)
 	iw := NewIndentWriter(pw, int(indentation+margin), func(_ io.Writer) {
-		_, _ = renderText(w, bs.Parent().Style.StylePrimitive, ic)
+		_, _ = io.WriteString(w, indent())
 	})
 
 	return &MarginWriter{
-		w:  lipgloss.NewWrapWriter(w),
+		w:  NewWrapWriter(w),
 		iw: iw,
 	}
 }
@@ -69,6 +71,21 @@ func (w *MarginWriter) Close() error {
 	return errors.Join(werr, w.iw.Close())
 }
 
+// cachedText renders s in the style rules returns, once, on the first call:
+// a writer's pad or indent cell is the same text every time.
+func cachedText(rules func() StylePrimitive, s string) func() string {
+	var text string
+	done := false
+	return func() string {
+		if !done {
+			var b strings.Builder
+			_, _ = renderText(&b, rules(), s)
+			text, done = b.String(), true
+		}
+		return text
+	}
+}
+
 // PaddingFunc is a function that applies padding around whatever you write to it.
 type PaddingFunc = func(w io.Writer)
 
@@ -77,7 +94,7 @@ type PaddingFunc = func(w io.Writer)
 type PaddingWriter struct {
 	Padding int
 	PadFunc PaddingFunc
-	w       *lipgloss.WrapWriter
+	w       *WrapWriter
 	cache   bytes.Buffer
 }
 
@@ -86,16 +103,22 @@ func NewPaddingWriter(w io.Writer, padding int, padFunc PaddingFunc) *PaddingWri
 	return &PaddingWriter{
 		Padding: padding,
 		PadFunc: padFunc,
-		w:       lipgloss.NewWrapWriter(w),
+		w:       NewWrapWriter(w),
 	}
 }
 
 // Write writes to the padding writer.
+//
+// distlab: the bytes between newlines go on in one write each, not one per
+// rune; what reaches the writer below is the same (see PATCH.md).
 func (w *PaddingWriter) Write(p []byte) (int, error) {
-	// Use UTF-8 aware iteration to properly handle multi-byte characters (e.g., CJK)
 	for i := 0; i < len(p); {
-		r, size := utf8.DecodeRune(p[i:])
-		if r == '\n' { //nolint:nestif
+		size := bytes.IndexByte(p[i:], '\n')
+		if size < 0 {
+			size = len(p) - i
+		}
+		if size == 0 { //nolint:nestif
+			size = 1
 			line := w.cache.String()
 			linew := ansi.StringWidth(line)
 			if w.Padding > 0 && linew < w.Padding {
@@ -112,11 +135,9 @@ func (w *PaddingWriter) Write(p []byte) (int, error) {
 			}
 			w.cache.Reset()
 		} else {
-			// Write complete UTF-8 character bytes to cache
 			w.cache.Write(p[i : i+size])
 		}
 
-		// Write complete UTF-8 character bytes to output
 		_, err := w.w.Write(p[i : i+size])
 		if err != nil {
 			return 0, fmt.Errorf("glamour: error writing bytes: %w", err)
@@ -142,7 +163,7 @@ type IndentWriter struct {
 	Indent     int
 	IndentFunc PaddingFunc
 	w          io.Writer
-	pw         *lipgloss.WrapWriter
+	pw         *WrapWriter
 	skipIndent bool
 }
 
@@ -151,7 +172,7 @@ func NewIndentWriter(w io.Writer, indent int, indentFunc IndentFunc) *IndentWrit
 	return &IndentWriter{
 		Indent:     indent,
 		IndentFunc: indentFunc,
-		pw:         lipgloss.NewWrapWriter(w),
+		pw:         NewWrapWriter(w),
 		w:          w,
 	}
 }
@@ -179,10 +200,15 @@ func (w *IndentWriter) restorePen() {
 }
 
 // Write writes to the indentation writer.
+//
+// distlab: a line goes on in one write, its newline included, not one per
+// rune; what reaches the writer below is the same (see PATCH.md).
 func (w *IndentWriter) Write(p []byte) (int, error) {
-	// Use UTF-8 aware iteration to properly handle multi-byte characters (e.g., CJK)
 	for i := 0; i < len(p); {
-		r, size := utf8.DecodeRune(p[i:])
+		size := bytes.IndexByte(p[i:], '\n') + 1
+		if size == 0 {
+			size = len(p) - i
+		}
 		if !w.skipIndent {
 			w.resetPen()
 			if w.IndentFunc != nil {
@@ -200,11 +226,10 @@ func (w *IndentWriter) Write(p []byte) (int, error) {
 			w.restorePen()
 		}
 
-		if r == '\n' {
+		if p[i+size-1] == '\n' {
 			w.skipIndent = false
 		}
 
-		// Write complete UTF-8 character bytes to output
 		_, err := w.pw.Write(p[i : i+size])
 		if err != nil {
 			return 0, fmt.Errorf("glamour: error writing bytes: %w", err)
