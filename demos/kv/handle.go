@@ -1,0 +1,167 @@
+package kv
+
+import (
+	"container/heap"
+
+	"distlab/demos/locale"
+)
+
+// advance takes the queue's next item: a message arrives or is lost, a
+// timeout fires, a client issues an operation, a spare hands hints back.
+// It reports whether there was an item; whether it made an event shows in
+// the events.
+func (e *engine) advance() bool {
+	if len(e.queue) == 0 {
+		return false
+	}
+	it := heap.Pop(&e.queue).(*item)
+	e.now = max(e.now, it.at)
+	switch it.kind {
+	case itemMsg:
+		e.arrive(it)
+	case itemTimeout:
+		e.timeout(it.id, it.op)
+	case itemThink:
+		e.thinkDone(it.id)
+	case itemHandoff:
+		e.handoff(it.id)
+	}
+	return true
+}
+
+// arrive delivers a message, or loses it: a partition or a crashed
+// server between, or the network's loss.
+func (e *engine) arrive(it *item) bool {
+	m := it.msg
+	if it.lost || !e.reach(m.from, m.to) {
+		why := lossReason(e, it)
+		e.event(Event{Kind: Lose, Server: m.to, Op: m.op, Said: func(p *locale.Printer) string {
+			return p.T("%s lost: %s", m.label(p), why(p))
+		}})
+		return true
+	}
+	to := e.servers[m.to]
+	switch m.kind {
+	case mWrite, mRepair, mHandoff:
+		before := to.store[m.key]
+		to.store[m.key] = merge(e.cfg.Conflicts, before, m.vs...)
+		if m.hintFor != 0 {
+			to.hints = append(to.hints, hint{For: m.hintFor, Key: m.key, V: m.vs[0]})
+		}
+		now := to.store[m.key]
+		e.event(Event{Kind: Deliver, Server: m.to, Op: m.op, Said: e.storeSaid(m, before, now)})
+		switch m.kind {
+		case mWrite:
+			e.send(&message{kind: mWriteAck, from: m.to, to: m.from, op: m.op, key: m.key})
+		case mRepair:
+			e.send(&message{kind: mRepairAck, from: m.to, to: m.from, op: m.op, key: m.key})
+		}
+	case mRead:
+		vs := clone(to.store[m.key])
+		e.event(Event{Kind: Deliver, Server: m.to, Op: m.op, Said: func(p *locale.Printer) string {
+			return p.T("%s answers the read of %s: %s", Name(m.to), m.key, ValuesText(values(vs)))
+		}})
+		e.send(&message{kind: mReadReply, from: m.to, to: m.from, op: m.op, key: m.key, vs: vs})
+	case mWriteAck, mReadReply, mRepairAck:
+		return e.reply(m)
+	}
+	return true
+}
+
+func lossReason(e *engine, it *item) func(p *locale.Printer) string {
+	m := it.msg
+	switch {
+	case !e.servers[m.to].up:
+		return func(p *locale.Printer) string { return p.T("%s is down", Name(m.to)) }
+	case !e.servers[m.from].up:
+		return func(p *locale.Printer) string { return p.T("%s is down", Name(m.from)) }
+	case !e.reach(m.from, m.to):
+		return func(p *locale.Printer) string { return p.T("the partition") }
+	}
+	return func(p *locale.Printer) string { return p.T("the network dropped it") }
+}
+
+// reply is a coordinator hearing back from a replica.
+// A reply after the operation ended changes nothing and makes no event.
+func (e *engine) reply(m *message) bool {
+	s := e.servers[m.to]
+	k := s.coords[m.op]
+	if k == nil {
+		return false
+	}
+	op := k.op
+	switch m.kind {
+	case mWriteAck:
+		k.replied[m.from] = nil
+		got, need := len(k.replied), k.need
+		if got < need || k.local && !hasReply(k, m.to) {
+			e.event(Event{Kind: Deliver, Server: m.to, Op: op.ID, Said: func(p *locale.Printer) string {
+				return p.T("%s has %d of %d acknowledgements for %s = %d", Name(m.to), got, need, op.Key, op.Value)
+			}})
+			return true
+		}
+		e.respond(k, nil)
+	case mReadReply:
+		k.replied[m.from] = m.vs
+		k.merged = merge(e.cfg.Conflicts, k.merged, m.vs...)
+		got, need := len(k.replied), k.need
+		if got < need || k.local && !hasReply(k, m.to) || !coversAll(e.cfg.Conflicts, k.merged, k.token) {
+			if got >= need && got == len(k.targets) {
+				if e.cfg.Mode == CP {
+					e.respond(k, func(p *locale.Printer) string {
+						return p.T("no replica it reached has what c%d saw before", op.Client)
+					})
+					return true
+				}
+			} else {
+				e.event(Event{Kind: Deliver, Server: m.to, Op: op.ID, Said: func(p *locale.Printer) string {
+					return p.T("%s has %d of %d answers for the read of %s", Name(m.to), got, need, op.Key)
+				}})
+				return true
+			}
+		}
+		if e.cfg.ReadRepair && k.repair == nil {
+			k.repair = map[int]bool{}
+			for id, vs := range k.replied {
+				if !coversAll(e.cfg.Conflicts, vs, k.merged) {
+					k.repair[id] = true
+					e.send(&message{kind: mRepair, from: m.to, to: id, op: op.ID, key: op.Key, vs: clone(k.merged)})
+				}
+			}
+			if len(k.repair) > 0 {
+				n, vals := len(k.repair), ValuesText(values(k.merged))
+				e.event(Event{Kind: Deliver, Server: m.to, Op: op.ID, Said: func(p *locale.Printer) string {
+					return p.T("%s read %s = %s and repairs %d replicas behind before answering", Name(m.to), op.Key, vals, n)
+				}})
+				return true
+			}
+		}
+		e.respond(k, nil)
+	case mRepairAck:
+		delete(k.repair, m.from)
+		if len(k.repair) > 0 {
+			left := len(k.repair)
+			e.event(Event{Kind: Deliver, Server: m.to, Op: op.ID, Said: func(p *locale.Printer) string {
+				return p.T("%s waits for %d more repairs", Name(m.to), left)
+			}})
+			return true
+		}
+		e.respond(k, nil)
+	}
+	return true
+}
+
+func hasReply(k *coord, id int) bool { _, ok := k.replied[id]; return ok }
+
+// timeout is a coordinator giving up on an operation still in progress.
+func (e *engine) timeout(srv, opID int) bool {
+	k := e.servers[srv].coords[opID]
+	if k == nil {
+		return false
+	}
+	got, need := len(k.replied), k.need
+	e.respond(k, func(p *locale.Printer) string {
+		return p.T("timed out with %d of %d answers", got, need)
+	})
+	return true
+}
