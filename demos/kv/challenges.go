@@ -22,13 +22,13 @@ func Challenges() []challenge.Challenge {
 			},
 			Hints: func(p *locale.Printer) []string {
 				return []string{
-					p.T("R + W > N speaks of completed writes. What about a write still in progress?"),
-					p.T("Turn read repair off (e) on the quorum scenario, and play: reads overlap writes."),
-					p.T("Watch for a read that returns the new value while a write travels, and a later read that returns the old one."),
+					p.T("R + W > N speaks of completed writes. What about a write still in progress, or one given up on?"),
+					p.T("On the quorum scenario turn read repair off (e), then open the knobs (o) and let the network lose 30%% of messages; play."),
+					p.T("Watch for a write given up on that one replica kept: a read through that replica returns it, a later read elsewhere the old value."),
 				}
 			},
 			Explain: func(p *locale.Printer) string {
-				return p.T("A read can see a write still in progress, and a later read a quorum without it: without a write-back (ABD's read repair), R + W > N is not linearizable.")
+				return p.T("A read can see a write still in progress (or given up on), and a later read a quorum without it: without writing back what it read to W replicas (ABD's read repair), R + W > N is not linearizable.")
 			},
 		},
 		{
@@ -54,7 +54,7 @@ func Challenges() []challenge.Challenge {
 			},
 			Hints: func(p *locale.Printer) []string {
 				return []string{
-					p.T("Open the knobs (o) and set one server's clock skew ahead, say +100 ms."),
+					p.T("Open the knobs (o) and set one server's clock skew ahead, say +500 ms."),
 					p.T("Write through the fast server, wait for the answer, then write through another."),
 					p.T("The second write is acknowledged, but its stamp is older: every replica keeps the first."),
 				}

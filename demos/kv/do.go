@@ -2,6 +2,7 @@ package kv
 
 import (
 	"slices"
+	"time"
 
 	"distlab/demos/locale"
 )
@@ -103,6 +104,13 @@ func (e *engine) idleClient(id int) *client {
 
 // start invokes an operation and says so.
 func (e *engine) start(c *client, put bool, key string, srv int, scripted, student bool) {
+	if student && e.now <= e.lastEnd {
+		// The student acts after the answer they saw, not at its instant:
+		// a millisecond on, unless something is due now.
+		if it := e.next(); it == nil || it.at > e.now {
+			e.now += time.Millisecond
+		}
+	}
 	op := e.invoke(c, put, key, srv, scripted, student)
 	if op.Status != Pending {
 		return // refused at once: its event says so

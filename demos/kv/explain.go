@@ -1,6 +1,9 @@
 package kv
 
 import (
+	"cmp"
+	"math"
+	"slices"
 	"time"
 
 	"github.com/anishathalye/porcupine"
@@ -35,6 +38,12 @@ func explain(v *Verdict, ops []OpView, timeout time.Duration) {
 	}
 }
 
+// explainKey looks for the earliest read that returned a value already
+// overwritten when it began: a write of another value began after the
+// read's value was written and finished before the read began, or a read
+// finished before it began returned such a value. Prefix maxima over the
+// operations sorted by their end make it O(n log n), so a history of 10k
+// operations is explained in milliseconds.
 func explainKey(v *Verdict, ops []OpView) {
 	writeOf := map[int]OpView{}
 	for _, o := range ops {
@@ -42,15 +51,55 @@ func explainKey(v *Verdict, ops []OpView) {
 			writeOf[o.Value] = o
 		}
 	}
-	done := func(a, b OpView) bool { return a.Status == OK && a.Return < b.Invoke }
-	// before reports whether value x was written before write w began:
-	// 0, the initial value, always is.
-	before := func(x int, w OpView) bool {
+	const never = time.Duration(math.MaxInt64)
+	// written is when value x was certainly in place: its write's end (the
+	// initial value 0 always was); never for a write not answered.
+	written := func(x int) time.Duration {
 		if x == 0 {
-			return true
+			return -1
 		}
-		wx, ok := writeOf[x]
-		return ok && done(wx, w)
+		if w, ok := writeOf[x]; ok && w.Status == OK {
+			return w.Return
+		}
+		return never
+	}
+	// began is when the write of value y began; -1 if there is none.
+	began := func(y int) time.Duration {
+		if w, ok := writeOf[y]; ok && y != 0 {
+			return w.Invoke
+		}
+		return -1
+	}
+	var writes, reads []OpView
+	for _, o := range ops {
+		switch {
+		case o.Status != OK:
+		case o.Put:
+			writes = append(writes, o)
+		case len(o.Values) == 1:
+			reads = append(reads, o)
+		}
+	}
+	byEnd := func(a, b OpView) int { return cmp.Compare(a.Return, b.Return) }
+	slices.SortStableFunc(writes, byEnd)
+	slices.SortStableFunc(reads, byEnd)
+	// latest[i] is, of the first i+1 operations, the one whose value's
+	// write began last.
+	latest := func(done []OpView, start func(OpView) time.Duration) []OpView {
+		out := make([]OpView, len(done))
+		for i, o := range done {
+			out[i] = o
+			if i > 0 && start(out[i-1]) >= start(o) {
+				out[i] = out[i-1]
+			}
+		}
+		return out
+	}
+	lw := latest(writes, func(o OpView) time.Duration { return o.Invoke })
+	lr := latest(reads, func(o OpView) time.Duration { return began(o.Values[0]) })
+	doneBefore := func(done []OpView, at time.Duration) int {
+		i, _ := slices.BinarySearchFunc(done, at, func(o OpView, at time.Duration) int { return cmp.Compare(o.Return, at) })
+		return i
 	}
 	var best func(p *locale.Printer) string
 	var bestAt time.Duration
@@ -69,23 +118,17 @@ func explainKey(v *Verdict, ops []OpView) {
 			})
 			continue
 		}
-		x := r.Values[0]
-		for _, o := range ops {
-			if !done(o, r) {
-				continue
-			}
-			switch {
-			case o.Put && o.Value != x && before(x, o):
-				found(r.Return, []OpView{o, r}, func(p *locale.Printer) string {
-					return p.T("%s at %s after %s completed at %s", r.Text(p), ms(r.Invoke), o.Text(p), ms(o.Return))
-				})
-			case !o.Put && len(o.Values) == 1 && o.Values[0] != x && o.Values[0] != 0:
-				if w, ok := writeOf[o.Values[0]]; ok && before(x, w) {
-					found(r.Return, []OpView{o, r}, func(p *locale.Printer) string {
-						return p.T("%s at %s after %s completed at %s", r.Text(p), ms(r.Invoke), o.Text(p), ms(o.Return))
-					})
-				}
-			}
+		x := written(r.Values[0])
+		if i := doneBefore(writes, r.Invoke); i > 0 && lw[i-1].Invoke > x {
+			o := lw[i-1]
+			found(r.Return, []OpView{o, r}, func(p *locale.Printer) string {
+				return p.T("%s at %s after %s completed at %s", r.Text(p), ms(r.Invoke), o.Text(p), ms(o.Return))
+			})
+		} else if i := doneBefore(reads, r.Invoke); i > 0 && began(lr[i-1].Values[0]) > x {
+			o := lr[i-1]
+			found(r.Return, []OpView{o, r}, func(p *locale.Printer) string {
+				return p.T("%s at %s after %s completed at %s", r.Text(p), ms(r.Invoke), o.Text(p), ms(o.Return))
+			})
 		}
 	}
 	if best == nil {

@@ -134,7 +134,7 @@ func (e *engine) knob(a Action) {
 		c.ReadRepair = on
 		text = func(p *locale.Printer) string {
 			if on {
-				return p.T("read repair on: a read writes back what it found newest before answering")
+				return p.T("read repair on: a read writes what it found newest back to W replicas before answering")
 			}
 			return p.T("read repair off")
 		}

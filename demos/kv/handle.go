@@ -120,27 +120,17 @@ func (e *engine) reply(m *message) bool {
 				return true
 			}
 		}
-		if e.cfg.ReadRepair && k.repair == nil {
-			k.repair = map[int]bool{}
-			for id, vs := range k.replied {
-				if !coversAll(e.cfg.Conflicts, vs, k.merged) {
-					k.repair[id] = true
-					e.send(&message{kind: mRepair, from: m.to, to: id, op: op.ID, key: op.Key, vs: clone(k.merged)})
-				}
-			}
-			if len(k.repair) > 0 {
-				n, vals := len(k.repair), ValuesText(values(k.merged))
-				e.event(Event{Kind: Deliver, Server: m.to, Op: op.ID, Said: func(p *locale.Printer) string {
-					return p.T("%s read %s = %s and repairs %d replicas behind before answering", Name(m.to), op.Key, vals, n)
-				}})
-				return true
-			}
+		if e.cfg.ReadRepair && k.repair == nil && e.writeBack(k, m.to) {
+			return true
 		}
 		e.respond(k, nil)
 	case mRepairAck:
+		if !k.repair[m.from] {
+			return false
+		}
 		delete(k.repair, m.from)
-		if len(k.repair) > 0 {
-			left := len(k.repair)
+		if k.repairNeed--; k.repairNeed > 0 {
+			left := k.repairNeed
 			e.event(Event{Kind: Deliver, Server: m.to, Op: op.ID, Said: func(p *locale.Printer) string {
 				return p.T("%s waits for %d more repairs", Name(m.to), left)
 			}})
@@ -148,6 +138,35 @@ func (e *engine) reply(m *message) bool {
 		}
 		e.respond(k, nil)
 	}
+	return true
+}
+
+// writeBack is read repair as ABD's second phase: before a read answers,
+// what it found newest is written back to the replicas not known to hold
+// it, and the read waits until W replicas do (as many as it reaches, under
+// AP), so no later read quorum can miss it. It reports whether the read
+// waits.
+func (e *engine) writeBack(k *coord, srv int) bool {
+	op := k.op
+	k.repair = map[int]bool{}
+	holders := 0
+	for _, id := range k.targets {
+		if vs, ok := k.replied[id]; ok && coversAll(e.cfg.Conflicts, vs, k.merged) {
+			holders++
+			continue
+		}
+		k.repair[id] = true
+		e.send(&message{kind: mRepair, from: srv, to: id, op: op.ID, key: op.Key, vs: clone(k.merged)})
+	}
+	need := min(op.W, len(k.targets))
+	k.repairNeed = need - holders
+	if k.repairNeed <= 0 {
+		return false
+	}
+	n, vals := len(k.repair), ValuesText(values(k.merged))
+	e.event(Event{Kind: Deliver, Server: srv, Op: op.ID, Said: func(p *locale.Printer) string {
+		return p.T("%s read %s = %s and repairs %d replicas behind before answering", Name(srv), op.Key, vals, n)
+	}})
 	return true
 }
 

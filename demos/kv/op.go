@@ -50,7 +50,10 @@ type coord struct {
 	merged  []Version
 	token   []Version    // what a read must cover: the session's token
 	repair  map[int]bool // servers a read repairs, waiting for their acks
-	local   bool         // the coordinator's own reply is required (sticky sessions)
+	// repairNeed is how many of them must acknowledge before the read
+	// answers: enough that W replicas hold what it returns.
+	repairNeed int
+	local      bool // the coordinator's own reply is required (sticky sessions)
 }
 
 // invoke starts an operation of a client's at a coordinator, or refuses

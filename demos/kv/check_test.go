@@ -1,0 +1,91 @@
+package kv
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+)
+
+// hop builds one operation of a hand-made history: a write when the value
+// is positive and no values are given, else a read of values.
+func hop(id, client int, key string, put bool, value int, invoke, ret int, status Status, values ...int) OpView {
+	return OpView{ID: id, Client: client, Server: 1, Put: put, Key: key, Value: value, Values: values,
+		Invoke: time.Duration(invoke) * time.Millisecond, Return: time.Duration(ret) * time.Millisecond, Status: status}
+}
+
+// The checker on histories made by hand, each a case from the
+// consistency literature: it must reject the broken ones and name the
+// operations that break them, and accept the ones that only look odd.
+func TestCheckerOnHandMadeHistories(t *testing.T) {
+	cases := []struct {
+		name string
+		ops  []OpView
+		want Result
+		why  string // for a violation: the explanation
+	}{
+		{"a read misses a finished write", []OpView{
+			hop(1, 1, "x", true, 1, 0, 10, OK),
+			hop(2, 2, "x", false, 0, 20, 30, OK, 0),
+		}, NotLinearizable, "read x → 0 at 20 ms after write x = 1 completed at 10 ms"},
+		{"new then old while a write runs", []OpView{
+			hop(1, 1, "x", true, 1, 0, 30, OK),
+			hop(2, 2, "x", false, 0, 5, 10, OK, 1),
+			hop(3, 3, "x", false, 0, 15, 20, OK, 0),
+		}, NotLinearizable, "read x → 0 at 15 ms after read x → 1 completed at 10 ms"},
+		{"old then new while a write runs", []OpView{
+			hop(1, 1, "x", true, 1, 0, 30, OK),
+			hop(2, 2, "x", false, 0, 5, 10, OK, 0),
+			hop(3, 3, "x", false, 0, 15, 20, OK, 1),
+		}, Linearizable, ""},
+		{"a write given up on, seen and then not", []OpView{
+			hop(1, 1, "x", true, 1, 0, 300, Unknown),
+			hop(2, 2, "x", false, 0, 50, 60, OK, 1),
+			hop(3, 3, "x", false, 0, 70, 80, OK, 0),
+		}, NotLinearizable, "read x → 0 at 70 ms after read x → 1 completed at 60 ms"},
+		{"a write given up on, seen late", []OpView{
+			hop(1, 1, "x", true, 1, 0, 300, Unknown),
+			hop(2, 2, "x", false, 0, 400, 410, OK, 0),
+			hop(3, 3, "x", false, 0, 500, 510, OK, 1),
+		}, Linearizable, ""},
+		{"siblings", []OpView{
+			hop(1, 1, "x", true, 1, 0, 10, OK),
+			hop(2, 2, "x", true, 2, 0, 10, OK),
+			hop(3, 3, "x", false, 0, 20, 30, OK, 1, 2),
+		}, NotLinearizable, "read x → 1 | 2 at 20 ms: a register holds one value, not siblings"},
+		{"a refused read does not count", []OpView{
+			hop(1, 1, "x", true, 1, 0, 10, OK),
+			hop(2, 2, "x", false, 0, 20, 20, Refused),
+			hop(3, 2, "x", false, 0, 30, 40, OK, 1),
+		}, Linearizable, ""},
+		{"keys are registers of their own", []OpView{
+			hop(1, 1, "x", true, 1, 0, 10, OK),
+			hop(2, 2, "y", false, 0, 20, 30, OK, 0),
+			hop(3, 3, "y", true, 2, 40, 50, OK),
+			hop(4, 1, "y", false, 0, 60, 70, OK, 0),
+		}, NotLinearizable, "read y → 0 at 60 ms after write y = 2 completed at 50 ms"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			v := Check(c.ops, 10*time.Second)
+			if v.Result != c.want {
+				t.Fatalf("got %s", v.Line(nil))
+			}
+			if c.why != "" && v.Why(nil) != c.why {
+				t.Errorf("why: %q, want %q", v.Why(nil), c.why)
+			}
+		})
+	}
+}
+
+// The HTML export is Porcupine's page, with the operations in it.
+func TestExportHTML(t *testing.T) {
+	var b bytes.Buffer
+	ops := []OpView{hop(1, 1, "x", true, 1, 0, 10, OK), hop(2, 2, "x", false, 0, 20, 30, OK, 0)}
+	if err := ExportHTML(ops, &b, time.Second); err != nil {
+		t.Fatal(err)
+	}
+	if s := b.String(); !strings.Contains(s, "<html") || !strings.Contains(s, "put(x, 1)") {
+		t.Errorf("export: %d bytes, no page or no operation", len(s))
+	}
+}
