@@ -265,7 +265,7 @@ func (tc *trackedConn) filter(ch gossh.Channel, in <-chan *gossh.Request, out ch
 			// refusal ("exec request failed on channel 0" was all it
 			// showed). The channel then ends with exit status 1.
 			_ = req.Reply(true, nil)
-			_, _ = ch.Stderr().Write([]byte(tc.s.refuseExec(tc.getenv) + "\r\n"))
+			_, _ = ch.Stderr().Write([]byte(tc.s.refuseExec(tc.getenv, tc.LocalAddr()) + "\r\n"))
 			_, _ = ch.SendRequest("exit-status", false, gossh.Marshal(struct{ Status uint32 }{1}))
 			_ = ch.CloseWrite()
 			_ = ch.Close()

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"net"
 	"os"
 	"slices"
 	"strings"
@@ -346,8 +347,17 @@ func (s *Server) instructor(ss *Session) bool {
 	return ss.Fingerprint != "" && slices.Contains(s.cfg.Instructors, ss.Fingerprint)
 }
 
-// refuseExec is the line a client that asked to run a command reads.
-func (s *Server) refuseExec(getenv func(string) string) string {
+// refuseExec is the line a client that asked to run a command reads,
+// with the command to type instead: the address it reached the server at
+// (local, the connection's local address).
+func (s *Server) refuseExec(getenv func(string) string, local net.Addr) string {
 	lang, _ := langOf(getenv)
-	return locale.For(lang).T("distlab serve runs the course, not commands: connect with ssh -p PORT HOST and nothing after it.")
+	host, port, err := net.SplitHostPort(local.String())
+	if err != nil {
+		host, port = local.String(), "22"
+	}
+	if strings.Contains(host, ":") {
+		host = "[" + host + "]"
+	}
+	return locale.For(lang).T("distlab serve runs the course, not commands: connect with ssh -p %s %s and nothing after it.", port, host)
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"net"
 	"strings"
 	"testing"
 	"time"
@@ -23,7 +24,8 @@ func dialKey(t *testing.T, ts *testServer) *gossh.Client {
 	return c
 }
 
-// exec runs nothing: the client reads a line saying how to connect and
+// exec runs nothing: the client reads a line saying how to connect (the
+// server's own port and address) and
 // exit status 1. The request is answered yes, as OpenSSH shows nothing but
 // "exec request failed" for a refused one (it leaves before printing what
 // came on stderr).
@@ -50,8 +52,10 @@ func TestExecRefused(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("exec left open")
 	}
-	if !strings.Contains(stderr.String(), "not commands") || stdout.Len() != 0 {
-		t.Fatalf("exec: stderr %q, stdout %q", stderr.String(), stdout.String())
+	host, port, _ := net.SplitHostPort(ts.Addr())
+	want := "connect with ssh -p " + port + " " + host + " and nothing after it."
+	if !strings.Contains(stderr.String(), want) || stdout.Len() != 0 {
+		t.Fatalf("exec: stderr %q, stdout %q; want the command to type, %q", stderr.String(), stdout.String(), want)
 	}
 	sess.Close()
 }
