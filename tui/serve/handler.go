@@ -74,7 +74,7 @@ func (s *Server) handle(sess ssh.Session) {
 	// killGrace.
 	ss.ctx, ss.cancel = context.WithCancel(context.Background())
 	defer ss.cancel()
-	lost := context.AfterFunc(sess.Context(), func() { ss.end(endQuit) })
+	lost := context.AfterFunc(sess.Context(), func() { ss.end(endLost) })
 	defer lost()
 	ss.out = &output{f: outFile, timeout: s.cfg.WriteTimeout, stuck: func() { ss.end(endStuck) }}
 	if key := sess.PublicKey(); key != nil {
@@ -244,6 +244,8 @@ func (r endReason) String(p *locale.Printer) string {
 		return p.T("stopped reading")
 	case endReplaced:
 		return p.T("connected again")
+	case endLost:
+		return p.T("connection lost")
 	}
 	return p.T("the student quit")
 }

@@ -63,6 +63,9 @@ func TestReconnectResumes(t *testing.T) {
 	tm.keys("n") // the next lesson
 	tm.waitFor(second.Title)
 	tm.quit()
+	if log := ts.log.String(); !strings.Contains(log, "Ana left after") || !strings.Contains(log, "(the student quit)") {
+		t.Fatalf("the log says why the session ended: %s", log)
+	}
 	if st := ts.state(t, app.ss.ID); st.LastLesson != second.ID {
 		t.Fatalf("last lesson saved %q, want %q", st.LastLesson, second.ID)
 	}

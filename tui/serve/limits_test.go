@@ -222,7 +222,8 @@ func TestStuckClientIsDisconnected(t *testing.T) {
 }
 
 // A client that is gone mid-frame (its connection cut while the app
-// draws) frees its session; goleak (TestMain) checks nothing is left.
+// draws) frees its session, and the log says the connection was lost (not
+// that the student quit); goleak (TestMain) checks nothing is left.
 func TestKilledMidFrame(t *testing.T) {
 	ts := startServer(t, "", nil)
 	c := dialKey(t, ts)
@@ -236,6 +237,9 @@ func TestKilledMidFrame(t *testing.T) {
 	case <-app.ss.Done():
 	case <-time.After(20 * time.Second):
 		t.Fatal("the session of a cut connection did not end")
+	}
+	if log := ts.log.String(); !strings.Contains(log, "Mia left after") || !strings.Contains(log, "(connection lost)") {
+		t.Fatalf("the log says why the session ended: %s", log)
 	}
 	ts.mu.Lock()
 	n := len(ts.sessions) + len(ts.live)

@@ -97,7 +97,8 @@ type endReason int
 
 const (
 	endNone     endReason = iota
-	endQuit               // the student quit, or the connection was lost
+	endQuit               // the student quit
+	endLost               // the connection was lost (the terminal closed, the ssh client killed)
 	endStopped            // the server is stopping
 	endIdle               // no input for IdleTimeout
 	endFlood              // input over the rate for longer than FloodLimit

@@ -56,6 +56,7 @@ func init() {
 		locale.Str("stopped reading", "parou de ler"),
 		locale.Str("connected again", "conectou de novo"),
 		locale.Str("the student quit", "o aluno saiu"),
+		locale.Str("connection lost", "conexão perdida"),
 
 		// Errors.
 		locale.Str("serve: %v", "serve: %v"),
