@@ -133,6 +133,9 @@ func Check(ops []OpView, timeout time.Duration) Verdict {
 		return v
 	case porcupine.Unknown:
 		v.Result = Undecided
+		if witness(&v, ops) {
+			v.Result = NotLinearizable
+		}
 		return v
 	}
 	v.Result = NotLinearizable

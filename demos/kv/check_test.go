@@ -89,3 +89,30 @@ func TestExportHTML(t *testing.T) {
 		t.Errorf("export: %d bytes, no page or no operation", len(s))
 	}
 }
+
+// The patterns are proofs on their own: when Porcupine runs out of time,
+// a history they catch is still called broken, and one they do not catch
+// is left undecided rather than passed.
+func TestWitnessWithoutTheSearch(t *testing.T) {
+	broken := []OpView{
+		hop(1, 1, "x", true, 1, 0, 10, OK),
+		hop(2, 2, "y", true, 2, 0, 10, OK),
+		hop(3, 2, "y", false, 0, 20, 30, OK, 0),
+	}
+	var v Verdict
+	if !witness(&v, broken) || v.Key != "y" || v.Why(nil) != "read y → 0 at 20 ms after write y = 2 completed at 10 ms" {
+		t.Errorf("broken: key %q, %q", v.Key, v.Why(nil))
+	}
+	fine := []OpView{
+		hop(1, 1, "x", true, 1, 0, 300, Unknown),
+		hop(2, 2, "x", true, 2, 10, 20, OK),
+		hop(3, 3, "x", false, 0, 30, 40, OK, 2),
+		hop(4, 3, "x", false, 0, 50, 60, OK, 1), // w1 may take effect late
+	}
+	if witness(&v, fine) {
+		t.Errorf("fine: %q", v.Why(nil))
+	}
+	if got := Check(fine, time.Second); got.Result != Linearizable {
+		t.Errorf("fine: %s", got.Line(nil))
+	}
+}

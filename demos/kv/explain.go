@@ -11,31 +11,54 @@ import (
 	"distlab/demos/locale"
 )
 
+// byKey splits a history by key, keys in the order they first appear,
+// leaving out what the checker does not see (refusals, reads under way).
+func byKey(ops []OpView) (keys []string, of map[string][]OpView) {
+	of = map[string][]OpView{}
+	for _, o := range ops {
+		if o.Status == Refused || o.Status == Pending && !o.Put {
+			continue
+		}
+		if _, ok := of[o.Key]; !ok {
+			keys = append(keys, o.Key)
+		}
+		of[o.Key] = append(of[o.Key], o)
+	}
+	return keys, of
+}
+
 // explain names the operations of the first key whose history admits no
 // order: a read that missed a write finished before it began, a read
 // older than a read finished before it began, or siblings; Porcupine's
 // search when none of those is found. Each key's check gets at most
 // timeout (0: no limit).
 func explain(v *Verdict, ops []OpView, timeout time.Duration) {
-	byKey := map[string][]OpView{}
-	var keys []string
-	for _, o := range ops {
-		if o.Status == Refused || o.Status == Pending && !o.Put {
-			continue
-		}
-		if _, ok := byKey[o.Key]; !ok {
-			keys = append(keys, o.Key)
-		}
-		byKey[o.Key] = append(byKey[o.Key], o)
-	}
+	keys, of := byKey(ops)
 	for _, k := range keys {
-		if porcupine.CheckOperationsTimeout(model, operations(byKey[k]), timeout) != porcupine.Illegal {
+		if porcupine.CheckOperationsTimeout(model, operations(of[k]), timeout) != porcupine.Illegal {
 			continue
 		}
 		v.Key = k
-		explainKey(v, byKey[k])
+		explainKey(v, of[k])
 		return
 	}
+}
+
+// witness looks for a violation by its patterns alone, without
+// Porcupine's search: each is a proof on its own (a register cannot
+// return a value overwritten before the read began, nor siblings), so a
+// history Porcupine could not decide in time is still found broken when
+// one is there. It reports whether one was found.
+func witness(v *Verdict, ops []OpView) bool {
+	keys, of := byKey(ops)
+	for _, k := range keys {
+		w := Verdict{Key: k}
+		if explainKey(&w, of[k]) {
+			v.Key, v.Involved, v.why = k, w.Involved, w.why
+			return true
+		}
+	}
+	return false
 }
 
 // explainKey looks for the earliest read that returned a value already
@@ -43,8 +66,9 @@ func explain(v *Verdict, ops []OpView, timeout time.Duration) {
 // read's value was written and finished before the read began, or a read
 // finished before it began returned such a value. Prefix maxima over the
 // operations sorted by their end make it O(n log n), so a history of 10k
-// operations is explained in milliseconds.
-func explainKey(v *Verdict, ops []OpView) {
+// operations is explained in milliseconds. It reports whether it found
+// one; if not, the explanation is Porcupine's search.
+func explainKey(v *Verdict, ops []OpView) bool {
 	writeOf := map[int]OpView{}
 	for _, o := range ops {
 		if o.Put {
@@ -131,13 +155,15 @@ func explainKey(v *Verdict, ops []OpView) {
 			})
 		}
 	}
-	if best == nil {
-		n, k := len(ops), v.Key
-		best = func(p *locale.Printer) string {
-			return p.T("no order of the %d operations on %s fits them all (the HTML export shows Porcupine's longest orders)", n, k)
-		}
+	if best != nil {
+		v.why = best
+		return true
 	}
-	v.why = best
+	n, k := len(ops), v.Key
+	v.why = func(p *locale.Printer) string {
+		return p.T("no order of the %d operations on %s fits them all (the HTML export shows Porcupine's longest orders)", n, k)
+	}
+	return false
 }
 
 // ms is a run's time as the verdict writes it: "12 ms".
