@@ -58,7 +58,7 @@ func newRootCmd(args []string) *cobra.Command {
 	f.IntVar(&g.chatPort, "chat-port", 0, p.T("the chat demo's first node listens on this `port`, the others on the next ones (default: any free ports)"))
 	root.Flags().StringVar(&start.lesson, "lesson", "", p.T("open this lesson first: its `id`, or the number distlab lessons prints"))
 	root.Flags().BoolVar(&start.presenter, "presenter", false, p.T("start in presenter mode: slides, high contrast, for a projector"))
-	root.AddCommand(newLessonsCmd(g), newLessonCmd(g), newDemoCmd(g), newConsoleCmd(g), newQuizCmd(g), newProgressCmd(g), newChallengesCmd(g), newChatCmd(g), serveWithBench(g), newClocksCmd(g), newScaleCmd(g), newRaftCmd(g))
+	root.AddCommand(newLessonsCmd(g), newLessonCmd(g), newDemoCmd(g), newConsoleCmd(g), newQuizCmd(g), newProgressCmd(g), newChallengesCmd(g), newChatCmd(g), serveWithBench(g), newClocksCmd(g), newScaleCmd(g), newRaftCmd(g), newKVCmd(g))
 	speak(g, root)
 	root.SetArgs(args)
 	return root

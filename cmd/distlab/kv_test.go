@@ -1,0 +1,105 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"distlab/demos/kv"
+)
+
+// Every scenario ends with its verdict on the last line, the one the
+// lesson promises; exit status 0 either way.
+func TestKVRunScenarios(t *testing.T) {
+	want := map[string]string{
+		"quorum": "linearizable: yes", "cp-partition": "linearizable: yes",
+		"one-one": "linearizable: no: read x", "ap-partition": "linearizable: no: ", "lww-skew": "linearizable: no: ",
+		"version-vectors": "linearizable: no: ", "sloppy-quorum": "linearizable: no: read x",
+	}
+	for _, sc := range kv.Scenarios() {
+		out, _, err := execute(t, "kv", "run", "--scenario", sc.Name)
+		if err != nil {
+			t.Fatalf("%s: %v", sc.Name, err)
+		}
+		if got := finalLine(out); !strings.HasPrefix(got, want[sc.Name]) {
+			t.Errorf("%s: last line %q, want %q…", sc.Name, got, want[sc.Name])
+		}
+		if !strings.Contains(out, "scenario "+sc.Name+": "+sc.Title(nil)) || !strings.Contains(out, "stale reads") {
+			t.Errorf("%s: no scenario line or no counters:\n%s", sc.Name, out)
+		}
+	}
+}
+
+// A free run: the knobs as flags, the counters in a column, the verdict
+// last; the same flags give the same output, and pt-BR speaks Portuguese.
+func TestKVRunFlags(t *testing.T) {
+	out, _, err := execute(t, "kv", "run", "--r", "1", "--w", "1", "--seed", "3")
+	if err != nil || !strings.HasPrefix(finalLine(out), "linearizable: no: read x") || !strings.Contains(out, "N = 3, R = 1, W = 1, CP, last writer wins, seed 3") {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	again, _, _ := execute(t, "kv", "run", "--r", "1", "--w", "1", "--seed", "3")
+	if strings.Split(again, "checked")[0] != strings.Split(out, "checked")[0] || finalLine(again) != finalLine(out) {
+		t.Errorf("the same flags, another run:\n%s\n%s", out, again)
+	}
+	out, _, err = execute(t, "--lang", "pt-BR", "kv", "run", "--partition", "3@5-30", "--mode", "ap", "--conflicts", "vv", "--ops", "80")
+	if err != nil || !strings.HasPrefix(finalLine(out), "linearizável: ") || !strings.Contains(out, "partição: n3 isolado da operação 5 à 30") || !strings.Contains(out, "leituras desatualizadas") {
+		t.Fatalf("pt-BR: %v\n%s", err, out)
+	}
+	out, _, err = execute(t, "kv", "run", "--partition", "auto", "--ops", "30", "--read-repair", "--check=false")
+	if err != nil || strings.Contains(out, "linearizable") || !strings.Contains(out, "partition: n3 cut off from operation 11 to 21") {
+		t.Fatalf("auto, no check: %v\n%s", err, out)
+	}
+}
+
+// Bad flags are refused, naming the flag, before anything runs.
+func TestKVRunBadFlags(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--partition", "3@x"}, "--partition \"3@x\": want none, auto"},
+		{[]string{"--partition", "9"}, "a partition's side names servers 1 to 3"},
+		{[]string{"--mode", "ca"}, "--mode ca: want cp or ap"},
+		{[]string{"--skew", "n1:5ms"}, "--skew \"n1:5ms\": want SERVER=OFFSET"},
+		{[]string{"--ryw", "always"}, "--ryw always: want off, sticky or token"},
+		{[]string{"--n", "9"}, "a key has 3 to 5 replicas, not 9"},
+		{[]string{"--scenario", "quorum", "--r", "1"}, "--r has no effect with --scenario"},
+		{[]string{"--ops", "0"}, "--ops 0: want 1 to 100"},
+	} {
+		_, _, err := execute(t, append([]string{"kv", "run"}, c.args...)...)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%v: error %v, want %q", c.args, err, c.want)
+		}
+	}
+}
+
+// --export-html writes Porcupine's page and says where.
+func TestKVExportHTML(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "kv.html")
+	out, _, err := execute(t, "kv", "run", "--scenario", "one-one", "--export-html", file)
+	if err != nil || !strings.Contains(out, "wrote the history to "+file) {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	b, err := os.ReadFile(file)
+	if err != nil || !strings.Contains(string(b), "<html") {
+		t.Fatalf("export: %v, %d bytes", err, len(b))
+	}
+}
+
+// The scenarios are listed with their summaries, in the language.
+func TestKVScenarios(t *testing.T) {
+	out, _, err := execute(t, "kv", "scenarios")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sc := range kv.Scenarios() {
+		if !strings.Contains(out, sc.Name+"  "+sc.Title(nil)) {
+			t.Errorf("no %s in\n%s", sc.Name, out)
+		}
+	}
+	out, _, _ = execute(t, "--lang", "pt-BR", "kv", "scenarios")
+	if !strings.Contains(out, "quorum  Quóruns que se cruzam") {
+		t.Errorf("pt-BR:\n%s", out)
+	}
+}
