@@ -98,7 +98,7 @@ func TestMapScrollsOnASmallScreen(t *testing.T) {
 	press(t, m, "M")
 	press(t, m, "up") // from lesson 1 round to lesson 10, the last
 	s := screen(m)
-	if !strings.Contains(s, "10  Encerramento") || !strings.Contains(s, "lição") || !strings.Contains(s, "Próximo passo") || !strings.Contains(s, "de 67 passos") {
+	if !strings.Contains(s, "10  Encerramento") || !strings.Contains(s, "lição") || !strings.Contains(s, "Próximo passo") || !strings.Contains(s, "de 78 passos") {
 		t.Fatalf("lesson 10, the next step and the count in view:\n%s", s)
 	}
 	press(t, m, "down") // back to lesson 1
