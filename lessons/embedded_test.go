@@ -16,7 +16,9 @@ func TestEmbeddedCourse(t *testing.T) {
 		Prefix: lessons.EmbeddedPrefix,
 		// The demo ids the app registers (tui's registry is checked against
 		// the course in tui's own tests; lessons may not import tui).
-		KnownDemo: func(id string) bool { return id == "chat" || id == "clocks" || id == "scale" || id == "raft" },
+		KnownDemo: func(id string) bool {
+			return id == "chat" || id == "clocks" || id == "scale" || id == "raft" || id == "kv"
+		},
 	})
 	for _, p := range c.Problems {
 		t.Errorf("problem: %v", p)

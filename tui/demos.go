@@ -4,6 +4,7 @@ import (
 	"distlab/tui/chatpane"
 	"distlab/tui/clockpane"
 	"distlab/tui/demo"
+	"distlab/tui/kvpane"
 	"distlab/tui/raftpane"
 	"distlab/tui/scalepane"
 )
@@ -20,6 +21,7 @@ func Demos() *demo.Registry {
 		clockpane.Demo(),
 		scalepane.Demo(),
 		raftpane.Demo(),
+		kvpane.Demo(),
 	)
 }
 

@@ -6,7 +6,7 @@ import "distlab/demos/locale"
 func init() {
 	locale.Add(
 		locale.Str("The replicated store demo on the command line: quorums, partitions, conflicts, and each history checked for linearizability",
-			"A demonstração do armazenamento replicado na linha de comando: quóruns, partições, conflitos, e cada histórico verificado quanto à linearizabilidade"),
+			"A demonstração do armazenamento replicado na linha de comando: quóruns, partições, conflitos, e cada história verificada quanto à linearizabilidade"),
 		locale.Str("Simulate a replicated store and print its counters and the linearizability verdict",
 			"Simula um armazenamento replicado e mostra os contadores e o veredito de linearizabilidade"),
 		locale.Str("Run N replicas of a key-value store and clients that read and write concurrently, on a\n"+
@@ -37,7 +37,7 @@ func init() {
 				"--scenario roda um dos cenários da demonstração (veja: distlab kv scenarios); ele mesmo\n"+
 				"ajusta o armazenamento, então só --seed, --events e as opções de saída combinam com ele."),
 		locale.Str("%5d %6d ms  %s%s", "%5d %6d ms  %s%s"),
-		locale.Str("wrote the history to %s (Porcupine's visualization: open it in a browser)", "histórico gravado em %s (a visualização do Porcupine: abra num navegador)"),
+		locale.Str("wrote the history to %s (Porcupine's visualization: open it in a browser)", "história gravada em %s (a visualização do Porcupine: abra num navegador)"),
 		locale.Str("checked %d operations in %s", "%d operações verificadas em %s"),
 		locale.Str("replicas of every key, %d to %d (default %d)", "réplicas de cada chave, de %d a %d (padrão %d)"),
 		locale.Str("read quorum: replicas a read waits for (default a majority)", "quórum de leitura: réplicas que uma leitura espera (padrão: uma maioria)"),
@@ -54,9 +54,9 @@ func init() {
 		locale.Str("clients issuing operations, 1 to %d (default %d)", "clientes que fazem operações, de 1 a %d (padrão %d)"),
 		locale.Str("operations the clients issue in all, 1 to %d", "operações que os clientes fazem no total, de 1 a %d"),
 		locale.Str("run a named scenario (see: distlab kv scenarios)", "roda um cenário pelo nome (veja: distlab kv scenarios)"),
-		locale.Str("check the history for linearizability (--check=false to skip)", "verifica a linearizabilidade do histórico (--check=false para pular)"),
+		locale.Str("check the history for linearizability (--check=false to skip)", "verifica a linearizabilidade da história (--check=false para pular)"),
 		locale.Str("also print every event, one a line", "mostra também cada evento, um por linha"),
-		locale.Str("also write the history to FILE as Porcupine's HTML visualization", "grava também o histórico em ARQUIVO como a visualização HTML do Porcupine"),
+		locale.Str("also write the history to FILE as Porcupine's HTML visualization", "grava também a história em ARQUIVO como a visualização HTML do Porcupine"),
 		locale.Str("--%s has no effect with --scenario: a scenario sets the store's knobs itself", "--%s não tem efeito com --scenario: o cenário ajusta o armazenamento sozinho"),
 		locale.Str("--ops %d: want 1 to %d operations", "--ops %d: use de 1 a %d operações"),
 		locale.Str("--mode %s: want cp or ap", "--mode %s: use cp ou ap"),

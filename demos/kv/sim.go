@@ -109,6 +109,15 @@ func (s *Sim) History() []Event {
 	return append([]Event(nil), s.eng.events...)
 }
 
+// Recent is the run's last n events, oldest first: what a pane lists
+// without copying the whole history every frame.
+func (s *Sim) Recent(n int) []Event {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	evs := s.eng.events
+	return append([]Event(nil), evs[max(len(evs)-n, 0):]...)
+}
+
 // Actions are the actions that made the run's events.
 func (s *Sim) Actions() []Action {
 	s.mu.Lock()

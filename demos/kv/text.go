@@ -30,10 +30,10 @@ func init() {
 
 		// Scenarios.
 		locale.Str("Quorums that overlap", "Quóruns que se cruzam"),
-		locale.Str("N = 3, R = 2, W = 2 with read repair, no faults: every read meets the last write, and the history is linearizable.", "N = 3, R = 2, W = 2 com reparo na leitura, sem falhas: toda leitura encontra a última escrita, e o histórico é linearizável."),
+		locale.Str("N = 3, R = 2, W = 2 with read repair, no faults: every read meets the last write, and the history is linearizable.", "N = 3, R = 2, W = 2 com reparo na leitura, sem falhas: toda leitura encontra a última escrita, e a história é linearizável."),
 		locale.Str("N = 3, R = 1, W = 1: a write answered by one replica, a read by another that has not heard of it yet: a stale read.", "N = 3, R = 1, W = 1: uma escrita respondida por uma réplica, uma leitura por outra que ainda não soube dela: uma leitura desatualizada."),
 		locale.Str("A partition under CP", "Uma partição em CP"),
-		locale.Str("n3 is cut off for the middle of the run; it refuses what it cannot do with a quorum, and the history stays linearizable.", "n3 fica isolado no meio da execução; recusa o que não consegue fazer com um quórum, e o histórico continua linearizável."),
+		locale.Str("n3 is cut off for the middle of the run; it refuses what it cannot do with a quorum, and the history stays linearizable.", "n3 fica isolado no meio da execução; recusa o que não consegue fazer com um quórum, e a história continua linearizável."),
 		locale.Str("A partition under AP", "Uma partição em AP"),
 		locale.Str("n3 cut off again, but every side answers with the replicas it reaches: a stale read on n3's side, a write there that the others miss, and siblings once it heals.", "n3 isolado de novo, mas cada lado responde com as réplicas que alcança: uma leitura desatualizada do lado de n3, uma escrita ali que os outros não veem, e versões irmãs quando a partição se desfaz."),
 		locale.Str("Last writer wins, skewed clocks", "A última escrita vence, relógios desviados"),

@@ -1,0 +1,277 @@
+package kvpane
+
+import (
+	"strconv"
+	"strings"
+
+	"distlab/demos/kv"
+	"distlab/demos/locale"
+	"distlab/tui/common"
+)
+
+// The smallest pane the demo draws in; a smaller one says so.
+const (
+	minWidth  = 34
+	minHeight = 10
+)
+
+// View draws the status, the servers, the timeline, the messages in
+// flight, the last event's sentence, the counters and the verdict, and
+// the challenge strip under them.
+func (m *Model) View() string {
+	w, h := m.Size()
+	if v, done := m.Placeholder(); done {
+		return v
+	}
+	if w < minWidth || h < minHeight {
+		text := m.Com.T("Enlarge this pane to at least %d×%d to see the replicated store (z zooms it).", minWidth, minHeight)
+		return common.Fit(strings.Join(common.WrapLines(m.Com.Styles.Enlarge.Render(text), w, h), "\n"), w, h)
+	}
+	strip := m.ChallengeStrip(w, h)
+	body := m.body(w, h-len(strip))
+	body = body[:min(len(body), h-len(strip))]
+	for i, l := range body {
+		body[i] = common.FitLine(l, w)
+	}
+	blank := strings.Repeat(" ", w)
+	for len(body) < h-len(strip) {
+		body = append(body, blank)
+	}
+	return strings.Join(append(body, strip...), "\n")
+}
+
+// body is the demo's lines in w×h: the status, the servers, the counters
+// and the verdict always; the timeline, the sentence, the messages, the
+// scenario's point and the legend as the height allows.
+func (m *Model) body(w, h int) []string {
+	s, p := m.Com.Styles, m.Com.Printer
+	status := m.statusLines(w)
+	var panel []string
+	switch {
+	case m.knobs:
+		panel = m.knobLines(w)
+	case m.choosing != nil:
+		panel = m.promptLines(w)
+	}
+	servers := m.serverLines(w)
+	counters := common.Pack(w, " ", " ", s.Status.Render(" · "), m.counterParts(w)...)
+	verdict := m.verdictLines(w)
+	left := h - len(status) - len(panel) - len(servers) - len(counters) - len(verdict)
+	take := func(want int) int {
+		n := min(max(want, 0), max(left, 0))
+		left -= n
+		return n
+	}
+	clients := len(m.snap.Clients)
+	timelineRows := take(clients + 1)
+	sentence := m.sentenceLines(w)
+	sentence = sentence[:take(len(sentence))]
+	flights := m.flightLines(w, take(2))
+	var about []string
+	if sc := m.current(); sc != nil && m.snap.Script {
+		about = common.WrapLines(s.Summary.Render(sc.About(p)), w, 3)
+		about = about[:take(len(about))]
+	}
+	legend := common.WrapLines(s.Status.Render(m.legendText()), w, 2)
+	legend = legend[:take(len(legend))]
+	recent := m.recentLines(w, take(8))
+
+	out := append([]string{}, status...)
+	out = append(out, panel...)
+	out = append(out, servers...)
+	if timelineRows > 1 {
+		out = append(out, m.timelineLines(w, timelineRows)...)
+	}
+	out = append(out, flights...)
+	out = append(out, recent...)
+	out = append(out, sentence...)
+	out = append(out, counters...)
+	out = append(out, verdict...)
+	out = append(out, about...)
+	out = append(out, legend...)
+	return out
+}
+
+// statusLines are the run's settings and state, or why a key did nothing.
+func (m *Model) statusLines(w int) []string {
+	s, p := m.Com.Styles, m.Com.Printer
+	title := p.T("free run")
+	if sc := m.current(); sc != nil {
+		title = sc.Title(p)
+	}
+	state := p.T("▶ playing %s×", speedText(p, speeds[m.speed]))
+	if !m.Animating() {
+		state = p.T("⏸ paused (speed %s×)", speedText(p, speeds[m.speed]))
+	}
+	parts := []string{s.HeaderLesson.Render(title), s.Status.Render(m.knobSummary()),
+		s.Status.Render(p.T("seed %d", m.seed)), s.Status.Render(p.T("time %s", p.Duration(m.clock))), s.Status.Render(state)}
+	lines := common.Pack(w, " ", " ", s.Status.Render(" · "), parts...)
+	if m.notice != "" {
+		lines = append(lines, common.WrapLines(s.StatusWarn.Render(m.notice), w, 2)...)
+	}
+	return lines
+}
+
+// knobSummary is the knobs in one phrase: "N = 3, R = 2, W = 2, CP, last
+// writer wins, read repair".
+func (m *Model) knobSummary() string {
+	p, c := m.Com.Printer, m.snap.Knobs
+	parts := []string{"N = " + strconv.Itoa(c.N) + ", R = " + strconv.Itoa(c.R) + ", W = " + strconv.Itoa(c.W), c.Mode.Label(p), c.Conflicts.Label(p)}
+	if c.Sloppy {
+		parts = append(parts, p.T("sloppy quorums"))
+	}
+	if c.ReadRepair {
+		parts = append(parts, p.T("read repair"))
+	}
+	if c.ReadYourWrites != kv.Off {
+		parts = append(parts, p.T("read your writes: %s", c.ReadYourWrites.Label(p)))
+	}
+	if c.MonotonicReads != kv.Off {
+		parts = append(parts, p.T("monotonic reads: %s", c.MonotonicReads.Label(p)))
+	}
+	if c.Loss > 0 {
+		parts = append(parts, p.T("%d%% lost", int(c.Loss*100+0.5)))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// speedText is a speed as the status writes it: 0.05, 0,25, 1.
+func speedText(p *locale.Printer, x float64) string {
+	return strings.Replace(strconv.FormatFloat(x, 'f', -1, 64), ".", p.Decimal(), 1)
+}
+
+// promptLines are the partition chooser's prompt.
+func (m *Model) promptLines(w int) []string {
+	s, p := m.Com.Styles, m.Com.Printer
+	text := p.T("Partition: press the numbers of the servers to cut off (1–%d), enter to cut, esc to cancel.", len(m.snap.Servers))
+	if len(m.choosing) > 0 {
+		names := make([]string, len(m.choosing))
+		for i, id := range m.choosing {
+			names[i] = kv.Name(id)
+		}
+		text = p.T("Partition: cut off %s from the rest · more numbers, enter to cut, esc to cancel.", strings.Join(names, ", "))
+	}
+	return common.WrapLines(s.StatusWarn.Render(text), w, 2)
+}
+
+// knobLines are the knobs panel: one knob a line, the chosen one marked.
+func (m *Model) knobLines(w int) []string {
+	s, p := m.Com.Styles, m.Com.Printer
+	out := []string{s.StatusWarn.Render(" " + p.T("Knobs: ↑/↓ choose, ←/→ change, esc close"))}
+	width := 0
+	for _, k := range knobList {
+		width = max(width, len([]rune(k.name(p))))
+	}
+	for i, k := range knobList {
+		name := k.name(p)
+		pad := strings.Repeat(" ", width-len([]rune(name)))
+		row := "   " + name + pad + "  " + k.value(m, p)
+		if i == m.knob {
+			out = append(out, s.ItemCurrent.Render(common.Ellipsis(" ▸ "+name+pad+"  "+k.value(m, p), w)))
+			continue
+		}
+		out = append(out, s.Item.Render(common.Ellipsis(row, w)))
+	}
+	return out
+}
+
+// counterParts are the counters, the ones that count trouble marked when
+// they are not zero; a narrow pane leaves out the ones at zero but stale
+// reads.
+func (m *Model) counterParts(w int) []string {
+	s, p, c := m.Com.Styles, m.Com.Printer, m.snap.Counters
+	parts := []string{s.Item.Render(p.T("%d operations", c.Ops))}
+	part := func(n int, text string, always bool) {
+		switch {
+		case n > 0:
+			parts = append(parts, s.StatusError.Render(text))
+		case always || w >= 60:
+			parts = append(parts, s.Status.Render(text))
+		}
+	}
+	part(c.Refused, p.T("%d refused", c.Refused), false)
+	part(c.StaleReads, p.T("%d stale reads", c.StaleReads), true)
+	part(c.LostUpdates, p.T("%d lost updates", c.LostUpdates), false)
+	part(c.Siblings, p.T("%d with siblings", c.Siblings), false)
+	part(c.RYW, p.T("read your writes broken %d×", c.RYW), false)
+	part(c.MR, p.T("monotonic reads broken %d×", c.MR), false)
+	return parts
+}
+
+// verdictLines are the linearizability verdict of the history so far.
+func (m *Model) verdictLines(w int) []string {
+	s, p := m.Com.Styles, m.Com.Printer
+	v, stale := m.currentVerdict()
+	if v == nil {
+		return common.WrapLines(s.Status.Render(p.T("linearizable: checking…")), w, 1)
+	}
+	line := v.Line(p)
+	if stale && v.Result != kv.NotLinearizable {
+		// A history found broken stays broken; one found fine may not.
+		line += " " + p.T("(of the first %d operations; checking the newer…)", v.Ops)
+	}
+	style := s.ReadMark
+	switch v.Result {
+	case kv.NotLinearizable:
+		style = s.StatusError
+	case kv.Undecided:
+		style = s.StatusWarn
+	}
+	return common.WrapLines(style.Render(line), w, 3)
+}
+
+// sentenceLines are the last event, numbered and timed.
+func (m *Model) sentenceLines(w int) []string {
+	s, p := m.Com.Styles, m.Com.Printer
+	ev := m.snap.Last
+	if ev == nil {
+		return common.WrapLines(s.Summary.Render(p.T("Nothing has happened yet: play with space, or step one event with →.")), w, 3)
+	}
+	head := p.T("#%d at %s:", ev.N, p.Duration(ev.At))
+	return common.WrapLines(s.HeaderLesson.Render(head)+s.Item.Render(" "+ev.Said(p)), w, 3)
+}
+
+// recentLines are the n events before the last, oldest first, dim.
+func (m *Model) recentLines(w, n int) []string {
+	if n <= 0 || m.snap.Last == nil {
+		return nil
+	}
+	if m.recent.sim != m.sim || m.recent.events != m.snap.Last.N || m.recent.lang != m.Com.Lang() || m.recent.w != w {
+		s, p := m.Com.Styles, m.Com.Printer
+		evs := m.sim.Recent(maxRecent + 1)
+		m.recent.lines = m.recent.lines[:0]
+		for _, ev := range evs[:max(len(evs)-1, 0)] {
+			m.recent.lines = append(m.recent.lines, s.Status.Render(common.Ellipsis(" "+p.T("#%d at %s:", ev.N, p.Duration(ev.At))+" "+ev.Said(p), w)))
+		}
+		m.recent.sim, m.recent.events, m.recent.lang, m.recent.w = m.sim, m.snap.Last.N, m.Com.Lang(), w
+	}
+	lines := m.recent.lines
+	return lines[max(len(lines)-n, 0):]
+}
+
+// flightLines are the messages in flight, as many as fit on n lines.
+func (m *Model) flightLines(w, n int) []string {
+	if n <= 0 || len(m.snap.Flights) == 0 {
+		return nil
+	}
+	s, p := m.Com.Styles, m.Com.Printer
+	var parts []string
+	for i, f := range m.snap.Flights {
+		part := s.ItemCurrent.Render(f.Label(p))
+		if i == 0 {
+			part = s.Status.Render(p.T("in flight:")+" ") + part
+		}
+		parts = append(parts, part)
+	}
+	lines := common.Pack(w, " ", "   ", s.Status.Render(" · "), parts...)
+	if len(lines) > n {
+		lines = lines[:n]
+		lines[n-1] = common.Ellipsis(lines[n-1], w-1) + "…"
+	}
+	return lines
+}
+
+// legendText says what the timeline's marks mean.
+func (m *Model) legendText() string {
+	return m.Com.T("[w3] a write of 3 · [r→2] a read that returned 2, from invocation to response · ! stale · ✗ refused, given up or lost · ⑂ siblings · ▸ selected server · ┃ the partition")
+}
