@@ -63,7 +63,7 @@ const maxStepsPerFrame = 400
 // verdict; checkEvery is how often it runs while the run plays.
 const (
 	checkTimeout = 500 * time.Millisecond
-	checkEvery   = time.Second
+	checkEvery   = 250 * time.Millisecond
 )
 
 // Model is the pane.

@@ -88,7 +88,7 @@ func (m *Model) keyText(k kv.KeyView, servers int) string {
 	}
 	value := s.Item.Render(k.Key + " = " + kv.ValuesText(vals))
 	if len(vals) > 1 {
-		value = s.StatusWarn.Render("⑂ " + k.Key + " = " + kv.ValuesText(vals))
+		value = s.StatusWarn.Render("∥ " + k.Key + " = " + kv.ValuesText(vals))
 	}
 	return value + s.Status.Render(" "+strings.Join(versions, " "))
 }

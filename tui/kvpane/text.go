@@ -71,13 +71,13 @@ func init() {
 		locale.Str("read your writes broken %d×", "leia suas escritas violada %d×"),
 		locale.Str("monotonic reads broken %d×", "leituras monotônicas violadas %d×"),
 		locale.Str("linearizable: checking…", "linearizável: verificando…"),
-		locale.Str("(of the first %d operations; checking the newer…)", "(das primeiras %d operações; verificando as mais novas…)"),
+		locale.Str("(as of operation %d; checking the newer…)", "(até a operação %d; verificando as mais novas…)"),
 		locale.Str("in flight:", "a caminho:"),
 		locale.Str("partition: no message crosses", "partição: nenhuma mensagem atravessa"),
 		locale.Str("spare", "reserva"),
 		locale.Str("clock %s", "relógio %s"),
 		locale.Str("operations from %s to %s, a cell %s:", "operações de %s a %s, uma célula %s:"),
 		locale.Str("operations from %s to %s:", "operações de %s a %s:"),
-		locale.Str("[w3] a write of 3 · [r→2] a read that returned 2, from invocation to response · ! stale · ✗ refused, given up or lost · ⑂ siblings · ▸ selected server · ┃ the partition", "[w3] uma escrita de 3 · [r→2] uma leitura que devolveu 2, da invocação à resposta · ! desatualizada · ✗ recusada, abandonada ou perdida · ⑂ versões irmãs · ▸ servidor escolhido · ┃ a partição"),
+		locale.Str("[w3] a write of 3 · [r→2] a read that returned 2, from invocation to response · ! stale · ✗ refused, given up or lost · ∥ siblings · ▸ selected server · ┃ the partition", "[w3] uma escrita de 3 · [r→2] uma leitura que devolveu 2, da invocação à resposta · ! desatualizada · ✗ recusada, abandonada ou perdida · ∥ versões irmãs · ▸ servidor escolhido · ┃ a partição"),
 	)
 }

@@ -121,7 +121,7 @@ func opLabel(o kv.OpView) string {
 	case o.Stale:
 		b.WriteString("!")
 	case o.Siblings:
-		b.WriteString("⑂")
+		b.WriteString("∥")
 	}
 	return b.String()
 }

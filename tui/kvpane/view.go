@@ -208,7 +208,7 @@ func (m *Model) verdictLines(w int) []string {
 	line := v.Line(p)
 	if stale && v.Result != kv.NotLinearizable {
 		// A history found broken stays broken; one found fine may not.
-		line += " " + p.T("(of the first %d operations; checking the newer…)", v.Ops)
+		line += " " + p.T("(as of operation %d; checking the newer…)", m.verdict.shown.ops)
 	}
 	style := s.ReadMark
 	switch v.Result {
@@ -273,5 +273,5 @@ func (m *Model) flightLines(w, n int) []string {
 
 // legendText says what the timeline's marks mean.
 func (m *Model) legendText() string {
-	return m.Com.T("[w3] a write of 3 · [r→2] a read that returned 2, from invocation to response · ! stale · ✗ refused, given up or lost · ⑂ siblings · ▸ selected server · ┃ the partition")
+	return m.Com.T("[w3] a write of 3 · [r→2] a read that returned 2, from invocation to response · ! stale · ✗ refused, given up or lost · ∥ siblings · ▸ selected server · ┃ the partition")
 }
