@@ -147,3 +147,15 @@ func TestStepBackRestoresTheRun(t *testing.T) {
 		s.Step()
 	}
 }
+
+// A scenario left alone stops after its operations; once the student acts
+// (here: read repair off), its clients go on for as long as it is played.
+func TestStudentRunsGoOn(t *testing.T) {
+	alone := run(t, Config{Scenario: "quorum", Seed: 1})
+	s, _ := NewSim(Config{Scenario: "quorum", Seed: 1})
+	s.Do(Action{Op: OpSetReadRepair, Value: 0})
+	s.Run(3000)
+	if a, b := alone.Counters().Ops, s.Counters().Ops; a != 40 || b <= 100 {
+		t.Errorf("operations: %d alone (want 40), %d after the student's action (want more than 100)", a, b)
+	}
+}

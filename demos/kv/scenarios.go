@@ -67,11 +67,21 @@ func (e *engine) scriptReady() bool {
 	return st.when == nil || st.when(e)
 }
 
-// takeOver ends the script: the run is the student's. It reports whether
+// takeOver ends the script: the run is the student's, and its clients
+// keep issuing operations until the student stops. It reports whether
 // there was a script to end.
 func (e *engine) takeOver() bool {
+	lifted := false
+	if e.cfg.Scenario != "" && e.cfg.Ops > 0 {
+		// The student's run goes on for as long as they play it: a
+		// scenario's 40 operations are not a limit on what they try.
+		e.cfg.Ops, lifted = Unlimited, true
+	}
 	if e.script == nil && len(e.pending) == 0 {
-		return false
+		if lifted {
+			e.startClients()
+		}
+		return lifted
 	}
 	e.script = nil
 	e.pending = nil
