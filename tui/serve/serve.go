@@ -132,6 +132,8 @@ type Server struct {
 	handlers  sync.WaitGroup // session handlers
 	serving   bool           // Serve was called; guarded by mu
 	served    chan struct{}  // closed when Serve returns
+	accepting chan struct{}  // closed when the library first accepts: it has counted its listener
+	acceptOne sync.Once
 	serveOnce sync.Once
 	closeOnce sync.Once
 	closeErr  error
@@ -188,6 +190,8 @@ func New(cfg Config) (*Server, error) {
 		sessions: map[*Session]struct{}{},
 		live:     map[string]*Session{},
 		served:   make(chan struct{}),
+
+		accepting: make(chan struct{}),
 	}
 	if s.code == "" {
 		s.code = NewCode()
@@ -279,11 +283,16 @@ func (s *Server) StudentsDir() string { return s.cfg.StudentsDir }
 // (see Close) and returns nil; any other error of the listener is returned.
 func (s *Server) Serve(ctx context.Context) error {
 	s.mu.Lock()
+	if s.closing { // closed before it served: the library never starts
+		s.mu.Unlock()
+		s.serveOnce.Do(func() { close(s.served) })
+		return nil
+	}
 	s.serving = true
 	s.mu.Unlock()
 	stop := context.AfterFunc(ctx, func() { _ = s.Close() })
 	defer stop()
-	err := s.ssh.Serve(s.ln)
+	err := s.ssh.Serve(acceptSignal{s.ln, s})
 	s.serveOnce.Do(func() { close(s.served) })
 	s.mu.Lock()
 	closing := s.closing
@@ -292,6 +301,18 @@ func (s *Server) Serve(ctx context.Context) error {
 		return nil
 	}
 	return locale.Errorf("serve: %w", err)
+}
+
+// acceptSignal is the server's listener as the SSH library gets it: its
+// first Accept says the library is serving (Server.accepting).
+type acceptSignal struct {
+	net.Listener
+	s *Server
+}
+
+func (l acceptSignal) Accept() (net.Conn, error) {
+	l.s.acceptOne.Do(func() { close(l.s.accepting) })
+	return l.Listener.Accept()
 }
 
 // stopGrace is how long Close gives the sessions to save and say goodbye
@@ -314,6 +335,16 @@ func (s *Server) Close() error {
 		s.mu.Unlock()
 		for _, ss := range running {
 			ss.end(endStopped)
+		}
+		if serving {
+			// The library counts its listener in a WaitGroup that
+			// Shutdown waits on; a Shutdown before Serve has counted it
+			// races with the count (the race detector caught it). Wait
+			// for its first Accept, or for Serve to have given up.
+			select {
+			case <-s.accepting:
+			case <-s.served:
+			}
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), stopGrace)
 		defer cancel()
