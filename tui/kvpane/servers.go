@@ -48,7 +48,7 @@ func (m *Model) serverLine(sv kv.ServerView, w int) string {
 	b.WriteString(s.StatusWarn.Render(wallMark))
 	switch {
 	case !sv.Up:
-		b.WriteString(s.StatusError.Render(mark + name + " ✗ " + p.T("down")))
+		b.WriteString(s.StatusError.Render(mark + name + " ✗ " + p.T("crashed")))
 	case sv.ID == m.selected:
 		b.WriteString(s.ItemCurrent.Render(mark + name + " ●"))
 	default:

@@ -66,7 +66,9 @@ func (m *Model) body(w, h int) []string {
 	timelineRows := take(clients + 1)
 	sentence := m.sentenceLines(w)
 	sentence = sentence[:take(len(sentence))]
-	flights := m.flightLines(w, take(2))
+	n := take(2)
+	flights := m.flightLines(w, n)
+	left += n - len(flights) // nothing in flight: the rows go to the rest
 	var about []string
 	if sc := m.current(); sc != nil && m.snap.Script {
 		about = common.WrapLines(s.Summary.Render(sc.About(p)), w, 3)
