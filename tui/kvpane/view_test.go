@@ -9,18 +9,6 @@ import (
 	"distlab/demos/kv"
 )
 
-// choose loads the named scenario, "" for the free run.
-func choose(t testing.TB, m *Model, name string) {
-	t.Helper()
-	for range len(m.scenarios) + 1 {
-		if sc := m.current(); (sc == nil && name == "") || (sc != nil && sc.Name == name) {
-			return
-		}
-		press(m, "c")
-	}
-	t.Fatalf("no scenario %q", name)
-}
-
 // The pane at 100×30, a projector's terminal, and at 60×24, half a
 // terminal beside a lesson, in both languages: the servers with their
 // values and versions, the wall of a partition, the timeline's bars with
