@@ -25,7 +25,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		m.pause(true)
 		if m.sim.Do(kv.Action{Op: kv.OpStep, Single: true}) {
 			m.refresh()
-			m.clock = m.snap.Now
+			m.play.Clock = m.snap.Now
 		} else {
 			m.notice = m.Com.T("Nothing is left to happen: read or write (g, w), or press c for another scenario.")
 		}
@@ -33,12 +33,12 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		m.pause(true)
 		if m.sim.StepBack() {
 			m.snap = m.sim.Snapshot()
-			m.clock = m.snap.Now
+			m.play.Clock = m.snap.Now
 		}
 	case key.Matches(msg, k.Slower):
-		m.speed = max(m.speed-1, 0)
+		m.play.Slower()
 	case key.Matches(msg, k.Faster):
-		m.speed = min(m.speed+1, len(speeds)-1)
+		m.play.Faster()
 	case key.Matches(msg, k.Select):
 		if id, _ := strconv.Atoi(msg.String()); id >= 1 && id <= len(m.snap.Servers) {
 			m.selected = id

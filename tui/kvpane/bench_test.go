@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"distlab/demos/kv"
+	"distlab/tui/demo"
 )
 
 // busy is a 5-replica free run with sloppy quorums, version vectors, 6
@@ -35,10 +36,10 @@ func BenchmarkKVPaneView(b *testing.B) {
 	m := busy(b)
 	b.Logf("%d servers, %d operations, %d messages in flight", len(m.snap.Servers), len(m.snap.Ops), len(m.snap.Flights))
 	m.SetPaused(true)
-	base := m.clock
+	base := m.play.Clock
 	i := 0
 	for b.Loop() {
-		m.clock = base + time.Duration(i%10)*time.Millisecond/10
+		m.play.Clock = base + time.Duration(i%10)*time.Millisecond/10
 		_ = m.View()
 		i++
 	}
@@ -48,7 +49,7 @@ func BenchmarkKVPaneView(b *testing.B) {
 // second of the run per frame.
 func BenchmarkKVPaneFrame(b *testing.B) {
 	m := busy(b)
-	m.speed = len(speeds) - 1
+	m.play.Speed = len(demo.Speeds) - 1 // 1×
 	now := time.Unix(1000, 0)
 	m.Frame(now)
 	for b.Loop() {

@@ -45,20 +45,6 @@ func scenarioNames() []string {
 	return out
 }
 
-// speeds are how fast the display clock runs, in simulated time per real
-// time. At the default, 0.05×, a message (5–25 ms) takes a tenth to half a
-// second: slow enough to see an operation's bar grow.
-var speeds = []float64{0.02, 0.05, 0.1, 0.25, 0.5, 1}
-
-const defaultSpeed = 1
-
-// maxFrameGap is the longest time between two frames that still counts as
-// play; after a longer one the run goes on from where it was.
-const maxFrameGap = 250 * time.Millisecond
-
-// maxStepsPerFrame bounds the events one frame makes.
-const maxStepsPerFrame = 400
-
 // checkTimeout is the most the linearizability checker may take for one
 // verdict; checkEvery is how often it runs while the run plays.
 const (
@@ -82,9 +68,7 @@ type Model struct {
 	free      kv.Config
 	seed      uint64
 
-	speed int
-	clock time.Duration // the display clock, never behind the last event
-	last  time.Time     // the last frame played; zero: play starts at the next
+	play demo.Playback // the display clock and its speed
 
 	selected int  // the server the keys act on
 	served   bool // in a session of distlab serve: nothing is written on the server's disk
@@ -122,7 +106,7 @@ var (
 func New(env demo.Env) *Model {
 	m := &Model{Base: demo.NewBase(env, true), lab: kv.NewLab(), scenarios: kv.Scenarios(),
 		free: kv.Config{N: kv.DefaultN, Clients: kv.DefaultClients, Ops: kv.Unlimited, ReadRepair: true},
-		seed: 1, speed: defaultSpeed, selected: 1, served: env.Served}
+		seed: 1, play: demo.NewPlayback(), selected: 1, served: env.Served}
 	m.UseChallenges(m.lab)
 	m.keys = newKeys(env.Com.Printer, m.ChallengeKeys())
 	if i := slices.IndexFunc(m.scenarios, func(sc *kv.Scenario) bool { return sc.Name == env.Start }); env.Start != "" && i >= 0 {
@@ -173,7 +157,7 @@ func (m *Model) reset() {
 	}
 	m.sim = sim
 	m.choosing = nil
-	m.clock, m.last = 0, time.Time{}
+	m.play.Restart()
 	m.verdict = verdictState{}
 	m.refresh()
 	m.selected = min(max(m.selected, 1), len(m.snap.Servers))
@@ -182,7 +166,7 @@ func (m *Model) reset() {
 // refresh takes the run's snapshot after an engine call.
 func (m *Model) refresh() {
 	m.snap = m.sim.Snapshot()
-	m.clock = max(m.clock, m.snap.Now)
+	m.play.Clock = max(m.play.Clock, m.snap.Now)
 }
 
 // Init does nothing: the simulation is pure computation, made in New.
@@ -221,34 +205,22 @@ func (m *Model) Animating() bool {
 // verdict when the history changed (at most once a checkEvery).
 func (m *Model) Frame(now time.Time) (bool, tea.Cmd) {
 	if !m.Animating() {
-		m.last = time.Time{}
+		m.play.Hold()
 		return false, tea.Batch(m.SyncChallenges(), m.check(now))
 	}
-	gap := now.Sub(m.last)
-	m.last = now
-	if gap <= 0 || gap > maxFrameGap {
+	if !m.play.Advance(now) { // the first frame of a play
 		return false, m.SyncChallenges()
 	}
-	m.clock += time.Duration(float64(gap) * speeds[m.speed])
 	m.catchUp()
 	return true, tea.Batch(m.SyncChallenges(), m.check(now))
 }
 
 // catchUp makes the events due by the display clock.
 func (m *Model) catchUp() {
-	stepped := false
-	for range maxStepsPerFrame {
-		at, ok := m.sim.NextAt()
-		if !ok || at > m.clock {
-			break
-		}
-		m.sim.Step()
-		stepped = true
-	}
-	if stepped {
+	if stepped, behind := m.play.CatchUp(m.sim); stepped {
 		m.refresh()
-		if at, ok := m.sim.NextAt(); ok && at <= m.clock {
-			m.clock = m.snap.Now
+		if behind {
+			m.play.Clock = m.snap.Now // behind: catch up next frame, from here
 		}
 	}
 }
@@ -256,7 +228,7 @@ func (m *Model) catchUp() {
 // pause stops or starts play; play starts at the next frame.
 func (m *Model) pause(p bool) {
 	m.SetPaused(p)
-	m.last = time.Time{}
+	m.play.Hold()
 }
 
 // do takes a student's action, at the run's time.

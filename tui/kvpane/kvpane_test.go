@@ -72,7 +72,7 @@ func run(m *Model, n int) {
 		}
 	}
 	m.refresh()
-	m.clock = m.snap.Now
+	m.play.Clock = m.snap.Now
 }
 
 // Every size gives exactly that many lines of that many cells, from 1×1

@@ -32,7 +32,7 @@ const (
 func (m *Model) timelineLines(w, rows int) []string {
 	s, p := m.Com.Styles, m.Com.Printer
 	cells := w - 5
-	end := m.clock
+	end := m.play.Clock
 	start := max(end-time.Duration(cells)*msPerCell, 0)
 	head := p.T("operations from %s to %s, a cell %s:", p.Duration(start), p.Duration(start+time.Duration(cells)*msPerCell), p.Duration(msPerCell))
 	if len([]rune(head)) > w-1 {
@@ -59,7 +59,7 @@ func (m *Model) clientRow(id, cells int, start time.Duration) string {
 		}
 		ret := o.Return
 		if o.Status == kv.Pending {
-			ret = m.clock
+			ret = m.play.Clock
 		}
 		if ret < start {
 			continue

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"distlab/demos/kv"
-	"distlab/demos/locale"
 	"distlab/tui/common"
 )
 
@@ -101,12 +100,12 @@ func (m *Model) statusLines(w int) []string {
 	if sc := m.current(); sc != nil {
 		title = sc.Title(p)
 	}
-	state := p.T("▶ playing %s×", speedText(p, speeds[m.speed]))
+	state := p.T("▶ playing %s×", m.play.SpeedText(p))
 	if !m.Animating() {
-		state = p.T("⏸ paused (speed %s×)", speedText(p, speeds[m.speed]))
+		state = p.T("⏸ paused (speed %s×)", m.play.SpeedText(p))
 	}
 	parts := []string{s.HeaderLesson.Render(title), s.Status.Render(m.knobSummary()),
-		s.Status.Render(p.T("seed %d", m.seed)), s.Status.Render(p.T("time %s", p.Duration(m.clock))), s.Status.Render(state)}
+		s.Status.Render(p.T("seed %d", m.seed)), s.Status.Render(p.T("time %s", p.Duration(m.play.Clock))), s.Status.Render(state)}
 	lines := common.Pack(w, " ", " ", s.Status.Render(" · "), parts...)
 	if m.notice != "" {
 		lines = append(lines, common.WrapLines(s.StatusWarn.Render(m.notice), w, 2)...)
@@ -135,11 +134,6 @@ func (m *Model) knobSummary() string {
 		parts = append(parts, p.T("%d%% lost", int(c.Loss*100+0.5)))
 	}
 	return strings.Join(parts, ", ")
-}
-
-// speedText is a speed as the status writes it: 0.05, 0,25, 1.
-func speedText(p *locale.Printer, x float64) string {
-	return strings.Replace(strconv.FormatFloat(x, 'f', -1, 64), ".", p.Decimal(), 1)
 }
 
 // promptLines are the partition chooser's prompt.

@@ -41,7 +41,7 @@ func TestPaneGolden(t *testing.T) {
 				}
 			}
 			m.refresh()
-			m.clock = m.snap.Now
+			m.play.Clock = m.snap.Now
 			settle(m)
 			golden.RequireEqual(t, screen(m))
 		})

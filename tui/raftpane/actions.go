@@ -20,18 +20,18 @@ func (m *Model) key(msg tea.KeyPressMsg) {
 		m.pause(true)
 		if m.sim.Do(raft.Action{Op: raft.OpStep, Single: true}) {
 			m.refresh()
-			m.clock = m.snap.Now // the moment of the event, not ahead of it
+			m.play.Clock = m.snap.Now // the moment of the event, not ahead of it
 		}
 	case key.Matches(msg, k.Back):
 		m.pause(true)
 		if m.sim.StepBack() {
 			m.snap = m.sim.Snapshot()
-			m.clock = m.snap.Now
+			m.play.Clock = m.snap.Now
 		}
 	case key.Matches(msg, k.Slower):
-		m.speed = max(m.speed-1, 0)
+		m.play.Slower()
 	case key.Matches(msg, k.Faster):
-		m.speed = min(m.speed+1, len(speeds)-1)
+		m.play.Faster()
 	case key.Matches(msg, k.Select):
 		if id, _ := strconv.Atoi(msg.String()); id >= 1 && id <= len(m.snap.Nodes) {
 			m.selected = uint64(id)

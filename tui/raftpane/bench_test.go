@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"distlab/demos/raft"
+	"distlab/tui/demo"
 )
 
 // busy is a 7-node free run with every random fault, a few hundred events
@@ -35,10 +36,10 @@ func BenchmarkRaftPaneView(b *testing.B) {
 	m := busy(b)
 	b.Logf("%d nodes, %d messages in flight, %d events", len(m.snap.Nodes), len(m.snap.Flights), m.snap.Events)
 	m.SetPaused(true)
-	base := m.clock
+	base := m.play.Clock
 	i := 0
 	for b.Loop() {
-		m.clock = base + time.Duration(i%10)*time.Millisecond/10 // no event is due: a frame between two
+		m.play.Clock = base + time.Duration(i%10)*time.Millisecond/10 // no event is due: a frame between two
 		_ = m.View()
 		i++
 	}
@@ -48,7 +49,7 @@ func BenchmarkRaftPaneView(b *testing.B) {
 // second of the run per frame.
 func BenchmarkRaftPaneFrame(b *testing.B) {
 	m := busy(b)
-	m.speed = len(speeds) - 1
+	m.play.Speed = len(demo.Speeds) - 1 // 1×
 	now := time.Unix(1000, 0)
 	m.Frame(now)
 	for b.Loop() {

@@ -115,7 +115,7 @@ func (m *Model) flightLines(w, rows int) []string {
 func (m *Model) flight(l *line, i int, f raft.FlightView, cellW int) {
 	frac := 1.0
 	if span := f.Arrive - f.Sent; span > 0 {
-		frac = float64(m.clock-f.Sent) / float64(span)
+		frac = float64(m.play.Clock-f.Sent) / float64(span)
 	}
 	pos := int(frac*float64(track-1) + 0.5)
 	pos = min(max(pos, 0), track-1)

@@ -222,7 +222,7 @@ func (m *Model) timer(l *line, c columns, n raft.NodeView, p *locale.Printer) {
 		l.pad(inkDim, text, c.timer)
 		return
 	}
-	left := max(n.ElectionIn-(m.clock-m.snap.Now), 0)
+	left := max(n.ElectionIn-(m.play.Clock-m.snap.Now), 0)
 	k := inkDim
 	if left <= raft.ElectionMin/3 {
 		k = inkCandidate

@@ -43,23 +43,6 @@ func scenarioNames() []string {
 	return out
 }
 
-// speeds are how fast the display clock runs, in simulated time per real
-// time. At the default, 0.05×, a leader's heartbeat (50 ms) takes a second
-// and a message (10–30 ms) a fifth to three fifths of one: slow enough to
-// follow each arrow.
-var speeds = []float64{0.02, 0.05, 0.1, 0.25, 0.5, 1}
-
-const defaultSpeed = 1
-
-// maxFrameGap is the longest time between two frames that still counts as
-// play: after a longer one (the pane was hidden, the frame clock stopped)
-// the run goes on from where it was instead of catching up.
-const maxFrameGap = 250 * time.Millisecond
-
-// maxStepsPerFrame bounds the events one frame makes, so a frame stays
-// fast at any speed.
-const maxStepsPerFrame = 400
-
 // bugs are the engine's deliberate bugs, in the order b cycles through.
 var bugs = []raft.Bug{raft.BugNone, raft.BugCountOldTerm, raft.BugForgetVote}
 
@@ -81,13 +64,7 @@ type Model struct {
 	seed      uint64
 	bug       int // index in bugs
 
-	speed int
-	// clock is the display clock, in simulated time: never behind the
-	// last event, it runs ahead of it between events while playing, so
-	// messages move and timers run down. last is the time of the last
-	// frame played; zero, play starts at the next frame.
-	clock time.Duration
-	last  time.Time
+	play demo.Playback // the display clock and its speed
 
 	selected uint64 // the node the keys act on
 
@@ -113,7 +90,7 @@ var (
 // starting state (Env.Start) names another.
 func New(env demo.Env) *Model {
 	m := &Model{Base: demo.NewBase(env, true), lab: raft.NewLab(), scenarios: raft.Scenarios(),
-		nodes: raft.DefaultNodes, seed: 1, speed: defaultSpeed, selected: 1}
+		nodes: raft.DefaultNodes, seed: 1, play: demo.NewPlayback(), selected: 1}
 	m.UseChallenges(m.lab)
 	m.keys = newKeys(env.Com.Printer, m.ChallengeKeys())
 	if i := slices.IndexFunc(m.scenarios, func(sc *raft.Scenario) bool { return sc.Name == env.Start }); env.Start != "" && i >= 0 {
@@ -163,7 +140,7 @@ func (m *Model) reset() {
 	}
 	m.sim = sim
 	m.choosing = nil
-	m.clock, m.last = 0, time.Time{}
+	m.play.Restart()
 	m.refresh()
 	m.selected = min(max(m.selected, 1), uint64(len(m.snap.Nodes)))
 }
@@ -171,7 +148,7 @@ func (m *Model) reset() {
 // refresh takes the run's snapshot after an engine call.
 func (m *Model) refresh() {
 	m.snap = m.sim.Snapshot()
-	m.clock = max(m.clock, m.snap.Now)
+	m.play.Clock = max(m.play.Clock, m.snap.Now)
 }
 
 // Init does nothing: the simulation is pure computation, made in New.
@@ -208,15 +185,12 @@ func (m *Model) Animating() bool {
 // frame while playing changes the view: messages move, timers run down.
 func (m *Model) Frame(now time.Time) (bool, tea.Cmd) {
 	if !m.Animating() {
-		m.last = time.Time{}
+		m.play.Hold()
 		return false, m.SyncChallenges()
 	}
-	gap := now.Sub(m.last)
-	m.last = now
-	if gap <= 0 || gap > maxFrameGap { // the first frame of a play
+	if !m.play.Advance(now) { // the first frame of a play
 		return false, m.SyncChallenges()
 	}
-	m.clock += time.Duration(float64(gap) * speeds[m.speed])
 	m.catchUp()
 	return true, m.SyncChallenges()
 }
@@ -225,19 +199,10 @@ func (m *Model) Frame(now time.Time) (bool, tea.Cmd) {
 // more than maxStepsPerFrame leaves the rest for the next, and the clock
 // waits for them.
 func (m *Model) catchUp() {
-	stepped := false
-	for range maxStepsPerFrame {
-		at, ok := m.sim.NextAt()
-		if !ok || at > m.clock {
-			break
-		}
-		m.sim.Step()
-		stepped = true
-	}
-	if stepped {
+	if stepped, behind := m.play.CatchUp(m.sim); stepped {
 		m.refresh()
-		if at, ok := m.sim.NextAt(); ok && at <= m.clock {
-			m.clock = m.snap.Now // behind: catch up next frame, from here
+		if behind {
+			m.play.Clock = m.snap.Now // behind: catch up next frame, from here
 		}
 	}
 }
@@ -245,7 +210,7 @@ func (m *Model) catchUp() {
 // pause stops or starts play; play starts at the next frame.
 func (m *Model) pause(p bool) {
 	m.SetPaused(p)
-	m.last = time.Time{}
+	m.play.Hold()
 }
 
 // do takes a student's action: it happens now, at the run's time.

@@ -97,8 +97,8 @@ func TestStepAndStepBack(t *testing.T) {
 	before := screen(m)
 	n := m.snap.Events
 	press(m, "right")
-	if m.snap.Events != n+1 || m.clock != m.snap.Now || !m.Paused() {
-		t.Fatalf("→ made %d events (clock %v, event at %v, paused %v)", m.snap.Events-n, m.clock, m.snap.Now, m.Paused())
+	if m.snap.Events != n+1 || m.play.Clock != m.snap.Now || !m.Paused() {
+		t.Fatalf("→ made %d events (clock %v, event at %v, paused %v)", m.snap.Events-n, m.play.Clock, m.snap.Now, m.Paused())
 	}
 	press(m, "left")
 	if m.snap.Events != n {
@@ -246,26 +246,26 @@ func TestScenarioCycle(t *testing.T) {
 // events due by it; paused, nothing moves and the pane does not animate.
 func TestPlayAtSpeed(t *testing.T) {
 	m := newPane(t, "en", 100, 30)
-	if !m.Animating() || speeds[m.speed] != 0.05 {
-		t.Fatalf("a new pane does not play at 0.05× (animating %v, %v×)", m.Animating(), speeds[m.speed])
+	if !m.Animating() || m.play.Rate() != 0.05 {
+		t.Fatalf("a new pane does not play at 0.05× (animating %v, %v×)", m.Animating(), m.play.Rate())
 	}
 	play(m, 2*time.Second) // 100 ms of the run
-	if m.clock < 99*time.Millisecond || m.clock > 101*time.Millisecond {
-		t.Fatalf("2 s at 0.05× moved the clock to %v", m.clock)
+	if m.play.Clock < 99*time.Millisecond || m.play.Clock > 101*time.Millisecond {
+		t.Fatalf("2 s at 0.05× moved the clock to %v", m.play.Clock)
 	}
-	if at, ok := m.sim.NextAt(); !ok || at <= m.clock || m.snap.Now > m.clock {
-		t.Fatalf("events due are not made, or made early: next at %v, last at %v, clock %v", at, m.snap.Now, m.clock)
+	if at, ok := m.sim.NextAt(); !ok || at <= m.play.Clock || m.snap.Now > m.play.Clock {
+		t.Fatalf("events due are not made, or made early: next at %v, last at %v, clock %v", at, m.snap.Now, m.play.Clock)
 	}
 	press(m, "+", "+", "+", "+", "+", "+")
-	if speeds[m.speed] != 1 {
-		t.Fatalf("+ stops at %v×", speeds[m.speed])
+	if m.play.Rate() != 1 {
+		t.Fatalf("+ stops at %v×", m.play.Rate())
 	}
 	press(m, "space")
 	if m.Animating() {
 		t.Fatal("a paused pane animates")
 	}
-	clock, events := m.clock, m.snap.Events
-	if changed, _ := m.Frame(time.Unix(2000, 0)); changed || m.clock != clock || m.snap.Events != events {
+	clock, events := m.play.Clock, m.snap.Events
+	if changed, _ := m.Frame(time.Unix(2000, 0)); changed || m.play.Clock != clock || m.snap.Events != events {
 		t.Fatal("a frame moved a paused run")
 	}
 	if !strings.Contains(screen(m), "⏸ paused (speed 1×)") {

@@ -1,7 +1,6 @@
 package raftpane
 
 import (
-	"strconv"
 	"strings"
 
 	"distlab/demos/locale"
@@ -209,9 +208,9 @@ func (m *Model) statusLines(w int) []string {
 	if sc := m.current(); sc != nil {
 		title = sc.Title(p)
 	}
-	state := p.T("▶ playing %s×", speedText(p, speeds[m.speed]))
+	state := p.T("▶ playing %s×", m.play.SpeedText(p))
 	if !m.Animating() {
-		state = p.T("⏸ paused (speed %s×)", speedText(p, speeds[m.speed]))
+		state = p.T("⏸ paused (speed %s×)", m.play.SpeedText(p))
 	}
 	parts := []string{s.HeaderLesson.Render(title), s.Status.Render(p.T("%d nodes", len(m.snap.Nodes))),
 		s.Status.Render(p.T("seed %d", m.snap.Seed))}
@@ -219,17 +218,12 @@ func (m *Model) statusLines(w int) []string {
 		parts = append(parts, s.StatusError.Render(b))
 	}
 	parts = append(parts, s.Status.Render(p.T("event %d", m.snap.Events)),
-		s.Status.Render(p.T("time %s", p.Duration(m.clock))), s.Status.Render(state))
+		s.Status.Render(p.T("time %s", p.Duration(m.play.Clock))), s.Status.Render(state))
 	lines := common.Pack(w, " ", " ", s.Status.Render(" · "), parts...)
 	for i, l := range lines {
 		lines[i] = common.FitLine(l, w)
 	}
 	return lines
-}
-
-// speedText is a speed as the status writes it: 0.05, 0,25, 1.
-func speedText(p *locale.Printer, x float64) string {
-	return strings.Replace(strconv.FormatFloat(x, 'f', -1, 64), ".", p.Decimal(), 1)
 }
 
 // bugName is the bug the run has, "" for none.
