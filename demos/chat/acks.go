@@ -5,6 +5,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"distlab/demos/locale"
 )
 
 // End-to-end acknowledgements: a node acks a client's message once a peer
@@ -165,8 +167,7 @@ func (n *Node) got(line string) {
 }
 
 // ackModeLocked is the /nodes line on how this node acknowledges.
-func (n *Node) ackModeLocked() string {
-	p := n.txt.printer()
+func (n *Node) ackModeLocked(p *locale.Printer) string {
 	if n.aloneLocked() {
 		return notice(p, "acknowledgements: on receipt, as this node has no peer to keep a copy")
 	}

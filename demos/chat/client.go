@@ -1,21 +1,21 @@
 package chat
 
 import (
-	"cmp"
-	"math"
-
 	"bufio"
+	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"math"
 	"net"
 	"os"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"distlab/demos/locale"
@@ -67,6 +67,7 @@ type Client struct {
 	id     string
 	join   int64 // Unix ms when it started: a replay of origins it never heard from starts there
 	txt    speaker
+	asked  atomic.Bool // a language was given: the node is asked to speak it (/lang)
 
 	mu      sync.Mutex // guards the fields below
 	nc      net.Conn
@@ -122,6 +123,7 @@ func Dial(cfg ClientConfig) (*Client, error) {
 		unacked: map[uint64]*outgoing{}, cursors: map[string]uint64{}, shown: newDedupe(), ctx: ctx, cancel: cancel, done: make(chan struct{}),
 		out: make(chan string, 1024), writerDone: make(chan struct{})}
 	c.txt.set(cfg.Lang)
+	c.asked.Store(cfg.Lang != "")
 	s, err := c.connect("")
 	if err != nil {
 		cancel()
@@ -135,8 +137,19 @@ func Dial(cfg ClientConfig) (*Client, error) {
 // ID is the client's id in the cluster.
 func (c *Client) ID() string { return c.id }
 
-// SetLang changes the language of the client's own notices.
-func (c *Client) SetLang(l locale.Lang) { c.txt.set(l) }
+// SetLang changes the language of the client's own notices, and of its
+// node's: the node says its welcome again in it.
+func (c *Client) SetLang(l locale.Lang) {
+	if c.asked.Load() && c.txt.printer().Lang() == locale.For(l).Lang() {
+		return // asked already
+	}
+	c.txt.set(l)
+	c.asked.Store(true)
+	select {
+	case c.out <- "/lang " + l.String():
+	default: // the queue is full: the next connection asks again
+	}
+}
 
 // Node is the address of the node the client is on ("" while reconnecting).
 func (c *Client) Node() string {
@@ -333,6 +346,9 @@ func (c *Client) connect(lost string) (*session, error) {
 		// a socket.
 		c.mu.Lock()
 		var b strings.Builder
+		if c.asked.Load() {
+			fmt.Fprintf(&b, "/lang %s\n", c.txt.printer().Lang())
+		}
 		fmt.Fprintf(&b, "%s %s %s\n", ctlHello, c.secret, c.cfg.Nick)
 		fmt.Fprintf(&b, "%s\n", c.sinceLine())
 		c.greeted = false
@@ -411,7 +427,9 @@ func (c *Client) pendingSeqs(after uint64) []uint64 {
 func (c *Client) run(s *session) {
 	defer close(c.done)
 	for {
-		c.handle(s.first)
+		if !c.asked.Load() || !isWelcome(s.first) {
+			c.handle(s.first) // else the node welcomes it again, in its language
+		}
 		err := c.read(s)
 		addr := s.addr
 		s.nc.Close() // the node is gone or the read failed: release the socket before moving on

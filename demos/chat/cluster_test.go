@@ -8,6 +8,8 @@ import (
 	"testing"
 	"testing/synctest"
 	"time"
+
+	"distlab/demos/locale"
 )
 
 // testCluster starts n nodes with short timeouts, shut down with the test.
@@ -86,7 +88,7 @@ func TestClusterRelaysExactlyOnce(t *testing.T) {
 	d := dialRaw(t, c.Nodes[2].Addr())
 	a.send("/nick ana\n")
 	a.expect("you are now ana")
-	eventually(t, "ana's nick to reach n2", func() bool { return strings.Contains(c.Nodes[1].who(), "ana@n1") })
+	eventually(t, "ana's nick to reach n2", func() bool { return strings.Contains(c.Nodes[1].who(locale.For(locale.English)), "ana@n1") })
 	b.send("/nick ANA\n")
 	b.expect("taken in the cluster")
 	a.send("over the mesh\n")
@@ -128,8 +130,8 @@ func TestFailover(t *testing.T) {
 		_, crec := memClient(t, m, "carol", n3.Addr())
 		time.Sleep(time.Second) // heartbeats carry the nicks
 		synctest.Wait()
-		if !strings.Contains(n1.who(), "carol@n3") {
-			t.Fatalf("members not learned: %s", n1.who())
+		if !strings.Contains(n1.who(locale.For(locale.English)), "carol@n3") {
+			t.Fatalf("members not learned: %s", n1.who(locale.For(locale.English)))
 		}
 
 		const total = 200

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"golang.org/x/time/rate"
+
+	"distlab/demos/locale"
 )
 
 // conn is one client connection: a reader goroutine that parses its lines
@@ -45,8 +47,19 @@ type conn struct {
 
 	lastWarn time.Time // reader goroutine only: throttles rate notices
 
+	txt speaker // the language it asked for with /lang; the node's until then
+
 	joined time.Time     // when it connected; set before its goroutines start
 	posts  atomic.Uint64 // messages it sent
+}
+
+// printer speaks to this client: in the language it asked for with
+// /lang, else in its node's.
+func (c *conn) printer() *locale.Printer {
+	if p := c.txt.p.Load(); p != nil {
+		return p
+	}
+	return c.node.txt.printer()
 }
 
 // say queues a line for this client only. Notices to a client that does
@@ -93,14 +106,14 @@ func (c *conn) readLoop() {
 		}
 		switch {
 		case errors.Is(err, errLineTooLong):
-			c.say(notice(n.txt.printer(), "line too long: at most %d bytes; it was discarded", MaxLine))
+			c.say(notice(c.printer(), "line too long: at most %d bytes; it was discarded", MaxLine))
 			continue
 		case errors.Is(err, os.ErrDeadlineExceeded):
 			if !lr.midLine() {
-				p := n.txt.printer()
+				p := c.printer()
 				c.say(notice(p, "idle for %s: disconnecting", p.Duration(n.cfg.IdleTimeout)))
 			} else {
-				p := n.txt.printer()
+				p := c.printer()
 				c.say(notice(p, "a line was started but not finished within %s: disconnecting", p.Duration(n.cfg.LineTimeout)))
 			}
 			c.drainSoon()
@@ -111,7 +124,7 @@ func (c *conn) readLoop() {
 		if first && strings.HasPrefix(line, ctlPeer+" ") {
 			if !n.peerAllowed() {
 				n.refused(n.txt.printer().T("%s: link from %s refused: %v", n.cfg.ID, c.nc.RemoteAddr(), whyNoKey))
-				c.say(notice(n.txt.printer(), "not a peer of this cluster"))
+				c.say(notice(c.printer(), "not a peer of this cluster"))
 				c.drainSoon()
 				return
 			}
@@ -158,9 +171,9 @@ func (c *conn) handle(line string) bool {
 	case "/nick":
 		c.say(n.rename(c, CleanNick(arg)))
 	case "/who":
-		c.say(n.who())
+		c.say(n.who(c.printer()))
 	case "/nodes":
-		for _, l := range n.nodesLines() {
+		for _, l := range n.nodesLines(c.printer()) {
 			c.say(forClient(l, c.nc))
 		}
 	case "/me":
@@ -170,26 +183,29 @@ func (c *conn) handle(line string) bool {
 			c.say(ctlPong)
 		}
 	case "/help":
-		help := n.txt.printer().T("commands:\n" +
+		help := c.printer().T("commands:\n" +
 			"  /nick NAME   change your nick (printable, at most 16 characters, unique)\n" +
 			"  /who         who is on the cluster\n" +
 			"  /nodes       the cluster's nodes and their state\n" +
 			"  /me TEXT     say TEXT as an action\n" +
+			"  /lang CODE   the language this node speaks to you: en or pt-BR\n" +
 			"  /help        this help\n" +
 			"  /quit        leave\n" +
 			"anything else is a message to everyone")
 		for _, l := range strings.Split(help, "\n") {
 			c.say("*** " + l)
 		}
+	case "/lang":
+		c.lang(arg)
 	case "/quit":
-		c.say(notice(n.txt.printer(), "bye"))
+		c.say(notice(c.printer(), "bye"))
 		return false
 	case ctlHello: // distlab client: /hello SECRET NICK
 		secret, nick, _ := strings.Cut(arg, " ")
 		return n.hello(c, secret, CleanNick(nick))
 	case ctlSince: // distlab client: /since JOINMS SRC=OSEQ,...
 		if !c.distlab.Load() {
-			c.say(notice(n.txt.printer(), "unknown command %s: try /help", Clean(cmd)))
+			c.say(notice(c.printer(), "unknown command %s: try /help", Clean(cmd)))
 			break
 		}
 		if c.sinceDone.Swap(true) {
@@ -200,14 +216,14 @@ func (c *conn) handle(line string) bool {
 		s, text, _ := strings.Cut(arg, " ")
 		seq, err := strconv.ParseUint(s, 10, 64)
 		if err != nil || seq == 0 {
-			c.say(notice(n.txt.printer(), "bad %s line", ctlMsg))
+			c.say(notice(c.printer(), "bad %s line", ctlMsg))
 			return true
 		}
 		if top := n.seen.top(c.clientID()); top > 0 && seq > top+maxSeqStep {
 			// A client numbers its messages one by one: a jump this far
 			// would make all its later ones look old. Refused, and acked
 			// so that it is not sent again.
-			c.say(notice(n.txt.printer(), "%s %d refused: more than %d past your last message", ctlMsg, seq, maxSeqStep))
+			c.say(notice(c.printer(), "%s %d refused: more than %d past your last message", ctlMsg, seq, maxSeqStep))
 			c.say(fmt.Sprintf("%s %d", ctlAck, seq))
 			return true
 		}
@@ -219,7 +235,7 @@ func (c *conn) handle(line string) bool {
 		} // over the rate limit: no ack, so the client sends it again later
 
 	default:
-		c.say(notice(n.txt.printer(), "unknown command %s: try /help", Clean(cmd)))
+		c.say(notice(c.printer(), "unknown command %s: try /help", Clean(cmd)))
 	}
 	return true
 }
@@ -266,7 +282,7 @@ func (c *conn) limited() bool {
 	}
 	if now.Sub(c.lastWarn) > time.Second {
 		c.lastWarn = now
-		c.say(notice(c.node.txt.printer(), "slow down: at most %g messages a second; that one was dropped", c.node.cfg.Rate))
+		c.say(notice(c.printer(), "slow down: at most %g messages a second; that one was dropped", c.node.cfg.Rate))
 	}
 	return true
 }
@@ -354,7 +370,7 @@ func (c *conn) flush(w *bufio.Writer) bool {
 			c.node.evicted.Add(1)
 			c.node.hub.unsubscribe(c) // the senders it held back go on now, not after the notice
 			c.nc.SetWriteDeadline(time.Now().Add(100 * time.Millisecond))
-			p := c.node.txt.printer()
+			p := c.printer()
 			fmt.Fprintf(c.nc, "\n%s\n", notice(p, "you stopped reading for %s: disconnected", p.Duration(c.node.cfg.EvictAfter)))
 		}
 		return false

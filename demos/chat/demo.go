@@ -355,7 +355,7 @@ func (d *Demo) chat(b *bot, num int) {
 		}
 		if !paused {
 			n++
-			b.client.Send(d.txt.printer().T("message %d from bot%s", n, strconv.Itoa(num)))
+			b.client.Send(d.txt.printer().T("message %d from bot%s", n, strconv.Itoa(num))) // botSays
 		}
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"testing/synctest"
 	"time"
+
+	"distlab/demos/locale"
 )
 
 // hungNode accepts connections and then says nothing, its sockets open: a
@@ -82,7 +84,7 @@ func TestFrozenNode(t *testing.T) {
 	}
 	defer ana.Close()
 	bia, brec := dialClient(t, "bia", n2.Addr())
-	eventually(t, "members learned", func() bool { return strings.Contains(n2.who(), "ana@n1") })
+	eventually(t, "members learned", func() bool { return strings.Contains(n2.who(locale.For(locale.English)), "ana@n1") })
 
 	n1.Freeze()
 	if !n1.Stats().Frozen || !n1.Stats().Up {

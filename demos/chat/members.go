@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"distlab/demos/locale"
 )
 
 // freeGuestLocked is the first guestN nick nobody in the cluster uses.
@@ -27,7 +29,7 @@ func (n *Node) nickTakenLocked(nick string, self *conn) bool {
 
 // rename gives c a new nick if the rules allow, and says what happened.
 func (n *Node) rename(c *conn, raw string) string {
-	p := n.txt.printer()
+	p := c.printer()
 	nick, key, why := checkNick(raw, p)
 	if why != "" {
 		return notice(p, "nick %q refused: %s", CleanNick(raw), why)
@@ -55,7 +57,7 @@ func (n *Node) rename(c *conn, raw string) string {
 // It reports false if the connection should end (too many new ids: the
 // client tries again after its backoff).
 func (n *Node) hello(c *conn, secret, nick string) bool {
-	p := n.txt.printer()
+	p := c.printer()
 	if _, ok := parseHex(secret, secretSize); !ok {
 		c.say(notice(p, "bad client secret in %s: want %d lowercase hex digits", ctlHello, 2*secretSize))
 		return true
@@ -106,7 +108,7 @@ func (n *Node) sortedRemoteLocked() []string {
 }
 
 // who lists the cluster's users.
-func (n *Node) who() string {
+func (n *Node) who(p *locale.Printer) string {
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	var users []string
@@ -121,14 +123,13 @@ func (n *Node) who() string {
 		}
 	}
 	sort.Strings(users)
-	return notice(n.txt.printer(), "%d online: %s", len(users), strings.Join(users, ", "))
+	return notice(p, "%d online: %s", len(users), strings.Join(users, ", "))
 }
 
 // nodesLines describes every node this one knows.
-func (n *Node) nodesLines() []string {
+func (n *Node) nodesLines(p *locale.Printer) []string {
 	n.mu.Lock()
 	defer n.mu.Unlock()
-	p := n.txt.printer()
 	lines := []string{notice(p, "%s %s up, clients: %d (this node)", n.cfg.ID, n.addr, len(n.conns))}
 	for _, id := range n.sortedRemoteLocked() {
 		r := n.remote[id]
@@ -138,7 +139,7 @@ func (n *Node) nodesLines() []string {
 			lines = append(lines, notice(p, "%s %s up, clients: %d", id, r.addr, r.clients))
 		}
 	}
-	return append(lines, n.ackModeLocked())
+	return append(lines, n.ackModeLocked(p))
 }
 
 // announceMembers sends the member list to every distlab client, so that

@@ -172,7 +172,6 @@ func (n *Node) nickHolderLocked(key string, self *conn) (string, bool) {
 // stop at about the moment it comes back, so nobody else can take it in
 // between.
 func (n *Node) settleNicksLocked(from string, theirs []remoteNick) {
-	p := n.txt.printer()
 	for _, o := range theirs {
 		c, ok := n.nicks[o.key]
 		if !ok || publicID(c.id) == o.owner {
@@ -184,7 +183,7 @@ func (n *Node) settleNicksLocked(from string, theirs []remoteNick) {
 		}
 		old := c.nick
 		n.claimNickLocked(c, n.freeGuestLocked())
-		c.say(notice(p, "nick %s was also claimed on %s at the same moment; you are now %s", old, from, c.nick))
+		c.say(notice(c.printer(), "nick %s was also claimed on %s at the same moment; you are now %s", old, from, c.nick))
 	}
 }
 

@@ -365,7 +365,7 @@ func (n *Node) Shutdown(ctx context.Context) error {
 	conns := make([]*conn, 0, len(n.conns))
 	for c := range n.conns {
 		conns = append(conns, c)
-		c.say(notice(n.txt.printer(), "node %s is shutting down: goodbye", n.cfg.ID))
+		c.say(notice(c.printer(), "node %s is shutting down: goodbye", n.cfg.ID))
 	}
 	n.mu.Unlock()
 	// Drain: wait until every writer has sent what it has, or time is up.
@@ -450,7 +450,7 @@ func (n *Node) serve(nc net.Conn) {
 	n.conns[c] = struct{}{}
 	n.presenceLocked(Joined, c.nick, "")
 	n.hub.subscribe(c)
-	c.say(notice(n.txt.printer(), "welcome to %s, %s. Type to chat; /help for commands.", n.cfg.ID, c.nick))
+	c.say(notice(c.printer(), "welcome to %s, %s. Type to chat; /help for commands.", n.cfg.ID, c.nick))
 	n.goLocked(func() { c.readLoop(); n.drop(c) })
 	n.goLocked(func() { c.writeLoop(); close(c.wrote) })
 }

@@ -80,7 +80,7 @@ func (n *Node) srcTop(src string) (uint64, bool) {
 func (c *conn) since(arg string) {
 	r, ok := parseSince(arg)
 	if !ok {
-		c.say(notice(c.node.txt.printer(), "bad %s line", ctlSince))
+		c.say(notice(c.printer(), "bad %s line", ctlSince))
 		return
 	}
 	select {
@@ -116,8 +116,9 @@ func (c *conn) writeReplay(w *bufio.Writer, r sinceReq) {
 			if e.oseq+replayMargin <= cur {
 				continue
 			}
-		} else if e.at < r.join {
-			continue
+		}
+		if e.at < r.join {
+			continue // said before the client came: not missed, though a cursor's margin may reach back that far
 		}
 		if e.client == self {
 			continue // its own: never echoed
@@ -137,7 +138,7 @@ func (c *conn) writeReplay(w *bufio.Writer, r sinceReq) {
 		}
 	}
 	if lost > 0 {
-		p := n.txt.printer()
+		p := c.printer()
 		w.WriteString(notice(p, "%d messages sent while you were away are older than what %s keeps: you will not see them", int(min(lost, 1<<31)), n.cfg.ID))
 		w.WriteByte('\n')
 	}

@@ -16,6 +16,7 @@ func init() {
 		// A node's notices.
 		locale.Str("welcome to %s, %s. Type to chat; /help for commands.", "bem-vindo(a) ao %s, %s. Digite para conversar; /help mostra os comandos."),
 		locale.Str("bye", "até mais"),
+		locale.Str("/lang takes en or pt-BR, not %q", "/lang aceita en ou pt-BR, não %q"),
 		locale.Str("node %s is shutting down: goodbye", "o nó %s está desligando: até logo"),
 		locale.Plural("server full (%d clients): try another node, see /nodes", "server full (%d client): try another node, see /nodes",
 			"servidor lotado (%d clientes): tente outro nó, veja /nodes", "servidor lotado (%d cliente): tente outro nó, veja /nodes"),
@@ -64,6 +65,7 @@ func init() {
 			"  /who         who is on the cluster\n"+
 			"  /nodes       the cluster's nodes and their state\n"+
 			"  /me TEXT     say TEXT as an action\n"+
+			"  /lang CODE   the language this node speaks to you: en or pt-BR\n"+
 			"  /help        this help\n"+
 			"  /quit        leave\n"+
 			"anything else is a message to everyone",
@@ -72,6 +74,7 @@ func init() {
 				"  /who         quem está no cluster\n"+
 				"  /nodes       os nós do cluster e o estado de cada um\n"+
 				"  /me TEXTO    diz TEXTO como uma ação\n"+
+				"  /lang CÓDIGO o idioma em que este nó fala com você: en ou pt-BR\n"+
 				"  /help        esta ajuda\n"+
 				"  /quit        sai\n"+
 				"qualquer outra coisa é uma mensagem para todos"),

@@ -149,3 +149,36 @@ func TestSeatJoining(t *testing.T) {
 		t.Fatalf("%s", s)
 	}
 }
+
+// A student who reads Portuguese in an English class: the node speaks to
+// their client in Portuguese, and the bots' lines read in it, on their
+// screen only; the instructor's stays English.
+func TestSeatSpeaksItsReadersLanguage(t *testing.T) {
+	defer goleak.VerifyNone(t)
+	class, err := chat.StartClass(chat.DemoConfig{You: "prof"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer class.Close()
+	teacher := classPane(t, locale.English, &chat.Share{Class: class, Owner: true})
+	defer teacher.Close()
+	bia := classPane(t, locale.Portuguese, &chat.Share{Class: class, Nick: "Bia"})
+	defer bia.Close()
+	at := time.Unix(1000, 0)
+	frames(t, bia, &at, "Bia welcomed and a bot's line, in Portuguese", func(s string) bool {
+		return strings.Contains(s, "bem-vindo(a) ao n") && strings.Contains(s, "seu apelido agora é Bia") && strings.Contains(s, "do bot")
+	})
+	// Her own column, the left half: ana's beside it is the instructor's
+	// watching client, whose notices are in the class's language.
+	var mine []string
+	for _, l := range strings.Split(ansi.Strip(bia.View()), "\n") {
+		mine = append(mine, ansi.Truncate(l, 50, ""))
+	}
+	if s := strings.Join(mine, "\n"); strings.Contains(s, "welcome to") || strings.Contains(s, "you are now") || regexp.MustCompile(`message \d+ from bot`).MatchString(s) ||
+		strings.Count(s, "bem-vindo(a)") != 1 {
+		t.Fatalf("English or a second welcome on Bia's screen:\n%s", s)
+	}
+	frames(t, teacher, &at, "the bots in English on the instructor's screen", func(s string) bool {
+		return regexp.MustCompile(`message \d+ from bot`).MatchString(s) && !strings.Contains(s, "do bot")
+	})
+}

@@ -74,6 +74,8 @@ func (m *Model) sample() {
 		for k, l := range lines {
 			if strings.HasPrefix(l, "*** ") {
 				lines[k] = byID(l, byAddr) // as the pinned notices name them
+			} else {
+				lines[k] = chat.BotLine(l, m.Com.Printer) // the bots speak the class's language; this screen, its reader's
 			}
 		}
 		node := byAddr[v.Node()]
