@@ -296,17 +296,7 @@ func (c *conn) writeLoop() {
 	w := bufio.NewWriterSize(c.nc, 64<<10)
 	var batch uint64 // direct lines in the buffer
 	for {
-	direct:
-		for {
-			select {
-			case l := <-c.direct:
-				w.WriteString(l)
-				w.WriteByte('\n')
-				batch++
-			default:
-				break direct
-			}
-		}
+		batch += c.writeDirect(w)
 		if !n.gate.pass(c.done) {
 			return
 		}
@@ -350,6 +340,7 @@ func (c *conn) writeLoop() {
 		select {
 		case <-wait:
 		case r := <-c.replay:
+			batch += c.writeDirect(w) // what it was told before it asked (its welcome, its nick) comes first
 			c.writeReplay(w, r)
 		case l := <-c.direct:
 			w.WriteString(l)
@@ -357,6 +348,22 @@ func (c *conn) writeLoop() {
 			batch++
 		case <-c.done:
 			return
+		}
+	}
+}
+
+// writeDirect writes to w the lines queued for this client only, and
+// says how many.
+func (c *conn) writeDirect(w *bufio.Writer) uint64 {
+	var n uint64
+	for {
+		select {
+		case l := <-c.direct:
+			w.WriteString(l)
+			w.WriteByte('\n')
+			n++
+		default:
+			return n
 		}
 	}
 }

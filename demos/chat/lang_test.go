@@ -125,3 +125,38 @@ func TestBotLine(t *testing.T) {
 		t.Error("isWelcome")
 	}
 }
+
+// What a node tells a distlab client on connecting (its nick, in its
+// language) comes before the replay of what it missed, which it asked
+// for in the same breath.
+func TestRepliesBeforeReplay(t *testing.T) {
+	n := startNode(t, testConfig("n1"))
+	a := dialRaw(t, n.Addr())
+	for i := range 20 {
+		a.send(fmt.Sprintf("said %d\n", i))
+	}
+	eventually(t, "the lines in the ring", func() bool { return n.Stats().Received >= 20 })
+	for range 10 {
+		b := dialRaw(t, n.Addr())
+		b.send("/lang pt-BR\n" + ctlHello + " " + strings.Repeat("ab", secretSize) + " bia\n" + ctlSince + " 0 \n")
+		var order []string
+		for len(order) < 3 {
+			l, err := b.line()
+			if err != nil {
+				t.Fatal(err)
+			}
+			switch {
+			case strings.Contains(l, "bem-vindo(a)"):
+				order = append(order, "welcome")
+			case strings.Contains(l, "seu apelido agora é"):
+				order = append(order, "nick")
+			case strings.Contains(l, "said "):
+				order = append(order, "replay")
+			}
+		}
+		if strings.Join(order, " ") != "welcome nick replay" {
+			t.Fatalf("order %v", order)
+		}
+		b.nc.Close()
+	}
+}
