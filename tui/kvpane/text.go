@@ -8,7 +8,7 @@ import (
 // names are the demo's names for the registry, in p's language.
 func names(p *locale.Printer) demo.Names {
 	return demo.Names{
-		Title:   p.T("Replicated store"),
+		Title:   p.T("replicated store"),
 		Short:   p.T("kv"),
 		Summary: p.T("Replicas of a key-value store under quorums, partitions and skewed clocks, each history checked for linearizability."),
 	}
@@ -18,7 +18,7 @@ func names(p *locale.Printer) demo.Names {
 // locale), in lesson 9's terms (demos/kv/text.go).
 func init() {
 	locale.Add(
-		locale.Str("Replicated store", "Armazenamento replicado"),
+		locale.Str("replicated store", "armazenamento replicado"),
 		locale.Str("kv", "kv"),
 		locale.Str("Replicas of a key-value store under quorums, partitions and skewed clocks, each history checked for linearizability.", "Réplicas de um armazenamento chave-valor sob quóruns, partições e relógios desviados, cada história verificada quanto à linearizabilidade."),
 
