@@ -53,46 +53,50 @@ func (s *Server) codeOK(typed string) bool {
 	return ok
 }
 
-// passwordAuth lets in a student who types the class code as password.
-func (s *Server) passwordAuth(_ ssh.Context, password string) bool { return s.codeOK(password) }
-
 // codePrompt is the question of keyboard-interactive authentication. The
 // client's language is not known yet, so it is asked in both; in ASCII,
 // since OpenSSH prints other bytes of a prompt as octal escapes.
 const codePrompt = "class code / codigo da turma: "
 
-// keyboardAuth asks for the class code.
-func (s *Server) keyboardAuth(_ ssh.Context, ask gossh.KeyboardInteractiveChallenge) bool {
-	answers, err := ask("", "", []string{codePrompt}, []bool{false})
-	return err == nil && len(answers) == 1 && s.codeOK(answers[0])
-}
-
-// errWrongCode refuses a sign-in that did not give the class code.
-var errWrongCode = errors.New("serve: wrong class code")
+var (
+	// errWrongCode refuses a sign-in that did not give the class code.
+	errWrongCode = errors.New("serve: wrong class code")
+	// errNewKey turns down a key the server does not know yet, so that
+	// the client offers its others: a student's agent may hold a new key
+	// before the one they signed in with last time.
+	errNewKey = errors.New("serve: a new key needs the class code")
+)
 
 // serverConfig is a connection's SSH configuration, to which the library
-// adds the host key and the callbacks of Server's options. Every key is
-// accepted (the library's public key callback); once the client has proved
-// it holds it, a key the server knows signs in alone, and a new one only
-// with the class code, asked next by keyboard-interactive (or taken as a
-// password): anyone can make a key, not everyone was given the code.
+// adds the host key and its public key callback (which takes every key,
+// leaving the choice to verifiedKey). A key the server knows signs in
+// alone, once the client has proved it holds it. A new one does not, so
+// the client goes on to its other keys; when none is known it is asked
+// the class code (keyboard-interactive, or the code as a password), and
+// signs in as the first new key it proved, known by it from then on:
+// anyone can make a key, not everyone was given the code. A client with
+// no key signs in by the code alone.
 func (s *Server) serverConfig(ssh.Context) *gossh.ServerConfig {
-	return &gossh.ServerConfig{VerifiedPublicKeyCallback: s.verifiedKey}
-}
-
-// verifiedKey lets a known key in with perms (which carry the key for the
-// session, put there by the library) and asks any other for the code.
-func (s *Server) verifiedKey(_ gossh.ConnMetadata, key gossh.PublicKey, perms *gossh.Permissions, _ string) (*gossh.Permissions, error) {
-	if s.knownKey(key) {
-		return perms, nil
-	}
+	var proved *gossh.Permissions // the first new key's, as the library made them (they carry the key)
 	code := func(typed string) (*gossh.Permissions, error) {
 		if !s.codeOK(typed) {
 			return nil, errWrongCode
 		}
-		return perms, nil // signed in as the key, which is known from its name on
+		if proved != nil {
+			return proved, nil
+		}
+		return &gossh.Permissions{}, nil
 	}
-	return nil, &gossh.PartialSuccessError{Next: gossh.ServerAuthCallbacks{
+	return &gossh.ServerConfig{
+		VerifiedPublicKeyCallback: func(_ gossh.ConnMetadata, key gossh.PublicKey, perms *gossh.Permissions, _ string) (*gossh.Permissions, error) {
+			if s.knownKey(key) {
+				return perms, nil
+			}
+			if proved == nil {
+				proved = perms // the library gives each attempt new ones
+			}
+			return nil, errNewKey
+		},
 		KeyboardInteractiveCallback: func(_ gossh.ConnMetadata, ask gossh.KeyboardInteractiveChallenge) (*gossh.Permissions, error) {
 			answers, err := ask("", "", []string{codePrompt}, []bool{false})
 			if err != nil || len(answers) != 1 {
@@ -103,7 +107,7 @@ func (s *Server) verifiedKey(_ gossh.ConnMetadata, key gossh.PublicKey, perms *g
 		PasswordCallback: func(_ gossh.ConnMetadata, password []byte) (*gossh.Permissions, error) {
 			return code(string(password))
 		},
-	}}
+	}
 }
 
 // knownKey reports whether key skips the class code: an instructor's, or

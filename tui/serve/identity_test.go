@@ -210,3 +210,37 @@ func TestSecondSessionOfAKey(t *testing.T) {
 	second.keys("n")
 	second.waitFor(course().Lessons("en")[1].Title)
 }
+
+// An agent holding several keys: a new key offered before the one the
+// student signed in with last time does not make them type the code, nor
+// become someone else; a student whose keys are all new types the code
+// once and is the first of them from then on.
+func TestSeveralKeys(t *testing.T) {
+	ts := startServer(t, "", nil)
+	known := newKey(t)
+	tm, first := enter(t, ts, withKey(known), "Ana")
+	tm.quit()
+
+	asked := 0
+	code := gossh.KeyboardInteractive(func(_, _ string, qs []string, _ []bool) ([]string, error) {
+		asked++
+		return []string{testCode}, nil
+	})
+	tm, again := enter(t, ts, []gossh.AuthMethod{gossh.PublicKeys(newKey(t), known), code}, "")
+	tm.quit()
+	if asked != 0 || again.ss.ID != first.ss.ID || again.ss.Name != "Ana" {
+		t.Fatalf("with a new key first: asked the code %d times, signed in as %q (%s), want Ana (%s)", asked, again.ss.Name, again.ss.ID, first.ss.ID)
+	}
+
+	a, b := newKey(t), newKey(t)
+	tm, bia := enter(t, ts, []gossh.AuthMethod{gossh.PublicKeys(a, b), code}, "Bia")
+	tm.quit()
+	if asked != 1 || bia.ss.Fingerprint != gossh.FingerprintSHA256(a.PublicKey()) {
+		t.Fatalf("two new keys: asked the code %d times, signed in as %s, want the first key %s", asked, bia.ss.Fingerprint, gossh.FingerprintSHA256(a.PublicKey()))
+	}
+	tm, back := enter(t, ts, []gossh.AuthMethod{gossh.PublicKeys(a), code}, "")
+	tm.quit()
+	if asked != 1 || back.ss.ID != bia.ss.ID {
+		t.Fatalf("Bia's first key again: asked %d times, id %s, want %s", asked, back.ss.ID, bia.ss.ID)
+	}
+}

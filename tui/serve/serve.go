@@ -199,8 +199,6 @@ func New(cfg Config) (*Server, error) {
 	s.ssh, err = wish.NewServer(
 		func(srv *ssh.Server) error { srv.AddHostKey(signer); return nil },
 		wish.WithPublicKeyAuth(func(ssh.Context, ssh.PublicKey) bool { return true }),
-		wish.WithPasswordAuth(s.passwordAuth),
-		wish.WithKeyboardInteractiveAuth(s.keyboardAuth),
 		ssh.AllocatePty(),
 		// A connection with no traffic at all, either way; a session's own
 		// idle timeout counts input only (conn.go).
