@@ -1,6 +1,7 @@
 package chat
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -170,4 +171,45 @@ func TestPassOnOnlyWhatWasInFlight(t *testing.T) {
 			t.Errorf("n2 passed n3 %d of n1's messages; want 1, the one sent as n1 died", got)
 		}
 	})
+}
+
+// Clients that send faster than a link to a peer drains are held back,
+// not dropped: 24,000 lines sent at once, far more than a link's queue
+// holds (made small here), reach every client of the other nodes, none
+// lost. (A full queue used to drop the link at once, and the catch-up of
+// the next one had no room for the rest.) Not parallel: it sets linkQueue.
+func TestBurstHeldBackNotLost(t *testing.T) {
+	saved := linkQueue
+	t.Cleanup(func() { linkQueue = saved }) // registered first, so run after the cluster's shutdown
+	linkQueue = 256                         // a burst is many times this, even as slowly as -race sends it
+	// The default timeouts, not the tests' short ones: under -race the
+	// load generator reads slowly, and a client a whole ring behind for
+	// 2×EvictAfter is dropped, which is another test's matter.
+	c, err := StartCluster(3, "127.0.0.1", 0, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+		defer cancel()
+		c.Shutdown(ctx)
+	})
+	eventually(t, "the mesh", func() bool {
+		for _, n := range c.Nodes {
+			if n.Stats().Peers != 2 {
+				return false
+			}
+		}
+		return true
+	})
+	r, err := Bench(t.Context(), BenchConfig{Addrs: c.Addrs(), Clients: 12, Senders: 12, Msgs: 2000, Timeout: 20 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Delivered != r.Expected || r.Duplicates != 0 {
+		for _, n := range c.Nodes {
+			t.Logf("%+v", n.Stats())
+		}
+		t.Fatalf("%v", r)
+	}
 }

@@ -125,12 +125,16 @@ func (n *Node) refused(line string) {
 	}
 }
 
+// linkQueue is how many lines wait for a link's writer (and as many in its
+// delay line); a variable so that a test can make a burst overflow it.
+var linkQueue = 1 << 14
+
 // runLink serves one peer link, whose handshake succeeded, until it
 // breaks: a writer goroutine for the queue, and this goroutine reading
 // heartbeats and relays. It reports false if a line failed its check.
 func (n *Node) runLink(ctx context.Context, nc net.Conn, br *bufio.Reader, s *linkSession) bool {
 	l := &peerLink{node: n, nc: nc, remote: s.remote.id, dialed: s.dialed, tags: s.out,
-		out: make(chan outLine, 1<<14), delayed: make(chan outLine, 1<<14), done: make(chan struct{})}
+		out: make(chan outLine, linkQueue), delayed: make(chan outLine, linkQueue), done: make(chan struct{})}
 	n.mu.Lock()
 	if !n.up {
 		n.mu.Unlock()

@@ -48,8 +48,9 @@ func (l *peerLink) close() {
 }
 
 // send queues a line for the peer after delay; sent runs once it has been
-// written. A full queue drops the link: the peer will reconnect, and the
-// catch-up of the link that comes up (catchUp) covers the gap.
+// written. A queue still full after queueWait drops the link: the peer
+// will reconnect, and the catch-up of the link that comes up (catchUp)
+// covers the gap.
 func (l *peerLink) send(text string, delay time.Duration, sent func()) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -96,11 +97,31 @@ func (l *peerLink) sendBurst(lines []string, delay, jitter time.Duration) {
 	}
 }
 
+// queueWait is how long a line waits for room in a full queue before the
+// link is dropped: long enough for a live peer to drain a burst, the
+// sender held back meanwhile as TCP holds back a writer (20 clients
+// sending 120,000 lines as fast as they could overflowed the queue, and
+// the link it dropped lost what its catch-up had no room for); short
+// enough that a hung peer holds the node back no longer than its missing
+// heartbeats take to accuse it.
+const queueWait = time.Second
+
+// enqueue puts o in the queue, waiting up to queueWait for room. Called
+// with l.mu held, so lines keep their order.
 func (l *peerLink) enqueue(o outLine) {
 	select {
 	case l.out <- o:
+		return
 	case <-l.done:
+		return
 	default:
+	}
+	t := time.NewTimer(queueWait)
+	defer t.Stop()
+	select {
+	case l.out <- o:
+	case <-l.done:
+	case <-t.C:
 		l.close()
 	}
 }
