@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"distlab/demos/chat"
+	"distlab/demos/present"
 	"distlab/lessons"
 	"distlab/tui/common"
 )
@@ -189,6 +190,46 @@ func (o resultsOverlay) lines(m *Model, w, optLines int) []string {
 		lines = append(lines, " "+st.ReadMark.Render(m.com.T("%d right of %d", q.Tally.Right, q.Tally.Answered)))
 	}
 	return lines
+}
+
+// revealLive shows the class the results of the live question on the
+// projector, if there is one: the console's r.
+func (m *Model) revealLive() {
+	for _, ov := range m.overlays {
+		if r, ok := ov.(resultsOverlay); ok && m.cfg.Hub != nil {
+			m.cfg.Hub.Reveal(r.seq)
+		}
+	}
+}
+
+// liveQuestion is the live question on the projector, for the console:
+// there its answers show as bars as they come, for the instructor to
+// decide when the class sees them (r). Nil when none is on the projector.
+func (m *Model) liveQuestion() *present.Question {
+	if m.cfg.Hub == nil {
+		return nil
+	}
+	var o resultsOverlay
+	found := false
+	for _, ov := range m.overlays {
+		if r, ok := ov.(resultsOverlay); ok {
+			o, found = r, true
+		}
+	}
+	q, ok := m.cfg.Hub.Asked()
+	if !found || !ok || q.Seq != o.seq {
+		return nil
+	}
+	pq := &present.Question{Text: strings.ReplaceAll(o.q.Text, "`", ""), Answered: q.Tally.Answered, Right: q.Tally.Right,
+		Present: m.cfg.Hub.Present(), Open: q.Open, Revealed: q.Revealed}
+	for i, opt := range o.q.Options {
+		n := 0
+		if i < len(q.Tally.PerOption) {
+			n = q.Tally.PerOption[i]
+		}
+		pq.Options = append(pq.Options, present.Option{Text: strings.ReplaceAll(opt.Text, "`", ""), Votes: n, Right: opt.Correct})
+	}
+	return pq
 }
 
 func (resultsOverlay) keys(m *Model) []key.Binding {

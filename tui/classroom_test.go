@@ -98,6 +98,23 @@ func TestClassLiveQuestion(t *testing.T) {
 	if s := screen(teacher); !strings.Contains(s, "3 answers · 3 in the class now") || strings.Contains(s, "██") {
 		t.Fatalf("the instructor before the reveal:\n%s", s)
 	}
+	// The console, on the instructor's own screen, has the answers as they
+	// come: two on the right option, one on a wrong one.
+	q := teacher.consoleState().Question
+	if q == nil || q.Answered != 3 || q.Right != 2 || q.Revealed || !q.Open || q.Present != 3 {
+		t.Fatalf("the console's question before the reveal: %+v", q)
+	}
+	right, wrong := 0, 0
+	for _, o := range q.Options {
+		if o.Right {
+			right += o.Votes
+		} else {
+			wrong += o.Votes
+		}
+	}
+	if right != 2 || wrong != 1 {
+		t.Fatalf("the options' votes: %+v", q.Options)
+	}
 	press(t, teacher, "r")
 	news(t, students...)
 	if s := screen(students[2]); !strings.Contains(s, "The class's answers: 3 · right: 2") || !strings.Contains(s, "Not quite") {
@@ -106,8 +123,14 @@ func TestClassLiveQuestion(t *testing.T) {
 	if s := screen(teacher); !strings.Contains(s, "██") {
 		t.Fatalf("the instructor's bars:\n%s", s)
 	}
+	if q := teacher.consoleState().Question; q == nil || !q.Revealed {
+		t.Fatalf("the console's question after the reveal: %+v", q)
+	}
 	press(t, teacher, "esc")
 	news(t, students...)
+	if q := teacher.consoleState().Question; q != nil {
+		t.Fatalf("the question ended, still on the console: %+v", q)
+	}
 	if _, live := students[0].top().(liveOverlay); live {
 		t.Fatal("the question ended, still on a student's screen")
 	}
@@ -284,5 +307,25 @@ func TestClassLiveQuestionOptionsWhole(t *testing.T) {
 		if text := strings.Join(strings.Fields(strings.ReplaceAll(o.Text, "`", "")), " "); !strings.Contains(flat, text) {
 			t.Errorf("option %q not whole on the instructor's screen:\n%s", text, sc)
 		}
+	}
+}
+
+// The console's r (present.Reveal) shows the class the results of the
+// live question on the projector, as the projector's r does; with none
+// there it does nothing.
+func TestRevealFromTheConsole(t *testing.T) {
+	hub := class.New(time.Now)
+	teacher := classApp(t, "en", nil, hub)
+	teacher.revealLive() // no question: nothing to show
+	if _, asked := hub.Asked(); asked {
+		t.Fatal("a question asked by revealing none")
+	}
+	press(t, teacher, "A", "enter")
+	if q, _ := hub.Asked(); q.Revealed {
+		t.Fatal("revealed before the console asked")
+	}
+	teacher.revealLive()
+	if q, _ := hub.Asked(); !q.Revealed {
+		t.Fatal("the console's r did not show the results")
 	}
 }

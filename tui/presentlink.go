@@ -171,6 +171,8 @@ func (m *Model) fromConsole(msg consoleMsg) tea.Cmd {
 		cmd = m.blank(msg.cmd.Op == present.White)
 	case present.Unblank:
 		cmd = closeOverlays[blankOverlay](m)
+	case present.Reveal:
+		m.revealLive()
 	case present.Demo:
 		if s, ok := m.reader.CurrentSlide(); ok && s.Demo != "" {
 			m.overlays = nil // the class is to see it
@@ -198,7 +200,7 @@ func (m *Model) publish() {
 func (m *Model) consoleState() present.State {
 	blank, white := m.Blanked()
 	st := present.State{Presenting: true, Since: m.presentSince,
-		Lesson: m.reader.Lesson().Title, Blank: blank, White: white}
+		Lesson: m.reader.Lesson().Title, Blank: blank, White: white, Question: m.liveQuestion()}
 	i, n := m.reader.Slide()
 	s, ok := m.reader.CurrentSlide()
 	if !ok {
@@ -227,7 +229,7 @@ func statesEqual(a, b present.State) bool {
 		a.Demo == b.Demo && a.Next == b.Next && slices.Equal(a.NextBody, b.NextBody) &&
 		a.Blank == b.Blank && a.White == b.White && slices.EqualFunc(a.Roster, b.Roster, func(x, y present.Student) bool {
 		return x.Nick == y.Nick && x.Node == y.Node && x.Since.Equal(y.Since) && x.Sent == y.Sent
-	})
+	}) && a.Question.Equal(b.Question)
 }
 
 // plainLines are the first n lines of a slide's markdown that say

@@ -14,6 +14,7 @@ package present
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"distlab/demos/locale"
@@ -35,6 +36,36 @@ type State struct {
 	White      bool      `json:"white,omitempty"`  // … white
 	Roster     []Student `json:"roster,omitempty"` // who joined the demos, oldest first
 	Consoles   int       `json:"consoles"`         // consoles attached, this one included
+	Question   *Question `json:"question,omitempty"`
+}
+
+// Question is the class's live question, for the instructor's eyes: its
+// answers build up here as they come, while the projector shows only how
+// many there are until the instructor shows the results.
+type Question struct {
+	Text     string   `json:"text"`
+	Options  []Option `json:"options,omitempty"` // none for a number to type
+	Answered int      `json:"answered"`
+	Right    int      `json:"right"`   // answers right
+	Present  int      `json:"present"` // students in the class now
+	Open     bool     `json:"open"`    // answers are taken
+	Revealed bool     `json:"revealed"`
+}
+
+// Option is one option of a live question and how many chose it.
+type Option struct {
+	Text  string `json:"text"`
+	Votes int    `json:"votes"`
+	Right bool   `json:"right"`
+}
+
+// Equal reports whether q and o show the same.
+func (q *Question) Equal(o *Question) bool {
+	if q == nil || o == nil {
+		return q == o
+	}
+	return q.Text == o.Text && slices.Equal(q.Options, o.Options) && q.Answered == o.Answered && q.Right == o.Right &&
+		q.Present == o.Present && q.Open == o.Open && q.Revealed == o.Revealed
 }
 
 // Student is one student connected to a demo the app runs.
@@ -62,10 +93,13 @@ const (
 	// WhiteToggle white. The app decides, on what it shows now.
 	BlankToggle Op = "blank-toggle"
 	WhiteToggle Op = "white-toggle"
+	// Reveal shows the class the live question's results, as r does on
+	// the projector.
+	Reveal Op = "reveal"
 )
 
 // Ops are the operations a console may send.
-var Ops = []Op{Next, Prev, First, Last, Blank, White, Unblank, Demo, BlankToggle, WhiteToggle}
+var Ops = []Op{Next, Prev, First, Last, Blank, White, Unblank, Demo, BlankToggle, WhiteToggle, Reveal}
 
 // Command is one line from a console.
 type Command struct {

@@ -116,6 +116,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		// The app's last word as it leaves presenting says nothing to show.
 		m.state, m.have = msg.state, msg.state.Presenting
+		q := m.state.Question
+		m.keys.Reveal.SetEnabled(m.have && q != nil && !q.Revealed) // r acts only then, and the help says so
 		return m, follow(msg.client)
 	case detachedMsg:
 		if msg.client != m.client {
@@ -159,6 +161,8 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		op = present.WhiteToggle
 	case key.Matches(msg, k.Demo):
 		op = present.Demo
+	case key.Matches(msg, k.Reveal):
+		op = present.Reveal
 	default:
 		return nil
 	}
@@ -237,6 +241,7 @@ func (m *Model) body() string {
 	if st.Demo != "" {
 		lines = append(lines, common.FitLine(" "+s.Status.Render(m.com.T("opens beside it: %s (d opens it again)", st.Demo)), w))
 	}
+	lines = append(lines, m.question()...)
 	var notes []string
 	if len(st.Notes) == 0 {
 		notes = append(notes, common.FitLine("   "+s.Status.Render(m.com.T("No notes for this slide.")), w))
@@ -264,6 +269,51 @@ func (m *Model) body() string {
 		}
 	}
 	return strings.Join(append(lines, m.roster()...), "\n")
+}
+
+// question is the live question's answers as they come in, bars the
+// class does not see until the instructor shows the results.
+func (m *Model) question() []string {
+	s, w, q := m.com.Styles, m.width, m.state.Question
+	if q == nil {
+		return nil
+	}
+	lines := []string{common.FitLine(" "+s.Status.Render(strings.Repeat("─", max(w-2, 0))), w)}
+	for _, l := range common.WrapLines(m.com.T("Live question: %s", q.Text), w-2, 2) {
+		lines = append(lines, " "+s.ItemCurrent.Render(l))
+	}
+	state := m.com.T("answers open")
+	switch {
+	case q.Revealed:
+		state = m.com.T("results shown")
+	case !q.Open:
+		state = m.com.T("answers closed")
+	}
+	seen := m.com.T("the class sees the count only (r shows the results)")
+	if q.Revealed {
+		seen = m.com.T("the class sees these results")
+	}
+	lines = append(lines, common.Ellipsis("  "+s.Item.Render(m.com.T("%d answers", q.Answered))+s.Status.Render(" · "+m.com.T("%d in the class now", q.Present)+" · "+state), w),
+		common.Ellipsis("  "+s.Status.Render(seen), w))
+	if len(q.Options) == 0 {
+		return append(lines, common.FitLine("   "+s.ReadMark.Render(m.com.T("%d right of %d", q.Right, q.Answered)), w), "")
+	}
+	most := 1
+	for _, o := range q.Options {
+		most = max(most, o.Votes)
+	}
+	label := min(max(w/3, 12), 40) // the option's words; the bar takes the rest
+	for i, o := range q.Options {
+		style, mark := s.Status, " "
+		if o.Right {
+			style, mark = s.ReadMark, "✓"
+		}
+		text := ansi.Truncate(fmt.Sprintf("%c) %s", 'a'+i, o.Text), label, "…")
+		text += strings.Repeat(" ", label-ansi.StringWidth(text))
+		bar := strings.Repeat("█", o.Votes*max(w-label-14, 4)/most)
+		lines = append(lines, common.FitLine("   "+s.Item.Render(text)+" "+mark+" "+style.Render(bar)+" "+m.com.T("%d", o.Votes), w))
+	}
+	return append(lines, "")
 }
 
 // maxEvents is how many joins and leaves the console keeps.

@@ -139,3 +139,65 @@ func TestConsoleRoster(t *testing.T) {
 		t.Errorf("the first roster is no join:\n%s", s)
 	}
 }
+
+// A live question's answers show on the console as they come, as bars,
+// the right option marked, and the console says what the class sees; r
+// shows the class the results. Without a question, r is not offered.
+func TestConsoleLiveQuestion(t *testing.T) {
+	for _, lang := range []string{"en", "pt-BR"} {
+		m, srv := newConsole(t, lang)
+		q := &present.Question{Text: "Which clock orders causally related events?", Answered: 5, Right: 3, Present: 7, Open: true,
+			Options: []present.Option{{Text: "Physical clocks", Votes: 2}, {Text: "Lamport clocks", Votes: 3, Right: true}, {Text: "None", Votes: 0}}}
+		srv.Publish(present.State{Presenting: true, Slide: 1, Slides: 2, Title: "Lamport", Question: q})
+		step(m, step(m, m.attach()))
+		s := ansi.Strip(m.Render())
+		want := map[string][]string{
+			"en":    {"Live question: Which clock", "5 answers · 7 in the class now · answers open", "the class sees the count only (r shows the results)", "b) Lamport clocks"},
+			"pt-BR": {"Pergunta ao vivo: Which clock", "5 respostas · 7 na turma agora · respostas abertas", "a turma vê só a contagem (r mostra os resultados)", "Sem notas para este slide.", "b) Lamport clocks"},
+		}[lang]
+		for _, w := range want {
+			if !strings.Contains(s, w) {
+				t.Errorf("%s: no %q in:\n%s", lang, w, s)
+			}
+		}
+		var bars []int
+		for _, l := range strings.Split(s, "\n") {
+			if strings.Contains(l, ") ") && strings.Contains(l, "clocks") || strings.Contains(l, "c) None") {
+				bars = append(bars, strings.Count(l, "█"))
+				if strings.Contains(l, "Lamport") != strings.Contains(l, "✓") {
+					t.Errorf("%s: the right option's mark: %q", lang, l)
+				}
+			}
+		}
+		if len(bars) != 3 || bars[1] <= bars[0] || bars[0] == 0 || bars[2] != 0 {
+			t.Errorf("%s: bars %v, want three growing with the votes (2, 3, 0):\n%s", lang, bars, s)
+		}
+		// r asks the app to show the class the results.
+		step(m, m.key(panetest.Key("r")))
+		select {
+		case got := <-srv.Commands():
+			if got.Op != present.Reveal {
+				t.Errorf("r sent %q", got.Op)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatal("r sent nothing")
+		}
+	}
+}
+
+// r is offered (and sent) only while a live question waits for its
+// results to be shown.
+func TestConsoleRevealOnlyWithAQuestion(t *testing.T) {
+	m, srv := newConsole(t, "en")
+	srv.Publish(present.State{Presenting: true, Slide: 1, Slides: 2, Title: "Lamport"})
+	step(m, step(m, m.attach()))
+	if m.keys.Reveal.Enabled() || strings.Contains(ansi.Strip(m.Render()), "show the class the results") {
+		t.Fatal("r offered with no live question")
+	}
+	step(m, m.key(panetest.Key("r")))
+	select {
+	case got := <-srv.Commands():
+		t.Fatalf("r sent %q with no question", got.Op)
+	case <-time.After(100 * time.Millisecond):
+	}
+}

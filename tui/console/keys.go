@@ -11,7 +11,7 @@ import (
 // (the same bindings, so a clicker works on either screen), and d for the
 // slide's demo.
 type keyMap struct {
-	Next, Prev, First, Last, Blank, White, Demo, Quit key.Binding
+	Next, Prev, First, Last, Blank, White, Demo, Reveal, Quit key.Binding
 }
 
 func newKeys(com *common.Common) keyMap {
@@ -20,13 +20,14 @@ func newKeys(com *common.Common) keyMap {
 	return keyMap{
 		Next: r.NextSlide, Prev: r.PrevSlide, First: r.FirstSlide, Last: r.LastSlide,
 		Blank: g.Blank, White: g.BlankWhite,
-		Demo: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", p.T("open the slide's demo"))),
-		Quit: g.Quit,
+		Demo:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", p.T("open the slide's demo"))),
+		Reveal: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", p.T("show the class the results")), key.WithDisabled()),
+		Quit:   g.Quit,
 	}
 }
 
 func (k keyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Next, k.Prev, k.Blank, k.White, k.Demo, k.First, k.Last, k.Quit}
+	return []key.Binding{k.Reveal, k.Next, k.Prev, k.Blank, k.White, k.Demo, k.First, k.Last, k.Quit}
 }
 
 func (k keyMap) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }

@@ -25,5 +25,17 @@ func init() {
 		locale.Str("trying again every second", "tentando de novo a cada segundo"),
 		locale.Str("… the notes go on: a taller terminal shows them all", "… as notas continuam: um terminal mais alto mostra todas"),
 		locale.Plural("%d messages", "%d message", "%d mensagens", "%d mensagem"),
+		locale.Str("Live question: %s", "Pergunta ao vivo: %s"),
+		locale.Str("show the class the results", "mostrar os resultados à turma"),
+		locale.Str("the class sees the count only (r shows the results)", "a turma vê só a contagem (r mostra os resultados)"),
+		locale.Str("the class sees these results", "a turma vê estes resultados"),
+		// As the app's live question and notes say them (tui/text_class.go, tui/notes).
+		locale.Str("No notes for this slide.", "Sem notas para este slide."),
+		locale.Str("answers open", "respostas abertas"),
+		locale.Str("answers closed", "respostas encerradas"),
+		locale.Str("results shown", "resultados exibidos"),
+		locale.Plural("%d answers", "%d answer", "%d respostas", "%d resposta"),
+		locale.Plural("%d in the class now", "%d in the class now", "%d na turma agora", "%d na turma agora"),
+		locale.Str("%d right of %d", "%d certas de %d"),
 	)
 }
