@@ -136,9 +136,11 @@ func TestRepliesBeforeReplay(t *testing.T) {
 		a.send(fmt.Sprintf("said %d\n", i))
 	}
 	eventually(t, "the lines in the ring", func() bool { return n.Stats().Received >= 20 })
-	for range 10 {
+	for i := range 10 {
+		// A nick of its own each time: the last connection, closed, may
+		// not have left the node yet, and would still hold "bia".
 		b := dialRaw(t, n.Addr())
-		b.send("/lang pt-BR\n" + ctlHello + " " + strings.Repeat("ab", secretSize) + " bia\n" + ctlSince + " 0 \n")
+		b.send(fmt.Sprintf("/lang pt-BR\n%s %s bia%d\n%s 0 \n", ctlHello, strings.Repeat("ab", secretSize), i, ctlSince))
 		var order []string
 		for len(order) < 3 {
 			l, err := b.line()
