@@ -234,11 +234,12 @@ func TestE2EPresenter(t *testing.T) {
 //
 // The yardstick is the floor program (testdata/floor), a hello-world Bubble
 // Tea program at the app's frame rate, idle in its own terminal over the same
-// ten seconds: what the framework itself costs on this machine, today. The
-// app may use at most twice the floor, or the floor plus 0.3 points when
-// that is more. The ratio catches an app that ticks where the framework
-// does not; the absolute margin keeps a floor of one or two clock ticks
-// (0.1% each over ten seconds) from turning noise into a failure.
+// six seconds: what the framework itself costs on this machine, today. The
+// app may use at most twice the floor, or the floor plus three clock ticks
+// (0.5 points) when that is more. The ratio catches an app that ticks where
+// the framework does not (redrawing at its frame rate costs a few percent
+// of a core); the absolute margin keeps a stray tick or two from turning
+// noise into a failure. The fine figures are tui/perf's BenchmarkCPU.
 func TestE2EIdleCPU(t *testing.T) {
 	if runtime.GOOS != "linux" {
 		t.Skip("reads /proc: Linux only")
@@ -256,15 +257,15 @@ func TestE2EIdleCPU(t *testing.T) {
 	time.Sleep(3 * time.Second) // past the app's delayed save of the scroll place
 	appPID, floorPID := app.panePID(), floor.panePID()
 	appBefore, floorBefore := cpuTicks(t, appPID), cpuTicks(t, floorPID)
-	const window = 10 * time.Second
+	const window = 6 * time.Second
 	time.Sleep(window)
 	appPct := cpuPercent(cpuTicks(t, appPID)-appBefore, window)
 	floorPct := cpuPercent(cpuTicks(t, floorPID)-floorBefore, window)
-	limit := max(2*floorPct, floorPct+0.3)
+	limit := max(2*floorPct, floorPct+cpuPercent(3, window))
 	t.Logf("idle CPU over %v: distlab %.2f%%, floor (%d fps) %.2f%%, limit %.2f%%", window, appPct, tui.FrameRate, floorPct, limit)
 	if appPct > limit {
 		t.Fatalf("idle app used %.2f%% CPU; a hello-world Bubble Tea program at %d fps used %.2f%% over the same %v, "+
-			"so the limit is %.2f%% (twice the floor, or the floor plus 0.3 points): something in the app wakes while nobody touches it",
+			"so the limit is %.2f%% (twice the floor, or the floor plus three clock ticks): something in the app wakes while nobody touches it",
 			appPct, tui.FrameRate, floorPct, window, limit)
 	}
 	app.keys("q")
@@ -392,11 +393,19 @@ func TestE2EResizeStorm(t *testing.T) {
 		time.Sleep(50 * time.Millisecond)
 	}
 	tm.run("resize-window", "-t", "e2e", "-x", "90", "-y", "50")
-	peak := rest
+	// Memory is watched until the last width shows and for 3 s after, the
+	// renders left from the storm landing meanwhile (8 s at most).
+	at90 := func(s string) bool { return strings.Contains(s, "Part") && len(strings.SplitN(s, "\n", 2)[0]) <= 95 }
+	peak, shown := rest, time.Time{}
 	for end := time.Now().Add(8 * time.Second); time.Now().Before(end); time.Sleep(100 * time.Millisecond) {
 		peak = max(peak, rssMB(t, pid))
+		if shown.IsZero() && at90(tm.screen()) {
+			if shown = time.Now(); shown.Add(3 * time.Second).Before(end) {
+				end = shown.Add(3 * time.Second)
+			}
+		}
 	}
-	if s := tm.screen(); !strings.Contains(s, "Part") || len(strings.SplitN(s, "\n", 2)[0]) > 95 {
+	if s := tm.screen(); !at90(s) {
 		t.Fatalf("after the storm the screen is not 90 wide, or shows no lesson:\n%s", s)
 	}
 	t.Logf("RSS at rest %.0f MB, peak during and after the storm %.0f MB", rest, peak)

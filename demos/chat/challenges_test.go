@@ -309,6 +309,7 @@ func TestDeclaredDead(t *testing.T) {
 // Near misses: a node crashed is reported by its sockets, not a timeout;
 // a node frozen for less than the clients' silence is not taken for dead.
 func TestDeclaredDeadNearMisses(t *testing.T) {
+	t.Parallel()
 	met := func(d *Demo) func() bool { return func() bool { return how(d, DeclaredDead, locale.English) != "" } }
 	t.Run("crashed", func(t *testing.T) {
 		t.Parallel()

@@ -82,6 +82,7 @@ func dialClient(t *testing.T, nick string, addrs ...string) (*Client, *recorder)
 }
 
 func TestClusterRelaysExactlyOnce(t *testing.T) {
+	t.Parallel()
 	c := testCluster(t, 3)
 	a := dialRaw(t, c.Nodes[0].Addr())
 	b := dialRaw(t, c.Nodes[1].Addr())

@@ -162,6 +162,7 @@ func TestFailoverRealProcesses(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts 9 processes for about 15 s")
 	}
+	t.Parallel()
 	bin := distlabBinary(t)
 	for _, rate := range []int{10, 40} {
 		t.Run(fmt.Sprintf("%d_per_s", rate), func(t *testing.T) {

@@ -92,6 +92,7 @@ var proofLike = regexp.MustCompile(`\b[0-9a-f]{64}\b`)
 // made-up proof and records everything it is sent: it never sees the key
 // or a proof, and its id and address reach no member list.
 func TestImpostorAtAPeersAddress(t *testing.T) {
+	t.Parallel()
 	got := &tap{}
 	fake := fakeListener(t, func(nc net.Conn) {
 		br := bufio.NewReader(nc)
@@ -139,6 +140,7 @@ func TestImpostorAtAPeersAddress(t *testing.T) {
 // Two nodes with different keys, each dialing the other: every link is
 // closed during the handshake, both log why, and no line crosses.
 func TestWrongKeyPeers(t *testing.T) {
+	t.Parallel()
 	n1, log1 := keyedNode(t, "n1", testKey)
 	n2, log2 := keyedNode(t, "n2", "another key")
 	for _, pair := range [][2]*Node{{n1, n2}, {n2, n1}} {
@@ -352,6 +354,7 @@ func TestReflectedHello(t *testing.T) {
 // node, and so sits in the middle of a link that passed it, still cannot
 // inject a line: the first one it adds fails its tag and closes the link.
 func TestSquatterCannotInject(t *testing.T) {
+	t.Parallel()
 	n2, _ := keyedNode(t, "n2", testKey)
 	forged := relayLine(Message{Client: "d00000000000f", Seq: 1, Origin: "n2", At: time.Now(), Kind: KindSay, Nick: "mallory", Text: "forged line"})
 	squatter := fakeListener(t, func(nc net.Conn) {

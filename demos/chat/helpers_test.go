@@ -3,7 +3,10 @@ package chat
 import (
 	"bufio"
 	"context"
+	"flag"
 	"net"
+	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -11,7 +14,16 @@ import (
 	"go.uber.org/goleak"
 )
 
+// Most of these tests wait on timers, sockets and real processes rather
+// than compute, so they run four at a time even on two cores (go test
+// runs as many as there are cores), unless -parallel says otherwise.
 func TestMain(m *testing.M) {
+	flag.Parse()
+	given := false
+	flag.Visit(func(f *flag.Flag) { given = given || f.Name == "test.parallel" })
+	if !given {
+		flag.Set("test.parallel", strconv.Itoa(max(4, runtime.GOMAXPROCS(0))))
+	}
 	goleak.VerifyTestMain(m)
 }
 

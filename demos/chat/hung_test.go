@@ -50,6 +50,7 @@ func hungNode(t *testing.T) string {
 // A hung node's kernel still accepts connections: a client does not take
 // the accept for an answer, and goes on to a node that speaks.
 func TestClientSkipsAHungNode(t *testing.T) {
+	t.Parallel()
 	live := startNode(t, testConfig("n2"))
 	watcher := dialRaw(t, live.Addr())
 	rec := &recorder{}
@@ -74,6 +75,7 @@ func TestClientSkipsAHungNode(t *testing.T) {
 // only by silence and fails over, its peers by missing heartbeats; thawed,
 // it goes on and rejoins; a kill while frozen ends every goroutine.
 func TestFrozenNode(t *testing.T) {
+	t.Parallel()
 	c := testCluster(t, 2)
 	n1, n2 := c.Nodes[0], c.Nodes[1]
 	rec := &recorder{}

@@ -18,6 +18,7 @@ func holds(n *Node, key string) bool {
 // times: each time exactly one keeps it and the other is refused or, when
 // both nodes had granted it, renamed and told so.
 func TestSimultaneousNickClaims(t *testing.T) {
+	t.Parallel()
 	c := testCluster(t, 2)
 	n1, n2 := c.Nodes[0], c.Nodes[1]
 	a, b := dialRaw(t, n1.Addr()), dialRaw(t, n2.Addr())

@@ -15,6 +15,7 @@ import (
 // many as at start, each watching client back on its own node under its
 // own nick with an empty screen, and the chat going on.
 func TestResetPutsTheDemoBack(t *testing.T) {
+	t.Parallel()
 	d, err := StartDemo(DemoConfig{Bots: 2, BotRate: 5})
 	if err != nil {
 		t.Fatal(err)

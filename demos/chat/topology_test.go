@@ -23,6 +23,7 @@ func links(n *Node) map[string][]bool {
 // smaller id dialed; each message reaches each node once; and a pair whose
 // link goes down links again.
 func TestOneLinkPerPairOneCopyPerPeer(t *testing.T) {
+	t.Parallel()
 	c := testCluster(t, 3)
 	one := func() bool {
 		for _, n := range c.Nodes {

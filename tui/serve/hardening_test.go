@@ -152,6 +152,7 @@ func TestSessionChannelWithoutShell(t *testing.T) {
 // prompt after the key); then the key alone lets its student in. The
 // instructor's keys never give it. The session is the key's either way.
 func TestNewKeyTypesTheCodeOnce(t *testing.T) {
+	t.Parallel()
 	prof := newKey(t)
 	ts := startServer(t, "", func(c *Config) { c.Instructors = []string{fingerprint(prof.PublicKey())} })
 	key := newKey(t)
@@ -225,6 +226,7 @@ func TestSavedNameKeptWhenTheLanguageIsAsked(t *testing.T) {
 // session's progress is loaded only once the older one has saved (else it
 // would load older progress, and overwrite the older session's save).
 func TestReconnectWaitsForTheOlderSave(t *testing.T) {
+	t.Parallel()
 	var (
 		mu          sync.Mutex
 		built       int

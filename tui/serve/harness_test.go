@@ -6,8 +6,11 @@ import (
 	"crypto/ed25519"
 	"crypto/rand"
 	"errors"
+	"flag"
 	"io"
 	"os"
+	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -23,6 +26,15 @@ import (
 )
 
 func TestMain(m *testing.M) {
+	// Most of these tests wait on SSH round trips and timeouts rather than
+	// compute, so they run four at a time even on two cores (go test runs
+	// as many as there are cores), unless -parallel says otherwise.
+	flag.Parse()
+	given := false
+	flag.Visit(func(f *flag.Flag) { given = given || f.Name == "test.parallel" })
+	if !given {
+		flag.Set("test.parallel", strconv.Itoa(max(4, runtime.GOMAXPROCS(0))))
+	}
 	// regexp2 (the lessons' code highlighting) keeps a clock goroutine for a
 	// while after a match timeout: not ours.
 	goleak.VerifyTestMain(m, goleak.IgnoreAnyFunction("github.com/dlclark/regexp2.runClock"))

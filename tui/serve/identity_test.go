@@ -82,6 +82,7 @@ func TestReconnectResumes(t *testing.T) {
 // The server restarted on the same folders keeps the host key and the
 // names: the student comes back as before.
 func TestRestartKeepsStudents(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	key := newKey(t)
 	var hostKey string

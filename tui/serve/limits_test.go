@@ -135,6 +135,7 @@ func TestShellWithoutPTY(t *testing.T) {
 // A wrong class code is refused; the right one, typed with other case and
 // no dash, lets in.
 func TestClassCode(t *testing.T) {
+	t.Parallel()
 	ts := startServer(t, "", nil)
 	if c, err := dial(t, ts.Addr(), "student", withCode("abc-xyz")); err == nil {
 		c.Close()
@@ -252,6 +253,7 @@ func TestKilledMidFrame(t *testing.T) {
 // No key for the idle timeout closes the session, with a word; input
 // keeps it open.
 func TestIdleTimeout(t *testing.T) {
+	t.Parallel()
 	ts := startServer(t, "", func(c *Config) { c.IdleTimeout = 600 * time.Millisecond })
 	tm, _ := enter(t, ts, withKey(newKey(t)), "Noa")
 	tm.waitFor("Closed after a long time without a key. Your progress is saved")
@@ -283,6 +285,7 @@ func TestInputFlood(t *testing.T) {
 
 // Close tells every session the server is stopping and saves it.
 func TestCloseTellsSessions(t *testing.T) {
+	t.Parallel()
 	ts := startServer(t, "", nil)
 	tm, app := enter(t, ts, withKey(newKey(t)), "Pia")
 	if err := ts.Close(); err != nil {
