@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"distlab/demos/locale"
 )
 
 // hop builds one operation of a hand-made history: a write when the value
@@ -114,5 +116,28 @@ func TestWitnessWithoutTheSearch(t *testing.T) {
 	}
 	if got := Check(fine, time.Second); got.Result != Linearizable {
 		t.Errorf("fine: %s", got.Line(nil))
+	}
+}
+
+// The explanation's times are numbers of the reader's language.
+func TestExplanationTimesInTheLanguage(t *testing.T) {
+	broken := []OpView{
+		hop(1, 1, "x", true, 1, 0, 1200, OK),
+		hop(2, 2, "x", false, 0, 3399, 3500, OK, 0),
+	}
+	var v Verdict
+	if !witness(&v, broken) {
+		t.Fatal("a read that misses a finished write is not caught")
+	}
+	for _, c := range []struct {
+		p    *locale.Printer
+		want string
+	}{
+		{locale.For(locale.English), "read x → 0 at 3,399 ms after write x = 1 completed at 1,200 ms"},
+		{locale.For(locale.Portuguese), "em 3.399 ms depois de escrita x = 1 concluída em 1.200 ms"},
+	} {
+		if got := v.Why(c.p); !strings.HasSuffix(got, c.want) {
+			t.Errorf("%s: %q, want it to end in %q", c.p.Lang(), got, c.want)
+		}
 	}
 }

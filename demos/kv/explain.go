@@ -167,4 +167,15 @@ func explainKey(v *Verdict, ops []OpView) bool {
 }
 
 // ms is a run's time as the verdict writes it: "12 ms".
-func ms(d time.Duration) string { return itoa(int(d/time.Millisecond)) + " ms" }
+func ms(d time.Duration) locale.Localizer { return msTime(d) }
+
+// msTime is a time of the history in whole milliseconds, its digits
+// grouped the language's way ("3,399 ms", "3.399 ms").
+type msTime time.Duration
+
+func (m msTime) Localize(p *locale.Printer) string {
+	return p.T("%d ms", int(time.Duration(m)/time.Millisecond))
+}
+
+// String is the time without a language, as a nil Printer prints it.
+func (m msTime) String() string { return m.Localize(nil) }

@@ -124,6 +124,7 @@ func init() {
 		locale.Str("linearizable: yes", "linearizável: sim"),
 		locale.Str("linearizable: no: %s", "linearizável: não: %s"),
 		locale.Str("linearizable: undecided: the checker ran out of time on %d operations", "linearizável: indeciso: o verificador ficou sem tempo em %d operações"),
+		locale.Str("%d ms", "%d ms"), // a time of the history, its digits grouped the language's way
 		locale.Str("%s at %s after %s completed at %s", "%s em %s depois de %s concluída em %s"),
 		locale.Str("%s at %s: a register holds one value, not siblings", "%s em %s: um registrador guarda um valor, não versões irmãs"),
 		locale.Str("no order of the %d operations on %s fits them all (the HTML export shows Porcupine's longest orders)", "nenhuma ordem das %d operações em %s acomoda todas (a exportação HTML mostra as ordens mais longas do Porcupine)"),
