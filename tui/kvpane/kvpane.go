@@ -83,7 +83,7 @@ type Model struct {
 }
 
 // maxRecent is the most earlier events a tall pane lists.
-const maxRecent = 8
+const maxRecent = 24
 
 // recentCache keeps the recent events' lines until the next event.
 type recentCache struct {

@@ -73,9 +73,9 @@ func (m *Model) body(w, h int) []string {
 		about = common.WrapLines(s.Summary.Render(sc.About(p)), w, 3)
 		about = about[:take(len(about))]
 	}
-	legend := common.WrapLines(s.Status.Render(m.legendText()), w, 2)
+	legend := common.WrapLines(s.Status.Render(m.legendText()), w, 3)
 	legend = legend[:take(len(legend))]
-	recent := m.recentLines(w, take(8))
+	recent := m.recentLines(w, take(maxRecent))
 
 	out := append([]string{}, status...)
 	out = append(out, panel...)
