@@ -34,6 +34,20 @@ var (
 
 func TestMain(m *testing.M) {
 	flag.Parse()
+	// The end-to-end tests wait on tmux, processes and sockets rather than
+	// compute, so they run eight at a time even on two cores (go test runs
+	// as many as there are cores: the longest, last in source order, then
+	// started last), four under the race detector, whose binaries compute
+	// five times as long; -parallel overrides.
+	given := false
+	flag.Visit(func(f *flag.Flag) { given = given || f.Name == "test.parallel" })
+	if !given {
+		n := 8
+		if len(buildFlags) > 0 { // -race
+			n = 4
+		}
+		flag.Set("test.parallel", strconv.Itoa(max(n, runtime.GOMAXPROCS(0))))
+	}
 	os.Exit(runTests(m))
 }
 
