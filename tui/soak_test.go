@@ -67,8 +67,12 @@ func soak(t *testing.T, seed uint64, setup func(*Model)) {
 	soakWith(t, seed, fixtureWithProblem(t), nil, setup)
 }
 
+// uiSoakSteps is the steps of a soak with no demo running (fewer under
+// the race detector: see race_test.go).
+var uiSoakSteps = 5000
+
 func soakWith(t *testing.T, seed uint64, load func() *lessons.Catalog, extra []string, setup func(*Model)) {
-	soakN(t, seed, 5000, load, extra, setup)
+	soakN(t, seed, uiSoakSteps, load, extra, setup)
 }
 
 // soakN is soakWith with n steps (a tenth in -short mode).
