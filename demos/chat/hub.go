@@ -42,8 +42,11 @@ type hub struct {
 	room atomic.Pointer[chan struct{}]
 	low  atomic.Uint64 // the cursor a waiting publisher waits on to move
 
-	mu   sync.Mutex // guards wake, subs, lowest
-	wake chan struct{}
+	// wake is closed at every publish, and replaced after head moves on;
+	// readers take it without mu (see waitChan).
+	wake atomic.Pointer[chan struct{}]
+
+	mu   sync.Mutex // guards subs, lowest, and serializes publishers
 	subs map[*conn]struct{}
 	// lowest is a cursor no subscriber is below; recomputed when the ring
 	// seems full, so publish rarely walks the subscribers.
@@ -52,7 +55,10 @@ type hub struct {
 
 // newHub makes a hub whose ring holds size messages, a power of two.
 func newHub(size int) *hub {
-	return &hub{ring: make([]atomic.Pointer[entry], size), size: uint64(size), wake: make(chan struct{}), subs: map[*conn]struct{}{}}
+	h := &hub{ring: make([]atomic.Pointer[entry], size), size: uint64(size), subs: map[*conn]struct{}{}}
+	wake := make(chan struct{})
+	h.wake.Store(&wake)
+	return h
 }
 
 // subscribe starts c reading at the newest message.
@@ -143,8 +149,8 @@ func (h *hub) publish(e *entry, limit time.Duration) {
 	head := h.head.Load()
 	h.ring[head&(h.size-1)].Store(e)
 	h.head.Store(head + 1)
-	close(h.wake)
-	h.wake = make(chan struct{})
+	wake := make(chan struct{})
+	close(*h.wake.Swap(&wake)) // after head: a reader holding the old one sees the entry
 }
 
 // slowest is the subscriber with the lowest cursor, and that cursor (head
@@ -161,14 +167,17 @@ func (h *hub) slowest(head uint64) (*conn, uint64) {
 }
 
 // waitChan returns a channel closed at the next publish, unless messages
-// past cursor are already there (then it returns nil).
+// past cursor are already there (then it returns nil). It takes no lock:
+// the channel is loaded before head, and publish moves head before it
+// closes that channel, so a reader that found head at its cursor is woken
+// by the publish that moves it. (Under mu, every idle reader of a busy
+// node queued behind the publishers at every message.)
 func (h *hub) waitChan(cursor uint64) <-chan struct{} {
-	h.mu.Lock()
-	defer h.mu.Unlock()
+	wake := h.wake.Load()
 	if h.head.Load() != cursor {
 		return nil
 	}
-	return h.wake
+	return *wake
 }
 
 // read returns the entry at seq.
