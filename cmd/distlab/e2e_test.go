@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"distlab/demos/testwait"
 	"distlab/lessons"
 	"distlab/tui"
 )
@@ -35,18 +36,13 @@ var (
 func TestMain(m *testing.M) {
 	flag.Parse()
 	// The end-to-end tests wait on tmux, processes and sockets rather than
-	// compute, so they run eight at a time even on two cores (go test runs
-	// as many as there are cores: the longest, last in source order, then
-	// started last), four under the race detector, whose binaries compute
-	// five times as long; -parallel overrides.
-	given := false
-	flag.Visit(func(f *flag.Flag) { given = given || f.Name == "test.parallel" })
-	if !given {
-		n := 8
-		if len(buildFlags) > 0 { // -race
-			n = 4
-		}
-		flag.Set("test.parallel", strconv.Itoa(max(n, runtime.GOMAXPROCS(0))))
+	// compute: eight run at a time even on two cores (with two, the
+	// longest, last in source order, started last), four under the race
+	// detector, whose binaries compute five times as long.
+	if len(buildFlags) > 0 { // -race
+		testwait.Parallel(4)
+	} else {
+		testwait.Parallel(8)
 	}
 	os.Exit(runTests(m))
 }

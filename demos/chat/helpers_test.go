@@ -5,25 +5,20 @@ import (
 	"context"
 	"flag"
 	"net"
-	"runtime"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"go.uber.org/goleak"
+
+	"distlab/demos/testwait"
 )
 
 // Most of these tests wait on timers, sockets and real processes rather
-// than compute, so they run four at a time even on two cores (go test
-// runs as many as there are cores), unless -parallel says otherwise.
+// than compute: four run at a time even on two cores.
 func TestMain(m *testing.M) {
 	flag.Parse()
-	given := false
-	flag.Visit(func(f *flag.Flag) { given = given || f.Name == "test.parallel" })
-	if !given {
-		flag.Set("test.parallel", strconv.Itoa(max(4, runtime.GOMAXPROCS(0))))
-	}
+	testwait.Parallel(4)
 	goleak.VerifyTestMain(m)
 }
 

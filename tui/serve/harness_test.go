@@ -9,8 +9,6 @@ import (
 	"flag"
 	"io"
 	"os"
-	"runtime"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -21,20 +19,16 @@ import (
 	"go.uber.org/goleak"
 	gossh "golang.org/x/crypto/ssh"
 
+	"distlab/demos/testwait"
 	"distlab/lessons"
 	"distlab/tui"
 )
 
 func TestMain(m *testing.M) {
 	// Most of these tests wait on SSH round trips and timeouts rather than
-	// compute, so they run four at a time even on two cores (go test runs
-	// as many as there are cores), unless -parallel says otherwise.
+	// compute: four run at a time even on two cores.
 	flag.Parse()
-	given := false
-	flag.Visit(func(f *flag.Flag) { given = given || f.Name == "test.parallel" })
-	if !given {
-		flag.Set("test.parallel", strconv.Itoa(max(4, runtime.GOMAXPROCS(0))))
-	}
+	testwait.Parallel(4)
 	// regexp2 (the lessons' code highlighting) keeps a clock goroutine for a
 	// while after a match timeout: not ours.
 	goleak.VerifyTestMain(m, goleak.IgnoreAnyFunction("github.com/dlclark/regexp2.runClock"))
