@@ -73,8 +73,8 @@ func (m *Model) body(w, h int) []string {
 		about = common.WrapLines(s.Summary.Render(sc.About(p)), w, 3)
 		about = about[:take(len(about))]
 	}
-	legend := common.WrapLines(s.Status.Render(m.legendText()), w, 3)
-	legend = legend[:take(len(legend))]
+	legendText := s.Status.Render(m.legendText())
+	legend := common.WrapLines(legendText, w, take(len(common.WrapLines(legendText, w, 3)))) // cut short with "…"
 	recent := m.recentLines(w, take(maxRecent))
 
 	out := append([]string{}, status...)
