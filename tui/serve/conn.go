@@ -206,14 +206,15 @@ type newChannel struct {
 }
 
 // Accept accepts the channel and starts the request filter, which ends
-// when the channel's requests do (the channel closed).
+// when the channel's requests do (the channel closed); the server's Close
+// waits for it.
 func (nc *newChannel) Accept() (gossh.Channel, <-chan *gossh.Request, error) {
 	ch, reqs, err := nc.NewChannel.Accept()
 	if err != nil {
 		return nil, nil, err
 	}
 	out := make(chan *gossh.Request)
-	go nc.tc.filter(ch, reqs, out)
+	nc.tc.s.filters.Go(func() { nc.tc.filter(ch, reqs, out) })
 	return &channel{Channel: ch, tc: nc.tc}, out, nil
 }
 

@@ -130,6 +130,7 @@ type Server struct {
 	logMu    sync.Mutex
 
 	handlers  sync.WaitGroup // session handlers
+	filters   sync.WaitGroup // the session channels' request filters (newChannel.Accept)
 	serving   bool           // Serve was called; guarded by mu
 	served    chan struct{}  // closed when Serve returns
 	accepting chan struct{}  // closed when the library first accepts: it has counted its listener
@@ -352,6 +353,7 @@ func (s *Server) Close() error {
 		_ = s.ssh.Close()
 		s.closeConns()
 		s.handlers.Wait()
+		s.filters.Wait() // each ends with its connection, closed above
 		_ = s.ln.Close() // also when Serve had not yet handed it to the library
 		if serving {
 			<-s.served

@@ -64,7 +64,8 @@ type client struct {
 	firstScreen, course time.Duration
 	ready               chan struct{}
 	readDone            chan struct{}
-	reading             bool // the reader was started
+	reading             bool           // the reader was started
+	wg                  sync.WaitGroup // the reader and the copy of the emulator's answers; close waits
 
 	bytes, frames atomic.Int64
 	bracketed     atomic.Bool   // a frame was bracketed in mode 2026
@@ -117,7 +118,8 @@ func connect(ctx context.Context, cfg Config, user string) (*client, error) {
 	}
 	// The emulator's answers to the server's queries are not sent: this
 	// client answers the one it needs itself (got).
-	go func() { _, _ = io.Copy(io.Discard, c.emu) }()
+	emu := c.emu
+	c.wg.Go(func() { _, _ = io.Copy(io.Discard, emu) })
 	if err := c.open(cfg); err != nil {
 		c.close()
 		return nil, fmt.Errorf("%s: %w", user, err)
@@ -157,7 +159,7 @@ func (c *client) open(cfg Config) error {
 		return err
 	}
 	c.reading = true
-	go c.read(out)
+	c.wg.Go(func() { c.read(out) })
 	return nil
 }
 
@@ -350,6 +352,7 @@ func (c *client) close() {
 	if c.emu != nil {
 		_ = c.emu.InputPipe().(io.Closer).Close()
 	}
+	c.wg.Wait()
 }
 
 // The events of the scanner.

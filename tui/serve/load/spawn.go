@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -27,6 +28,7 @@ type Server struct {
 	cmd  *exec.Cmd
 	log  *os.File
 	done chan error
+	wg   sync.WaitGroup // the wait for the process; Stop waits for it
 }
 
 // Spawn starts cmd, a server that listens on addr, with its output in the
@@ -44,7 +46,7 @@ func Spawn(cmd *exec.Cmd, addr, logPath string, timeout time.Duration) (*Server,
 		return nil, err
 	}
 	s := &Server{cmd: cmd, log: log, done: make(chan error, 1)}
-	go func() { s.done <- cmd.Wait() }()
+	s.wg.Go(func() { s.done <- cmd.Wait() })
 	deadline := time.Now().Add(timeout)
 	for {
 		c, err := net.DialTimeout("tcp", addr, time.Second)
@@ -79,6 +81,7 @@ func (s *Server) Log() string {
 // it, killing it after grace.
 func (s *Server) Stop(grace time.Duration) error {
 	defer s.log.Close()
+	defer s.wg.Wait()
 	_ = s.cmd.Process.Signal(os.Interrupt)
 	select {
 	case err := <-s.done:

@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"net"
 	"os"
+	"sync"
 	"syscall"
 	"time"
 
@@ -100,8 +101,10 @@ func handle(sess ssh.Session, fps int) {
 		tea.WithWindowSize(pty.Window.Width, pty.Window.Height),
 		tea.WithFPS(fps), tea.WithoutSignals())
 	ended := make(chan struct{})
+	var wg sync.WaitGroup // the relay of the session's end and resizes
+	defer wg.Wait()
 	defer close(ended)
-	go func() {
+	wg.Go(func() {
 		for {
 			select {
 			case <-sess.Context().Done(): // the client left: quit, not kill
@@ -113,7 +116,7 @@ func handle(sess ssh.Session, fps int) {
 				p.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
 			}
 		}
-	}()
+	})
 	_, _ = p.Run()
 }
 
