@@ -11,6 +11,7 @@ import (
 
 	"distlab/demos/chat"
 	"distlab/demos/locale"
+	"distlab/tui/common"
 )
 
 // failoverPane is a pane at w×h in language l drawing a fixed snapshot, no
@@ -206,5 +207,38 @@ func TestJoinHintSkipsDownNodes(t *testing.T) {
 	m.selected = 1
 	if got := hint(); got != "127.0.0.1 41002" {
 		t.Errorf("every node down: nc %s, want the selected one", got)
+	}
+}
+
+// A pane too short for the full map and the clients' screens gives the
+// screens the room: the map on one line, the join hint as its command;
+// shorter still, a line says zoom shows them. At no height between is the
+// pane without both (seen: two demos at 80×24 drew the map, the hint and
+// no chat at all). The join command shows whole at every height it shows.
+func TestShortPaneKeepsTheScreens(t *testing.T) {
+	for _, l := range locale.Langs {
+		p := locale.For(l)
+		zoom := p.T("z: zoom to see the clients' screens")
+		for _, w := range []int{38, 40, 60} {
+			for h := 4; h <= 16; h++ {
+				m := failoverPane(l, w, h)
+				view := ansi.Strip(m.demoView(w, h))
+				lines := strings.Split(view, "\n")
+				if len(lines) != h {
+					t.Fatalf("%s %d×%d: %d lines", l, w, h, len(lines))
+				}
+				screens := strings.Contains(view, p.T("you")+"@n2")
+				hint := strings.Contains(view, strings.TrimSpace(common.FitLine(zoom, w-1)))
+				if h >= 8 && !screens {
+					t.Errorf("%s %d×%d: no client screens:\n%s", l, w, h, view)
+				}
+				if !screens && !hint && h >= 6 {
+					t.Errorf("%s %d×%d: neither the screens nor the zoom hint:\n%s", l, w, h, view)
+				}
+				if strings.Contains(view, "nc ") && !strings.Contains(view, "nc 127.0.0.1 4100") {
+					t.Errorf("%s %d×%d: the join command is cut:\n%s", l, w, h, view)
+				}
+			}
+		}
 	}
 }

@@ -52,6 +52,7 @@ func init() {
 		locale.Str("suspects %s", "suspeita de %s"),
 		locale.Str("paused", "pausado"),
 		locale.Str("join from another terminal: nc %s", "entre de outro terminal: nc %s"),
+		locale.Str("z: zoom to see the clients' screens", "z: amplie para ver as telas dos clientes"),
 		locale.Str("i/enter: type", "i/enter: digitar"),
 		locale.Str("say: ", "diga: "),
 		locale.Str("you", "você"), // the column of what you see; the nick is the engine's

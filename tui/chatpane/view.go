@@ -35,29 +35,86 @@ func (m *Model) View() string {
 	return demo + "\n" + strings.Join(strip, "\n")
 }
 
-// demoView is the demo itself in w×h cells.
+// demoView is the demo itself in w×h cells. The clients' screens are the
+// demo: in a pane too short for them under the full map, the map shrinks
+// to one line and the join hint to its command; shorter still, a line
+// says zoom shows them.
 func (m *Model) demoView(w, h int) string {
 	s := m.Com.Styles
-	top := m.nodeLines()
-	top = append(top, m.statusLines(w)...)
-	if len(m.join) > 0 { // the address must show whole: students type it
-		addr := chat.NetcatAddr(m.joinAddr())
-		for _, l := range strings.Split(ansi.Wrap(m.Com.T("join from another terminal: nc %s", addr), w-2, " "), "\n") {
-			top = append(top, " "+s.Summary.Render(l))
-		}
-	}
+	nodes, status, join := m.nodeLines(), m.statusLines(w), m.joinLines(w, false)
 	input := " " + s.Status.Render(m.Com.T("i/enter: type"))
 	if m.typing() { // a long line scrolls to keep the cursor in view
 		input = " " + m.Com.InputView(m.input, m.Com.T("say: "), max(w-1, 0))
 	}
-	viewsH := h - len(top) - 2
-	out := top
-	out = append(out, "")
-	if viewsH >= 3 {
-		out = append(out, m.viewColumns(w, viewsH)...)
+	gap := []string{""}
+	room := func() int { return h - len(nodes) - len(status) - len(join) - len(gap) - 1 }
+	if room() < minScreens {
+		gap = nil
+	}
+	if room() < minScreens {
+		if line, ok := m.compactNodes(w); ok {
+			nodes = []string{line}
+		}
+		join = m.joinLines(w, true)
+	}
+	out := append(append(append(nodes, status...), join...), gap...)
+	if room() >= minScreens {
+		out = append(out, m.viewColumns(w, room())...)
+	} else if room() >= 1 && len(m.snap.views) > 0 {
+		out = append(out, " "+s.Summary.Render(common.FitLine(m.Com.T("z: zoom to see the clients' screens"), w-1)))
 	}
 	out = append(out, ansi.TruncateLeft(input, max(ansi.StringWidth(input)-w, 0), "…"))
 	return common.Fit(strings.Join(out, "\n"), w, h)
+}
+
+// minScreens is the fewest rows the clients' screens are drawn in: a name
+// and two lines.
+const minScreens = 3
+
+// joinLines is the hint for joining from another terminal, wrapped to w
+// (the address must show whole: students type it); short is the command
+// alone.
+func (m *Model) joinLines(w int, short bool) []string {
+	if len(m.join) == 0 {
+		return nil
+	}
+	s := m.Com.Styles
+	// The command's spaces do not break: a port on the line after its
+	// host reads as another command.
+	const nbsp = "\u00a0"
+	cmd := strings.ReplaceAll("nc "+chat.NetcatAddr(m.joinAddr()), " ", nbsp)
+	hint := strings.Replace(m.Com.T("join from another terminal: nc %s", "\x00"), "nc \x00", cmd, 1)
+	if short {
+		hint = cmd
+	}
+	var out []string
+	for _, l := range strings.Split(ansi.Wrap(hint, w-2, " "), "\n") {
+		out = append(out, " "+s.Summary.Render(strings.ReplaceAll(l, nbsp, " ")))
+	}
+	return out
+}
+
+// compactNodes is the cluster map on one line, each node its name and
+// state symbol ("› n1 ●   n2 ✗   n3 ◌"), if it fits in w.
+func (m *Model) compactNodes(w int) (string, bool) {
+	s := m.Com.Styles
+	var b strings.Builder
+	for i, n := range m.snap.nodes {
+		pointer := "  "
+		if i == m.selected {
+			pointer = "› "
+		}
+		symbol := s.ReadMark.Render("●")
+		switch {
+		case !n.Up:
+			symbol = s.StatusError.Render("✗")
+		case n.Frozen:
+			symbol = s.StatusWarn.Render("◌")
+		}
+		b.WriteString(pointer + s.ItemCurrent.Render(n.ID) + " " + symbol + " ")
+	}
+	line := strings.TrimRight(b.String(), " ")
+	return line, len(m.snap.nodes) > 0 && ansi.StringWidth(line) <= w
 }
 
 // joinAddr is where the join hint sends people: the selected node if it
