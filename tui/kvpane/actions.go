@@ -1,7 +1,6 @@
 package kvpane
 
 import (
-	"slices"
 	"strconv"
 
 	"charm.land/bubbles/v2/key"
@@ -52,7 +51,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		m.do(kv.Action{Op: op, Server: m.selected})
 	case key.Matches(msg, k.Partition):
-		m.choosing = []int{}
+		m.choosing.Open()
 	case key.Matches(msg, k.Heal):
 		if m.snap.Cut == nil {
 			m.notice = m.Com.T("The network is whole: there is no partition to heal.")
@@ -106,26 +105,18 @@ func (m *Model) chooseKey(msg tea.KeyPressMsg) {
 	switch {
 	case key.Matches(msg, k.Toggle):
 		id, _ := strconv.Atoi(msg.String())
-		if id < 1 || id > len(m.snap.Servers) {
+		if !m.choosing.Toggle(id, len(m.snap.Servers)) {
 			m.notice = m.Com.T("This store has %d servers.", len(m.snap.Servers))
-			return
-		}
-		if i := slices.Index(m.choosing, id); i >= 0 {
-			m.choosing = slices.Delete(m.choosing, i, i+1)
-		} else {
-			m.choosing = append(m.choosing, id)
-			slices.Sort(m.choosing)
 		}
 	case key.Matches(msg, k.Apply):
-		if len(m.choosing) == 0 || len(m.choosing) >= len(m.snap.Servers) {
+		side, ok := m.choosing.Take(len(m.snap.Servers))
+		if !ok {
 			m.notice = m.Com.T("Cut off at least one server and leave at least one on the other side.")
 			return
 		}
-		side := m.choosing
-		m.choosing = nil
 		m.do(kv.Action{Op: kv.OpPartition, Side: side})
 	case key.Matches(msg, k.Cancel, k.Partition):
-		m.choosing = nil
+		m.choosing.Close()
 	}
 }
 

@@ -73,7 +73,7 @@ type Model struct {
 	selected int  // the server the keys act on
 	served   bool // in a session of distlab serve: nothing is written on the server's disk
 
-	choosing []int // the partition being chosen, nil when none is
+	choosing demo.Partition[int] // the partition being chosen
 	knobs    bool  // the knobs panel is open
 	knob     int   // the knob it points at
 	notice   string
@@ -156,7 +156,7 @@ func (m *Model) reset() {
 		return
 	}
 	m.sim = sim
-	m.choosing = nil
+	m.choosing.Close()
 	m.play.Restart()
 	m.verdict = verdictState{}
 	m.refresh()
@@ -179,7 +179,7 @@ func (m *Model) Relabel() { m.keys = newKeys(m.Com.Printer, m.ChallengeKeys()) }
 // one is open.
 func (m *Model) KeyMap() help.KeyMap {
 	switch {
-	case m.choosing != nil:
+	case m.choosing.IsOpen():
 		return chooserKeys{m.keys}
 	case m.knobs:
 		return knobKeys{m.keys}
@@ -189,7 +189,7 @@ func (m *Model) KeyMap() help.KeyMap {
 
 // Capturing reports whether the chooser or the knobs panel is open: their
 // keys are the pane's then, not the app's.
-func (m *Model) Capturing() bool { return m.choosing != nil || m.knobs }
+func (m *Model) Capturing() bool { return m.choosing.IsOpen() || m.knobs }
 
 // Animating reports whether the run plays on its own.
 func (m *Model) Animating() bool {
@@ -259,7 +259,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	m.notice = ""
 	var cmd tea.Cmd
 	switch {
-	case m.choosing != nil:
+	case m.choosing.IsOpen():
 		m.chooseKey(k)
 	case m.knobs:
 		m.knobKey(k)

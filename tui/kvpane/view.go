@@ -49,7 +49,7 @@ func (m *Model) body(w, h int) []string {
 	switch {
 	case m.knobs:
 		panel = m.knobLines(w)
-	case m.choosing != nil:
+	case m.choosing.IsOpen():
 		panel = m.promptLines(w)
 	}
 	servers := m.serverLines(w)
@@ -140,9 +140,9 @@ func (m *Model) knobSummary() string {
 func (m *Model) promptLines(w int) []string {
 	s, p := m.Com.Styles, m.Com.Printer
 	text := p.T("Partition: press the numbers of the servers to cut off (1–%d), enter to cut, esc to cancel.", len(m.snap.Servers))
-	if len(m.choosing) > 0 {
-		names := make([]string, len(m.choosing))
-		for i, id := range m.choosing {
+	if len(m.choosing.Side()) > 0 {
+		names := make([]string, len(m.choosing.Side()))
+		for i, id := range m.choosing.Side() {
 			names[i] = kv.Name(id)
 		}
 		text = p.T("Partition: cut off %s from the rest · more numbers, enter to cut, esc to cancel.", strings.Join(names, ", "))

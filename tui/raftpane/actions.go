@@ -1,7 +1,6 @@
 package raftpane
 
 import (
-	"slices"
 	"strconv"
 
 	"charm.land/bubbles/v2/key"
@@ -47,7 +46,7 @@ func (m *Model) key(msg tea.KeyPressMsg) {
 	case key.Matches(msg, k.Timer):
 		m.do(raft.Action{Op: raft.OpTimeout, Node: m.selected})
 	case key.Matches(msg, k.Partition):
-		m.choosing = []uint64{}
+		m.choosing.Open()
 	case key.Matches(msg, k.Heal):
 		if m.snap.Partition == nil {
 			m.notice = m.Com.T("The network is whole: there is no partition to heal.")
@@ -97,26 +96,18 @@ func (m *Model) chooseKey(msg tea.KeyPressMsg) {
 	switch {
 	case key.Matches(msg, k.Toggle):
 		id, _ := strconv.Atoi(msg.String())
-		if id < 1 || id > len(m.snap.Nodes) {
+		if !m.choosing.Toggle(id, len(m.snap.Nodes)) {
 			m.notice = m.Com.T("This cluster has %d nodes.", len(m.snap.Nodes))
-			return
-		}
-		if i := slices.Index(m.choosing, uint64(id)); i >= 0 {
-			m.choosing = slices.Delete(m.choosing, i, i+1)
-		} else {
-			m.choosing = append(m.choosing, uint64(id))
-			slices.Sort(m.choosing)
 		}
 	case key.Matches(msg, k.Apply):
-		if len(m.choosing) == 0 || len(m.choosing) >= len(m.snap.Nodes) {
+		side, ok := m.choosing.Take(len(m.snap.Nodes))
+		if !ok {
 			m.notice = m.Com.T("Cut off at least one node and leave at least one on the other side.")
 			return
 		}
-		side := m.choosing
-		m.choosing = nil
 		m.do(raft.Action{Op: raft.OpPartition, Side: side})
 	case key.Matches(msg, k.Cancel, k.Partition):
-		m.choosing = nil
+		m.choosing.Close()
 	}
 }
 

@@ -157,11 +157,11 @@ func (m *Model) wall(in *inks, w int) string {
 // nodeRow is one node's row.
 func (m *Model) nodeRow(in *inks, c columns, n raft.NodeView, w int) string {
 	p := m.Com.Printer
-	sel := m.choosing == nil && n.ID == m.selected
+	sel := !m.choosing.IsOpen() && n.ID == m.selected
 	l := in.line(sel)
 	sp := strings.Repeat(" ", c.gap)
 	switch {
-	case m.choosing != nil && slices.Contains(m.choosing, n.ID):
+	case m.choosing.Picked(n.ID):
 		l.put(inkWall, "✂ ")
 	case sel:
 		l.put(inkStrong, "▶ ")

@@ -68,9 +68,8 @@ type Model struct {
 
 	selected uint64 // the node the keys act on
 
-	// choosing is the partition being chosen (p, digits, enter), nil when
-	// none is.
-	choosing []uint64
+	// choosing is the partition being chosen (p, digits, enter).
+	choosing demo.Partition[uint64]
 	// notice is a line that says, until the next key, why a key did
 	// nothing.
 	notice string
@@ -139,7 +138,7 @@ func (m *Model) reset() {
 		return
 	}
 	m.sim = sim
-	m.choosing = nil
+	m.choosing.Close()
 	m.play.Restart()
 	m.refresh()
 	m.selected = min(max(m.selected, 1), uint64(len(m.snap.Nodes)))
@@ -160,7 +159,7 @@ func (m *Model) Relabel() { m.keys = newKeys(m.Com.Printer, m.ChallengeKeys()) }
 // KeyMap is the pane's help: the partition chooser's keys while it is
 // open.
 func (m *Model) KeyMap() help.KeyMap {
-	if m.choosing != nil {
+	if m.choosing.IsOpen() {
 		return chooserKeys{m.keys}
 	}
 	return m.keys
@@ -168,7 +167,7 @@ func (m *Model) KeyMap() help.KeyMap {
 
 // Capturing reports whether the partition chooser is open: its digits,
 // enter and esc are the pane's then, not the app's.
-func (m *Model) Capturing() bool { return m.choosing != nil }
+func (m *Model) Capturing() bool { return m.choosing.IsOpen() }
 
 // Animating reports whether the run plays on its own: not paused, and
 // something is left to happen.
@@ -226,7 +225,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	m.notice = ""
-	if m.choosing != nil {
+	if m.choosing.IsOpen() {
 		m.chooseKey(k)
 		return m.SyncChallenges()
 	}

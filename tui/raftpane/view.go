@@ -93,7 +93,7 @@ func (m *Model) body(w, h int) []string {
 		left -= n
 		return n
 	}
-	scripted := m.snap.Scripted && m.current() != nil && m.choosing == nil
+	scripted := m.snap.Scripted && m.current() != nil && !m.choosing.IsOpen()
 	m.texts(w, scripted)
 	sentenceRows := 1 + take(len(m.cache.sentence)-1)
 	verdictRows := min(len(m.cache.verdict), 1+take(len(m.cache.verdict)-1))
@@ -239,14 +239,14 @@ func bugName(p *locale.Printer, b raft.Bug) string {
 
 // promptLines are the partition chooser's prompt while it is open.
 func (m *Model) promptLines(w int) []string {
-	if m.choosing == nil {
+	if !m.choosing.IsOpen() {
 		return nil
 	}
 	s, p := m.Com.Styles, m.Com.Printer
 	text := p.T("Partition: press the numbers of the nodes to cut off (1–%d), enter to cut, esc to cancel.", len(m.snap.Nodes))
-	if len(m.choosing) > 0 {
-		names := make([]string, len(m.choosing))
-		for i, id := range m.choosing {
+	if len(m.choosing.Side()) > 0 {
+		names := make([]string, len(m.choosing.Side()))
+		for i, id := range m.choosing.Side() {
 			names[i] = raft.Name(id)
 		}
 		text = p.T("Partition: cut off %s from the rest · more numbers, enter to cut, esc to cancel.", strings.Join(names, ", "))
