@@ -74,8 +74,8 @@ type Model struct {
 	served   bool // in a session of distlab serve: nothing is written on the server's disk
 
 	choosing demo.Partition[int] // the partition being chosen
-	knobs    bool  // the knobs panel is open
-	knob     int   // the knob it points at
+	knobs    bool                // the knobs panel is open
+	knob     int                 // the knob it points at
 	notice   string
 
 	verdict verdictState
