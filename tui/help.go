@@ -110,7 +110,7 @@ func (m *Model) canMoveFocus() bool {
 	rects := append([]Rect{m.layout.Sidebar}, m.layout.Panes...)
 	for _, d := range []Direction{Left, Right, Up, Down} {
 		n := Neighbor(rects, m.focus+1, d) - 1
-		if n == focusList || (n >= 0 && m.slots[n].kind != notesSlot) {
+		if n >= focusList {
 			return true
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"distlab/tui/catalog"
 	"distlab/tui/common"
 	"distlab/tui/demo"
+	"distlab/tui/notes"
 	"distlab/tui/picker"
 	"distlab/tui/quiz"
 	"distlab/tui/reader"
@@ -169,6 +170,13 @@ func (m *Model) toFocused(msg tea.Msg) tea.Cmd {
 		m.listCache = ""
 		return m.list.Update(msg)
 	}
+	if n, ok := m.slots[m.focus].pane.(*notes.Model); ok {
+		// The speaker notes scroll; every other key is the slides', as if
+		// they had the focus (the presenter reads on and turns the slide).
+		if k, isKey := msg.(tea.KeyPressMsg); isKey && !n.Handles(k) {
+			return m.slots[0].update(msg)
+		}
+	}
 	return m.slots[m.focus].update(msg)
 }
 
@@ -179,10 +187,10 @@ func (m *Model) capturing() bool {
 	return ok && c.Capturing()
 }
 
-// onLesson reports whether the focus is on the lesson or its list, where
-// the lesson keys (n, p, demo numbers) act.
+// onLesson reports whether the focus is on the lesson, its list or its
+// speaker notes, where the lesson keys (n, p, demo numbers) act.
 func (m *Model) onLesson() bool {
-	return m.focus == focusList || m.slots[m.focus].kind == readerSlot
+	return m.focus == focusList || m.slots[m.focus].kind != demoSlot
 }
 
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {

@@ -168,7 +168,7 @@ func (m *Model) layers() []layer {
 	if l.Status.H > 0 {
 		out = append(out, layer{content: m.paint(m.statusLine()), at: l.Status})
 	}
-	out = append(out, layer{content: m.paint(common.Fit(m.help.View(m.helpKeys()), m.width, l.Footer.H)), at: l.Footer})
+	out = append(out, layer{content: m.paint(common.Fit(common.HelpBar(m.help, m.helpKeys(), m.width), m.width, l.Footer.H)), at: l.Footer})
 	for _, o := range m.overlays {
 		box, at := o.draw(m, l.Work)
 		out = append(out, layer{content: m.paint(box), at: at})

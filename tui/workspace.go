@@ -43,10 +43,8 @@ func (m *Model) ring() []int {
 	if m.sidebarShown() {
 		r = append(r, focusList)
 	}
-	for i, s := range m.slots {
-		if s.kind != notesSlot { // the notes pane has no keys to take
-			r = append(r, i)
-		}
+	for i := range m.slots {
+		r = append(r, i)
 	}
 	return r
 }
@@ -60,8 +58,8 @@ func (m *Model) cycleFocus(d int) tea.Cmd {
 // moveFocus goes to the pane next to the focused one on screen.
 func (m *Model) moveFocus(d Direction) tea.Cmd {
 	rects := append([]Rect{m.layout.Sidebar}, m.layout.Panes...)
-	if n := Neighbor(rects, m.focus+1, d) - 1; n == focusList || (n >= 0 && m.slots[n].kind != notesSlot) {
-		return m.setFocus(n) // the notes pane has no keys to take
+	if n := Neighbor(rects, m.focus+1, d) - 1; n >= focusList {
+		return m.setFocus(n)
 	}
 	return nil
 }

@@ -289,9 +289,19 @@ func TestPresenter(t *testing.T) {
 	if !strings.Contains(screen(m), "ask the class for an example") {
 		t.Fatalf("notes pane does not show slide 2's notes:\n%s", screen(m))
 	}
+	// The notes take the focus (long notes scroll there), and the slide
+	// keys still turn the slides from it.
+	press(t, m, "tab")
+	if n := m.slotOf(notesSlot, ""); m.focus != n {
+		t.Fatalf("tab: focus %d, the notes are %d", m.focus, n)
+	}
 	press(t, m, "right")
-	if !strings.Contains(screen(m), "No notes for this slide") {
-		t.Fatal("notes pane did not follow the slide")
+	if i, _ := m.reader.Slide(); i != 2 || !strings.Contains(screen(m), "No notes for this slide") {
+		t.Fatalf("→ from the notes: slide %d, notes:\n%s", i, screen(m))
+	}
+	press(t, m, "left", "right", "tab")
+	if m.focus != 0 {
+		t.Fatalf("tab from the notes: focus %d, want the slides", m.focus)
 	}
 	// A demo beside the slides keeps its own keys: space pauses it.
 	press(t, m, "1")

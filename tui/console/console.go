@@ -203,7 +203,7 @@ func (m *Model) Render() string {
 		return common.Fit(m.com.Styles.Enlarge.Render(m.com.T("Please enlarge the terminal")), m.width, m.height)
 	}
 	body := m.body()
-	foot := m.help.View(m.keys)
+	foot := common.HelpBar(m.help, m.keys, m.width)
 	h := m.height - 1 - strings.Count(foot, "\n")
 	return common.Fit(body, m.width, h) + "\n" + foot
 }
