@@ -1,6 +1,8 @@
 package reader
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -40,5 +42,42 @@ func TestDemoBarCountsChallenges(t *testing.T) {
 	want := "▶ 1 chat cluster ◇1/3 · 2 clock ordering ✓3/3 · 3 scale"
 	if got := strings.TrimSpace(ansi.Strip(m.demoBar())); got != want {
 		t.Errorf("%q, want %q", got, want)
+	}
+}
+
+// Five demos with challenges (lesson 10) at every width: the bar is whole
+// items, each its number, name and maybe its count, then "…" if some
+// demos are left out; never a name or a count cut, never a dangling " ·".
+func TestDemoBarNeverCutsAnItem(t *testing.T) {
+	m := New(common.New(theme.New(theme.Dark), locale.Match("en")))
+	labels := []DemoLabel{{Short: "chat", Title: "chat cluster", Total: 3}, {Short: "clocks", Title: "clock ordering", Total: 3},
+		{Short: "scale", Title: "scale up vs scale out", Total: 3}, {Short: "raft", Title: "Raft consensus", Total: 4}, {Short: "kv", Title: "replicated store", Done: 1, Total: 3}}
+	m.SetDemos(labels)
+	var whole []string // every form an item may take
+	for i, d := range labels {
+		n := string(rune('1' + i))
+		for _, name := range []string{d.Title, d.Short} {
+			whole = append(whole, n+" "+name, fmt.Sprintf("%s %s ◇%d/%d", n, name, d.Done, d.Total))
+		}
+	}
+	for w := 6; w <= 130; w++ {
+		m.width = w
+		got := strings.TrimRight(ansi.Strip(m.demoBar()), " ")
+		if ansi.StringWidth(m.demoBar()) != w {
+			t.Fatalf("w=%d: %d cells", w, ansi.StringWidth(m.demoBar()))
+		}
+		body, cut := strings.CutSuffix(strings.TrimPrefix(got, " ▶ "), " …")
+		if body == "" || body == "▶" {
+			continue
+		}
+		items := strings.Split(body, " · ")
+		for _, it := range items {
+			if !slices.Contains(whole, it) {
+				t.Fatalf("w=%d: %q: item %q is cut", w, got, it)
+			}
+		}
+		if cut == (len(items) == len(labels)) {
+			t.Fatalf("w=%d: %q: %d of %d demos, … %v", w, got, len(items), len(labels), cut)
+		}
 	}
 }

@@ -415,27 +415,53 @@ func (m *Model) moreMark() string {
 	return common.FitLine(strings.Repeat(" ", pad)+m.com.Styles.Title.Render(mark), m.width)
 }
 
-// demoBar is "▶ 1 chat cluster · 2 clock ordering", one line; where the
-// titles do not fit, the demos' one-word names ("▶ 1 chat · 2 clocks"),
-// so that no demo is cut from the bar.
+// demoBar is "▶ 1 chat cluster ◇0/3 · 2 clock ordering", one line; where
+// the titles do not fit, the demos' one-word names ("▶ 1 chat ◇0/3 · 2
+// clocks"), then without the challenge counts; a lesson with more demos
+// than even that fits shows those that fit whole, then "…". No name or
+// count is ever cut.
 func (m *Model) demoBar() string {
 	s := m.com.Styles
-	bar := func(name func(DemoLabel) string) string {
-		parts := make([]string, len(m.demos))
+	parts := func(name func(DemoLabel) string, marks bool) []string {
+		out := make([]string, len(m.demos))
 		for i, d := range m.demos {
-			parts[i] = s.ItemCurrent.Render(string(rune('1'+i))) + " " + s.Item.Render(name(d))
+			out[i] = s.ItemCurrent.Render(string(rune('1'+i))) + " " + s.Item.Render(name(d))
 			switch {
+			case !marks:
 			case d.Total > 0 && d.Done == d.Total:
-				parts[i] += " " + s.ReadMark.Render(fmt.Sprintf("✓%d/%d", d.Done, d.Total))
+				out[i] += " " + s.ReadMark.Render(fmt.Sprintf("✓%d/%d", d.Done, d.Total))
 			case d.Total > 0:
-				parts[i] += " " + s.Status.Render(fmt.Sprintf("◇%d/%d", d.Done, d.Total))
+				out[i] += " " + s.Status.Render(fmt.Sprintf("◇%d/%d", d.Done, d.Total))
 			}
 		}
-		return " " + s.Title.Render("▶") + " " + strings.Join(parts, s.Status.Render(" · "))
+		return out
 	}
-	line := bar(func(d DemoLabel) string { return d.Title })
-	if ansi.StringWidth(line) > m.width {
-		line = bar(func(d DemoLabel) string { return d.Short })
+	head, sep := " "+s.Title.Render("▶")+" ", s.Status.Render(" · ")
+	title := func(d DemoLabel) string { return d.Title }
+	short := func(d DemoLabel) string { return d.Short }
+	// The titles, then the short names, then without the challenge marks;
+	// if even that is too wide, the demos that fit whole and "…".
+	var p []string
+	for _, form := range []struct {
+		name  func(DemoLabel) string
+		marks bool
+	}{{title, true}, {short, true}, {short, false}} {
+		p = parts(form.name, form.marks)
+		if line := head + strings.Join(p, sep); ansi.StringWidth(line) <= m.width {
+			return common.FitLine(line, m.width)
+		}
 	}
-	return common.FitLine(line, m.width)
+	line := head
+	for i, part := range p {
+		next := line
+		if i > 0 {
+			next += sep
+		}
+		next += part
+		if ansi.StringWidth(next)+2 > m.width {
+			break
+		}
+		line = next
+	}
+	return common.FitLine(line+s.Status.Render(" …"), m.width)
 }
