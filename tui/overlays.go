@@ -37,29 +37,39 @@ func (pickerOverlay) passes(*Model) []key.Binding { return nil }
 func (pickerOverlay) covers() bool                { return false }
 
 // problemsOverlay lists the problems found in lesson files over the
-// workspace; the panes beneath stop.
-type problemsOverlay struct{}
+// workspace; the panes beneath stop. A long list scrolls.
+type problemsOverlay struct{ sc *scroll }
 
-func (problemsOverlay) update(m *Model, msg tea.Msg) tea.Cmd {
+func (o problemsOverlay) update(m *Model, msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, m.keys.Back, m.keys.Problems) {
 		return closeOverlays[problemsOverlay](m)
 	}
+	lines, rows, _ := o.text(m, m.layout.Work)
+	o.sc.update(m, msg, len(lines), rows)
 	return nil
 }
 
-func (problemsOverlay) draw(m *Model, work Rect) (string, Rect) {
+// text is the list's lines for the box in work, the rows it shows and
+// where it goes.
+func (problemsOverlay) text(m *Model, work Rect) (lines []string, rows int, at Rect) {
 	if s := m.layout.Sidebar; !s.Empty() { // the list stays in view
 		work = Rect{s.X + s.W, work.Y, work.W, work.H}
 	}
-	body := common.Fit(m.problems(work.W-2), work.W-2, work.H-2)
+	return strings.Split(m.problems(work.W-2), "\n"), work.H - 2, work
+}
+
+func (o problemsOverlay) draw(m *Model, work Rect) (string, Rect) {
+	lines, rows, work := o.text(m, work)
+	body := common.Fit(strings.Join(o.sc.window(m, lines, rows, work.W-2), "\n"), work.W-2, work.H-2)
 	title := m.com.T("%d problems in lesson files", len(m.course.Problems))
 	return common.Frame(m.com.Styles, title, body, work.W, work.H, true), work
 }
 
-func (problemsOverlay) keys(m *Model) []key.Binding {
+func (o problemsOverlay) keys(m *Model) []key.Binding {
 	back := m.keys.Back
 	back.SetHelp("esc/!", m.com.T("close"))
-	return []key.Binding{back}
+	lines, rows, _ := o.text(m, m.layout.Work)
+	return append([]key.Binding{back}, o.sc.keys(m, len(lines), rows)...)
 }
 
 func (problemsOverlay) passes(m *Model) []key.Binding {
@@ -104,23 +114,32 @@ func (m *Model) problems(w int) string {
 }
 
 // helpOverlay shows every key of what is beneath it: the focused pane's,
-// the workspace's and the app's.
-type helpOverlay struct{}
+// the workspace's and the app's. Taller than the screen, it scrolls.
+type helpOverlay struct{ sc *scroll }
 
-func (helpOverlay) update(m *Model, msg tea.Msg) tea.Cmd {
+func (o helpOverlay) update(m *Model, msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, m.keys.Back, m.keys.Help) {
 		return closeOverlays[helpOverlay](m)
 	}
+	lines, rows, _ := o.text(m, m.layout.Work)
+	o.sc.update(m, msg, len(lines), rows)
 	return nil
 }
 
-func (helpOverlay) draw(m *Model, work Rect) (string, Rect) {
+// text is the key columns for the box in work, the rows of them it shows
+// and where it goes: as tall as they are, at most the whole work area,
+// at its bottom.
+func (helpOverlay) text(m *Model, work Rect) (lines []string, rows int, at Rect) {
 	work = Rect{0, work.Y, m.width, work.H} // every column in view, over the list too
-	lines := strings.Split(helpColumns(m, work.W-4), "\n")
+	lines = indent(strings.Split(helpColumns(m, work.W-4), "\n"), "  ")
 	bh := min(len(lines)+4, work.H)
-	inner := common.Fit("\n"+strings.Join(indent(lines, "  "), "\n"), work.W-2, bh-2)
-	box := common.Frame(m.com.Styles, m.com.T("Keys"), inner, work.W, bh, true)
-	return box, Rect{work.X, work.Y + work.H - bh, work.W, bh}
+	return lines, bh - 3, Rect{work.X, work.Y + work.H - bh, work.W, bh} // a blank line above, the frame around
+}
+
+func (o helpOverlay) draw(m *Model, work Rect) (string, Rect) {
+	lines, rows, at := o.text(m, work)
+	inner := common.Fit("\n"+strings.Join(o.sc.window(m, lines, rows, at.W-2), "\n"), at.W-2, at.H-2)
+	return common.Frame(m.com.Styles, m.com.T("Keys"), inner, at.W, at.H, true), at
 }
 
 // helpColumns lays the key columns side by side and, where they do not
@@ -162,10 +181,11 @@ func indent(lines []string, by string) []string {
 	return out
 }
 
-func (helpOverlay) keys(m *Model) []key.Binding {
+func (o helpOverlay) keys(m *Model) []key.Binding {
 	back := m.keys.Back
 	back.SetHelp("esc/?", m.com.T("close"))
-	return []key.Binding{back}
+	lines, rows, _ := o.text(m, m.layout.Work)
+	return append([]key.Binding{back}, o.sc.keys(m, len(lines), rows)...)
 }
 
 func (helpOverlay) passes(m *Model) []key.Binding {

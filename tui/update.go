@@ -253,7 +253,7 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		if hasOverlay[helpOverlay](m) {
 			return closeOverlays[helpOverlay](m), true
 		}
-		return m.push(helpOverlay{}), true
+		return m.push(helpOverlay{new(scroll)}), true
 	case key.Matches(msg, k.Lang):
 		return m.switchLang(), true
 	case key.Matches(msg, k.Theme):
@@ -276,7 +276,7 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, k.FocusDown):
 		return m.moveFocus(Down), true
 	case key.Matches(msg, k.Problems):
-		return m.push(problemsOverlay{}), true // covered demos stop
+		return m.push(problemsOverlay{new(scroll)}), true // covered demos stop
 	case key.Matches(msg, k.Zoom):
 		return m.toggleZoom(), true
 	case key.Matches(msg, k.ClosePane):
