@@ -13,6 +13,8 @@ import (
 // A TableElement is used to render tables.
 type TableElement struct {
 	lipgloss *table.Table
+	width    int // the cells the table may take (distlab: see fitTable)
+	cols     int // its columns, as many as its header's (distlab)
 	table    *astext.Table
 	header   []string
 	row      []string
@@ -64,6 +66,7 @@ func (e *TableElement) Render(w io.Writer, ctx RenderContext) error {
 		wrap = *ctx.options.TableWrap
 	}
 	ctx.table.lipgloss = table.New().Width(width).Wrap(wrap)
+	ctx.table.width = width
 
 	if err := e.collectLinksAndImages(ctx); err != nil {
 		return err
@@ -137,7 +140,7 @@ func (e *TableElement) Finish(_ io.Writer, ctx RenderContext) error {
 	e.setBorders(ctx)
 
 	ow := ctx.blockStack.Current().Block
-	if _, err := ow.WriteString(ctx.table.lipgloss.String()); err != nil {
+	if _, err := ow.WriteString(fitTable(ctx.table.lipgloss, ctx.table.width, ctx.table.cols)); err != nil {
 		return fmt.Errorf("glamour: error writing to buffer: %w", err)
 	}
 
@@ -168,6 +171,7 @@ func (e *TableHeadElement) Finish(_ io.Writer, ctx RenderContext) error {
 	}
 
 	ctx.table.lipgloss.Headers(ctx.table.header...)
+	ctx.table.cols = len(ctx.table.header)
 	ctx.table.header = []string{}
 	return nil
 }
@@ -203,4 +207,23 @@ func (e *TableCellElement) Render(_ io.Writer, ctx RenderContext) error {
 	}
 
 	return nil
+}
+
+// fitTable renders t, of cols columns, in width cells (distlab). Lip
+// Gloss v2.1's resizer keeps a table's natural column widths when the
+// columns' content and padding fit in width but do not with the borders
+// between them, then cuts the table to width: the end of its last column
+// was lost ("3, 5, 7, 8" read "3, 5, 7,"). In that window the table is
+// asked for one cell less than its columns' total, which the resizer
+// shrinks correctly, wrapping their cells: at most cols-1 cells narrower
+// than width.
+func fitTable(t *table.Table, width, cols int) string {
+	if width <= 0 || cols < 2 {
+		return t.String()
+	}
+	natural := lipgloss.Width(t.Width(0).String()) // the columns' total, and the borders
+	if columns := natural - (cols - 1); width < natural && width >= columns {
+		return t.Width(columns - 1).String()
+	}
+	return t.Width(width).String()
 }
