@@ -237,7 +237,11 @@ func (b *Base) stripLines(w int, t stripFit) []string {
 			add(st.Summary.Render, p.T("hint %d: %s", i+1, hints[i]), 2)
 		}
 	}
-	add(st.Status.Render, p.T("H: hint (%d left) · C: next challenge", len(hints)-shown), 1)
+	if left := len(hints) - shown; left > 0 {
+		add(st.Status.Render, p.T("H: hint (%d left) · C: next challenge", left), 1)
+	} else {
+		add(st.Status.Render, p.T("no hints left · C: next challenge"), 1)
+	}
 	return lines
 }
 

@@ -82,13 +82,13 @@ func TestChallengeStrip(t *testing.T) {
 	key("H")
 	key("H") // no third hint
 	s := strip(&b, 60, 20)
-	if !strings.Contains(s, "hint 1: Goal B hint one") || !strings.Contains(s, "hint 2: Goal B hint two") || !strings.Contains(s, "(0 left)") {
+	if !strings.Contains(s, "hint 1: Goal B hint one") || !strings.Contains(s, "hint 2: Goal B hint two") || !strings.Contains(s, "no hints left · C: next challenge") || strings.Contains(s, "H: hint") {
 		t.Fatalf("two hints:\n%s", s)
 	}
 	// A short pane: the strip stays within its share, the goal on top
 	// and the newest hint and the keys below.
 	short := strings.Split(strip(&b, 30, 10), "\n")
-	if len(short) > 4 || !strings.Contains(short[0], "◇ 2/3 Goal B") || !strings.Contains(strings.Join(short, " "), "hint 2") || !strings.Contains(short[len(short)-1], "H: hint") {
+	if len(short) > 4 || !strings.Contains(short[0], "◇ 2/3 Goal B") || !strings.Contains(strings.Join(short, " "), "hint 2") || !strings.Contains(short[len(short)-1], "no hints left") {
 		t.Fatalf("a 30×10 pane's strip:\n%s", strings.Join(short, "\n"))
 	}
 	key("C")

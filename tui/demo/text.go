@@ -16,6 +16,7 @@ func init() {
 		locale.Str("C: next challenge", "C: próximo desafio"),
 		locale.Str("hint %d: %s", "dica %d: %s"),
 		locale.Str("You met it in an earlier session.", "Você o cumpriu numa sessão anterior."),
+		locale.Str("no hints left · C: next challenge", "sem mais dicas · C: próximo desafio"),
 		locale.Plural("H: hint (%d left) · C: next challenge", "H: hint (%d left) · C: next challenge", "H: dica (restam %d) · C: próximo desafio", "H: dica (resta %d) · C: próximo desafio"),
 	)
 }
