@@ -55,6 +55,8 @@ func (m *Model) key(msg tea.KeyPressMsg) {
 		m.do(raft.Action{Op: raft.OpHeal})
 	case key.Matches(msg, k.Drop):
 		m.do(raft.Action{Op: raft.OpDrop})
+	case key.Matches(msg, k.Write, k.Read) && m.node(m.selected).Role == raft.Down:
+		m.notice = m.Com.T("%s is down: a crashed node takes no requests. Select another, or restart it with k.", raft.Name(m.selected))
 	case key.Matches(msg, k.Write):
 		m.do(raft.Action{Op: raft.OpWrite, Node: m.selected})
 	case key.Matches(msg, k.Read):

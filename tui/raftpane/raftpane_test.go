@@ -132,6 +132,12 @@ func TestCrashAndRestart(t *testing.T) {
 	if !strings.Contains(s, "▶ "+raft.Name(id)+"  ✗ crashed") || !strings.Contains(s, raft.Name(id)+" crashes.") {
 		t.Fatalf("the crash does not show:\n%s", s)
 	}
+	for _, k := range []string{"w", "g"} { // a request to a crashed node is refused aloud
+		press(m, k)
+		if !strings.Contains(screen(m), raft.Name(id)+" is down: a crashed node takes no requests") {
+			t.Fatalf("%s on crashed %s said nothing:\n%s", k, raft.Name(id), screen(m))
+		}
+	}
 	press(m, "k")
 	if r := m.node(id).Role; r != raft.Follower {
 		t.Fatalf("k did not restart n%d as a follower: %v", id, r)

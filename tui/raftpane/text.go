@@ -52,6 +52,7 @@ func init() {
 		locale.Str("bug: forgets its vote on restart", "bug: esquece o voto ao religar"),
 		locale.Str("This cluster has %d nodes.", "Este cluster tem %d nós."),
 		locale.Str("The network is whole: there is no partition to heal.", "A rede está inteira: não há partição para curar."),
+		locale.Str("%s is down: a crashed node takes no requests. Select another, or restart it with k.", "%s está fora do ar: um nó derrubado não aceita requisições. Escolha outro ou religue-o com k."),
 		locale.Str("A scenario sets its own nodes: press c until the free run to choose how many.", "Um cenário define os próprios nós: tecle c até a execução livre para escolher quantos."),
 		locale.Str("A cluster has %d to %d nodes.", "Um cluster tem de %d a %d nós."),
 		locale.Str("Cut off at least one node and leave at least one on the other side.", "Isole pelo menos um nó e deixe pelo menos um do outro lado."),
