@@ -94,9 +94,16 @@ func (r *rates) update(now time.Time, counts []uint64, botRate float64) bool {
 			x = float64(to.counts[i]-from.counts[i]) / secs
 		}
 		// Drawn if near the figure drawn, or if the two readings before
-		// agree with it.
-		agree := near(x, r.last[0][i]) && near(x, r.last[1][i])
-		if agree || r.sure[i] && near(x, r.shown[i]) {
+		// agree with it, or if it and the one before moved the same way,
+		// each by more than a message at the window's edge could: the
+		// pace changed (at 100 msg/s the readings differ by more than a
+		// digit from one to the next, and waiting for three to agree left
+		// a change undrawn for seconds).
+		agree := agrees(x, r.last[0][i]) && agrees(x, r.last[1][i])
+		edge := 1.5 / secs // a message and a half, in msg/s
+		moved := math.Abs(x-r.shown[i]) > edge && math.Abs(r.last[0][i]-r.shown[i]) > edge &&
+			(x > r.shown[i]) == (r.last[0][i] > r.shown[i])
+		if agree || moved || r.sure[i] && near(x, r.shown[i]) {
 			changed = changed || tenths(x) != tenths(r.shown[i])
 			r.shown[i], r.sure[i] = x, true
 		}
@@ -155,6 +162,11 @@ func (r *rates) forget(i int) {
 
 // near reports whether x and y are drawn at most one digit apart.
 func near(x, y float64) bool { return math.Abs(tenths(x)-tenths(y)) <= 1 }
+
+// agrees reports whether two readings agree: a digit apart, or 3% of the
+// larger at high rates, where a few messages more or less in a window
+// move the figure by more than a digit.
+func agrees(x, y float64) bool { return near(x, y) || math.Abs(x-y) <= 0.03*max(x, y) }
 
 // tenths is x in tenths, as drawn.
 func tenths(x float64) float64 { return math.Round(x * 10) }

@@ -1,6 +1,7 @@
 package chatpane
 
 import (
+	"math"
 	"math/rand/v2"
 	"testing"
 	"time"
@@ -127,6 +128,43 @@ func TestRateOfANodeBackUp(t *testing.T) {
 	for ; at < 13*time.Second; at += 100 * time.Millisecond { // back up, nobody on it
 		if r.update(t0.Add(at), []uint64{count}, 0); r.rate(0) != 0 {
 			t.Fatalf("at %v, back up with no client: %.2f msg/s", at, r.rate(0))
+		}
+	}
+}
+
+// At high rates the readings move by more than a digit from one to the
+// next (a few messages more or less in a window): a change of pace still
+// shows within a window and a second and a half, and the figure then
+// stays within 5% of the true rate (or two messages' worth) (seen: 0.0 drawn for 7 s after the bots went from
+// 0.5 to 100 msg/s).
+func TestRatesFollowHighRates(t *testing.T) {
+	for seed := range uint64(10) {
+		rnd := rand.New(rand.NewPCG(seed, 2))
+		var r rates
+		t0 := time.Unix(1000, 0)
+		var count uint64
+		next := time.Duration(0) // the next message
+		pace := func(at time.Duration) float64 {
+			if at < 10*time.Second {
+				return 8
+			}
+			return 100
+		}
+		for at := time.Duration(0); at < 40*time.Second; at += 100*time.Millisecond + time.Duration(rnd.Int64N(int64(40*time.Millisecond))) {
+			for next <= at { // bots on their tickers, a message a little early or late
+				count++
+				gap := float64(time.Second) / pace(next)
+				next += time.Duration(gap * (0.9 + 0.2*rnd.Float64()))
+			}
+			r.update(t0.Add(at), []uint64{count}, pace(at)/2)
+			want := pace(at)
+			switch {
+			case at > 6*time.Second && at < 10*time.Second, at > 10*time.Second+rateWindow(50)+1500*time.Millisecond:
+				// 5%, or two messages at the window's edges.
+				if got, tol := r.rate(0), max(0.05*want, 2/rateWindow(50).Seconds()); math.Abs(got-want) > tol {
+					t.Fatalf("seed %d at %v: %.1f msg/s drawn, want %.0f±%.1f", seed, at, got, want, tol)
+				}
+			}
 		}
 	}
 }
