@@ -30,7 +30,7 @@ func (m *Model) View(w, h int) string {
 		return common.Fit("", w, h)
 	}
 	var b lines
-	b.w = w - 2 // a margin each side
+	b.w = w - 3 // a margin each side, and a column for the marks of what is cut off
 	st := m.com.Styles
 	switch {
 	case len(m.lesson.Quiz) == 0:
@@ -42,6 +42,7 @@ func (m *Model) View(w, h int) string {
 	}
 	out := b.out
 	focus := b.focus
+	top := 0 // the first line shown
 	if m.answered || m.finished {
 		// The answer scrolls with ↑/↓. It opens with as much of the
 		// question above it as leaves the whole explanation in view.
@@ -50,12 +51,25 @@ func (m *Model) View(w, h int) string {
 		}
 		m.scroll = min(m.scroll, max(len(out)-h, 0))
 		focus = -1
-		out = out[m.scroll:]
+		top = m.scroll
 	} else if focus >= h { // keep the cursor in view
-		out = out[focus-h+1:]
+		top = focus - h + 1
 	}
+	out = out[top:]
 	for i := range out {
 		out[i] = " " + out[i]
+	}
+	// What is cut off is marked where the eye ends: ↑ on the first line
+	// while lines are hidden above, ↓ on the last while more follow, in
+	// the right margin (lines are wrapped a cell short of it).
+	mark := func(i int, arrow string) {
+		out[i] = common.FitLine(out[i], w-1) + st.Status.Render(arrow)
+	}
+	if top > 0 && len(out) > 0 {
+		mark(0, "↑")
+	}
+	if len(out) > h {
+		mark(h-1, "↓")
 	}
 	return common.Fit(strings.Join(out, "\n"), w, h)
 }
