@@ -30,7 +30,7 @@ func (m *Model) baseKeys() help.KeyMap {
 	g.FocusDir.SetEnabled(m.canMoveFocus())
 	shown := len(m.visibleSlots())
 	g.Zoom.SetEnabled(m.focus != focusList && (m.zoom || shown > 1 || m.sidebarShown()))
-	g.ClosePane.SetEnabled(m.focus != focusList)
+	g.ClosePane.SetEnabled(m.focus != focusList && m.slots[m.focus].kind != readerSlot) // the lesson pane stays
 	g.Split.SetEnabled(shown > 1)
 	g.Follow.SetEnabled(m.classDone != nil)
 	for _, b := range []*key.Binding{&g.Ask, &g.Roster, &g.Broadcast} {

@@ -268,17 +268,21 @@ func (m *Model) KeyMap() help.KeyMap {
 			b.SetEnabled(n > 1)
 		}
 	}
-	return m.searchKeyMap(keyMap{k, m.presenting})
+	return m.searchKeyMap(keyMap{k, m.presenting, scrolls && m.vp.AtBottom()})
 }
 
 type keyMap struct {
 	k          keys.Reader
 	presenting bool
+	atBottom   bool // the end of the lesson is in view: the bar offers a page up
 }
 
 func (k keyMap) ShortHelp() []key.Binding {
-	if k.presenting {
+	switch {
+	case k.presenting:
 		return []key.Binding{k.k.NextSlide, k.k.PrevSlide}
+	case k.atBottom:
+		return []key.Binding{k.k.PageUp}
 	}
 	return []key.Binding{k.k.PageDown}
 }

@@ -438,3 +438,40 @@ func TestFullHelpNamesEveryKey(t *testing.T) {
 		}
 	}
 }
+
+// The help bar offers what acts: page down while there is more below,
+// page up once the end is in view; a search with no match offers no
+// next/previous match.
+func TestShortHelpActs(t *testing.T) {
+	m := newReader(60, 10)
+	settle(t, m, m.SetLesson(lesson("a", 40), 0))
+	descs := func() string {
+		var d []string
+		for _, b := range m.KeyMap().ShortHelp() {
+			if b.Enabled() {
+				d = append(d, b.Help().Desc)
+			}
+		}
+		return strings.Join(d, ", ")
+	}
+	if got := descs(); !strings.Contains(got, "page down") || strings.Contains(got, "page up") {
+		t.Fatalf("at the top: %s", got)
+	}
+	press(m, "G")
+	if got := descs(); strings.Contains(got, "page down") || !strings.Contains(got, "page up") {
+		t.Fatalf("at the bottom: %s", got)
+	}
+	press(m, "g", "/")
+	typeQuery(m, "Paragraph 3")
+	press(m, "enter")
+	next := m.search.keys.Next.Help().Desc
+	if got := descs(); !strings.Contains(got, next) {
+		t.Fatalf("a search with matches offers: %s", got)
+	}
+	press(m, "esc", "/")
+	typeQuery(m, "zzzqqq")
+	press(m, "enter")
+	if got := descs(); strings.Contains(got, next) || !m.search.open {
+		t.Fatalf("a search with no match offers: %s", got)
+	}
+}

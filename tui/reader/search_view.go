@@ -121,6 +121,8 @@ func (h searchHelp) own() []key.Binding {
 	switch {
 	case h.f.open && h.f.typing:
 		return []key.Binding{k.Accept, k.Cancel}
+	case h.f.open && len(h.f.matches) == 0: // nothing to go to
+		return []key.Binding{k.Open, k.Close}
 	case h.f.open:
 		return []key.Binding{k.Next, k.Prev, k.Open, k.Close}
 	case h.can:
