@@ -34,6 +34,7 @@ type Config struct {
 	Load      func() *lessons.Catalog // loads (and reloads) the course
 	Reload    <-chan struct{}         // receives when lesson files change; may be nil
 	Source    string                  // where lessons come from, for messages
+	Course    string                  // the course's name in the header; empty: the built-in course's
 	Demos     *demo.Registry          // the demos that can be opened
 	DemoHost  string                  // where demos that listen bind (default 127.0.0.1)
 	DemoPort  int                     // the first port they bind; 0: any free ports

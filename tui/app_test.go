@@ -377,3 +377,22 @@ func TestFirstScreenFocusesTheReader(t *testing.T) {
 		m.Close()
 	}
 }
+
+// A course of one's own (--lessons DIR) is named by its folder in the
+// header, escapes taken out; the built-in course keeps its name.
+func TestHeaderNamesTheCourse(t *testing.T) {
+	header := func(course string) string {
+		m := New(Config{Load: fixture, Lang: "en", Theme: theme.Dark, Source: "test", Demos: testDemos, Course: course})
+		m.com.Tick = holdTicks
+		t.Cleanup(m.Close)
+		run(t, m, m.Init())
+		send(t, m, tea.WindowSizeMsg{Width: 120, Height: 30})
+		return strings.SplitN(screen(m), "\n", 2)[0]
+	}
+	if h := header(""); !strings.Contains(h, "distlab · Fundamentals of Distributed Systems") {
+		t.Errorf("built-in course: %q", h)
+	}
+	if h := header("my-course\x1b]0;PWNED\a"); !strings.Contains(h, "distlab · my-course") || strings.Contains(h, "Fundamentals") || strings.Contains(h, "PWNED") {
+		t.Errorf("own course: %q", h)
+	}
+}

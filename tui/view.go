@@ -10,6 +10,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"distlab/lessons"
 	"distlab/tui/common"
 )
 
@@ -203,7 +204,11 @@ func (m *Model) paneAt(x, y int) (int, Rect, bool) {
 // how far it is scrolled (or the slide counter) on the right.
 func (m *Model) header() string {
 	s := m.com.Styles
-	left := s.HeaderCourse.Render("distlab") + s.HeaderMeta.Render(" · "+m.com.T("Fundamentals of Distributed Systems"))
+	course := m.com.T("Fundamentals of Distributed Systems")
+	if m.cfg.Course != "" { // a folder of one's own (--lessons): its name, as it is
+		course, _ = lessons.CleanLine(m.cfg.Course)
+	}
+	left := s.HeaderCourse.Render("distlab") + s.HeaderMeta.Render(" · "+course)
 	right := s.HeaderMeta.Render(m.lang())
 	switch {
 	case m.reader.Presenting():

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -183,6 +184,9 @@ func runApp(ctx context.Context, g *globals, start startFlags) error {
 			}
 		}
 		cfg.Source = g.lessonsDir
+		if abs, err := filepath.Abs(g.lessonsDir); err == nil {
+			cfg.Course = filepath.Base(abs) // the header names the folder, not the built-in course
+		}
 		// A folder that cannot be watched (it does not exist: the list of
 		// problems says so) still opens the app, which says it is not watched.
 		if cfg.WatchErr = lessons.Watch(ctx, g.lessonsDir, notify); cfg.WatchErr == nil {
