@@ -195,7 +195,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		case key.Matches(msg, m.keys.Filter):
 			m.filter.Focus() // the cursor stands still: no command
 		case key.Matches(msg, m.keys.Clear):
-			m.setQuery("")
+			m.dropQuery()
 		case key.Matches(msg, m.keys.Open):
 			return m.open()
 		}
@@ -235,7 +235,7 @@ func (m *Model) typeFilter(msg tea.KeyPressMsg) tea.Cmd {
 		return m.open()
 	case key.Matches(msg, m.keys.Cancel):
 		m.filter.Blur()
-		m.setQuery("")
+		m.dropQuery()
 	case key.Matches(msg, m.keys.PrevMatch):
 		m.move(-1)
 	case key.Matches(msg, m.keys.NextMatch):
@@ -267,6 +267,16 @@ func (m *Model) setQuery(q string) {
 	m.refilter()
 	m.cursor = 0
 	m.Select(sel)
+}
+
+// dropQuery gives up a filter: the whole list, the cursor back on the
+// lesson open in the reader (it stayed on the match it was on, or the
+// top, and enter would have opened another lesson than the one read).
+func (m *Model) dropQuery() {
+	m.setQuery("")
+	if m.current != "" {
+		m.Select(m.current)
+	}
 }
 
 func (m *Model) scrollToCursor() {

@@ -213,3 +213,26 @@ func TestFullHelpNamesEveryKey(t *testing.T) {
 		t.Error("filtering: the full help names keys that type")
 	}
 }
+
+// A filter given up (esc while typing, or esc after) brings back the whole
+// list with the cursor on the lesson open in the reader, not on the match
+// it was on: enter would have opened another lesson than the one read.
+func TestDroppedFilterReturnsToTheOpenLesson(t *testing.T) {
+	for _, keys := range [][]string{{"esc"}, {"enter", "esc"}} {
+		m := newList(t)
+		m.SetCurrent("scale")
+		press(m, "/")
+		typeText(m, "relog")
+		if m.Selected() != "clocks" {
+			t.Fatalf("the filter is on %q", m.Selected())
+		}
+		if keys[0] == "enter" {
+			m.filter.Blur() // as enter does, without opening
+			keys = keys[1:]
+		}
+		press(m, keys...)
+		if m.Query() != "" || visible(m) != "nodes,clocks,scale" || m.Selected() != "scale" {
+			t.Fatalf("%v: query %q, shows %q, cursor on %q", keys, m.Query(), visible(m), m.Selected())
+		}
+	}
+}
