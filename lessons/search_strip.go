@@ -88,7 +88,7 @@ func plainLine(s string) string {
 		s = strings.TrimSpace(strings.TrimRight(s, "#"))
 	}
 	if strings.HasPrefix(s, "|") {
-		s = strings.TrimSpace(strings.Trim(s, "|"))
+		return tableRow(s)
 	}
 	var b strings.Builder
 	for s != "" {
@@ -109,6 +109,43 @@ func plainLine(s string) string {
 		s = s[i+n+end+n:]
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// tableRow is a table's row as a reader sees it: its cells' words, " · "
+// between the cells that have any ("| a | | b |" reads "a · b"), and
+// nothing for the row of dashes under the header.
+func tableRow(s string) string {
+	var cells []string
+	rule := true
+	for _, c := range splitCells(strings.Trim(s, "|")) {
+		c = strings.TrimSpace(c)
+		if strings.Trim(c, ":-") != "" || c == "" {
+			rule = rule && c == ""
+		}
+		if t := plainLine(strings.ReplaceAll(c, "\\|", "|")); t != "" { // a table's \| is a pipe, in code too
+			cells = append(cells, t)
+		}
+	}
+	if rule {
+		return ""
+	}
+	return strings.Join(cells, " · ")
+}
+
+// splitCells cuts a row at its pipes, but not at an escaped one (\|).
+func splitCells(s string) []string {
+	var cells []string
+	start := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			i++
+		case '|':
+			cells = append(cells, s[start:i])
+			start = i + 1
+		}
+	}
+	return append(cells, s[start:])
 }
 
 // dropMarker removes a list item's marker: "- ", "* ", "+ ", "1. ", "2) ",
