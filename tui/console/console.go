@@ -40,6 +40,7 @@ type Model struct {
 	now    time.Time
 	width  int
 	height int
+	notes  int // the first line of the notes shown: ↑/↓ scroll notes taller than the room
 }
 
 // Messages of the console's own commands.
@@ -114,6 +115,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.have {
 			m.noteChanges(m.state.Roster, msg.state.Roster)
 		}
+		if msg.state.Lesson != m.state.Lesson || msg.state.Slide != m.state.Slide {
+			m.notes = 0 // a new slide's notes start at the top
+		}
 		// The app's last word as it leaves presenting says nothing to show.
 		m.state, m.have = msg.state, msg.state.Presenting
 		q := m.state.Question
@@ -141,6 +145,14 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	if key.Matches(msg, k.Quit) {
 		return m.quit()
+	}
+	switch { // the notes scroll here, on the console: the app is not told
+	case key.Matches(msg, k.NotesUp):
+		m.notes = max(m.notes-1, 0)
+		return nil
+	case key.Matches(msg, k.NotesDown):
+		m.notes++ // Render holds it within the notes
+		return nil
 	}
 	if m.client == nil {
 		return nil
@@ -255,8 +267,20 @@ func (m *Model) body() string {
 	// The next slide and the roster's first lines stay in sight: notes
 	// too long for the screen end with a mark.
 	room := m.height - 2 - len(lines) - min(len(st.NextBody)+2, 7) - min(len(m.roster()), 3)
+	m.keys.NotesUp.SetEnabled(false)
+	m.keys.NotesDown.SetEnabled(false)
 	if len(notes) > room && room > 1 {
-		notes = append(notes[:room-1], common.FitLine("   "+s.StatusWarn.Render(m.com.T("… the notes go on: a taller terminal shows them all")), w))
+		// ↑/↓ scroll them; the last line says what is left below.
+		m.notes = min(m.notes, len(notes)-(room-1))
+		m.keys.NotesUp.SetEnabled(m.notes > 0)
+		below := len(notes) - m.notes - (room - 1)
+		m.keys.NotesDown.SetEnabled(below > 0)
+		notes = notes[m.notes : m.notes+room-1]
+		more := m.com.T("▲ the notes go on above: ↑")
+		if below > 0 {
+			more = m.com.T("▼ %d more lines of notes: ↓", below)
+		}
+		notes = append(notes, common.FitLine("   "+s.StatusWarn.Render(more), w))
 	}
 	lines = append(lines, notes...)
 	lines = append(lines, common.FitLine(" "+s.Status.Render(strings.Repeat("─", max(w-2, 0))), w))

@@ -1,6 +1,7 @@
 package console
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -199,5 +200,38 @@ func TestConsoleRevealOnlyWithAQuestion(t *testing.T) {
 	case got := <-srv.Commands():
 		t.Fatalf("r sent %q with no question", got.Op)
 	case <-time.After(100 * time.Millisecond):
+	}
+}
+
+// Notes taller than the console's room scroll with ↓ and ↑, on the
+// console alone (the app is sent nothing); the last line says how much is
+// left; a new slide's notes start at the top.
+func TestConsoleNotesScroll(t *testing.T) {
+	m, srv := newConsole(t, "en")
+	var long []string
+	for i := range 40 {
+		long = append(long, fmt.Sprintf("note %02d", i))
+	}
+	srv.Publish(present.State{Presenting: true, Since: time.Now(), Lesson: "Clocks", Slide: 3, Slides: 12, Title: "Lamport", Notes: long})
+	follow := step(m, m.attach())
+	follow = step(m, follow)
+	if s := m.Render(); !strings.Contains(s, "note 00") || !strings.Contains(s, "more lines of notes: ↓") || strings.Contains(s, "note 39") {
+		t.Fatalf("the top of long notes:\n%s", s)
+	}
+	for range 100 {
+		step(m, m.key(panetest.Key("down")))
+	}
+	if s := m.Render(); strings.Contains(s, "note 00") || !strings.Contains(s, "note 39") || !strings.Contains(s, "go on above: ↑") {
+		t.Fatalf("the end of long notes:\n%s", s)
+	}
+	select {
+	case c := <-srv.Commands():
+		t.Fatalf("scrolling the notes sent the app %q", c.Op)
+	default:
+	}
+	srv.Publish(present.State{Presenting: true, Since: time.Now(), Lesson: "Clocks", Slide: 4, Slides: 12, Title: "Vectors", Notes: long})
+	step(m, follow)
+	if s := m.Render(); !strings.Contains(s, "note 00") {
+		t.Fatalf("a new slide's notes do not start at the top:\n%s", s)
 	}
 }

@@ -12,6 +12,7 @@ import (
 // slide's demo.
 type keyMap struct {
 	Next, Prev, First, Last, Blank, White, Demo, Reveal, Quit key.Binding
+	NotesUp, NotesDown                                        key.Binding // enabled while the notes are taller than their room
 }
 
 func newKeys(com *common.Common) keyMap {
@@ -20,14 +21,16 @@ func newKeys(com *common.Common) keyMap {
 	return keyMap{
 		Next: r.NextSlide, Prev: r.PrevSlide, First: r.FirstSlide, Last: r.LastSlide,
 		Blank: g.Blank, White: g.BlankWhite,
-		Demo:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", p.T("open the slide's demo"))),
-		Reveal: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", p.T("show the class the results")), key.WithDisabled()),
-		Quit:   g.Quit,
+		Demo:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", p.T("open the slide's demo"))),
+		Reveal:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", p.T("show the class the results")), key.WithDisabled()),
+		Quit:      g.Quit,
+		NotesUp:   key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", p.T("notes up")), key.WithDisabled()),
+		NotesDown: key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", p.T("notes down")), key.WithDisabled()),
 	}
 }
 
 func (k keyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Reveal, k.Next, k.Prev, k.Blank, k.White, k.Demo, k.First, k.Last, k.Quit}
+	return []key.Binding{k.Reveal, k.Next, k.Prev, k.NotesDown, k.NotesUp, k.Blank, k.White, k.Demo, k.First, k.Last, k.Quit}
 }
 
 func (k keyMap) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
