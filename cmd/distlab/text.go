@@ -251,6 +251,8 @@ func init() {
 			"exige pelo menos %d argumentos, recebeu só %d", "exige pelo menos %d argumento, recebeu só %d"),
 		locale.Plural("accepts at most %d arguments, received %d", "accepts at most %d argument, received %d",
 			"aceita no máximo %d argumentos, recebeu %d", "aceita no máximo %d argumento, recebeu %d"),
+		locale.PluralArg(2, "accepts from %d to %d arguments, received %d", "accepts from %d to %d argument, received %d",
+			"aceita de %d a %d argumentos, recebeu %d", "aceita de %d a %d argumento, recebeu %d"),
 		locale.Str("at least one of the flags in the group [%s] is required",
 			"é obrigatória pelo menos uma das opções do grupo [%s]"),
 		locale.Str("if any flags in the group [%s] are set none of the others can be; [%s] were all set",
