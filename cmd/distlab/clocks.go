@@ -82,7 +82,7 @@ func newClocksRunCmd(g *globals) *cobra.Command {
 			var file *os.File
 			if export != "" { // before the report, so a bad path fails at once
 				if file, err = os.Create(export); err != nil {
-					return g.errorf("export: %w", err)
+					return exportError(g, export, err)
 				}
 				defer file.Close()
 			}
@@ -94,13 +94,13 @@ func newClocksRunCmd(g *globals) *cobra.Command {
 			}
 			bw := bufio.NewWriter(file)
 			if err := writeClocksExport(bw, run, format); err != nil {
-				return g.errorf("export %s: %w", export, err)
+				return exportError(g, export, err)
 			}
 			if err := bw.Flush(); err != nil {
-				return g.errorf("export %s: %w", export, err)
+				return exportError(g, export, err)
 			}
 			if err := file.Close(); err != nil {
-				return g.errorf("export %s: %w", export, err)
+				return exportError(g, export, err)
 			}
 			fmt.Fprint(out, "\n"+p.T("wrote %d events to %s (%s)", len(run.Events), export, format)+"\n")
 			return nil

@@ -79,7 +79,7 @@ func newKVRunCmd(g *globals) *cobra.Command {
 			var file *os.File
 			if fl.export != "" { // before the run, so a bad path fails at once
 				if file, err = os.Create(fl.export); err != nil {
-					return g.errorf("export: %w", err)
+					return exportError(g, fl.export, err)
 				}
 				defer file.Close()
 			}
@@ -99,10 +99,10 @@ func newKVRunCmd(g *globals) *cobra.Command {
 			kvCounters(&sb, p, sim.Counters())
 			if file != nil {
 				if err := sim.ExportHTML(file, kvCheckTime); err != nil {
-					return g.errorf("export %s: %w", fl.export, err)
+					return exportError(g, fl.export, err)
 				}
 				if err := file.Close(); err != nil {
-					return g.errorf("export %s: %w", fl.export, err)
+					return exportError(g, fl.export, err)
 				}
 				sb.WriteString(p.T("wrote the history to %s (Porcupine's visualization: open it in a browser)", fl.export) + "\n")
 			}

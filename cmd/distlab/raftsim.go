@@ -87,7 +87,7 @@ func newRaftRunCmd(g *globals) *cobra.Command {
 			var file *os.File
 			if export != "" && export != "-" { // before the run, so a bad path fails at once
 				if file, err = os.Create(export); err != nil {
-					return g.errorf("export: %w", err)
+					return exportError(g, export, err)
 				}
 				defer file.Close()
 			}
@@ -104,10 +104,10 @@ func newRaftRunCmd(g *globals) *cobra.Command {
 			raftLog(&sb, p, sim.History())
 			if file != nil {
 				if _, err := sim.Trace().WriteTo(file); err != nil {
-					return g.errorf("export %s: %w", export, err)
+					return exportError(g, export, err)
 				}
 				if err := file.Close(); err != nil {
-					return g.errorf("export %s: %w", export, err)
+					return exportError(g, export, err)
 				}
 				sb.WriteString(p.T("wrote %d events to %s (%s)", sim.Events(), export, "jsonl") + "\n")
 			}
