@@ -90,6 +90,12 @@ func newChatServerCmd(g *globals) *cobra.Command {
 					return err
 				}
 			}
+			if cfg.MaxClients < 1 {
+				return g.errorf("--max-clients %d: want 1 or more clients", cfg.MaxClients)
+			}
+			if !finite(cfg.Rate) || cfg.Rate < 0 {
+				return g.errorf("--rate %g: want 0 or more messages a second (0: no limit)", cfg.Rate)
+			}
 			lang, err := chatLang(g) // of the notices people read
 			if err != nil {
 				return err
@@ -185,6 +191,9 @@ func newChatClusterCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if nodes < 1 {
+				return g.errorf("--nodes %d: want 1 or more nodes", nodes)
+			}
 			if err := checkBasePort(g, "--base-port", basePort, nodes); err != nil {
 				return err
 			}
@@ -227,6 +236,14 @@ func newChatBenchCmd(g *globals) *cobra.Command {
 				if err := checkAddr(g, "--addr", a); err != nil {
 					return err
 				}
+			}
+			switch {
+			case cfg.Clients < 2:
+				return g.errorf("--clients %d: want 2 or more connections", cfg.Clients)
+			case cfg.Senders < 1 || cfg.Senders > cfg.Clients:
+				return g.errorf("--senders %d: want 1 to %d, the connections (--clients)", cfg.Senders, cfg.Clients)
+			case cfg.Msgs < 1:
+				return g.errorf("--msgs %d: want 1 or more messages", cfg.Msgs)
 			}
 			ctx, stop := untilSignal(cmd.Context())
 			defer stop()
@@ -281,6 +298,12 @@ func init() {
 		locale.Str("another node's `address` (host:port), repeatable", "o `endereço` de outro nó (host:porta), pode repetir"),
 		locale.Str("clients this node accepts", "quantos clientes este nó aceita"),
 		locale.Str("messages a second per client (0: no limit)", "mensagens por segundo por cliente (0: sem limite)"),
+		locale.Str("--max-clients %d: want 1 or more clients", "--max-clients %d: use 1 ou mais clientes"),
+		locale.Str("--rate %g: want 0 or more messages a second (0: no limit)", "--rate %g: use 0 ou mais mensagens por segundo (0: sem limite)"),
+		locale.Str("--nodes %d: want 1 or more nodes", "--nodes %d: use 1 ou mais nós"),
+		locale.Str("--clients %d: want 2 or more connections", "--clients %d: use 2 ou mais conexões"),
+		locale.Str("--senders %d: want 1 to %d, the connections (--clients)", "--senders %d: use de 1 a %d, as conexões (--clients)"),
+		locale.Str("--msgs %d: want 1 or more messages", "--msgs %d: use 1 ou mais mensagens"),
 		locale.Str("HOST PORT", "HOST PORTA"),
 		locale.Str("Chat from this terminal; fails over to another node when its node dies",
 			"Conversa deste terminal; passa para outro nó quando o seu cai"),

@@ -46,6 +46,9 @@ func newRaftNodeCmd(g *globals) *cobra.Command {
 			if err := checkHost(g, "--listen", listen); err != nil {
 				return err
 			}
+			if err := checkAtLeast(g, "tick", tick, time.Millisecond); err != nil {
+				return err
+			}
 			list, err := raft.ParseTCPPeers(peers)
 			if err != nil {
 				return chatErr(p, err)
@@ -141,6 +144,9 @@ func newRaftClientCmd(g *globals) *cobra.Command {
 				return err
 			}
 			if err := checkAddr(g, p.T("address"), args[0]); err != nil {
+				return err
+			}
+			if err := checkPositive(g, "wait", wait, 5*time.Second); err != nil {
 				return err
 			}
 			c, err := raft.ParseCommand([]byte(strings.Join(args[1:], " ")))

@@ -77,6 +77,9 @@ func newRaftRunCmd(g *globals) *cobra.Command {
 					steps = raftScenarioSteps
 				}
 			}
+			if cmd.Flags().Changed("nodes") && (cfg.Nodes < raft.MinNodes || cfg.Nodes > raft.MaxNodes) {
+				return g.errorf("--nodes %d: want %d to %d nodes", cfg.Nodes, raft.MinNodes, raft.MaxNodes)
+			}
 			if steps < 1 || steps > raftMaxSteps {
 				return g.errorf("--steps %d: want 1 to %d events", steps, raftMaxSteps)
 			}

@@ -89,3 +89,38 @@ func TestBasePortRange(t *testing.T) {
 		}
 	}
 }
+
+// A value out of a flag's range is refused, naming the flag and the range,
+// where the engine would have run with its default instead (--events 0
+// ran 40 events, --tick 0s the default tick, --r 0 a majority) or
+// refused in words that do not name the flag.
+func TestFlagsOutOfRange(t *testing.T) {
+	t.Parallel()
+	data := t.TempDir()
+	node := []string{"raft", "node", "--id", "1", "--data", data, "--peers", "1=127.0.0.1:1/127.0.0.1:2"}
+	checkRefusals(t, []refusal{
+		{[]string{"clocks", "run", "--events", "0"}, "--events 0: use de 1 a 1.000.000 eventos"},
+		{[]string{"clocks", "run", "--events", "-5"}, "--events -5: use de 1 a 1.000.000 eventos"},
+		{[]string{"clocks", "run", "--procs", "1"}, "--procs 1: use de 2 a 8 processos"},
+		{[]string{"clocks", "run", "--procs", "0"}, "--procs 0: use de 2 a 8 processos"},
+		{[]string{"clocks", "run", "--interval", "0"}, "--interval 0s: use uma duração acima de 0, como 10ms"},
+		{append(node, "--tick", "0s"), "--tick 0s: use uma duração de pelo menos 1ms"},
+		{append(node, "--tick", "-1s"), "--tick -1s: use uma duração de pelo menos 1ms"},
+		{[]string{"raft", "client", "127.0.0.1:1", "get", "x", "--wait", "0s"}, "--wait 0s: use uma duração acima de 0, como 5s"},
+		{[]string{"raft", "run", "--nodes", "0"}, "--nodes 0: use de 3 a 7 nós"},
+		{[]string{"chat", "server", "127.0.0.1", "0", "--max-clients", "-1"}, "--max-clients -1: use 1 ou mais clientes"},
+		{[]string{"chat", "server", "127.0.0.1", "0", "--rate", "-3"}, "--rate -3: use 0 ou mais mensagens por segundo (0: sem limite)"},
+		{[]string{"chat", "server", "127.0.0.1", "0", "--rate", "NaN"}, "--rate NaN: use 0 ou mais mensagens por segundo (0: sem limite)"},
+		{[]string{"chat", "cluster", "--base-port", "0", "--nodes", "0"}, "--nodes 0: use 1 ou mais nós"},
+		{[]string{"chat", "bench", "--addr", "127.0.0.1:1", "--clients", "1"}, "--clients 1: use 2 ou mais conexões"},
+		{[]string{"chat", "bench", "--addr", "127.0.0.1:1", "--senders", "300"}, "--senders 300: use de 1 a 200, as conexões (--clients)"},
+		{[]string{"chat", "bench", "--addr", "127.0.0.1:1", "--msgs", "0"}, "--msgs 0: use 1 ou mais mensagens"},
+		{[]string{"kv", "run", "--r", "0"}, "--r 0: use de 1 a 3, as réplicas de uma chave (--n)"},
+		{[]string{"kv", "run", "--n", "5", "--w", "6"}, "--w 6: use de 1 a 5, as réplicas de uma chave (--n)"},
+		{[]string{"kv", "run", "--n", "0"}, "--n 0: use de 3 a 5 réplicas"},
+		{[]string{"kv", "run", "--clients", "0"}, "--clients 0: use de 1 a 6 clientes"},
+		{[]string{"serve", "bench", "--addr", "127.0.0.1:1", "--rate", "0"}, "--rate 0: use mais de 0 teclas por segundo"},
+		{[]string{"serve", "bench", "--addr", "127.0.0.1:1", "--typing", "0s"}, "--typing 0s: use uma duração acima de 0, como 20s"},
+		{[]string{"lesson", "show", "1", "--width", "0"}, "--width 0: use pelo menos 20 colunas"},
+	})
+}

@@ -88,6 +88,7 @@ func init() {
 		locale.Str("no lesson given", "nenhuma lição indicada"),
 		locale.Str("no lessons in %s (see: distlab lessons check)", "não há lições em %s (veja: distlab lessons check)"),
 		locale.Str("--style %q: want one of %s", "--style %q: use um de %s"),
+		locale.Str("--width %d: want at least %d columns", "--width %d: use pelo menos %d colunas"),
 		locale.Str("wrap at this many `columns` (default: the terminal's, or 80)",
 			"quebra as linhas neste número de `colunas` (padrão: a largura do terminal, ou 80)"),
 		locale.Str("plain, dark, light, ascii or notty (default: plain when not a terminal or NO_COLOR is set, else the theme's)",

@@ -33,6 +33,7 @@ func init() {
 			"inicia o piso, um servidor wish de olá-mundo, em vez do distlab serve"),
 		locale.Str("--size %s: want columns x rows, at least 40x15", "--size %s: use colunas x linhas, pelo menos 40x15"),
 		locale.Str("--sessions %s: want at least 1", "--sessions %s: use pelo menos 1"),
+		locale.Str("--rate %g: want more than 0 keys a second", "--rate %g: use mais de 0 teclas por segundo"),
 		locale.Str("only %d of %d sessions came up", "só %d de %d sessões subiram"),
 		locale.Str("distlab serve", "distlab serve"),
 		locale.Str("the floor", "o piso"),
