@@ -38,7 +38,7 @@ func init() {
 				"ajusta o armazenamento, então só --seed, --events e as opções de saída combinam com ele."),
 		locale.Str("%5d %6d ms  %s%s", "%5d %6d ms  %s%s"),
 		locale.Str("wrote the history to %s (Porcupine's visualization: open it in a browser)", "história gravada em %s (a visualização do Porcupine: abra num navegador)"),
-		locale.Str("checked %d operations in %s", "%d operações verificadas em %s"),
+		locale.Plural("checked %d operations in %s", "checked %d operation in %s", "%d operações verificadas em %s", "%d operação verificada em %s"),
 		locale.Str("replicas of every key, %d to %d (default %d)", "réplicas de cada chave, de %d a %d (padrão %d)"),
 		locale.Str("read quorum: replicas a read waits for (default a majority)", "quórum de leitura: réplicas que uma leitura espera (padrão: uma maioria)"),
 		locale.Str("write quorum: replicas a write waits for (default a majority)", "quórum de escrita: réplicas que uma escrita espera (padrão: uma maioria)"),
