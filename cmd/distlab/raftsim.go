@@ -213,7 +213,7 @@ func newRaftScenariosCmd(g *globals) *cobra.Command {
 			var sb strings.Builder
 			for _, s := range raft.Scenarios() {
 				fmt.Fprintf(&sb, "%s  %s\n", s.Name, s.Title(p))
-				for _, line := range wrapWords(p.T("%d nodes", s.Nodes)+" · "+s.About(p), 74) {
+				for _, line := range wrapWords(p.T("%d nodes", s.Nodes)+" · "+s.AboutHeadless(p), 74) {
 					fmt.Fprintf(&sb, "    %s\n", line)
 				}
 				sb.WriteString("\n")
