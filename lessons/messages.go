@@ -4,7 +4,8 @@ package lessons
 // as plain data: lessons may not import the app's locale package, so the CLI
 // and the app register these with it (locale.Add(locale.Str(m[0], m[1])))
 // and print a problem with Problem.In(printer.T). Every format given to
-// problemf is here; the CLI's text test checks both ways.
+// problemf is here or, when it gives a count, in PluralMessages; the CLI's
+// text test checks both ways.
 //
 // What the YAML library says about a malformed front matter ("front matter:
 // %s") stays in its own words, English: it speaks no other language.
@@ -18,7 +19,6 @@ var Messages = [][2]string{
 	{"question %q has no question", "a pergunta %q não tem enunciado"},
 	{"question %q has no why (the explanation shown after the answer)", "a pergunta %q não tem why (a explicação mostrada depois da resposta)"},
 	{"option %d of %q needs a text and a why", "a opção %d de %q precisa de um text e de um why"},
-	{"question %q has %d options: want 2 to 6", "a pergunta %q tem %d opções: são de 2 a 6"},
 	{"question %q is a choice: want exactly one correct option, not %d", "a pergunta %q é choice: precisa de exatamente uma opção correta, não %d"},
 	{"question %q is a choices: want at least two correct options and one wrong", "a pergunta %q é choices: precisa de ao menos duas opções corretas e uma errada"},
 	{"question %q is a number without an answer", "a pergunta %q é number sem answer"},
@@ -27,7 +27,6 @@ var Messages = [][2]string{
 	{"question %q lists %q twice", "a pergunta %q lista %q duas vezes"},
 	{"question %q: unknown kind %q (kinds: %s)", "pergunta %q: tipo desconhecido %q (tipos: %s)"},
 	{"a quiz without its lesson: no %s beside it", "um questionário sem sua lição: não há %s ao lado dele"},
-	{"%d questions, but %d in %s: a quiz asks the same in every language", "%d perguntas, mas %d em %s: um questionário pergunta o mesmo em todos os idiomas"},
 	{"question %d is %q, but %q in %s", "a pergunta %d é %q, mas %q em %s"},
 	{"question %q is a %s, but a %s in %s", "a pergunta %q é %s, mas %s em %s"},
 	{"question %q: its options, or which are right, differ from %s's", "pergunta %q: as opções, ou quais estão certas, diferem das de %s"},
@@ -42,7 +41,6 @@ var Messages = [][2]string{
 	{"slide %d has no speaker notes (<!-- notes: ... -->)", "o slide %d não tem notas do apresentador (<!-- notes: ... -->)"},
 	{"the slides file has no slides", "o arquivo de slides não tem slides"},
 	{"a slides file without its lesson: no %s beside it", "um arquivo de slides sem sua lição: não há %s ao lado dele"},
-	{"%d slides, but %d in %s: slide numbers must match between languages", "%d slides, mas %d em %s: os números dos slides devem coincidir entre os idiomas"},
 	{"file is not valid UTF-8", "o arquivo não é UTF-8 válido"},
 	{"missing front matter: the first line must be ---", "falta o cabeçalho YAML: a primeira linha deve ser ---"},
 	{"front matter is not closed: add a line --- after it", "o cabeçalho YAML não foi fechado: acrescente uma linha --- depois dele"},
@@ -62,4 +60,24 @@ var Messages = [][2]string{
 	{"the title holds control characters or escape sequences: they were removed", "o título tem caracteres de controle ou sequências de escape: foram removidos"},
 	{"the summary holds control characters or escape sequences: they were removed", "o resumo tem caracteres de controle ou sequências de escape: foram removidos"},
 	{"the text holds control characters or escape sequences: they were removed", "o texto tem caracteres de controle ou sequências de escape: foram removidos"},
+}
+
+// A PluralMessage is a problem's message whose words follow a count, the
+// argument Arg (from 1): the English and Brazilian Portuguese forms for
+// many, and for one. The CLI and the app register these as they do
+// Messages, with locale.PluralArg.
+type PluralMessage struct {
+	Arg                          int
+	EnMany, EnOne, PTMany, PTOne string
+}
+
+// PluralMessages are the problems' messages that give a count: "1 question,
+// but 2 in en", never "1 questions".
+var PluralMessages = []PluralMessage{
+	{2, "question %q has %d options: want 2 to 6", "question %q has %d option: want 2 to 6",
+		"a pergunta %q tem %d opções: são de 2 a 6", "a pergunta %q tem %d opção: são de 2 a 6"},
+	{1, "%d questions, but %d in %s: a quiz asks the same in every language", "%d question, but %d in %s: a quiz asks the same in every language",
+		"%d perguntas, mas %d em %s: um questionário pergunta o mesmo em todos os idiomas", "%d pergunta, mas %d em %s: um questionário pergunta o mesmo em todos os idiomas"},
+	{1, "%d slides, but %d in %s: slide numbers must match between languages", "%d slide, but %d in %s: slide numbers must match between languages",
+		"%d slides, mas %d em %s: os números dos slides devem coincidir entre os idiomas", "%d slide, mas %d em %s: os números dos slides devem coincidir entre os idiomas"},
 }

@@ -84,6 +84,9 @@ func init() {
 	for _, m := range lessons.Messages {
 		locale.Add(locale.Str(m[0], m[1]))
 	}
+	for _, m := range lessons.PluralMessages {
+		locale.Add(locale.PluralArg(m.Arg, m.EnMany, m.EnOne, m.PTMany, m.PTOne))
+	}
 }
 
 // problems lists every problem as path:line: message, wrapped to w, in the

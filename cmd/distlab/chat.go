@@ -7,7 +7,6 @@ import (
 	"net"
 	"os"
 	"os/signal"
-	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -72,7 +71,8 @@ func newChatServerCmd(g *globals) *cobra.Command {
 		Use:   "server " + p.T("[HOST] [PORT]"),
 		Short: p.T("Run one chat node (default 127.0.0.1 25000); nc HOST PORT to join"),
 		Long: p.T("Run one chat node. netcat and telnet can join as they are: nc HOST PORT.\n" +
-			"It listens on 127.0.0.1 unless you give another host; 0.0.0.0 lets a classroom join."),
+			"It listens on 127.0.0.1 unless you give another host; 0.0.0.0 lets a classroom join.\n" +
+			"PORT is from 1 to 65535, or 0 for any free port."),
 		Args: cobra.MaximumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			host, port := "127.0.0.1", "25000"
@@ -80,10 +80,21 @@ func newChatServerCmd(g *globals) *cobra.Command {
 				host = args[0]
 			}
 			if len(args) > 1 {
-				if _, err := strconv.Atoi(args[1]); err != nil {
-					return g.errorf("port %q is not a number", args[1])
+				if err := checkPort(g, args[1], true); err != nil {
+					return err
 				}
 				port = args[1]
+			}
+			for _, a := range cfg.Peers {
+				if err := checkAddr(g, "--peer", a); err != nil {
+					return err
+				}
+			}
+			if cfg.MaxClients < 1 {
+				return g.errorf("--max-clients %d: want 1 or more clients", cfg.MaxClients)
+			}
+			if !finite(cfg.Rate) || cfg.Rate < 0 {
+				return g.errorf("--rate %g: want 0 or more messages a second (0: no limit)", cfg.Rate)
 			}
 			lang, err := chatLang(g) // of the notices people read
 			if err != nil {
@@ -180,6 +191,12 @@ func newChatClusterCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if nodes < 1 {
+				return g.errorf("--nodes %d: want 1 or more nodes", nodes)
+			}
+			if err := checkBasePort(g, "--base-port", basePort, nodes); err != nil {
+				return err
+			}
 			logf := func(line string) { fmt.Fprintln(cmd.ErrOrStderr(), line) } // a stranger refused as a peer
 			cl, err := chat.StartCluster(nodes, host, basePort, chat.Config{Lang: lang, Log: logf})
 			if err != nil {
@@ -215,6 +232,19 @@ func newChatBenchCmd(g *globals) *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cfg.Addrs = strings.Split(addrs, ",")
+			for _, a := range cfg.Addrs {
+				if err := checkAddr(g, "--addr", a); err != nil {
+					return err
+				}
+			}
+			switch {
+			case cfg.Clients < 2:
+				return g.errorf("--clients %d: want 2 or more connections", cfg.Clients)
+			case cfg.Senders < 1 || cfg.Senders > cfg.Clients:
+				return g.errorf("--senders %d: want 1 to %d, the connections (--clients)", cfg.Senders, cfg.Clients)
+			case cfg.Msgs < 1:
+				return g.errorf("--msgs %d: want 1 or more messages", cfg.Msgs)
+			}
 			ctx, stop := untilSignal(cmd.Context())
 			defer stop()
 			r, err := chat.Bench(ctx, cfg)
@@ -248,9 +278,11 @@ func init() {
 		locale.Str("Run one chat node (default 127.0.0.1 25000); nc HOST PORT to join",
 			"Roda um nó de chat (padrão 127.0.0.1 25000); entre com nc HOST PORTA"),
 		locale.Str("Run one chat node. netcat and telnet can join as they are: nc HOST PORT.\n"+
-			"It listens on 127.0.0.1 unless you give another host; 0.0.0.0 lets a classroom join.",
+			"It listens on 127.0.0.1 unless you give another host; 0.0.0.0 lets a classroom join.\n"+
+			"PORT is from 1 to 65535, or 0 for any free port.",
 			"Roda um nó de chat. netcat e telnet entram como são: nc HOST PORTA.\n"+
-				"Ele escuta em 127.0.0.1, a menos que você dê outro host; 0.0.0.0 deixa uma turma entrar."),
+				"Ele escuta em 127.0.0.1, a menos que você dê outro host; 0.0.0.0 deixa uma turma entrar.\n"+
+				"PORTA vai de 1 a 65535, ou 0 para qualquer porta livre."),
 		locale.Str("port %q is not a number", "a porta %q não é um número"),
 		locale.Str("%s listening on %s; join with:", "%s escutando em %s; entre com:"),
 		locale.Str("nc %s    or    distlab chat client %s", "nc %s    ou    distlab chat client %s"),
@@ -266,6 +298,12 @@ func init() {
 		locale.Str("another node's `address` (host:port), repeatable", "o `endereço` de outro nó (host:porta), pode repetir"),
 		locale.Str("clients this node accepts", "quantos clientes este nó aceita"),
 		locale.Str("messages a second per client (0: no limit)", "mensagens por segundo por cliente (0: sem limite)"),
+		locale.Str("--max-clients %d: want 1 or more clients", "--max-clients %d: use 1 ou mais clientes"),
+		locale.Str("--rate %g: want 0 or more messages a second (0: no limit)", "--rate %g: use 0 ou mais mensagens por segundo (0: sem limite)"),
+		locale.Str("--nodes %d: want 1 or more nodes", "--nodes %d: use 1 ou mais nós"),
+		locale.Str("--clients %d: want 2 or more connections", "--clients %d: use 2 ou mais conexões"),
+		locale.Str("--senders %d: want 1 to %d, the connections (--clients)", "--senders %d: use de 1 a %d, as conexões (--clients)"),
+		locale.Str("--msgs %d: want 1 or more messages", "--msgs %d: use 1 ou mais mensagens"),
 		locale.Str("HOST PORT", "HOST PORTA"),
 		locale.Str("Chat from this terminal; fails over to another node when its node dies",
 			"Conversa deste terminal; passa para outro nó quando o seu cai"),

@@ -28,6 +28,9 @@ func newChatClientCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if err := checkPort(g, args[1], false); err != nil {
+				return err
+			}
 			ctx, stop := untilSignal(cmd.Context())
 			defer stop()
 			con := lineedit.Open(cmd.InOrStdin(), cmd.OutOrStdout(), "> ")

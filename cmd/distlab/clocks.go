@@ -63,6 +63,9 @@ func newClocksRunCmd(g *globals) *cobra.Command {
 					}
 				}
 			}
+			if err := checkClocksFlags(g, cfg); err != nil {
+				return err
+			}
 			var err error
 			if cfg.DelayMin, cfg.DelayMax, err = clocks.ParseDelayRange(delay); err != nil {
 				return clocksError{p, err}
@@ -82,7 +85,7 @@ func newClocksRunCmd(g *globals) *cobra.Command {
 			var file *os.File
 			if export != "" { // before the report, so a bad path fails at once
 				if file, err = os.Create(export); err != nil {
-					return g.errorf("export: %w", err)
+					return exportError(g, export, err)
 				}
 				defer file.Close()
 			}
@@ -94,13 +97,13 @@ func newClocksRunCmd(g *globals) *cobra.Command {
 			}
 			bw := bufio.NewWriter(file)
 			if err := writeClocksExport(bw, run, format); err != nil {
-				return g.errorf("export %s: %w", export, err)
+				return exportError(g, export, err)
 			}
 			if err := bw.Flush(); err != nil {
-				return g.errorf("export %s: %w", export, err)
+				return exportError(g, export, err)
 			}
 			if err := file.Close(); err != nil {
-				return g.errorf("export %s: %w", export, err)
+				return exportError(g, export, err)
 			}
 			fmt.Fprint(out, "\n"+p.T("wrote %d events to %s (%s)", len(run.Events), export, format)+"\n")
 			return nil
@@ -108,7 +111,7 @@ func newClocksRunCmd(g *globals) *cobra.Command {
 	}
 	f := cmd.Flags()
 	f.IntVar(&cfg.Procs, "procs", cfg.Procs, p.T("processes (2..%d)", clocks.MaxProcs))
-	f.IntVar(&cfg.Events, "events", cfg.Events, p.T("events in the run (sends, receives and local events)"))
+	f.IntVar(&cfg.Events, "events", cfg.Events, p.T("events in the run (sends, receives and local events), 1 to %d", clocks.MaxEvents))
 	f.Uint64Var(&cfg.Seed, "seed", cfg.Seed, p.T("random seed: the same seed gives the same run"))
 	f.StringVar(&cfg.Scenario, "scenario", "", p.T("run a named scenario instead: %s", strings.Join(clocks.ScenarioNames(), ", ")))
 	f.DurationVar(&cfg.Skew, "skew", cfg.Skew, p.T("largest offset of a process's physical clock, either way"))
@@ -127,6 +130,19 @@ func newClocksRunCmd(g *globals) *cobra.Command {
 		return names, cobra.ShellCompDirectiveNoFileComp
 	})
 	return cmd
+}
+
+// checkClocksFlags refuses the counts and the interval the engine would
+// take for its default (0 events, a 0 interval) or refuse in words that do
+// not name the flag.
+func checkClocksFlags(g *globals, cfg clocks.Config) error {
+	switch {
+	case cfg.Procs < 2 || cfg.Procs > clocks.MaxProcs:
+		return g.errorf("--procs %d: want 2 to %d processes", cfg.Procs, clocks.MaxProcs)
+	case cfg.Events < 1 || cfg.Events > clocks.MaxEvents:
+		return g.errorf("--events %d: want 1 to %d events", cfg.Events, clocks.MaxEvents)
+	}
+	return checkPositive(g, "interval", cfg.Interval, clocks.DefaultInterval)
 }
 
 // exportFormat checks --format, or picks it from the export file's name.
@@ -196,7 +212,9 @@ func init() {
 		locale.Str("export %s: %v", "exportar %s: %v"),
 		locale.Plural("wrote %d events to %s (%s)", "wrote %d event to %s (%s)", "%d eventos gravados em %s (%s)", "%d evento gravado em %s (%s)"),
 		locale.Str("processes (2..%d)", "processos (2..%d)"),
-		locale.Str("events in the run (sends, receives and local events)", "eventos na execução (envios, recebimentos e eventos locais)"),
+		locale.Str("events in the run (sends, receives and local events), 1 to %d", "eventos na execução (envios, recebimentos e eventos locais), de 1 a %d"),
+		locale.Str("--procs %d: want 2 to %d processes", "--procs %d: use de 2 a %d processos"),
+		locale.Str("--events %d: want 1 to %d events", "--events %d: use de 1 a %d eventos"),
 		locale.Str("random seed: the same seed gives the same run", "semente aleatória: a mesma semente dá a mesma execução"),
 		locale.Str("run a named scenario instead: %s", "roda um cenário pelo nome: %s"),
 		locale.Str("largest offset of a process's physical clock, either way", "maior desvio do relógio físico de um processo, para mais ou para menos"),

@@ -66,6 +66,7 @@ var (
 	exactArgsErr      = regexp.MustCompile(`^accepts (\d+) arg\(s\), received (\d+)$`)
 	minArgsErr        = regexp.MustCompile(`^requires at least (\d+) arg\(s\), only received (\d+)$`)
 	maxArgsErr        = regexp.MustCompile(`^accepts at most (\d+) arg\(s\), received (\d+)$`)
+	rangeArgsErr      = regexp.MustCompile(`^accepts between (\d+) and (\d+) arg\(s\), received (\d+)$`)
 	oneRequiredErr    = regexp.MustCompile(`^at least one of the flags in the group \[(.*)\] is required$`)
 	exclusiveErr      = regexp.MustCompile(`^if any flags in the group \[(.*)\] are set none of the others can be; \[(.*)\] were all set$`)
 	togetherErr       = regexp.MustCompile(`^if any flags in the group \[(.*)\] are set they must all be set; missing \[(.*)\]$`)
@@ -92,6 +93,9 @@ func cobraError(g *globals, err error) error {
 	}
 	if m := maxArgsErr.FindStringSubmatch(msg); m != nil {
 		return g.errorf("accepts at most %d arguments, received %d", n(m[1]), n(m[2]))
+	}
+	if m := rangeArgsErr.FindStringSubmatch(msg); m != nil {
+		return g.errorf("accepts from %d to %d arguments, received %d", n(m[1]), n(m[2]), n(m[3]))
 	}
 	if m := oneRequiredErr.FindStringSubmatch(msg); m != nil {
 		return g.errorf("at least one of the flags in the group [%s] is required", m[1])

@@ -79,7 +79,7 @@ func newKVRunCmd(g *globals) *cobra.Command {
 			var file *os.File
 			if fl.export != "" { // before the run, so a bad path fails at once
 				if file, err = os.Create(fl.export); err != nil {
-					return g.errorf("export: %w", err)
+					return exportError(g, fl.export, err)
 				}
 				defer file.Close()
 			}
@@ -99,10 +99,10 @@ func newKVRunCmd(g *globals) *cobra.Command {
 			kvCounters(&sb, p, sim.Counters())
 			if file != nil {
 				if err := sim.ExportHTML(file, kvCheckTime); err != nil {
-					return g.errorf("export %s: %w", fl.export, err)
+					return exportError(g, fl.export, err)
 				}
 				if err := file.Close(); err != nil {
-					return g.errorf("export %s: %w", fl.export, err)
+					return exportError(g, fl.export, err)
 				}
 				sb.WriteString(p.T("wrote the history to %s (Porcupine's visualization: open it in a browser)", fl.export) + "\n")
 			}
@@ -165,6 +165,9 @@ func kvConfig(g *globals, cmd *cobra.Command, cfg *kv.Config, fl kvFlags) error 
 	if cfg.Ops < 1 || cfg.Ops > kvMaxOps {
 		return g.errorf("--ops %d: want 1 to %d operations", cfg.Ops, kvMaxOps)
 	}
+	if err := kvCounts(g, cmd, *cfg); err != nil {
+		return err
+	}
 	switch fl.mode {
 	case "cp":
 		cfg.Mode = kv.CP
@@ -201,6 +204,32 @@ func kvConfig(g *globals, cmd *cobra.Command, cfg *kv.Config, fl kvFlags) error 
 	}
 	if cut != nil {
 		cfg.Partitions = []kv.Cut{*cut}
+	}
+	return nil
+}
+
+// kvCounts refuses the counts the engine would take for its default (a
+// majority for --r 0) or refuse in words that do not name the flag. Left
+// alone, they are 0: the engine's defaults, which their --help names.
+func kvCounts(g *globals, cmd *cobra.Command, cfg kv.Config) error {
+	f := cmd.Flags()
+	if f.Changed("n") && (cfg.N < kv.MinN || cfg.N > kv.MaxN) {
+		return g.errorf("--n %d: want %d to %d replicas", cfg.N, kv.MinN, kv.MaxN)
+	}
+	n := cfg.N
+	if n == 0 {
+		n = kv.DefaultN
+	}
+	for _, q := range []struct {
+		flag string
+		v    int
+	}{{"r", cfg.R}, {"w", cfg.W}} {
+		if f.Changed(q.flag) && (q.v < 1 || q.v > n) {
+			return g.errorf("--%s %d: want 1 to %d, the replicas of a key (--n)", q.flag, q.v, n)
+		}
+	}
+	if f.Changed("clients") && (cfg.Clients < 1 || cfg.Clients > kv.MaxClients) {
+		return g.errorf("--clients %d: want 1 to %d clients", cfg.Clients, kv.MaxClients)
 	}
 	return nil
 }

@@ -63,7 +63,8 @@ func TestKVRunBadFlags(t *testing.T) {
 		{[]string{"--mode", "ca"}, "--mode ca: want cp or ap"},
 		{[]string{"--skew", "n1:5ms"}, "--skew \"n1:5ms\": want SERVER=OFFSET"},
 		{[]string{"--ryw", "always"}, "--ryw always: want off, sticky or token"},
-		{[]string{"--n", "9"}, "a key has 3 to 5 replicas, not 9"},
+		{[]string{"--n", "9"}, "--n 9: want 3 to 5 replicas"},
+		{[]string{"--n", "4", "--r", "5"}, "--r 5: want 1 to 4, the replicas of a key (--n)"},
 		{[]string{"--scenario", "quorum", "--r", "1"}, "--r has no effect with --scenario"},
 		{[]string{"--ops", "0"}, "--ops 0: want 1 to 100"},
 	} {

@@ -186,6 +186,13 @@ func TestLanguageOfEveryOutput(t *testing.T) {
 		{"chat", "bench", "--addr", "127.0.0.1:1", "--clients", "1"},
 		{"chat", "server", "127.0.0.1", "port"},
 		{"chat", "client", "127.0.0.1"},
+		// The system's errors about a file, said in words (locale.FileError).
+		{"clocks", "run", "--export", filepath.Join(bad, "no", "run.log")},
+		{"clocks", "run", "--export", bad},
+		{"kv", "run", "--export-html", filepath.Join(bad, "no", "kv.html")},
+		{"raft", "run", "--export", filepath.Join(bad, "no", "run.jsonl")},
+		{"raft", "replay", filepath.Join(bad, "no", "run.jsonl")},
+		{"raft", "replay", bad},
 	}
 	for _, lang := range []string{"pt-BR", "en"} {
 		words, language := englishWords, "English"

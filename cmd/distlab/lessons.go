@@ -71,6 +71,10 @@ func newLessonsCmd(g *globals) *cobra.Command {
 	return cmd
 }
 
+// minWidth is the narrowest lesson show --width: narrower, the words are
+// cut into pieces.
+const minWidth = 20
+
 func newLessonCmd(g *globals) *cobra.Command {
 	p := g.p
 	lesson := &cobra.Command{Use: "lesson", Short: p.T("Work with one lesson")}
@@ -92,6 +96,9 @@ func newLessonCmd(g *globals) *cobra.Command {
 				return err
 			}
 			out := cmd.OutOrStdout()
+			if cmd.Flags().Changed("width") && width < minWidth {
+				return g.errorf("--width %d: want at least %d columns", width, minWidth)
+			}
 			tty, cols := terminal(out)
 			if width == 0 {
 				width = cols

@@ -43,6 +43,12 @@ func newRaftNodeCmd(g *globals) *cobra.Command {
 			if _, err := g.language(); err != nil {
 				return err
 			}
+			if err := checkHost(g, "--listen", listen); err != nil {
+				return err
+			}
+			if err := checkAtLeast(g, "tick", tick, time.Millisecond); err != nil {
+				return err
+			}
 			list, err := raft.ParseTCPPeers(peers)
 			if err != nil {
 				return chatErr(p, err)
@@ -135,6 +141,12 @@ func newRaftClientCmd(g *globals) *cobra.Command {
 		Args: cobra.RangeArgs(3, 4),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if _, err := g.language(); err != nil {
+				return err
+			}
+			if err := checkAddr(g, p.T("address"), args[0]); err != nil {
+				return err
+			}
+			if err := checkPositive(g, "wait", wait, 5*time.Second); err != nil {
 				return err
 			}
 			c, err := raft.ParseCommand([]byte(strings.Join(args[1:], " ")))

@@ -2,7 +2,6 @@ package main
 
 import (
 	"io"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -33,7 +32,7 @@ func newRaftReplayCmd(g *globals) *cobra.Command {
 			in := cmd.InOrStdin()
 			name := args[0]
 			if name != "-" {
-				file, err := os.Open(name)
+				file, err := openInput(name)
 				if err != nil {
 					return g.errorf("replay: %w", err)
 				}

@@ -77,6 +77,9 @@ func newRaftRunCmd(g *globals) *cobra.Command {
 					steps = raftScenarioSteps
 				}
 			}
+			if cmd.Flags().Changed("nodes") && (cfg.Nodes < raft.MinNodes || cfg.Nodes > raft.MaxNodes) {
+				return g.errorf("--nodes %d: want %d to %d nodes", cfg.Nodes, raft.MinNodes, raft.MaxNodes)
+			}
 			if steps < 1 || steps > raftMaxSteps {
 				return g.errorf("--steps %d: want 1 to %d events", steps, raftMaxSteps)
 			}
@@ -87,7 +90,7 @@ func newRaftRunCmd(g *globals) *cobra.Command {
 			var file *os.File
 			if export != "" && export != "-" { // before the run, so a bad path fails at once
 				if file, err = os.Create(export); err != nil {
-					return g.errorf("export: %w", err)
+					return exportError(g, export, err)
 				}
 				defer file.Close()
 			}
@@ -104,10 +107,10 @@ func newRaftRunCmd(g *globals) *cobra.Command {
 			raftLog(&sb, p, sim.History())
 			if file != nil {
 				if _, err := sim.Trace().WriteTo(file); err != nil {
-					return g.errorf("export %s: %w", export, err)
+					return exportError(g, export, err)
 				}
 				if err := file.Close(); err != nil {
-					return g.errorf("export %s: %w", export, err)
+					return exportError(g, export, err)
 				}
 				sb.WriteString(p.T("wrote %d events to %s (%s)", sim.Events(), export, "jsonl") + "\n")
 			}
@@ -210,7 +213,7 @@ func newRaftScenariosCmd(g *globals) *cobra.Command {
 			var sb strings.Builder
 			for _, s := range raft.Scenarios() {
 				fmt.Fprintf(&sb, "%s  %s\n", s.Name, s.Title(p))
-				for _, line := range wrapWords(p.T("%d nodes", s.Nodes)+" · "+s.About(p), 74) {
+				for _, line := range wrapWords(p.T("%d nodes", s.Nodes)+" · "+s.AboutHeadless(p), 74) {
 					fmt.Fprintf(&sb, "    %s\n", line)
 				}
 				sb.WriteString("\n")

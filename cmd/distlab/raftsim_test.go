@@ -168,7 +168,7 @@ func TestRaftRunErrors(t *testing.T) {
 		{"--faults drop=0.1,drop=0.2", "faults: drop given twice", "falhas: drop dada duas vezes"},
 		{"--bug off-by-one", `no bug "off-by-one": want count-old-term or forget-vote`, `não há o bug "off-by-one"`},
 		{"--steps 0", "--steps 0: want 1 to 100,000 events", "--steps 0: use de 1 a 100.000 eventos"},
-		{"--nodes 9", "a cluster has 3 to 7 nodes, not 9", "um cluster tem de 3 a 7 nós, não 9"},
+		{"--nodes 9", "--nodes 9: want 3 to 7 nodes", "--nodes 9: use de 3 a 7 nós"},
 		{"--scenario nope", `no scenario "nope"`, `não há cenário "nope"`},
 		{"--scenario split-vote --nodes 5", "scenario split-vote runs on 4 nodes", "o cenário split-vote roda com 4 nós"},
 	}

@@ -48,6 +48,7 @@ func init() {
 				"--export ARQUIVO grava a execução em linhas JSON, um evento por linha com a ação que o fez\n"+
 				"(- as escreve no lugar do log); distlab raft replay ARQUIVO a roda de novo."),
 		locale.Str("--steps %d: want 1 to %d events", "--steps %d: use de 1 a %d eventos"),
+		locale.Str("--nodes %d: want %d to %d nodes", "--nodes %d: use de %d a %d nós"),
 		locale.Str("export: %v", "exportar: %v"),
 		locale.Str("export %s: %v", "exportar %s: %v"),
 		locale.Plural("wrote %d events to %s (%s)", "wrote %d event to %s (%s)", "%d eventos gravados em %s (%s)", "%d evento gravado em %s (%s)"),

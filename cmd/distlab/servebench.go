@@ -54,6 +54,15 @@ func newServeBenchCmd(g *globals) *cobra.Command {
 			if b.cfg.Width, b.cfg.Height, err = parseSize(b.size); err != nil {
 				return g.errorf("--size %s: want columns x rows, at least 40x15", b.size)
 			}
+			if !finite(b.cfg.Rate) || b.cfg.Rate <= 0 {
+				return g.errorf("--rate %g: want more than 0 keys a second", b.cfg.Rate)
+			}
+			if err := checkPositive(g, "typing", b.cfg.Typing, load.DefaultTyping); err != nil {
+				return err
+			}
+			if err := checkPositive(g, "idle", b.cfg.Idle, load.DefaultIdle); err != nil {
+				return err
+			}
 			for _, n := range b.sessions {
 				if n < 1 {
 					return g.errorf("--sessions %s: want at least 1", strconv.Itoa(n))

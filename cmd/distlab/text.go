@@ -16,6 +16,9 @@ func init() {
 	for _, m := range lessons.Messages {
 		locale.Add(locale.Str(m[0], m[1]))
 	}
+	for _, m := range lessons.PluralMessages {
+		locale.Add(locale.PluralArg(m.Arg, m.EnMany, m.EnOne, m.PTMany, m.PTOne))
+	}
 	locale.Add(
 		// distlab
 		locale.Str("Learn distributed systems in the terminal, with live demos",
@@ -88,6 +91,7 @@ func init() {
 		locale.Str("no lesson given", "nenhuma lição indicada"),
 		locale.Str("no lessons in %s (see: distlab lessons check)", "não há lições em %s (veja: distlab lessons check)"),
 		locale.Str("--style %q: want one of %s", "--style %q: use um de %s"),
+		locale.Str("--width %d: want at least %d columns", "--width %d: use pelo menos %d colunas"),
 		locale.Str("wrap at this many `columns` (default: the terminal's, or 80)",
 			"quebra as linhas neste número de `colunas` (padrão: a largura do terminal, ou 80)"),
 		locale.Str("plain, dark, light, ascii or notty (default: plain when not a terminal or NO_COLOR is set, else the theme's)",
@@ -251,6 +255,8 @@ func init() {
 			"exige pelo menos %d argumentos, recebeu só %d", "exige pelo menos %d argumento, recebeu só %d"),
 		locale.Plural("accepts at most %d arguments, received %d", "accepts at most %d argument, received %d",
 			"aceita no máximo %d argumentos, recebeu %d", "aceita no máximo %d argumento, recebeu %d"),
+		locale.PluralArg(2, "accepts from %d to %d arguments, received %d", "accepts from %d to %d argument, received %d",
+			"aceita de %d a %d argumentos, recebeu %d", "aceita de %d a %d argumento, recebeu %d"),
 		locale.Str("at least one of the flags in the group [%s] is required",
 			"é obrigatória pelo menos uma das opções do grupo [%s]"),
 		locale.Str("if any flags in the group [%s] are set none of the others can be; [%s] were all set",

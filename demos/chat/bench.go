@@ -43,9 +43,9 @@ func (r BenchResult) String() string { return r.In(nil) }
 
 // In is the result in p's language.
 func (r BenchResult) In(p *locale.Printer) string {
-	return p.T("delivered %d/%d (%.2f%%) in %s: %.0f deliveries/s; latency p50 %s p99 %s; %d duplicates, %d reordered",
+	return p.T("delivered %d/%d (%.2f%%) in %s: %.0f deliveries/s; latency p50 %s p99 %s; %s, %d reordered",
 		r.Delivered, r.Expected, 100*float64(r.Delivered)/max(float64(r.Expected), 1), p.Duration(r.Elapsed),
-		r.PerSecond(), p.Duration(r.P50), p.Duration(r.P99), r.Duplicates, r.Reordered)
+		r.PerSecond(), p.Duration(r.P50), p.Duration(r.P99), p.T("%d duplicates", r.Duplicates), r.Reordered)
 }
 
 // benchClient is one connection of the load generator.

@@ -174,8 +174,9 @@ func init() {
 		locale.Str("chat: bench: no welcome: %v", "chat: teste de carga: sem boas-vindas: %v"),
 
 		// A bench's result.
-		locale.Str("delivered %d/%d (%.2f%%) in %s: %.0f deliveries/s; latency p50 %s p99 %s; %d duplicates, %d reordered",
-			"entregues %d/%d (%.2f%%) em %s: %.0f entregas/s; latência p50 %s p99 %s; %d duplicadas, %d fora de ordem"),
+		locale.Str("delivered %d/%d (%.2f%%) in %s: %.0f deliveries/s; latency p50 %s p99 %s; %s, %d reordered",
+			"entregues %d/%d (%.2f%%) em %s: %.0f entregas/s; latência p50 %s p99 %s; %s, %d fora de ordem"),
+		locale.Plural("%d duplicates", "%d duplicate", "%d duplicadas", "%d duplicada"),
 	)
 }
 

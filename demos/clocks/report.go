@@ -39,8 +39,8 @@ func WriteSummary(w io.Writer, r *Run, p *locale.Printer) error {
 	} else {
 		sb.WriteString(p.T("Random run, seed %s", strconv.FormatUint(c.Seed, 10)) + "\n")
 	}
-	sb.WriteString(p.T("%d processes · %d events · delay %.3fms..%.3fms · loss %.4g%% · dup %.4g%%",
-		c.Procs, len(r.Events), ms(c.DelayMin), ms(c.DelayMax), 100*c.Loss, 100*c.Dup))
+	sb.WriteString(p.T("%s · %s · delay %.3fms..%.3fms · loss %.4g%% · dup %.4g%%",
+		p.T("%d processes", c.Procs), p.T("%d events", len(r.Events)), ms(c.DelayMin), ms(c.DelayMax), 100*c.Loss, 100*c.Dup))
 	if pt := c.Partition; pt != nil {
 		sb.WriteString(p.T(" · partition %s | %s from %.3fms to %.3fms", procSet(pt.A), procSet(pt.B), ms(pt.From), ms(pt.To)))
 	}

@@ -94,12 +94,15 @@ func init() {
 
 		// Coordinators.
 		locale.Str("%s reaches %d of %d replicas, %s = %d", "%s alcança %d de %d réplicas, %s = %d"),
-		locale.Str("%s has %d of %d acknowledgements for %s = %d", "%s tem %d de %d confirmações para %s = %d"),
-		locale.Str("%s has %d of %d answers for the read of %s", "%s tem %d de %d respostas para a leitura de %s"),
+		locale.PluralArg(3, "%s has %d of %d acknowledgements for %s = %d", "%s has %d of %d acknowledgement for %s = %d",
+			"%s tem %d de %d confirmações para %s = %d", "%s tem %d de %d confirmação para %s = %d"),
+		locale.PluralArg(3, "%s has %d of %d answers for the read of %s", "%s has %d of %d answer for the read of %s",
+			"%s tem %d de %d respostas para a leitura de %s", "%s tem %d de %d resposta para a leitura de %s"),
 		locale.Str("no replica it reached has what c%d saw before", "nenhuma réplica alcançada tem o que c%d já viu"),
 		locale.PluralArg(4, "%s read %s = %s and repairs %d replicas behind before answering", "%s read %s = %s and repairs %d replica behind before answering", "%s leu %s = %s e repara %d réplicas atrasadas antes de responder", "%s leu %s = %s e repara %d réplica atrasada antes de responder"),
 		locale.PluralArg(2, "%s waits for %d more repairs", "%s waits for %d more repair", "%s espera mais %d reparos", "%s espera mais %d reparo"),
-		locale.Str("timed out with %d of %d answers", "o tempo acabou com %d de %d respostas"),
+		locale.PluralArg(2, "timed out with %d of %d answers", "timed out with %d of %d answer",
+			"o tempo acabou com %d de %d respostas", "o tempo acabou com %d de %d resposta"),
 
 		// Operations and their answers.
 		locale.Str("write %s = %d", "escrita %s = %d"),
@@ -123,7 +126,8 @@ func init() {
 		// The checker.
 		locale.Str("linearizable: yes", "linearizável: sim"),
 		locale.Str("linearizable: no: %s", "linearizável: não: %s"),
-		locale.Str("linearizable: undecided: the checker ran out of time on %d operations", "linearizável: indeciso: o verificador ficou sem tempo em %d operações"),
+		locale.Plural("linearizable: undecided: the checker ran out of time on %d operations", "linearizable: undecided: the checker ran out of time on %d operation",
+			"linearizável: indeciso: o verificador ficou sem tempo em %d operações", "linearizável: indeciso: o verificador ficou sem tempo em %d operação"),
 		locale.Str("%d ms", "%d ms"), // a time of the history, its digits grouped the language's way
 		locale.Str("%s at %s after %s completed at %s", "%s em %s depois de %s concluída em %s"),
 		locale.Str("%s at %s: a register holds one value, not siblings", "%s em %s: um registrador guarda um valor, não versões irmãs"),

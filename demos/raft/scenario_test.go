@@ -2,7 +2,10 @@ package raft
 
 import (
 	"fmt"
+	"regexp"
 	"testing"
+
+	"distlab/demos/locale"
 )
 
 // play runs a scenario to its end and a while after, for a seed.
@@ -107,4 +110,20 @@ func overwrote(s *Sim, id uint64, index int) bool {
 		}
 	}
 	return false
+}
+
+// What a scenario shows, told for the command line (AboutHeadless), sends
+// the reader to no key: distlab raft run has none. The pane's About may.
+func TestScenariosAboutHeadlessNamesNoKey(t *testing.T) {
+	appKey := regexp.MustCompile(`(?i)(^|[^\pL])(press|tecle|aperte)($|[^\pL])`)
+	for _, sc := range Scenarios() {
+		for _, l := range locale.Langs {
+			if s := sc.AboutHeadless(locale.For(l)); appKey.MatchString(s) {
+				t.Errorf("%s, %s: %q", sc.Name, l, s)
+			}
+		}
+	}
+	if sc, _ := FindScenario(MinorityLeader); sc.AboutHeadless(nil) == sc.About(nil) {
+		t.Error("minority-leader has no words of its own for the command line")
+	}
 }

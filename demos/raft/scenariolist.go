@@ -67,6 +67,9 @@ var scenarios = []*Scenario{
 		About: func(p *locale.Printer) string {
 			return p.T("The leader and one follower are cut off from the other three. The old leader still takes a write but can never commit it: two of five is no majority. The three elect a leader of a newer term and commit. Press h to heal and watch the old leader step down.")
 		},
+		Headless: func(p *locale.Printer) string {
+			return p.T("The leader and one follower are cut off from the other three. The old leader still takes a write but can never commit it: two of five is no majority. The three elect a leader of a newer term and commit, while the old leader, cut off, still believes it leads: two leaders at once, of different terms. In the app, h heals the partition and the old leader steps down.")
+		},
 		stages: []stage{
 			whenAnyLeader(func(id uint64) []Action {
 				return []Action{{Op: OpPartition, Side: []uint64{id, id%5 + 1}}, do(OpWrite, id)}

@@ -18,6 +18,9 @@ type Scenario struct {
 	Nodes int
 	Title func(p *locale.Printer) string
 	About func(p *locale.Printer) string // what it shows, for the pane and the CLI
+	// Headless, if set, is About for the command line, where About names
+	// a key of the app: distlab raft run has no keys.
+	Headless func(p *locale.Printer) string
 	// manual: no election timer fires on its own while the script runs;
 	// the script fires them.
 	manual bool
@@ -40,6 +43,15 @@ type stage struct {
 type script struct {
 	sc *Scenario
 	i  int
+}
+
+// AboutHeadless is what the scenario shows, in words for the command line:
+// Headless, or About when it names no key.
+func (sc *Scenario) AboutHeadless(p *locale.Printer) string {
+	if sc.Headless != nil {
+		return sc.Headless(p)
+	}
+	return sc.About(p)
 }
 
 func (sc *Scenario) start(e *engine) *script {

@@ -182,7 +182,7 @@ func ReadTrace(r io.Reader) (*Trace, error) {
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return nil, locale.Errorf("trace line %d: %v", len(lines)+1, err)
+		return nil, locale.Errorf("trace line %d: %v", len(lines)+1, locale.FileError(err))
 	}
 	if len(lines) < 2 {
 		return nil, locale.Errorf("not a trace: want a header line, the events and a verdict line")
