@@ -130,7 +130,7 @@ func newScaleModelCmd(g *globals) *cobra.Command {
 
 func newScaleWorkerCmd(g *globals) *cobra.Command {
 	p := g.p
-	cfg := scale.WorkerConfig{Addr: "127.0.0.1:7000", Rounds: scale.DefaultRounds}
+	cfg := scale.WorkerConfig{Addr: "127.0.0.1:7000", Rounds: scale.DefaultRounds, MaxConns: scale.DefaultMaxConns}
 	cmd := &cobra.Command{
 		Use:   "worker",
 		Short: p.T("Run a worker that burns CPU per request over TCP, for scale bench"),
@@ -147,6 +147,9 @@ func newScaleWorkerCmd(g *globals) *cobra.Command {
 			host, port, err := net.SplitHostPort(cfg.Addr)
 			if err != nil {
 				return scaleErrorf(p, "--listen %q: want HOST:PORT: %w", cfg.Addr, err)
+			}
+			if cfg.MaxConns < 1 || cfg.MaxConns > scale.MaxMaxConns {
+				return scaleErrorf(p, "--max-conns %d: want 1..%d connections", cfg.MaxConns, scale.MaxMaxConns)
 			}
 			if host == "" { // ":7000" means this machine only, not every interface
 				cfg.Addr = net.JoinHostPort("127.0.0.1", port)
@@ -191,6 +194,7 @@ func newScaleWorkerCmd(g *globals) *cobra.Command {
 	f := cmd.Flags()
 	f.StringVar(&cfg.Addr, "listen", cfg.Addr, p.T("HOST:PORT to listen on (port 0: any free port; 0.0.0.0: every interface)"))
 	f.IntVar(&cfg.Rounds, "rounds", cfg.Rounds, p.T("SHA-256 rounds a request (1..%d); a bench's --rounds must match", scale.MaxRounds))
+	f.IntVar(&cfg.MaxConns, "max-conns", cfg.MaxConns, p.T("connections served at once (1..%d); one more is answered %q and closed", scale.MaxMaxConns, scale.BusyPrefix+" …"))
 	return cmd
 }
 
@@ -224,8 +228,8 @@ func newScaleBenchCmd(g *globals) *cobra.Command {
 			plan := scale.BenchPlan{Duration: duration, Rate: rate, Timeout: timeout, Rounds: rounds, Log: cmd.ErrOrStderr(), Printer: p}
 			switch { // exactly one of --up and --out: the flag groups below check it
 			case f.Changed("up"):
-				if up < 1 {
-					return scaleErrorf(p, "--up %d: want at least 1 core", up)
+				if up < 1 || up > scale.MaxUp {
+					return scaleErrorf(p, "--up %d: want 1..%d cores", up, scale.MaxUp)
 				}
 				plan.Mode, plan.N = scale.ScaleUp, up
 			default:
@@ -277,13 +281,13 @@ func newScaleBenchCmd(g *globals) *cobra.Command {
 		},
 	}
 	f := cmd.Flags()
-	f.IntVar(&up, "up", 0, p.T("scale up: one local worker with GOMAXPROCS=N"))
+	f.IntVar(&up, "up", 0, p.T("scale up: one local worker with GOMAXPROCS=N (1..%d)", scale.MaxUp))
 	f.IntVar(&out, "out", 0, p.T("scale out: N local workers with GOMAXPROCS=1 (0: only --workers)"))
 	f.StringVar(&workers, "workers", "", p.T("running workers to add to the pool, HOST:PORT comma-separated"))
 	cmd.MarkFlagsOneRequired("up", "out")
 	cmd.MarkFlagsMutuallyExclusive("up", "out")
 	f.DurationVar(&duration, "duration", 5*time.Second, p.T("how long to measure"))
-	f.DurationVar(&timeout, "timeout", 0, p.T("a request unanswered this long fails, and its worker is skipped for 1s: a hung worker is caught only this way (default 1s, longer when --rounds makes requests heavy)"))
+	f.DurationVar(&timeout, "timeout", 0, p.T("a request unanswered this long fails, and its worker is skipped for 1s: a hung worker is caught only this way (default: ten times what an answer should wait, at least 1s; longer for heavy --rounds or more local cores than CPUs)"))
 	f.Float64Var(&rate, "rate", 0, p.T("offered load in req/s, Poisson arrivals (0: closed loop, as fast as the workers go)"))
 	f.IntVar(&rounds, "rounds", scale.DefaultRounds, p.T("SHA-256 rounds a request: the work, for local workers and to check remote ones"))
 	f.StringVar(&preset, "preset", scale.Published, p.T("model for the prediction (α, β): %s", strings.Join(scale.PresetNames(), ", ")))

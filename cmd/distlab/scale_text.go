@@ -64,6 +64,9 @@ func init() {
 			"HOST:PORTA onde escutar (porta 0: qualquer porta livre; 0.0.0.0: todas as interfaces)"),
 		locale.Str("SHA-256 rounds a request (1..%d); a bench's --rounds must match",
 			"rodadas de SHA-256 por requisição (1..%d); o --rounds da medição deve ser igual"),
+		locale.Str("--max-conns %d: want 1..%d connections", "--max-conns %d: use 1..%d conexões"),
+		locale.Str("connections served at once (1..%d); one more is answered %q and closed",
+			"conexões atendidas ao mesmo tempo (1..%d); uma a mais recebe %q e é fechada"),
 
 		// scale bench
 		locale.Str("Measure scale up (one worker, N cores) or scale out (N one-core workers), beside the model",
@@ -86,7 +89,7 @@ func init() {
 				"quanto os workers respondem; com ela, chegadas de Poisson a R req/s.\n\n"+
 				"O γ do modelo é a taxa de um núcleo medida neste processo; α e β vêm de --preset.\n"+
 				"Cada worker remoto conta como um núcleo no modelo."),
-		locale.Str("--up %d: want at least 1 core", "--up %d: use pelo menos 1 núcleo"),
+		locale.Str("--up %d: want 1..%d cores", "--up %d: use 1..%d núcleos"),
 		locale.Str("--out %d: want 0 or more workers", "--out %d: use 0 ou mais workers"),
 		locale.Str("--workers %q: want HOST:PORT: %v", "--workers %q: use HOST:PORTA: %v"),
 		locale.Str("--out 0 needs --workers: there is nothing to measure", "--out 0 precisa de --workers: não há o que medir"),
@@ -94,12 +97,12 @@ func init() {
 			"--duration deve ser positiva, --rate e --timeout 0 ou mais, --rounds 1..%d"),
 		locale.Str("finding this program to start workers: %v", "procurando este programa para iniciar os workers: %v"),
 		locale.Str("requests failed", "requisições falharam"),
-		locale.Str("scale up: one local worker with GOMAXPROCS=N", "vertical: um worker local com GOMAXPROCS=N"),
+		locale.Str("scale up: one local worker with GOMAXPROCS=N (1..%d)", "vertical: um worker local com GOMAXPROCS=N (1..%d)"),
 		locale.Str("scale out: N local workers with GOMAXPROCS=1 (0: only --workers)", "horizontal: N workers locais com GOMAXPROCS=1 (0: só --workers)"),
 		locale.Str("running workers to add to the pool, HOST:PORT comma-separated", "workers já rodando a acrescentar, HOST:PORTA separados por vírgula"),
 		locale.Str("how long to measure", "por quanto tempo medir"),
-		locale.Str("a request unanswered this long fails, and its worker is skipped for 1s: a hung worker is caught only this way (default 1s, longer when --rounds makes requests heavy)",
-			"uma requisição sem resposta por esse tempo falha, e seu worker fica de fora por 1s: só assim se pega um worker travado (padrão 1s, mais quando --rounds torna as requisições pesadas)"),
+		locale.Str("a request unanswered this long fails, and its worker is skipped for 1s: a hung worker is caught only this way (default: ten times what an answer should wait, at least 1s; longer for heavy --rounds or more local cores than CPUs)",
+			"uma requisição sem resposta por esse tempo falha, e seu worker fica de fora por 1s: só assim se pega um worker travado (padrão: dez vezes o que uma resposta deveria esperar, no mínimo 1s; mais com --rounds pesado ou mais núcleos locais que CPUs)"),
 		locale.Str("offered load in req/s, Poisson arrivals (0: closed loop, as fast as the workers go)",
 			"carga oferecida em req/s, chegadas de Poisson (0: malha fechada, tão rápido quanto os workers)"),
 		locale.Str("SHA-256 rounds a request: the work, for local workers and to check remote ones",

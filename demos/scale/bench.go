@@ -302,6 +302,10 @@ func (b *benchRun) connLoop(t *target) {
 			b.fail(t, err)
 			b.forget(c)
 			c = nil
+		case strings.HasPrefix(answer, BusyPrefix): // full: this connection is closed, the next try dials again
+			b.fail(t, busyError(t.addr, answer))
+			b.forget(c)
+			c = nil
 		case strings.HasPrefix(answer, "ERR"):
 			b.fail(t, fmt.Errorf("%s: %s", t.addr, answer)) // the worker's own words
 		case len(answer) != 64:
@@ -322,6 +326,16 @@ func (b *benchRun) connLoop(t *target) {
 		}
 		signal(j)
 	}
+}
+
+// busyError is a worker's BusyPrefix line as the reader's words: why the
+// connection ended, where a bare EOF said nothing.
+func busyError(addr, answer string) error {
+	var limit int
+	if _, err := fmt.Sscanf(answer, BusyPrefix+" connection limit %d", &limit); err != nil {
+		return fmt.Errorf("%s: %s", addr, answer) // the worker's own words
+	}
+	return locale.Errorf("%s: the worker refused the connection: it serves %d at most (--max-conns)", addr, limit)
 }
 
 func signal(j job) {

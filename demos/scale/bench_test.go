@@ -205,3 +205,31 @@ func TestCalibrate(t *testing.T) {
 		t.Errorf("ten times the rounds: %.0f req/s vs %.0f", g2, g)
 	}
 }
+
+// The timeout a bench picks is ten times what an answer waits for: longer
+// for heavy requests, and for local cores that take turns on fewer CPUs,
+// so that a slow worker is not taken for a hung one.
+func TestDefaultTimeout(t *testing.T) {
+	for _, c := range []struct {
+		gamma       float64
+		cores, cpus int
+		want        time.Duration
+	}{
+		{1000, 2, 8, time.Second},               // 20 ms of work: the floor
+		{10, 1, 8, 2 * time.Second},             // 2 requests of 100 ms, times 10
+		{1000, 256, 2, 2560 * time.Millisecond}, // 128 cores a CPU: 256 requests' work
+		{1000, 0, 2, time.Second},               // remote workers only
+	} {
+		if got := defaultTimeout(c.gamma, c.cores, c.cpus); got != c.want {
+			t.Errorf("defaultTimeout(%g, %d, %d) = %v, want %v", c.gamma, c.cores, c.cpus, got, c.want)
+		}
+	}
+}
+
+// --up has a limit: past MaxUp cores the bench does not start.
+func TestRunBenchMaxUp(t *testing.T) {
+	_, err := RunBench(context.Background(), BenchPlan{Mode: ScaleUp, N: MaxUp + 1, Exe: "/nonexistent"})
+	if err == nil || !strings.Contains(err.Error(), "257 cores, want 1..256") {
+		t.Errorf("%d cores: %v", MaxUp+1, err)
+	}
+}

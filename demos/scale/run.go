@@ -54,6 +54,19 @@ type BenchReport struct {
 	Result    *BenchResult
 }
 
+// ConnsPerCore is how many connections a bench opens for each core it
+// loads, a local core or a remote worker: two keep a core busy while an
+// answer travels back and the next request comes.
+const ConnsPerCore = 2
+
+// MaxUp is the most cores a scale-up bench gives its one worker. A bench
+// opens ConnsPerCore connections a core, and at 256 cores their 512 file
+// descriptors stay within the 1,024 a process is commonly allowed (ulimit
+// -n), in the bench and in the worker alike, even where Go cannot raise
+// that limit. No laptop in a classroom has that many cores: the published
+// fit peaks at 36, and past the CPUs here the cores only take turns.
+const MaxUp = 256
+
 // RunBench calibrates, starts the local workers, runs the bench, stops
 // the workers it started (always, and waits for them) and reports.
 func RunBench(ctx context.Context, plan BenchPlan) (*BenchReport, error) {
@@ -62,6 +75,9 @@ func RunBench(ctx context.Context, plan BenchPlan) (*BenchReport, error) {
 	}
 	if plan.N < 0 || plan.N == 0 && len(plan.Remote) == 0 {
 		return nil, ErrNoWorkers
+	}
+	if plan.Mode == ScaleUp && plan.N > MaxUp {
+		return nil, locale.Errorf("scale: %d cores, want 1..%d", plan.N, MaxUp)
 	}
 	if plan.N > 0 && plan.Exe == "" {
 		return nil, locale.Errorf("scale: no binary to start local workers with")
@@ -107,14 +123,14 @@ func RunBench(ctx context.Context, plan BenchPlan) (*BenchReport, error) {
 		if err := start(plan.N); err != nil {
 			return nil, err
 		}
-		conns = append(conns, 2*plan.N)
+		conns = append(conns, ConnsPerCore*plan.N)
 	default:
 		logf(p.T("starting %d workers with GOMAXPROCS=1…", plan.N))
 		for range plan.N {
 			if err := start(1); err != nil {
 				return nil, err
 			}
-			conns = append(conns, 2)
+			conns = append(conns, ConnsPerCore)
 		}
 	}
 	rep.Local = len(procs)
@@ -125,8 +141,8 @@ func RunBench(ctx context.Context, plan BenchPlan) (*BenchReport, error) {
 	rep.Predicted, rep.Ideal = m.X(float64(rep.Units)), rep.Gamma*float64(rep.Units)
 
 	timeout := plan.Timeout
-	if timeout <= 0 { // each core has 2 connections: an answer may wait for 2 requests' work
-		timeout = max(time.Second, time.Duration(20/rep.Gamma*float64(time.Second)))
+	if timeout <= 0 {
+		timeout = defaultTimeout(rep.Gamma, rep.localCores(), rep.CPUs)
 	}
 	logf(p.T("load testing %d workers for %s…", len(rep.Workers), p.Duration(plan.Duration)))
 	res, err := Bench(ctx, BenchConfig{
@@ -144,4 +160,20 @@ func RunBench(ctx context.Context, plan BenchPlan) (*BenchReport, error) {
 	}
 	procs = nil
 	return rep, nil
+}
+
+// defaultTimeout is how long a request may go unanswered when the bench
+// was not told: ten times what an answer waits for in a closed loop, at
+// least a second. Each core has ConnsPerCore requests outstanding, so an
+// answer waits for ConnsPerCore requests' work, 1/γ each; and when the
+// local workers have more cores than there are CPUs here, their cores take
+// turns, and it waits cores/CPUs times as long. A shorter timeout would
+// take a worker that is only slow for a hung one, and fail its requests.
+func defaultTimeout(gamma float64, localCores, cpus int) time.Duration {
+	turns := 1.0
+	if cpus > 0 && localCores > cpus {
+		turns = float64(localCores) / float64(cpus)
+	}
+	wait := ConnsPerCore * turns / gamma
+	return max(time.Second, time.Duration(10*wait*float64(time.Second)))
 }
