@@ -71,6 +71,41 @@ func TestReportLanguages(t *testing.T) {
 	}
 }
 
+// The note that the CPUs shared by the local workers and the bench held the
+// measurement below the model comes only when it did fall below it.
+func TestReportSharedCPUsNote(t *testing.T) {
+	m, _ := Preset(Published)
+	report := func(throughput, rate float64) *BenchReport {
+		return &BenchReport{
+			Plan:  BenchPlan{Mode: ScaleUp, N: 2, Rounds: 8000, Model: m, Rate: rate},
+			Local: 1, Units: 2, Gamma: 1000, Measured: true, Predicted: 1947.5, Ideal: 2000, CPUs: 2,
+			Result: &BenchResult{Elapsed: time.Second, OK: uint64(throughput), Throughput: throughput},
+		}
+	}
+	for _, c := range []struct {
+		throughput, rate float64
+		note             bool
+	}{
+		{2025, 0, false},  // measured / model = 1.04: above the model
+		{1850, 0, false},  // 0.95: within the run-to-run spread
+		{1000, 0, true},   // 0.51: well below
+		{480, 500, false}, // the offered 500 req/s, served
+		{300, 500, true},  // under the offered load
+	} {
+		r := report(c.throughput, c.rate)
+		for lang, note := range map[locale.Lang]string{locale.English: "note:", locale.Portuguese: "nota:"} {
+			if got := strings.Contains(r.Text(locale.For(lang)), note); got != c.note {
+				t.Errorf("%s, %.0f req/s measured, %.0f offered: note %v, want %v:\n%s", lang, c.throughput, c.rate, got, c.note, r.Text(locale.For(lang)))
+			}
+		}
+	}
+	r := report(1000, 0)
+	r.CPUs = 8 // enough CPUs: nothing to blame them for
+	if strings.Contains(r.String(), "note:") {
+		t.Errorf("note with 8 CPUs:\n%s", r)
+	}
+}
+
 // Errors a person reads come in their language and still match their
 // sentinels.
 func TestErrorsLanguages(t *testing.T) {
