@@ -2,9 +2,11 @@ package scale
 
 import (
 	"errors"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"distlab/demos/locale"
 )
@@ -67,6 +69,38 @@ func TestReportLanguages(t *testing.T) {
 	for _, english := range []string{"measured ", "answered", "error", "workers with", "round robin", "rounds", "model "} {
 		if strings.Contains(pt, english) {
 			t.Errorf("Portuguese report says %q:\n%s", english, pt)
+		}
+	}
+}
+
+// The report's figures end in one column, in both languages, however wide
+// the widest: the answered count sat a column left of the req/s above it,
+// and a 7-digit ideal pushed its row out of line.
+func TestReportFiguresAligned(t *testing.T) {
+	m, _ := Preset(Published)
+	r := &BenchReport{
+		Plan:  BenchPlan{Mode: ScaleUp, N: 1000, Rounds: 8000, Model: m},
+		Local: 1, Units: 1000, Gamma: 1065.454, Measured: true, Predicted: 1339, Ideal: 1065454, CPUs: 2,
+		Result: &BenchResult{Elapsed: 2 * time.Second, OK: 5462, Errors: 12, Throughput: 2731,
+			FirstError: "EOF", PerWorker: []WorkerResult{{Addr: "127.0.0.1:7000", OK: 5000}, {Addr: "[::1]:7001", OK: 462}}},
+	}
+	figure := regexp.MustCompile(`^ *\S* +([0-9][0-9.,]*) `)
+	for _, lang := range []locale.Lang{locale.English, locale.Portuguese} {
+		text := r.Text(locale.For(lang))
+		blocks := strings.Split(text, "\n\n")
+		if len(blocks) < 3 {
+			t.Fatalf("%s: report:\n%s", lang, text)
+		}
+		for _, block := range blocks[1:3] {
+			ends := map[int]bool{}
+			for _, line := range strings.Split(block, "\n") {
+				if at := figure.FindStringSubmatchIndex(line); at != nil {
+					ends[utf8.RuneCountInString(line[:at[3]])] = true
+				}
+			}
+			if len(ends) != 1 {
+				t.Errorf("%s: figures end in columns %v:\n%s", lang, ends, block)
+			}
 		}
 	}
 }
