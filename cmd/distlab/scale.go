@@ -250,8 +250,17 @@ func newScaleBenchCmd(g *globals) *cobra.Command {
 			if plan.N == 0 && len(plan.Remote) == 0 {
 				return scaleErrorf(p, "--out 0 needs --workers: there is nothing to measure")
 			}
-			if duration <= 0 || rate < 0 || timeout < 0 || rounds < 1 || rounds > scale.MaxRounds {
-				return scaleErrorf(p, "--duration must be positive, --rate and --timeout 0 or more, --rounds 1..%d", scale.MaxRounds)
+			if duration <= 0 {
+				return scaleErrorf(p, "--duration %s: want a duration above 0s, such as 5s", p.Duration(duration))
+			}
+			if !(rate >= 0 && rate <= scale.MaxRate) {
+				return scaleErrorf(p, "--rate %s: want 0 (closed loop) to %d req/s", f.Lookup("rate").Value.String(), scale.MaxRate)
+			}
+			if timeout < 0 {
+				return scaleErrorf(p, "--timeout %s: want 0s (the bench picks it) or more", p.Duration(timeout))
+			}
+			if rounds < 1 || rounds > scale.MaxRounds {
+				return scaleErrorf(p, "--rounds %d: want 1..%d", rounds, scale.MaxRounds)
 			}
 			m, ok := scale.Preset(preset)
 			if !ok {
@@ -288,8 +297,8 @@ func newScaleBenchCmd(g *globals) *cobra.Command {
 	cmd.MarkFlagsMutuallyExclusive("up", "out")
 	f.DurationVar(&duration, "duration", 5*time.Second, p.T("how long to measure"))
 	f.DurationVar(&timeout, "timeout", 0, p.T("a request unanswered this long fails, and its worker is skipped for 1s: a hung worker is caught only this way (default: ten times what an answer should wait, at least 1s; longer for heavy --rounds or more local cores than CPUs)"))
-	f.Float64Var(&rate, "rate", 0, p.T("offered load in req/s, Poisson arrivals (0: closed loop, as fast as the workers go)"))
-	f.IntVar(&rounds, "rounds", scale.DefaultRounds, p.T("SHA-256 rounds a request: the work, for local workers and to check remote ones"))
+	f.Float64Var(&rate, "rate", 0, p.T("offered load in req/s, Poisson arrivals, up to %d (0: closed loop, as fast as the workers go)", scale.MaxRate))
+	f.IntVar(&rounds, "rounds", scale.DefaultRounds, p.T("SHA-256 rounds a request (1..%d): the work, for local workers and to check remote ones", scale.MaxRounds))
 	f.StringVar(&preset, "preset", scale.Published, p.T("model for the prediction (α, β): %s", strings.Join(scale.PresetNames(), ", ")))
 	_ = cmd.RegisterFlagCompletionFunc("preset", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return scale.PresetNames(), cobra.ShellCompDirectiveNoFileComp

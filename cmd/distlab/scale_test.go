@@ -14,6 +14,14 @@ var scaleFlagErrors = []struct {
 }{
 	{[]string{"scale", "bench", "--up", "257"}, "--up 257: want 1..256 cores", "--up 257: use 1..256 núcleos"},
 	{[]string{"scale", "bench", "--up", "0"}, "--up 0: want 1..256 cores", "--up 0: use 1..256 núcleos"},
+	{[]string{"scale", "bench", "--up", "1", "--duration", "0s"}, "--duration 0s: want a duration above 0s", "--duration 0s: use uma duração acima de 0s"},
+	{[]string{"scale", "bench", "--up", "1", "--duration", "-1.5s"}, "--duration -1.5s: want a duration above 0s", "--duration -1,5s: use uma duração acima de 0s"},
+	{[]string{"scale", "bench", "--up", "1", "--rate", "-5"}, "--rate -5: want 0 (closed loop) to 1,000,000 req/s", "--rate -5: use de 0 (malha fechada) a 1.000.000 req/s"},
+	{[]string{"scale", "bench", "--up", "1", "--rate", "Inf"}, "--rate +Inf: want 0", "--rate +Inf: use de 0"},
+	{[]string{"scale", "bench", "--up", "1", "--rate", "NaN"}, "--rate NaN: want 0", "--rate NaN: use de 0"},
+	{[]string{"scale", "bench", "--up", "1", "--timeout", "-1s"}, "--timeout -1s: want 0s (the bench picks it) or more", "--timeout -1s: use 0s (a medição escolhe) ou mais"},
+	{[]string{"scale", "bench", "--up", "1", "--rounds", "0"}, "--rounds 0: want 1..10,000,000", "--rounds 0: use 1..10.000.000"},
+	{[]string{"scale", "bench", "--up", "1", "--rounds", "10000001"}, "--rounds 10,000,001: want 1..10,000,000", "--rounds 10.000.001: use 1..10.000.000"},
 	{[]string{"scale", "worker", "--max-conns", "0"}, "--max-conns 0: want 1..100,000 connections", "--max-conns 0: use 1..100.000 conexões"},
 }
 

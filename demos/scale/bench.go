@@ -44,6 +44,11 @@ type BenchConfig struct {
 	Timeout time.Duration
 }
 
+// MaxRate bounds BenchConfig.Rate: a thousand times what one core serves
+// at DefaultRounds. One goroutine makes the arrivals, and far past what
+// the workers can take it only counts the requests it drops.
+const MaxRate = 1_000_000
+
 // healthPause is how long a worker that failed a request gets no more,
 // but for one probe after it: the health check of a real balancer. Without
 // it, round robin would keep sending a dead worker its share, and every
@@ -129,7 +134,7 @@ func Bench(ctx context.Context, cfg BenchConfig) (*BenchResult, error) {
 	if cfg.Timeout <= 0 {
 		cfg.Timeout = time.Second
 	}
-	if cfg.Rate < 0 {
+	if !(cfg.Rate >= 0 && cfg.Rate <= MaxRate) { // NaN too; an infinite rate never let the open loop end
 		return nil, locale.Errorf("scale: rate %g req/s", cfg.Rate)
 	}
 	b := &benchRun{cfg: cfg, conns: map[net.Conn]struct{}{}}

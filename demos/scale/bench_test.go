@@ -3,6 +3,7 @@ package scale
 import (
 	"context"
 	"errors"
+	"math"
 	"net"
 	"strings"
 	"testing"
@@ -150,6 +151,12 @@ func TestBenchCancel(t *testing.T) {
 	}
 	if took := time.Since(start); took > 3*time.Second || r.Elapsed > time.Second {
 		t.Errorf("cancelled after 200ms, returned after %v (elapsed %v)", took, r.Elapsed)
+	}
+	// An infinite rate never let the open loop end, not even cancelled.
+	for _, rate := range []float64{-1, math.NaN(), math.Inf(1), MaxRate + 1} {
+		if _, err := Bench(ctx, BenchConfig{Addrs: []string{w.Addr()}, Rate: rate}); err == nil {
+			t.Errorf("rate %g accepted", rate)
+		}
 	}
 	if _, err := Bench(ctx, BenchConfig{}); !errors.Is(err, ErrNoWorkers) {
 		t.Errorf("no addresses: %v", err)
