@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"net"
 	"os"
 	"runtime"
@@ -107,6 +108,14 @@ func newScaleModelCmd(g *globals) *cobra.Command {
 					return scaleErrorf(p, "--%s %g: want an availability in (0, 1]", a.name, a.v)
 				}
 			}
+			for _, c := range []struct {
+				name string
+				v    float64
+			}{{"cost-core", t.Cost.PerCore}, {"cost-exp", t.Cost.Exponent}, {"cost-lb", t.Cost.Balancer}} {
+				if !(c.v >= 0) || math.IsInf(c.v, 1) { // a negative price printed "$-0.05"
+					return scaleErrorf(p, "--%s %s: want 0 or more", c.name, f.Lookup(c.name).Value.String())
+				}
+			}
 			return t.Print(cmd.OutOrStdout(), p)
 		},
 	}
@@ -147,6 +156,11 @@ func newScaleWorkerCmd(g *globals) *cobra.Command {
 			host, port, err := net.SplitHostPort(cfg.Addr)
 			if err != nil {
 				return scaleErrorf(p, "--listen %q: want HOST:PORT: %w", cfg.Addr, err)
+			}
+			// StartWorker takes 0 rounds for the default: the flag, whose
+			// default is shown, must not.
+			if cfg.Rounds < 1 || cfg.Rounds > scale.MaxRounds {
+				return scaleErrorf(p, "--rounds %d: want 1..%d", cfg.Rounds, scale.MaxRounds)
 			}
 			if cfg.MaxConns < 1 || cfg.MaxConns > scale.MaxMaxConns {
 				return scaleErrorf(p, "--max-conns %d: want 1..%d connections", cfg.MaxConns, scale.MaxMaxConns)

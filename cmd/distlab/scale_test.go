@@ -1,8 +1,11 @@
 package main
 
 import (
+	"context"
+	"io"
 	"strings"
 	"testing"
+	"time"
 )
 
 // scaleFlagErrors are bad values of the scale commands' flags, each with
@@ -22,6 +25,12 @@ var scaleFlagErrors = []struct {
 	{[]string{"scale", "bench", "--up", "1", "--timeout", "-1s"}, "--timeout -1s: want 0s (the bench picks it) or more", "--timeout -1s: use 0s (a medição escolhe) ou mais"},
 	{[]string{"scale", "bench", "--up", "1", "--rounds", "0"}, "--rounds 0: want 1..10,000,000", "--rounds 0: use 1..10.000.000"},
 	{[]string{"scale", "bench", "--up", "1", "--rounds", "10000001"}, "--rounds 10,000,001: want 1..10,000,000", "--rounds 10.000.001: use 1..10.000.000"},
+	{[]string{"scale", "worker", "--rounds", "0"}, "--rounds 0: want 1..10,000,000", "--rounds 0: use 1..10.000.000"},
+	{[]string{"scale", "worker", "--rounds", "-3"}, "--rounds -3: want 1..10,000,000", "--rounds -3: use 1..10.000.000"},
+	{[]string{"scale", "worker", "--rounds", "10000001"}, "--rounds 10,000,001: want 1..10,000,000", "--rounds 10.000.001: use 1..10.000.000"},
+	{[]string{"scale", "model", "--cost-core", "-0.05"}, "--cost-core -0.05: want 0 or more", "--cost-core -0.05: use 0 ou mais"},
+	{[]string{"scale", "model", "--cost-exp", "NaN"}, "--cost-exp NaN: want 0 or more", "--cost-exp NaN: use 0 ou mais"},
+	{[]string{"scale", "model", "--cost-lb", "-1"}, "--cost-lb -1: want 0 or more", "--cost-lb -1: use 0 ou mais"},
 	{[]string{"scale", "worker", "--max-conns", "0"}, "--max-conns 0: want 1..100,000 connections", "--max-conns 0: use 1..100.000 conexões"},
 }
 
@@ -32,7 +41,14 @@ func TestScaleFlagErrors(t *testing.T) {
 	for _, c := range scaleFlagErrors {
 		for lang, want := range map[string]string{"en": c.en, "pt-BR": c.pt} {
 			args := append([]string{"--lang", lang}, c.args...)
-			_, _, err := execute(t, args...)
+			// A value taken silently would start a worker that serves
+			// until stopped: the deadline stops it, and the test fails.
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			cmd := newRootCmd(args)
+			cmd.SetOut(io.Discard)
+			cmd.SetErr(io.Discard)
+			err := cmd.ExecuteContext(ctx)
+			cancel()
 			if err == nil || !strings.Contains(err.Error(), want) {
 				t.Errorf("distlab %s: err %v, want one saying %q", strings.Join(args, " "), err, want)
 			}

@@ -27,6 +27,7 @@ func init() {
 		locale.Str("--n: %v", "--n: %v"),
 		locale.Str("--replicas: %v", "--replicas: %v"),
 		locale.Str("--%s %g: want an availability in (0, 1]", "--%s %g: use uma disponibilidade em (0, 1]"),
+		locale.Str("--%s %s: want 0 or more", "--%s %s: use 0 ou mais"),
 		locale.Str("model to start from: %s", "modelo de partida: %s"),
 		locale.Str("γ: throughput of one unit, req/s (default: the preset's)", "γ: vazão de uma unidade, req/s (padrão: a do modelo)"),
 		locale.Str("α: contention, 0..1 (default: the preset's)", "α: contenção, 0..1 (padrão: a do modelo)"),
