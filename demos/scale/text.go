@@ -129,6 +129,16 @@ func init() {
 			"pico:    nenhum (β = 0): a vazão só sobe, cada vez mais devagar\n"),
 		locale.Str("ceiling: γ/α = %.0f req/s (%.0f× one unit), which no N reaches\n",
 			"teto:    γ/α = %.0f req/s (%.0f× uma unidade), que nenhum N alcança\n"),
+		locale.Str("peak:    none (α = 1, β = 0): every N gets X(N) = γ, no more and no less\n",
+			"pico:    nenhum (α = 1, β = 0): todo N tem X(N) = γ, nem mais nem menos\n"),
+		locale.Str("ceiling: γ/α = %.0f req/s, one unit's throughput: with α = 1 all the work is serial,\n"+
+			"         so X(1) reaches it and no N gets more\n",
+			"teto:    γ/α = %.0f req/s, a vazão de uma unidade: com α = 1 todo o trabalho é serial,\n"+
+				"         então X(1) o alcança e nenhum N tem mais\n"),
+		locale.Str("ceiling: γ/α = %.0f req/s (%.0f× one unit): X(%d) comes within a req/s of it,\n"+
+			"         but no N reaches it\n",
+			"teto:    γ/α = %.0f req/s (%.0f× uma unidade): X(%d) fica a menos de uma req/s dele,\n"+
+				"         mas nenhum N o alcança\n"),
 		locale.Str("ceiling: none (α = 0)\n", "teto:    nenhum (α = 0)\n"),
 		locale.Str("cost:    %s\n", "custo:   %s\n"),
 		locale.Str("assumption: a k-core machine costs %s%.3g·k^%.2g an hour; scale out is one-core machines and a %s%.3g/h load balancer",

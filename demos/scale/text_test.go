@@ -73,6 +73,49 @@ func TestReportLanguages(t *testing.T) {
 	}
 }
 
+// The peak and ceiling lines are true of the table above them: with α = 1
+// one unit reaches the ceiling (X(1) = γ = γ/α, marked "← peak"), which the
+// table said no N reached.
+func TestModelTableLimits(t *testing.T) {
+	table := func(p *locale.Printer, alpha, beta float64, ns ...int) string {
+		var b strings.Builder
+		m := Model{Name: Custom, Gamma: PublishedGamma, Alpha: alpha, Beta: beta}
+		tab := ModelTable{Model: m, Ns: ns, Avail: 0.99, LBAvail: 0.9999, Cost: DefaultCost()}
+		if err := tab.Print(&b, p); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	en, pt := locale.For(locale.English), locale.For(locale.Portuguese)
+	for _, c := range []struct {
+		text      string
+		want, not []string
+	}{
+		{table(en, 1, PublishedBeta, 1, 2, 4), []string{"← peak", "with α = 1 all the work is serial,\n         so X(1) reaches it and no N gets more"},
+			[]string{"which no N reaches"}},
+		{table(pt, 1, PublishedBeta, 1, 2, 4), []string{"← pico", "com α = 1 todo o trabalho é serial,\n         então X(1) o alcança e nenhum N tem mais"},
+			[]string{"que nenhum N alcança"}},
+		{table(en, 1, 0, 1, 2, 4), []string{"peak:    none (α = 1, β = 0): every N gets X(N) = γ", "so X(1) reaches it"},
+			[]string{"which no N reaches", "only ever rises"}},
+		{table(pt, 1, 0, 1, 2, 4), []string{"pico:    nenhum (α = 1, β = 0): todo N tem X(N) = γ", "então X(1) o alcança"},
+			[]string{"que nenhum N alcança", "só sobe"}},
+		{table(en, 0.9999, 0, 1, 128), []string{"X(128) comes within a req/s of it,\n         but no N reaches it"}, nil},
+		{table(pt, 0.9999, 0, 1, 128), []string{"X(128) fica a menos de uma req/s dele,\n         mas nenhum N o alcança"}, nil},
+		{table(en, 0.5, 0, 1, 128), []string{"γ/α = 1,991 req/s (2× one unit), which no N reaches"}, nil},
+	} {
+		for _, want := range c.want {
+			if !strings.Contains(c.text, want) {
+				t.Errorf("table lacks %q:\n%s", want, c.text)
+			}
+		}
+		for _, not := range c.not {
+			if strings.Contains(c.text, not) {
+				t.Errorf("table says %q:\n%s", not, c.text)
+			}
+		}
+	}
+}
+
 // The report's figures end in one column, in both languages, however wide
 // the widest: the answered count sat a column left of the req/s above it,
 // and a 7-digit ideal pushed its row out of line.
