@@ -2,13 +2,16 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"math"
 	"net"
 	"os"
 	"runtime"
+	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -157,6 +160,9 @@ func newScaleWorkerCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return scaleErrorf(p, "--listen %q: want HOST:PORT: %w", cfg.Addr, err)
 			}
+			if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
+				return scaleErrorf(p, "--listen %q: want a port from 1 to 65535 (0: any free port)", cfg.Addr)
+			}
 			// StartWorker takes 0 rounds for the default: the flag, whose
 			// default is shown, must not.
 			if cfg.Rounds < 1 || cfg.Rounds > scale.MaxRounds {
@@ -173,6 +179,10 @@ func newScaleWorkerCmd(g *globals) *cobra.Command {
 			ctx, stop := untilSignal(cmd.Context())
 			defer stop()
 			w, err := scale.StartWorker(cfg)
+			if errors.Is(err, syscall.EADDRINUSE) {
+				// Said as the chat server says it, with its error: "porta 7000 em uso".
+				err = locale.Errorf("scale worker: %w", &chat.PortInUseError{Port: port, Err: err})
+			}
 			if err != nil {
 				return scaleErr(p, err)
 			}
@@ -256,8 +266,12 @@ func newScaleBenchCmd(g *globals) *cobra.Command {
 				if a = strings.TrimSpace(a); a == "" {
 					continue
 				}
-				if _, _, err := net.SplitHostPort(a); err != nil {
+				_, port, err := net.SplitHostPort(a)
+				if err != nil {
 					return scaleErrorf(p, "--workers %q: want HOST:PORT: %w", a, err)
+				}
+				if n, err := strconv.Atoi(port); err != nil || n < 1 || n > 65535 {
+					return scaleErrorf(p, "--workers %q: want a port from 1 to 65535", a)
 				}
 				plan.Remote = append(plan.Remote, a)
 			}

@@ -2,10 +2,15 @@ package main
 
 import (
 	"context"
+	"errors"
 	"io"
+	"net"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
+
+	"distlab/demos/chat"
 )
 
 // scaleFlagErrors are bad values of the scale commands' flags, each with
@@ -31,6 +36,12 @@ var scaleFlagErrors = []struct {
 	{[]string{"scale", "model", "--cost-core", "-0.05"}, "--cost-core -0.05: want 0 or more", "--cost-core -0.05: use 0 ou mais"},
 	{[]string{"scale", "model", "--cost-exp", "NaN"}, "--cost-exp NaN: want 0 or more", "--cost-exp NaN: use 0 ou mais"},
 	{[]string{"scale", "model", "--cost-lb", "-1"}, "--cost-lb -1: want 0 or more", "--cost-lb -1: use 0 ou mais"},
+	{[]string{"scale", "worker", "--listen", "127.0.0.1:99999"}, `--listen "127.0.0.1:99999": want a port from 1 to 65535 (0: any free port)`,
+		`--listen "127.0.0.1:99999": use uma porta de 1 a 65535 (0: qualquer porta livre)`},
+	{[]string{"scale", "worker", "--listen", "127.0.0.1:http"}, `--listen "127.0.0.1:http": want a port from 1 to 65535`, `--listen "127.0.0.1:http": use uma porta de 1 a 65535`},
+	{[]string{"scale", "worker", "--listen", "127.0.0.1:-1"}, `--listen "127.0.0.1:-1": want a port from 1 to 65535`, `--listen "127.0.0.1:-1": use uma porta de 1 a 65535`},
+	{[]string{"scale", "bench", "--out", "0", "--workers", "127.0.0.1:7000,127.0.0.1:0"}, `--workers "127.0.0.1:0": want a port from 1 to 65535`,
+		`--workers "127.0.0.1:0": use uma porta de 1 a 65535`},
 	{[]string{"scale", "worker", "--max-conns", "0"}, "--max-conns 0: want 1..100,000 connections", "--max-conns 0: use 1..100.000 conexões"},
 }
 
@@ -52,6 +63,27 @@ func TestScaleFlagErrors(t *testing.T) {
 			if err == nil || !strings.Contains(err.Error(), want) {
 				t.Errorf("distlab %s: err %v, want one saying %q", strings.Join(args, " "), err, want)
 			}
+		}
+	}
+}
+
+// A port another program holds is said as the chat server says it, in the
+// CLI's language, not as the kernel's "bind: address already in use".
+func TestScaleWorkerPortInUse(t *testing.T) {
+	t.Parallel()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	_, port, _ := net.SplitHostPort(ln.Addr().String())
+	for lang, want := range map[string]string{"en": "scale worker: port " + port + " in use", "pt-BR": "worker de scale: porta " + port + " em uso"} {
+		_, _, err := execute(t, "--lang", lang, "scale", "worker", "--listen", ln.Addr().String())
+		if err == nil || err.Error() != want {
+			t.Errorf("%s: err %v, want %q", lang, err, want)
+		}
+		if !errors.Is(err, chat.ErrPortInUse) || !errors.Is(err, syscall.EADDRINUSE) {
+			t.Errorf("%s: %v is not ErrPortInUse and EADDRINUSE", lang, err)
 		}
 	}
 }

@@ -58,6 +58,7 @@ func init() {
 				"GOMAXPROCS=N no ambiente o limita a N núcleos. Sob carga, ele mostra a cada %s as\n"+
 				"requisições por segundo que atendeu; ocioso, não diz nada."),
 		locale.Str("--listen %q: want HOST:PORT: %v", "--listen %q: use HOST:PORTA: %v"),
+		locale.Str("--listen %q: want a port from 1 to 65535 (0: any free port)", "--listen %q: use uma porta de 1 a 65535 (0: qualquer porta livre)"),
 		locale.Str("join a bench from another machine with: --workers %s", "entre numa medição de outra máquina com: --workers %s"),
 		locale.Plural("worker stopped after %d requests", "worker stopped after %d request",
 			"worker parado depois de %d requisições", "worker parado depois de %d requisição"),
@@ -93,6 +94,7 @@ func init() {
 		locale.Str("--up %d: want 1..%d cores", "--up %d: use 1..%d núcleos"),
 		locale.Str("--out %d: want 0 or more workers", "--out %d: use 0 ou mais workers"),
 		locale.Str("--workers %q: want HOST:PORT: %v", "--workers %q: use HOST:PORTA: %v"),
+		locale.Str("--workers %q: want a port from 1 to 65535", "--workers %q: use uma porta de 1 a 65535"),
 		locale.Str("--out 0 needs --workers: there is nothing to measure", "--out 0 precisa de --workers: não há o que medir"),
 		locale.Str("--duration %s: want a duration above 0s, such as 5s", "--duration %s: use uma duração acima de 0s, como 5s"),
 		locale.Str("--rate %s: want 0 (closed loop) to %d req/s", "--rate %s: use de 0 (malha fechada) a %d req/s"),
