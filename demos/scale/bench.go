@@ -113,6 +113,7 @@ type benchRun struct {
 	firstErr error
 	conns    map[net.Conn]struct{}
 	stopping bool
+	done     <-chan struct{} // closed at the end of the run, or when it is cancelled
 }
 
 // ErrNoWorkers is returned by Bench without addresses.
@@ -142,6 +143,7 @@ func Bench(ctx context.Context, cfg BenchConfig) (*BenchResult, error) {
 	b.end = start.Add(cfg.Duration)
 	ctx, cancel := context.WithDeadline(ctx, b.end)
 	defer cancel()
+	b.done = ctx.Done()
 
 	var workers, producers sync.WaitGroup
 	total := 0
@@ -307,10 +309,16 @@ func (b *benchRun) connLoop(t *target) {
 			b.fail(t, err)
 			b.forget(c)
 			c = nil
-		case strings.HasPrefix(answer, BusyPrefix): // full: this connection is closed, the next try dials again
+		case strings.HasPrefix(answer, BusyPrefix):
+			// Full: this connection is closed, and dialling again at once
+			// would only be refused again, thousands of times a second.
 			b.fail(t, busyError(t.addr, answer))
 			b.forget(c)
 			c = nil
+			select {
+			case <-time.After(healthPause):
+			case <-b.done:
+			}
 		case strings.HasPrefix(answer, "ERR"):
 			b.fail(t, fmt.Errorf("%s: %s", t.addr, answer)) // the worker's own words
 		case len(answer) != 64:

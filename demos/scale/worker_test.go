@@ -217,8 +217,10 @@ func TestWorkerBusy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Errors == 0 || r.FirstErr == nil {
-		t.Fatalf("%d errors, first %v", r.Errors, r.FirstErr)
+	// The connection refused waits a health pause before it tries again:
+	// a few errors, not thousands (the one slot is held: none answered).
+	if r.Errors == 0 || r.Errors > 3 || r.FirstErr == nil {
+		t.Fatalf("%d answered, %d errors, first %v", r.OK, r.Errors, r.FirstErr)
 	}
 	want := map[locale.Lang]string{
 		locale.English:    w.Addr() + ": the worker refused the connection: it serves 1 at most (--max-conns)",
