@@ -2,9 +2,9 @@ package main
 
 import "distlab/demos/locale"
 
-// The scale commands' words (scale.go), English beside Brazilian Portuguese (see
-// package locale); the tables and reports they print are the engine's
-// (demos/scale/text.go).
+// The scale commands' words (scale.go, scalebench.go), English beside
+// Brazilian Portuguese (see package locale); the tables and reports they
+// print are the engine's (demos/scale/text.go).
 func init() {
 	locale.Add(
 		locale.Str("The scale-up vs scale-out demo on the command line: the USL model, real workers, a load test",
