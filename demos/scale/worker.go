@@ -53,8 +53,10 @@ func WorkHex(n uint64, rounds int) string {
 // descriptors.
 const DefaultMaxConns = 256
 
-// MaxMaxConns bounds WorkerConfig.MaxConns: each connection is a file
-// descriptor and a goroutine, and a bench opens at most MaxUp·ConnsPerCore.
+// MaxMaxConns bounds WorkerConfig.MaxConns. Each connection holds a file
+// descriptor and a goroutine; one bench opens at most MaxUp·ConnsPerCore
+// (512) on a worker, and this leaves room for many benches at once while
+// still catching a typo's extra zeros.
 const MaxMaxConns = 100_000
 
 // WorkerConfig sets up a Worker.
