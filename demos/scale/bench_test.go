@@ -3,6 +3,7 @@ package scale
 import (
 	"context"
 	"errors"
+	"math"
 	"net"
 	"strings"
 	"testing"
@@ -151,6 +152,12 @@ func TestBenchCancel(t *testing.T) {
 	if took := time.Since(start); took > 3*time.Second || r.Elapsed > time.Second {
 		t.Errorf("cancelled after 200ms, returned after %v (elapsed %v)", took, r.Elapsed)
 	}
+	// An infinite rate never let the open loop end, not even cancelled.
+	for _, rate := range []float64{-1, math.NaN(), math.Inf(1), MaxRate + 1} {
+		if _, err := Bench(ctx, BenchConfig{Addrs: []string{w.Addr()}, Rate: rate}); err == nil {
+			t.Errorf("rate %g accepted", rate)
+		}
+	}
 	if _, err := Bench(ctx, BenchConfig{}); !errors.Is(err, ErrNoWorkers) {
 		t.Errorf("no addresses: %v", err)
 	}
@@ -203,5 +210,33 @@ func TestCalibrate(t *testing.T) {
 	}
 	if g2 := Calibrate(1000, 20*time.Millisecond); !(g2 < g) {
 		t.Errorf("ten times the rounds: %.0f req/s vs %.0f", g2, g)
+	}
+}
+
+// The timeout a bench picks is ten times what an answer waits for: longer
+// for heavy requests, and for local cores that take turns on fewer CPUs,
+// so that a slow worker is not taken for a hung one.
+func TestDefaultTimeout(t *testing.T) {
+	for _, c := range []struct {
+		gamma       float64
+		cores, cpus int
+		want        time.Duration
+	}{
+		{1000, 2, 8, time.Second},               // 20 ms of work: the floor
+		{10, 1, 8, 2 * time.Second},             // 2 requests of 100 ms, times 10
+		{1000, 256, 2, 2560 * time.Millisecond}, // 128 cores a CPU: 256 requests' work
+		{1000, 0, 2, time.Second},               // remote workers only
+	} {
+		if got := defaultTimeout(c.gamma, c.cores, c.cpus); got != c.want {
+			t.Errorf("defaultTimeout(%g, %d, %d) = %v, want %v", c.gamma, c.cores, c.cpus, got, c.want)
+		}
+	}
+}
+
+// --up has a limit: past MaxUp cores the bench does not start.
+func TestRunBenchMaxUp(t *testing.T) {
+	_, err := RunBench(context.Background(), BenchPlan{Mode: ScaleUp, N: MaxUp + 1, Exe: "/nonexistent"})
+	if err == nil || !strings.Contains(err.Error(), "257 cores, want 1..256") {
+		t.Errorf("%d cores: %v", MaxUp+1, err)
 	}
 }

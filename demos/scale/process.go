@@ -63,12 +63,16 @@ type Process struct {
 }
 
 // StartProcess starts a worker process from exe (the distlab binary) with
-// GOMAXPROCS=procs and waits for it to say where it listens.
+// GOMAXPROCS=procs and waits for it to say where it listens. The worker
+// takes the connections a bench gives that many cores (ConnsPerCore each),
+// and at least DefaultMaxConns, so that a bench never finds its own worker
+// full.
 func StartProcess(ctx context.Context, exe string, procs, rounds int) (*Process, error) {
 	if procs < 1 {
 		return nil, locale.Errorf("scale: GOMAXPROCS=%s", strconv.Itoa(procs))
 	}
-	args := []string{"scale", "worker", "--listen", "127.0.0.1:0"}
+	args := []string{"scale", "worker", "--listen", "127.0.0.1:0",
+		"--max-conns", strconv.Itoa(max(DefaultMaxConns, ConnsPerCore*procs))}
 	if rounds > 0 {
 		args = append(args, "--rounds", strconv.Itoa(rounds))
 	}

@@ -1,13 +1,17 @@
 package scale
 
 import (
+	"bufio"
 	"context"
+	"fmt"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -85,6 +89,53 @@ func TestProcesses(t *testing.T) {
 		case <-p.exited:
 		case <-time.After(5 * time.Second):
 			t.Fatal("worker still running after its stdin closed")
+		}
+	})
+
+	// A worker for more cores than DefaultMaxConns/ConnsPerCore takes every
+	// connection a bench gives its cores (it closed those past 256, and a
+	// bench --up 129 read EOF).
+	t.Run("many cores", func(t *testing.T) {
+		const cores = DefaultMaxConns/ConnsPerCore + 1
+		p, err := StartProcess(ctx, bin, cores, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer p.Stop()
+		// Every connection stays open until all have been answered.
+		n := ConnsPerCore * cores
+		errs, release := make(chan error, n), make(chan struct{})
+		var conns sync.WaitGroup
+		defer conns.Wait()
+		defer close(release)
+		for i := range n {
+			conns.Go(func() {
+				c, err := net.DialTimeout("tcp", p.Addr(), 5*time.Second)
+				if err != nil {
+					errs <- err
+					return
+				}
+				defer c.Close()
+				c.SetDeadline(time.Now().Add(10 * time.Second))
+				fmt.Fprintf(c, "%d\n", i)
+				line, err := bufio.NewReader(c).ReadString('\n')
+				if err == nil && strings.TrimSpace(line) != WorkHex(uint64(i), 1) {
+					err = fmt.Errorf("connection %d answered %q", i, line)
+				}
+				errs <- err
+				<-release
+			})
+		}
+		failed := 0
+		for range n {
+			if err := <-errs; err != nil {
+				if failed++; failed == 1 {
+					t.Errorf("first failure: %v", err)
+				}
+			}
+		}
+		if failed > 0 {
+			t.Errorf("%d of %d connections failed", failed, n)
 		}
 	})
 

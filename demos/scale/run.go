@@ -6,7 +6,6 @@ import (
 	"io"
 	"runtime"
 	"strconv"
-	"strings"
 	"time"
 
 	"distlab/demos/locale"
@@ -55,6 +54,19 @@ type BenchReport struct {
 	Result    *BenchResult
 }
 
+// ConnsPerCore is how many connections a bench opens for each core it
+// loads, a local core or a remote worker: two keep a core busy while an
+// answer travels back and the next request comes.
+const ConnsPerCore = 2
+
+// MaxUp is the most cores a scale-up bench gives its one worker. A bench
+// opens ConnsPerCore connections a core, and at 256 cores their 512 file
+// descriptors stay within the 1,024 a process is commonly allowed (ulimit
+// -n), in the bench and in the worker alike, even where Go cannot raise
+// that limit. No laptop in a classroom has that many cores: the published
+// fit peaks at 36, and past the CPUs here the cores only take turns.
+const MaxUp = 256
+
 // RunBench calibrates, starts the local workers, runs the bench, stops
 // the workers it started (always, and waits for them) and reports.
 func RunBench(ctx context.Context, plan BenchPlan) (*BenchReport, error) {
@@ -63,6 +75,9 @@ func RunBench(ctx context.Context, plan BenchPlan) (*BenchReport, error) {
 	}
 	if plan.N < 0 || plan.N == 0 && len(plan.Remote) == 0 {
 		return nil, ErrNoWorkers
+	}
+	if plan.Mode == ScaleUp && plan.N > MaxUp {
+		return nil, locale.Errorf("scale: %d cores, want 1..%d", plan.N, MaxUp)
 	}
 	if plan.N > 0 && plan.Exe == "" {
 		return nil, locale.Errorf("scale: no binary to start local workers with")
@@ -108,14 +123,14 @@ func RunBench(ctx context.Context, plan BenchPlan) (*BenchReport, error) {
 		if err := start(plan.N); err != nil {
 			return nil, err
 		}
-		conns = append(conns, 2*plan.N)
+		conns = append(conns, ConnsPerCore*plan.N)
 	default:
 		logf(p.T("starting %d workers with GOMAXPROCS=1…", plan.N))
 		for range plan.N {
 			if err := start(1); err != nil {
 				return nil, err
 			}
-			conns = append(conns, 2)
+			conns = append(conns, ConnsPerCore)
 		}
 	}
 	rep.Local = len(procs)
@@ -126,8 +141,8 @@ func RunBench(ctx context.Context, plan BenchPlan) (*BenchReport, error) {
 	rep.Predicted, rep.Ideal = m.X(float64(rep.Units)), rep.Gamma*float64(rep.Units)
 
 	timeout := plan.Timeout
-	if timeout <= 0 { // each core has 2 connections: an answer may wait for 2 requests' work
-		timeout = max(time.Second, time.Duration(20/rep.Gamma*float64(time.Second)))
+	if timeout <= 0 {
+		timeout = defaultTimeout(rep.Gamma, rep.localCores(), rep.CPUs)
 	}
 	logf(p.T("load testing %d workers for %s…", len(rep.Workers), p.Duration(plan.Duration)))
 	res, err := Bench(ctx, BenchConfig{
@@ -147,102 +162,18 @@ func RunBench(ctx context.Context, plan BenchPlan) (*BenchReport, error) {
 	return rep, nil
 }
 
-// String is the report in English.
-func (r *BenchReport) String() string { return r.Text(locale.For(locale.English)) }
-
-// Text is the report as `distlab scale bench` prints it, in p's language.
-func (r *BenchReport) Text(p *locale.Printer) string {
-	p = printer(p)
-	var b strings.Builder
-	pl, res := r.Plan, r.Result
-	switch {
-	case pl.N == 0:
-		b.WriteString(p.T("%d remote workers, round robin from this process", len(pl.Remote)))
-	case pl.Mode == ScaleUp:
-		b.WriteString(p.T("%s: 1 local worker with GOMAXPROCS=%s", ScaleUp, strconv.Itoa(pl.N)))
-	default:
-		b.WriteString(p.T("%s: %d local workers with GOMAXPROCS=1, round robin from this process", ScaleOut, pl.N))
+// defaultTimeout is how long a request may go unanswered when the bench
+// was not told: ten times what an answer waits for in a closed loop, at
+// least a second. Each core has ConnsPerCore requests outstanding, so an
+// answer waits for ConnsPerCore requests' work, 1/γ each; and when the
+// local workers have more cores than there are CPUs here, their cores take
+// turns, and it waits cores/CPUs times as long. A shorter timeout would
+// take a worker that is only slow for a hung one, and fail its requests.
+func defaultTimeout(gamma float64, localCores, cpus int) time.Duration {
+	turns := 1.0
+	if cpus > 0 && localCores > cpus {
+		turns = float64(localCores) / float64(cpus)
 	}
-	if pl.N > 0 && len(pl.Remote) > 0 {
-		b.WriteString(p.T(", and %d remote", len(pl.Remote)))
-	}
-	b.WriteString("\n")
-	load := p.T("closed loop")
-	if pl.Rate > 0 {
-		load = p.T("%.0f req/s offered (Poisson)", pl.Rate)
-	}
-	b.WriteString(p.T("load: %s for %s, %d SHA-256 rounds a request\n\n", load, p.Duration(res.Elapsed), pl.Rounds))
-
-	d := func(x time.Duration) string { return p.Duration(roundDur(x)) }
-	b.WriteString(p.T("measured  %6.0f req/s   latency p50 %s  p90 %s  p99 %s  max %s\n",
-		res.Throughput, d(res.P50()), d(res.P90()), d(res.P99()), d(res.Latency.Max())))
-	b.WriteString(p.T("          %d answered", res.OK))
-	if res.Errors > 0 {
-		first := res.FirstError
-		if res.FirstErr != nil {
-			first = p.Err(res.FirstErr)
-		}
-		b.WriteString(p.T(", %d errors (first: %s)", res.Errors, first))
-	}
-	if res.Dropped > 0 {
-		b.WriteString(p.T(", %d dropped (backlog full)", res.Dropped))
-	}
-	b.WriteString("\n")
-	how := p.T("given")
-	if r.Measured {
-		how = p.T("one core, measured in this process")
-	}
-	b.WriteString(p.T("model     %6.0f req/s   X(%d) with γ = %.0f req/s (%s), α = %.6g, β = %.6g (%s)\n",
-		r.Predicted, r.Units, r.Gamma, how, pl.Model.Alpha, pl.Model.Beta, PresetTitle(p, pl.Model.Name)))
-	b.WriteString(p.T("ideal     %6.0f req/s   γ·%d\n", r.Ideal, r.Units))
-	switch {
-	case pl.Rate > 0 && pl.Rate < r.Predicted:
-		b.WriteString(p.T("the offered %.0f req/s is below the model's capacity: throughput should match it\n", pl.Rate))
-	case r.Predicted > 0:
-		b.WriteString(p.T("measured / model = %.2f\n", res.Throughput/r.Predicted))
-	}
-	if len(res.PerWorker) > 1 {
-		b.WriteString("\n" + p.T("per worker:") + "\n")
-		for _, w := range res.PerWorker {
-			b.WriteString(p.T("  %-21s %6.0f req/s", w.Addr, float64(w.OK)/res.Elapsed.Seconds()))
-			if w.Errors > 0 {
-				b.WriteString(p.T("  %d errors", w.Errors))
-			}
-			b.WriteString("\n")
-		}
-	}
-	if need := r.localCores() + 1; r.Local > 0 && need > r.CPUs {
-		b.WriteString("\n" + p.T("note: the local workers' %d cores and the bench itself share %d CPUs here,\n"+
-			"so the measurement flattens below the model: add machines with --workers.\n", r.localCores(), r.CPUs))
-	}
-	return b.String()
-}
-
-// printer is p, or English for a nil p: the engine's texts are always
-// written by a printer, so numbers read the same whoever asks.
-func printer(p *locale.Printer) *locale.Printer {
-	if p == nil {
-		return locale.For(locale.English)
-	}
-	return p
-}
-
-func (r *BenchReport) localCores() int {
-	if r.Plan.Mode == ScaleUp && r.Local > 0 {
-		return r.Plan.N
-	}
-	return r.Local
-}
-
-// roundDur keeps three significant figures or so.
-func roundDur(d time.Duration) time.Duration {
-	switch {
-	case d >= 100*time.Millisecond:
-		return d.Round(time.Millisecond)
-	case d >= 10*time.Millisecond:
-		return d.Round(100 * time.Microsecond)
-	case d >= time.Millisecond:
-		return d.Round(10 * time.Microsecond)
-	}
-	return d.Round(time.Microsecond)
+	wait := ConnsPerCore * turns / gamma
+	return max(time.Second, time.Duration(10*wait*float64(time.Second)))
 }

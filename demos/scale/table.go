@@ -96,18 +96,7 @@ func (t ModelTable) Print(w io.Writer, p *locale.Printer) error {
 	}
 	tw.Flush()
 	b.WriteString("\n")
-	if pk, ok := m.Peak(); ok {
-		b.WriteString(p.T("peak:    N* = sqrt((1−α)/β) = %.1f; X(%d) = %.0f req/s is the most any N gets,\n"+
-			"         and adding units beyond it lowers throughput (X(%d) = %.0f)\n",
-			pk, peak, m.X(float64(peak)), 2*peak, m.X(float64(2*peak))))
-	} else {
-		b.WriteString(p.T("peak:    none (β = 0): throughput only ever rises, ever more slowly\n"))
-	}
-	if c, ok := m.Ceiling(); ok {
-		b.WriteString(p.T("ceiling: γ/α = %.0f req/s (%.0f× one unit), which no N reaches\n", c, c/m.Gamma))
-	} else {
-		b.WriteString(p.T("ceiling: none (α = 0)\n"))
-	}
+	writeLimits(&b, p, m, ns)
 	b.WriteString(p.T("cost:    %s\n", t.Cost.Assumption(p)))
 
 	b.WriteString(p.T("\navailability (assumed: a machine is up %s of the time, the load balancer %s,\nfailures independent)\n",
@@ -122,6 +111,46 @@ func (t ModelTable) Print(w io.Writer, p *locale.Printer) error {
 	b.WriteString(p.T("  (n replicas: 1−(1−a)^n, times the balancer's %s in series: never above it)\n", pct(p, t.LBAvail)))
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// writeLimits writes the table's peak and ceiling lines, true of the rows
+// ns it shows: with α = 1 one unit already does all that any N can (X(1)
+// = γ = γ/α), and a ceiling that the best row rounds to is not said to be
+// out of reach without saying how close it comes.
+func writeLimits(b *strings.Builder, p *locale.Printer, m Model, ns []int) {
+	serial := m.Alpha >= 1
+	peak, _ := m.PeakInt()
+	switch pk, ok := m.Peak(); {
+	case ok:
+		b.WriteString(p.T("peak:    N* = sqrt((1−α)/β) = %.1f; X(%d) = %.0f req/s is the most any N gets,\n"+
+			"         and adding units beyond it lowers throughput (X(%d) = %.0f)\n",
+			pk, peak, m.X(float64(peak)), 2*peak, m.X(float64(2*peak))))
+	case serial:
+		b.WriteString(p.T("peak:    none (α = 1, β = 0): every N gets X(N) = γ, no more and no less\n"))
+	default:
+		b.WriteString(p.T("peak:    none (β = 0): throughput only ever rises, ever more slowly\n"))
+	}
+	c, ok := m.Ceiling()
+	if !ok {
+		b.WriteString(p.T("ceiling: none (α = 0)\n"))
+		return
+	}
+	best := 0
+	for _, n := range ns {
+		if best == 0 || m.X(float64(n)) > m.X(float64(best)) {
+			best = n
+		}
+	}
+	switch {
+	case serial:
+		b.WriteString(p.T("ceiling: γ/α = %.0f req/s, one unit's throughput: with α = 1 all the work is serial,\n"+
+			"         so X(1) reaches it and no N gets more\n", c))
+	case best > 0 && p.T("%.0f", m.X(float64(best))) == p.T("%.0f", c):
+		b.WriteString(p.T("ceiling: γ/α = %.0f req/s (%.0f× one unit): X(%d) comes within a req/s of it,\n"+
+			"         but no N reaches it\n", c, c/m.Gamma, best))
+	default:
+		b.WriteString(p.T("ceiling: γ/α = %.0f req/s (%.0f× one unit), which no N reaches\n", c, c/m.Gamma))
+	}
 }
 
 func (t ModelTable) price(p *locale.Printer, x float64) string {

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"strconv"
 	"strings"
@@ -46,12 +47,31 @@ func WorkHex(n uint64, rounds int) string {
 	return hex.EncodeToString(d[:])
 }
 
+// DefaultMaxConns is how many connections a worker serves at once unless
+// told otherwise: far more than a classroom's benches open (2 each), few
+// enough that a flood of idle connections cannot exhaust its file
+// descriptors.
+const DefaultMaxConns = 256
+
+// MaxMaxConns bounds WorkerConfig.MaxConns. Each connection holds a file
+// descriptor and a goroutine; one bench opens at most MaxUp·ConnsPerCore
+// (512) on a worker, and this leaves room for many benches at once while
+// still catching a typo's extra zeros.
+const MaxMaxConns = 100_000
+
 // WorkerConfig sets up a Worker.
 type WorkerConfig struct {
-	Addr     string // host:port to listen on; default 127.0.0.1:7000 ("127.0.0.1:0": any free port)
-	Rounds   int    // SHA-256 rounds a request; default DefaultRounds
-	MaxConns int    // connections at once, more are closed at once; default 256
+	Addr   string // host:port to listen on; default 127.0.0.1:7000 ("127.0.0.1:0": any free port)
+	Rounds int    // SHA-256 rounds a request; default DefaultRounds
+	// MaxConns is how many connections it serves at once, 1..MaxMaxConns;
+	// default DefaultMaxConns. One more is told so (BusyPrefix) and closed.
+	MaxConns int
 }
+
+// BusyPrefix starts the line a worker answers on a connection it has no
+// room for, before closing it: "ERR busy: connection limit 256 reached". A
+// bench reads it as a worker that is full, not one that failed.
+const BusyPrefix = "ERR busy:"
 
 // Worker is a server that does real CPU work per request over TCP, with
 // a line protocol netcat can speak: a request is a line holding a decimal
@@ -65,10 +85,11 @@ type Worker struct {
 	max    int
 	served atomic.Uint64
 
-	mu     sync.Mutex // guards conns and closed
-	conns  map[net.Conn]struct{}
-	closed bool
-	wg     sync.WaitGroup // the accept loop and every connection
+	mu      sync.Mutex // guards conns, refused and closed
+	conns   map[net.Conn]struct{}
+	refused map[net.Conn]struct{} // told BusyPrefix, waiting for the client to hang up
+	closed  bool
+	wg      sync.WaitGroup // the accept loop, every connection and every refusal
 }
 
 // maxLine bounds a request line: a uint64 is 20 digits.
@@ -85,14 +106,18 @@ func StartWorker(cfg WorkerConfig) (*Worker, error) {
 	if cfg.Rounds < 1 || cfg.Rounds > MaxRounds {
 		return nil, locale.Errorf("scale: %d rounds, want 1..%d", cfg.Rounds, MaxRounds)
 	}
-	if cfg.MaxConns <= 0 {
-		cfg.MaxConns = 256
+	if cfg.MaxConns == 0 {
+		cfg.MaxConns = DefaultMaxConns
+	}
+	if cfg.MaxConns < 1 || cfg.MaxConns > MaxMaxConns {
+		return nil, locale.Errorf("scale: %d connections at most, want 1..%d", cfg.MaxConns, MaxMaxConns)
 	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return nil, locale.Errorf("scale worker: %w", err)
 	}
-	w := &Worker{ln: ln, rounds: cfg.Rounds, max: cfg.MaxConns, conns: map[net.Conn]struct{}{}}
+	w := &Worker{ln: ln, rounds: cfg.Rounds, max: cfg.MaxConns, conns: map[net.Conn]struct{}{},
+		refused: map[net.Conn]struct{}{}}
 	w.wg.Add(1)
 	go w.accept()
 	return w, nil
@@ -120,6 +145,9 @@ func (w *Worker) Close() error {
 	for c := range w.conns {
 		c.Close()
 	}
+	for c := range w.refused {
+		c.Close()
+	}
 	w.mu.Unlock()
 	w.wg.Wait()
 	return err
@@ -142,8 +170,20 @@ func (w *Worker) accept() {
 		delay = 0
 		w.mu.Lock()
 		if w.closed || len(w.conns) >= w.max {
+			// Past the limit, the client is told why before the
+			// connection closes, as long as few are waiting to be told:
+			// a flood of connections gets closed at once.
+			refuse := !w.closed && len(w.refused) < maxRefused
+			if refuse {
+				w.refused[c] = struct{}{}
+				w.wg.Add(1)
+			}
 			w.mu.Unlock()
-			c.Close()
+			if refuse {
+				go w.refuse(c)
+			} else {
+				c.Close()
+			}
 			continue
 		}
 		w.conns[c] = struct{}{}
@@ -151,6 +191,35 @@ func (w *Worker) accept() {
 		w.mu.Unlock()
 		go w.serve(c)
 	}
+}
+
+// maxRefused bounds the connections being refused at once, and
+// refuseLinger how long each may take.
+const (
+	maxRefused   = 64
+	refuseLinger = time.Second
+)
+
+// refuse tells a connection the worker has no room for it, and closes it
+// once the client has read that: closing at once, with the client's first
+// request unread, would reset the connection, and the client would see a
+// bare "connection reset" or EOF instead of the reason.
+func (w *Worker) refuse(c net.Conn) {
+	defer w.wg.Done()
+	defer func() {
+		w.mu.Lock()
+		delete(w.refused, c)
+		w.mu.Unlock()
+		c.Close()
+	}()
+	_ = c.SetDeadline(time.Now().Add(refuseLinger))
+	if _, err := fmt.Fprintf(c, "%s connection limit %d reached\n", BusyPrefix, w.max); err != nil {
+		return
+	}
+	if tc, ok := c.(*net.TCPConn); ok {
+		_ = tc.CloseWrite()
+	}
+	_, _ = io.Copy(io.Discard, c) // until the client hangs up, or the linger is over
 }
 
 func (w *Worker) serve(c net.Conn) {

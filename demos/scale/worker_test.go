@@ -2,6 +2,7 @@ package scale
 
 import (
 	"bufio"
+	"context"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -185,6 +186,55 @@ func TestStartWorkerErrors(t *testing.T) {
 	w := startWorker(t, 1)
 	if _, err := StartWorker(WorkerConfig{Addr: w.Addr()}); err == nil {
 		t.Error("two workers on one port")
+	}
+}
+
+// A worker with no room for another connection says so before closing
+// it, and a bench reads why, in the reader's language: not a bare EOF.
+func TestWorkerBusy(t *testing.T) {
+	checkLeaks(t)
+	w, err := StartWorker(WorkerConfig{Addr: "127.0.0.1:0", Rounds: 1, MaxConns: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	held, err := net.Dial("tcp", w.Addr())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Close()
+	held.SetDeadline(time.Now().Add(5 * time.Second))
+	held.Write([]byte("1\n"))
+	if line, err := bufio.NewReader(held).ReadString('\n'); err != nil || !strings.HasPrefix(line, WorkHex(1, 1)) {
+		t.Fatalf("first connection: %q, %v", line, err)
+	}
+	answers, err := exchange(w.Addr(), "2")
+	if len(answers) != 1 || answers[0] != "ERR busy: connection limit 1 reached" {
+		t.Fatalf("second connection: %q, %v", answers, err)
+	}
+
+	r, err := Bench(context.Background(), BenchConfig{Addrs: []string{w.Addr()}, Conns: []int{2}, Duration: 300 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The connection refused waits a health pause before it tries again:
+	// a few errors, not thousands (the one slot is held: none answered).
+	if r.Errors == 0 || r.Errors > 3 || r.FirstErr == nil {
+		t.Fatalf("%d answered, %d errors, first %v", r.OK, r.Errors, r.FirstErr)
+	}
+	want := map[locale.Lang]string{
+		locale.English:    w.Addr() + ": the worker refused the connection: it serves 1 at most (--max-conns)",
+		locale.Portuguese: w.Addr() + ": o worker recusou a conexão: ele atende no máximo 1 (--max-conns)",
+	}
+	for lang, want := range want {
+		if got := locale.For(lang).Err(r.FirstErr); got != want {
+			t.Errorf("%s: first error %q, want %q", lang, got, want)
+		}
+	}
+	for _, bad := range []int{-1, MaxMaxConns + 1} {
+		if _, err := StartWorker(WorkerConfig{Addr: "127.0.0.1:0", MaxConns: bad}); err == nil {
+			t.Errorf("MaxConns %d accepted", bad)
+		}
 	}
 }
 
