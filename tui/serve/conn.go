@@ -329,10 +329,21 @@ func (tc *trackedConn) resized(w, h int) {
 }
 
 // channel is a session channel whose input is rate limited and counts as
-// activity for the idle timeout.
+// activity for the idle timeout, and whose writers take turns.
 type channel struct {
 	gossh.Channel
-	tc *trackedConn
+	tc  *trackedConn
+	wmu sync.Mutex // x/crypto's channel takes one writer at a time
+}
+
+// Write writes p, after any other writer's write. Two write: the
+// library's copy of the PTY and the handler's lines before and after the
+// program (say); at once, the race detector caught them sharing the
+// channel's packet buffer.
+func (c *channel) Write(p []byte) (int, error) {
+	c.wmu.Lock()
+	defer c.wmu.Unlock()
+	return c.Channel.Write(p)
 }
 
 // Read reads at most a burst of input, then holds it back as long as the
