@@ -248,7 +248,11 @@ func (m *Model) Relabel() {
 }
 
 // KeyMap is the pane's help.
-func (m *Model) KeyMap() help.KeyMap { return helpMap{m.keys, m.typing(), m.onSeat()} }
+func (m *Model) KeyMap() help.KeyMap {
+	k := m.keys
+	k.Challenge = m.ChallengeKeys() // H's state moves with the strip
+	return helpMap{k, m.typing(), m.onSeat()}
+}
 
 // Animating reports whether the pane samples the engine on the app's
 // frames: while it runs, and for settleFor after a key while paused (the

@@ -165,7 +165,11 @@ func (m *Model) Init() tea.Cmd { return nil }
 func (m *Model) Relabel() { m.keys = newKeys(m.Com.Printer, m.ChallengeKeys()) }
 
 // KeyMap is the pane's help.
-func (m *Model) KeyMap() help.KeyMap { return m.keys }
+func (m *Model) KeyMap() help.KeyMap {
+	k := m.keys
+	k.Challenge = m.ChallengeKeys() // H's state moves with the strip
+	return k
+}
 
 func (m *Model) done() bool { return m.sim == nil || len(m.sim.Run().Events) >= len(m.full.Events) }
 

@@ -56,13 +56,21 @@ func (b *Base) UseChallenges(c challenge.Checker) {
 }
 
 // ChallengeKeys are the strip's keys, for the pane's help; none without
-// challenges.
+// challenges. H is off while the strip shows a challenge met or with
+// every hint shown: it would do nothing. A pane's KeyMap takes them anew
+// each time, for that.
 func (b *Base) ChallengeKeys() []key.Binding {
-	if len(b.ch.list) == 0 {
+	c := &b.ch
+	if len(c.list) == 0 {
 		return nil
 	}
 	p := b.Com.Printer
-	return []key.Binding{Bind("C", p.T("challenge"), "C"), Bind("H", p.T("hint"), "H")}
+	hint := Bind("H", p.T("hint"), "H")
+	if c.open {
+		id := c.list[c.cur].ID
+		hint.SetEnabled(!c.met(id) && c.hints[id] < len(c.list[c.cur].Hints(p)))
+	}
+	return []key.Binding{Bind("C", p.T("challenge"), "C"), hint}
 }
 
 // ChallengeKey handles C and H; it reports whether the key was the
@@ -73,10 +81,12 @@ func (b *Base) ChallengeKey(msg tea.KeyPressMsg) bool {
 		return false
 	}
 	keys := b.ChallengeKeys()
+	hint := keys[1]
+	hint.SetEnabled(true) // H is the strip's even while it is off: it does nothing then
 	switch {
 	case key.Matches(msg, keys[0]):
 		c.next()
-	case key.Matches(msg, keys[1]):
+	case key.Matches(msg, hint):
 		if !c.open {
 			c.next()
 		}

@@ -78,9 +78,18 @@ func TestChallengeStrip(t *testing.T) {
 	if !key("C") || !strings.Contains(strip(&b, 60, 20), "◇ 2/3 Goal B") {
 		t.Fatalf("C opens on the first not met:\n%s", strip(&b, 60, 20))
 	}
+	hintOn := func() bool { return b.ChallengeKeys()[1].Enabled() }
+	if !hintOn() {
+		t.Fatal("H is off with two hints to give")
+	}
 	key("H")
 	key("H")
-	key("H") // no third hint
+	if hintOn() {
+		t.Fatal("H is still offered with every hint shown")
+	}
+	if !key("H") { // no third hint: still the strip's key, doing nothing
+		t.Fatal("H with no hint left went past the strip")
+	}
 	s := strip(&b, 60, 20)
 	if !strings.Contains(s, "hint 1: Goal B hint one") || !strings.Contains(s, "hint 2: Goal B hint two") || !strings.Contains(s, "no hints left · C: next challenge") || strings.Contains(s, "H: hint") {
 		t.Fatalf("two hints:\n%s", s)

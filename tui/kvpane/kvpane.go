@@ -178,13 +178,15 @@ func (m *Model) Relabel() { m.keys = newKeys(m.Com.Printer, m.ChallengeKeys()) }
 // KeyMap is the pane's help: the chooser's or the knobs panel's keys while
 // one is open.
 func (m *Model) KeyMap() help.KeyMap {
+	k := m.keys
+	k.Challenge = m.ChallengeKeys() // H's state moves with the strip
 	switch {
 	case m.choosing.IsOpen():
-		return chooserKeys{m.keys}
+		return chooserKeys{k}
 	case m.knobs:
-		return knobKeys{m.keys}
+		return knobKeys{k}
 	}
-	return m.keys
+	return k
 }
 
 // Capturing reports whether the chooser or the knobs panel is open: their

@@ -159,10 +159,12 @@ func (m *Model) Relabel() { m.keys = newKeys(m.Com.Printer, m.ChallengeKeys()) }
 // KeyMap is the pane's help: the partition chooser's keys while it is
 // open.
 func (m *Model) KeyMap() help.KeyMap {
+	k := m.keys
+	k.Challenge = m.ChallengeKeys() // H's state moves with the strip
 	if m.choosing.IsOpen() {
-		return chooserKeys{m.keys}
+		return chooserKeys{k}
 	}
-	return m.keys
+	return k
 }
 
 // Capturing reports whether the partition chooser is open: its digits,

@@ -102,7 +102,11 @@ func (m *Model) Init() tea.Cmd { return nil }
 func (m *Model) Relabel() { m.keys = newKeys(m.Com.Printer, m.ChallengeKeys()) }
 
 // KeyMap is the pane's help.
-func (m *Model) KeyMap() help.KeyMap { return m.keys }
+func (m *Model) KeyMap() help.KeyMap {
+	k := m.keys
+	k.Challenge = m.ChallengeKeys() // H's state moves with the strip
+	return k
+}
 
 // Frame advances the simulation by the time since the last frame (as the
 // engine's speed scales it) and samples it. The first frame after a gap —
