@@ -95,6 +95,11 @@ func (p Problem) Message(t func(format string, args ...any) string) string {
 		t = fmt.Sprintf
 	}
 	msg, _ := CleanLine(t(p.Format, p.Args...))
+	// A system's error names the file it is about, which the problem
+	// names already ("x.md: x.md: no such file or folder").
+	if p.Path != "" {
+		msg = strings.TrimPrefix(msg, p.Path+": ")
+	}
 	return msg
 }
 

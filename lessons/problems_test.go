@@ -2,6 +2,7 @@ package lessons_test
 
 import (
 	"fmt"
+	"io/fs"
 	"reflect"
 	"strings"
 	"testing"
@@ -227,6 +228,14 @@ func TestProblemError(t *testing.T) {
 		if got := tc.p.Error(); got != tc.want {
 			t.Errorf("Error() = %q, want %q", got, tc.want)
 		}
+	}
+	// A system's error that names the problem's own path says it once.
+	missing := lessons.Problem{Path: "/tmp/course", Format: "%v", Args: []any{&fs.PathError{Op: "stat", Path: "/tmp/course", Err: fs.ErrNotExist}}}
+	tr := func(format string, args ...any) string { // as the app's printer says a file's error
+		return fmt.Sprintf(format, args...)[len("stat "):]
+	}
+	if got := missing.Message(tr); got != "file does not exist" {
+		t.Errorf("the path twice: %q", got)
 	}
 	var err error = lessons.Problem{Path: "a", Line: 1, Format: "b"}
 	if err.Error() != "a:1: b" {

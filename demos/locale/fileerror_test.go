@@ -55,3 +55,20 @@ func TestFileError(t *testing.T) {
 		t.Error("a file's error of another cause is not returned as it is")
 	}
 }
+
+// A file's error given to T as it is, not through FileError (the lesson
+// loader cannot import this package), is said in the reader's language
+// all the same.
+func TestTSaysFileErrors(t *testing.T) {
+	err := &fs.PathError{Op: "stat", Path: "/nonexist", Err: fs.ErrNotExist}
+	if got := For(Portuguese).T("%v", err); got != "/nonexist: arquivo ou pasta inexistente" {
+		t.Errorf("pt-BR: %q", got)
+	}
+	if got := For(English).T("load: %v", err); got != "load: /nonexist: no such file or folder" {
+		t.Errorf("en: %q", got)
+	}
+	other := errors.New("stat /x: something else")
+	if got := For(Portuguese).T("%v", other); got != other.Error() {
+		t.Errorf("another error changed: %q", got)
+	}
+}
