@@ -61,7 +61,7 @@ func (m *Model) Set(counter string, notes []string) (changed bool) {
 	return changed
 }
 
-// wrap lays the notes out at the pane's width, one blank line after each.
+// wrap lays the notes out at the pane's width, a blank line between two.
 func (m *Model) wrap() {
 	s := m.com.Styles
 	var lines []string
