@@ -56,8 +56,19 @@ func (p *Printer) Err(err error) string {
 	if err == nil {
 		return ""
 	}
+	err = systemError(err)
 	if l, ok := err.(Localizer); ok {
 		return l.Localize(p)
 	}
 	return err.Error()
+}
+
+// systemError is err in words when it is one of the system's errors
+// about a file or the network that FileError or NetError say; otherwise
+// err.
+func systemError(err error) error {
+	if fe := FileError(err); fe != err {
+		return fe
+	}
+	return NetError(err)
 }

@@ -52,16 +52,15 @@ func (p *Printer) T(format string, args ...any) string {
 
 // localized replaces the Localizers among args by their text in p's
 // language, in a copy: the caller's slice stays as it was. An operating
-// system's error about a file is one too (FileError), wherever it comes
-// from: the lesson loader, which may not import this package, keeps the
-// system's error, and its problems are said here.
+// system's error about a file or the network is one too (FileError,
+// NetError), wherever it comes from: the lesson loader, which may not
+// import this package, keeps the system's error, and its problems are
+// said here.
 func localized(p *Printer, args []any) []any {
 	var out []any
 	for i, a := range args {
 		if err, ok := a.(error); ok {
-			if fe := FileError(err); fe != err {
-				a = fe
-			}
+			a = systemError(err)
 		}
 		if l, ok := a.(Localizer); ok {
 			if out == nil {

@@ -96,14 +96,14 @@ func netAsk(ctx context.Context, addr, line string) (TCPAnswer, error) {
 	d := net.Dialer{Timeout: 2 * time.Second}
 	conn, err := d.DialContext(ctx, "tcp", addr)
 	if err != nil {
-		return TCPAnswer{}, locale.Errorf("cannot reach %s: %w", addr, err)
+		return TCPAnswer{}, locale.Errorf("cannot reach %w", err) // the error names addr
 	}
 	defer conn.Close()
 	stop := context.AfterFunc(ctx, func() { conn.Close() })
 	defer stop()
 	conn.SetDeadline(time.Now().Add(10 * time.Second))
 	if _, err := conn.Write([]byte(line + "\n")); err != nil {
-		return TCPAnswer{}, locale.Errorf("cannot reach %s: %w", addr, err)
+		return TCPAnswer{}, locale.Errorf("cannot reach %w", err) // the error names addr
 	}
 	text, tooLong, err := netReadLine(bufio.NewReaderSize(conn, TCPMaxLine+2), TCPMaxLine)
 	if err != nil {

@@ -27,7 +27,7 @@ func init() {
 		locale.Str("node %d is not among the peers: list every node, this one too",
 			"o nó %d não está entre os pares: liste todos os nós, este também"),
 		locale.Str("node %d has no data folder", "o nó %d não tem pasta de dados"),
-		locale.Str("cannot reach %s: %v", "não foi possível alcançar %s: %v"),
+		locale.Str("cannot reach %v", "não foi possível alcançar %v"),
 		locale.Str("%s closed the connection without an answer", "%s fechou a conexão sem responder"),
 		locale.Str("%s answered something that is no answer", "%s respondeu algo que não é resposta"),
 	)
