@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -11,7 +10,6 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -177,11 +175,7 @@ func newScaleWorkerCmd(g *globals) *cobra.Command {
 			// interrupt the worker as soon as it has read it.
 			ctx, stop := untilSignal(cmd.Context())
 			defer stop()
-			w, err := scale.StartWorker(cfg)
-			if errors.Is(err, syscall.EADDRINUSE) {
-				// Said as the chat server says it, with its error: "porta 7000 em uso".
-				err = locale.Errorf("scale worker: %w", &chat.PortInUseError{Port: port, Err: err})
-			}
+			w, err := scale.StartWorker(cfg) // a port in use is said by locale.NetError: "porta 7000 em uso"
 			if err != nil {
 				return scaleErr(p, err)
 			}

@@ -153,7 +153,6 @@ func init() {
 		locale.Str("chat: a node with peers needs a cluster key", "chat: um nó com pares precisa de uma chave de cluster"),
 		locale.Str("chat: a node id is at most 64 printable characters, without spaces or any of , = @",
 			"chat: o id de um nó tem no máximo 64 caracteres imprimíveis, sem espaços nem , = @"),
-		locale.Str("port %s in use", "porta %s em uso"),
 		locale.Str("node %s: %v", "nó %s: %v"),
 		locale.Str("restart %s: %v", "religar %s: %v"),
 		locale.Str("freeze %s: %v", "congelar %s: %v"),

@@ -11,8 +11,8 @@ import (
 // Listen and a conn's Read and Write return, or a *net.DNSError), said in
 // the reader's language when its cause is a common one: nothing listens
 // at the address, no answer in time, the host is not found or cannot be
-// reached, the other side reset the connection. The address stays as it
-// was given; the operation ("dial tcp") is left out, since the caller
+// reached, the other side reset the connection, a port to listen on is
+// taken. The address stays as it was given; the operation ("dial tcp") is left out, since the caller
 // says what it was doing. errors.Is and errors.As see through it. Any
 // other error, and nil, is returned as it is.
 func NetError(err error) error {
@@ -45,7 +45,7 @@ var errHostNotFound = errors.New("host not found")
 // netCauses are the system's causes NetError says in words.
 var netCauses = []error{
 	syscall.ECONNREFUSED, syscall.ECONNRESET, syscall.EPIPE,
-	syscall.ENETUNREACH, syscall.EHOSTUNREACH, syscall.EADDRNOTAVAIL,
+	syscall.ENETUNREACH, syscall.EHOSTUNREACH, syscall.EADDRNOTAVAIL, syscall.EADDRINUSE,
 }
 
 // netError is a network error in words; see NetError.
@@ -71,6 +71,12 @@ func (e *netError) say(p *Printer) string {
 		return p.T("%s: not an address of this machine", e.addr)
 	case errHostNotFound:
 		return p.T("%s: host not found", e.addr)
+	case syscall.EADDRINUSE: // a listener's: its port is what was asked for
+		port := e.addr
+		if _, pt, err := net.SplitHostPort(e.addr); err == nil {
+			port = pt
+		}
+		return p.T("port %s in use", port)
 	}
 	return p.T("%s: no answer in time", e.addr)
 }

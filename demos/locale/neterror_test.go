@@ -39,6 +39,17 @@ func TestNetError(t *testing.T) {
 			t.Errorf("%v: errors.Is does not see through it", c.err)
 		}
 	}
+	held, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Close()
+	_, port, _ := net.SplitHostPort(held.Addr().String())
+	if _, inUse := net.Listen("tcp", held.Addr().String()); inUse == nil {
+		t.Fatal("listened twice on one port")
+	} else if got := For(Portuguese).Err(inUse); got != "porta "+port+" em uso" {
+		t.Errorf("port in use: %q", got)
+	}
 	wrapped := Errorf("raft: %w", refused)
 	if got := For(Portuguese).Err(wrapped); !strings.Contains(got, "conexão recusada") {
 		t.Errorf("wrapped in an Error: %q", got)

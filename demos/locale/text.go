@@ -17,5 +17,6 @@ func init() {
 		Str("%s: not an address of this machine", "%s: não é um endereço desta máquina"),
 		Str("%s: host not found", "%s: host não encontrado"),
 		Str("%s: no answer in time", "%s: sem resposta a tempo"),
+		Str("port %s in use", "porta %s em uso"),
 	)
 }
