@@ -46,10 +46,7 @@ func TestArgCountErrorsInEveryLanguage(t *testing.T) {
 		}
 	}
 	for _, lang := range []string{"pt-BR", "en"} {
-		words, language := englishWords, "English"
-		if lang == "en" {
-			words, language = portugueseWords, "Portuguese"
-		}
+		words, language := foreignWords(lang)
 		for _, run := range runs {
 			args := append([]string{"--lang", lang}, run...)
 			_, _, err := execute(t, args...)

@@ -35,6 +35,15 @@ var portugueseWords = []string{
 	"disponíveis", "problemas", "nenhum", "título",
 }
 
+// foreignWords are the words that must not show in lang's text, and the
+// name of the language they give away.
+func foreignWords(lang string) (words []string, language string) {
+	if lang == "en" {
+		return portugueseWords, "Portuguese"
+	}
+	return englishWords, "English"
+}
+
 // allowedNames are proper names and notations, in any language's text.
 var allowedNames = []string{
 	"distlab", "USL", "Amdahl", "SHA-256", "ShiViz", "JSON", "Lamport", "GOMAXPROCS", "req/s",
@@ -195,10 +204,7 @@ func TestLanguageOfEveryOutput(t *testing.T) {
 		{"raft", "replay", bad},
 	}
 	for _, lang := range []string{"pt-BR", "en"} {
-		words, language := englishWords, "English"
-		if lang == "en" {
-			words, language = portugueseWords, "Portuguese"
-		}
+		words, language := foreignWords(lang)
 		for _, run := range runs {
 			args := append([]string{"--lang", lang}, run...)
 			out, errOut, _ := execute(t, args...)

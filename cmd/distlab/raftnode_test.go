@@ -17,10 +17,7 @@ func TestRaftNodeLanguage(t *testing.T) {
 	t.Parallel()
 	_, commands := commandTree(newRootCmd(nil))
 	for _, lang := range []string{"en", "pt-BR"} {
-		words, language := englishWords, "English"
-		if lang == "en" {
-			words, language = portugueseWords, "Portuguese"
-		}
+		words, language := foreignWords(lang)
 		addrs := freeAddrs(t, 2)
 		out := firstLines(t, "--lang", lang, "raft", "node", "--id", "1",
 			"--peers", "1="+addrs[0]+"/"+addrs[1], "--data", filepath.Join(t.TempDir(), "n1"))

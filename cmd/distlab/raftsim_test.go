@@ -262,10 +262,7 @@ func TestRaftRunLanguage(t *testing.T) {
 		{"raft", "run", "--nodes", "3", "--bug", "forget-vote", "--faults", "crash=0.05,restart=0.2,write=0.1", "--steps", "1500"},
 	}
 	for _, lang := range []string{"pt-BR", "en"} {
-		words, language := englishWords, "English"
-		if lang == "en" {
-			words, language = portugueseWords, "Portuguese"
-		}
+		words, language := foreignWords(lang)
 		for _, run := range runs {
 			args := append([]string{"--lang", lang}, run...)
 			out, errOut, _ := execute(t, args...)

@@ -42,10 +42,8 @@ func checkRefusals(t *testing.T, cases []refusal) {
 				t.Errorf("%s: no error:\n%s", line, out.String())
 				continue
 			}
-			words, language := englishWords, "English"
-			if lang == "en" {
-				words, language = portugueseWords, "Portuguese"
-			} else if err.Error() != c.pt {
+			words, language := foreignWords(lang)
+			if lang != "en" && err.Error() != c.pt {
 				t.Errorf("%s: %q, want %q", line, err, c.pt)
 			}
 			if found := wordsIn(err.Error(), words, commands); len(found) > 0 {
