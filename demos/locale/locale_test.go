@@ -2,7 +2,9 @@ package locale
 
 import (
 	"errors"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -179,4 +181,26 @@ func TestDurationDecimalMark(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestCompileOnFirstPrint: a message is compiled into the catalog the
+// first time it is printed in a language, from any goroutine (go test -race
+// checks the catalog is shared safely), and a message added after a printer
+// was made prints translated too.
+func TestCompileOnFirstPrint(t *testing.T) {
+	Add(Plural("test: %d late bots", "test: %d late bot", "teste: %d robôs atrasados", "teste: %d robô atrasado"))
+	var wg sync.WaitGroup
+	got := make([]string, 8)
+	for i := range got {
+		wg.Go(func() {
+			p := For(Langs[i%2])
+			got[i] = p.T("test: %d late bots", 1+i/4)
+		})
+	}
+	wg.Wait()
+	want := []string{"test: 1 late bot", "teste: 1 robô atrasado", "test: 1 late bot", "teste: 1 robô atrasado",
+		"test: 2 late bots", "teste: 2 robôs atrasados", "test: 2 late bots", "teste: 2 robôs atrasados"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
 }

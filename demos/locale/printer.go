@@ -47,6 +47,7 @@ func (p *Printer) T(format string, args ...any) string {
 		return fmt.Sprintf(format, args...)
 	}
 	args = localized(p, args)
+	compile(p.lang, format)
 	return p.mp.Sprintf(format, args...)
 }
 
