@@ -27,6 +27,11 @@ func standIns() *demo.Registry {
 // projector's terminal in a large font.
 var projectors = [][2]int{{100, 30}, {120, 35}}
 
+// besideADemo is the projector size every slide must fit in the pane
+// beside a demo the presenter opened (the notes say "press 1 now"): the
+// slide pane is then about half the screen.
+var besideADemo = [2]int{100, 30}
+
 // Every lesson has a deck written for the projector, and every slide of it
 // fits the projector sizes whole, in both languages: nothing below the pane
 // (the class would never see it) and no line cut at its edge. Slides are
@@ -45,13 +50,18 @@ func TestSlideDecksFit(t *testing.T) {
 				continue
 			}
 			for _, size := range projectors {
-				checkDeckFits(t, c, l, size[0], size[1])
+				checkDeckFits(t, c, l, size[0], size[1], false)
+			}
+			if len(l.Demos) > 0 {
+				checkDeckFits(t, c, l, besideADemo[0], besideADemo[1], true)
 			}
 		}
 	}
 }
 
-func checkDeckFits(t *testing.T, c *lessons.Catalog, l lessons.Lesson, w, h int) {
+// checkDeckFits walks l's deck at w×h; withDemo opens the lesson's first
+// demo before the first slide, as a presenter pressing 1 does.
+func checkDeckFits(t *testing.T, c *lessons.Catalog, l lessons.Lesson, w, h int, withDemo bool) {
 	t.Helper()
 	m := New(Config{Load: func() *lessons.Catalog { return c }, Lang: l.Lang, Theme: theme.Dark,
 		Source: "test", Demos: standIns(), Lesson: l.ID, Presenter: true})
@@ -59,6 +69,17 @@ func checkDeckFits(t *testing.T, c *lessons.Catalog, l lessons.Lesson, w, h int)
 	defer m.Close()
 	run(t, m, m.Init())
 	send(t, m, tea.WindowSizeMsg{Width: w, Height: h})
+	where := ""
+	if withDemo {
+		press(t, m, "1")
+		if m.Focused() != "reader" {
+			press(t, m, "shift+tab")
+		}
+		if m.Panes() != 2 || m.Focused() != "reader" {
+			t.Fatalf("%s: 1 opened %d panes, the keys on %s", l.Path, m.Panes(), m.Focused())
+		}
+		where = " beside " + l.Demos[0]
+	}
 	for i, s := range l.Deck {
 		// → scrolls a slide taller than the pane before it goes on.
 		for n := 0; i > 0 && n < 100; n++ {
@@ -72,8 +93,8 @@ func checkDeckFits(t *testing.T, c *lessons.Catalog, l lessons.Lesson, w, h int)
 		}
 		below, cut := m.reader.Overflow()
 		if below > 0 || cut > 0 {
-			t.Errorf("%s:%d: slide %d at %d×%d (%s): %d lines below the pane, %d lines cut at its edge ",
-				s.Path, s.Line, i+1, w, h, locale.Match(l.Lang), below, cut)
+			t.Errorf("%s:%d: slide %d at %d×%d%s (%s): %d lines below the pane, %d lines cut at its edge ",
+				s.Path, s.Line, i+1, w, h, where, locale.Match(l.Lang), below, cut)
 		}
 	}
 }

@@ -142,3 +142,62 @@ func TestInlineCodeSpacing(t *testing.T) {
 		}
 	}
 }
+
+// A code block or a diagram is never wrapped, in a list item as at the top
+// level: each of its lines comes out whole on one line, however narrow the
+// pane (the reader cuts what is too wide, with "…"), while the text around
+// it still wraps. Before, a slide's table of layers beside a demo read
+// "5 application  messages   HTTP, DNS," / "SMTP, chat". The mark that
+// keeps code whole never reaches the screen.
+func TestCodeIsNeverWrapped(t *testing.T) {
+	const md = "A paragraph long enough to wrap at thirty columns, twice at least.\n\n" +
+		"```text\n 5 application  messages   HTTP, DNS, SMTP, chat\n 4 transport    segments   TCP, UDP\n```\n\n" +
+		"- a step:\n\n  ```sh\n  distlab chat cluster --nodes 3 --port 7000\n  ```\n\n" +
+		"    an indented block, also code, wider than thirty columns\n"
+	codeLines := []string{"5 application  messages   HTTP, DNS, SMTP, chat", "4 transport    segments   TCP, UDP",
+		"distlab chat cluster --nodes 3 --port 7000", "an indented block, also code, wider than thirty columns"}
+	for _, th := range []theme.Theme{theme.Dark, theme.Light, theme.HighContrast} {
+		out, err := Render("", md, 30, theme.New(th).Glamour)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ls := lines(out)
+		for _, want := range codeLines {
+			if !onOneLine(ls, want) {
+				t.Errorf("%s: %q wrapped:\n%s", th, want, strings.Join(ls, "\n"))
+			}
+		}
+		if onOneLine(ls, "A paragraph long enough to wrap") && onOneLine(ls, "twice at least.") &&
+			onOneLine(ls, "A paragraph long enough to wrap at thirty columns, twice at least.") {
+			t.Errorf("%s: the paragraph did not wrap:\n%s", th, strings.Join(ls, "\n"))
+		}
+		if strings.ContainsRune(out, '\u2060') {
+			t.Errorf("%s: the code mark reached the screen", th)
+		}
+	}
+}
+
+// Every code line of every lesson, in both languages, comes out whole at a
+// width narrower than any of them.
+func TestLessonCodeIsNeverWrapped(t *testing.T) {
+	c := lessons.Load(lessons.Embedded, lessons.Options{Prefix: lessons.EmbeddedPrefix, KnownDemo: func(string) bool { return true }})
+	for _, lang := range lessons.Languages {
+		for _, l := range c.Lessons(lang) {
+			out, err := Render("", l.Body, 24, theme.New(theme.Dark).Glamour)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ls := lines(out)
+			fence := false
+			for i, src := range strings.Split(l.Body, "\n") {
+				if strings.HasPrefix(strings.TrimSpace(src), "```") {
+					fence = !fence
+					continue
+				}
+				if want := strings.TrimSpace(src); fence && want != "" && !onOneLine(ls, want) {
+					t.Errorf("%s: code line %d wrapped: %q", l.Path, i+1, want)
+				}
+			}
+		}
+	}
+}

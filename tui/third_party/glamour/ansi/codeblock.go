@@ -1,6 +1,7 @@
 package ansi
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 
@@ -86,20 +87,42 @@ func (e *CodeBlockElement) Render(w io.Writer, ctx RenderContext) error {
 			return fmt.Errorf("glamour: error highlighting code: %w", err)
 		}
 		_, _ = renderText(iw, bs.Current().Style.StylePrimitive, rules.BlockPrefix)
-		if err := highlight(iw, e.Code, e.Language, formatter, style); err != nil {
+		var code bytes.Buffer
+		if err := highlight(&code, e.Code, e.Language, formatter, style); err != nil {
 			return fmt.Errorf("glamour: error highlighting code: %w", err)
 		}
+		_, _ = iw.Write(markLines(code.Bytes()))
 		_, _ = renderText(iw, bs.Current().Style.StylePrimitive, rules.BlockSuffix)
 		return nil
 	}
 
 	// fallback rendering
+	var code bytes.Buffer
 	el := &BaseElement{
 		Token: e.Code,
 		Style: rules.StylePrimitive,
 	}
+	if err := el.Render(&code, ctx); err != nil {
+		return err
+	}
+	_, err := iw.Write(markLines(code.Bytes()))
+	return err //nolint:wrapcheck
+}
 
-	return el.Render(iw, ctx)
+// markLines puts CodeMark at the start of every line of code: distlab
+// never wraps a code block (see wrapText).
+func markLines(code []byte) []byte {
+	mark := []byte(string(CodeMark))
+	out := make([]byte, 0, len(code)+len(mark)*(1+bytes.Count(code, []byte{'\n'})))
+	for len(code) > 0 {
+		i := bytes.IndexByte(code, '\n') + 1
+		if i == 0 {
+			i = len(code)
+		}
+		out = append(append(out, mark...), code[:i]...)
+		code = code[i:]
+	}
+	return out
 }
 
 // chromaStyleOf is the chroma style the rules describe.

@@ -18,9 +18,42 @@ import (
 // non-breaking hyphen, one cell wide like the mark it stands for.
 const nbHyphen = '\u2011'
 
+// CodeMark starts each line of a code block: U+2060, the word joiner, no
+// cell wide. wrapText passes a line that holds one through as it is, so
+// code and diagrams are never wrapped (a wrapped diagram is a picture torn
+// in two, its columns out of line); whoever shows the render cuts a line
+// too wide for its pane. The mark is not printable, so distlab's cleaning
+// of the render takes it out, and a lesson cannot hold one. See PATCH.md.
+const CodeMark = '\u2060'
+
 // wrapText wraps s, which may hold SGR and OSC 8 sequences, to width
-// cells at its spaces.
+// cells at its spaces; the lines of a code block (CodeMark) stay whole.
 func wrapText(s string, width int) string {
+	if !strings.ContainsRune(s, CodeMark) {
+		return wrapWords(s, width)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	lines := strings.SplitAfter(s, "\n")
+	from := 0 // lines[from:] are not written yet
+	flush := func(to int) {
+		if to > from {
+			b.WriteString(wrapWords(strings.Join(lines[from:to], ""), width))
+		}
+	}
+	for i, l := range lines {
+		if strings.ContainsRune(l, CodeMark) {
+			flush(i)
+			b.WriteString(l)
+			from = i + 1
+		}
+	}
+	flush(len(lines))
+	return b.String()
+}
+
+// wrapWords wraps s to width cells at its spaces.
+func wrapWords(s string, width int) string {
 	if !strings.Contains(s, "-") || strings.ContainsRune(s, nbHyphen) {
 		return lipgloss.Wrap(s, width, "")
 	}
