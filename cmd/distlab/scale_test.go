@@ -20,6 +20,10 @@ var scaleFlagErrors = []struct {
 }{
 	{[]string{"scale", "bench", "--up", "257"}, "--up 257: want 1..256 cores", "--up 257: use 1..256 núcleos"},
 	{[]string{"scale", "bench", "--up", "0"}, "--up 0: want 1..256 cores", "--up 0: use 1..256 núcleos"},
+	{[]string{"scale", "bench", "--out", "100000"}, "--out 100000: want 0..256 workers", "--out 100000: use 0..256 workers"},
+	{[]string{"scale", "bench", "--out", "-1"}, "--out -1: want 0..256 workers", "--out -1: use 0..256 workers"},
+	{[]string{"scale", "bench", "--out", "256", "--workers", "127.0.0.1:7000"}, "--out 256 and 1 --workers: want at most 256 workers in all",
+		"--out 256 e 1 --workers: use no máximo 256 workers ao todo"},
 	{[]string{"scale", "bench", "--up", "1", "--duration", "0s"}, "--duration 0s: want a duration above 0s", "--duration 0s: use uma duração acima de 0s"},
 	{[]string{"scale", "bench", "--up", "1", "--duration", "-1.5s"}, "--duration -1.5s: want a duration above 0s", "--duration -1,5s: use uma duração acima de 0s"},
 	{[]string{"scale", "bench", "--up", "1", "--rate", "-5"}, "--rate -5: want 0 (closed loop) to 1,000,000 req/s", "--rate -5: use de 0 (malha fechada) a 1.000.000 req/s"},

@@ -91,8 +91,9 @@ func init() {
 				"quanto os workers respondem; com ela, chegadas de Poisson a R req/s.\n\n"+
 				"O γ do modelo é a taxa de um núcleo medida neste processo; α e β vêm de --preset.\n"+
 				"Cada worker remoto conta como um núcleo no modelo."),
-		locale.Str("--up %d: want 1..%d cores", "--up %d: use 1..%d núcleos"),
-		locale.Str("--out %d: want 0 or more workers", "--out %d: use 0 ou mais workers"),
+		locale.Str("--up %s: want 1..%d cores", "--up %s: use 1..%d núcleos"),
+		locale.Str("--out %s: want 0..%d workers", "--out %s: use 0..%d workers"),
+		locale.Str("--out %s and %d --workers: want at most %d workers in all", "--out %s e %d --workers: use no máximo %d workers ao todo"),
 		locale.Str("--workers %q: want HOST:PORT: %v", "--workers %q: use HOST:PORTA: %v"),
 		locale.Str("--workers %q: want a port from 1 to 65535", "--workers %q: use uma porta de 1 a 65535"),
 		locale.Str("--out 0 needs --workers: there is nothing to measure", "--out 0 precisa de --workers: não há o que medir"),
@@ -103,7 +104,7 @@ func init() {
 		locale.Str("finding this program to start workers: %v", "procurando este programa para iniciar os workers: %v"),
 		locale.Str("requests failed", "requisições falharam"),
 		locale.Str("scale up: one local worker with GOMAXPROCS=N (1..%d)", "vertical: um worker local com GOMAXPROCS=N (1..%d)"),
-		locale.Str("scale out: N local workers with GOMAXPROCS=1 (0: only --workers)", "horizontal: N workers locais com GOMAXPROCS=1 (0: só --workers)"),
+		locale.Str("scale out: N local workers with GOMAXPROCS=1 (0..256; 0: only --workers)", "horizontal: N workers locais com GOMAXPROCS=1 (0..256; 0: só --workers)"),
 		locale.Str("running workers to add to the pool, HOST:PORT comma-separated", "workers já rodando a acrescentar, HOST:PORTA separados por vírgula"),
 		locale.Str("how long to measure", "por quanto tempo medir"),
 		locale.Str("a request unanswered this long fails, and its worker is skipped for 1s: a hung worker is caught only this way (default: ten times what an answer should wait, at least 1s; longer for heavy --rounds or more local cores than CPUs)",

@@ -44,12 +44,12 @@ func newScaleBenchCmd(g *globals) *cobra.Command {
 			switch { // exactly one of --up and --out: the flag groups below check it
 			case f.Changed("up"):
 				if up < 1 || up > scale.MaxUp {
-					return scaleErrorf(p, "--up %d: want 1..%d cores", up, scale.MaxUp)
+					return scaleErrorf(p, "--up %s: want 1..%d cores", strconv.Itoa(up), scale.MaxUp) // as typed: a flag, not a quantity
 				}
 				plan.Mode, plan.N = scale.ScaleUp, up
 			default:
-				if out < 0 {
-					return scaleErrorf(p, "--out %d: want 0 or more workers", out)
+				if out < 0 || out > scale.MaxOut {
+					return scaleErrorf(p, "--out %s: want 0..%d workers", strconv.Itoa(out), scale.MaxOut)
 				}
 				plan.Mode, plan.N = scale.ScaleOut, out
 			}
@@ -65,6 +65,9 @@ func newScaleBenchCmd(g *globals) *cobra.Command {
 					return scaleErrorf(p, "--workers %q: want a port from 1 to 65535", a)
 				}
 				plan.Remote = append(plan.Remote, a)
+			}
+			if plan.Mode == scale.ScaleOut && plan.N+len(plan.Remote) > scale.MaxOut {
+				return scaleErrorf(p, "--out %s and %d --workers: want at most %d workers in all", strconv.Itoa(plan.N), len(plan.Remote), scale.MaxOut)
 			}
 			if plan.N == 0 && len(plan.Remote) == 0 {
 				return scaleErrorf(p, "--out 0 needs --workers: there is nothing to measure")
@@ -110,7 +113,7 @@ func newScaleBenchCmd(g *globals) *cobra.Command {
 	}
 	f := cmd.Flags()
 	f.IntVar(&up, "up", 0, p.T("scale up: one local worker with GOMAXPROCS=N (1..%d)", scale.MaxUp))
-	f.IntVar(&out, "out", 0, p.T("scale out: N local workers with GOMAXPROCS=1 (0: only --workers)"))
+	f.IntVar(&out, "out", 0, p.T("scale out: N local workers with GOMAXPROCS=1 (0..256; 0: only --workers)"))
 	f.StringVar(&workers, "workers", "", p.T("running workers to add to the pool, HOST:PORT comma-separated"))
 	cmd.MarkFlagsOneRequired("up", "out")
 	cmd.MarkFlagsMutuallyExclusive("up", "out")

@@ -240,3 +240,12 @@ func TestRunBenchMaxUp(t *testing.T) {
 		t.Errorf("%d cores: %v", MaxUp+1, err)
 	}
 }
+
+// --out has a limit too, local and remote workers together: each local
+// worker is a process.
+func TestRunBenchMaxOut(t *testing.T) {
+	_, err := RunBench(context.Background(), BenchPlan{Mode: ScaleOut, N: MaxOut, Remote: []string{"127.0.0.1:1"}, Exe: "/nonexistent"})
+	if err == nil || !strings.Contains(err.Error(), "257 workers, want at most 256") {
+		t.Errorf("%d workers: %v", MaxOut+1, err)
+	}
+}

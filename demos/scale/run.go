@@ -67,6 +67,11 @@ const ConnsPerCore = 2
 // fit peaks at 36, and past the CPUs here the cores only take turns.
 const MaxUp = 256
 
+// MaxOut is the most workers a scale-out bench loads, local and remote
+// together: the same budget of connections as MaxUp's, and each local
+// worker is a process of its own (--out 100000 was that many processes).
+const MaxOut = MaxUp
+
 // RunBench calibrates, starts the local workers, runs the bench, stops
 // the workers it started (always, and waits for them) and reports.
 func RunBench(ctx context.Context, plan BenchPlan) (*BenchReport, error) {
@@ -78,6 +83,9 @@ func RunBench(ctx context.Context, plan BenchPlan) (*BenchReport, error) {
 	}
 	if plan.Mode == ScaleUp && plan.N > MaxUp {
 		return nil, locale.Errorf("scale: %d cores, want 1..%d", plan.N, MaxUp)
+	}
+	if plan.Mode == ScaleOut && plan.N+len(plan.Remote) > MaxOut {
+		return nil, locale.Errorf("scale: %d workers, want at most %d", plan.N+len(plan.Remote), MaxOut)
 	}
 	if plan.N > 0 && plan.Exe == "" {
 		return nil, locale.Errorf("scale: no binary to start local workers with")

@@ -56,6 +56,7 @@ func init() {
 		locale.Str("scale: %d rounds, want 1..%d", "scale: %d rodadas, deveriam ser 1..%d"),
 		locale.Str("scale: %d connections at most, want 1..%d", "scale: limite de %d conexões, deveria ser 1..%d"),
 		locale.Str("scale: %d cores, want 1..%d", "scale: %d núcleos, deveriam ser 1..%d"),
+		locale.Str("scale: %d workers, want at most %d", "scale: %d workers, deveriam ser no máximo %d"),
 		locale.Str("%s: the worker refused the connection: it serves %d at most (--max-conns)",
 			"%s: o worker recusou a conexão: ele atende no máximo %d (--max-conns)"),
 		locale.Str("scale worker: %v", "worker de scale: %v"),
