@@ -11,15 +11,16 @@ const ringSize = 1 << 16
 
 // entry is one message as the node's clients will receive it.
 type entry struct {
-	from   *conn  // the local sender, who does not get an echo; nil if relayed
-	client string // the sender's id: a client that failed over gets no echo either
-	plain  []byte // "LINE\n" for netcat clients
-	ctl    []byte // "/m CLIENT SEQ SRC OSEQ LINE\n" for distlab clients
-	src    string // origin run (ORIGIN.EPOCH) and its number for the message: for replays
-	oseq   uint64
-	at     int64   // Unix ms when the origin accepted it
-	msg    Message // for a peer catching up (catchUp)
-	quiet  bool    // from a catch-up: for distlab clients only
+	from    *conn  // the local sender, who does not get an echo; nil if relayed
+	client  string // the sender's id: a client that failed over gets no echo either
+	clientH uint64 // idHash(client)
+	plain   []byte // "LINE\n" for netcat clients
+	ctl     []byte // "/m CLIENT SEQ SRC OSEQ LINE\n" for distlab clients
+	src     string // origin run (ORIGIN.EPOCH) and its number for the message: for replays
+	oseq    uint64
+	at      int64   // Unix ms when the origin accepted it
+	msg     Message // for a peer catching up (catchUp)
+	quiet   bool    // from a catch-up: for distlab clients only
 }
 
 // hub fans messages out to the node's clients. It is a ring of entries

@@ -74,7 +74,7 @@ func (n *Node) hello(c *conn, secret, nick string) bool {
 	n.mu.Lock()
 	c.id = id
 	n.mu.Unlock()
-	c.idCopy.Store(&id)
+	c.setID(id)
 	c.distlab.Store(true)
 	if nick != "" {
 		c.say(n.rename(c, nick))

@@ -165,8 +165,16 @@ func (n *Node) runLink(ctx context.Context, nc net.Conn, br *bufio.Reader, s *li
 			n.passOn(l.remote)
 		}
 	}()
+	// A link silent for 4 PeerTimeouts is dead. Its deadline moves on at
+	// most every eighth of a PeerTimeout, not on every line: setting it is
+	// a timer's reset in the runtime, and at thousands of lines a second
+	// that was a cost a single node does not pay.
+	var set time.Time
 	for {
-		nc.SetReadDeadline(time.Now().Add(n.cfg.PeerTimeout * 4))
+		if now := time.Now(); now.Sub(set) > n.cfg.PeerTimeout/8 {
+			nc.SetReadDeadline(now.Add(n.cfg.PeerTimeout * 4))
+			set = now
+		}
 		tagged, err := readLine(br) // bounded by the reader's buffer: a peer cannot grow it
 		if err != nil || ctx.Err() != nil {
 			return true // including bufio.ErrBufferFull: no valid peer line is that long

@@ -443,8 +443,7 @@ func (n *Node) serve(nc net.Conn) {
 	c := &conn{node: n, nc: nc, num: n.connNum, direct: make(chan string, 256), replay: make(chan sinceReq, 1), done: make(chan struct{}), wrote: make(chan struct{}),
 		limit: newLimiter(n.cfg.Rate)}
 	c.id = fmt.Sprintf("%s.%s.c%d", n.cfg.ID, n.epoch, c.num) // the epoch: a restart never reuses an id
-	id := c.id
-	c.idCopy.Store(&id)
+	c.setID(c.id)
 	n.claimNickLocked(c, n.freeGuestLocked())
 	c.joined = time.Now()
 	n.conns[c] = struct{}{}
@@ -498,15 +497,16 @@ func (n *Node) publish(m Message, from *conn, quiet bool) {
 	b = m.appendLine(b)
 	b = append(b, '\n')
 	e := &entry{
-		from:   from,
-		plain:  b[lineAt:],
-		ctl:    b,
-		client: m.Client,
-		src:    src,
-		oseq:   m.OSeq,
-		at:     m.At.UnixMilli(),
-		msg:    m,
-		quiet:  quiet,
+		from:    from,
+		plain:   b[lineAt:],
+		ctl:     b,
+		client:  m.Client,
+		clientH: idHash(m.Client),
+		src:     src,
+		oseq:    m.OSeq,
+		at:      m.At.UnixMilli(),
+		msg:     m,
+		quiet:   quiet,
 	}
 	n.noteSrc(src, m.OSeq)
 	n.hub.publish(e, 2*n.cfg.EvictAfter)
