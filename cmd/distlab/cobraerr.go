@@ -32,7 +32,7 @@ func flagError(g *globals, err error) error {
 		return g.errorf("flag needs an argument: --%s", noValue.GetSpecifiedName())
 	case errors.As(err, &invalid):
 		f := invalid.GetFlag()
-		return g.errorf("invalid argument %q for --%s: %s", invalid.GetValue(), f.Name, invalidReason(g.p, f, errors.Unwrap(err)))
+		return g.errorf("invalid argument %q for --%s: %s", invalid.GetValue(), f.Name, invalidReason(g.p, f, invalid.GetValue(), errors.Unwrap(err)))
 	case errors.As(err, &syntax):
 		return g.errorf("bad flag syntax: %s", syntax.GetSpecifiedFlag())
 	}
@@ -40,8 +40,11 @@ func flagError(g *globals, err error) error {
 }
 
 // invalidReason says what a flag of f's type wants, rather than the parser's
-// English (`strconv.ParseInt: parsing "x": invalid syntax`).
-func invalidReason(p *locale.Printer, f *pflag.Flag, cause error) string {
+// English (`strconv.ParseInt: parsing "x": invalid syntax`). A number
+// written with a decimal comma, as Portuguese writes it, is told the
+// form that works: a command line is the same in every language, so a
+// flag takes the point only (and 1,000 stays no number rather than 1).
+func invalidReason(p *locale.Printer, f *pflag.Flag, value string, cause error) string {
 	if errors.Is(cause, strconv.ErrRange) {
 		return p.T("the number is out of range")
 	}
@@ -49,6 +52,14 @@ func invalidReason(p *locale.Printer, f *pflag.Flag, cause error) string {
 	case strings.HasPrefix(t, "int") || strings.HasPrefix(t, "uint"):
 		return p.T("want a whole number")
 	case strings.HasPrefix(t, "float"):
+		// In English "1,000" is a thousand, not a decimal.
+		_, after, _ := strings.Cut(value, ",")
+		thousands := p.Lang() == locale.English && len(after) == 3
+		if pointed := strings.Replace(value, ",", ".", 1); pointed != value && !thousands {
+			if _, err := strconv.ParseFloat(pointed, 64); err == nil {
+				return p.T("write the decimals after a point, as in %s", pointed)
+			}
+		}
 		return p.T("want a number")
 	case t == "duration":
 		return p.T("want a duration such as 150ms or 5s")

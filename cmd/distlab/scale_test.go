@@ -20,6 +20,10 @@ var scaleFlagErrors = []struct {
 }{
 	{[]string{"scale", "bench", "--up", "257"}, "--up 257: want 1..256 cores", "--up 257: use 1..256 núcleos"},
 	{[]string{"scale", "bench", "--up", "0"}, "--up 0: want 1..256 cores", "--up 0: use 1..256 núcleos"},
+	{[]string{"scale", "model", "--alpha", "0,05"}, `invalid argument "0,05" for --alpha: write the decimals after a point, as in 0.05`,
+		`valor inválido "0,05" em --alpha: escreva as casas decimais depois de um ponto, como em 0.05`},
+	{[]string{"scale", "model", "--gamma", "1,000"}, `invalid argument "1,000" for --gamma: want a number`, // a thousand, in English
+		`valor inválido "1,000" em --gamma: escreva as casas decimais depois de um ponto, como em 1.000`},
 	{[]string{"scale", "bench", "--out", "100000"}, "--out 100000: want 0..256 workers", "--out 100000: use 0..256 workers"},
 	{[]string{"scale", "bench", "--out", "-1"}, "--out -1: want 0..256 workers", "--out -1: use 0..256 workers"},
 	{[]string{"scale", "bench", "--out", "256", "--workers", "127.0.0.1:7000"}, "--out 256 and 1 --workers: want at most 256 workers in all",

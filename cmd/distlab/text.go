@@ -246,6 +246,7 @@ func init() {
 		locale.Str("the number is out of range", "o número está fora da faixa"),
 		locale.Str("want a whole number", "use um número inteiro"),
 		locale.Str("want a number", "use um número"),
+		locale.Str("write the decimals after a point, as in %s", "escreva as casas decimais depois de um ponto, como em %s"),
 		locale.Str("want a duration such as 150ms or 5s", "use uma duração como 150ms ou 5s"),
 		locale.Str("want true or false", "use true ou false"),
 		locale.Str("unknown command %q for %q", "comando desconhecido %q em %q"),
