@@ -41,7 +41,8 @@ func (m *Model) View() string {
 // says zoom shows them.
 func (m *Model) demoView(w, h int) string {
 	s := m.Com.Styles
-	nodes, status, join := m.nodeLines(), m.statusLines(w), m.joinLines(w, false)
+	nodes, form := m.nodeLines()
+	status, join := m.statusLines(w), m.joinLines(w, false)
 	input := " " + s.Status.Render(m.Com.T("i/enter: type"))
 	if m.typing() { // a long line scrolls to keep the cursor in view
 		input = " " + m.Com.InputView(m.input, m.Com.T("say: "), max(w-1, 0))
@@ -50,6 +51,10 @@ func (m *Model) demoView(w, h int) string {
 	room := func() int { return h - len(nodes) - len(status) - len(join) - len(gap) - 1 }
 	if room() < minScreens {
 		gap = nil
+	}
+	// The short figures ("2c 12g") say what they count, where a line is free.
+	if legend := m.figuresLegend(form); legend != "" && room() > minScreens+1 {
+		nodes = append(nodes, " "+s.Summary.Render(common.FitLine(legend, w-1)))
 	}
 	if room() < minScreens {
 		if line, ok := m.compactNodes(w); ok {
@@ -202,9 +207,23 @@ const (
 	figuresNone
 )
 
+// figuresLegend says what the short forms of the figures count, or "" for
+// the wide form, which says it itself.
+func (m *Model) figuresLegend(form int) string {
+	switch form {
+	case figuresNarrow:
+		return m.Com.T("c clients · g goroutines · /s messages a second from its clients")
+	case figuresNarrower:
+		return m.Com.T("c clients · /s messages a second from its clients")
+	case figuresRate:
+		return m.Com.T("/s messages a second from its clients")
+	}
+	return ""
+}
+
 // nodeLines are the cluster map's rows, their figures all in one form:
-// the widest that every row can show whole.
-func (m *Model) nodeLines() []string {
+// the widest that every row can show whole, which it returns.
+func (m *Model) nodeLines() ([]string, int) {
 	form := figuresWide
 	for i, n := range m.snap.nodes {
 		_, f := m.nodeLine(i, n, figuresWide)
@@ -215,7 +234,7 @@ func (m *Model) nodeLines() []string {
 		line, _ := m.nodeLine(i, n, form)
 		out = append(out, line)
 	}
-	return out
+	return out, form
 }
 
 // nodeLine is one row of the cluster map: the node's state, where it
