@@ -119,17 +119,25 @@ func (m *Model) View(w, h int) string {
 	if len(m.shown) == 0 {
 		items = []string{s.Empty.Render(m.com.T("No demo matches."))}
 	}
-	withSummaries := 0
-	for _, d := range m.shown {
+	// The chosen demo's summary is read whole (wrapped, up to three
+	// lines); the others' take a line each, cut.
+	var chosen []string
+	if m.cursor < len(m.shown) {
+		if sum := m.shown[m.cursor].In(m.com.Printer).Summary; sum != "" {
+			chosen = wrapIndented(s.Summary.Render(sum), iw, 4, 3)
+		}
+	}
+	withSummaries := len(chosen)
+	for i, d := range m.shown {
 		withSummaries++
-		if d.In(m.com.Printer).Summary != "" {
+		if i != m.cursor && d.In(m.com.Printer).Summary != "" {
 			withSummaries++
 		}
 	}
 	summaries := withSummaries <= room
 	first := 0
-	if !summaries && len(m.shown) > max(room-1, 1) { // room for the cursor's summary
-		first = min(max(m.cursor-(room-1)/2, 0), len(m.shown)-max(room-1, 1))
+	if keep := max(room-len(chosen), 1); !summaries && len(m.shown) > keep { // room for the cursor's summary
+		first = min(max(m.cursor-(keep-1)/2, 0), len(m.shown)-keep)
 	}
 	for i := first; i < len(m.shown); i++ {
 		d := m.shown[i]
@@ -143,7 +151,10 @@ func (m *Model) View(w, h int) string {
 			line = s.ItemSelected.Render(ansi.Strip(line))
 		}
 		items = append(items, line)
-		if sum := n.Summary; sum != "" && (summaries || i == m.cursor) {
+		switch sum := n.Summary; {
+		case i == m.cursor:
+			items = append(items, chosen...)
+		case sum != "" && summaries:
 			items = append(items, common.Ellipsis("    "+s.Summary.Render(sum), iw))
 		}
 	}
@@ -152,4 +163,15 @@ func (m *Model) View(w, h int) string {
 	}
 	lines := append(append(top, items...), bottom...)
 	return common.Frame(s, m.com.T("Open a demo"), common.Fit(strings.Join(lines, "\n"), iw, len(lines)), w, len(lines)+2, true)
+}
+
+// wrapIndented wraps text to w cells, each line indented by indent
+// spaces, in at most maxLines lines (the last cut with "…").
+func wrapIndented(text string, w, indent, maxLines int) []string {
+	pad := strings.Repeat(" ", indent)
+	lines := common.WrapLines(text, max(w-indent+1, 2), maxLines) // WrapLines puts a space first
+	for i, l := range lines {
+		lines[i] = pad[1:] + l
+	}
+	return lines
 }

@@ -207,3 +207,23 @@ func TestShortViewKeepsTheCursorAndTheHint(t *testing.T) {
 		t.Errorf("a summary away from the cursor kept in a short box:\n%s", v)
 	}
 }
+
+// The chosen demo's summary is read whole, wrapped; the others' are cut
+// to a line.
+func TestChosenSummaryIsWhole(t *testing.T) {
+	long := "Three real TCP nodes, bots and you: crash a node and watch the clients fail over without losing a line."
+	named := func(id string) demo.Demo {
+		return demo.Demo{ID: id, Names: func(*locale.Printer) demo.Names { return demo.Names{Title: id, Summary: long} },
+			New: func(demo.Env) common.Pane { return nil }}
+	}
+	m := New(common.New(theme.New(theme.Dark), locale.Match("en")), demo.NewRegistry(named("one"), named("two")))
+	m.Update(tea.KeyPressMsg{Code: tea.KeyDown})
+	view := ansi.Strip(m.View(48, 30))
+	flat := strings.Join(strings.Fields(strings.NewReplacer("┃", " ", "│", " ").Replace(view)), " ")
+	if !strings.Contains(flat, "two "+long) {
+		t.Errorf("the chosen demo's summary is not whole:\n%s", view)
+	}
+	if strings.Count(view, "without losing a line.") != 1 || !strings.Contains(view, "…") {
+		t.Errorf("the other demo's summary should be cut to one line:\n%s", view)
+	}
+}
