@@ -52,9 +52,13 @@ func (m *Model) demoView(w, h int) string {
 	if room() < minScreens {
 		gap = nil
 	}
-	// The short figures ("2c 12g") say what they count, where a line is free.
-	if legend := m.figuresLegend(form); legend != "" && room() > minScreens+1 {
-		nodes = append(nodes, " "+s.Summary.Render(common.FitLine(legend, w-1)))
+	// The short figures ("2c 12g") say what they count, on a line or two
+	// the clients' screens can spare (they keep legendRoom rows: a notice
+	// pinned there needs them).
+	if legend := m.figuresLegend(form); legend != "" {
+		if lines := common.WrapLines(s.Summary.Render(legend), w, 3); len(lines) <= 2 && room()-len(lines) >= legendRoom {
+			nodes = append(nodes, lines...)
+		}
 	}
 	if room() < minScreens {
 		if line, ok := m.compactNodes(w); ok {
@@ -75,6 +79,10 @@ func (m *Model) demoView(w, h int) string {
 // minScreens is the fewest rows the clients' screens are drawn in: a name
 // and two lines.
 const minScreens = 3
+
+// legendRoom is the fewest rows the clients' screens keep under the
+// legend of the short figures.
+const legendRoom = 10
 
 // joinLines is the hint for joining from another terminal, wrapped to w
 // (the address must show whole: students type it); short is the command
@@ -212,11 +220,11 @@ const (
 func (m *Model) figuresLegend(form int) string {
 	switch form {
 	case figuresNarrow:
-		return m.Com.T("c clients · g goroutines · /s messages a second from its clients")
+		return m.Com.T("c clients · g goroutines · /s msg/s from its clients")
 	case figuresNarrower:
-		return m.Com.T("c clients · /s messages a second from its clients")
+		return m.Com.T("c clients · /s msg/s from its clients")
 	case figuresRate:
-		return m.Com.T("/s messages a second from its clients")
+		return m.Com.T("/s msg/s from its clients")
 	}
 	return ""
 }
