@@ -89,39 +89,68 @@ func newSession(t transcript, key []byte, dialer bool) *linkSession {
 }
 
 // tagger tags one direction of a link. A tag is an HMAC, under the
-// session key, of the sender's role, the line's number on the link and
-// the line: nobody without the key can forge, alter, replay, reorder,
-// drop or reflect a line unnoticed, even by relaying the handshake
-// between two real nodes. Each tagger is used by one goroutine.
+// session key, of the sender's role, a count and the lines it covers:
+// nobody without the key can forge, alter, replay, reorder, drop or
+// reflect a line unnoticed, even by relaying the handshake between two
+// real nodes. The handshake's /ok has a tag of its own (next, check);
+// after it, lines go in batches, one tag for each (add, sum): an HMAC a
+// line cost a link as much as all the rest of a relay. Each tagger is
+// used by one goroutine.
 type tagger struct {
-	mac  hash.Hash
-	from byte // 'd' (the dialer sends) or 'l' (the listener)
-	seq  uint64
-	sum  []byte
-	buf  []byte // the bytes hashed, reused
-	hex  [2 * tagSize]byte
+	mac    hash.Hash
+	from   byte // 'd' (the dialer sends) or 'l' (the listener)
+	seq    uint64
+	open   bool // a batch is under way: add has fed the MAC since the last sum
+	digest []byte
+	buf    []byte // the bytes hashed, reused
+	hex    [2 * tagSize]byte
 }
 
 func newTagger(key []byte, from byte) *tagger {
 	return &tagger{mac: hmac.New(sha256.New, key), from: from}
 }
 
-// next is the tag of the next line, valid until the following call.
-func (t *tagger) next(line string) []byte {
+// start begins the MAC of the next tag: the role and the tag's number.
+func (t *tagger) start() {
 	var head [9]byte
 	head[0] = t.from
 	binary.BigEndian.PutUint64(head[1:], t.seq)
 	t.seq++
 	t.mac.Reset()
-	t.buf = append(append(t.buf[:0], head[:]...), line...) // one Write, no copy of line per call
+	t.mac.Write(head[:])
+	t.open = true
+}
+
+// add feeds the MAC one more line of the batch under way.
+func (t *tagger) add(line string) {
+	if !t.open {
+		t.start()
+	}
+	t.buf = append(append(t.buf[:0], line...), '\n') // one Write, no allocation
 	t.mac.Write(t.buf)
-	t.sum = t.mac.Sum(t.sum[:0])
-	hex.Encode(t.hex[:], t.sum[:tagSize])
+}
+
+// sum is the tag of the lines added since the last sum (none is a batch
+// too), valid until the next call; the next batch starts.
+func (t *tagger) sum() []byte {
+	if !t.open {
+		t.start()
+	}
+	t.open = false
+	t.digest = t.mac.Sum(t.digest[:0])
+	hex.Encode(t.hex[:], t.digest[:tagSize])
 	return t.hex[:]
 }
 
-// check reports whether tagged ("LINE TAG") is the next line, and
-// returns the line.
+// next is the tag of line alone, a batch of one, valid until the
+// following call.
+func (t *tagger) next(line string) []byte {
+	t.add(line)
+	return t.sum()
+}
+
+// check reports whether tagged ("LINE TAG") is the next line, a batch
+// of one, and returns the line.
 func (t *tagger) check(tagged string) (string, bool) {
 	i := strings.LastIndexByte(tagged, ' ')
 	if i < 0 {

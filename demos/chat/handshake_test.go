@@ -270,7 +270,8 @@ func TestReplayedAndReflectedProofs(t *testing.T) {
 		t.Fatal("no /ok with a good tag after a good proof")
 	}
 	relay := relayLine(Message{Client: "d000000000001", Seq: 1, Origin: "t1", At: time.Now(), Kind: KindSay, Nick: "tess", Text: "honest"})
-	fmt.Fprintf(d.nc, "%s %s\n", relay, s.out.next(relay))
+	s.out.add(relay)
+	fmt.Fprintf(d.nc, "%s\n%s %s\n", relay, ctlTag, s.out.sum())
 	watcher.expect("tess@t1: honest")
 	eventually(t, "t1 among the members", func() bool { return strings.Contains(n.membersLine(), "t1=127.0.0.1:7") })
 	d.nc.Close()

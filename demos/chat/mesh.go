@@ -3,6 +3,7 @@ package chat
 import (
 	"bufio"
 	"context"
+	"crypto/hmac"
 	"fmt"
 	"net"
 	"strconv"
@@ -170,25 +171,40 @@ func (n *Node) runLink(ctx context.Context, nc net.Conn, br *bufio.Reader, s *li
 	// a timer's reset in the runtime, and at thousands of lines a second
 	// that was a cost a single node does not pay.
 	var set time.Time
+	var batch []string // lines whose tag has not come yet: not acted on
+	size := 0
 	for {
 		if now := time.Now(); now.Sub(set) > n.cfg.PeerTimeout/8 {
 			nc.SetReadDeadline(now.Add(n.cfg.PeerTimeout * 4))
 			set = now
 		}
-		tagged, err := readLine(br) // bounded by the reader's buffer: a peer cannot grow it
+		line, err := readLine(br) // bounded by the reader's buffer: a peer cannot grow it
 		if err != nil || ctx.Err() != nil {
 			return true // including bufio.ErrBufferFull: no valid peer line is that long
 		}
-		if !n.gate.pass(l.done) {
-			return true
+		tag, isTag := strings.CutPrefix(line, ctlTag+" ")
+		if !isTag {
+			if size += len(line) + 1; len(batch) == maxBatchLines || size > maxBatchBytes {
+				break // no honest peer leaves so much unchecked
+			}
+			s.in.add(line)
+			batch = append(batch, line)
+			continue
 		}
-		line, ok := s.in.check(tagged)
-		if !ok {
-			n.refused(n.txt.printer().T("%s: link with %s closed: %v", n.cfg.ID, l.remote, whyTag))
-			return false
+		if !hmac.Equal(s.in.sum(), []byte(tag)) {
+			break
 		}
-		n.peerLine(l, line)
+		for _, line := range batch {
+			if !n.gate.pass(l.done) {
+				return true
+			}
+			n.peerLine(l, line)
+		}
+		clear(batch)
+		batch, size = batch[:0], 0
 	}
+	n.refused(n.txt.printer().T("%s: link with %s closed: %v", n.cfg.ID, l.remote, whyTag))
+	return false
 }
 
 // peerLine acts on one line from a peer whose tag checked out.

@@ -152,13 +152,23 @@ func (l *peerLink) writeLoop() {
 	defer l.close()
 	w := bufio.NewWriterSize(l.nc, 64<<10)
 	var sent []func()
+	lines, bytes := 0, 0 // in the batch under way
+	tag := func() {
+		w.WriteString(ctlTag)
+		w.WriteByte(' ')
+		w.Write(l.tags.sum())
+		w.WriteByte('\n')
+		lines, bytes = 0, 0
+	}
 	add := func(o outLine) {
 		w.WriteString(o.text)
-		w.WriteByte(' ')
-		w.Write(l.tags.next(o.text))
 		w.WriteByte('\n')
+		l.tags.add(o.text)
 		if o.sent != nil {
 			sent = append(sent, o.sent)
+		}
+		if lines, bytes = lines+1, bytes+len(o.text)+1; lines >= batchLines || bytes >= batchBytes {
+			tag()
 		}
 	}
 	for {
@@ -176,6 +186,9 @@ func (l *peerLink) writeLoop() {
 				more = false
 			}
 		}
+		if lines > 0 {
+			tag() // the peer acts on the lines once their tag checks out
+		}
 		if !l.node.gate.pass(l.done) {
 			return
 		}
@@ -189,6 +202,16 @@ func (l *peerLink) writeLoop() {
 		sent = sent[:0]
 	}
 }
+
+// A batch of lines under one tag is at most batchLines lines and about
+// batchBytes bytes long; a reader takes up to maxBatchLines and
+// maxBatchBytes, then closes the link.
+const (
+	batchLines    = 256
+	batchBytes    = 256 << 10
+	maxBatchLines = 4 * batchLines
+	maxBatchBytes = 4 * batchBytes
+)
 
 // lineDelay is how long one line to a peer waits: the link delay plus a
 // random part of the jitter.

@@ -76,9 +76,10 @@ const (
 	ctlPeer    = "/peer"    // node ↔ node, handshake: /peer NODEID ADDR NONCE [PROOF]
 	ctlProof   = "/proof"   // dialer → listener, handshake: /proof PROOF
 	ctlOK      = "/ok"      // listener → dialer, handshake: /ok TAG
-	ctlBeat    = "/beat"    // node ↔ node: /beat NODEID ADDR CLIENTS NICK,NICK,... TAG
-	ctlRelay   = "/relay"   // node ↔ node: /relay CLIENT SEQ ORIGIN EPOCH OSEQ UNIXMS KIND NICK TEXT TAG
-	ctlGot     = "/got"     // node ↔ node: /got CLIENT SEQ TAG, a relay received from its origin
+	ctlTag     = "/tag"     // node ↔ node: /tag TAG, the tag of the lines since the last one
+	ctlBeat    = "/beat"    // node ↔ node: /beat NODEID ADDR CLIENTS NICK,NICK,...
+	ctlRelay   = "/relay"   // node ↔ node: /relay CLIENT SEQ ORIGIN EPOCH OSEQ UNIXMS KIND NICK TEXT
+	ctlGot     = "/got"     // node ↔ node: /got CLIENT SEQ, a relay received from its origin
 	ctlRecent  = "/recent"  // node ↔ node: as /relay, a recent message sent when a link comes up
 )
 
@@ -149,13 +150,17 @@ const (
 // proof worthless, the role in the label stops a proof being reflected
 // back, and each side refuses its own id (its hello sent back to it).
 //
-// From /ok on, every line of the link ends in " TAG": the first 16 bytes
-// of HMAC-SHA-256(session, ROLE SEQ LINE), where ROLE is the sender's
-// ("d" or "l"), SEQ its count of lines sent on the link (8 bytes, big
-// endian, /ok is L's 0), and LINE the line before the space. A line
-// that fails its check closes the link: someone on the path can pass
-// lines along or cut the link, but not forge, change, replay or reorder
-// them. Nothing counts before the handshake ends, and a handshake takes
+// /ok ends in a TAG: the first 16 bytes of HMAC-SHA-256(session, ROLE
+// SEQ LINE "\n"), where ROLE is the sender's ("d" or "l"), SEQ its count
+// of tags sent on the link (8 bytes, big endian; /ok's is L's 0) and
+// LINE the line before the space. After it, lines go in batches, each
+// closed by a line "/tag TAG" whose TAG is the same HMAC over every line
+// of the batch, each followed by "\n". A reader acts on a batch only once
+// its tag checks out; a tag that does not, or a batch longer than 1024
+// lines or 1 MB, closes the link: someone on the path can pass lines
+// along or cut the link, but not forge, change, drop, replay or reorder
+// them. (A tag a batch, not a line: an HMAC cost as much as the rest of a
+// relay.) Nothing counts before the handshake ends, and a handshake takes
 // at most 2 s on each side.
 
 // relayLine encodes m for a peer link.
