@@ -49,7 +49,7 @@ func init() {
 		locale.Str("a read writes what it found newest back to W replicas before answering", "uma leitura escreve o mais novo que encontrou de volta em W réplicas antes de responder"),
 		locale.Str("read your writes: off (violations counted), sticky or token", "leia suas escritas: off (violações contadas), sticky (sessão fixa) ou token"),
 		locale.Str("monotonic reads: off (violations counted), sticky or token", "leituras monotônicas: off (violações contadas), sticky (sessão fixa) ou token"),
-		locale.Str("servers' clock offsets, as n1=500ms,n2=-40ms (timestamps of last writer wins)", "desvios dos relógios dos servidores, como n1=500ms,n2=-40ms (os carimbos de a última escrita vence)"),
+		locale.Str("servers' clock offsets, as n1=500ms,n2=-40ms (timestamps of last writer wins)", "desvios dos relógios dos servidores, como n1=500ms,n2=-40ms (os carimbos da regra \"a última escrita vence\")"),
 		locale.Str("probability that a message is lost, 0 to 1", "probabilidade de uma mensagem se perder, de 0 a 1"),
 		locale.Str("clients issuing operations, 1 to %d (default %d)", "clientes que fazem operações, de 1 a %d (padrão %d)"),
 		locale.Str("operations the clients issue in all, 1 to %d", "operações que os clientes fazem no total, de 1 a %d"),

@@ -75,7 +75,7 @@ func TestRaftClientReadsAndWrites(t *testing.T) {
 	}
 	defer node.Close()
 	out, _, err := execute(t, "--lang", "pt-BR", "raft", "client", addrs[1], "put", "cor", "azul")
-	if err != nil || !strings.Contains(out, "ok: cor=azul, confirmado (commit) e aplicado") {
+	if err != nil || !strings.Contains(out, "ok: cor=azul, efetivado (commit) e aplicado") {
 		t.Fatalf("put: %v\n%s", err, out)
 	}
 	if out, _, err := execute(t, "raft", "client", addrs[1], "get", "cor"); err != nil || out != "azul\n" {

@@ -67,14 +67,14 @@ func init() {
 			"leader (an election, a killed leader), it asks again for --wait. nc HOST PORT speaks the\n"+
 			"same protocol.",
 			"Manda um comando ao endereço de clientes de um nó: put CHAVE VALOR escreve, get CHAVE lê. Os\n"+
-				"dois passam pelo log, então a resposta vem quando o líder já confirmou (commit) o comando e o\n"+
+				"dois passam pelo log, então a resposta vem quando o líder já efetivou (commit) o comando e o\n"+
 				"aplicou. Um seguidor diz quem é o líder, e o cliente pergunta a ele; enquanto o cluster não\n"+
 				"tem líder (uma eleição, um líder derrubado), pergunta de novo durante --wait. nc HOST PORTA\n"+
 				"fala o mesmo protocolo."),
 		locale.Str("want ADDR put KEY VALUE or ADDR get KEY (keys up to %d bytes, values up to %d, printable, no spaces)",
 			"use ENDEREÇO put CHAVE VALOR ou ENDEREÇO get CHAVE (chaves de até %d bytes, valores de até %d, imprimíveis, sem espaços)"),
 		locale.Str("node %d leads: asking it at %s", "o nó %d é o líder: perguntando a ele em %s"),
-		locale.Str("ok: %s=%s, committed and applied", "ok: %s=%s, confirmado (commit) e aplicado"),
+		locale.Str("ok: %s=%s, committed and applied", "ok: %s=%s, efetivado (commit) e aplicado"),
 		locale.Str("%s has no value", "%s não tem valor"),
 		locale.Str("redirected too many times (last to node %d at %s)",
 			"redirecionado vezes demais (a última para o nó %d em %s)"),
@@ -85,7 +85,7 @@ func init() {
 		locale.Str("no answer in time: the command may have been applied or not",
 			"sem resposta a tempo: o comando pode ter sido aplicado ou não"),
 		locale.Str("the leader lost its place before the command committed: try again",
-			"o líder perdeu o posto antes de o comando ser confirmado: tente de novo"),
+			"o líder perdeu o posto antes de o comando ser efetivado: tente de novo"),
 		locale.Str("the node refused the command: want put KEY VALUE or get KEY",
 			"o nó recusou o comando: use put CHAVE VALOR ou get CHAVE"),
 		locale.Str("the node refused the line: longer than %d bytes", "o nó recusou a linha: mais de %d bytes"),

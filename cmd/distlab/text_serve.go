@@ -28,7 +28,7 @@ func init() {
 			"o `endereço` onde escutar, host:porta (0.0.0.0:2222 deixa uma turma entrar)"),
 		locale.Str("the class `code` students without a key type, and a new key once (default: a new one each start)",
 			"o `código` da turma que alunos sem chave digitam, e uma chave nova uma vez (padrão: um novo a cada início)"),
-		locale.Str("sessions at once; the next student is told the class is full", "sessões ao mesmo tempo; o próximo aluno ouve que a turma está lotada"),
+		locale.Str("sessions at once; the next student is told the class is full", "sessões ao mesmo tempo; o próximo aluno é avisado de que a turma está lotada"),
 		locale.Str("close a session after this long without a key", "fecha uma sessão depois de tanto tempo sem nenhuma tecla"),
 		locale.Str("only serve: no instructor's app in this terminal (the default when it is no terminal)", "só serve: sem o app do professor neste terminal (o padrão quando não é um terminal)"),
 		locale.Str("a `file` of public keys (authorized_keys form): a session with one of them gets the instructor's app, and no class code", "um `arquivo` de chaves públicas (no formato do authorized_keys): uma sessão com uma delas recebe o app do professor, sem código da turma"),

@@ -7,8 +7,8 @@ import (
 
 // The pane's words, English beside Brazilian Portuguese (see package
 // locale), in the Raft vocabulary of the engine's (demos/raft/text.go):
-// líder, seguidor, candidato, mandato (term), entrada, confirmada
-// (committed), índice de confirmação. Call sites print them with
+// líder, seguidor, candidato, mandato (term), entrada, efetivada
+// (committed), índice de efetivação. Call sites print them with
 // m.Com.T("English text", args...).
 func init() {
 	locale.Add(
@@ -48,7 +48,7 @@ func init() {
 		locale.Str("time %s", "tempo %s"),
 		locale.Str("▶ playing %s×", "▶ rodando a %s×"),
 		locale.Str("⏸ paused (speed %s×)", "⏸ pausado (velocidade %s×)"),
-		locale.Str("bug: commits old-term entries by counting", "bug: confirma entradas de mandatos antigos contando réplicas"),
+		locale.Str("bug: commits old-term entries by counting", "bug: efetiva entradas de mandatos antigos contando réplicas"),
 		locale.Str("bug: forgets its vote on restart", "bug: esquece o voto ao religar"),
 		locale.Str("This cluster has %d nodes.", "Este cluster tem %d nós."),
 		locale.Str("The network is whole: there is no partition to heal.", "A rede está inteira: não há partição para curar."),
@@ -85,11 +85,11 @@ func init() {
 		locale.Str("clients:", "clientes:"),
 		locale.Str("%s at %s", "%s em %s"),
 		locale.Str("%s → %s ✓", "%s → %s ✓"),
-		locale.Str("%s ✓ committed", "%s ✓ confirmada"),
+		locale.Str("%s ✓ committed", "%s ✓ efetivada"),
 		locale.Str("%s ✗ failed", "%s ✗ falhou"),
 		locale.Str("%s ✗ no answer, given up", "%s ✗ sem resposta, desistiu"),
 		locale.Str("%s … waiting", "%s … esperando"),
-		locale.Str("★ leader ◇ candidate ○ follower ✗ crashed · log index:term, committed in green · c= commit index · ▰ election timer · ● a message on its way", "★ líder ◇ candidato ○ seguidor ✗ fora do ar · log índice:mandato, confirmadas em verde · c= índice de confirmação · ▰ timer de eleição · ● uma mensagem a caminho"),
+		locale.Str("★ leader ◇ candidate ○ follower ✗ crashed · log index:term, committed in green · c= commit index · ▰ election timer · ● a message on its way", "★ líder ◇ candidato ○ seguidor ✗ fora do ar · log índice:mandato, efetivadas em verde · c= índice de efetivação · ▰ timer de eleição · ● uma mensagem a caminho"),
 		locale.Str("Enlarge this pane to at least %d×%d to see the Raft cluster (z zooms it).", "Aumente este painel para pelo menos %d×%d para ver o cluster Raft (z o amplia)."),
 	)
 }
