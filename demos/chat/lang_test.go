@@ -17,7 +17,7 @@ func TestLangPerConnection(t *testing.T) {
 	n := startNode(t, testConfig("n1"))
 	a, b := dialRaw(t, n.Addr()), dialRaw(t, n.Addr())
 	a.send("/lang pt_BR.UTF-8\n")
-	a.expect("*** bem-vindo(a) ao n1, guest")
+	a.expect("*** boas-vindas ao n1, guest")
 	a.send("/bogus\n")
 	a.expect("comando desconhecido /bogus")
 	a.send("/nodes\n")
@@ -45,11 +45,11 @@ func TestClientAsksItsLanguage(t *testing.T) {
 	}
 	defer bia.Close()
 	eventually(t, "bia's nick, in Portuguese", func() bool { return rec2.count("seu apelido agora é bia") == 1 })
-	if rec2.count("bem-vindo(a) ao n1") != 1 || rec2.count("welcome to") != 0 {
+	if rec2.count("boas-vindas ao n1") != 1 || rec2.count("welcome to") != 0 {
 		t.Fatalf("bia's first lines: %q", rec2.snapshot())
 	}
 	c.Nodes[0].Kill()
-	eventually(t, "bia on n2", func() bool { return rec2.count("bem-vindo(a) ao n2, guest") == 1 })
+	eventually(t, "bia on n2", func() bool { return rec2.count("boas-vindas ao n2, guest") == 1 })
 	if rec2.count("welcome to") != 0 {
 		t.Fatalf("an English welcome shown: %q", rec2.snapshot())
 	}
@@ -121,7 +121,7 @@ func TestBotLine(t *testing.T) {
 			t.Errorf("BotLine(%q, %s) = %q, want %q", c.in, c.p.Lang(), got, c.want)
 		}
 	}
-	if !strings.HasPrefix(notice(pt, welcome, "n1", "x"), "*** bem-vindo") || !isWelcome(notice(pt, welcome, "n1", "x")) || isWelcome("*** you are now x") {
+	if !strings.HasPrefix(notice(pt, welcome, "n1", "x"), "*** boas-vindas") || !isWelcome(notice(pt, welcome, "n1", "x")) || isWelcome("*** you are now x") {
 		t.Error("isWelcome")
 	}
 }
@@ -148,7 +148,7 @@ func TestRepliesBeforeReplay(t *testing.T) {
 				t.Fatal(err)
 			}
 			switch {
-			case strings.Contains(l, "bem-vindo(a)"):
+			case strings.Contains(l, "boas-vindas ao"):
 				order = append(order, "welcome")
 			case strings.Contains(l, "seu apelido agora é"):
 				order = append(order, "nick")

@@ -14,7 +14,7 @@ import (
 func init() {
 	locale.Add(
 		// A node's notices.
-		locale.Str("welcome to %s, %s. Type to chat; /help for commands.", "bem-vindo(a) ao %s, %s. Digite para conversar; /help mostra os comandos."),
+		locale.Str("welcome to %s, %s. Type to chat; /help for commands.", "boas-vindas ao %s, %s. Digite para conversar; /help mostra os comandos."),
 		locale.Str("bye", "até mais"),
 		locale.Str("/lang takes en or pt-BR, not %q", "/lang aceita en ou pt-BR, não %q"),
 		locale.Str("node %s is shutting down: goodbye", "o nó %s está desligando: até logo"),

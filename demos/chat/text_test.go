@@ -15,7 +15,7 @@ func TestNodeSpeaksItsLanguage(t *testing.T) {
 	cfg.Lang = "pt-BR"
 	n := startNode(t, cfg)
 	a := dialRaw(t, n.Addr())
-	if !strings.HasPrefix(a.welcome, "*** bem-vindo(a) ao n1, guest") {
+	if !strings.HasPrefix(a.welcome, "*** boas-vindas ao n1, guest") {
 		t.Fatalf("welcome: %q", a.welcome)
 	}
 	b := dialRaw(t, n.Addr())

@@ -166,7 +166,7 @@ func TestSeatSpeaksItsReadersLanguage(t *testing.T) {
 	defer bia.Close()
 	at := time.Unix(1000, 0)
 	frames(t, bia, &at, "Bia welcomed and a bot's line, in Portuguese", func(s string) bool {
-		return strings.Contains(s, "bem-vindo(a) ao n") && strings.Contains(s, "seu apelido agora é Bia") && strings.Contains(s, "do bot")
+		return strings.Contains(s, "boas-vindas ao n") && strings.Contains(s, "seu apelido agora é Bia") && strings.Contains(s, "do bot")
 	})
 	// Her own column, the left half: ana's beside it is the instructor's
 	// watching client, whose notices are in the class's language.
@@ -175,7 +175,7 @@ func TestSeatSpeaksItsReadersLanguage(t *testing.T) {
 		mine = append(mine, ansi.Truncate(l, 50, ""))
 	}
 	if s := strings.Join(mine, "\n"); strings.Contains(s, "welcome to") || strings.Contains(s, "you are now") || regexp.MustCompile(`message \d+ from bot`).MatchString(s) ||
-		strings.Count(s, "bem-vindo(a)") != 1 {
+		strings.Count(s, "boas-vindas ao") != 1 {
 		t.Fatalf("English or a second welcome on Bia's screen:\n%s", s)
 	}
 	frames(t, teacher, &at, "the bots in English on the instructor's screen", func(s string) bool {
