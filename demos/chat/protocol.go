@@ -186,8 +186,20 @@ func (m Message) src() string { return m.Origin + "." + m.Epoch }
 // parseRelay decodes a /relay line; the text is cleaned again, as anything
 // from the network is.
 func parseRelay(line string) (Message, bool) {
-	f := strings.SplitN(line, " ", 10)
-	if len(f) < 9 || (f[0] != ctlRelay && f[0] != ctlRecent) {
+	// Field by field, as strings.SplitN(line, " ", 10) would cut it, with
+	// no slice to allocate: every copy of every message passes here.
+	var f [9]string
+	rest, ok := line, true
+	for i := range f {
+		if f[i], rest, ok = strings.Cut(rest, " "); !ok && i < len(f)-1 {
+			return Message{}, false
+		}
+	}
+	text := ""
+	if ok {
+		text = rest
+	}
+	if f[0] != ctlRelay && f[0] != ctlRecent {
 		return Message{}, false
 	}
 	seq, err1 := strconv.ParseUint(f[2], 10, 64)
@@ -195,10 +207,6 @@ func parseRelay(line string) (Message, bool) {
 	ms, err3 := strconv.ParseInt(f[6], 10, 64)
 	if err1 != nil || err2 != nil || err3 != nil || (f[7] != string(KindSay) && f[7] != string(KindMe)) {
 		return Message{}, false
-	}
-	text := ""
-	if len(f) == 10 {
-		text = f[9]
 	}
 	return Message{Client: CleanNick(f[1]), Seq: seq, Origin: CleanNick(f[3]), Epoch: CleanNick(f[4]), OSeq: oseq,
 		At: time.UnixMilli(ms), Kind: Kind(f[7]), Nick: CleanNick(f[8]), Text: Clean(text)}, true
