@@ -151,21 +151,22 @@ type Node struct {
 	delay   time.Duration // added to every line sent to a peer, for the lessons on time and failures
 	jitter  time.Duration
 
-	wg        *sync.WaitGroup   // every goroutine of the current run; a new one each Start
-	seen      *dedupe           // (client, seq) of delivered messages
-	newIDs    *rate.Limiter     // distlab client ids this node has not seen, taken a second
-	acks      *pendingAcks      // messages accepted here that no peer has confirmed yet
-	oseq      atomic.Uint64     // the last number given to a message accepted here, this run
-	srcMu     sync.Mutex        // guards srcTops
-	srcTops   map[string]uint64 // per origin run: the highest OSeq delivered here
-	received  atomic.Uint64     // messages accepted from local clients
-	relayed   atomic.Uint64     // messages received from peers and delivered
-	copies    atomic.Uint64     // relay lines received from peers, duplicates included
-	delivered atomic.Uint64     // lines written to clients
-	evicted   atomic.Uint64     // clients dropped for not reading
-	pubIDs    pubIDs            // publicID of recent senders
-	refusals  atomic.Uint64     // peer links refused at the handshake or closed for a bad line
-	running   atomic.Int64      // goroutines alive
+	wg        *sync.WaitGroup    // every goroutine of the current run; a new one each Start
+	seen      *dedupe            // (client, seq) of delivered messages
+	newIDs    *rate.Limiter      // distlab client ids this node has not seen, taken a second
+	acks      *pendingAcks       // messages accepted here that no peer has confirmed yet
+	oseq      atomic.Uint64      // the last number given to a message accepted here, this run
+	srcMu     sync.Mutex         // guards srcTops, srcNames
+	srcTops   map[string]uint64  // per origin run: the highest OSeq delivered here
+	srcNames  map[string]srcName // per origin: its latest run's name (noteRun)
+	received  atomic.Uint64      // messages accepted from local clients
+	relayed   atomic.Uint64      // messages received from peers and delivered
+	copies    atomic.Uint64      // relay lines received from peers, duplicates included
+	delivered atomic.Uint64      // lines written to clients
+	evicted   atomic.Uint64      // clients dropped for not reading
+	pubIDs    pubIDs             // publicID of recent senders
+	refusals  atomic.Uint64      // peer links refused at the handshake or closed for a bad line
+	running   atomic.Int64       // goroutines alive
 }
 
 // remoteNode is a peer as its heartbeats describe it.
@@ -181,7 +182,7 @@ func NewNode(cfg Config) *Node {
 	cfg.defaults()
 	n := &Node{cfg: cfg, hub: newHub(cfg.ringSize), seen: newDedupe(), acks: newPendingAcks(),
 		newIDs:  rate.NewLimiter(newIDRate, newIDBurst),
-		srcTops: map[string]uint64{}, remote: map[string]*remoteNode{}}
+		srcTops: map[string]uint64{}, srcNames: map[string]srcName{}, remote: map[string]*remoteNode{}}
 	n.txt.set(cfg.Lang)
 	return n
 }
@@ -478,7 +479,7 @@ func (n *Node) deliver(m Message, from *conn) { n.publish(m, from, false) }
 func (n *Node) deliverQuiet(m Message) { n.publish(m, nil, true) }
 
 func (n *Node) publish(m Message, from *conn, quiet bool) {
-	src := m.src()
+	src := n.noteRun(m.Origin, m.Epoch, m.OSeq)
 	// One buffer holds both forms: "/m CLIENT SEQ SRC OSEQ LINE\n", whose
 	// tail is the netcat form "LINE\n". Every message passes here on every
 	// node, so it is built without fmt.
@@ -508,7 +509,6 @@ func (n *Node) publish(m Message, from *conn, quiet bool) {
 		msg:     m,
 		quiet:   quiet,
 	}
-	n.noteSrc(src, m.OSeq)
 	n.hub.publish(e, 2*n.cfg.EvictAfter)
 }
 

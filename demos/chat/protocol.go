@@ -3,6 +3,7 @@ package chat
 import (
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -45,7 +46,7 @@ func (m Message) Line() string { return string(m.appendLine(nil)) }
 
 // appendLine appends Line to b.
 func (m Message) appendLine(b []byte) []byte {
-	b = m.At.Local().AppendFormat(b, timeLayout)
+	b = appendClock(b, m.At)
 	if m.Kind == KindMe {
 		b = append(b, " * "...)
 	} else {
@@ -60,6 +61,29 @@ func (m Message) appendLine(b []byte) []byte {
 		b = append(b, ": "...)
 	}
 	return append(b, m.Text...)
+}
+
+// clockText is a second's time of day as lines show it ("12:01:02").
+type clockText struct {
+	unix int64
+	text [len(timeLayout)]byte
+}
+
+// lastClock is the last second appendClock wrote: the messages of a
+// second share it, and formatting the local time was a sixth of the cost
+// of a message's lines on every node.
+var lastClock atomic.Pointer[clockText]
+
+// appendClock appends t's local time of day in timeLayout to b.
+func appendClock(b []byte, t time.Time) []byte {
+	sec := t.Unix()
+	if c := lastClock.Load(); c != nil && c.unix == sec {
+		return append(b, c.text[:]...)
+	}
+	c := &clockText{unix: sec}
+	t.Local().AppendFormat(c.text[:0], timeLayout)
+	lastClock.Store(c)
+	return append(b, c.text[:]...)
 }
 
 // Control lines between nodes and distlab clients start with "/". People's

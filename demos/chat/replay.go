@@ -60,14 +60,31 @@ func parseSince(arg string) (sinceReq, bool) {
 	return r, true
 }
 
-// noteSrc records that message oseq of origin run src was delivered here.
-func (n *Node) noteSrc(src string, oseq uint64) {
+// srcName is an origin's run as clients' cursors name it (Message.src).
+type srcName struct{ epoch, src string }
+
+// noteRun records that message oseq of origin's run epoch was delivered
+// here, and returns the run's name, ORIGIN.EPOCH: built once a run, not
+// once a message.
+func (n *Node) noteRun(origin, epoch string, oseq uint64) string {
 	n.srcMu.Lock()
 	defer n.srcMu.Unlock()
-	if oseq > n.srcTops[src] {
-		n.srcTops[src] = oseq
+	name, ok := n.srcNames[origin]
+	if !ok || name.epoch != epoch {
+		if len(n.srcNames) >= maxRunNames {
+			clear(n.srcNames) // only a cache: names are built again
+		}
+		name = srcName{epoch, Message{Origin: origin, Epoch: epoch}.src()}
+		n.srcNames[origin] = name
 	}
+	if oseq > n.srcTops[name.src] {
+		n.srcTops[name.src] = oseq
+	}
+	return name.src
 }
+
+// maxRunNames bounds noteRun's cache.
+const maxRunNames = 1024
 
 func (n *Node) srcTop(src string) (uint64, bool) {
 	n.srcMu.Lock()
