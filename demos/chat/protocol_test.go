@@ -43,3 +43,15 @@ func TestParseRelayCutsAsSplitN(t *testing.T) {
 		t.Fatalf("round trip: %+v %v", m, ok)
 	}
 }
+
+// The cached time of day is the one Format gives, second after second,
+// and back again.
+func TestAppendClock(t *testing.T) {
+	base := time.Date(2026, 12, 8, 23, 59, 58, 0, time.UTC)
+	for _, d := range []time.Duration{0, 300 * time.Millisecond, time.Second, 2 * time.Second, -time.Second, 0, time.Hour} {
+		at := base.Add(d)
+		if got, want := string(appendClock([]byte("x"), at)), "x"+at.Local().Format(timeLayout); got != want {
+			t.Errorf("%v: %q, want %q", at, got, want)
+		}
+	}
+}
