@@ -37,11 +37,39 @@ func TestChallengesAreMetByTheirHints(t *testing.T) {
 		if lab.Met(ChallengeUnavailable) {
 			t.Fatal("met by the scenario's own partition")
 		}
+		// A crashed coordinator refuses in either mode: that is no
+		// answer to what CP does without a quorum.
+		for _, mode := range []Mode{CP, AP} {
+			s, _ = lab.NewSim(Config{Seed: 1, Mode: mode})
+			s.Do(Action{Op: OpCrash, Server: 1})
+			s.Do(Action{Op: OpGet, Server: 1})
+			s.Do(Action{Op: OpPut, Server: 1})
+			s.Run(0)
+			if c := s.Counters(); c.Refused != 2 {
+				t.Fatalf("%v: reads and writes through a crashed n1: %+v", mode, c)
+			}
+			if lab.Met(ChallengeUnavailable) {
+				t.Fatalf("%v: met by a crashed coordinator's refusal (%s)", mode, lab.Done()[0].How(nil))
+			}
+		}
 		s, _ = lab.NewSim(Config{Seed: 1})
 		s.Do(Action{Op: OpPartition, Side: []int{3}})
 		s.Do(Action{Op: OpGet, Server: 3})
 		if !lab.Met(ChallengeUnavailable) {
 			t.Fatalf("a read through n3 cut off under CP: %+v", s.Counters())
+		}
+		if got := lab.Done()[0].How(nil); !strings.Contains(got, "n3 reaches 1 of 3 replicas, R = 2") {
+			t.Errorf("result: %q", got)
+		}
+		// A read under way when the student's partition cuts its
+		// quorum off times out for want of it, and counts too.
+		lab = NewLab()
+		s, _ = lab.NewSim(Config{Seed: 1})
+		s.Do(Action{Op: OpGet, Server: 3})
+		s.Do(Action{Op: OpPartition, Side: []int{3}})
+		s.Run(0)
+		if !lab.Met(ChallengeUnavailable) {
+			t.Fatalf("a read through n3 cut off while under way: %+v", s.Counters())
 		}
 	})
 	t.Run("lost-update", func(t *testing.T) {

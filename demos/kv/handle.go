@@ -196,6 +196,13 @@ func (e *engine) timeout(srv, opID int) bool {
 		return false
 	}
 	got, need := len(k.replied), k.need
+	quorum := k.op.R
+	if k.op.Put {
+		quorum = k.op.W
+	}
+	if targets, _ := e.targets(srv); len(targets) < quorum {
+		k.op.NoQuorum = true // a partition or a crash since it began cut the quorum off
+	}
 	e.respond(k, func(p *locale.Printer) string {
 		return p.T("timed out with %d of %d answers", got, need)
 	})
