@@ -120,16 +120,16 @@ func (w *labWatch) opDone(e *engine, op *opRecord) {
 	case op.Stale && op.R+op.W > op.N && !scripted:
 		r, wq, n := op.R, op.W, op.N
 		w.lab.log.Mark(ChallengeStaleQuorum, func(p *locale.Printer) string {
-			return p.T("%s read %s stale with R = %d, W = %d, N = %d", ClientName(op.Client), op.Key, r, wq, n)
+			return p.T("%s read %s stale with R = %d, W = %d, N = %d.", ClientName(op.Client), op.Key, r, wq, n)
 		})
 	case op.Status == Refused && op.NoQuorum && e.cfg.Mode == CP && w.studentCut && !scripted:
 		why := op.Why
 		w.lab.log.Mark(ChallengeUnavailable, func(p *locale.Printer) string {
-			return p.T("%s was refused: %s", ClientName(op.Client), why(p))
+			return p.T("%s was refused: %s.", ClientName(op.Client), why(p))
 		})
 	case op.Lost && (w.studentSkew || op.Student):
 		w.lab.log.Mark(ChallengeLostUpdate, func(p *locale.Printer) string {
-			return p.T("%s's write %s = %d was acknowledged and lost", ClientName(op.Client), op.Key, op.Value)
+			return p.T("%s's write %s = %d was acknowledged and lost.", ClientName(op.Client), op.Key, op.Value)
 		})
 	}
 }

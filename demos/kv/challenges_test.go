@@ -3,6 +3,8 @@ package kv
 import (
 	"strings"
 	"testing"
+
+	"distlab/demos/locale"
 )
 
 // Each challenge is met by doing what its hints say, and only then: a
@@ -102,6 +104,48 @@ func TestValidateRefusesBadConfigs(t *testing.T) {
 		_, err := NewSim(cfg)
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%+v: error %v, want %q", cfg, err, want)
+		}
+	}
+}
+
+// A met challenge's card reads what the student did, then the
+// explanation: the first is a sentence of its own, ended by a full stop,
+// in both languages.
+func TestChallengeResultsEndTheirSentence(t *testing.T) {
+	lab := NewLab()
+	for seed := uint64(1); seed <= 5 && !lab.Met(ChallengeStaleQuorum); seed++ {
+		s, _ := lab.NewSim(Config{Scenario: "quorum", Seed: seed})
+		s.Do(Action{Op: OpSetReadRepair, Value: 0})
+		s.Do(Action{Op: OpSetLoss, Value: 30})
+		s.Run(5000)
+	}
+	s, _ := lab.NewSim(Config{Seed: 1})
+	s.Do(Action{Op: OpPartition, Side: []int{3}})
+	s.Do(Action{Op: OpGet, Server: 3})
+	s, _ = lab.NewSim(Config{Seed: 1})
+	s.Do(Action{Op: OpSetSkew, Server: 1, Value: 500})
+	s.Do(Action{Op: OpPut, Server: 1})
+	s.Run(0)
+	s.Do(Action{Op: OpPut, Server: 2})
+	s.Run(0)
+	done := lab.Done()
+	if len(done) != len(Challenges()) {
+		t.Fatalf("%d of %d challenges met", len(done), len(Challenges()))
+	}
+	for _, p := range []*locale.Printer{locale.For(locale.English), locale.For(locale.Portuguese)} {
+		for _, r := range done {
+			how := r.How(p)
+			if !strings.HasSuffix(how, ".") {
+				t.Errorf("%s (%s): %q does not end its sentence", r.ID, p.Lang(), how)
+			}
+			if strings.HasSuffix(how, "..") {
+				t.Errorf("%s (%s): %q", r.ID, p.Lang(), how)
+			}
+		}
+		for _, c := range Challenges() {
+			if e := c.Explain(p); !strings.HasSuffix(e, ".") {
+				t.Errorf("%s (%s): explanation %q", c.ID, p.Lang(), e)
+			}
 		}
 	}
 }

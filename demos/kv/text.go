@@ -128,9 +128,9 @@ func init() {
 		locale.Str("%s: read %s → %s: siblings, concurrent writes the client must merge", "%s: leitura %s → %s: versões irmãs, escritas concorrentes que o cliente precisa mesclar"),
 		locale.Str("%s: read %s → %s, missing its own write", "%s: leitura %s → %s, sem a própria escrita"),
 		locale.Str("%s: read %s → %s, older than what it read before", "%s: leitura %s → %s, mais antiga que o que já tinha lido"),
-		locale.Str("%s was refused: %s", "%s recebeu uma recusa: %s"),
-		locale.Str("%s read %s stale with R = %d, W = %d, N = %d", "%s leu %s desatualizado com R = %d, W = %d, N = %d"),
-		locale.Str("%s's write %s = %d was acknowledged and lost", "%s teve a escrita %s = %d confirmada e perdida"),
+		locale.Str("%s was refused: %s.", "%s recebeu uma recusa: %s."),
+		locale.Str("%s read %s stale with R = %d, W = %d, N = %d.", "%s leu %s desatualizado com R = %d, W = %d, N = %d."),
+		locale.Str("%s's write %s = %d was acknowledged and lost.", "%s teve a escrita %s = %d confirmada e perdida."),
 
 		// The checker.
 		locale.Str("linearizable: yes", "linearizável: sim"),
