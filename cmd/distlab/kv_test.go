@@ -3,10 +3,13 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
 	"distlab/demos/kv"
+	"distlab/demos/locale"
+	"distlab/tui/progress"
 )
 
 // Every scenario ends with its verdict on the last line, the one the
@@ -102,5 +105,34 @@ func TestKVScenarios(t *testing.T) {
 	out, _, _ = execute(t, "--lang", "pt-BR", "kv", "scenarios")
 	if !strings.Contains(out, "quorum  Quóruns que se cruzam") {
 		t.Errorf("pt-BR:\n%s", out)
+	}
+}
+
+// "A última escrita vence" is the name of a rule, lesson 9's term for
+// last writer wins: a Portuguese sentence names it as the rule ("pela
+// regra “a última escrita vence”"), never as if it were a noun ("com a
+// última escrita vence", "os carimbos de a última escrita vence"). Every
+// message of the binary is checked, and the two places the tester read.
+func TestLastWriterWinsIsNamedAsARule(t *testing.T) {
+	bad := regexp.MustCompile(`(?i)\b(com|de|em|por|sob|usa) a última escrita vence`)
+	for _, m := range locale.Messages() {
+		for _, pt := range []string{m.PT, m.PTOne} {
+			if bad.MatchString(pt) {
+				t.Errorf("%q: %q", m.Key, pt)
+			}
+		}
+	}
+	withState(t, progress.State{})
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--lang", "pt-BR", "kv", "run", "--help"}, "(os carimbos da regra “a última escrita vence”)"},
+		{[]string{"--lang", "pt-BR", "challenges"}, "Preveja: pela regra “a última escrita vence” (LWW), uma escrita pode ser confirmada"},
+	} {
+		out, _, err := execute(t, c.args...)
+		if err != nil || !strings.Contains(out, c.want) || bad.MatchString(out) {
+			t.Errorf("%v (%v): want %q in\n%s", c.args, err, c.want, out)
+		}
 	}
 }

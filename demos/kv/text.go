@@ -9,6 +9,9 @@ import "distlab/demos/locale"
 // de versão, versões irmãs (siblings), reparo na leitura, leitura
 // desatualizada, atualização perdida, confirmação (acknowledgement), leia
 // suas escritas, leituras monotônicas, sessão fixa (sticky), token.
+// "A última escrita vence" is a rule's name: alone as a knob's value, but
+// inside a sentence "a regra “a última escrita vence”" ("pela regra…",
+// "da regra…"), never "com a última escrita vence" or "de a última…".
 func init() {
 	locale.Add(
 		// Challenges.
@@ -22,11 +25,11 @@ func init() {
 		locale.Str("p starts a partition: press a server's number to cut it off, then enter.", "p inicia uma partição: tecle o número de um servidor para isolá-lo e depois enter."),
 		locale.Str("Select the cut-off server and read (g) or write (w) through it: it reaches too few replicas.", "Selecione o servidor isolado e leia (g) ou escreva (w) por ele: ele alcança réplicas de menos."),
 		locale.Str("A CP store without a quorum refuses: it gives up availability to keep every answer consistent, as CAP says it must under a partition.", "Um armazenamento CP sem quórum recusa: abre mão da disponibilidade para manter toda resposta consistente, como o CAP diz que precisa ser sob partição."),
-		locale.Str("Predict: under last writer wins, can a write be acknowledged and still vanish? Lose an update.", "Preveja: com a última escrita vence, uma escrita pode ser confirmada e mesmo assim sumir? Perca uma atualização."),
+		locale.Str("Predict: under last writer wins, can a write be acknowledged and still vanish? Lose an update.", "Preveja: pela regra “a última escrita vence” (LWW), uma escrita pode ser confirmada e mesmo assim sumir? Perca uma atualização."),
 		locale.Str("Open the knobs (o) and set one server's clock skew ahead, say +500 ms.", "Abra os ajustes (o) e adiante o relógio de um servidor, digamos +500 ms."),
 		locale.Str("Write through the fast server, wait for the answer, then write through another.", "Escreva pelo servidor adiantado, espere a resposta e escreva por outro."),
 		locale.Str("The second write is acknowledged, but its stamp is older: every replica keeps the first.", "A segunda escrita é confirmada, mas o carimbo dela é mais antigo: toda réplica fica com a primeira."),
-		locale.Str("Last writer wins orders writes by physical stamps; a fast clock makes an earlier write look later, and the later write is lost though acknowledged.", "A última escrita vence ordena as escritas por carimbos físicos; um relógio adiantado faz uma escrita anterior parecer posterior, e a escrita posterior se perde, embora confirmada."),
+		locale.Str("Last writer wins orders writes by physical stamps; a fast clock makes an earlier write look later, and the later write is lost though acknowledged.", "A regra “a última escrita vence” ordena as escritas por carimbos físicos; um relógio adiantado faz uma escrita anterior parecer posterior, e a escrita posterior se perde, embora confirmada."),
 
 		// Scenarios.
 		locale.Str("Quorums that overlap", "Quóruns que se cruzam"),
