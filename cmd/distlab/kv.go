@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"strconv"
 	"strings"
@@ -307,7 +308,10 @@ func kvQuote(s string) string {
 	return strconv.Quote(s)
 }
 
-// kvHeader is what the run is.
+// kvHeader is what the run is: every setting that shapes it, so that the
+// header is enough to run it again. The store's knobs come first (the
+// ones left off are off), then the clients and their operations, the
+// network's loss and the clocks' skews, the seed, and the partitions.
 func kvHeader(sb *strings.Builder, p *locale.Printer, cfg kv.Config) {
 	what := []string{fmt.Sprintf("N = %d, R = %d, W = %d", cfg.N, cfg.R, cfg.W), cfg.Mode.Label(p), cfg.Conflicts.Label(p)}
 	if cfg.Sloppy {
@@ -316,8 +320,36 @@ func kvHeader(sb *strings.Builder, p *locale.Printer, cfg kv.Config) {
 	if cfg.ReadRepair {
 		what = append(what, p.T("read repair"))
 	}
-	what = append(what, p.T("seed %s", strconv.FormatUint(cfg.Seed, 10)))
+	if cfg.ReadYourWrites != kv.Off {
+		what = append(what, p.T("read your writes: %s", cfg.ReadYourWrites.Label(p)))
+	}
+	if cfg.MonotonicReads != kv.Off {
+		what = append(what, p.T("monotonic reads: %s", cfg.MonotonicReads.Label(p)))
+	}
 	sb.WriteString(p.T("Replicated store, simulated: %s", strings.Join(what, ", ")) + "\n")
+	run := []string{p.T("%d clients", cfg.Clients)}
+	if cfg.Scenario == "" { // a scenario's script makes its own operations
+		run = append(run, p.T("%d operations", cfg.Ops))
+	}
+	if cfg.Loss > 0 {
+		run = append(run, p.T("%g%% of messages lost", math.Round(cfg.Loss*1000)/10))
+	}
+	var skews []string
+	for i, d := range cfg.Skew {
+		if d == 0 {
+			continue
+		}
+		sign := ""
+		if d > 0 {
+			sign = "+"
+		}
+		skews = append(skews, kv.Name(i+1)+" "+sign+p.Duration(d))
+	}
+	if len(skews) > 0 {
+		run = append(run, p.T("clocks: %s", strings.Join(skews, ", ")))
+	}
+	run = append(run, p.T("seed %s", strconv.FormatUint(cfg.Seed, 10)))
+	sb.WriteString(strings.Join(run, ", ") + "\n")
 	if sc, ok := kv.FindScenario(cfg.Scenario); ok {
 		sb.WriteString(p.T("scenario %s: %s", sc.Name, sc.Title(p)) + "\n")
 	}
