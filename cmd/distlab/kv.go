@@ -12,7 +12,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"distlab/demos/kv"
-	"distlab/demos/locale"
 )
 
 // kvDefaultOps is how many operations a free run's clients issue; the
@@ -305,56 +304,6 @@ func kvQuote(s string) string {
 		s = string([]rune(s)[:40]) + "…"
 	}
 	return strconv.Quote(s)
-}
-
-// kvHeader is what the run is.
-func kvHeader(sb *strings.Builder, p *locale.Printer, cfg kv.Config) {
-	what := []string{fmt.Sprintf("N = %d, R = %d, W = %d", cfg.N, cfg.R, cfg.W), cfg.Mode.Label(p), cfg.Conflicts.Label(p)}
-	if cfg.Sloppy {
-		what = append(what, p.T("sloppy quorums"))
-	}
-	if cfg.ReadRepair {
-		what = append(what, p.T("read repair"))
-	}
-	what = append(what, p.T("seed %s", strconv.FormatUint(cfg.Seed, 10)))
-	sb.WriteString(p.T("Replicated store, simulated: %s", strings.Join(what, ", ")) + "\n")
-	if sc, ok := kv.FindScenario(cfg.Scenario); ok {
-		sb.WriteString(p.T("scenario %s: %s", sc.Name, sc.Title(p)) + "\n")
-	}
-	for _, c := range cfg.Partitions {
-		var names []string
-		for _, id := range c.Side {
-			names = append(names, kv.Name(id))
-		}
-		sb.WriteString(p.T("partition: %s cut off from operation %d to %d", strings.Join(names, ", "), c.FromOp, c.ToOp) + "\n")
-	}
-	sb.WriteString("\n")
-}
-
-// kvCounters are the counters, one a line, the numbers in a column.
-func kvCounters(sb *strings.Builder, p *locale.Printer, c kv.Counters) {
-	rows := []struct {
-		label string
-		n     int
-	}{
-		{p.T("operations"), c.Ops},
-		{p.T("answered"), c.OK},
-		{p.T("refused"), c.Refused},
-		{p.T("writes given up on"), c.Unknown},
-		{p.T("stale reads"), c.StaleReads},
-		{p.T("lost updates"), c.LostUpdates},
-		{p.T("reads with siblings"), c.Siblings},
-		{p.T("read-your-writes violations"), c.RYW},
-		{p.T("monotonic-reads violations"), c.MR},
-	}
-	width := 0
-	for _, r := range rows {
-		width = max(width, utf8.RuneCountInString(r.label))
-	}
-	for _, r := range rows {
-		pad := strings.Repeat(" ", width-utf8.RuneCountInString(r.label))
-		sb.WriteString(r.label + pad + p.T("  %6d", r.n) + "\n")
-	}
 }
 
 func newKVScenariosCmd(g *globals) *cobra.Command {

@@ -3,10 +3,13 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
 	"distlab/demos/kv"
+	"distlab/demos/locale"
+	"distlab/tui/progress"
 )
 
 // Every scenario ends with its verdict on the last line, the one the
@@ -35,7 +38,7 @@ func TestKVRunScenarios(t *testing.T) {
 // last; the same flags give the same output, and pt-BR speaks Portuguese.
 func TestKVRunFlags(t *testing.T) {
 	out, _, err := execute(t, "kv", "run", "--r", "1", "--w", "1", "--seed", "3")
-	if err != nil || !strings.HasPrefix(finalLine(out), "linearizable: no: read x") || !strings.Contains(out, "N = 3, R = 1, W = 1, CP, last writer wins, seed 3") {
+	if err != nil || !strings.HasPrefix(finalLine(out), "linearizable: no: read x") || !strings.Contains(out, "N = 3, R = 1, W = 1, CP, last writer wins\n3 clients, 60 operations, seed 3\n") {
 		t.Fatalf("%v\n%s", err, out)
 	}
 	again, _, _ := execute(t, "kv", "run", "--r", "1", "--w", "1", "--seed", "3")
@@ -49,6 +52,44 @@ func TestKVRunFlags(t *testing.T) {
 	out, _, err = execute(t, "kv", "run", "--partition", "auto", "--ops", "30", "--read-repair", "--check=false")
 	if err != nil || strings.Contains(out, "linearizable") || !strings.Contains(out, "partition: n3 cut off from operation 11 to 21") {
 		t.Fatalf("auto, no check: %v\n%s", err, out)
+	}
+}
+
+// The header echoes every setting that shapes the run, in the language,
+// so that it is enough to run it again: the knobs, the clients and their
+// operations, the loss, the clocks' skews, the seed, the partition.
+func TestKVRunHeaderEchoesEverySetting(t *testing.T) {
+	args := []string{"kv", "run", "--n", "5", "--r", "2", "--w", "4", "--mode", "ap", "--conflicts", "vv", "--sloppy", "--read-repair",
+		"--ryw", "sticky", "--mr", "token", "--skew", "n1=500ms,n3=-40ms", "--loss", "0.125", "--clients", "4", "--ops", "1000",
+		"--seed", "7", "--partition", "2@10-20", "--check=false"}
+	for _, c := range []struct {
+		lang string
+		want []string
+	}{
+		{"en", []string{
+			"Replicated store, simulated: N = 5, R = 2, W = 4, AP, version vectors, sloppy quorums, read repair, read your writes: sticky, monotonic reads: token\n",
+			"\n4 clients, 1,000 operations, 12.5% of messages lost, clocks: n1 +500ms, n3 -40ms, seed 7\n",
+			"\npartition: n2 cut off from operation 10 to 20\n",
+		}},
+		{"pt-BR", []string{
+			"Armazenamento replicado, simulado: N = 5, R = 2, W = 4, AP, vetores de versão, quóruns relaxados, reparo na leitura, leia suas escritas: sessão fixa, leituras monotônicas: token\n",
+			"\n4 clientes, 1.000 operações, 12,5% das mensagens perdidas, relógios: n1 +500ms, n3 -40ms, semente 7\n",
+			"\npartição: n2 isolado da operação 10 à 20\n",
+		}},
+	} {
+		out, _, err := execute(t, append([]string{"--lang", c.lang}, args...)...)
+		if err != nil {
+			t.Fatalf("%s: %v", c.lang, err)
+		}
+		for _, w := range c.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%s: no %q in\n%s", c.lang, w, out)
+			}
+		}
+	}
+	out, _, err := execute(t, "kv", "run", "--clients", "1", "--ops", "1", "--check=false")
+	if err != nil || !strings.Contains(out, "\n1 client, 1 operation, seed 1\n") {
+		t.Errorf("one client, one operation (%v):\n%s", err, out)
 	}
 }
 
@@ -102,5 +143,34 @@ func TestKVScenarios(t *testing.T) {
 	out, _, _ = execute(t, "--lang", "pt-BR", "kv", "scenarios")
 	if !strings.Contains(out, "quorum  Quóruns que se cruzam") {
 		t.Errorf("pt-BR:\n%s", out)
+	}
+}
+
+// "A última escrita vence" is the name of a rule, lesson 9's term for
+// last writer wins: a Portuguese sentence names it as the rule ("pela
+// regra “a última escrita vence”"), never as if it were a noun ("com a
+// última escrita vence", "os carimbos de a última escrita vence"). Every
+// message of the binary is checked, and the two places the tester read.
+func TestLastWriterWinsIsNamedAsARule(t *testing.T) {
+	bad := regexp.MustCompile(`(?i)\b(com|de|em|por|sob|usa) a última escrita vence`)
+	for _, m := range locale.Messages() {
+		for _, pt := range []string{m.PT, m.PTOne} {
+			if bad.MatchString(pt) {
+				t.Errorf("%q: %q", m.Key, pt)
+			}
+		}
+	}
+	withState(t, progress.State{})
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--lang", "pt-BR", "kv", "run", "--help"}, "(os carimbos da regra “a última escrita vence”)"},
+		{[]string{"--lang", "pt-BR", "challenges"}, "Preveja: pela regra “a última escrita vence” (LWW), uma escrita pode ser confirmada"},
+	} {
+		out, _, err := execute(t, c.args...)
+		if err != nil || !strings.Contains(out, c.want) || bad.MatchString(out) {
+			t.Errorf("%v (%v): want %q in\n%s", c.args, err, c.want, out)
+		}
 	}
 }

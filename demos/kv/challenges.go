@@ -8,7 +8,7 @@ import (
 // The challenges' ids.
 const (
 	ChallengeStaleQuorum = "kv/stale-quorum" // a stale read although R + W > N
-	ChallengeUnavailable = "kv/unavailable"  // a refusal under CP after the student's partition or crash
+	ChallengeUnavailable = "kv/unavailable"  // a refusal for lack of a quorum under CP after the student's partition or crash
 	ChallengeLostUpdate  = "kv/lost-update"  // LWW loses an acknowledged write
 )
 
@@ -108,7 +108,9 @@ type labWatch struct {
 }
 
 // opDone looks at an operation that ended. Only what the student did
-// counts: a scenario's script doing it does not.
+// counts: a scenario's script doing it does not. A refusal meets
+// kv/unavailable only when it is CP's for want of a quorum: a crashed
+// coordinator refuses in either mode, which says nothing about CAP.
 func (w *labWatch) opDone(e *engine, op *opRecord) {
 	if w.lab == nil {
 		return
@@ -118,16 +120,16 @@ func (w *labWatch) opDone(e *engine, op *opRecord) {
 	case op.Stale && op.R+op.W > op.N && !scripted:
 		r, wq, n := op.R, op.W, op.N
 		w.lab.log.Mark(ChallengeStaleQuorum, func(p *locale.Printer) string {
-			return p.T("%s read %s stale with R = %d, W = %d, N = %d", ClientName(op.Client), op.Key, r, wq, n)
+			return p.T("%s read %s stale with R = %d, W = %d, N = %d.", ClientName(op.Client), op.Key, r, wq, n)
 		})
-	case op.Status == Refused && e.cfg.Mode == CP && w.studentCut && !scripted:
+	case op.Status == Refused && op.NoQuorum && e.cfg.Mode == CP && w.studentCut && !scripted:
 		why := op.Why
 		w.lab.log.Mark(ChallengeUnavailable, func(p *locale.Printer) string {
-			return p.T("%s was refused: %s", ClientName(op.Client), why(p))
+			return p.T("%s was refused: %s.", ClientName(op.Client), why(p))
 		})
 	case op.Lost && (w.studentSkew || op.Student):
 		w.lab.log.Mark(ChallengeLostUpdate, func(p *locale.Printer) string {
-			return p.T("%s's write %s = %d was acknowledged and lost", ClientName(op.Client), op.Key, op.Value)
+			return p.T("%s's write %s = %d was acknowledged and lost.", ClientName(op.Client), op.Key, op.Value)
 		})
 	}
 }

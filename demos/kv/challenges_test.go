@@ -3,6 +3,8 @@ package kv
 import (
 	"strings"
 	"testing"
+
+	"distlab/demos/locale"
 )
 
 // Each challenge is met by doing what its hints say, and only then: a
@@ -37,11 +39,39 @@ func TestChallengesAreMetByTheirHints(t *testing.T) {
 		if lab.Met(ChallengeUnavailable) {
 			t.Fatal("met by the scenario's own partition")
 		}
+		// A crashed coordinator refuses in either mode: that is no
+		// answer to what CP does without a quorum.
+		for _, mode := range []Mode{CP, AP} {
+			s, _ = lab.NewSim(Config{Seed: 1, Mode: mode})
+			s.Do(Action{Op: OpCrash, Server: 1})
+			s.Do(Action{Op: OpGet, Server: 1})
+			s.Do(Action{Op: OpPut, Server: 1})
+			s.Run(0)
+			if c := s.Counters(); c.Refused != 2 {
+				t.Fatalf("%v: reads and writes through a crashed n1: %+v", mode, c)
+			}
+			if lab.Met(ChallengeUnavailable) {
+				t.Fatalf("%v: met by a crashed coordinator's refusal (%s)", mode, lab.Done()[0].How(nil))
+			}
+		}
 		s, _ = lab.NewSim(Config{Seed: 1})
 		s.Do(Action{Op: OpPartition, Side: []int{3}})
 		s.Do(Action{Op: OpGet, Server: 3})
 		if !lab.Met(ChallengeUnavailable) {
 			t.Fatalf("a read through n3 cut off under CP: %+v", s.Counters())
+		}
+		if got := lab.Done()[0].How(nil); !strings.Contains(got, "n3 reaches 1 of 3 replicas, R = 2") {
+			t.Errorf("result: %q", got)
+		}
+		// A read under way when the student's partition cuts its
+		// quorum off times out for want of it, and counts too.
+		lab = NewLab()
+		s, _ = lab.NewSim(Config{Seed: 1})
+		s.Do(Action{Op: OpGet, Server: 3})
+		s.Do(Action{Op: OpPartition, Side: []int{3}})
+		s.Run(0)
+		if !lab.Met(ChallengeUnavailable) {
+			t.Fatalf("a read through n3 cut off while under way: %+v", s.Counters())
 		}
 	})
 	t.Run("lost-update", func(t *testing.T) {
@@ -74,6 +104,48 @@ func TestValidateRefusesBadConfigs(t *testing.T) {
 		_, err := NewSim(cfg)
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%+v: error %v, want %q", cfg, err, want)
+		}
+	}
+}
+
+// A met challenge's card reads what the student did, then the
+// explanation: the first is a sentence of its own, ended by a full stop,
+// in both languages.
+func TestChallengeResultsEndTheirSentence(t *testing.T) {
+	lab := NewLab()
+	for seed := uint64(1); seed <= 5 && !lab.Met(ChallengeStaleQuorum); seed++ {
+		s, _ := lab.NewSim(Config{Scenario: "quorum", Seed: seed})
+		s.Do(Action{Op: OpSetReadRepair, Value: 0})
+		s.Do(Action{Op: OpSetLoss, Value: 30})
+		s.Run(5000)
+	}
+	s, _ := lab.NewSim(Config{Seed: 1})
+	s.Do(Action{Op: OpPartition, Side: []int{3}})
+	s.Do(Action{Op: OpGet, Server: 3})
+	s, _ = lab.NewSim(Config{Seed: 1})
+	s.Do(Action{Op: OpSetSkew, Server: 1, Value: 500})
+	s.Do(Action{Op: OpPut, Server: 1})
+	s.Run(0)
+	s.Do(Action{Op: OpPut, Server: 2})
+	s.Run(0)
+	done := lab.Done()
+	if len(done) != len(Challenges()) {
+		t.Fatalf("%d of %d challenges met", len(done), len(Challenges()))
+	}
+	for _, p := range []*locale.Printer{locale.For(locale.English), locale.For(locale.Portuguese)} {
+		for _, r := range done {
+			how := r.How(p)
+			if !strings.HasSuffix(how, ".") {
+				t.Errorf("%s (%s): %q does not end its sentence", r.ID, p.Lang(), how)
+			}
+			if strings.HasSuffix(how, "..") {
+				t.Errorf("%s (%s): %q", r.ID, p.Lang(), how)
+			}
+		}
+		for _, c := range Challenges() {
+			if e := c.Explain(p); !strings.HasSuffix(e, ".") {
+				t.Errorf("%s (%s): explanation %q", c.ID, p.Lang(), e)
+			}
 		}
 	}
 }

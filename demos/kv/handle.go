@@ -145,15 +145,23 @@ func (e *engine) reply(m *message) bool {
 // what it found newest is written back to the replicas not known to hold
 // it, and the read waits until W replicas do (as many as it reaches, under
 // AP), so no later read quorum can miss it. It reports whether the read
-// waits.
+// waits. Its sentence tells the replicas that answered with something
+// older (behind) from the ones that have not answered yet, which may
+// hold it already: what they do with the repair is their own sentence.
 func (e *engine) writeBack(k *coord, srv int) bool {
 	op := k.op
 	k.repair = map[int]bool{}
-	holders := 0
+	holders, behind, silent := 0, 0, 0
 	for _, id := range k.targets {
-		if vs, ok := k.replied[id]; ok && coversAll(e.cfg.Conflicts, vs, k.merged) {
+		vs, answered := k.replied[id]
+		if answered && coversAll(e.cfg.Conflicts, vs, k.merged) {
 			holders++
 			continue
+		}
+		if answered {
+			behind++
+		} else {
+			silent++
 		}
 		k.repair[id] = true
 		e.send(&message{kind: mRepair, from: srv, to: id, op: op.ID, key: op.Key, vs: clone(k.merged)})
@@ -163,9 +171,18 @@ func (e *engine) writeBack(k *coord, srv int) bool {
 	if k.repairNeed <= 0 {
 		return false
 	}
-	n, vals := len(k.repair), ValuesText(values(k.merged))
+	vals := ValuesText(values(k.merged))
 	e.event(Event{Kind: Deliver, Server: srv, Op: op.ID, Said: func(p *locale.Printer) string {
-		return p.T("%s read %s = %s and repairs %d replicas behind before answering", Name(srv), op.Key, vals, n)
+		var to string
+		switch {
+		case behind > 0 && silent > 0:
+			to = p.T("%s and %s", p.T("repairs %d replicas behind", behind), p.T("writes it to %d more that have not answered", silent))
+		case behind > 0:
+			to = p.T("repairs %d replicas behind", behind)
+		default:
+			to = p.T("writes it to %d replicas that have not answered", silent)
+		}
+		return p.T("%s read %s = %s; before answering it %s", Name(srv), op.Key, vals, to)
 	}})
 	return true
 }
@@ -179,6 +196,13 @@ func (e *engine) timeout(srv, opID int) bool {
 		return false
 	}
 	got, need := len(k.replied), k.need
+	quorum := k.op.R
+	if k.op.Put {
+		quorum = k.op.W
+	}
+	if targets, _ := e.targets(srv); len(targets) < quorum {
+		k.op.NoQuorum = true // a partition or a crash since it began cut the quorum off
+	}
 	e.respond(k, func(p *locale.Printer) string {
 		return p.T("timed out with %d of %d answers", got, need)
 	})

@@ -1,6 +1,8 @@
 package kv
 
 import (
+	"slices"
+
 	"distlab/demos/locale"
 )
 
@@ -64,30 +66,52 @@ func (m *message) label(p *locale.Printer) string {
 func (f Flight) Label(p *locale.Printer) string { return f.msg.label(p) }
 
 // storeSaid is the sentence of a replica storing a write, a repair or a
-// handoff: what it keeps, and why.
+// handoff: what it keeps, and why. What happened is read from what the
+// replica held before the message (before) against what the message
+// brought (in): a replica that had seen all of in already keeps what it
+// had, and says whether it had in itself (a repair or a handoff that
+// changes nothing) or something newer (a write discarded by LWW, or one
+// its version vector covers).
 func (e *engine) storeSaid(m *message, before, after []Version) func(p *locale.Printer) string {
-	in := m.vs
-	was, now := ValuesText(values(before)), ValuesText(values(after))
-	kept := coversAll(e.cfg.Conflicts, after, in)
-	hintFor := m.hintFor
-	kind := m.kind
 	conflicts := e.cfg.Conflicts
+	in := clone(m.vs)
+	was, now, got := ValuesText(values(before)), ValuesText(values(after)), ValuesText(values(in))
+	known := coversAll(conflicts, before, in) // nothing in the message is news to the replica
+	same := known && holdsAll(before, in)     // it holds the very versions the message brought
+	hintFor, kind, to, key := m.hintFor, m.kind, m.to, m.key
 	return func(p *locale.Printer) string {
-		n := Name(m.to)
+		n := Name(to)
 		switch {
-		case !kept && conflicts == VV:
-			return p.T("%s keeps %s = %s: its version vector already covers %s's", n, m.key, was, ValuesText(values(in)))
-		case !kept:
-			return p.T("%s keeps %s = %s: its stamp is newer than %s's", n, m.key, was, ValuesText(values(in)))
+		case same && kind == mRepair:
+			return p.T("%s already has %s = %s: nothing to repair", n, key, was)
+		case same && kind == mHandoff:
+			return p.T("%s already has %s = %s: the spare's copy changes nothing", n, key, was)
+		case same:
+			return p.T("%s already has %s = %s", n, key, was)
+		case known && conflicts == VV:
+			return p.T("%s keeps %s = %s: its version vector already covers %s's", n, key, was, got)
+		case known:
+			return p.T("%s keeps %s = %s: its stamp is newer than %s's", n, key, was, got)
 		case len(after) > 1:
-			return p.T("%s keeps %s = %s: concurrent versions, siblings", n, m.key, now)
+			return p.T("%s keeps %s = %s: concurrent versions, siblings", n, key, now)
 		case hintFor != 0:
-			return p.T("%s stores %s = %s for %s, with a hint to hand it back", n, m.key, now, Name(hintFor))
+			return p.T("%s stores %s = %s for %s, with a hint to hand it back", n, key, now, Name(hintFor))
 		case kind == mRepair:
-			return p.T("%s is repaired: %s = %s", n, m.key, now)
+			return p.T("%s is repaired: %s = %s, it had %s", n, key, now, was)
 		case kind == mHandoff:
-			return p.T("%s gets %s = %s back from a spare", n, m.key, now)
+			return p.T("%s gets %s = %s back from a spare", n, key, now)
 		}
-		return p.T("%s stores %s = %s", n, m.key, now)
+		return p.T("%s stores %s = %s", n, key, now)
 	}
+}
+
+// holdsAll reports whether vs holds each version of fs itself, not only
+// something newer.
+func holdsAll(vs, fs []Version) bool {
+	for _, f := range fs {
+		if f.Op != 0 && !slices.ContainsFunc(vs, func(v Version) bool { return v.Op == f.Op }) {
+			return false
+		}
+	}
+	return true
 }

@@ -36,6 +36,10 @@ type opRecord struct {
 
 	Stale, Lost, Siblings, RYW, MR bool
 	Why                            func(p *locale.Printer) string // why it was refused or given up
+	// NoQuorum marks an operation refused or given up because its
+	// coordinator could not reach R (or W) replicas: a partition or
+	// crashes in the way, not its own crash nor a session's token.
+	NoQuorum bool
 
 	known   []Version // what completed operations had seen when it was invoked
 	written []Version // what completed writes had written when it was invoked
@@ -87,6 +91,7 @@ func (e *engine) invoke(c *client, put bool, key string, srv int, scripted, stud
 			if put {
 				q = "W"
 			}
+			op.NoQuorum = true
 			e.refuse(op, func(p *locale.Printer) string {
 				return p.T("%s reaches %d of %d replicas, %s = %d", Name(srv), reached, e.cfg.N, q, qn)
 			})

@@ -9,6 +9,9 @@ import "distlab/demos/locale"
 // de versão, versões irmãs (siblings), reparo na leitura, leitura
 // desatualizada, atualização perdida, confirmação (acknowledgement), leia
 // suas escritas, leituras monotônicas, sessão fixa (sticky), token.
+// "A última escrita vence" is a rule's name: alone as a knob's value, but
+// inside a sentence "a regra “a última escrita vence”" ("pela regra…",
+// "da regra…"), never "com a última escrita vence" or "de a última…".
 func init() {
 	locale.Add(
 		// Challenges.
@@ -22,11 +25,11 @@ func init() {
 		locale.Str("p starts a partition: press a server's number to cut it off, then enter.", "p inicia uma partição: tecle o número de um servidor para isolá-lo e depois enter."),
 		locale.Str("Select the cut-off server and read (g) or write (w) through it: it reaches too few replicas.", "Selecione o servidor isolado e leia (g) ou escreva (w) por ele: ele alcança réplicas de menos."),
 		locale.Str("A CP store without a quorum refuses: it gives up availability to keep every answer consistent, as CAP says it must under a partition.", "Um armazenamento CP sem quórum recusa: abre mão da disponibilidade para manter toda resposta consistente, como o CAP diz que precisa ser sob partição."),
-		locale.Str("Predict: under last writer wins, can a write be acknowledged and still vanish? Lose an update.", "Preveja: com a regra \"a última escrita vence\", uma escrita pode ser confirmada e mesmo assim sumir? Perca uma atualização."),
+		locale.Str("Predict: under last writer wins, can a write be acknowledged and still vanish? Lose an update.", "Preveja: pela regra “a última escrita vence” (LWW), uma escrita pode ser confirmada e mesmo assim sumir? Perca uma atualização."),
 		locale.Str("Open the knobs (o) and set one server's clock skew ahead, say +500 ms.", "Abra os ajustes (o) e adiante o relógio de um servidor, digamos +500 ms."),
 		locale.Str("Write through the fast server, wait for the answer, then write through another.", "Escreva pelo servidor adiantado, espere a resposta e escreva por outro."),
 		locale.Str("The second write is acknowledged, but its stamp is older: every replica keeps the first.", "A segunda escrita é confirmada, mas o carimbo dela é mais antigo: toda réplica fica com a primeira."),
-		locale.Str("Last writer wins orders writes by physical stamps; a fast clock makes an earlier write look later, and the later write is lost though acknowledged.", "A regra \"a última escrita vence\" ordena as escritas por carimbos físicos; um relógio adiantado faz uma escrita anterior parecer posterior, e a escrita posterior se perde, embora confirmada."),
+		locale.Str("Last writer wins orders writes by physical stamps; a fast clock makes an earlier write look later, and the later write is lost though acknowledged.", "A regra “a última escrita vence” ordena as escritas por carimbos físicos; um relógio adiantado faz uma escrita anterior parecer posterior, e a escrita posterior se perde, embora confirmada."),
 
 		// Scenarios.
 		locale.Str("Quorums that overlap", "Quóruns que se cruzam"),
@@ -87,7 +90,10 @@ func init() {
 		locale.Str("%s keeps %s = %s: its stamp is newer than %s's", "%s fica com %s = %s: o carimbo desse valor é mais novo que o de %s"),
 		locale.Str("%s keeps %s = %s: concurrent versions, siblings", "%s fica com %s = %s: versões concorrentes, versões irmãs"),
 		locale.Str("%s stores %s = %s for %s, with a hint to hand it back", "%s guarda %s = %s por %s, com uma dica para devolvê-la"),
-		locale.Str("%s is repaired: %s = %s", "%s é reparado: %s = %s"),
+		locale.Str("%s is repaired: %s = %s, it had %s", "%s é reparado: %s = %s; tinha %s"),
+		locale.Str("%s already has %s = %s: nothing to repair", "%s já tem %s = %s: nada a reparar"),
+		locale.Str("%s already has %s = %s: the spare's copy changes nothing", "%s já tem %s = %s: a cópia da reserva não muda nada"),
+		locale.Str("%s already has %s = %s", "%s já tem %s = %s"),
 		locale.Str("%s gets %s = %s back from a spare", "%s recebe %s = %s de volta de uma reserva"),
 		locale.Str("%s stores %s = %s", "%s guarda %s = %s"),
 		locale.Str("%s answers the read of %s: %s", "%s responde à leitura de %s: %s"),
@@ -99,7 +105,13 @@ func init() {
 		locale.PluralArg(3, "%s has %d of %d answers for the read of %s", "%s has %d of %d answer for the read of %s",
 			"%s tem %d de %d respostas para a leitura de %s", "%s tem %d de %d resposta para a leitura de %s"),
 		locale.Str("no replica it reached has what c%d saw before", "nenhuma réplica alcançada tem o que c%d já viu"),
-		locale.PluralArg(4, "%s read %s = %s and repairs %d replicas behind before answering", "%s read %s = %s and repairs %d replica behind before answering", "%s leu %s = %s e repara %d réplicas atrasadas antes de responder", "%s leu %s = %s e repara %d réplica atrasada antes de responder"),
+		locale.Str("%s read %s = %s; before answering it %s", "%s leu %s = %s; antes de responder, %s"),
+		locale.Str("%s and %s", "%s e %s"),
+		locale.Plural("repairs %d replicas behind", "repairs %d replica behind", "repara %d réplicas atrasadas", "repara %d réplica atrasada"),
+		locale.Plural("writes it to %d replicas that have not answered", "writes it to %d replica that has not answered",
+			"escreve o valor em %d réplicas que ainda não responderam", "escreve o valor em %d réplica que ainda não respondeu"),
+		locale.Plural("writes it to %d more that have not answered", "writes it to %d more that has not answered",
+			"escreve o valor em mais %d que ainda não responderam", "escreve o valor em mais %d que ainda não respondeu"),
 		locale.PluralArg(2, "%s waits for %d more repairs", "%s waits for %d more repair", "%s espera mais %d reparos", "%s espera mais %d reparo"),
 		locale.PluralArg(2, "timed out with %d of %d answers", "timed out with %d of %d answer",
 			"o tempo acabou com %d de %d respostas", "o tempo acabou com %d de %d resposta"),
@@ -119,9 +131,9 @@ func init() {
 		locale.Str("%s: read %s → %s: siblings, concurrent writes the client must merge", "%s: leitura %s → %s: versões irmãs, escritas concorrentes que o cliente precisa mesclar"),
 		locale.Str("%s: read %s → %s, missing its own write", "%s: leitura %s → %s, sem a própria escrita"),
 		locale.Str("%s: read %s → %s, older than what it read before", "%s: leitura %s → %s, mais antiga que o que já tinha lido"),
-		locale.Str("%s was refused: %s", "%s recebeu uma recusa: %s"),
-		locale.Str("%s read %s stale with R = %d, W = %d, N = %d", "%s leu %s desatualizado com R = %d, W = %d, N = %d"),
-		locale.Str("%s's write %s = %d was acknowledged and lost", "%s teve a escrita %s = %d confirmada e perdida"),
+		locale.Str("%s was refused: %s.", "%s recebeu uma recusa: %s."),
+		locale.Str("%s read %s stale with R = %d, W = %d, N = %d.", "%s leu %s desatualizado com R = %d, W = %d, N = %d."),
+		locale.Str("%s's write %s = %d was acknowledged and lost.", "%s teve a escrita %s = %d confirmada e perdida."),
 
 		// The checker.
 		locale.Str("linearizable: yes", "linearizável: sim"),

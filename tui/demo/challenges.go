@@ -193,20 +193,24 @@ func (b *Base) ChallengeStrip(w, h int) []string {
 		}
 		return []string{common.Ellipsis(" "+st.Status.Render(line), w)}
 	}
-	limit := max(int(float64(h)*MaxStripShare), 1)
+	limit := max(int(float64(h)*MaxStripShare), 2)
 	// The most of each text that fits: at first a narrow strip (a demo
 	// beside its lesson) gives a text as many more lines as it needs to
 	// show what 80 columns would; over the strip's share, the 80-column
 	// limits; still over, only the newest hint, and a goal of one line.
 	for _, t := range []stripFit{{widen: true, hints: true, goal: 3}, {hints: true, goal: 3}, {goal: 1}} {
-		if lines := b.stripLines(w, t); len(lines) <= limit || t.goal == 1 {
-			if len(lines) > limit { // the footer and the newest text stay
-				lines = append(lines[:1], lines[len(lines)-limit+1:]...)
-			}
+		if lines := b.stripLines(w, t); len(lines) <= limit {
 			return lines
 		}
 	}
-	return nil
+	// Still over: the goal's line and the keys stay, and the newest text
+	// (a hint, or what was done and why) has the lines between, from its
+	// start, cut with "…" — never its end without its beginning.
+	text := limit - 2
+	if text < 1 {
+		text = -1
+	}
+	return b.stripLines(w, stripFit{goal: 1, text: text})
 }
 
 // stripFit is how much of the open strip's texts to show.
@@ -214,6 +218,7 @@ type stripFit struct {
 	widen bool // more lines where the strip is narrower than 80 columns
 	hints bool // every hint shown so far, not only the newest
 	goal  int  // lines of the goal
+	text  int  // lines of the newest text: 0 its own limit, -1 none
 }
 
 // stripLines are the open strip's lines, each text cut as t says.
@@ -229,6 +234,17 @@ func (b *Base) stripLines(w int, t stripFit) []string {
 		}
 		lines = append(lines, common.WrapLines(style(text), w, max)...)
 	}
+	// body is the newest text under the goal, in the lines t leaves it.
+	body := func(style func(...string) string, text string, max int) {
+		switch {
+		case t.text < 0:
+			return
+		case t.text > 0:
+			lines = append(lines, common.WrapLines(style(text), w, t.text)...)
+			return
+		}
+		add(style, text, max)
+	}
 	r, isMet := c.result(ch.ID)
 	if isMet {
 		add(st.ReadMark.Render, p.T("✓ %d/%d %s", c.cur+1, total, ch.Goal(p)), min(t.goal, 2))
@@ -236,14 +252,17 @@ func (b *Base) stripLines(w int, t stripFit) []string {
 		if r.How != nil {
 			how = r.How(p) + " "
 		}
-		add(st.Item.Render, how+ch.Explain(p), 3)
+		body(st.Item.Render, how+ch.Explain(p), 3)
 		add(st.Status.Render, p.T("C: next challenge"), 1)
 		return lines
 	}
 	add(st.Title.Render, p.T("◇ %d/%d %s", c.cur+1, total, ch.Goal(p)), t.goal)
 	hints, shown := ch.Hints(p), c.hints[ch.ID]
 	for i := range shown {
-		if t.hints || i == shown-1 {
+		switch {
+		case i == shown-1:
+			body(st.Summary.Render, p.T("hint %d: %s", i+1, hints[i]), 2)
+		case t.hints:
 			add(st.Summary.Render, p.T("hint %d: %s", i+1, hints[i]), 2)
 		}
 	}

@@ -141,3 +141,39 @@ func TestChallengeStripMetBefore(t *testing.T) {
 		t.Fatal("a challenge met before is reported again")
 	}
 }
+
+// Where the open strip has fewer lines than its texts, the newest text
+// keeps its beginning and ends with "…" where it is cut: it never starts
+// in the middle of a sentence, and the goal's line and the keys stay.
+func TestChallengeStripCutsTextsFromTheirStart(t *testing.T) {
+	f := &fakeChecker{}
+	b := NewBase(Env{Com: common.New(theme.New(theme.Dark), locale.English)}, true)
+	b.UseChallenges(f)
+	f.log.Mark("t/a", func(*locale.Printer) string {
+		return "You did A, then you did it again with another seed, and the demo saw it both times."
+	})
+	b.SyncChallenges()
+	b.ChallengeKey(panetest.Key("C")) // opens on A, just met
+	for _, h := range []int{6, 10, 11, 12} {
+		lines := strings.Split(strip(&b, 30, h), "\n")
+		limit := max(int(float64(h)*MaxStripShare), 2)
+		if len(lines) > limit || !strings.HasPrefix(lines[0], " ✓ 1/3 Goal A") || strings.TrimSpace(lines[len(lines)-1]) != "C: next challenge" {
+			t.Fatalf("30×%d:\n%s", h, strings.Join(lines, "\n"))
+		}
+		text := lines[1 : len(lines)-1]
+		if len(text) == 0 {
+			continue
+		}
+		if !strings.HasPrefix(text[0], " You did A,") || !strings.HasSuffix(strings.TrimRight(text[len(text)-1], " "), "…") {
+			t.Errorf("30×%d: the text is cut elsewhere than at its end:\n%s", h, strings.Join(lines, "\n"))
+		}
+	}
+	// A hint too: from its start.
+	b.ChallengeKey(panetest.Key("C"))
+	b.ChallengeKey(panetest.Key("H"))
+	b.ChallengeKey(panetest.Key("H"))
+	lines := strings.Split(strip(&b, 12, 10), "\n")
+	if len(lines) != 4 || !strings.HasPrefix(lines[1], " hint 2:") || !strings.HasSuffix(strings.TrimRight(lines[2], " "), "…") {
+		t.Errorf("a hint in a 12×10 pane:\n%s", strings.Join(lines, "\n"))
+	}
+}

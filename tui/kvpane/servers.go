@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"distlab/demos/kv"
-	"distlab/tui/common"
 )
 
 // serverLines are the servers, one a line: the ones in reach first, then,
@@ -12,6 +11,12 @@ import (
 // up, what it stores for each key and with which version, the hints it
 // keeps for others, and its clock skew.
 func (m *Model) serverLines(w int) []string {
+	lines, _ := m.serverRows(w)
+	return lines
+}
+
+// serverRows are serverLines, with the index of the wall (-1 for none).
+func (m *Model) serverRows(w int) (lines []string, wall int) {
 	var near, far []string
 	for _, sv := range m.snap.Servers {
 		l := m.serverLine(sv, w)
@@ -22,15 +27,26 @@ func (m *Model) serverLines(w int) []string {
 		}
 	}
 	if len(far) == 0 {
-		return near
+		return near, -1
 	}
 	s, p := m.Com.Styles, m.Com.Printer
 	label := " " + p.T("partition: no message crosses") + " "
 	if w < 60 {
 		label = " " + p.T("partition") + " "
 	}
-	wall := s.StatusWarn.Render(" ┃" + strings.Repeat("━", 2) + label + strings.Repeat("━", max(w-len([]rune(label))-5, 0)))
-	return append(append(near, wall), far...)
+	line := s.StatusWarn.Render(" ┃" + strings.Repeat("━", 2) + label + strings.Repeat("━", max(w-len([]rune(label))-5, 0)))
+	return append(append(near, line), far...), len(near)
+}
+
+// serversIn are the server lines in at most n: the wall goes first, as
+// the ┃ before each server cut off still shows the partition, then the
+// servers at the end, the last one kept ending with "…".
+func (m *Model) serversIn(w, n int) []string {
+	lines, wall := m.serverRows(w)
+	if len(lines) > n && wall >= 0 {
+		lines = append(lines[:wall:wall], lines[wall+1:]...)
+	}
+	return clip(lines, n, w)
 }
 
 func (m *Model) serverLine(sv kv.ServerView, w int) string {
@@ -66,7 +82,7 @@ func (m *Model) serverLine(sv kv.ServerView, w int) string {
 	if sv.Skew != 0 {
 		b.WriteString(s.StatusWarn.Render("  " + p.T("clock %s", skewText(sv.Skew))))
 	}
-	return common.Ellipsis(b.String(), w)
+	return fit(b.String(), w)
 }
 
 // keyText is what a server stores for a key: "x = 3 t=120ms@n1", siblings

@@ -49,6 +49,7 @@ func init() {
 
 		// The knobs panel.
 		locale.Str("Knobs: ↑/↓ choose, ←/→ change, esc close", "Ajustes: ↑/↓ escolhe, ←/→ muda, esc fecha"),
+		locale.Str("Knobs %d/%d: ↑/↓ choose, ←/→ change, esc close", "Ajustes %d/%d: ↑/↓ escolhe, ←/→ muda, esc fecha"),
 		locale.Str("N, replicas of a key", "N, réplicas de uma chave"),
 		locale.Str("R, read quorum", "R, quórum de leitura"),
 		locale.Str("W, write quorum", "W, quórum de escrita"),

@@ -8,7 +8,6 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"distlab/demos/kv"
-	"distlab/tui/common"
 )
 
 // msPerCell is the timeline's scale: a message (5–25 ms) is a few cells,
@@ -38,7 +37,7 @@ func (m *Model) timelineLines(w, rows int) []string {
 	if len([]rune(head)) > w-1 {
 		head = p.T("operations from %s to %s:", p.Duration(start), p.Duration(start+time.Duration(cells)*msPerCell))
 	}
-	out := []string{s.Status.Render(common.Ellipsis(" "+head, w))}
+	out := []string{s.Status.Render(fit(" "+head, w))}
 	for _, c := range m.snap.Clients[:min(len(m.snap.Clients), rows-1)] {
 		out = append(out, m.clientRow(c.ID, cells, start))
 	}

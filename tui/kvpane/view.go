@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"distlab/demos/kv"
 	"distlab/tui/common"
 )
@@ -27,10 +29,9 @@ func (m *Model) View() string {
 		return common.Fit(strings.Join(common.WrapLines(m.Com.Styles.Enlarge.Render(text), w, h), "\n"), w, h)
 	}
 	strip := m.ChallengeStrip(w, h)
-	body := m.body(w, h-len(strip))
-	body = body[:min(len(body), h-len(strip))]
+	body := clip(m.body(w, h-len(strip)), h-len(strip), w)
 	for i, l := range body {
-		body[i] = common.FitLine(l, w)
+		body[i] = fit(l, w)
 	}
 	blank := strings.Repeat(" ", w)
 	for len(body) < h-len(strip) {
@@ -40,21 +41,39 @@ func (m *Model) View() string {
 }
 
 // body is the demo's lines in w×h: the status, the servers, the counters
-// and the verdict always; the timeline, the sentence, the messages, the
-// scenario's point and the legend as the height allows.
+// and the verdict always, and the panel open (knobs, partition); the
+// timeline, the sentence, the messages, the scenario's point and the
+// legend as the height allows. When even the first are taller than h,
+// they give up lines, the status first and the verdict last, down to one
+// line each (the knobs to a window around the chosen one): a text cut
+// ends with "…" where it was cut, never in silence.
 func (m *Model) body(w, h int) []string {
 	s, p := m.Com.Styles, m.Com.Printer
 	status := m.statusLines(w)
-	var panel []string
-	switch {
-	case m.knobs:
-		panel = m.knobLines(w)
-	case m.choosing.IsOpen():
-		panel = m.promptLines(w)
-	}
 	servers := m.serverLines(w)
 	counters := common.Pack(w, " ", " ", s.Status.Render(" · "), m.counterParts(w)...)
 	verdict := m.verdictLines(w)
+	others := min(len(status), 1) + min(len(servers), 1) + min(len(counters), 1) + min(len(verdict), 1)
+	var panel []string
+	switch {
+	case m.knobs:
+		panel = m.knobLines(w, max(h-others, 2))
+	case m.choosing.IsOpen():
+		panel = clip(m.promptLines(w), max(h-others, 1), w)
+	}
+	over := len(status) + len(panel) + len(servers) + len(counters) + len(verdict) - h
+	for _, block := range []*[]string{&status, &counters, &servers, &verdict} {
+		if over <= 0 {
+			break
+		}
+		keep := max(len(*block)-over, min(len(*block), 1))
+		over -= len(*block) - keep
+		if block == &servers {
+			servers = m.serversIn(w, keep)
+			continue
+		}
+		*block = clip(*block, keep, w)
+	}
 	left := h - len(status) - len(panel) - len(servers) - len(counters) - len(verdict)
 	take := func(want int) int {
 		n := min(max(want, 0), max(left, 0))
@@ -63,15 +82,18 @@ func (m *Model) body(w, h int) []string {
 	}
 	clients := len(m.snap.Clients)
 	timelineRows := take(clients + 1)
+	if timelineRows == 1 { // a header without a client under it: the row goes to the rest
+		timelineRows, left = 0, left+1
+	}
 	sentence := m.sentenceLines(w)
-	sentence = sentence[:take(len(sentence))]
+	sentence = clip(sentence, take(len(sentence)), w)
 	n := take(2)
 	flights := m.flightLines(w, n)
 	left += n - len(flights) // nothing in flight: the rows go to the rest
 	var about []string
 	if sc := m.current(); sc != nil && m.snap.Script {
 		about = common.WrapLines(s.Summary.Render(sc.About(p)), w, 3)
-		about = about[:take(len(about))]
+		about = clip(about, take(len(about)), w)
 	}
 	legendText := s.Status.Render(m.legendText())
 	legend := common.WrapLines(legendText, w, take(len(common.WrapLines(legendText, w, 3)))) // cut short with "…"
@@ -91,6 +113,39 @@ func (m *Model) body(w, h int) []string {
 	out = append(out, about...)
 	out = append(out, legend...)
 	return out
+}
+
+// clip keeps the first n of a block's lines; when it leaves some out, the
+// last line kept ends with "…", so that the reader knows there is more.
+func clip(lines []string, n, w int) []string {
+	if n <= 0 {
+		return nil
+	}
+	if len(lines) <= n {
+		return lines
+	}
+	out := append([]string(nil), lines[:n]...)
+	out[n-1] = more(out[n-1], w)
+	return out
+}
+
+// more ends a line that was cut short with "…", right after its last
+// character that is not a space, in exactly w cells.
+func more(line string, w int) string {
+	keep := min(ansi.StringWidth(strings.TrimRight(ansi.Strip(line), " ")), w-1)
+	cut := ansi.Truncate(line, keep, "")
+	if n := ansi.StringWidth(strings.TrimRight(ansi.Strip(cut), " ")); n < keep {
+		cut = ansi.Truncate(cut, n, "")
+	}
+	return common.FitLine(cut+"…", w)
+}
+
+// fit makes line exactly w cells: padded, or cut with "…" (see more).
+func fit(line string, w int) string {
+	if ansi.StringWidth(line) <= w {
+		return common.FitLine(line, w)
+	}
+	return more(line, w)
 }
 
 // statusLines are the run's settings and state, or why a key did nothing.
@@ -150,23 +205,41 @@ func (m *Model) promptLines(w int) []string {
 	return common.WrapLines(s.StatusWarn.Render(text), w, 2)
 }
 
-// knobLines are the knobs panel: one knob a line, the chosen one marked.
-func (m *Model) knobLines(w int) []string {
+// knobLines are the knobs panel in at most n lines (n ≥ 2): its header,
+// then one knob a line, the chosen one marked. When they do not all fit,
+// a window of them around the chosen one shows, the header says which of
+// how many it is, and a window with knobs below it ends with "…".
+func (m *Model) knobLines(w, n int) []string {
 	s, p := m.Com.Styles, m.Com.Printer
-	out := []string{s.StatusWarn.Render(" " + p.T("Knobs: ↑/↓ choose, ←/→ change, esc close"))}
-	width := 0
-	for _, k := range knobList {
-		width = max(width, len([]rune(k.name(p))))
+	header := p.T("Knobs: ↑/↓ choose, ←/→ change, esc close")
+	rows := min(len(knobList), max(n-1, 1))
+	first := min(max(m.knob-(rows-1)/2, 0), len(knobList)-rows)
+	if rows < len(knobList) {
+		header = p.T("Knobs %d/%d: ↑/↓ choose, ←/→ change, esc close", m.knob+1, len(knobList))
 	}
-	for i, k := range knobList {
-		name := k.name(p)
-		pad := strings.Repeat(" ", width-len([]rune(name)))
-		row := "   " + name + pad + "  " + k.value(m, p)
+	out := []string{s.StatusWarn.Render(fit(" "+header, w))}
+	// The names make a column as wide as the longest; in a pane too narrow
+	// for it and the values, the names are cut short (to half the row at
+	// most) so that the values stay in sight.
+	width, values := 0, 0
+	for _, k := range knobList {
+		width = max(width, ansi.StringWidth(k.name(p)))
+		values = max(values, ansi.StringWidth(k.value(m, p)))
+	}
+	width = min(width, max(w-5-values, (w-5)/2))
+	for i := first; i < first+rows; i++ {
+		k := knobList[i]
+		name := strings.TrimRight(fit(k.name(p), width), " ")
+		pad := strings.Repeat(" ", width-ansi.StringWidth(name))
+		mark, style := "   ", s.Item
 		if i == m.knob {
-			out = append(out, s.ItemCurrent.Render(common.Ellipsis(" ▸ "+name+pad+"  "+k.value(m, p), w)))
-			continue
+			mark, style = " ▸ ", s.ItemCurrent
 		}
-		out = append(out, s.Item.Render(common.Ellipsis(row, w)))
+		row := fit(mark+name+pad+"  "+k.value(m, p), w)
+		if i == first+rows-1 && i < len(knobList)-1 {
+			row = more(row, w)
+		}
+		out = append(out, style.Render(row))
 	}
 	return out
 }
@@ -237,7 +310,7 @@ func (m *Model) recentLines(w, n int) []string {
 		evs := m.sim.Recent(maxRecent + 1)
 		m.recent.lines = m.recent.lines[:0]
 		for _, ev := range evs[:max(len(evs)-1, 0)] {
-			m.recent.lines = append(m.recent.lines, s.Status.Render(common.Ellipsis(" "+p.T("#%d at %s:", ev.N, p.Duration(ev.At))+" "+ev.Said(p), w)))
+			m.recent.lines = append(m.recent.lines, s.Status.Render(fit(" "+p.T("#%d at %s:", ev.N, p.Duration(ev.At))+" "+ev.Said(p), w)))
 		}
 		m.recent.sim, m.recent.events, m.recent.lang, m.recent.w = m.sim, m.snap.Last.N, m.Com.Lang(), w
 	}
@@ -259,12 +332,7 @@ func (m *Model) flightLines(w, n int) []string {
 		}
 		parts = append(parts, part)
 	}
-	lines := common.Pack(w, " ", "   ", s.Status.Render(" · "), parts...)
-	if len(lines) > n {
-		lines = lines[:n]
-		lines[n-1] = common.Ellipsis(lines[n-1], w-1) + "…"
-	}
-	return lines
+	return clip(common.Pack(w, " ", "   ", s.Status.Render(" · "), parts...), n, w)
 }
 
 // legendText says what the timeline's marks mean.

@@ -1,6 +1,7 @@
 package kvpane
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -74,5 +75,131 @@ func TestVerdictCommand(t *testing.T) {
 	}
 	if m.check(m.verdict.asked.Add(2*checkEvery)) != nil {
 		t.Error("a second check of the same history")
+	}
+}
+
+// texts are the sentences the pane wraps, as they read whole: the
+// status's knobs, the last event, the verdict, the scenario's point, the
+// legend.
+func texts(m *Model) []string {
+	p := m.Com.Printer
+	out := []string{m.knobSummary(), m.legendText()}
+	if ev := m.snap.Last; ev != nil {
+		out = append(out, p.T("#%d at %s:", ev.N, p.Duration(ev.At))+" "+ev.Said(p))
+	}
+	if v, _ := m.currentVerdict(); v != nil {
+		out = append(out, v.Line(p))
+	}
+	if sc := m.current(); sc != nil && m.snap.Script {
+		out = append(out, sc.About(p))
+	}
+	return out
+}
+
+// wholeOrCut checks how text shows on the screen, if its start does: on
+// consecutive lines, whole, or cut where a line ends with "…" — never
+// stopping short without one, and never with a piece missing.
+func wholeOrCut(screen []string, text string) (ok bool, where string) {
+	norm := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	want := norm(text)
+	head := []rune(want)[:min(14, len([]rune(want)))]
+	for i, l := range screen {
+		at := strings.Index(l, string(head))
+		if at < 0 {
+			continue
+		}
+		got := ""
+		for j := i; j < len(screen); j++ {
+			piece := strings.TrimSpace(screen[j])
+			if j == i {
+				piece = strings.TrimSpace(l[at:])
+			}
+			cut := strings.HasSuffix(piece, "…")
+			piece = strings.TrimSuffix(piece, "…")
+			if got == "" {
+				got = piece
+			} else {
+				got += " " + piece
+			}
+			got = norm(got)
+			switch {
+			case got == want || strings.HasPrefix(got, want+" "): // whole, other parts after it
+				return true, ""
+			case !strings.HasPrefix(want, got) && !strings.HasPrefix(want, strings.TrimRight(got, " ")):
+				return false, strings.Join(screen[i:j+1], "\n")
+			case cut:
+				return true, "" // cut, and said so
+			}
+		}
+		return false, strings.Join(screen[i:], "\n")
+	}
+	return true, "" // not shown at all: the height gave it no room
+}
+
+// At the sizes a student meets (80×24 and 60×15 terminals: the pane beside
+// the lesson, zoomed, and the sizes themselves), in both languages, with
+// the knobs open, the partition chooser, the challenge strip with its
+// hints and a challenge met, every text the pane wraps shows whole or cut
+// with "…", the verdict is always there, and the knob being turned is in
+// sight.
+func TestPaneCutsTextsWithEllipsis(t *testing.T) {
+	sizes := [][2]int{{38, 21}, {78, 21}, {80, 24}, {58, 10}, {58, 11}, {60, 15}, {34, 10}}
+	for _, lang := range []string{"pt-BR", "en"} {
+		for _, size := range sizes {
+			w, h := size[0], size[1]
+			m := newPane(t, lang, w, h, "")
+			check := func(state string) {
+				t.Helper()
+				settle(m)
+				lines := strings.Split(screen(m), "\n")
+				for _, text := range texts(m) {
+					if ok, where := wholeOrCut(lines, text); !ok {
+						t.Errorf("%s %d×%d %s: %q cut without …:\n%s\n--- the pane:\n%s", lang, w, h, state, text, where, strings.Join(lines, "\n"))
+					}
+				}
+				verdict := "linearizable: "
+				if lang == "pt-BR" {
+					verdict = "linearizável: "
+				}
+				if !strings.Contains(screen(m), verdict) {
+					t.Errorf("%s %d×%d %s: no verdict:\n%s", lang, w, h, state, screen(m))
+				}
+				if name := []rune(knobList[m.knob].name(m.Com.Printer)); m.knobs && !strings.Contains(screen(m), "▸ "+string(name[:8])) {
+					t.Errorf("%s %d×%d %s: the chosen knob is out of sight:\n%s", lang, w, h, state, screen(m))
+				}
+			}
+			for i := range len(m.scenarios) + 1 {
+				press(m, "space")
+				run(m, 30+7*i)
+				check("scenario " + strconv.Itoa(i))
+				press(m, "o")
+				for k := range knobList {
+					if k%3 == 0 || k == len(knobList)-1 {
+						check("knob " + strconv.Itoa(k))
+					}
+					press(m, "down")
+				}
+				press(m, "esc", "p", "3")
+				check("chooser")
+				press(m, "esc", "C")
+				check("strip")
+				press(m, "H", "H", "H")
+				check("hints")
+				press(m, "C", "C", "C", "space", "c")
+			}
+			// A challenge met, its card open.
+			press(m, "space", "p", "3", "enter", "3", "g")
+			execute(m, m.SyncChallenges())
+			press(m, "C")
+			if !strings.Contains(screen(m), "✓") {
+				t.Fatalf("%s %d×%d: no challenge met:\n%s", lang, w, h, screen(m))
+			}
+			check("met")
+			// The server cut off and selected stays in sight: the wall
+			// gives up its line first, the ┃ marks the side.
+			if !strings.Contains(screen(m), "┃▸ n3") {
+				t.Errorf("%s %d×%d: the server cut off is out of sight:\n%s", lang, w, h, screen(m))
+			}
+		}
 	}
 }
