@@ -192,7 +192,7 @@ func newRaftClientCmd(g *globals) *cobra.Command {
 			return raftAnswerError(g, a)
 		},
 	}
-	cmd.Flags().DurationVar(&wait, "wait", 5*time.Second, p.T("how long to keep asking while the cluster has no leader"))
+	cmd.Flags().DurationVar(&wait, "wait", 5*time.Second, p.T("how long to wait for the answer, asking again while the cluster has no leader"))
 	return cmd
 }
 

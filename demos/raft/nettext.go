@@ -37,6 +37,13 @@ func init() {
 		locale.Str("node %d has no data folder", "o nó %d não tem pasta de dados"),
 		locale.Str("cannot reach %v", "não foi possível alcançar %v"),
 		locale.Str("%s closed the connection without an answer", "%s fechou a conexão sem responder"),
-		locale.Str("%s answered something that is no answer", "%s respondeu algo que não é resposta"),
+		locale.Str("%s did not answer within %s (--wait): is it a distlab raft node's client address?",
+			"%s não respondeu em %s (--wait): é o endereço de clientes de um nó raft do distlab?"),
+		locale.Str("%s is not a distlab raft node: it answered a line longer than %d bytes",
+			"%s não é um nó raft do distlab: respondeu uma linha de mais de %d bytes"),
+		locale.Str("%s is not a distlab raft node: it answers like a web server (HTTP)",
+			"%s não é um nó raft do distlab: responde como um servidor web (HTTP)"),
+		locale.Str("%s is not a distlab raft node: it answered %s, and a node answers ok, redirect or error",
+			"%s não é um nó raft do distlab: respondeu %s, e um nó responde ok, redirect ou error"),
 	)
 }
