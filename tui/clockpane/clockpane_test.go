@@ -164,7 +164,7 @@ func TestLanguages(t *testing.T) {
 		want []string
 	}{
 		{"en", []string{"Receive before send · clocks a +40ms, b +5ms · delay 6ms · axis: physical clocks · 0/7 events · playing 4 ev/s", "• local  ○ send  ● receive", "colors: selected pinned past future concurrent back in time", "event  proc   true time    physical   L  vector  message"}},
-		{"pt-BR", []string{"Recebimento antes do envio · relógios a +40ms, b +5ms · atraso 6ms · eixo: relógios físicos · 0/7 eventos · tocando 4 ev/s", "• local  ○ envio  ● recebimento", "cores: escolhido fixado passado futuro concorrente volta no tempo", "evento proc  tempo real      físico   L  vetor  mensagem"}},
+		{"pt-BR", []string{"Recebimento antes do envio · relógios a +40ms, b +5ms · atraso 6ms · eixo: relógios físicos · 0/7 eventos · rodando 4 ev/s", "• local  ○ envio  ● recebimento", "cores: escolhido fixado passado futuro concorrente volta no tempo", "evento proc  tempo real      físico   L  vetor  mensagem"}},
 	} {
 		m := newPane(t, c.lang, 160, 30)
 		s := ansi.Strip(m.View())
@@ -184,7 +184,7 @@ func TestLanguages(t *testing.T) {
 	if s := ansi.Strip(m.View()); !strings.Contains(s, "1 mensagem volta no tempo neste eixo") || !strings.Contains(s, "42,000ms") {
 		t.Errorf("pt-BR: no backward message or physical time:\n%s", s)
 	}
-	if h := m.KeyMap().ShortHelp()[0].Help().Desc; h != "tocar/pausar" {
+	if h := m.KeyMap().ShortHelp()[0].Help().Desc; h != "rodar/pausar" {
 		t.Errorf("pt-BR key help %q", h)
 	}
 	if m.Title() != "ordenação de relógios" {

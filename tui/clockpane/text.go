@@ -14,7 +14,7 @@ func init() {
 		locale.Str("Physical, Lamport and vector clocks on one space-time diagram, step by step.", "Relógios físicos, de Lamport e vetoriais num diagrama espaço-tempo, passo a passo."),
 
 		// Keys.
-		locale.Str("play/pause", "tocar/pausar"),
+		locale.Str("play/pause", "rodar/pausar"),
 		locale.Str("step", "avançar"),
 		locale.Str("step back", "voltar"),
 		locale.Str("slower", "mais devagar"),
@@ -37,7 +37,7 @@ func init() {
 		locale.Str("physical clocks", "relógios físicos"),
 		locale.Str("Lamport time", "tempo de Lamport"),
 		locale.Str("random", "aleatório"),
-		locale.Str("playing", "tocando"),
+		locale.Str("playing", "rodando"),
 		locale.Str("paused", "pausado"),
 		locale.Str("axis: %s", "eixo: %s"),
 		locale.PluralArg(2, "%d/%d events", "%d/%d event", "%d/%d eventos", "%d/%d evento"),
