@@ -41,7 +41,7 @@ func init() {
 		locale.Str("cancel", "cancelar"),
 
 		// The status line.
-		locale.Str("free run", "execução livre"),
+		locale.Str("Free run", "Execução livre"),
 		locale.Plural("%d nodes", "%d node", "%d nós", "%d nó"),
 		locale.Str("seed %d", "semente %d"),
 		locale.Str("event %d", "evento %d"),

@@ -221,7 +221,7 @@ func (m *Model) statusLines(w int) []string {
 	if m.notice != "" {
 		return common.WrapLines(s.StatusWarn.Render(m.notice), w, 2)
 	}
-	title := p.T("free run")
+	title := p.T("Free run") // a title, as the scenarios' are
 	if sc := m.current(); sc != nil {
 		title = sc.Title(p)
 	}

@@ -2,8 +2,10 @@ package raftpane
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
@@ -172,4 +174,48 @@ func checkCuts(t *testing.T, m *Model, lang string, size [2]int) int {
 		}
 	}
 	return cut
+}
+
+// The words for one thing are one: in Portuguese space is "rodar/pausar"
+// and the run is "rodando" or "pausado"; the free run is a title like the
+// scenarios'; the digits' help names the cluster's nodes, 1-5 for five,
+// in the help bar and in the partition chooser's.
+func TestOneWordEach(t *testing.T) {
+	m := newPane(t, "pt-BR", 100, 30)
+	if got := m.KeyMap().ShortHelp()[0].Help().Desc; got != "rodar/pausar" {
+		t.Errorf("space's help: %q, want rodar/pausar", got)
+	}
+	play(m, time.Second)
+	if s := screen(m); !strings.Contains(s, "▶ rodando a") {
+		t.Errorf("the run playing is not rodando:\n%s", s)
+	}
+	choose(t, m, "")
+	if s := screen(m); !strings.HasPrefix(strings.TrimSpace(s), "Execução livre · 5 nós") {
+		t.Errorf("the free run's title:\n%s", s)
+	}
+	for _, n := range []int{5, 7, 3} {
+		for len(m.snap.Nodes) != n {
+			if len(m.snap.Nodes) < n {
+				press(m, "]")
+			} else {
+				press(m, "[")
+			}
+		}
+		want := "1-" + strconv.Itoa(n)
+		helpKeys := func() []string {
+			var out []string
+			for _, b := range m.KeyMap().ShortHelp() {
+				out = append(out, b.Help().Key)
+			}
+			return out
+		}
+		if got := helpKeys(); !slices.Contains(got, want) || slices.Contains(got, "1-7") && n != 7 {
+			t.Errorf("%d nodes: the help's keys %q, want %s", n, got, want)
+		}
+		press(m, "p")
+		if got := helpKeys(); got[0] != want {
+			t.Errorf("%d nodes, choosing a partition: the help's keys %q, want %s first", n, got, want)
+		}
+		press(m, "esc")
+	}
 }
