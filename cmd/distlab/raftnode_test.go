@@ -123,6 +123,9 @@ func TestRaftNodeData(t *testing.T) {
 	if want := "retomando o mandato " + strconv.FormatUint(term, 10) + ", 1 entrada\n"; !strings.Contains(out, want) {
 		t.Errorf("a restart: want %q in\n%s", want, out)
 	}
+	if want := "ctrl+c encerra este nó; o seu estado fica para o próximo início"; !strings.Contains(out, want) {
+		t.Errorf("how to stop it: want %q in\n%s", want, out)
+	}
 	_, _, err = execute(t, "--lang", "en", "raft", "node", "--id", "1", "--peers", "1="+other[0], "--data", data)
 	if err == nil || !strings.Contains(err.Error(), "holds the log of node 1 of another cluster, whose peers were 1="+addrs[0]+", not 1="+other[0]) {
 		t.Errorf("another cluster's --peers: %v", err)

@@ -46,7 +46,7 @@ func init() {
 		locale.Str("write: distlab raft client %s put KEY VALUE", "escrever: distlab raft client %s put CHAVE VALOR"),
 		locale.Str("read:  distlab raft client %s get KEY", "ler:      distlab raft client %s get CHAVE"),
 		locale.Str("ctrl+c stops this node; its state stays for the next start",
-			"ctrl+c para este nó; o seu estado fica para o próximo início"),
+			"ctrl+c encerra este nó; o seu estado fica para o próximo início"),
 		locale.Str("this node's `id` among the peers, 1 to %d", "o `id` deste nó entre os pares, de 1 a %d"),
 		locale.Str("every node of the cluster, this one too: ID=HOST:PORT[/HOST:PORT],…",
 			"todos os nós do cluster, este também: ID=HOST:PORTA[/HOST:PORTA],…"),
