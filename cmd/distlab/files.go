@@ -1,8 +1,10 @@
 package main
 
 import (
+	"errors"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"syscall"
 
 	"distlab/demos/locale"
@@ -30,5 +32,25 @@ func openInput(name string) (*os.File, error) {
 		f.Close()
 		return nil, locale.FileError(&fs.PathError{Op: "read", Path: name, Err: syscall.EISDIR})
 	}
+	return f, nil
+}
+
+// createTemp makes the temporary file that becomes path once renamed over
+// it, in path's folder (a rename does not cross file systems), readable
+// as a file os.Create makes would be. Its errors are about path: that the
+// folder is missing, read-only or full, or that path is a folder.
+func createTemp(path string) (*os.File, error) {
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return nil, &fs.PathError{Op: "create", Path: path, Err: syscall.EISDIR}
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = &fs.PathError{Op: "create", Path: path, Err: pe.Err}
+		}
+		return nil, err
+	}
+	_ = f.Chmod(0o644) // CreateTemp makes it the owner's alone
 	return f, nil
 }

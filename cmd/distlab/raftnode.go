@@ -34,8 +34,10 @@ func newRaftNodeCmd(g *globals) *cobra.Command {
 			"clients' address on the same host %d ports higher (7001 → 7101), or given after a slash:\n"+
 			"ID=HOST:PORT/HOST:PORT. Three laptops of a classroom:\n\n"+
 			"\tdistlab raft node --id 1 --peers 1=10.0.0.5:7001,2=10.0.0.6:7001,3=10.0.0.7:7001\n\n"+
-			"Three terminals of one machine need only --id 1, 2 or 3. The node keeps its term, vote and\n"+
-			"log in --data, and a node restarted from it comes back with them, as Raft assumes. It\n"+
+			"Three terminals of one machine need only --id 1, 2 or 3. The node keeps its term, vote,\n"+
+			"commit index and log in --data, and a node restarted from it comes back with them, as Raft\n"+
+			"assumes. The folder records the node's id and the cluster's --peers, and is locked while\n"+
+			"the node runs: another cluster's folder, or one a running node holds, is refused. It\n"+
 			"listens on the host its own --peers entry names; --listen 0.0.0.0 binds every interface.",
 			raft.TCPClientPortOffset),
 		Args: cobra.NoArgs,
@@ -75,6 +77,11 @@ func newRaftNodeCmd(g *globals) *cobra.Command {
 				return chatErr(p, err)
 			}
 			say(p.T("raft node %d of %d: raft on %s, clients on %s, state in %s", id, len(list), node.RaftAddr(), node.ClientAddr(), data))
+			if d := node.Disk(); d.Resumed() {
+				say("  " + p.T("resuming term %d, %d entries", d.Term, d.Entries))
+			} else {
+				say("  " + p.T("a new node: the folder holds no term, vote or log yet"))
+			}
 			say("  " + p.T("write: distlab raft client %s put KEY VALUE", list[id].Client))
 			say("  " + p.T("read:  distlab raft client %s get KEY", list[id].Client))
 			say("  " + p.T("ctrl+c stops this node; its state stays for the next start"))
@@ -185,7 +192,7 @@ func newRaftClientCmd(g *globals) *cobra.Command {
 			return raftAnswerError(g, a)
 		},
 	}
-	cmd.Flags().DurationVar(&wait, "wait", 5*time.Second, p.T("how long to keep asking while the cluster has no leader"))
+	cmd.Flags().DurationVar(&wait, "wait", 5*time.Second, p.T("how long to wait for the answer, asking again while the cluster has no leader"))
 	return cmd
 }
 

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -84,5 +86,48 @@ func TestRaftClientReadsAndWrites(t *testing.T) {
 	_, errOut, err := execute(t, "--lang", "en", "raft", "client", addrs[1], "get", "size")
 	if err == nil || errOut != "size has no value\n" {
 		t.Fatalf("get of a key with no value: %v %q", err, errOut)
+	}
+}
+
+// distlab raft node says whether it starts afresh or resumes a term and a
+// log from --data; the same folder with another cluster's --peers, or
+// while a node runs on it, is refused in the language asked for.
+func TestRaftNodeData(t *testing.T) {
+	t.Parallel()
+	data := filepath.Join(t.TempDir(), "n1")
+	addrs := freeAddrs(t, 2)
+	peers := "1=" + addrs[0] + "/" + addrs[1]
+	out := firstLines(t, "--lang", "en", "raft", "node", "--id", "1", "--peers", peers, "--data", data)
+	if !strings.Contains(out, "a new node: the folder holds no term, vote or log yet") {
+		t.Errorf("a first start:\n%s", out)
+	}
+	// A one-node cluster elects itself and appends its leader's entry.
+	node, err := raft.StartTCPNode(raft.TCPConfig{ID: 1, Peers: map[uint64]raft.TCPPeer{1: {Raft: addrs[0], Client: addrs[1]}},
+		Data: data, Tick: 10 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for start := time.Now(); node.Status().Role != "leader" || node.Status().Commit < 1; time.Sleep(10 * time.Millisecond) {
+		if time.Since(start) > 5*time.Second {
+			t.Fatalf("no leader: %+v", node.Status())
+		}
+	}
+	term := node.Status().Term
+	other := freeAddrs(t, 2)
+	_, _, err = execute(t, "--lang", "pt-BR", "raft", "node", "--id", "1", "--peers", "1="+other[0]+"/"+other[1], "--data", data)
+	if want := "está em uso por outro nó (processo " + strconv.Itoa(os.Getpid()) + ")"; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("a second node on a folder in use: %v", err)
+	}
+	node.Close()
+	out = firstLines(t, "--lang", "pt-BR", "raft", "node", "--id", "1", "--peers", peers, "--data", data)
+	if want := "retomando o mandato " + strconv.FormatUint(term, 10) + ", 1 entrada\n"; !strings.Contains(out, want) {
+		t.Errorf("a restart: want %q in\n%s", want, out)
+	}
+	if want := "ctrl+c encerra este nó; o seu estado fica para o próximo início"; !strings.Contains(out, want) {
+		t.Errorf("how to stop it: want %q in\n%s", want, out)
+	}
+	_, _, err = execute(t, "--lang", "en", "raft", "node", "--id", "1", "--peers", "1="+other[0], "--data", data)
+	if err == nil || !strings.Contains(err.Error(), "holds the log of node 1 of another cluster, whose peers were 1="+addrs[0]+", not 1="+other[0]) {
+		t.Errorf("another cluster's --peers: %v", err)
 	}
 }

@@ -20,8 +20,10 @@ func init() {
 			"clients' address on the same host %d ports higher (7001 → 7101), or given after a slash:\n"+
 			"ID=HOST:PORT/HOST:PORT. Three laptops of a classroom:\n\n"+
 			"\tdistlab raft node --id 1 --peers 1=10.0.0.5:7001,2=10.0.0.6:7001,3=10.0.0.7:7001\n\n"+
-			"Three terminals of one machine need only --id 1, 2 or 3. The node keeps its term, vote and\n"+
-			"log in --data, and a node restarted from it comes back with them, as Raft assumes. It\n"+
+			"Three terminals of one machine need only --id 1, 2 or 3. The node keeps its term, vote,\n"+
+			"commit index and log in --data, and a node restarted from it comes back with them, as Raft\n"+
+			"assumes. The folder records the node's id and the cluster's --peers, and is locked while\n"+
+			"the node runs: another cluster's folder, or one a running node holds, is refused. It\n"+
 			"listens on the host its own --peers entry names; --listen 0.0.0.0 binds every interface.",
 			"Roda um nó de um cluster Raft (a biblioteca raft do etcd) sobre TCP de verdade. Todos os nós\n"+
 				"do cluster recebem o mesmo --peers e cada um o seu --id; uma maioria deles no ar elege um líder.\n"+
@@ -29,16 +31,22 @@ func init() {
 				"endereço dos clientes no mesmo host, %d portas acima (7001 → 7101), ou dado depois de uma\n"+
 				"barra: ID=HOST:PORTA/HOST:PORTA. Três notebooks de uma sala de aula:\n\n"+
 				"\tdistlab raft node --id 1 --peers 1=10.0.0.5:7001,2=10.0.0.6:7001,3=10.0.0.7:7001\n\n"+
-				"Três terminais de uma máquina só precisam de --id 1, 2 ou 3. O nó guarda o seu mandato, voto\n"+
-				"e log em --data, e um nó reiniciado a partir dela volta com eles, como o Raft supõe. Escuta\n"+
-				"no host que a sua própria entrada em --peers nomeia; --listen 0.0.0.0 usa todas as interfaces."),
+				"Três terminais de uma máquina só precisam de --id 1, 2 ou 3. O nó guarda o seu mandato, voto,\n"+
+				"índice de efetivação e log em --data, e um nó reiniciado a partir dela volta com eles, como o\n"+
+				"Raft supõe. A pasta registra o id do nó e o --peers do cluster, e fica travada enquanto o nó\n"+
+				"roda: a pasta de outro cluster, ou uma que um nó em execução ocupa, é recusada. Escuta no\n"+
+				"host que a sua própria entrada em --peers nomeia; --listen 0.0.0.0 usa todas as interfaces."),
 		locale.Str("no folder for the node's state: give --data", "nenhuma pasta para o estado do nó: dê --data"),
 		locale.Str("raft node %d of %d: raft on %s, clients on %s, state in %s",
 			"nó raft %d de %d: raft em %s, clientes em %s, estado em %s"),
+		locale.PluralArg(2, "resuming term %d, %d entries", "resuming term %d, %d entry",
+			"retomando o mandato %d, %d entradas", "retomando o mandato %d, %d entrada"),
+		locale.Str("a new node: the folder holds no term, vote or log yet",
+			"um nó novo: a pasta ainda não tem mandato, voto nem log"),
 		locale.Str("write: distlab raft client %s put KEY VALUE", "escrever: distlab raft client %s put CHAVE VALOR"),
 		locale.Str("read:  distlab raft client %s get KEY", "ler:      distlab raft client %s get CHAVE"),
 		locale.Str("ctrl+c stops this node; its state stays for the next start",
-			"ctrl+c para este nó; o seu estado fica para o próximo início"),
+			"ctrl+c encerra este nó; o seu estado fica para o próximo início"),
 		locale.Str("this node's `id` among the peers, 1 to %d", "o `id` deste nó entre os pares, de 1 a %d"),
 		locale.Str("every node of the cluster, this one too: ID=HOST:PORT[/HOST:PORT],…",
 			"todos os nós do cluster, este também: ID=HOST:PORTA[/HOST:PORTA],…"),
@@ -78,8 +86,8 @@ func init() {
 		locale.Str("%s has no value", "%s não tem valor"),
 		locale.Str("redirected too many times (last to node %d at %s)",
 			"redirecionado vezes demais (a última para o nó %d em %s)"),
-		locale.Str("how long to keep asking while the cluster has no leader",
-			"por quanto tempo seguir perguntando enquanto o cluster não tem líder"),
+		locale.Str("how long to wait for the answer, asking again while the cluster has no leader",
+			"quanto esperar pela resposta, perguntando de novo enquanto o cluster não tem líder"),
 		locale.Str("no leader: the cluster is electing one, or fewer than a majority of its nodes are up",
 			"sem líder: o cluster está elegendo um, ou menos que a maioria dos seus nós está no ar"),
 		locale.Str("no answer in time: the command may have been applied or not",

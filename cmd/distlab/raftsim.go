@@ -87,14 +87,29 @@ func newRaftRunCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return chatErr(p, err)
 			}
+			// ctrl+c ends the run rather than the process, from before the
+			// temporary trace exists: no signal can leave it behind.
+			ctx, cancel := untilSignal(cmd.Context())
+			defer cancel()
 			var file *os.File
 			if export != "" && export != "-" { // before the run, so a bad path fails at once
-				if file, err = os.Create(export); err != nil {
+				if file, err = createTemp(export); err != nil {
 					return exportError(g, export, err)
 				}
-				defer file.Close()
+				// Until renamed into place, the trace is a temporary file:
+				// a run interrupted or failed leaves export as it was.
+				defer func() {
+					file.Close()
+					os.Remove(file.Name())
+				}()
 			}
-			stop := sim.Play(steps, settle)
+			stop := sim.PlayContext(ctx, steps, settle)
+			if stop == raft.StopInterrupted {
+				if file != nil {
+					return g.errorf("interrupted at event %d: %s was not written", sim.Events(), export)
+				}
+				return g.errorf("interrupted at event %d", sim.Events())
+			}
 			out := cmd.OutOrStdout()
 			if export == "-" {
 				if _, err := sim.Trace().WriteTo(out); err != nil {
@@ -109,7 +124,13 @@ func newRaftRunCmd(g *globals) *cobra.Command {
 				if _, err := sim.Trace().WriteTo(file); err != nil {
 					return exportError(g, export, err)
 				}
+				if err := file.Sync(); err != nil {
+					return exportError(g, export, err)
+				}
 				if err := file.Close(); err != nil {
+					return exportError(g, export, err)
+				}
+				if err := os.Rename(file.Name(), export); err != nil {
 					return exportError(g, export, err)
 				}
 				sb.WriteString(p.T("wrote %d events to %s (%s)", sim.Events(), export, "jsonl") + "\n")

@@ -2,7 +2,10 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
+	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"distlab/demos/locale"
 	"distlab/demos/raft"
@@ -273,5 +277,101 @@ func TestRaftRunLanguage(t *testing.T) {
 				t.Errorf("distlab %s: %s %q", strings.Join(args, " "), language, found)
 			}
 		}
+	}
+}
+
+// A run interrupted (ctrl+c: its context ends) writes no trace: --export's
+// file stays as it was, a file it did not hold before is not made, and no
+// temporary file is left beside it; the error says so, in the language
+// asked for.
+func TestRaftExportInterrupted(t *testing.T) {
+	dir := t.TempDir()
+	old := filepath.Join(dir, "old.jsonl")
+	if err := os.WriteFile(old, []byte("an earlier trace\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fresh := filepath.Join(dir, "fresh.jsonl")
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	for file, lang := range map[string]string{old: "en", fresh: "pt-BR"} {
+		cmd := newRootCmd([]string{"--lang", lang, "raft", "run", "--faults", "random", "--steps", "100000", "--export", file})
+		cmd.SetOut(io.Discard)
+		cmd.SetErr(io.Discard)
+		err := cmd.ExecuteContext(ctx)
+		want := map[string]string{"en": "interrupted at event 0: " + file + " was not written",
+			"pt-BR": "interrompido no evento 0: " + file + " não foi gravado"}[lang]
+		if err == nil || err.Error() != want {
+			t.Errorf("%s: %v, want %q", lang, err, want)
+		}
+	}
+	if b, err := os.ReadFile(old); err != nil || string(b) != "an earlier trace\n" {
+		t.Errorf("the earlier trace after an interrupted run: %q, %v", b, err)
+	}
+	if _, err := os.Stat(fresh); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("an interrupted run made %s: %v", fresh, err)
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 1 {
+		t.Errorf("left in the folder: %v", ents)
+	}
+	// A run that ends writes its trace in place, with nothing beside it.
+	if _, _, err := execute(t, "raft", "run", "--steps", "50", "--export", old); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(old); !strings.HasPrefix(string(b), `{"trace":`) {
+		t.Errorf("the trace: %.40q", b)
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 1 {
+		t.Errorf("left in the folder: %v", ents)
+	}
+	for path, want := range map[string]string{
+		dir:                                 "export: " + dir + ": is a folder",
+		filepath.Join(dir, "no", "x.jsonl"): "export: " + filepath.Join(dir, "no", "x.jsonl") + ": no such file or folder",
+	} {
+		if _, _, err := execute(t, "raft", "run", "--steps", "5", "--export", path); err == nil || err.Error() != want {
+			t.Errorf("--export %s: %v, want %q", path, err, want)
+		}
+	}
+}
+
+// ctrl+c during a long run with --export, as a user presses it: the
+// process (SIGINT) stops soon, says the trace was not written, and leaves
+// no file, empty or not.
+func TestE2ERaftExportCtrlC(t *testing.T) {
+	if distlabBin == "" {
+		t.Skip("the end-to-end tests build distlab only with tmux installed and without -short")
+	}
+	t.Parallel()
+	dir := t.TempDir()
+	file := filepath.Join(dir, "run.jsonl")
+	cmd := exec.Command(distlabBin, "--lang", "en", "raft", "run", "--faults", "random", "--steps", "100000", "--export", file)
+	var errOut bytes.Buffer
+	cmd.Stderr = &errOut
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// Until the temporary trace shows, the run has not begun.
+	for deadline := time.Now().Add(10 * time.Second); ; {
+		if ents, _ := os.ReadDir(dir); len(ents) > 0 || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	cmd.Process.Signal(os.Interrupt)
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err == nil {
+			t.Skip("the run ended before the interrupt reached it")
+		}
+	case <-time.After(10 * time.Second):
+		cmd.Process.Kill()
+		t.Fatal("still running 10s after ctrl+c")
+	}
+	if want := "interrupted at event "; !strings.Contains(errOut.String(), want) || !strings.Contains(errOut.String(), file+" was not written") {
+		t.Errorf("stderr: %q", errOut.String())
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
+		t.Errorf("left behind: %v", ents)
 	}
 }

@@ -51,6 +51,8 @@ func init() {
 		locale.Str("--nodes %d: want %d to %d nodes", "--nodes %d: use de %d a %d nós"),
 		locale.Str("export: %v", "exportar: %v"),
 		locale.Str("export %s: %v", "exportar %s: %v"),
+		locale.Str("interrupted at event %d: %s was not written", "interrompido no evento %d: %s não foi gravado"),
+		locale.Str("interrupted at event %d", "interrompido no evento %d"),
 		locale.Plural("wrote %d events to %s (%s)", "wrote %d event to %s (%s)", "%d eventos gravados em %s (%s)", "%d evento gravado em %s (%s)"),
 		locale.Str("nodes in the cluster, %d to %d (default %d, or the scenario's)",
 			"nós no cluster, de %d a %d (padrão %d, ou o do cenário)"),

@@ -29,9 +29,14 @@ func ParseFaults(spec string) (Faults, error) {
 	seen := map[string]bool{}
 	for i, item := range strings.Split(spec, ",") {
 		item = strings.TrimSpace(item)
-		if item == "random" && i == 0 {
+		switch {
+		case item == "random" && i == 0:
 			f = RandomFaults
 			continue
+		case strings.EqualFold(item, "none"):
+			return Faults{}, locale.Errorf("faults: none means no faults at all and stands alone: give none, or only the faults you want, as drop=0.1")
+		case strings.EqualFold(item, "random"):
+			return Faults{}, locale.Errorf("faults: random goes first, and the keys after it change its values, as in random,drop=0.2")
 		}
 		key, value, ok := strings.Cut(item, "=")
 		key, value = strings.ToLower(strings.TrimSpace(key)), strings.TrimSpace(value)

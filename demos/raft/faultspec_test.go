@@ -53,7 +53,10 @@ func TestParseFaultsErrors(t *testing.T) {
 		"reorder=2s":       {"from 0 to 1s", "de 0 a 1s"},
 		"maxdown=7":        {"maxdown=7: want a whole number of nodes from 0 to 6", "de 0 a 6"},
 		"drop=0.1,drop=.2": {"drop given twice", "drop dada duas vezes"},
-		"drop=0.1,random":  {`"random" is not KEY=VALUE`, `"random" não é`},
+		"drop=0.1,random":  {"random goes first, and the keys after it change its values, as in random,drop=0.2", "random vem primeiro"},
+		"none,drop=0.1":    {"none means no faults at all and stands alone: give none, or only the faults you want", "none quer dizer nenhuma falha e vem sozinho"},
+		"drop=0.1,none":    {"none means no faults at all and stands alone", "dê none, ou só as falhas que quer"},
+		"random,none":      {"none means no faults at all and stands alone", "none quer dizer nenhuma falha"},
 		"drop=0.1,,dup=1":  {`"" is not KEY=VALUE`, `"" não é`},
 	}
 	for spec, want := range cases {

@@ -247,7 +247,7 @@ func TestTCPSecondNodeWithTheSameID(t *testing.T) {
 		t.Fatalf("the first node after the second one failed: %+v", a)
 	}
 	c.kill(1)
-	d, err := openNetDisk(c.dirs[1], 1)
+	d, err := openNetDisk(c.dirs[1], 1, netPeersText(c.peers))
 	if err != nil {
 		t.Fatal(err)
 	}

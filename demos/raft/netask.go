@@ -3,6 +3,7 @@ package raft
 import (
 	"bufio"
 	"context"
+	"errors"
 	"net"
 	"strconv"
 	"strings"
@@ -43,8 +44,11 @@ func ParseTCPAnswer(line string) (a TCPAnswer, ok bool) {
 // TCPClient sends commands to a TCP cluster, following redirects to the
 // leader and retrying while an election is on.
 type TCPClient struct {
-	Hops int           // redirects followed for one command (default 3)
-	Wait time.Duration // how long to retry "no leader" and a leader gone (default 5s)
+	Hops int // redirects followed for one command (default 3)
+	// Wait is how long a command may take in all (default 5s): "no
+	// leader" and a leader gone are asked again until then, and a node
+	// silent until then is given up on.
+	Wait time.Duration
 	// OnRedirect, when set, hears of each redirect followed.
 	OnRedirect func(leader uint64, addr string)
 }
@@ -53,7 +57,8 @@ type TCPClient struct {
 // ok, an error the node gave, or the last redirect when Hops are used up
 // in a row. "no leader", and a leader it was redirected to that cannot be
 // reached (killed, say), send it back to addr after a pause, until Wait
-// has passed.
+// has passed; a node that has not answered when Wait has passed is an
+// error that says so.
 func (c TCPClient) Do(ctx context.Context, addr string, cmd Command) (TCPAnswer, error) {
 	hops, wait := c.Hops, c.Wait
 	if hops <= 0 {
@@ -66,8 +71,8 @@ func (c TCPClient) Do(ctx context.Context, addr string, cmd Command) (TCPAnswer,
 	line := string(cmd.Encode())
 	cur, used := addr, 0
 	for {
-		a, err := netAsk(ctx, cur, line)
-		retry := time.Now().Before(deadline)
+		a, err := netAsk(ctx, cur, line, deadline, wait)
+		retry := time.Now().Add(netRetryPause).Before(deadline)
 		switch {
 		case err == nil && a.Kind == "redirect" && used < hops:
 			used++
@@ -86,14 +91,18 @@ func (c TCPClient) Do(ctx context.Context, addr string, cmd Command) (TCPAnswer,
 		select {
 		case <-ctx.Done():
 			return a, ctx.Err()
-		case <-time.After(200 * time.Millisecond):
+		case <-time.After(netRetryPause):
 		}
 	}
 }
 
-// netAsk sends one line to addr and reads the answer.
-func netAsk(ctx context.Context, addr, line string) (TCPAnswer, error) {
-	d := net.Dialer{Timeout: 2 * time.Second}
+// netRetryPause is how long the client waits before it asks again.
+const netRetryPause = 200 * time.Millisecond
+
+// netAsk sends one line to addr and reads the answer, which must come by
+// deadline (the command's Wait, said in the error).
+func netAsk(ctx context.Context, addr, line string, deadline time.Time, wait time.Duration) (TCPAnswer, error) {
+	d := net.Dialer{Timeout: 2 * time.Second, Deadline: deadline}
 	conn, err := d.DialContext(ctx, "tcp", addr)
 	if err != nil {
 		return TCPAnswer{}, locale.Errorf("cannot reach %w", err) // the error names addr
@@ -101,18 +110,47 @@ func netAsk(ctx context.Context, addr, line string) (TCPAnswer, error) {
 	defer conn.Close()
 	stop := context.AfterFunc(ctx, func() { conn.Close() })
 	defer stop()
-	conn.SetDeadline(time.Now().Add(10 * time.Second))
+	conn.SetDeadline(deadline)
 	if _, err := conn.Write([]byte(line + "\n")); err != nil {
 		return TCPAnswer{}, locale.Errorf("cannot reach %w", err) // the error names addr
 	}
 	text, tooLong, err := netReadLine(bufio.NewReaderSize(conn, TCPMaxLine+2), TCPMaxLine)
-	if err != nil {
+	var ne net.Error
+	switch {
+	case err != nil && errors.As(err, &ne) && ne.Timeout():
+		return TCPAnswer{}, locale.Errorf("%s did not answer within %s (--wait): is it a distlab raft node's client address?", addr, netDuration(wait))
+	case err != nil:
 		return TCPAnswer{}, locale.Errorf("%s closed the connection without an answer", addr)
+	case tooLong:
+		return TCPAnswer{}, locale.Errorf("%s is not a distlab raft node: it answered a line longer than %d bytes", addr, TCPMaxLine)
 	}
 	a, ok := ParseTCPAnswer(text)
-	if tooLong || !ok {
-		return TCPAnswer{}, locale.Errorf("%s answered something that is no answer", addr)
+	if !ok {
+		return TCPAnswer{}, notRaftNode(addr, text)
 	}
 	a.From = addr
 	return a, nil
 }
+
+// notRaftNode is the error for a server at addr whose answer, text, is
+// none of the protocol's: a web server is named as one, since a port of
+// one is the likeliest mistake (its status line, or the bare HTML page a
+// server such as python -m http.server sends a line that is no request);
+// any other answer is quoted (escaped, and cut: it comes from the
+// network).
+func notRaftNode(addr, text string) error {
+	lower := strings.ToLower(strings.TrimSpace(text))
+	if strings.HasPrefix(text, "HTTP/") || strings.HasPrefix(lower, "<!doctype html") || strings.HasPrefix(lower, "<html") {
+		return locale.Errorf("%s is not a distlab raft node: it answers like a web server (HTTP)", addr)
+	}
+	if r := []rune(text); len(r) > 40 {
+		text = string(r[:40]) + "…"
+	}
+	return locale.Errorf("%s is not a distlab raft node: it answered %s, and a node answers ok, redirect or error", addr, strconv.Quote(text))
+}
+
+// netDuration is a duration written in the reader's language.
+type netDuration time.Duration
+
+func (d netDuration) Localize(p *locale.Printer) string { return p.Duration(time.Duration(d)) }
+func (d netDuration) String() string                    { return (*locale.Printer)(nil).Duration(time.Duration(d)) }

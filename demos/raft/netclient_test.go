@@ -2,10 +2,19 @@ package raft
 
 import (
 	"bufio"
+	"context"
+	"io"
 	"net"
+	"net/http"
+	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
+
+	"go.uber.org/goleak"
+
+	"distlab/demos/locale"
 )
 
 // netRoundTrip sends line on conn and returns the answer line.
@@ -137,6 +146,99 @@ func TestParseTCPPeers(t *testing.T) {
 	for _, bad := range []string{"x=1.2.3.4:5", "1=1.2.3.4", "1=1.2.3.4:0", "1=:7001", "1=1.2.3.4:65500", "1=1.2.3.4:5/nowhere", "1=a:1,1=b:2", "1"} {
 		if _, err := ParseTCPPeers(bad); err == nil {
 			t.Errorf("%q: no error", bad)
+		}
+	}
+}
+
+// netNoLeaks checks, once the test and its other cleanups are done, that
+// every goroutine it started has ended.
+func netNoLeaks(t *testing.T) {
+	ignore := goleak.IgnoreCurrent()
+	t.Cleanup(func() { goleak.VerifyNone(t, ignore) })
+}
+
+// netFakeServer listens on loopback and hands each connection to serve.
+func netFakeServer(t *testing.T, serve func(net.Conn)) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	t.Cleanup(func() { ln.Close(); wg.Wait() })
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for {
+			conn, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				defer conn.Close()
+				serve(conn)
+			}()
+		}
+	}()
+	return ln.Addr().String()
+}
+
+// A server that takes the command and never answers is given up on once
+// Wait has passed, and the error says it did not answer within it (not
+// that it closed the connection, after twice as long).
+func TestTCPClientSilentServer(t *testing.T) {
+	netNoLeaks(t)
+	addr := netFakeServer(t, func(conn net.Conn) {
+		io.Copy(io.Discard, conn) // reads the line, says nothing, until the client hangs up
+	})
+	start := time.Now()
+	_, err := TCPClient{Wait: 300 * time.Millisecond}.Do(context.Background(), addr, Command{Op: "get", Key: "x"})
+	took := time.Since(start)
+	if err == nil {
+		t.Fatal("a silent server answered")
+	}
+	if want := addr + " did not answer within 300ms (--wait)"; !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("%q, want it to start %q", err, want)
+	}
+	if pt := locale.For(locale.Portuguese).Err(err); !strings.HasPrefix(pt, addr+" não respondeu em 300ms (--wait)") {
+		t.Errorf("in Portuguese: %q", pt)
+	}
+	if took > 2*time.Second {
+		t.Errorf("gave up after %v, want about --wait, 300ms", took)
+	}
+}
+
+// A server that answers with none of the protocol's answers is said to be
+// no raft node: a web server as one, anything else quoted, its escapes
+// kept from the terminal.
+func TestTCPClientNotANode(t *testing.T) {
+	netNoLeaks(t)
+	web := httptest.NewServer(http.NotFoundHandler())
+	t.Cleanup(web.Close)
+	other := netFakeServer(t, func(conn net.Conn) {
+		bufio.NewReader(conn).ReadString('\n')
+		conn.Write([]byte("SSH-2.0-OpenSSH_9.6 \x1b[2J\n"))
+	})
+	page := netFakeServer(t, func(conn net.Conn) { // python3 -m http.server's answer to put x 1
+		bufio.NewReader(conn).ReadString('\n')
+		conn.Write([]byte("<!DOCTYPE HTML>\n<html lang=\"en\">\n"))
+	})
+	long := netFakeServer(t, func(conn net.Conn) {
+		bufio.NewReader(conn).ReadString('\n')
+		conn.Write([]byte(strings.Repeat("x", TCPMaxLine+1) + "\n"))
+	})
+	webAddr := strings.TrimPrefix(web.URL, "http://")
+	for addr, want := range map[string]string{
+		webAddr: webAddr + " is not a distlab raft node: it answers like a web server (HTTP)",
+		page:    page + " is not a distlab raft node: it answers like a web server (HTTP)",
+		other:   other + ` is not a distlab raft node: it answered "SSH-2.0-OpenSSH_9.6 \x1b[2J", and a node answers ok, redirect or error`,
+		long:    long + " is not a distlab raft node: it answered a line longer than 256 bytes",
+	} {
+		_, err := TCPClient{Wait: 2 * time.Second}.Do(context.Background(), addr, Command{Op: "put", Key: "x", Value: "1"})
+		if err == nil || err.Error() != want {
+			t.Errorf("%v, want %q", err, want)
 		}
 	}
 }

@@ -60,6 +60,17 @@ type TCPStatus struct {
 	Role                            string // follower, pre-candidate, candidate or leader
 }
 
+// TCPDisk is what a TCPNode found in its data folder when it started: a
+// restarted node's term, vote, commit index and log.
+type TCPDisk struct {
+	Term, Vote, Commit uint64
+	Entries            int
+}
+
+// Resumed reports whether the folder held a node's state, rather than
+// nothing yet.
+func (d TCPDisk) Resumed() bool { return d.Term > 0 || d.Entries > 0 }
+
 // TCPEvent is something a TCPNode did: became a leader or follower (Role),
 // or applied a command (Index and Command set).
 type TCPEvent struct {
@@ -91,6 +102,7 @@ type TCPNode struct {
 	once   sync.Once
 
 	waiting map[uint64]netWaiter // proposals by index; the loop's alone
+	found   TCPDisk              // what the data folder held at the start
 
 	mu     sync.Mutex // guards what follows
 	status TCPStatus
@@ -124,9 +136,11 @@ func StartTCPNode(cfg TCPConfig) (*TCPNode, error) {
 	if err := n.listen(); err != nil {
 		return nil, err
 	}
-	disk, err := openNetDisk(cfg.Data, cfg.ID)
+	disk, err := openNetDisk(cfg.Data, cfg.ID, netPeersText(cfg.Peers))
 	if err == nil {
 		n.disk = disk
+		h := disk.hard
+		n.found = TCPDisk{Term: h.GetTerm(), Vote: h.GetVote(), Commit: h.GetCommit(), Entries: len(disk.entries)}
 		if err = n.startRaft(); err != nil {
 			disk.close()
 		}
@@ -226,6 +240,9 @@ func netBindAddr(addr, host string) string {
 // RaftAddr and ClientAddr are where the node listens.
 func (n *TCPNode) RaftAddr() string   { return n.cfg.RaftListener.Addr().String() }
 func (n *TCPNode) ClientAddr() string { return n.cfg.ClientListener.Addr().String() }
+
+// Disk is what the node's data folder held when it started.
+func (n *TCPNode) Disk() TCPDisk { return n.found }
 
 // Status is what the node knows of itself now.
 func (n *TCPNode) Status() TCPStatus {

@@ -6,8 +6,13 @@ import (
 	"errors"
 	"hash/crc32"
 	"io"
+	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
 
 	"go.etcd.io/raft/v3/raftpb"
 	"google.golang.org/protobuf/proto"
@@ -21,8 +26,11 @@ import (
 //
 //	4-byte length (big endian) | kind | protobuf | CRC-32 of kind and protobuf
 //
-// kind 'M' holds the node's id (so a folder is never used by another
-// node), 'H' a HardState, 'E' an entry. Reading replays them: the last
+// kind 'M' holds the node's id and its cluster's peers (uvarint id, then
+// the peers' raft addresses as "1=HOST:PORT,2=…", sorted), so that a
+// folder is never used by another node nor by the same id in another
+// cluster, 'H' a HardState, 'E' an entry. (A folder written before the
+// peers were recorded has the id alone, and gets them at its next open.) Reading replays them: the last
 // HardState wins, and an entry at index i discards the entries from i on,
 // as a leader's overwrite does. A record cut short by a crash, or whose
 // CRC does not match, ends the log there. Opening rewrites the file with
@@ -33,9 +41,14 @@ import (
 // The state machine (Store) is not written: a restarted node applies its
 // committed entries again from the start of its log. Nor is the log ever
 // compacted, which suits a class's few hundred commands.
+//
+// The folder is locked while the disk is open (netlock.go): a second node
+// given the same folder is refused before it reads a byte.
 type netDisk struct {
 	f       *os.File
+	lock    *os.File
 	id      uint64
+	peers   string // the cluster's raft addresses, as netPeersText writes them
 	hard    *raftpb.HardState
 	entries []*raftpb.Entry
 }
@@ -50,13 +63,29 @@ const (
 
 var netCRC = crc32.MakeTable(crc32.Castagnoli)
 
-// openNetDisk reads the node's folder (creating it) and leaves the file
-// open for appending.
-func openNetDisk(dir string, id uint64) (*netDisk, error) {
+// openNetDisk locks the node's folder (creating it), reads it, and leaves
+// the file open for appending. peers is the cluster's, as netPeersText
+// writes it: a folder that holds another cluster's log is refused.
+func openNetDisk(dir string, id uint64, peers string) (*netDisk, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, locale.Errorf("data folder %s: %w", dir, err)
+		return nil, netDiskError(dir, err)
 	}
-	d := &netDisk{id: id, hard: &raftpb.HardState{}}
+	lock, err := lockNetDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	d, err := openLockedNetDisk(dir, id, peers)
+	if err != nil {
+		lock.Close()
+		return nil, err
+	}
+	d.lock = lock
+	return d, nil
+}
+
+// openLockedNetDisk is openNetDisk once the folder is locked.
+func openLockedNetDisk(dir string, id uint64, peers string) (*netDisk, error) {
+	d := &netDisk{id: id, peers: peers, hard: &raftpb.HardState{}}
 	path := filepath.Join(dir, netDiskFile)
 	if err := d.read(path); err != nil {
 		return nil, err
@@ -65,10 +94,10 @@ func openNetDisk(dir string, id uint64) (*netDisk, error) {
 	tmp := path + ".new"
 	f, err := os.OpenFile(tmp, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
 	if err != nil {
-		return nil, locale.Errorf("data folder %s: %w", dir, err)
+		return nil, netDiskError(dir, err)
 	}
 	var buf []byte
-	buf = netAppendRecord(buf, netRecordMeta, binary.AppendUvarint(nil, id))
+	buf = netAppendRecord(buf, netRecordMeta, append(binary.AppendUvarint(nil, id), peers...))
 	if buf, err = netAppendProto(buf, netRecordHard, d.hard); err == nil {
 		for _, e := range d.entries {
 			if buf, err = netAppendProto(buf, netRecordEnt, e); err != nil {
@@ -90,10 +119,33 @@ func openNetDisk(dir string, id uint64) (*netDisk, error) {
 	}
 	if err != nil {
 		f.Close()
-		return nil, locale.Errorf("data folder %s: %w", dir, err)
+		return nil, netDiskError(dir, err)
 	}
 	d.f = f
 	return d, nil
+}
+
+// netDiskError is err met in the data folder dir. A file's error names a
+// path (locale.FileError says it in words): when that is dir itself, dir
+// is not said twice.
+func netDiskError(dir string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) && filepath.Clean(pe.Path) == filepath.Clean(dir) {
+		return locale.Errorf("data folder: %w", locale.FileError(err))
+	}
+	return locale.Errorf("data folder %s: %w", dir, locale.FileError(err))
+}
+
+// netPeersText is a cluster's peers as a data folder records them: each
+// id's raft address, sorted by id. The clients' addresses are left out: a
+// cluster that moves its client ports is the same cluster.
+func netPeersText(peers map[uint64]TCPPeer) string {
+	ids := slices.Sorted(maps.Keys(peers))
+	parts := make([]string, len(ids))
+	for i, id := range ids {
+		parts[i] = strconv.FormatUint(id, 10) + "=" + peers[id].Raft
+	}
+	return strings.Join(parts, ",")
 }
 
 // read replays the records of path, if it exists.
@@ -103,7 +155,7 @@ func (d *netDisk) read(path string) error {
 		return nil
 	}
 	if err != nil {
-		return locale.Errorf("data folder %s: %w", filepath.Dir(path), err)
+		return netDiskError(filepath.Dir(path), err)
 	}
 	defer f.Close()
 	r := bufio.NewReader(f)
@@ -115,8 +167,12 @@ func (d *netDisk) read(path string) error {
 		}
 		switch kind {
 		case netRecordMeta:
-			if id, n := binary.Uvarint(body); n <= 0 || id != d.id {
+			id, n := binary.Uvarint(body)
+			if n <= 0 || id != d.id {
 				return locale.Errorf("%s belongs to node %d, not to node %d: give each node its own --data folder", path, id, d.id)
+			}
+			if err := d.samePeers(path, string(body[n:])); err != nil {
+				return err
 			}
 		case netRecordHard:
 			h := &raftpb.HardState{}
@@ -136,6 +192,23 @@ func (d *netDisk) read(path string) error {
 		}
 		first = false
 	}
+}
+
+// samePeers refuses a log recorded with other peers than the node's. A
+// log from before the peers were recorded (none) is taken as this
+// cluster's.
+func (d *netDisk) samePeers(path, recorded string) error {
+	if recorded == "" || recorded == d.peers {
+		return nil
+	}
+	// What the file says reaches a terminal: only as a peer list that
+	// parses, which has no escapes in it.
+	was, err := ParseTCPPeers(recorded)
+	if err != nil || netPeersText(was) != recorded {
+		return locale.Errorf("%s is not a raft node's log", path)
+	}
+	return locale.Errorf("%s holds the log of node %d of another cluster, whose peers were %s, not %s: give the same --peers as before, or this cluster its own --data folder",
+		filepath.Dir(path), d.id, recorded, d.peers)
 }
 
 // appendEntries adds es to the log in memory, discarding the entries they
@@ -182,7 +255,14 @@ func (d *netDisk) save(hard *raftpb.HardState, es []*raftpb.Entry, sync bool) er
 	return nil
 }
 
-func (d *netDisk) close() error { return d.f.Close() }
+// close closes the log and then releases the folder's lock.
+func (d *netDisk) close() error {
+	err := d.f.Close()
+	if d.lock != nil {
+		d.lock.Close()
+	}
+	return err
+}
 
 func netAppendProto(buf []byte, kind byte, m proto.Message) ([]byte, error) {
 	b, err := proto.Marshal(m)

@@ -10,7 +10,8 @@ import (
 )
 
 // disk is a node's persisted state: what Raft requires to survive a crash
-// (its term, its vote, its log), kept in etcd's MemoryStorage and written
+// (its term, its vote, its log) and, as etcd keeps it in the same
+// HardState, its commit index; kept in etcd's MemoryStorage and written
 // before any message that depends on it is sent. The cluster's members
 // are fixed, so the ConfState comes from here rather than a snapshot.
 type disk struct {
@@ -49,9 +50,9 @@ func newNode(id uint64, voters []uint64) *node {
 func (n *node) up() bool { return n.rn != nil }
 
 // start makes the node's RawNode from its disk: at the first start an
-// empty log, after a crash the term, vote and log it persisted. The state
-// machine starts empty and catches up as the committed entries are
-// applied again.
+// empty log, after a crash the term, vote, commit index and log it
+// persisted. The state machine starts empty; the first Ready applies the
+// entries up to the persisted commit index again.
 func (n *node) start(forgetVote bool) {
 	if forgetVote {
 		hs, _, _ := n.disk.MemoryStorage.InitialState()

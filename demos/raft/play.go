@@ -1,14 +1,17 @@
 package raft
 
+import "context"
+
 // Stop is why Play stopped.
 type Stop int
 
 // The reasons.
 const (
-	StopSteps     Stop = iota // it made the events it was asked for
-	StopViolation             // a safety property broke
-	StopSettled               // the scenario's script ended and the cluster agrees
-	StopIdle                  // nothing is left to happen: every node down, no message in flight
+	StopSteps       Stop = iota // it made the events it was asked for
+	StopViolation               // a safety property broke
+	StopSettled                 // the scenario's script ended and the cluster agrees
+	StopIdle                    // nothing is left to happen: every node down, no message in flight
+	StopInterrupted             // PlayContext's context ended first (ctrl+c)
 )
 
 // Play steps the run until it has made max events in all, a safety
@@ -17,8 +20,16 @@ const (
 // script has ended and the cluster agrees (see Settled), which is where a
 // scenario has shown what it shows.
 func (s *Sim) Play(max int, settle bool) Stop {
-	for {
+	return s.PlayContext(context.Background(), max, settle)
+}
+
+// PlayContext is Play that also stops, with StopInterrupted, once ctx
+// has ended: a long run on the command line ends at ctrl+c.
+func (s *Sim) PlayContext(ctx context.Context, max int, settle bool) Stop {
+	for i := 0; ; i++ {
 		switch {
+		case i%64 == 0 && ctx.Err() != nil: // a few µs of events between looks
+			return StopInterrupted
 		case s.Violation() != nil:
 			return StopViolation
 		case settle && s.Settled():

@@ -232,10 +232,13 @@ func (e *engine) crash(n *node) Event {
 			r.Failed = true
 		}
 	}
-	term, vote, _ := n.hard()
+	// etcd's HardState holds the commit index beside term and vote, and
+	// ready saved it before anything was sent: the commit index survives,
+	// as the row's c= shows (the Raft paper keeps it volatile).
+	term, vote, commit := n.hard()
 	entries := len(n.log())
 	ev.Said = func(p *locale.Printer) string {
-		return p.T("%s crashes. On its disk survive term %d, vote %s and %s; its role, commit index and state machine are lost.", name(n.id), term, voteName(vote), p.T("%d entries", entries))
+		return p.T("%s crashes. Its disk keeps term %d, vote %s, commit index %d (etcd saves it with term and vote) and %s; its role, the leader it knew and its state machine are lost.", name(n.id), term, voteName(vote), commit, p.T("%d entries", entries))
 	}
 	return ev
 }
@@ -250,11 +253,17 @@ func (e *engine) restart(n *node) Event {
 	n.start(e.cfg.Bug == BugForgetVote)
 	n.heartbeatAt, n.electionAt = -1, e.timeout()
 	e.ready(n)
-	term, vote, _ := n.hard()
-	entries := len(n.log())
+	// The first Ready of a restarted RawNode hands out the entries up to
+	// the persisted commit index: the state machine is rebuilt from the
+	// node's own log at once, before the leader says anything.
+	term, vote, commit := n.hard()
+	entries, applied := len(n.log()), n.store.Applied
 	forgot := voteBefore != vote
 	ev.Said = func(p *locale.Printer) string {
-		s := p.T("%s restarts from its disk: term %d, vote %s, %s. It is a follower; it learns what is committed from the leader and applies it again.", name(n.id), term, voteName(vote), p.T("%d entries", entries))
+		s := p.T("%s restarts from its disk: term %d, vote %s, %s. It is a follower; none of its entries was known committed, so it learns from the leader what is committed and applies it.", name(n.id), term, voteName(vote), p.T("%d entries", entries))
+		if applied > 0 {
+			s = p.T("%s restarts from its disk: term %d, vote %s, commit index %d, %s. It is a follower; it applies its committed entries again, up to %d, and learns from the leader what was committed since.", name(n.id), term, voteName(vote), commit, p.T("%d entries", entries), applied)
+		}
 		if forgot {
 			s += " " + p.T("(The bug: it forgot its vote for %s.)", name(voteBefore))
 		}

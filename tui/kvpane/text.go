@@ -101,7 +101,7 @@ func init() {
 		locale.Str("new seed", "nova semente"),
 		locale.Str("off", "desligado"),
 		locale.Str("partition", "partição"),
-		locale.Str("play/pause", "tocar/pausar"),
+		locale.Str("play/pause", "rodar/pausar"),
 		locale.Str("read repair", "reparo na leitura"),
 		locale.Str("read your writes: %s", "leia suas escritas: %s"),
 		locale.Str("reset demo", "reiniciar a demonstração"),

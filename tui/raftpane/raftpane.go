@@ -11,6 +11,7 @@ package raftpane
 
 import (
 	"slices"
+	"strconv"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -161,6 +162,11 @@ func (m *Model) Relabel() { m.keys = newKeys(m.Com.Printer, m.ChallengeKeys()) }
 func (m *Model) KeyMap() help.KeyMap {
 	k := m.keys
 	k.Challenge = m.ChallengeKeys() // H's state moves with the strip
+	// The digits name the cluster's nodes: 1-5 for five. All seven stay
+	// bound, so that a number past the last says why it does nothing.
+	digits := "1-" + strconv.Itoa(len(m.snap.Nodes))
+	k.Select.SetHelp(digits, k.Select.Help().Desc)
+	k.Toggle.SetHelp(digits, k.Toggle.Help().Desc)
 	if m.choosing.IsOpen() {
 		return chooserKeys{k}
 	}

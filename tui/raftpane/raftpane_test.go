@@ -213,7 +213,7 @@ func TestScenarioCycle(t *testing.T) {
 	p := m.Com.Printer
 	var seen []string
 	for range len(raft.Scenarios()) + 2 {
-		title := p.T("free run")
+		title := p.T("Free run")
 		if sc := m.current(); sc != nil {
 			title = sc.Title(p)
 			if len(m.snap.Nodes) != sc.Nodes {
@@ -230,7 +230,7 @@ func TestScenarioCycle(t *testing.T) {
 	for _, sc := range raft.Scenarios() {
 		want = append(want, sc.Title(p))
 	}
-	want = append(want, p.T("free run"), raft.Scenarios()[0].Title(p))
+	want = append(want, p.T("Free run"), raft.Scenarios()[0].Title(p))
 	if !slices.Equal(seen, want) {
 		t.Fatalf("c went %q, want %q", seen, want)
 	}

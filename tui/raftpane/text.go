@@ -17,7 +17,7 @@ func init() {
 		locale.Str("Real etcd Raft nodes on a network you control: elections, log replication, crashes and partitions, with safety checked at every step.", "Nós Raft de verdade, do etcd, numa rede que você controla: eleições, replicação do log, quedas e partições, com a segurança verificada a cada passo."),
 
 		// Keys.
-		locale.Str("play/pause", "tocar/pausar"),
+		locale.Str("play/pause", "rodar/pausar"),
 		locale.Str("step", "avançar"),
 		locale.Str("step back", "voltar"),
 		locale.Str("slower", "mais devagar"),
@@ -41,7 +41,7 @@ func init() {
 		locale.Str("cancel", "cancelar"),
 
 		// The status line.
-		locale.Str("free run", "execução livre"),
+		locale.Str("Free run", "Execução livre"),
 		locale.Plural("%d nodes", "%d node", "%d nós", "%d nó"),
 		locale.Str("seed %d", "semente %d"),
 		locale.Str("event %d", "evento %d"),

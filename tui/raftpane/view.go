@@ -1,7 +1,10 @@
 package raftpane
 
 import (
+	"slices"
 	"strings"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"distlab/demos/locale"
 	"distlab/demos/raft"
@@ -69,8 +72,7 @@ func (m *Model) View() string {
 		return common.Fit(strings.Join(common.WrapLines(m.Com.Styles.Enlarge.Render(text), w, h), "\n"), w, h)
 	}
 	strip := m.ChallengeStrip(w, h)
-	body := m.body(w, h-len(strip))
-	body = body[:min(len(body), h-len(strip))]
+	body := firstRows(m.body(w, h-len(strip)), h-len(strip), w)
 	blank := strings.Repeat(" ", w)
 	for len(body) < h-len(strip) {
 		body = append(body, blank)
@@ -119,13 +121,28 @@ func (m *Model) body(w, h int) []string {
 		out = append(out, blank)
 	}
 	out = append(out, history...)
-	out = append(out, m.cache.sentence[:sentenceRows]...)
-	out = append(out, m.cache.verdict[:verdictRows]...)
-	out = append(out, m.cache.about[:aboutRows]...)
-	out = append(out, clients[:clientRows]...)
-	if legendRows > 0 {
-		out = append(out, m.cache.legend[:legendRows]...)
+	out = append(out, firstRows(m.cache.sentence, sentenceRows, w)...)
+	out = append(out, firstRows(m.cache.verdict, verdictRows, w)...)
+	out = append(out, firstRows(m.cache.about, aboutRows, w)...)
+	out = append(out, firstRows(clients, clientRows, w)...)
+	out = append(out, firstRows(m.cache.legend, legendRows, w)...)
+	return out
+}
+
+// firstRows is the first n of a text's lines, each w cells wide. When
+// that leaves some out, the last one shown ends with "…" (in place of its
+// last cell if it is full), so that a reader knows the text goes on.
+func firstRows(lines []string, n, w int) []string {
+	switch {
+	case n >= len(lines):
+		return lines
+	case n <= 0:
+		return nil
 	}
+	out := slices.Clone(lines[:n])
+	last := out[n-1]
+	text := min(ansi.StringWidth(strings.TrimRight(ansi.Strip(last), " ")), w-1)
+	out[n-1] = common.FitLine(ansi.Truncate(last, text, "")+"…", w)
 	return out
 }
 
@@ -204,7 +221,7 @@ func (m *Model) statusLines(w int) []string {
 	if m.notice != "" {
 		return common.WrapLines(s.StatusWarn.Render(m.notice), w, 2)
 	}
-	title := p.T("free run")
+	title := p.T("Free run") // a title, as the scenarios' are
 	if sc := m.current(); sc != nil {
 		title = sc.Title(p)
 	}
@@ -221,7 +238,7 @@ func (m *Model) statusLines(w int) []string {
 		s.Status.Render(p.T("time %s", p.Duration(m.play.Clock))), s.Status.Render(state))
 	lines := common.Pack(w, " ", " ", s.Status.Render(" · "), parts...)
 	for i, l := range lines {
-		lines[i] = common.FitLine(l, w)
+		lines[i] = common.Ellipsis(l, w) // a scenario's title wider than the pane
 	}
 	return lines
 }
