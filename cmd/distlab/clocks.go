@@ -84,10 +84,15 @@ func newClocksRunCmd(g *globals) *cobra.Command {
 			}
 			var file *os.File
 			if export != "" { // before the report, so a bad path fails at once
-				if file, err = os.Create(export); err != nil {
+				// A temporary file renamed over FILE once whole: an
+				// interrupted or failed export leaves FILE as it was.
+				if file, err = createTemp(export); err != nil {
 					return exportError(g, export, err)
 				}
-				defer file.Close()
+				defer func() {
+					file.Close()
+					os.Remove(file.Name()) // gone already once renamed
+				}()
 			}
 			if err := clocks.WriteReport(out, run, p); err != nil {
 				return err
@@ -103,6 +108,9 @@ func newClocksRunCmd(g *globals) *cobra.Command {
 				return exportError(g, export, err)
 			}
 			if err := file.Close(); err != nil {
+				return exportError(g, export, err)
+			}
+			if err := os.Rename(file.Name(), export); err != nil {
 				return exportError(g, export, err)
 			}
 			fmt.Fprint(out, "\n"+p.T("wrote %d events to %s (%s)", len(run.Events), export, format)+"\n")
