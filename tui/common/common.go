@@ -170,7 +170,9 @@ func FitLine(line string, w int) string {
 // that a reader knows there is more, and pads it to exactly w.
 func Ellipsis(line string, w int) string {
 	if w > 0 && ansi.StringWidth(line) > w {
-		line = ansi.Truncate(line, w, "…")
+		// The mark follows the last word, not the space after it ("a …").
+		kept := strings.TrimRight(ansi.Strip(ansi.Truncate(line, w-1, "")), " ")
+		line = ansi.Truncate(line, ansi.StringWidth(kept)+1, "…")
 	}
 	return FitLine(line, w)
 }
