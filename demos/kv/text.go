@@ -106,6 +106,7 @@ func init() {
 			"%s tem %d de %d respostas para a leitura de %s", "%s tem %d de %d resposta para a leitura de %s"),
 		locale.Str("no replica it reached has what c%d saw before", "nenhuma réplica alcançada tem o que c%d já viu"),
 		locale.Str("%s read %s = %s; before answering it %s", "%s leu %s = %s; antes de responder, %s"),
+		locale.Str("%s read %s = %s; enough replicas hold it, so it answers at once and %s", "%s leu %s = %s; o valor já está em réplicas suficientes, então responde sem esperar e %s"),
 		locale.Str("%s and %s", "%s e %s"),
 		locale.Plural("repairs %d replicas behind", "repairs %d replica behind", "repara %d réplicas atrasadas", "repara %d réplica atrasada"),
 		locale.Plural("writes it to %d replicas that have not answered", "writes it to %d replica that has not answered",
