@@ -9,6 +9,8 @@ import "distlab/demos/locale"
 // de versão, versões irmãs (siblings), reparo na leitura, leitura
 // desatualizada, atualização perdida, confirmação (acknowledgement), leia
 // suas escritas, leituras monotônicas, sessão fixa (sticky), token.
+// A number and its unit ("12 ms") are joined by a no-break space (\u00a0)
+// in both languages, so that no wrap parts them.
 // "A última escrita vence" is a rule's name: alone as a knob's value, but
 // inside a sentence "a regra “a última escrita vence”" ("pela regra…",
 // "da regra…"), never "com a última escrita vence" or "de a última…".
@@ -26,7 +28,7 @@ func init() {
 		locale.Str("Select the cut-off server and read (g) or write (w) through it: it reaches too few replicas.", "Selecione o servidor isolado e leia (g) ou escreva (w) por ele: ele alcança réplicas de menos."),
 		locale.Str("A CP store without a quorum refuses: it gives up availability to keep every answer consistent, as CAP says it must under a partition.", "Um armazenamento CP sem quórum recusa: abre mão da disponibilidade para manter toda resposta consistente, como o CAP diz que precisa ser sob partição."),
 		locale.Str("Predict: under last writer wins, can a write be acknowledged and still vanish? Lose an update.", "Preveja: pela regra “a última escrita vence” (LWW), uma escrita pode ser confirmada e mesmo assim sumir? Perca uma atualização."),
-		locale.Str("Open the knobs (o) and set one server's clock skew ahead, say +500 ms.", "Abra os ajustes (o) e adiante o relógio de um servidor, digamos +500 ms."),
+		locale.Str("Open the knobs (o) and set one server's clock skew ahead, say +500\u00a0ms.", "Abra os ajustes (o) e adiante o relógio de um servidor, digamos +500\u00a0ms."),
 		locale.Str("Write through the fast server, wait for the answer, then write through another.", "Escreva pelo servidor adiantado, espere a resposta e escreva por outro."),
 		locale.Str("The second write is acknowledged, but its stamp is older: every replica keeps the first.", "A segunda escrita é confirmada, mas o carimbo dela é mais antigo: toda réplica fica com a primeira."),
 		locale.Str("Last writer wins orders writes by physical stamps; a fast clock makes an earlier write look later, and the later write is lost though acknowledged.", "A regra “a última escrita vence” ordena as escritas por carimbos físicos; um relógio adiantado faz uma escrita anterior parecer posterior, e a escrita posterior se perde, embora confirmada."),
@@ -40,7 +42,7 @@ func init() {
 		locale.Str("A partition under AP", "Uma partição em AP"),
 		locale.Str("n3 cut off again, but every side answers with the replicas it reaches: a stale read on n3's side, a write there that the others miss, and siblings once it heals.", "n3 isolado de novo, mas cada lado responde com as réplicas que alcança: uma leitura desatualizada do lado de n3, uma escrita ali que os outros não veem, e versões irmãs quando a partição se desfaz."),
 		locale.Str("Last writer wins, skewed clocks", "A última escrita vence, relógios desviados"),
-		locale.Str("n1's clock runs 100 ms fast. c1 writes through n1, then c2 writes through n2: c2's write is acknowledged and then loses to the older one.", "O relógio de n1 está 100 ms adiantado. c1 escreve por n1, depois c2 escreve por n2: a escrita de c2 é confirmada e depois perde para a mais antiga."),
+		locale.Str("n1's clock runs 100\u00a0ms fast. c1 writes through n1, then c2 writes through n2: c2's write is acknowledged and then loses to the older one.", "O relógio de n1 está 100\u00a0ms adiantado. c1 escreve por n1, depois c2 escreve por n2: a escrita de c2 é confirmada e depois perde para a mais antiga."),
 		locale.Str("Version vectors and siblings", "Vetores de versão e versões irmãs"),
 		locale.Str("c1 and c2 write x at once through n1 and n2: neither vector descends from the other, so both are kept; c3 reads both and writes a merged value.", "c1 e c2 escrevem x ao mesmo tempo por n1 e n2: nenhum vetor descende do outro, então os dois são guardados; c3 lê os dois e escreve um valor mesclado."),
 		locale.Str("A sloppy quorum", "Um quórum relaxado"),
@@ -64,7 +66,7 @@ func init() {
 		locale.Str("read your writes: %s", "leia suas escritas: %s"),
 		locale.Str("monotonic reads: %s", "leituras monotônicas: %s"),
 		locale.Str("the network loses %d%% of messages", "a rede perde %d%% das mensagens"),
-		locale.Str("%s's clock is now %d ms off", "o relógio de %s agora está desviado em %d ms"),
+		locale.Str("%s's clock is now %d\u00a0ms off", "o relógio de %s agora está desviado em %d\u00a0ms"),
 
 		// Faults.
 		locale.Str("partition: %s cut off from the other servers", "partição: %s fora do alcance dos outros servidores"),
@@ -141,7 +143,7 @@ func init() {
 		locale.Str("linearizable: no: %s", "linearizável: não: %s"),
 		locale.Plural("linearizable: undecided: the checker ran out of time on %d operations", "linearizable: undecided: the checker ran out of time on %d operation",
 			"linearizável: indeciso: o verificador ficou sem tempo em %d operações", "linearizável: indeciso: o verificador ficou sem tempo em %d operação"),
-		locale.Str("%d ms", "%d ms"), // a time of the history, its digits grouped the language's way
+		locale.Str("%d\u00a0ms", "%d\u00a0ms"), // a time of the history, its digits grouped the language's way
 		locale.Str("%s at %s after %s completed at %s", "%s em %s depois de %s concluída em %s"),
 		locale.Str("%s at %s: a register holds one value, not siblings", "%s em %s: um registrador guarda um valor, não versões irmãs"),
 		locale.Str("no order of the %d operations on %s fits them all (the HTML export shows Porcupine's longest orders)", "nenhuma ordem das %d operações em %s acomoda todas (a exportação HTML mostra as ordens mais longas do Porcupine)"),
