@@ -134,7 +134,7 @@ func TestExplanationTimesInTheLanguage(t *testing.T) {
 		want string
 	}{
 		{locale.For(locale.English), "read x → 0 at 3,399\u00a0ms after write x = 1 completed at 1,200\u00a0ms"},
-		{locale.For(locale.Portuguese), "em 3.399\u00a0ms depois de escrita x = 1 concluída em 1.200\u00a0ms"},
+		{locale.For(locale.Portuguese), "iniciada em 3.399\u00a0ms, depois da escrita x = 1, concluída em 1.200\u00a0ms"},
 	} {
 		if got := v.Why(c.p); !strings.HasSuffix(got, c.want) {
 			t.Errorf("%s: %q, want it to end in %q", c.p.Lang(), got, c.want)

@@ -189,7 +189,7 @@ func (e *engine) writeBack(k *coord, srv int) bool {
 			to = p.T("writes it to %d replicas that have not answered", silent)
 		}
 		if !wait {
-			return p.T("%s read %s = %s; enough replicas hold it, so it answers at once and %s", Name(srv), op.Key, vals, to)
+			return p.T("%s read %s = %s; enough replicas hold it, so it answers at once, and it still %s", Name(srv), op.Key, vals, to)
 		}
 		return p.T("%s read %s = %s; before answering it %s", Name(srv), op.Key, vals, to)
 	}})

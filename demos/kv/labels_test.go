@@ -42,7 +42,7 @@ func TestStoreSaidComparesWithTheReplicaBefore(t *testing.T) {
 		{"a write its vector covers", VV, mWrite, []Version{{Value: 3, Op: 3, VV: vclock{1, 1}}}, newer,
 			"n2 keeps x = 3: its version vector already covers 1's", "n2 fica com x = 3: o vetor de versão desse valor já cobre o de 1"},
 		{"a concurrent write", VV, mWrite, []Version{older}, newer,
-			"n2 keeps x = 1 | 2: concurrent versions, siblings", "n2 fica com x = 1 | 2: versões concorrentes, versões irmãs"},
+			"n2 keeps x = 1 | 2: concurrent versions, siblings", "n2 fica com x = 1 | 2: versões concorrentes, guardadas como versões irmãs"},
 	} {
 		e := newEngine(Config{Conflicts: c.conflicts}.withDefaults())
 		m := &message{kind: c.kind, from: 1, to: 2, key: "x", vs: []Version{c.in}}
@@ -72,27 +72,27 @@ func TestWriteBackCountsReplicasBehindApart(t *testing.T) {
 	}{
 		{"one behind, one silent", 3, 2, map[int][]Version{1: {v2}, 2: {v1}},
 			"n1 read x = 2; before answering it repairs 1 replica behind and writes it to 1 more that has not answered",
-			"n1 leu x = 2; antes de responder, repara 1 réplica atrasada e escreve o valor em mais 1 que ainda não respondeu", true},
+			"n1 leu x = 2; antes de responder, repara 1 réplica atrasada e grava o valor em mais 1 que ainda não respondeu", true},
 		{"one behind", 3, 3, map[int][]Version{1: {v2}, 2: {v1}, 3: {v2}},
 			"n1 read x = 2; before answering it repairs 1 replica behind",
 			"n1 leu x = 2; antes de responder, repara 1 réplica atrasada", true},
 		{"none behind, two silent", 3, 3, map[int][]Version{1: {v2}},
 			"n1 read x = 2; before answering it writes it to 2 replicas that have not answered",
-			"n1 leu x = 2; antes de responder, escreve o valor em 2 réplicas que ainda não responderam", true},
+			"n1 leu x = 2; antes de responder, grava o valor em 2 réplicas que ainda não responderam", true},
 		{"two behind, two silent", 5, 5, map[int][]Version{1: {v2}, 2: {v1}, 3: nil},
 			"n1 read x = 2; before answering it repairs 2 replicas behind and writes it to 2 more that have not answered",
-			"n1 leu x = 2; antes de responder, repara 2 réplicas atrasadas e escreve o valor em mais 2 que ainda não responderam", true},
+			"n1 leu x = 2; antes de responder, repara 2 réplicas atrasadas e grava o valor em mais 2 que ainda não responderam", true},
 		// W replicas hold it already: the read answers at once, and its
 		// repairs still go out, so the sentence says it sends them.
 		{"enough hold it, one silent", 3, 2, map[int][]Version{1: {v2}, 2: {v2}},
-			"n1 read x = 2; enough replicas hold it, so it answers at once and writes it to 1 replica that has not answered",
-			"n1 leu x = 2; o valor já está em réplicas suficientes, então responde sem esperar e escreve o valor em 1 réplica que ainda não respondeu", false},
+			"n1 read x = 2; enough replicas hold it, so it answers at once, and it still writes it to 1 replica that has not answered",
+			"n1 leu x = 2; o valor já está em réplicas suficientes, então responde sem esperar e, mesmo assim, grava o valor em 1 réplica que ainda não respondeu", false},
 		{"enough hold it, one behind", 3, 2, map[int][]Version{1: {v2}, 2: {v2}, 3: {v1}},
-			"n1 read x = 2; enough replicas hold it, so it answers at once and repairs 1 replica behind",
-			"n1 leu x = 2; o valor já está em réplicas suficientes, então responde sem esperar e repara 1 réplica atrasada", false},
+			"n1 read x = 2; enough replicas hold it, so it answers at once, and it still repairs 1 replica behind",
+			"n1 leu x = 2; o valor já está em réplicas suficientes, então responde sem esperar e, mesmo assim, repara 1 réplica atrasada", false},
 		{"enough hold it, one behind, two silent", 5, 2, map[int][]Version{1: {v2}, 2: {v2}, 3: {v1}},
-			"n1 read x = 2; enough replicas hold it, so it answers at once and repairs 1 replica behind and writes it to 2 more that have not answered",
-			"n1 leu x = 2; o valor já está em réplicas suficientes, então responde sem esperar e repara 1 réplica atrasada e escreve o valor em mais 2 que ainda não responderam", false},
+			"n1 read x = 2; enough replicas hold it, so it answers at once, and it still repairs 1 replica behind and writes it to 2 more that have not answered",
+			"n1 leu x = 2; o valor já está em réplicas suficientes, então responde sem esperar e, mesmo assim, repara 1 réplica atrasada e grava o valor em mais 2 que ainda não responderam", false},
 	} {
 		e := newEngine(Config{N: c.n, W: c.w, ReadRepair: true}.withDefaults())
 		op := &opRecord{ID: 1, Client: 1, Key: "x", Server: 1, W: c.w, N: c.n}
@@ -171,7 +171,7 @@ func TestReplicaSentencesMatchTheirMessages(t *testing.T) {
 // waiting send repairs too: the runs have those, and they are said.
 func TestEveryRepairFollowsTheReadThatSentIt(t *testing.T) {
 	en := locale.For(locale.English)
-	sent := regexp.MustCompile(`^n\d+ read \S+ = .*; (before answering it|enough replicas hold it, so it answers at once and) (.*)$`)
+	sent := regexp.MustCompile(`^n\d+ read \S+ = .*; (before answering it|enough replicas hold it, so it answers at once, and it still) (.*)$`)
 	behind := regexp.MustCompile(`repairs (\d+) replicas? behind`)
 	silent := regexp.MustCompile(`writes it to (\d+) (more|replicas?) that ha(s|ve) not answered`)
 	repairLine := regexp.MustCompile(`^(n\d+ already has \S+ = .*: nothing to repair|n\d+ is repaired: .*|n\d+ → n\d+ repair \S+ = .* lost: .*)$`)
