@@ -174,3 +174,41 @@ func TestLastWriterWinsIsNamedAsARule(t *testing.T) {
 		}
 	}
 }
+
+// The replicated store's Portuguese texts (engine, pane, distlab kv) say
+// things the way a Brazilian reader would and in lesson 9's terms: none of
+// the calques and awkward phrasings they once had comes back, in any
+// message of the binary, and kv run's help says read repair as the lesson
+// does ("grava o valor mais novo que encontrou de volta").
+func TestKVPortugueseWording(t *testing.T) {
+	for _, c := range []struct{ bad, why string }{
+		{"leu %s desatualizado", "the value read is stale, not the key: \"leu um valor desatualizado de x\""},
+		{"escreve o mais novo", "the lesson's write-back: \"grava o valor mais novo que encontrou de volta\""},
+		{"escrever o que leu de volta", "the lesson's write-back: \"gravar de volta\""},
+		{"escreve o valor em", "read repair writes back: \"grava o valor em\", as the lesson's \"gravação de volta\""},
+		{"réplicas de menos", "\"não alcança réplicas suficientes\""},
+		{"precisa ser sob partição", "\"é preciso durante uma partição\", as the lesson says"},
+		{"ainda não soube dela", "a replica does not \"know of\" a write: \"ainda não a recebeu\""},
+		{"confirmada e perdida", "\"recebeu a confirmação e mesmo assim a escrita se perdeu\""},
+		{"indeciso", "a person is undecided, a verdict \"inconclusivo\""},
+		{"acomoda todas", "\"é compatível com todas elas\""},
+		{"no máximo o máximo", "\"o mínimo precisa ficar entre 0 e o máximo\""},
+		{"tempo de pensar", "think time is \"intervalo entre operações\""},
+		{"depois de escrita", "an article: \"depois da escrita\""},
+		{"versões concorrentes, versões irmãs", "\"versões concorrentes, guardadas como versões irmãs\""},
+		{"A última escrita vence, relógios", "the rule named as a rule: \"A regra LWW com relógios desviados\""},
+	} {
+		for _, m := range locale.Messages() {
+			for _, text := range []string{m.PT, m.PTOne} {
+				if strings.Contains(text, c.bad) {
+					t.Errorf("%q: %s", text, c.why)
+				}
+			}
+		}
+	}
+	withState(t, progress.State{})
+	out, _, err := execute(t, "--lang", "pt-BR", "kv", "run", "--help")
+	if want := "uma leitura grava o valor mais novo que encontrou de volta em W réplicas"; err != nil || !strings.Contains(out, want) {
+		t.Errorf("kv run --help (%v): want %q in\n%s", err, want, out)
+	}
+}

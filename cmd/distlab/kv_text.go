@@ -46,7 +46,7 @@ func init() {
 		locale.Str("without a quorum: cp refuses, ap answers with the replicas reached", "sem quórum: cp recusa, ap responde com as réplicas alcançadas"),
 		locale.Str("concurrent writes: lww (last writer wins, by timestamp) or vv (version vectors, siblings kept)", "escritas concorrentes: lww (a regra “a última escrita vence”, pelo carimbo) ou vv (vetores de versão, versões irmãs guardadas)"),
 		locale.Str("sloppy quorums: spare servers stand in for replicas cut off, with hinted handoff", "quóruns relaxados: servidores reserva substituem réplicas isoladas, com hinted handoff"),
-		locale.Str("a read writes what it found newest back to W replicas before answering", "uma leitura escreve o mais novo que encontrou de volta em W réplicas antes de responder"),
+		locale.Str("a read writes what it found newest back to W replicas before answering", "uma leitura grava o valor mais novo que encontrou de volta em W réplicas antes de responder"),
 		locale.Str("read your writes: off (violations counted), sticky or token", "leia suas escritas: off (violações contadas), sticky (sessão fixa) ou token"),
 		locale.Str("monotonic reads: off (violations counted), sticky or token", "leituras monotônicas: off (violações contadas), sticky (sessão fixa) ou token"),
 		locale.Str("servers' clock offsets, as n1=500ms,n2=-40ms (timestamps of last writer wins)", "desvios dos relógios dos servidores, como n1=500ms,n2=-40ms (os carimbos da regra “a última escrita vence”)"),

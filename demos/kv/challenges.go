@@ -54,7 +54,7 @@ func Challenges() []challenge.Challenge {
 			},
 			Hints: func(p *locale.Printer) []string {
 				return []string{
-					p.T("Open the knobs (o) and set one server's clock skew ahead, say +500 ms."),
+					p.T("Open the knobs (o) and set one server's clock skew ahead, say +500\u00a0ms."),
 					p.T("Write through the fast server, wait for the answer, then write through another."),
 					p.T("The second write is acknowledged, but its stamp is older: every replica keeps the first."),
 				}

@@ -31,6 +31,11 @@ func TestChallengesAreMetByTheirHints(t *testing.T) {
 		if got := lab.Done()[0].How(nil); !strings.Contains(got, "stale with R = 2, W = 2, N = 3") {
 			t.Errorf("result: %q", got)
 		}
+		// "c2 leu x desatualizado" read as if x were out of date: it is the
+		// value read that is.
+		if got := lab.Done()[0].How(locale.For(locale.Portuguese)); !strings.Contains(got, " leu um valor desatualizado de x com R = 2, W = 2, N = 3.") {
+			t.Errorf("result (pt-BR): %q", got)
+		}
 	})
 	t.Run("unavailable", func(t *testing.T) {
 		lab := NewLab()
@@ -84,6 +89,9 @@ func TestChallengesAreMetByTheirHints(t *testing.T) {
 		s.Run(0)
 		if !lab.Met(ChallengeLostUpdate) {
 			t.Fatalf("n1 500 ms fast, writes through n1 then n2: %+v", s.Counters())
+		}
+		if got := lab.Done()[0].How(locale.For(locale.Portuguese)); !strings.HasSuffix(got, ", recebeu a confirmação e mesmo assim a escrita se perdeu.") {
+			t.Errorf("result (pt-BR): %q", got)
 		}
 	})
 }

@@ -29,12 +29,12 @@ func TestCheckerOnHandMadeHistories(t *testing.T) {
 		{"a read misses a finished write", []OpView{
 			hop(1, 1, "x", true, 1, 0, 10, OK),
 			hop(2, 2, "x", false, 0, 20, 30, OK, 0),
-		}, NotLinearizable, "read x → 0 at 20 ms after write x = 1 completed at 10 ms"},
+		}, NotLinearizable, "read x → 0 at 20\u00a0ms after write x = 1 completed at 10\u00a0ms"},
 		{"new then old while a write runs", []OpView{
 			hop(1, 1, "x", true, 1, 0, 30, OK),
 			hop(2, 2, "x", false, 0, 5, 10, OK, 1),
 			hop(3, 3, "x", false, 0, 15, 20, OK, 0),
-		}, NotLinearizable, "read x → 0 at 15 ms after read x → 1 completed at 10 ms"},
+		}, NotLinearizable, "read x → 0 at 15\u00a0ms after read x → 1 completed at 10\u00a0ms"},
 		{"old then new while a write runs", []OpView{
 			hop(1, 1, "x", true, 1, 0, 30, OK),
 			hop(2, 2, "x", false, 0, 5, 10, OK, 0),
@@ -44,7 +44,7 @@ func TestCheckerOnHandMadeHistories(t *testing.T) {
 			hop(1, 1, "x", true, 1, 0, 300, Unknown),
 			hop(2, 2, "x", false, 0, 50, 60, OK, 1),
 			hop(3, 3, "x", false, 0, 70, 80, OK, 0),
-		}, NotLinearizable, "read x → 0 at 70 ms after read x → 1 completed at 60 ms"},
+		}, NotLinearizable, "read x → 0 at 70\u00a0ms after read x → 1 completed at 60\u00a0ms"},
 		{"a write given up on, seen late", []OpView{
 			hop(1, 1, "x", true, 1, 0, 300, Unknown),
 			hop(2, 2, "x", false, 0, 400, 410, OK, 0),
@@ -54,7 +54,7 @@ func TestCheckerOnHandMadeHistories(t *testing.T) {
 			hop(1, 1, "x", true, 1, 0, 10, OK),
 			hop(2, 2, "x", true, 2, 0, 10, OK),
 			hop(3, 3, "x", false, 0, 20, 30, OK, 1, 2),
-		}, NotLinearizable, "read x → 1 | 2 at 20 ms: a register holds one value, not siblings"},
+		}, NotLinearizable, "read x → 1 | 2 at 20\u00a0ms: a register holds one value, not siblings"},
 		{"a refused read does not count", []OpView{
 			hop(1, 1, "x", true, 1, 0, 10, OK),
 			hop(2, 2, "x", false, 0, 20, 20, Refused),
@@ -65,7 +65,7 @@ func TestCheckerOnHandMadeHistories(t *testing.T) {
 			hop(2, 2, "y", false, 0, 20, 30, OK, 0),
 			hop(3, 3, "y", true, 2, 40, 50, OK),
 			hop(4, 1, "y", false, 0, 60, 70, OK, 0),
-		}, NotLinearizable, "read y → 0 at 60 ms after write y = 2 completed at 50 ms"},
+		}, NotLinearizable, "read y → 0 at 60\u00a0ms after write y = 2 completed at 50\u00a0ms"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -102,7 +102,7 @@ func TestWitnessWithoutTheSearch(t *testing.T) {
 		hop(3, 2, "y", false, 0, 20, 30, OK, 0),
 	}
 	var v Verdict
-	if !witness(&v, broken) || v.Key != "y" || v.Why(nil) != "read y → 0 at 20 ms after write y = 2 completed at 10 ms" {
+	if !witness(&v, broken) || v.Key != "y" || v.Why(nil) != "read y → 0 at 20\u00a0ms after write y = 2 completed at 10\u00a0ms" {
 		t.Errorf("broken: key %q, %q", v.Key, v.Why(nil))
 	}
 	fine := []OpView{
@@ -133,8 +133,8 @@ func TestExplanationTimesInTheLanguage(t *testing.T) {
 		p    *locale.Printer
 		want string
 	}{
-		{locale.For(locale.English), "read x → 0 at 3,399 ms after write x = 1 completed at 1,200 ms"},
-		{locale.For(locale.Portuguese), "em 3.399 ms depois de escrita x = 1 concluída em 1.200 ms"},
+		{locale.For(locale.English), "read x → 0 at 3,399\u00a0ms after write x = 1 completed at 1,200\u00a0ms"},
+		{locale.For(locale.Portuguese), "iniciada em 3.399\u00a0ms, depois da escrita x = 1, concluída em 1.200\u00a0ms"},
 	} {
 		if got := v.Why(c.p); !strings.HasSuffix(got, c.want) {
 			t.Errorf("%s: %q, want it to end in %q", c.p.Lang(), got, c.want)

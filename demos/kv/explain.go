@@ -170,11 +170,13 @@ func explainKey(v *Verdict, ops []OpView) bool {
 func ms(d time.Duration) locale.Localizer { return msTime(d) }
 
 // msTime is a time of the history in whole milliseconds, its digits
-// grouped the language's way ("3,399 ms", "3.399 ms").
+// grouped the language's way ("3,399 ms", "3.399 ms"), joined to its unit
+// by a no-break space: a pane that wraps the verdict never leaves "12" at
+// the end of a line and "ms" at the start of the next.
 type msTime time.Duration
 
 func (m msTime) Localize(p *locale.Printer) string {
-	return p.T("%d ms", int(time.Duration(m)/time.Millisecond))
+	return p.T("%d\u00a0ms", int(time.Duration(m)/time.Millisecond))
 }
 
 // String is the time without a language, as a nil Printer prints it.

@@ -180,7 +180,7 @@ func (e *engine) knob(a Action) {
 		if !a.Scripted {
 			e.lab.studentSkew = true
 		}
-		text = func(p *locale.Printer) string { return p.T("%s's clock is now %d ms off", Name(id), v) }
+		text = func(p *locale.Printer) string { return p.T("%s's clock is now %d\u00a0ms off", Name(id), v) }
 	default:
 		return
 	}

@@ -145,9 +145,11 @@ func (e *engine) reply(m *message) bool {
 // what it found newest is written back to the replicas not known to hold
 // it, and the read waits until W replicas do (as many as it reaches, under
 // AP), so no later read quorum can miss it. It reports whether the read
-// waits. Its sentence tells the replicas that answered with something
-// older (behind) from the ones that have not answered yet, which may
-// hold it already: what they do with the repair is their own sentence.
+// waits. Its sentence, said whenever a repair is sent, tells the replicas
+// that answered with something older (behind) from the ones that have not
+// answered yet, which may hold it already, and whether the read answers
+// at once (W replicas hold what it found already) or waits: what they do
+// with the repair is their own sentence.
 func (e *engine) writeBack(k *coord, srv int) bool {
 	op := k.op
 	k.repair = map[int]bool{}
@@ -168,9 +170,13 @@ func (e *engine) writeBack(k *coord, srv int) bool {
 	}
 	need := min(op.W, len(k.targets))
 	k.repairNeed = need - holders
-	if k.repairNeed <= 0 {
-		return false
+	wait := k.repairNeed > 0
+	if behind+silent == 0 {
+		return wait
 	}
+	// A repair sent is announced even when the read does not wait for it:
+	// otherwise its replica's "nothing to repair" or "is repaired" comes
+	// later in the log with nothing before it that sent it.
 	vals := ValuesText(values(k.merged))
 	e.event(Event{Kind: Deliver, Server: srv, Op: op.ID, Said: func(p *locale.Printer) string {
 		var to string
@@ -182,9 +188,12 @@ func (e *engine) writeBack(k *coord, srv int) bool {
 		default:
 			to = p.T("writes it to %d replicas that have not answered", silent)
 		}
+		if !wait {
+			return p.T("%s read %s = %s; enough replicas hold it, so it answers at once, and it still %s", Name(srv), op.Key, vals, to)
+		}
 		return p.T("%s read %s = %s; before answering it %s", Name(srv), op.Key, vals, to)
 	}})
-	return true
+	return wait
 }
 
 func hasReply(k *coord, id int) bool { _, ok := k.replied[id]; return ok }

@@ -42,7 +42,7 @@ func TestStoreSaidComparesWithTheReplicaBefore(t *testing.T) {
 		{"a write its vector covers", VV, mWrite, []Version{{Value: 3, Op: 3, VV: vclock{1, 1}}}, newer,
 			"n2 keeps x = 3: its version vector already covers 1's", "n2 fica com x = 3: o vetor de versão desse valor já cobre o de 1"},
 		{"a concurrent write", VV, mWrite, []Version{older}, newer,
-			"n2 keeps x = 1 | 2: concurrent versions, siblings", "n2 fica com x = 1 | 2: versões concorrentes, versões irmãs"},
+			"n2 keeps x = 1 | 2: concurrent versions, siblings", "n2 fica com x = 1 | 2: versões concorrentes, guardadas como versões irmãs"},
 	} {
 		e := newEngine(Config{Conflicts: c.conflicts}.withDefaults())
 		m := &message{kind: c.kind, from: 1, to: 2, key: "x", vs: []Version{c.in}}
@@ -57,7 +57,8 @@ func TestStoreSaidComparesWithTheReplicaBefore(t *testing.T) {
 }
 
 // Read repair tells the replicas that answered with something older from
-// those that have not answered yet, each counted with its plural.
+// those that have not answered yet, each counted with its plural, and
+// says so whether the read waits for them or answers at once.
 func TestWriteBackCountsReplicasBehindApart(t *testing.T) {
 	en, pt := locale.For(locale.English), locale.For(locale.Portuguese)
 	v1 := Version{Value: 1, Op: 1, Stamp: 10 * time.Millisecond, Writer: 1}
@@ -67,19 +68,31 @@ func TestWriteBackCountsReplicasBehindApart(t *testing.T) {
 		n, w    int
 		replied map[int][]Version
 		en, pt  string
+		wait    bool
 	}{
 		{"one behind, one silent", 3, 2, map[int][]Version{1: {v2}, 2: {v1}},
 			"n1 read x = 2; before answering it repairs 1 replica behind and writes it to 1 more that has not answered",
-			"n1 leu x = 2; antes de responder, repara 1 réplica atrasada e escreve o valor em mais 1 que ainda não respondeu"},
+			"n1 leu x = 2; antes de responder, repara 1 réplica atrasada e grava o valor em mais 1 que ainda não respondeu", true},
 		{"one behind", 3, 3, map[int][]Version{1: {v2}, 2: {v1}, 3: {v2}},
 			"n1 read x = 2; before answering it repairs 1 replica behind",
-			"n1 leu x = 2; antes de responder, repara 1 réplica atrasada"},
+			"n1 leu x = 2; antes de responder, repara 1 réplica atrasada", true},
 		{"none behind, two silent", 3, 3, map[int][]Version{1: {v2}},
 			"n1 read x = 2; before answering it writes it to 2 replicas that have not answered",
-			"n1 leu x = 2; antes de responder, escreve o valor em 2 réplicas que ainda não responderam"},
+			"n1 leu x = 2; antes de responder, grava o valor em 2 réplicas que ainda não responderam", true},
 		{"two behind, two silent", 5, 5, map[int][]Version{1: {v2}, 2: {v1}, 3: nil},
 			"n1 read x = 2; before answering it repairs 2 replicas behind and writes it to 2 more that have not answered",
-			"n1 leu x = 2; antes de responder, repara 2 réplicas atrasadas e escreve o valor em mais 2 que ainda não responderam"},
+			"n1 leu x = 2; antes de responder, repara 2 réplicas atrasadas e grava o valor em mais 2 que ainda não responderam", true},
+		// W replicas hold it already: the read answers at once, and its
+		// repairs still go out, so the sentence says it sends them.
+		{"enough hold it, one silent", 3, 2, map[int][]Version{1: {v2}, 2: {v2}},
+			"n1 read x = 2; enough replicas hold it, so it answers at once, and it still writes it to 1 replica that has not answered",
+			"n1 leu x = 2; o valor já está em réplicas suficientes, então responde sem esperar e, mesmo assim, grava o valor em 1 réplica que ainda não respondeu", false},
+		{"enough hold it, one behind", 3, 2, map[int][]Version{1: {v2}, 2: {v2}, 3: {v1}},
+			"n1 read x = 2; enough replicas hold it, so it answers at once, and it still repairs 1 replica behind",
+			"n1 leu x = 2; o valor já está em réplicas suficientes, então responde sem esperar e, mesmo assim, repara 1 réplica atrasada", false},
+		{"enough hold it, one behind, two silent", 5, 2, map[int][]Version{1: {v2}, 2: {v2}, 3: {v1}},
+			"n1 read x = 2; enough replicas hold it, so it answers at once, and it still repairs 1 replica behind and writes it to 2 more that have not answered",
+			"n1 leu x = 2; o valor já está em réplicas suficientes, então responde sem esperar e, mesmo assim, repara 1 réplica atrasada e grava o valor em mais 2 que ainda não responderam", false},
 	} {
 		e := newEngine(Config{N: c.n, W: c.w, ReadRepair: true}.withDefaults())
 		op := &opRecord{ID: 1, Client: 1, Key: "x", Server: 1, W: c.w, N: c.n}
@@ -87,8 +100,11 @@ func TestWriteBackCountsReplicasBehindApart(t *testing.T) {
 		for id := 1; id <= c.n; id++ {
 			k.targets = append(k.targets, id)
 		}
-		if !e.writeBack(k, 1) {
-			t.Fatalf("%s: the read does not wait for its repairs", c.name)
+		if got := e.writeBack(k, 1); got != c.wait {
+			t.Fatalf("%s: the read waits for its repairs: %v, want %v", c.name, got, c.wait)
+		}
+		if len(e.events) == 0 {
+			t.Fatalf("%s: repairs sent, no sentence", c.name)
 		}
 		said := e.events[len(e.events)-1].Said
 		if got := said(en); got != c.en {
@@ -146,5 +162,55 @@ func TestReplicaSentencesMatchTheirMessages(t *testing.T) {
 	}
 	if keeps == 0 || redundant == 0 {
 		t.Errorf("%d discarded writes and %d repairs that changed nothing: the runs should have both", keeps, redundant)
+	}
+}
+
+// Over whole runs, every repair a replica receives (or the network
+// loses) comes after its read's sentence that sent it, and no read has
+// more repair lines than it said it sent. Reads that answer without
+// waiting send repairs too: the runs have those, and they are said.
+func TestEveryRepairFollowsTheReadThatSentIt(t *testing.T) {
+	en := locale.For(locale.English)
+	sent := regexp.MustCompile(`^n\d+ read \S+ = .*; (before answering it|enough replicas hold it, so it answers at once, and it still) (.*)$`)
+	behind := regexp.MustCompile(`repairs (\d+) replicas? behind`)
+	silent := regexp.MustCompile(`writes it to (\d+) (more|replicas?) that ha(s|ve) not answered`)
+	repairLine := regexp.MustCompile(`^(n\d+ already has \S+ = .*: nothing to repair|n\d+ is repaired: .*|n\d+ → n\d+ repair \S+ = .* lost: .*)$`)
+	atOnce := 0
+	for _, cfg := range []Config{
+		{Ops: 80, ReadRepair: true},
+		{Ops: 80, ReadRepair: true, R: 1, W: 2},
+		{Ops: 80, ReadRepair: true, N: 5, R: 3, W: 3, Loss: 0.1},
+		{Ops: 80, ReadRepair: true, Loss: 0.2, Mode: AP},
+		{Scenario: "quorum"},
+	} {
+		for seed := uint64(1); seed <= 4; seed++ {
+			cfg.Seed = seed
+			s := run(t, cfg)
+			announced, lines := map[int]int{}, map[int]int{}
+			for _, ev := range s.History() {
+				said := ev.Said(en)
+				if m := sent.FindStringSubmatch(said); m != nil {
+					for _, re := range []*regexp.Regexp{behind, silent} {
+						if c := re.FindStringSubmatch(m[2]); c != nil {
+							n, _ := strconv.Atoi(c[1])
+							announced[ev.Op] += n
+						}
+					}
+					if m[1] != "before answering it" {
+						atOnce++
+					}
+					continue
+				}
+				if repairLine.MatchString(said) {
+					if lines[ev.Op]++; lines[ev.Op] > announced[ev.Op] {
+						t.Errorf("%+v #%d: %q: repair %d of operation %d, its read said it sent %d",
+							cfg, ev.N, said, lines[ev.Op], ev.Op, announced[ev.Op])
+					}
+				}
+			}
+		}
+	}
+	if atOnce == 0 {
+		t.Error("no read answered at once while sending repairs: the runs should have some")
 	}
 }

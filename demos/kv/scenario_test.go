@@ -70,7 +70,7 @@ func TestVerdictNamesTheOperations(t *testing.T) {
 	if !strings.HasPrefix(en, "linearizable: no: read x → 0 at ") || !strings.Contains(en, " after write x = 1 completed at ") {
 		t.Errorf("en: %q", en)
 	}
-	if !strings.HasPrefix(pt, "linearizável: não: leitura x → 0 em ") || !strings.Contains(pt, " depois de escrita x = 1 concluída em ") {
+	if !strings.HasPrefix(pt, "linearizável: não: leitura x → 0 iniciada em ") || !strings.Contains(pt, ", depois da escrita x = 1, concluída em ") {
 		t.Errorf("pt-BR: %q", pt)
 	}
 	if len(v.Involved) != 2 || !v.Involved[0].Put || v.Involved[1].Put {

@@ -200,7 +200,7 @@ var scenarios = []*Scenario{
 		Name:  "lww-skew",
 		Title: func(p *locale.Printer) string { return p.T("Last writer wins, skewed clocks") },
 		About: func(p *locale.Printer) string {
-			return p.T("n1's clock runs 100 ms fast. c1 writes through n1, then c2 writes through n2: c2's write is acknowledged and then loses to the older one.")
+			return p.T("n1's clock runs 100\u00a0ms fast. c1 writes through n1, then c2 writes through n2: c2's write is acknowledged and then loses to the older one.")
 		},
 		setup: func() Config {
 			return Config{N: 3, R: 2, W: 2, ReadRepair: true, Conflicts: LWW, Clients: 3, Ops: 20, Skew: []time.Duration{100 * time.Millisecond}}

@@ -76,13 +76,15 @@ func onOff(p *locale.Printer, on bool) string {
 
 func cycle(v, dir, n int) int { return ((v+dir)%n + n) % n }
 
-// skewText is a clock offset with its sign: "+100 ms", "-50 ms", "0 ms".
+// skewText is a clock offset with its sign: "+100 ms", "-50 ms", "0 ms",
+// the number and its unit joined by a no-break space, as every time the
+// demo writes, so that no wrap parts them.
 func skewText(d time.Duration) string {
 	ms := int(d / time.Millisecond)
 	if ms > 0 {
-		return "+" + strconv.Itoa(ms) + " ms"
+		return "+" + strconv.Itoa(ms) + "\u00a0ms"
 	}
-	return strconv.Itoa(ms) + " ms"
+	return strconv.Itoa(ms) + "\u00a0ms"
 }
 
 // turnTo changes a knob the run can change as it goes.

@@ -111,7 +111,7 @@ func TestPaneSizes(t *testing.T) {
 func TestStaleReadIsShown(t *testing.T) {
 	for _, c := range []struct{ lang, stale, verdict string }{
 		{"en", "1 stale read ", "linearizable: no: read x → 0 at"},
-		{"pt-BR", "1 leitura desatualizada ", "linearizável: não: leitura x → 0 em"},
+		{"pt-BR", "1 leitura desatualizada ", "linearizável: não: leitura x → 0 iniciada em"},
 	} {
 		m := newPane(t, c.lang, 120, 40, "one-one")
 		press(m, "space") // pause: the check runs at once

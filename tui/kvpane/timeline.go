@@ -1,6 +1,7 @@
 package kvpane
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -44,7 +45,9 @@ func (m *Model) timelineLines(w, rows int) []string {
 	return out
 }
 
-// clientRow draws client id's operations in cells from start.
+// clientRow draws client id's operations in cells from start: every bar
+// first, then the labels (placeLabels), so that no bar or label draws over
+// another's.
 func (m *Model) clientRow(id, cells int, start time.Duration) string {
 	runes := make([]rune, cells)
 	tones := make([]tone, cells)
@@ -52,6 +55,7 @@ func (m *Model) clientRow(id, cells int, start time.Duration) string {
 		runes[i] = ' '
 	}
 	cell := func(t time.Duration) int { return int((t - start) / msPerCell) }
+	var bars []bar
 	for _, o := range m.snap.Ops {
 		if o.Client != id {
 			continue
@@ -67,7 +71,7 @@ func (m *Model) clientRow(id, cells int, start time.Duration) string {
 		if a >= cells {
 			continue
 		}
-		t, label := opTone(o), opLabel(o)
+		t := opTone(o)
 		for x := max(a, 0); x <= b; x++ {
 			runes[x], tones[x] = '─', t
 		}
@@ -77,23 +81,94 @@ func (m *Model) clientRow(id, cells int, start time.Duration) string {
 		if o.Status != kv.Pending && cell(ret) < cells {
 			runes[b] = ']'
 		}
-		// The label goes inside a bar long enough for it; a shorter bar's
-		// runs on to the right over empty cells (a later operation's bar
-		// draws over it).
-		lr := []rune(label)
-		x := max(a, 0) + 1
-		if b-a < len(lr)+1 {
-			x = max(a, 0)
-		}
-		for _, r := range lr {
-			if x >= cells || x > b && runes[x] != ' ' {
-				break
-			}
-			runes[x], tones[x] = r, t
-			x++
+		bars = append(bars, bar{a: a, b: b, tone: t, forms: labelForms(o)})
+	}
+	for i, p := range placeLabels(bars, cells) {
+		for j, r := range []rune(p.form) {
+			runes[p.x+j], tones[p.x+j] = r, bars[i].tone
 		}
 	}
 	return m.paintRow(kv.ClientName(id), runes, tones)
+}
+
+// bar is one operation's bar on a client's row: from cell a (before the
+// row when negative) to cell b, and its label's forms, longest first.
+type bar struct {
+	a, b  int
+	tone  tone
+	forms []string
+}
+
+// placed is where a bar's label goes: its form ("" for none) from cell x.
+type placed struct {
+	x    int
+	form string
+}
+
+// placeLabels puts each bar's label on the row, in the cells from the
+// bar's first to the next bar's (its own cells, then empty ones): inside
+// the brackets when it fits there, otherwise from the bar's first cell,
+// over its own "[" and "]". A label never covers another bar's cell, and
+// one cell is kept between two labels; a label that does not fit whole
+// gives way to a shorter form of itself ("r→0!" to "r!" or "!", "w12" to
+// "w"), its mark kept, and only when even the shortest does not fit with
+// that cell kept do two labels touch, so that none vanishes while its bar
+// shows a cell of its own. The bars are in the row's order, each
+// beginning where the one before ends or later, as a client's operations
+// do; the labels are placed from the right, so that each knows whether the
+// next one begins at its bar's first cell.
+func placeLabels(bars []bar, cells int) []placed {
+	out := make([]placed, len(bars))
+	next, nextLabel := cells, false // where the next bar begins; its label there
+	for i := len(bars) - 1; i >= 0; i-- {
+		br := bars[i]
+		first := max(br.a, 0)
+		slot := next - first // its own cells, then the empty ones
+		room := slot
+		if nextLabel {
+			room-- // a cell between the two labels
+		}
+		p, ok := fitLabel(br, first, first+room)
+		if !ok && nextLabel {
+			p, ok = fitLabel(br, first, first+slot)
+		}
+		out[i] = p
+		nextLabel = ok && p.x == first
+		next = min(next, first)
+	}
+	return out
+}
+
+// fitLabel is the longest of a bar's label forms that fits before cell
+// limit: inside its brackets, or from its first cell.
+func fitLabel(br bar, first, limit int) (placed, bool) {
+	for _, f := range br.forms {
+		n := len([]rune(f))
+		switch {
+		case first+1+n <= min(br.b, limit):
+			return placed{x: first + 1, form: f}, true
+		case first+n <= limit:
+			return placed{x: first, form: f}, true
+		}
+	}
+	return placed{}, false
+}
+
+// labelForms are what a bar may say, longest first: its label (opLabel),
+// then, where it has no room, its kind with its mark ("r!"), then the mark
+// alone ("!"), or, without a mark, its kind alone ("w").
+func labelForms(o kv.OpView) []string {
+	full := opLabel(o)
+	kind := "r"
+	if o.Put {
+		kind = "w"
+	}
+	rs := []rune(full)
+	switch mark := rs[len(rs)-1]; mark {
+	case '✗', '!', '∥':
+		return slices.Compact([]string{full, kind + string(mark), string(mark)})
+	}
+	return slices.Compact([]string{full, kind})
 }
 
 // opLabel is what a bar says: "w3", "r→2", "r→1|2", a pending read "r",

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"distlab/demos/kv"
@@ -199,6 +200,57 @@ func TestPaneCutsTextsWithEllipsis(t *testing.T) {
 			// gives up its line first, the ┃ marks the side.
 			if !strings.Contains(screen(m), "┃▸ n3") {
 				t.Errorf("%s %d×%d: the server cut off is out of sight:\n%s", lang, w, h, screen(m))
+			}
+		}
+	}
+}
+
+// apart reports the first place where a wrap parted a number from its
+// unit: a line ending in a digit and the next starting with "ms".
+func apart(lines []string) (string, bool) {
+	for i := 1; i < len(lines); i++ {
+		prev := strings.TrimRight(ansi.Strip(lines[i-1]), " …┃│")
+		next := strings.TrimLeft(ansi.Strip(lines[i]), " ┃│")
+		if prev != "" && prev[len(prev)-1] >= '0' && prev[len(prev)-1] <= '9' && strings.HasPrefix(next, "ms") {
+			return ansi.Strip(lines[i-1]) + "⏎" + ansi.Strip(lines[i]), true
+		}
+	}
+	return "", false
+}
+
+// A number keeps its unit at every width the pane takes, in both
+// languages: the verdict's times ("at 1 ms"), a knob's sentence ("is now
+// 500 ms off"), the challenge's hint ("+500 ms") and the scenario's words
+// ("100 ms fast") wrap before the number, never between it and "ms".
+func TestNumbersKeepTheirUnits(t *testing.T) {
+	for _, lang := range []string{"en", "pt-BR"} {
+		m := newPane(t, lang, 100, 30, "one-one")
+		press(m, "space") // paused: the check runs at once
+		run(m, 40)
+		settle(m)
+		m.do(kv.Action{Op: kv.OpSetSkew, Server: 1, Value: 500})
+		m.refresh()
+		for w := minWidth; w <= 120; w++ {
+			for name, lines := range map[string][]string{
+				"verdict": m.verdictLines(w), "sentence": m.sentenceLines(w),
+			} {
+				if where, bad := apart(lines); bad {
+					t.Fatalf("%s, %d columns, the %s: %q", lang, w, name, where)
+				}
+			}
+		}
+		lww := newPane(t, lang, 100, 30, "lww-skew")
+		for w := minWidth; w <= 120; w++ {
+			lww.SetSize(w, 30)
+			if where, bad := apart(strings.Split(screen(lww), "\n")); bad {
+				t.Fatalf("%s, %d columns, lww-skew: %q", lang, w, where)
+			}
+		}
+		press(lww, "C", "C", "C", "H", "H", "H") // the lost-update challenge, its hints shown
+		for w := minWidth; w <= 120; w++ {
+			lww.SetSize(w, 30)
+			if where, bad := apart(strings.Split(screen(lww), "\n")); bad {
+				t.Fatalf("%s, %d columns, the challenges: %q", lang, w, where)
 			}
 		}
 	}
