@@ -12,6 +12,7 @@ package kvpane
 
 import (
 	"slices"
+	"strconv"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -180,6 +181,13 @@ func (m *Model) Relabel() { m.keys = newKeys(m.Com.Printer, m.ChallengeKeys()) }
 func (m *Model) KeyMap() help.KeyMap {
 	k := m.keys
 	k.Challenge = m.ChallengeKeys() // H's state moves with the strip
+	// The digits name the store's servers, 1-3 for three, as the Raft
+	// pane's name its nodes; all seven stay bound.
+	if n := len(m.snap.Servers); n > 0 {
+		digits := "1-" + strconv.Itoa(n)
+		k.Select.SetHelp(digits, k.Select.Help().Desc)
+		k.Toggle.SetHelp(digits, k.Toggle.Help().Desc)
+	}
 	switch {
 	case m.choosing.IsOpen():
 		return chooserKeys{k}

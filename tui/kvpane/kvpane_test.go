@@ -1,8 +1,11 @@
 package kvpane
 
 import (
+	"charm.land/bubbles/v2/key"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -206,5 +209,30 @@ func TestExport(t *testing.T) {
 	press(m, "E")
 	if !strings.Contains(screen(m), "served class") {
 		t.Errorf("served:\n%s", screen(m))
+	}
+}
+
+// The digits' help names the store's servers (1-3 for three), in the
+// help bar and in the partition chooser's, and the free run is a title.
+func TestDigitsNameTheServers(t *testing.T) {
+	m := newPane(t, "en", 100, 30, "")
+	keysOf := func(km interface{ ShortHelp() []key.Binding }) []string {
+		var out []string
+		for _, b := range km.ShortHelp() {
+			out = append(out, b.Help().Key)
+		}
+		return out
+	}
+	n := len(m.snap.Servers)
+	want := "1-" + strconv.Itoa(n)
+	if got := keysOf(m.KeyMap()); !slices.Contains(got, want) || slices.Contains(got, "1-7") {
+		t.Errorf("%d servers: the help's keys %q, want %s", n, got, want)
+	}
+	press(m, "p")
+	if !m.choosing.IsOpen() {
+		t.Fatal("p opened no partition chooser")
+	}
+	if got := keysOf(m.KeyMap()); !slices.Contains(got, want) {
+		t.Errorf("%d servers: the chooser's keys %q, want %s", n, got, want)
 	}
 }

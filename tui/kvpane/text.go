@@ -95,7 +95,7 @@ func init() {
 		locale.Str("crash/restart", "derrubar/religar"),
 		locale.Str("crashed", "fora do ar"),
 		locale.Str("faster", "mais rápido"),
-		locale.Str("free run", "execução livre"),
+		locale.Str("Free run", "Execução livre"),
 		locale.Str("heal", "curar"),
 		locale.Str("monotonic reads: %s", "leituras monotônicas: %s"),
 		locale.Str("new seed", "nova semente"),

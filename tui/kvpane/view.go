@@ -151,7 +151,7 @@ func fit(line string, w int) string {
 // statusLines are the run's settings and state, or why a key did nothing.
 func (m *Model) statusLines(w int) []string {
 	s, p := m.Com.Styles, m.Com.Printer
-	title := p.T("free run")
+	title := p.T("Free run") // a title, as the scenarios' are
 	if sc := m.current(); sc != nil {
 		title = sc.Title(p)
 	}
