@@ -129,7 +129,7 @@ func TestUncheckedLinesAreNotActedOn(t *testing.T) {
 	eventually(t, "the wrong tag refused", func() bool { return log.count("link with t1 closed: a line failed its check") == 1 })
 
 	// A batch longer than any honest peer sends.
-	d, s = open("t2")
+	d, _ = open("t2")
 	var b strings.Builder
 	for range maxBatchLines + 1 {
 		b.WriteString(relay("t2", "endless") + "\n")
