@@ -89,7 +89,13 @@ func (s *Server) handle(sess ssh.Session) {
 	}
 	s.mu.Lock()
 	s.sessions[ss] = struct{}{}
+	closing := s.closing
 	s.mu.Unlock()
+	if closing {
+		// Close did not see this session among those it ended, and waits
+		// for its handler: it ends at once, told like the others.
+		ss.end(endStopped)
+	}
 	tc.attach(ss)
 	w, h := tc.size()
 	if w == 0 || h == 0 {
@@ -127,29 +133,47 @@ func (s *Server) handle(sess ssh.Session) {
 	ss.mu.Lock()
 	app := ss.app
 	ss.mu.Unlock()
+	var saveErr error
 	if app != nil {
-		if err := app.Finish(); err != nil {
-			s.logf("%s: progress not saved: %v", ss.Name, err)
+		if saveErr = app.Finish(); saveErr != nil {
+			s.logf("%s: progress not saved: %v", ss.Name, saveErr)
 		}
 	}
-	if runErr != nil && !errors.Is(runErr, tea.ErrProgramKilled) {
+	killed := errors.Is(runErr, tea.ErrProgramKilled)
+	if runErr != nil && !killed {
 		s.logf("%s: %v", ss.Name, runErr)
 	}
 	if app != nil {
-		s.logf("%s left after %s (%s)", ss.Name, time.Since(ss.Started).Round(time.Second).String(), why.String(s.p))
+		s.logf("%s left after %s (%s)", ss.Name, time.Since(ss.Started).Round(time.Second).String(), why.String(s.p, s.instructor(ss)))
 	}
 	s.leave(ss)
 	close(ss.done)
+	told := false
 	if why != endStuck && why != endFlood {
 		// After what the program wrote, which is still on its way through
 		// the PTY: the library does not wait for its copy when the handler
 		// returns.
 		drain(pty.Master, 2*time.Second)
 		t := time.AfterFunc(s.cfg.WriteTimeout, func() { _ = tc.Close() })
-		say(sess, goodbye(locale.For(ss.Lang), why, app != nil))
+		line := goodbye(locale.For(ss.Lang), why, app != nil, saveErr)
+		if killed {
+			// A program stopped (it did not quit in time) could not put
+			// the terminal back: the goodbye would land on the app's
+			// screen, and the student's shell after it.
+			line = restoreTerminal + line
+		}
+		told = sayErr(sess, line) == nil
 		t.Stop()
 	}
+	if why == endStopped {
+		s.noteStopped(ss.Name, told, app != nil, saveErr)
+	}
 }
+
+// restoreTerminal puts a terminal a program left in its own modes back as
+// a shell expects it: the main screen, the cursor shown, no mouse
+// reports, no bracketed paste, plain text.
+const restoreTerminal = "\x1b[?1049l\x1b[?25h\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?2004l\x1b[0m\r\n"
 
 // openSlave opens the PTY slave at name for the program's input and output.
 func openSlave(name string) (in, out *os.File, err error) {
@@ -185,8 +209,12 @@ func (s *Server) leave(ss *Session) {
 }
 
 // say writes a line straight to the session, before any program runs.
-func say(sess ssh.Session, line string) {
-	_, _ = io.WriteString(sess, line+"\r\n")
+func say(sess ssh.Session, line string) { _ = sayErr(sess, line) }
+
+// sayErr is say, reporting whether the line was written.
+func sayErr(sess ssh.Session, line string) error {
+	_, err := io.WriteString(sess, line+"\r\n")
+	return err
 }
 
 // profileFor is the color profile of a client that sent env and term: SSH
@@ -214,10 +242,15 @@ func themeFor(getenv func(string) string) theme.Theme {
 	return theme.Dark
 }
 
-// goodbye is the line a student reads once the app has closed.
-func goodbye(p *locale.Printer, why endReason, admitted bool) string {
+// goodbye is the line a student reads once the app has closed; admitted:
+// they were in the course, whose progress was saved unless saveErr says
+// otherwise.
+func goodbye(p *locale.Printer, why endReason, admitted bool, saveErr error) string {
 	saved := ""
-	if admitted {
+	switch {
+	case admitted && saveErr != nil:
+		saved = " " + p.T("Your progress could not be saved on the server: tell your teacher.")
+	case admitted:
 		saved = " " + p.T("Your progress is saved: connect again to go on.")
 	}
 	switch why {
@@ -231,8 +264,9 @@ func goodbye(p *locale.Printer, why endReason, admitted bool) string {
 	return p.T("Bye!") + saved
 }
 
-// String names why in the server's log.
-func (r endReason) String(p *locale.Printer) string {
+// String names why in the server's log; instructor: the session was the
+// instructor's.
+func (r endReason) String(p *locale.Printer, instructor bool) string {
 	switch r {
 	case endStopped:
 		return p.T("server stopped")
@@ -246,6 +280,9 @@ func (r endReason) String(p *locale.Printer) string {
 		return p.T("connected again")
 	case endLost:
 		return p.T("connection lost")
+	}
+	if instructor {
+		return p.T("the instructor quit")
 	}
 	return p.T("the student quit")
 }

@@ -39,6 +39,7 @@ func init() {
 
 		// After the app.
 		locale.Str("Your progress is saved: connect again to go on.", "Seu progresso está salvo: conecte de novo para continuar."),
+		locale.Str("Your progress could not be saved on the server: tell your teacher.", "Não foi possível salvar seu progresso no servidor: avise o professor."),
 		locale.Str("Closed after a long time without a key.", "Fechado depois de muito tempo sem nenhuma tecla."),
 		locale.Str("You connected again from another terminal: this session is closed.", "Você conectou de novo em outro terminal: esta sessão foi fechada."),
 		locale.Str("Bye!", "Até mais!"),
@@ -56,7 +57,18 @@ func init() {
 		locale.Str("stopped reading", "parou de ler"),
 		locale.Str("connected again", "conectou de novo"),
 		locale.Str("the student quit", "o aluno saiu"),
+		locale.Str("the instructor quit", "o professor saiu"),
 		locale.Str("connection lost", "conexão perdida"),
+
+		// The instructor's summary once the class has ended (StopReport).
+		locale.Str("stopped: no session was open", "parado: nenhuma sessão estava aberta"),
+		locale.Plural("stopped: %d sessions were told the class ended", "stopped: %d session was told the class ended",
+			"parado: %d sessões foram avisadas do fim da aula", "parado: %d sessão foi avisada do fim da aula"),
+		locale.PluralArg(2, "stopped: %d of %d sessions were told the class ended", "stopped: %d of %d session was told the class ended",
+			"parado: %d de %d sessões foram avisadas do fim da aula", "parado: %d de %d sessão foi avisada do fim da aula"),
+		locale.Plural("the progress of %d students is saved", "the progress of %d student is saved",
+			"o progresso de %d alunos está salvo", "o progresso de %d aluno está salvo"),
+		locale.Str("the progress of %s was NOT saved: %v", "o progresso de %s NÃO foi salvo: %v"),
 
 		// Errors.
 		locale.Str("serve: %v", "serve: %v"),
