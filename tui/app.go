@@ -74,6 +74,10 @@ type Config struct {
 	// it (every control), a student's has a seat in it under their name.
 	// nil outside a served class; the server closes it.
 	SharedChat *chat.Share
+	// EndsClass says quitting this app ends the served class (the
+	// instructor's app in distlab serve's own terminal): q asks first,
+	// saying how many students are connected.
+	EndsClass bool
 	// Served says the app runs in a session of distlab serve, on the
 	// server's machine, not the student's: demos refuse what would start
 	// processes there (the scale demo's real workers).
@@ -157,10 +161,11 @@ func New(cfg Config) *Model {
 	com.SetLang(locale.Match(cfg.Lang))
 	m := &Model{
 		cfg: cfg, com: com,
-		keys: keys.DefaultGlobal(com.Printer), help: help.New(),
+		help: help.New(),
 		list: catalog.New(com), reader: reader.New(com),
 		state: cfg.State.Clone(), split: 0.5, before: cfg.Theme,
 	}
+	m.keys = m.globalKeys()
 	m.slots = []*slot{{kind: readerSlot, pane: m.reader, id: m.newID()}}
 	m.help.Styles = com.Styles.Help
 	m.joinClass()

@@ -104,6 +104,7 @@ func newServeCmd(g *globals) *cobra.Command {
 				go func() { served <- s.Serve(ctx) }()
 				appErr := runApp(ctx, g, startFlags{configure: func(c *tui.Config) {
 					c.Hub, c.JoinSSH, c.JoinCode = hub, joins[0], s.Code()
+					c.EndsClass = true // q asks first: it sends every student away
 					c.SharedChat = &chat.Share{Class: cls, Owner: true}
 				}})
 				cancel()
