@@ -181,6 +181,34 @@ func TestClassFull(t *testing.T) {
 	c.waitFor("What name should the class see?")
 }
 
+// The instructor's key gets in when the class is full, and takes no
+// student's place: at --max 1 with the instructor in, a student still
+// gets in, and the instructor gets in again past a full class.
+func TestInstructorPastAFullClass(t *testing.T) {
+	t.Parallel()
+	prof := newKey(t)
+	ts := startServer(t, "", func(c *Config) { c.Max = 1; c.Instructors = []string{fingerprint(prof.PublicKey())} })
+	c, err := dial(t, ts.Addr(), "prof", keyOnly(prof))
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := open(t, c, 80, 24, english, true)
+	first.waitFor(inTheApp)
+	student := open(t, dialKey(t, ts), 80, 24, english, true)
+	student.waitFor("What name should the class see?") // the instructor took no place
+	full := open(t, dialKey(t, ts), 80, 24, english, true)
+	full.waitFor("The class is full (1 session)")
+	c2, err := dial(t, ts.Addr(), "prof", keyOnly(prof))
+	if err != nil {
+		t.Fatal(err)
+	}
+	again := open(t, c2, 80, 24, english, true)
+	again.waitFor(inTheApp)
+	if strings.Contains(again.screen(), "The class is full") {
+		t.Fatalf("the instructor was refused:\n%s", again.screen())
+	}
+}
+
 // A client that stops reading is disconnected after the write timeout,
 // while another session still gets its frames.
 func TestStuckClientIsDisconnected(t *testing.T) {
