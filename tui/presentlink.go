@@ -168,7 +168,7 @@ func (m *Model) fromConsole(msg consoleMsg) tea.Cmd {
 		m.slots[0].dirty()
 	case present.Blank, present.White:
 		closeOverlays[blankOverlay](m)
-		cmd = m.blank(msg.cmd.Op == present.White)
+		cmd = m.blank(op == present.White) // op, not the toggle the console sent
 	case present.Unblank:
 		cmd = closeOverlays[blankOverlay](m)
 	case present.Reveal:
