@@ -2,6 +2,7 @@ package serve
 
 import (
 	"net"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -226,10 +227,9 @@ const (
 
 // filter passes the session library only what distlab serves: the PTY,
 // the shell, a bounded environment and window changes (which it also
-// hands to the session). exec runs nothing: it gets a line saying why
-// and exit status 1;
-// subsystems (sftp), agent and X11 forwarding, signals and anything else
-// are refused.
+// hands to the session). exec and subsystems (sftp) run nothing: each
+// gets a line saying why and what to type instead, and exit status 1;
+// agent and X11 forwarding, signals and anything else are refused.
 func (tc *trackedConn) filter(ch gossh.Channel, in <-chan *gossh.Request, out chan<- *gossh.Request) {
 	defer close(out)
 	envs := 0
@@ -259,14 +259,16 @@ func (tc *trackedConn) filter(ch gossh.Channel, in <-chan *gossh.Request, out ch
 					tc.resized(int(win.W), int(win.H))
 				}
 			}
-		case "exec":
-			// No command runs. The request is answered yes only so that
+		case "exec", "subsystem":
+			// No command runs, no subsystem (sftp, and scp, which runs
+			// over sftp) starts. The request is answered yes only so that
 			// the line reaches the student: OpenSSH leaves at once on a
-			// refused exec, dropping what came on stderr before the
-			// refusal ("exec request failed on channel 0" was all it
-			// showed). The channel then ends with exit status 1.
+			// refused request, dropping what came on stderr before the
+			// refusal ("exec request failed on channel 0", "subsystem
+			// request failed on channel 0" was all it showed). The
+			// channel then ends with exit status 1.
 			_ = req.Reply(true, nil)
-			_, _ = ch.Stderr().Write([]byte(tc.s.refuseExec(tc.getenv, tc.LocalAddr()) + "\r\n"))
+			_, _ = ch.Stderr().Write([]byte(tc.s.refuseExec(tc.getenv, tc.LocalAddr(), refusedWhat(req)) + "\r\n"))
 			_, _ = ch.SendRequest("exit-status", false, gossh.Marshal(struct{ Status uint32 }{1}))
 			_ = ch.CloseWrite()
 			_ = ch.Close()
@@ -277,6 +279,21 @@ func (tc *trackedConn) filter(ch gossh.Channel, in <-chan *gossh.Request, out ch
 		}
 		out <- req
 	}
+}
+
+// refusedWhat says whether an exec or subsystem request asked for files
+// (sftp; scp, over sftp or, with -O, as the command "scp -t …") or for a
+// command.
+func refusedWhat(req *gossh.Request) refused {
+	var name struct{ Value string }
+	if gossh.Unmarshal(req.Payload, &name) != nil {
+		return refusedCommand
+	}
+	switch {
+	case req.Type == "subsystem", name.Value == "scp" || strings.HasPrefix(name.Value, "scp "):
+		return refusedFiles
+	}
+	return refusedCommand
 }
 
 // The largest window a session gets, in cells: a client asking for more

@@ -391,10 +391,19 @@ func (s *Server) instructor(ss *Session) bool {
 	return ss.Fingerprint != "" && slices.Contains(s.cfg.Instructors, ss.Fingerprint)
 }
 
-// refuseExec is the line a client that asked to run a command reads,
-// with the command to type instead: the address it reached the server at
-// (local, the connection's local address).
-func (s *Server) refuseExec(getenv func(string) string, local net.Addr) string {
+// refused is what a client asked for instead of the app.
+type refused int
+
+const (
+	refusedCommand refused = iota // a command (ssh host ls)
+	refusedFiles                  // files: sftp, scp
+)
+
+// refuseExec is the line a client that asked to run a command, or for
+// files, reads in its language, with the command to type instead: the
+// address it reached the server at (local, the connection's local
+// address).
+func (s *Server) refuseExec(getenv func(string) string, local net.Addr, what refused) string {
 	lang, _ := langOf(getenv)
 	host, port, err := net.SplitHostPort(local.String())
 	if err != nil {
@@ -403,5 +412,9 @@ func (s *Server) refuseExec(getenv func(string) string, local net.Addr) string {
 	if strings.Contains(host, ":") {
 		host = "[" + host + "]"
 	}
-	return locale.For(lang).T("distlab serve runs the course, not commands: connect with ssh -p %s %s and nothing after it.", port, host)
+	p := locale.For(lang)
+	if what == refusedFiles {
+		return p.T("distlab serve serves only the interactive course, no files: sftp and scp do not work here. Connect with ssh -p %s %s and nothing after it.", port, host)
+	}
+	return p.T("distlab serve runs the course, not commands: connect with ssh -p %s %s and nothing after it.", port, host)
 }

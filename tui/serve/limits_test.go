@@ -60,8 +60,61 @@ func TestExecRefused(t *testing.T) {
 	sess.Close()
 }
 
-// Port forwarding is refused both ways, and so are subsystems (sftp),
-// agent and X11 forwarding.
+// sftp and scp (a subsystem, or scp -O's command "scp -t …") start
+// nothing: the client reads, in the language of the LANG it sent, that
+// only the interactive course is served and the command to type instead,
+// and exit status 1. A refused subsystem request showed only OpenSSH's
+// "subsystem request failed on channel 0".
+func TestFilesRefused(t *testing.T) {
+	ts := startServer(t, "", nil)
+	host, port, _ := net.SplitHostPort(ts.Addr())
+	for _, c := range []struct {
+		name string
+		env  map[string]string
+		exec string // the command, or "" for the sftp subsystem
+		want string
+	}{
+		{"sftp", map[string]string{"LANG": "pt_BR.UTF-8"}, "",
+			"o distlab serve serve só o curso interativo, nenhum arquivo: sftp e scp não funcionam aqui. Conecte com ssh -p " + port + " " + host + " e nada depois."},
+		{"scp -O", english, "scp -t /tmp/x",
+			"distlab serve serves only the interactive course, no files: sftp and scp do not work here. Connect with ssh -p " + port + " " + host + " and nothing after it."},
+	} {
+		sess, err := dialKey(t, ts).NewSession()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k, v := range c.env {
+			if err := sess.Setenv(k, v); err != nil {
+				t.Fatal(err)
+			}
+		}
+		stderr, err := sess.StderrPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.exec == "" {
+			if err := sess.RequestSubsystem("sftp"); err != nil {
+				t.Fatalf("sftp refused outright, so OpenSSH shows no line: %v", err)
+			}
+		} else if err := sess.Start(c.exec); err != nil {
+			t.Fatalf("%s refused outright, so OpenSSH shows no line: %v", c.name, err)
+		}
+		got, _ := io.ReadAll(stderr) // to the channel's end
+		if c.exec != "" {
+			var exit *gossh.ExitError
+			if err := sess.Wait(); !errors.As(err, &exit) || exit.ExitStatus() != 1 {
+				t.Errorf("%s ended with %v, want exit status 1", c.name, err)
+			}
+		}
+		if s := strings.TrimSpace(string(got)); s != c.want {
+			t.Errorf("%s: stderr %q; want %q", c.name, s, c.want)
+		}
+		sess.Close()
+	}
+}
+
+// Port forwarding is refused both ways, and so are agent and X11
+// forwarding (subsystems: TestFilesRefused).
 func TestForwardingAndSubsystemsRefused(t *testing.T) {
 	ts := startServer(t, "", nil)
 	c := dialKey(t, ts)
@@ -74,14 +127,6 @@ func TestForwardingAndSubsystemsRefused(t *testing.T) {
 		t.Fatal("local forwarding was accepted")
 	}
 	sess, err := c.NewSession()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := sess.RequestSubsystem("sftp"); err == nil {
-		t.Fatal("the sftp subsystem was accepted")
-	}
-	sess.Close()
-	sess, err = dialKey(t, ts).NewSession() // one session a connection
 	if err != nil {
 		t.Fatal(err)
 	}

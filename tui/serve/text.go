@@ -11,6 +11,8 @@ func init() {
 		locale.Str("distlab needs a terminal: connect with ssh -t", "o distlab precisa de um terminal: conecte com ssh -t"),
 		locale.Str("distlab serve runs the course, not commands: connect with ssh -p %s %s and nothing after it.",
 			"o distlab serve roda o curso, não comandos: conecte com ssh -p %s %s e nada depois."),
+		locale.Str("distlab serve serves only the interactive course, no files: sftp and scp do not work here. Connect with ssh -p %s %s and nothing after it.",
+			"o distlab serve serve só o curso interativo, nenhum arquivo: sftp e scp não funcionam aqui. Conecte com ssh -p %s %s e nada depois."),
 		locale.Plural("The class is full (%d sessions): try again in a while, or ask your teacher.",
 			"The class is full (%d session): try again in a while, or ask your teacher.",
 			"A turma está lotada (%d sessões): tente de novo daqui a pouco, ou fale com o professor.",
