@@ -93,6 +93,8 @@ type Model struct {
 	course *lessons.Catalog
 	com    *common.Common
 
+	closed chan struct{} // a served app's: closed by Close, ends its pending ticks
+
 	// A served class (classroom.go).
 	classDone chan struct{} // closed by Close: ends the wait on the class
 	hubWatch  <-chan struct{}
@@ -158,9 +160,17 @@ func New(cfg Config) *Model {
 		cfg.DemoHost = "127.0.0.1"
 	}
 	com := &common.Common{Styles: theme.New(cfg.Theme), Tick: tea.Tick}
+	var closed chan struct{}
+	if cfg.Served {
+		// Many sessions come and go on one server: a tick still pending
+		// (a status line's timeout) ends with its session's app, not
+		// seconds after.
+		closed = make(chan struct{})
+		com.Tick = tickUntil(closed)
+	}
 	com.SetLang(locale.Match(cfg.Lang))
 	m := &Model{
-		cfg: cfg, com: com,
+		cfg: cfg, com: com, closed: closed,
 		help: help.New(),
 		list: catalog.New(com), reader: reader.New(com),
 		state: cfg.State.Clone(), split: 0.5, before: cfg.Theme,
@@ -239,6 +249,13 @@ func (m *Model) State() progress.State {
 // Close releases every pane's resources and returns when they are gone;
 // call it when the program ends.
 func (m *Model) Close() {
+	if m.closed != nil {
+		select {
+		case <-m.closed:
+		default:
+			close(m.closed)
+		}
+	}
 	if m.classDone != nil {
 		select {
 		case <-m.classDone:

@@ -256,3 +256,13 @@ func (m *Model) liveAnswered(msg quiz.LiveAnsweredMsg) tea.Cmd {
 	}
 	return nil
 }
+
+// NoticeMsg shows a line in the status line, a warning if Warn: Format is
+// a registered message's English text, said in the app's language of the
+// moment (the server's word to a served session, such as a refused port
+// forward).
+type NoticeMsg struct {
+	Format string
+	Args   []any
+	Warn   bool
+}

@@ -99,6 +99,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.liveAnswered(msg)
 	case classMsg:
 		return m.classChanged()
+	case NoticeMsg:
+		return m.setStatus(msg.Warn, msg.Format, msg.Args...)
 	case demo.ChallengeMetMsg:
 		return m.challengeMet(msg)
 	case reloadMsg:

@@ -76,21 +76,28 @@ var (
 // signs in as the first new key it proved, known by it from then on:
 // anyone can make a key, not everyone was given the code. A client with
 // no key signs in by the code alone.
-func (s *Server) serverConfig(ssh.Context) *gossh.ServerConfig {
+func (s *Server) serverConfig(ctx ssh.Context) *gossh.ServerConfig {
+	tc, _ := ctx.Value(connKey).(*trackedConn)
+	in := func(perms *gossh.Permissions) (*gossh.Permissions, error) {
+		if tc != nil {
+			tc.signedIn()
+		}
+		return perms, nil
+	}
 	var proved *gossh.Permissions // the first new key's, as the library made them (they carry the key)
 	code := func(typed string) (*gossh.Permissions, error) {
 		if !s.codeOK(typed) {
 			return nil, errWrongCode
 		}
 		if proved != nil {
-			return proved, nil
+			return in(proved)
 		}
-		return &gossh.Permissions{}, nil
+		return in(&gossh.Permissions{})
 	}
 	return &gossh.ServerConfig{
 		VerifiedPublicKeyCallback: func(_ gossh.ConnMetadata, key gossh.PublicKey, perms *gossh.Permissions, _ string) (*gossh.Permissions, error) {
 			if s.knownKey(key) {
-				return perms, nil
+				return in(perms)
 			}
 			if proved == nil {
 				proved = perms // the library gives each attempt new ones

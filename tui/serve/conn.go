@@ -10,6 +10,8 @@ import (
 	"charm.land/ssh"
 	gossh "golang.org/x/crypto/ssh"
 	"golang.org/x/time/rate"
+
+	"distlab/demos/locale"
 )
 
 // connKey holds a connection's *trackedConn in its ssh.Context.
@@ -41,6 +43,7 @@ type trackedConn struct {
 	pending   bool        // counted in Server.pending; guarded by Server.mu
 	shell     atomic.Bool // the session asked for its shell
 	setup     *time.Timer // the session channel open without a shell for SetupTimeout
+	signed    *time.Timer // signed in without a session channel for SetupTimeout; guarded by mu
 
 	lim     *rate.Limiter
 	flooded time.Duration // time the current flood was held back; read goroutine only
@@ -121,6 +124,9 @@ func (tc *trackedConn) Close() error {
 		if tc.setup != nil {
 			tc.setup.Stop()
 		}
+		if tc.signed != nil {
+			tc.signed.Stop()
+		}
 		tc.mu.Unlock()
 		tc.s.mu.Lock()
 		delete(tc.s.conns, tc)
@@ -128,6 +134,71 @@ func (tc *trackedConn) Close() error {
 	})
 	return err
 }
+
+// signedIn starts the wait for the session channel once the client has
+// signed in: a client that opens none (ssh -N) is closed after
+// SetupTimeout, as one whose session asks for no shell is. Before, only
+// noSessionTimeout, counted from the connection's start to leave room for
+// typing the class code, closed it.
+func (tc *trackedConn) signedIn() {
+	tc.mu.Lock()
+	defer tc.mu.Unlock()
+	if tc.signed != nil || tc.opened.Load() {
+		return
+	}
+	tc.signed = time.AfterFunc(tc.s.cfg.SetupTimeout, func() {
+		if !tc.opened.Load() {
+			_ = tc.Close()
+		}
+	})
+}
+
+// refuseForward turns down a channel that would forward a port (ssh -L,
+// -D: direct-tcpip; a Unix socket's forward) with a line OpenSSH prints
+// whole ("channel 3: open failed: administratively prohibited: …") in
+// the client's language, then has the session draw its screen anew: the
+// line was printed over the app.
+func (s *Server) refuseForward(_ *ssh.Server, _ *gossh.ServerConn, nc gossh.NewChannel, ctx ssh.Context) {
+	tc, _ := ctx.Value(connKey).(*trackedConn)
+	getenv := func(string) string { return "" }
+	if tc != nil {
+		getenv = tc.getenv
+	}
+	lang, _ := langOf(getenv)
+	_ = nc.Reject(gossh.Prohibited, locale.For(lang).T(noForwards))
+	if tc != nil {
+		tc.repaint(noForwards)
+	}
+}
+
+// noForwards is what a client asking for a forward is told, in the
+// client's words and, once the app draws again, in its status line.
+const noForwards = "distlab serve forwards no ports (ssh -L, -R, -D): only the course is served here"
+
+// refuseRemoteForward turns down a remote forward (ssh -R), then has the
+// session, if any, draw its screen anew over OpenSSH's warning.
+func (s *Server) refuseRemoteForward(ctx ssh.Context, _ *ssh.Server, _ *gossh.Request) (bool, []byte) {
+	if tc, ok := ctx.Value(connKey).(*trackedConn); ok {
+		tc.repaint(noForwards)
+	}
+	return false, nil
+}
+
+// repaint has the connection's session, if it runs, draw its whole screen
+// again, with notice (a registered message) in the app's status line.
+func (tc *trackedConn) repaint(notice string) {
+	tc.mu.Lock()
+	ss := tc.sess
+	tc.mu.Unlock()
+	if ss != nil {
+		ss.Send(repaintMsg{notice})
+	}
+}
+
+// repaintMsg asks a session's program to draw its whole screen again
+// (the client printed a line of its own over it) and the app to say
+// notice in its status line.
+type repaintMsg struct{ notice string }
 
 // closeConns closes every connection left.
 func (s *Server) closeConns() {

@@ -122,6 +122,29 @@ func TestPendingConnectionsPerHost(t *testing.T) {
 	}
 }
 
+// A client that signs in and opens no session channel at all (ssh -N) is
+// closed SetupTimeout after signing in, as the README says (10 s by
+// default), with a known key and with the class code alike; it was left
+// for noSessionTimeout (30 s) from the connection's start.
+func TestSignedInWithoutSession(t *testing.T) {
+	t.Parallel()
+	ts := startServer(t, "", func(c *Config) { c.SetupTimeout = 300 * time.Millisecond })
+	for name, auth := range map[string][]gossh.AuthMethod{"the class code": withCode(testCode), "a new key and the code": withKey(newKey(t))} {
+		c, err := dial(t, ts.Addr(), "student", auth)
+		if err != nil {
+			t.Fatal(err)
+		}
+		closed := make(chan error, 1)
+		go func() { closed <- c.Wait() }()
+		select {
+		case <-closed:
+		case <-time.After(noSessionTimeout / 3):
+			t.Errorf("%s: signed in with no session channel, still open after %s", name, noSessionTimeout/3)
+		}
+		c.Close()
+	}
+}
+
 // A session channel that asks for no shell is closed after SetupTimeout;
 // a session that did ask is not.
 func TestSessionChannelWithoutShell(t *testing.T) {

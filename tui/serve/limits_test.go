@@ -113,6 +113,42 @@ func TestFilesRefused(t *testing.T) {
 	}
 }
 
+// A student in the app who asks for a port forward (ssh -L: a
+// direct-tcpip channel) is told in plain words, which OpenSSH prints after
+// "administratively prohibited", and the app draws its whole screen again,
+// the same words in its status line: the line was printed over the app,
+// and nothing redrew it. A remote forward (ssh -R) repaints too.
+func TestForwardRefusedClearly(t *testing.T) {
+	ts := startServer(t, "", nil)
+	c, err := dial(t, ts.Addr(), "student", withKey(newKey(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tm := open(t, c, 100, 30, map[string]string{"LANG": "pt_BR.UTF-8"}, true)
+	tm.waitFor("Que nome a turma deve ver?")
+	tm.keys("Vera\r")
+	tm.waitFor("? ajuda")
+	before := len(tm.output())
+	_, err = c.Dial("tcp", "127.0.0.1:22")
+	var open *gossh.OpenChannelError
+	if !errors.As(err, &open) || open.Reason != gossh.Prohibited ||
+		open.Message != "o distlab serve não encaminha portas (ssh -L, -R, -D): aqui só o curso é servido" {
+		t.Fatalf("a local forward: %v, want it prohibited with the words in the student's language", err)
+	}
+	tm.waitFor("o distlab serve não encaminha portas")
+	if !strings.Contains(tm.output()[before:], "\x1b[2J") {
+		t.Errorf("the screen was not drawn anew after the refusal: %q", tm.output()[before:])
+	}
+	before = len(tm.output())
+	if ln, err := c.Listen("tcp", "127.0.0.1:0"); err == nil {
+		ln.Close()
+		t.Fatal("remote forwarding was accepted")
+	}
+	if err := tm.await(func() bool { return strings.Contains(tm.output()[before:], "\x1b[2J") }, 10*time.Second); err != nil {
+		t.Errorf("the screen was not drawn anew after a remote forward: %v", err)
+	}
+}
+
 // Port forwarding is refused both ways, and so are agent and X11
 // forwarding (subsystems: TestFilesRefused).
 func TestForwardingAndSubsystemsRefused(t *testing.T) {

@@ -20,8 +20,9 @@
 // (sftp), port forwarding either way, agent forwarding or X11. Config.Max
 // sessions at once (the next one is told the class is full); at most 16
 // connections from one address (other than this machine's) without a
-// session yet; a session channel must ask for its shell within
-// Config.SetupTimeout; windows are cut to MaxWidth×MaxHeight; a session's
+// session yet; a client signed in must open its session (ssh -N never
+// does), and the session ask for its shell, within Config.SetupTimeout; a
+// port forward is refused with a line saying so; windows are cut to MaxWidth×MaxHeight; a session's
 // input is rate limited, a session with no input for Config.IdleTimeout is
 // closed, and a client that stops reading is disconnected after
 // Config.WriteTimeout without slowing the others.
@@ -215,10 +216,13 @@ func New(cfg Config) (*Server, error) {
 			srv.ConnCallback = s.trackConn
 			srv.ServerConfigCallback = s.serverConfig
 			// Set explicitly, not left to the library's package-level
-			// defaults: a session channel and nothing else; no global
-			// requests (tcpip-forward), no subsystems (sftp).
-			srv.ChannelHandlers = map[string]ssh.ChannelHandler{"session": s.sessionChannel}
-			srv.RequestHandlers = map[string]ssh.RequestHandler{}
+			// defaults: a session channel and nothing else (a forward is
+			// refused with a line saying so); no global requests
+			// (tcpip-forward is refused), no subsystems (sftp).
+			srv.ChannelHandlers = map[string]ssh.ChannelHandler{"session": s.sessionChannel,
+				"direct-tcpip": s.refuseForward, "direct-streamlocal@openssh.com": s.refuseForward}
+			srv.RequestHandlers = map[string]ssh.RequestHandler{"tcpip-forward": s.refuseRemoteForward,
+				"streamlocal-forward@openssh.com": s.refuseRemoteForward}
 			srv.SubsystemHandlers = map[string]ssh.SubsystemHandler{}
 			srv.SessionRequestCallback = func(_ ssh.Session, kind string) bool { return kind == "shell" }
 			srv.LocalPortForwardingCallback = nil

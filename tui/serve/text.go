@@ -18,6 +18,8 @@ func init() {
 			"A turma está lotada (%d sessões): tente de novo daqui a pouco, ou fale com o professor.",
 			"A turma está lotada (%d sessão): tente de novo daqui a pouco, ou fale com o professor."),
 		locale.Str("The class server is stopping.", "O servidor da turma está parando."),
+		locale.Str("distlab serve forwards no ports (ssh -L, -R, -D): only the course is served here",
+			"o distlab serve não encaminha portas (ssh -L, -R, -D): aqui só o curso é servido"),
 		locale.Str("instructor key: %v", "chave do professor: %v"),
 		locale.Str("instructor", "professor"),
 		locale.Str("instructor key: no public key in the file", "chave do professor: nenhuma chave pública no arquivo"),
