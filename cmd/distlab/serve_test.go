@@ -83,7 +83,9 @@ func TestE2EServe(t *testing.T) {
 		" -o UserKnownHostsFile=" + filepath.Join(dir, "known_hosts") + " -o SendEnv=LANG -o LogLevel=ERROR student@127.0.0.1"
 	en := course(t)
 	tm.start(100, 30, ssh)
-	tm.waitFor("class code / codigo da turma:") // a new key types it once, after the key
+	tm.waitFor("class code / senha da turma:") // a new key types it once, after the key
+	tm.keys("abc-xyz", "Enter")                // a wrong one is said wrong, and asked again
+	tm.waitFor("wrong class code, type it again / senha da turma errada, digite de novo:")
 	tm.keys("abc-def", "Enter")
 	tm.waitFor("What name should the class see?")
 	tm.keys("Ana", "Enter")

@@ -141,15 +141,6 @@ func TestHostKeyKept(t *testing.T) {
 	}
 }
 
-// OpenSSH shows a prompt's non-ASCII bytes as octal escapes ("c\303\263digo").
-func TestCodePromptIsASCII(t *testing.T) {
-	for _, r := range codePrompt {
-		if r > 0x7e {
-			t.Fatalf("the code prompt %q is not ASCII", codePrompt)
-		}
-	}
-}
-
 // The entry's first frame, drawn before the program has delivered the
 // window's size, is already in the middle of the session's window: it was
 // drawn in the top left corner, then moved (seen over OpenSSH).
