@@ -120,7 +120,7 @@ func (o resultsOverlay) update(m *Model, msg tea.Msg) tea.Cmd {
 	if !ok {
 		return nil
 	}
-	ks := m.leadKeys()
+	ks := o.leadKeys(m)
 	switch {
 	case key.Matches(k, ks.Reveal):
 		m.cfg.Hub.Reveal(o.seq)
@@ -232,9 +232,21 @@ func (m *Model) liveQuestion() *present.Question {
 	return pq
 }
 
-func (resultsOverlay) keys(m *Model) []key.Binding {
-	k := m.leadKeys()
+func (o resultsOverlay) keys(m *Model) []key.Binding {
+	k := o.leadKeys(m)
 	return []key.Binding{k.Reveal, k.Stop, k.End}
+}
+
+// leadKeys are the keys that act on the question now: r until the results
+// are shown, s while the answers are open (showing the results closes
+// them too).
+func (o resultsOverlay) leadKeys(m *Model) leadKeys {
+	k := m.leadKeys()
+	q, ok := m.cfg.Hub.Asked()
+	ok = ok && q.Seq == o.seq
+	k.Reveal.SetEnabled(ok && !q.Revealed)
+	k.Stop.SetEnabled(ok && q.Open)
+	return k
 }
 
 func (resultsOverlay) passes(m *Model) []key.Binding {

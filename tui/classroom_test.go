@@ -329,3 +329,43 @@ func TestRevealFromTheConsole(t *testing.T) {
 		t.Fatal("the console's r did not show the results")
 	}
 }
+
+// bar is the app's help bar, its last line.
+func bar(m *Model) string {
+	rows := strings.Split(screen(m), "\n")
+	return rows[len(rows)-1]
+}
+
+// The help bars offer only keys that act now: the instructor's s while the
+// answers are open, r until the results are shown (both stayed after use);
+// a student's ↑/↓ only when the answer is taller than its box (offered
+// when everything fit).
+func TestClassHelpOffersOnlyKeysThatAct(t *testing.T) {
+	hub := class.New(time.Now)
+	teacher := classApp(t, "en", nil, hub)
+	s := classApp(t, "en", hub.Join("a", "Ana"), nil)
+	press(t, teacher, "A", "enter")
+	if b := bar(teacher); !strings.Contains(b, "r show the results") || !strings.Contains(b, "s stop the answers") {
+		t.Fatalf("a question just asked: %q", b)
+	}
+	press(t, teacher, "s")
+	if b := bar(teacher); strings.Contains(b, "s stop") || !strings.Contains(b, "r show the results") {
+		t.Fatalf("answers stopped: %q", b)
+	}
+	news(t, s)
+	press(t, teacher, "r")
+	if b := bar(teacher); strings.Contains(b, "r show") || strings.Contains(b, "s stop") || !strings.Contains(b, "esc end the question") {
+		t.Fatalf("results shown: %q", b)
+	}
+	news(t, s)
+	if _, ok := s.top().(liveOverlay); !ok {
+		t.Fatalf("the student has no question:\n%s", screen(s))
+	}
+	if b := bar(s); strings.Contains(b, "scroll") {
+		t.Errorf("on 100×30 the results fit, yet ↑/↓ is offered: %q\n%s", b, screen(s))
+	}
+	send(t, s, tea.WindowSizeMsg{Width: 60, Height: 16})
+	if b := bar(s); !strings.Contains(b, "↑/↓ scroll") {
+		t.Errorf("on 60×16 the results do not fit, and ↑/↓ is not offered: %q\n%s", b, screen(s))
+	}
+}

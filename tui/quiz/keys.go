@@ -45,6 +45,7 @@ func (m *Model) Help() []key.Binding {
 			return []key.Binding{k.Again, k.Close}
 		}
 		k.Up.SetHelp("↑/↓", m.com.T("scroll"))
+		k.Up.SetEnabled(m.scrolls()) // only when the answer is taller than its box
 		return []key.Binding{k.Up, k.Close}
 	case m.finished:
 		k.Again.SetHelp("r", m.com.T("start over"))
@@ -52,6 +53,7 @@ func (m *Model) Help() []key.Binding {
 		return []key.Binding{k.Again, k.Next, k.Close}
 	case m.answered:
 		k.Up.SetHelp("↑/↓", m.com.T("scroll"))
+		k.Up.SetEnabled(m.scrolls())
 		if m.i+1 >= len(m.lesson.Quiz) {
 			k.Next.SetHelp("enter", m.com.T("score"))
 		}

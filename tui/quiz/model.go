@@ -58,6 +58,9 @@ type Model struct {
 	finished bool   // the score is on screen
 	scroll   int    // first line shown of an answer longer than the box
 	live     *live  // a live question's state (live.go); nil in a quiz
+	// viewW, viewH are the box the quiz was last drawn in (View), for
+	// the help to know whether the answer scrolls.
+	viewW, viewH int
 }
 
 // New is the quiz of lesson l, shuffled with rng.
