@@ -307,6 +307,12 @@ func (s *Server) admit(ss *Session, name string, lang locale.Lang, langChosen bo
 	id := ss.ID
 	if id == "" {
 		id = nameID(nameKey(name))
+		if kept, ok := s.students.name(id); ok {
+			// A student without a key who comes back is the name they
+			// joined with, however they spell it this time ("ANA", "ana"
+			// for "Ana"): the class and their files know them by it.
+			name = kept
+		}
 	}
 	// The instructor claims no name: a student may be called what the
 	// instructor's session is.
