@@ -369,3 +369,44 @@ func TestClassHelpOffersOnlyKeysThatAct(t *testing.T) {
 		t.Errorf("on 60×16 the results do not fit, and ↑/↓ is not offered: %q\n%s", b, screen(s))
 	}
 }
+
+// The roster keeps a blank cell before its right border, on a wide screen
+// and a narrow one, with long places and idle times (the idle column
+// touched the frame); ? over it lists the roster's keys, not the lesson's
+// (n/p, the demos, the quiz act nowhere under it).
+func TestClassRosterMarginAndHelp(t *testing.T) {
+	hub := class.New(func() time.Time { return time.Now().Add(-13*time.Hour - 14*time.Minute - 15*time.Second) }) // idle "13h14m15s"
+	a := hub.Join("a", "Ana Beatriz Nascimento da Silva")
+	a.Report(class.Position{Lesson: "consistency-models-and-cap", Presenting: true, Slide: 12}, 2, 6)
+	b := hub.Join("b", "Bruno")
+	b.Leave()
+	for _, c := range []struct {
+		w    int
+		lang string
+	}{{60, "en"}, {60, "pt-BR"}, {71, "pt-BR"}, {72, "en"}, {80, "pt-BR"}, {100, "en"}, {120, "pt-BR"}} {
+		w := c.w
+		m := New(Config{Load: embedded, Lang: c.lang, Source: "test", Demos: testDemos, Hub: hub})
+		m.com.Tick = holdTicks
+		close(m.classDone)
+		run(t, m, m.Init())
+		send(t, m, tea.WindowSizeMsg{Width: w, Height: 24})
+		press(t, m, "W")
+		for _, l := range strings.Split(screen(m), "\n") {
+			r := []rune(strings.TrimRight(l, " "))
+			if len(r) < 3 || r[len(r)-1] != '┃' || r[0] != '┃' {
+				continue
+			}
+			if r[len(r)-2] != ' ' {
+				t.Errorf("%s, %d columns: a roster row touches the border: %q", c.lang, w, l)
+			}
+		}
+		if c.lang == "en" && w == 100 {
+			press(t, m, "?")
+			s := screen(m)
+			if !strings.Contains(s, "esc/W") || strings.Contains(s, "next/prev lesson") || strings.Contains(s, "open demo") {
+				t.Errorf("? over the roster lists other keys than the roster's:\n%s", s)
+			}
+		}
+		m.Close()
+	}
+}

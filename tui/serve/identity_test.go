@@ -255,3 +255,17 @@ func TestSeveralKeys(t *testing.T) {
 		t.Fatalf("Bia's first key again: asked %d times, id %s, want %s", asked, back.ss.ID, bia.ss.ID)
 	}
 }
+
+// The instructor's own session, quitting, is logged as the instructor's
+// ("the student quit" it said).
+func TestInstructorQuitLogged(t *testing.T) {
+	t.Parallel()
+	prof := newKey(t)
+	ts := startServer(t, "", func(c *Config) { c.Instructors = []string{fingerprint(prof.PublicKey())} })
+	tm, _ := enter(t, ts, keyOnly(prof), "")
+	tm.quit()
+	log := ts.log.String()
+	if !strings.Contains(log, "instructor left after") || !strings.Contains(log, "(the instructor quit)") || strings.Contains(log, "the student quit") {
+		t.Fatalf("the log: %s", log)
+	}
+}
