@@ -101,3 +101,29 @@ func TestEndClassAsksFirst(t *testing.T) {
 		t.Fatal("an instructor's SSH session asked before quitting: only its own session ends")
 	}
 }
+
+// The screen that asks for a bigger terminal says the one key that acts
+// there, q, and what it does: quit, or end the class in distlab serve's
+// own terminal (which still asks first). In both languages.
+func TestTooSmallSaysQ(t *testing.T) {
+	m := newApp(t, embedded, "pt-BR", 50, 12)
+	if s := screen(m); !strings.Contains(s, "q sai") {
+		t.Errorf("the small screen does not say q quits:\n%s", s)
+	}
+	hub := class.New(time.Now)
+	hub.Join("a", "Ana")
+	e := endingApp(t, "en", hub)
+	send(t, e, tea.WindowSizeMsg{Width: 50, Height: 12})
+	if s := screen(e); !strings.Contains(s, "q ends the class") {
+		t.Errorf("the instructor's small screen does not say q ends the class:\n%s", s)
+	}
+	if keyQuits(t, e, "q") {
+		t.Fatal("q on a small screen ended the class without asking")
+	}
+	if s := strings.Join(strings.Fields(screen(e)), " "); !strings.Contains(s, "End the class? y/q end the class · n/esc keep teaching") {
+		t.Errorf("the question is not on the small screen:\n%s", screen(e))
+	}
+	if !keyQuits(t, e, "q") {
+		t.Error("on a small screen q asks before ending the class, and a second q ends it")
+	}
+}

@@ -250,7 +250,7 @@ func (m *Model) View() tea.View {
 // Render is the console's screen as text, exactly width×height.
 func (m *Model) Render() string {
 	if m.width < 30 || m.height < 8 {
-		return common.Fit(m.com.Styles.Enlarge.Render(m.com.T("Please enlarge the terminal")), m.width, m.height)
+		return common.Fit(m.com.Styles.Enlarge.Render(m.com.T("Please enlarge the terminal"))+"\n"+m.com.T("q quits"), m.width, m.height)
 	}
 	body := m.body()
 	if m.keysOn {

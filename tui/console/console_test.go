@@ -117,6 +117,10 @@ func TestConsoleWaits(t *testing.T) {
 	if s := ansi.Strip(m.Render()); !strings.HasPrefix(s, "Please enl") || len(strings.Split(s, "\n")) != 3 {
 		t.Fatalf("tiny:\n%q", s)
 	}
+	m.Update(tea.WindowSizeMsg{Width: 29, Height: 10})
+	if s := ansi.Strip(m.Render()); !strings.Contains(s, "q quits") {
+		t.Fatalf("too small, and q is not said:\n%s", s)
+	}
 }
 
 // The console keeps the roster: who is in the demos, since when, how many

@@ -18,6 +18,7 @@ func init() {
 		locale.Str("Last slide.", "Último slide."),
 		locale.Str("Next: %s", "Próximo: %s"),
 		locale.Str("Please enlarge the terminal", "Aumente o terminal"),
+		locale.Str("q quits", "q sai"), // as the app says it (tui/text.go)
 		locale.Str("%s %s joined %s", "%s %s entrou em %s"),
 		locale.Str("%s %s left %s", "%s %s saiu de %s"),
 		locale.Plural("Students in the demos: %d", "Students in the demos: %d", "Alunos nas demonstrações: %d", "Alunos nas demonstrações: %d"),
