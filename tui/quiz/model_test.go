@@ -293,3 +293,19 @@ func TestLiveNumberIsBounded(t *testing.T) {
 		}
 	}
 }
+
+// The key that chooses an option is named in the reader's language:
+// "espaço/a-z", not "space/a-z", in Portuguese.
+func TestChooseKeyNamedInTheLanguage(t *testing.T) {
+	for lang, want := range map[locale.Lang]string{locale.English: "space/a-z", locale.Portuguese: "espaço/a-z"} {
+		m := newModel(lang)
+		m.ask(1) // a question of options
+		found := false
+		for _, b := range m.Help() {
+			found = found || b.Help().Key == want
+		}
+		if !found {
+			t.Errorf("%s: no %q in the help", lang, want)
+		}
+	}
+}
