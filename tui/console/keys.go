@@ -56,12 +56,12 @@ type barKeys struct {
 }
 
 func (b barKeys) ShortHelp() []key.Binding {
-	k, t := b.k, b.com.T
+	k, c := b.k, b.com
 	if k.Close.Enabled() { // the ? screen: how to leave it
 		return []key.Binding{k.Close, k.Quit}
 	}
-	return []key.Binding{k.Reveal, short(k.Next, "", t("forward")), short(k.Prev, "←", t("back")), k.NotesDown, k.NotesUp,
-		k.Help, k.Quit, short(k.Blank, "b", t("black")), short(k.White, "", t("white")), short(k.Demo, "", t("demo"))}
+	return []key.Binding{k.Reveal, short(k.Next, "", c.T("forward")), short(k.Prev, "←", c.T("back")), k.NotesDown, k.NotesUp,
+		k.Help, k.Quit, short(k.Blank, "b", c.T("black")), short(k.White, "", c.T("white")), short(k.Demo, "", c.T("demo"))}
 }
 
 func (b barKeys) FullHelp() [][]key.Binding { return [][]key.Binding{b.ShortHelp()} }

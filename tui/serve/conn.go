@@ -165,14 +165,15 @@ func (s *Server) refuseForward(_ *ssh.Server, _ *gossh.ServerConn, nc gossh.NewC
 		getenv = tc.getenv
 	}
 	lang, _ := langOf(getenv)
-	_ = nc.Reject(gossh.Prohibited, locale.For(lang).T(noForwards))
+	_ = nc.Reject(gossh.Prohibited, locale.For(lang).T("distlab serve forwards no ports (ssh -L, -R, -D): only the course is served here"))
 	if tc != nil {
 		tc.repaint(noForwards)
 	}
 }
 
 // noForwards is what a client asking for a forward is told, in the
-// client's words and, once the app draws again, in its status line.
+// client's words (refuseForward's literal, which the text checks find)
+// and, once the app draws again, in its status line.
 const noForwards = "distlab serve forwards no ports (ssh -L, -R, -D): only the course is served here"
 
 // refuseRemoteForward turns down a remote forward (ssh -R), then has the
