@@ -53,6 +53,7 @@ type trackedConn struct {
 	w, h int               // the window size last sent
 	env  map[string]string // the locale variables the client sent
 	sess *Session          // the session running on it, once its handler runs
+	ch   *channel          // its session channel, once accepted
 	idle *time.Timer       // no input for IdleTimeout; armed once the session channel is open
 }
 
@@ -288,7 +289,11 @@ func (nc *newChannel) Accept() (gossh.Channel, <-chan *gossh.Request, error) {
 	}
 	out := make(chan *gossh.Request)
 	nc.tc.s.filters.Go(func() { nc.tc.filter(ch, reqs, out) })
-	return &channel{Channel: ch, tc: nc.tc}, out, nil
+	c := &channel{Channel: ch, tc: nc.tc}
+	nc.tc.mu.Lock()
+	nc.tc.ch = c
+	nc.tc.mu.Unlock()
+	return c, out, nil
 }
 
 // Limits on what a client may set in its session's environment.
@@ -423,6 +428,12 @@ type channel struct {
 	gossh.Channel
 	tc  *trackedConn
 	wmu sync.Mutex // x/crypto's channel takes one writer at a time
+
+	// writing counts the writes under way, and writes those done: the
+	// handler waits for the library's copy of the PTY to be quiet (settle)
+	// before the session ends, or its last bytes are lost.
+	writing atomic.Int32
+	writes  atomic.Int64
 }
 
 // Write writes p, after any other writer's write. Two write: the
@@ -430,9 +441,28 @@ type channel struct {
 // program (say); at once, the race detector caught them sharing the
 // channel's packet buffer.
 func (c *channel) Write(p []byte) (int, error) {
+	c.writing.Add(1)
+	defer func() { c.writes.Add(1); c.writing.Add(-1) }()
 	c.wmu.Lock()
 	defer c.wmu.Unlock()
 	return c.Channel.Write(p)
+}
+
+// settle waits, at most until deadline, for the channel to have no write
+// under way and none for quiet: the library's copy of the PTY has written
+// what it read.
+func (c *channel) settle(quiet time.Duration, deadline time.Time) bool {
+	last, since := c.writes.Load(), time.Now()
+	for time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+		switch n := c.writes.Load(); {
+		case n != last || c.writing.Load() > 0:
+			last, since = n, time.Now()
+		case time.Since(since) >= quiet:
+			return true
+		}
+	}
+	return false
 }
 
 // Read reads at most a burst of input, then holds it back as long as the

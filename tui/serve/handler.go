@@ -155,11 +155,6 @@ func (s *Server) handle(sess ssh.Session) {
 	close(ss.done)
 	told := false
 	if why != endStuck && why != endFlood {
-		// After what the program wrote, which is still on its way through
-		// the PTY: the library does not wait for its copy when the handler
-		// returns.
-		drain(pty.Master, 2*time.Second)
-		t := time.AfterFunc(s.cfg.WriteTimeout, func() { _ = tc.Close() })
 		line := goodbye(locale.For(ss.Lang), why, app != nil, saveErr)
 		if killed {
 			// A program stopped (it did not quit in time) could not put
@@ -167,12 +162,37 @@ func (s *Server) handle(sess ssh.Session) {
 			// screen, and the student's shell after it.
 			line = restoreTerminal + line
 		}
-		told = sayErr(sess, line) == nil
-		t.Stop()
+		told = s.sayLast(tc, pty.Slave.Name(), pty.Master, line)
 	}
 	if why == endStopped {
 		s.noteStopped(ss.Name, told, app != nil, saveErr)
 	}
+}
+
+// sayLast writes the goodbye line through the PTY, after what the program
+// wrote (leaving the alt screen, among others), so that it cannot overtake
+// it: written straight to the channel it did, under load, and the
+// library's copy of the PTY, cut off when the handler returned, lost the
+// rest. It then waits for the PTY to be empty and the copy to have written
+// it all, at most WriteTimeout, and reports whether it did.
+func (s *Server) sayLast(tc *trackedConn, slaveName string, master *os.File, line string) bool {
+	deadline := time.Now().Add(s.cfg.WriteTimeout)
+	// Opened anew: the program's files may be closed (a stopped program
+	// closes its input) or dead (output.kill).
+	slave, err := os.OpenFile(slaveName, os.O_WRONLY|syscall.O_NOCTTY, 0)
+	if err != nil {
+		return false
+	}
+	defer slave.Close()
+	_ = slave.SetWriteDeadline(deadline) // a client that stopped reading holds nobody
+	if _, err := io.WriteString(slave, line+"\r\n"); err != nil {
+		return false
+	}
+	drain(master, time.Until(deadline))
+	tc.mu.Lock()
+	ch := tc.ch
+	tc.mu.Unlock()
+	return ch == nil || ch.settle(50*time.Millisecond, deadline)
 }
 
 // restoreTerminal puts a terminal a program left in its own modes back as

@@ -136,8 +136,8 @@ func TestForwardRefusedClearly(t *testing.T) {
 		t.Fatalf("a local forward: %v, want it prohibited with the words in the student's language", err)
 	}
 	tm.waitFor("o distlab serve não encaminha portas")
-	if !strings.Contains(tm.output()[before:], "\x1b[2J") {
-		t.Errorf("the screen was not drawn anew after the refusal: %q", tm.output()[before:])
+	if err := tm.await(func() bool { return strings.Contains(tm.output()[before:], "\x1b[2J") }, 10*time.Second); err != nil {
+		t.Errorf("the screen was not drawn anew after the refusal: %v: %q", err, tm.output()[before:])
 	}
 	before = len(tm.output())
 	if ln, err := c.Listen("tcp", "127.0.0.1:0"); err == nil {
