@@ -5,7 +5,6 @@ import (
 
 	"distlab/lessons"
 	"distlab/tui/common"
-	"distlab/tui/keys"
 	"distlab/tui/theme"
 )
 
@@ -82,7 +81,7 @@ func (m *Model) switchLang() tea.Cmd {
 }
 
 func (m *Model) relabel() {
-	m.keys = keys.DefaultGlobal(m.com.Printer)
+	m.keys = m.globalKeys()
 	m.list.Relabel()
 	m.relabelQuiz()
 	for _, s := range m.slots {

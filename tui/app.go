@@ -74,6 +74,10 @@ type Config struct {
 	// it (every control), a student's has a seat in it under their name.
 	// nil outside a served class; the server closes it.
 	SharedChat *chat.Share
+	// EndsClass says quitting this app ends the served class (the
+	// instructor's app in distlab serve's own terminal): q asks first,
+	// saying how many students are connected.
+	EndsClass bool
 	// Served says the app runs in a session of distlab serve, on the
 	// server's machine, not the student's: demos refuse what would start
 	// processes there (the scale demo's real workers).
@@ -88,6 +92,8 @@ type Model struct {
 	cfg    Config
 	course *lessons.Catalog
 	com    *common.Common
+
+	closed chan struct{} // a served app's: closed by Close, ends its pending ticks
 
 	// A served class (classroom.go).
 	classDone chan struct{} // closed by Close: ends the wait on the class
@@ -154,13 +160,22 @@ func New(cfg Config) *Model {
 		cfg.DemoHost = "127.0.0.1"
 	}
 	com := &common.Common{Styles: theme.New(cfg.Theme), Tick: tea.Tick}
+	var closed chan struct{}
+	if cfg.Served {
+		// Many sessions come and go on one server: a tick still pending
+		// (a status line's timeout) ends with its session's app, not
+		// seconds after.
+		closed = make(chan struct{})
+		com.Tick = tickUntil(closed)
+	}
 	com.SetLang(locale.Match(cfg.Lang))
 	m := &Model{
-		cfg: cfg, com: com,
-		keys: keys.DefaultGlobal(com.Printer), help: help.New(),
+		cfg: cfg, com: com, closed: closed,
+		help: help.New(),
 		list: catalog.New(com), reader: reader.New(com),
 		state: cfg.State.Clone(), split: 0.5, before: cfg.Theme,
 	}
+	m.keys = m.globalKeys()
 	m.slots = []*slot{{kind: readerSlot, pane: m.reader, id: m.newID()}}
 	m.help.Styles = com.Styles.Help
 	m.joinClass()
@@ -234,6 +249,13 @@ func (m *Model) State() progress.State {
 // Close releases every pane's resources and returns when they are gone;
 // call it when the program ends.
 func (m *Model) Close() {
+	if m.closed != nil {
+		select {
+		case <-m.closed:
+		default:
+			close(m.closed)
+		}
+	}
 	if m.classDone != nil {
 		select {
 		case <-m.classDone:

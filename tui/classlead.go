@@ -120,7 +120,7 @@ func (o resultsOverlay) update(m *Model, msg tea.Msg) tea.Cmd {
 	if !ok {
 		return nil
 	}
-	ks := m.leadKeys()
+	ks := o.leadKeys(m)
 	switch {
 	case key.Matches(k, ks.Reveal):
 		m.cfg.Hub.Reveal(o.seq)
@@ -232,9 +232,21 @@ func (m *Model) liveQuestion() *present.Question {
 	return pq
 }
 
-func (resultsOverlay) keys(m *Model) []key.Binding {
-	k := m.leadKeys()
+func (o resultsOverlay) keys(m *Model) []key.Binding {
+	k := o.leadKeys(m)
 	return []key.Binding{k.Reveal, k.Stop, k.End}
+}
+
+// leadKeys are the keys that act on the question now: r until the results
+// are shown, s while the answers are open (showing the results closes
+// them too).
+func (o resultsOverlay) leadKeys(m *Model) leadKeys {
+	k := m.leadKeys()
+	q, ok := m.cfg.Hub.Asked()
+	ok = ok && q.Seq == o.seq
+	k.Reveal.SetEnabled(ok && !q.Revealed)
+	k.Stop.SetEnabled(ok && q.Open)
+	return k
 }
 
 func (resultsOverlay) passes(m *Model) []key.Binding {
@@ -270,9 +282,11 @@ func (rosterOverlay) draw(m *Model, work Rect) (string, Rect) {
 	if !wide {
 		nameW, idleW = 16, 9
 	}
-	whereW := max(w-1-nameW-idleW, 12)
+	// One cell each side: the leading space, and a trailing one before
+	// the frame (the idle column touched it).
+	whereW := max(w-2-nameW-idleW, 12)
 	if wide {
-		whereW = max(w-1-nameW-followW-quizW-idleW, 12)
+		whereW = max(w-2-nameW-followW-quizW-idleW, 12)
 	}
 	row := func(name, where, follow, quiz, idle string) string {
 		line := " " + cell(name, nameW) + cell(where, whereW)
@@ -281,7 +295,7 @@ func (rosterOverlay) draw(m *Model, work Rect) (string, Rect) {
 		}
 		return line + idle
 	}
-	lines := []string{"", st.Status.Render(row(m.com.T("student"), m.com.T("where"), m.com.T("following"), m.com.T("quiz"), m.com.T("idle")))}
+	lines := []string{"", st.Status.Render(common.Ellipsis(row(m.com.T("student"), m.com.T("where"), m.com.T("following"), m.com.T("quiz"), m.com.T("idle")), w-1))}
 	for _, s := range roster {
 		where := "—"
 		if l, ok := m.course.Find(m.lang(), s.At.Lesson); ok {
@@ -302,7 +316,7 @@ func (rosterOverlay) draw(m *Model, work Rect) (string, Rect) {
 		if s.Sessions == 0 {
 			idle = m.com.T("left")
 		}
-		lines = append(lines, common.Ellipsis(row(chat.Clean(s.Name), where, " "+follow, quiz, idle), w))
+		lines = append(lines, common.Ellipsis(row(chat.Clean(s.Name), where, " "+follow, quiz, idle), w-1))
 	}
 	if len(roster) == 0 {
 		lines = append(lines, " "+st.Status.Render(m.com.T("Nobody has joined yet.")))

@@ -176,7 +176,11 @@ func (o liveOverlay) draw(m *Model, work Rect) (string, Rect) {
 	return common.Frame(m.com.Styles, o.q.Title(), o.q.View(work.W-2, work.H-2), work.W, work.H, true), work
 }
 
-func (o liveOverlay) keys(*Model) []key.Binding { return o.q.Help() }
+func (o liveOverlay) keys(m *Model) []key.Binding {
+	r := quizRect(m, m.layout.Work)
+	o.q.SetBox(r.W-2, r.H-2) // the help bar is drawn before the box: whether the answer scrolls
+	return o.q.Help()
+}
 
 func (o liveOverlay) passes(m *Model) []key.Binding {
 	if o.q.Capturing() {
@@ -255,4 +259,14 @@ func (m *Model) liveAnswered(msg quiz.LiveAnsweredMsg) tea.Cmd {
 		}
 	}
 	return nil
+}
+
+// NoticeMsg shows a line in the status line, a warning if Warn: Format is
+// a registered message's English text, said in the app's language of the
+// moment (the server's word to a served session, such as a refused port
+// forward).
+type NoticeMsg struct {
+	Format string
+	Args   []any
+	Warn   bool
 }

@@ -329,3 +329,84 @@ func TestRevealFromTheConsole(t *testing.T) {
 		t.Fatal("the console's r did not show the results")
 	}
 }
+
+// bar is the app's help bar, its last line.
+func bar(m *Model) string {
+	rows := strings.Split(screen(m), "\n")
+	return rows[len(rows)-1]
+}
+
+// The help bars offer only keys that act now: the instructor's s while the
+// answers are open, r until the results are shown (both stayed after use);
+// a student's ↑/↓ only when the answer is taller than its box (offered
+// when everything fit).
+func TestClassHelpOffersOnlyKeysThatAct(t *testing.T) {
+	hub := class.New(time.Now)
+	teacher := classApp(t, "en", nil, hub)
+	s := classApp(t, "en", hub.Join("a", "Ana"), nil)
+	press(t, teacher, "A", "enter")
+	if b := bar(teacher); !strings.Contains(b, "r show the results") || !strings.Contains(b, "s stop the answers") {
+		t.Fatalf("a question just asked: %q", b)
+	}
+	press(t, teacher, "s")
+	if b := bar(teacher); strings.Contains(b, "s stop") || !strings.Contains(b, "r show the results") {
+		t.Fatalf("answers stopped: %q", b)
+	}
+	news(t, s)
+	press(t, teacher, "r")
+	if b := bar(teacher); strings.Contains(b, "r show") || strings.Contains(b, "s stop") || !strings.Contains(b, "esc end the question") {
+		t.Fatalf("results shown: %q", b)
+	}
+	news(t, s)
+	if _, ok := s.top().(liveOverlay); !ok {
+		t.Fatalf("the student has no question:\n%s", screen(s))
+	}
+	if b := bar(s); strings.Contains(b, "scroll") {
+		t.Errorf("on 100×30 the results fit, yet ↑/↓ is offered: %q\n%s", b, screen(s))
+	}
+	send(t, s, tea.WindowSizeMsg{Width: 60, Height: 16})
+	if b := bar(s); !strings.Contains(b, "↑/↓ scroll") {
+		t.Errorf("on 60×16 the results do not fit, and ↑/↓ is not offered: %q\n%s", b, screen(s))
+	}
+}
+
+// The roster keeps a blank cell before its right border, on a wide screen
+// and a narrow one, with long places and idle times (the idle column
+// touched the frame); ? over it lists the roster's keys, not the lesson's
+// (n/p, the demos, the quiz act nowhere under it).
+func TestClassRosterMarginAndHelp(t *testing.T) {
+	hub := class.New(func() time.Time { return time.Now().Add(-13*time.Hour - 14*time.Minute - 15*time.Second) }) // idle "13h14m15s"
+	a := hub.Join("a", "Ana Beatriz Nascimento da Silva")
+	a.Report(class.Position{Lesson: "consistency-models-and-cap", Presenting: true, Slide: 12}, 2, 6)
+	b := hub.Join("b", "Bruno")
+	b.Leave()
+	for _, c := range []struct {
+		w    int
+		lang string
+	}{{60, "en"}, {60, "pt-BR"}, {71, "pt-BR"}, {72, "en"}, {80, "pt-BR"}, {100, "en"}, {120, "pt-BR"}} {
+		w := c.w
+		m := New(Config{Load: embedded, Lang: c.lang, Source: "test", Demos: testDemos, Hub: hub})
+		m.com.Tick = holdTicks
+		close(m.classDone)
+		run(t, m, m.Init())
+		send(t, m, tea.WindowSizeMsg{Width: w, Height: 24})
+		press(t, m, "W")
+		for _, l := range strings.Split(screen(m), "\n") {
+			r := []rune(strings.TrimRight(l, " "))
+			if len(r) < 3 || r[len(r)-1] != '┃' || r[0] != '┃' {
+				continue
+			}
+			if r[len(r)-2] != ' ' {
+				t.Errorf("%s, %d columns: a roster row touches the border: %q", c.lang, w, l)
+			}
+		}
+		if c.lang == "en" && w == 100 {
+			press(t, m, "?")
+			s := screen(m)
+			if !strings.Contains(s, "esc/W") || strings.Contains(s, "next/prev lesson") || strings.Contains(s, "open demo") {
+				t.Errorf("? over the roster lists other keys than the roster's:\n%s", s)
+			}
+		}
+		m.Close()
+	}
+}

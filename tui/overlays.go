@@ -3,6 +3,7 @@ package tui
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -154,7 +155,7 @@ func helpColumns(m *Model, w int) string {
 	h.SetWidth(0)
 	var rows, row []string
 	used := 0
-	for _, col := range m.baseKeys().FullHelp() {
+	for _, col := range m.keysBeneathHelp().FullHelp() {
 		block := h.FullHelpView([][]key.Binding{col})
 		if strings.TrimSpace(ansi.Strip(block)) == "" {
 			continue // every key of the column is off here
@@ -174,6 +175,21 @@ func helpColumns(m *Model, w int) string {
 		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
 	}
 	return strings.Join(rows, "\n\n")
+}
+
+// keysBeneathHelp are the keys of what the help overlay is over: the
+// overlay beneath it (the roster, a live question: their own keys and the
+// app's that pass through them), or the workspace's. It listed the
+// lesson's keys over the roster, where none of them acts.
+func (m *Model) keysBeneathHelp() help.KeyMap {
+	for i := len(m.overlays) - 1; i >= 0; i-- {
+		o := m.overlays[i]
+		if _, isHelp := o.(helpOverlay); isHelp {
+			continue
+		}
+		return overlayKeys{own: o.keys(m), passes: o.passes(m)}
+	}
+	return m.baseKeys()
 }
 
 func indent(lines []string, by string) []string {

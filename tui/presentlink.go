@@ -168,7 +168,7 @@ func (m *Model) fromConsole(msg consoleMsg) tea.Cmd {
 		m.slots[0].dirty()
 	case present.Blank, present.White:
 		closeOverlays[blankOverlay](m)
-		cmd = m.blank(msg.cmd.Op == present.White)
+		cmd = m.blank(op == present.White) // op, not the toggle the console sent
 	case present.Unblank:
 		cmd = closeOverlays[blankOverlay](m)
 	case present.Reveal:
@@ -199,7 +199,7 @@ func (m *Model) publish() {
 // consoleState is what the projector shows, for the console.
 func (m *Model) consoleState() present.State {
 	blank, white := m.Blanked()
-	st := present.State{Presenting: true, Since: m.presentSince,
+	st := present.State{Presenting: true, Since: m.presentSince, Lang: m.lang(),
 		Lesson: m.reader.Lesson().Title, Blank: blank, White: white, Question: m.liveQuestion()}
 	i, n := m.reader.Slide()
 	s, ok := m.reader.CurrentSlide()
@@ -224,7 +224,7 @@ func (m *Model) consoleState() present.State {
 }
 
 func statesEqual(a, b present.State) bool {
-	return a.Presenting == b.Presenting && a.Since.Equal(b.Since) && a.Lesson == b.Lesson &&
+	return a.Presenting == b.Presenting && a.Since.Equal(b.Since) && a.Lesson == b.Lesson && a.Lang == b.Lang &&
 		a.Slide == b.Slide && a.Slides == b.Slides && a.Title == b.Title && slices.Equal(a.Notes, b.Notes) &&
 		a.Demo == b.Demo && a.Next == b.Next && slices.Equal(a.NextBody, b.NextBody) &&
 		a.Blank == b.Blank && a.White == b.White && slices.EqualFunc(a.Roster, b.Roster, func(x, y present.Student) bool {

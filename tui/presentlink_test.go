@@ -43,6 +43,12 @@ func TestConsoleCommands(t *testing.T) {
 		t.Fatalf("next on a blank screen: blank %v, slide %d", b, slide()+1)
 	}
 	do(present.WhiteToggle)
+	if b, w := m.Blanked(); !b || !w { // the console's w: it was black
+		t.Fatalf("white-toggle: blank %v, white %v; want a white screen", b, w)
+	}
+	if st := m.consoleState(); !st.Blank || !st.White {
+		t.Fatalf("the console is told blank %v, white %v; want white", st.Blank, st.White)
+	}
 	do(present.WhiteToggle)
 	if b, _ := m.Blanked(); b {
 		t.Fatal("white-toggle twice left the screen blank")

@@ -24,7 +24,11 @@ func (o quizOverlay) draw(m *Model, work Rect) (string, Rect) {
 	return common.Frame(m.com.Styles, o.q.Title(), body, work.W, work.H, true), work
 }
 
-func (o quizOverlay) keys(*Model) []key.Binding { return o.q.Help() }
+func (o quizOverlay) keys(m *Model) []key.Binding {
+	r := quizRect(m, m.layout.Work)
+	o.q.SetBox(r.W-2, r.H-2) // the help bar is drawn before the box: whether the answer scrolls
+	return o.q.Help()
+}
 
 // passes: while a number is typed, every key is the field's.
 func (o quizOverlay) passes(m *Model) []key.Binding {

@@ -43,6 +43,8 @@ func init() {
 		locale.Str("Next: the quiz of “%s” (Q in the lesson).", "Próximo passo: o questionário de “%s” (Q na lição)."),
 		locale.Str("Next: the challenges of “%s” (C in its demo).", "Próximo passo: os desafios de “%s” (C na demonstração)."),
 		locale.Str("Please enlarge the terminal\nto at least %d×%d (now %d×%d).", "Aumente o terminal\npara pelo menos %d×%d (agora %d×%d)."),
+		locale.Str("q quits", "q sai"),
+		locale.Str("q ends the class", "q encerra a aula"),
 		locale.Str("this lesson has no %s version", "esta lição não tem versão em %s"),
 		locale.Str("this lesson no longer loads from its file: press ! to see why", "esta lição não carrega mais do arquivo: tecle ! para ver o motivo"),
 		locale.Str("lessons reloaded from %s", "lições recarregadas de %s"),

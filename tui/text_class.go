@@ -35,6 +35,14 @@ func init() {
 		locale.Str("cancel", "cancelar"),
 		locale.Str("Join the course", "Entre no curso"),
 		locale.Str("no SSH key? the class code is", "sem chave SSH? o código da turma é"),
+		locale.Str("End the class?", "Encerrar a aula?"),
+		locale.Str("Nobody is connected.", "Ninguém está conectado."),
+		locale.Plural("%d students are connected: each is told the class ended, and their progress saved.",
+			"%d student is connected: they are told the class ended, and their progress saved.",
+			"%d alunos estão conectados: cada um é avisado do fim da aula, e o progresso salvo.",
+			"%d aluno está conectado: ele é avisado do fim da aula, e o progresso salvo."),
+		locale.Str("end the class", "encerrar a aula"),
+		locale.Str("keep teaching", "continuar a aula"),
 		locale.Plural("in the course: %d students", "in the course: %d student", "no curso: %d alunos", "no curso: %d aluno"),
 	)
 }

@@ -99,6 +99,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.liveAnswered(msg)
 	case classMsg:
 		return m.classChanged()
+	case NoticeMsg:
+		return m.setStatus(msg.Warn, msg.Format, msg.Args...)
 	case demo.ChallengeMetMsg:
 		return m.challengeMet(msg)
 	case reloadMsg:
@@ -194,12 +196,15 @@ func (m *Model) onLesson() bool {
 }
 
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	if _, asking := m.top().(endClassOverlay); asking {
+		return m.top().update(m, msg) // also on a screen too small: it is the question
+	}
 	if key.Matches(msg, m.keys.ForceQuit) {
-		return m.quit()
+		return m.askQuit()
 	}
 	if m.Mode() == TooSmall { // nothing to act on is in view; a field that types keeps q
 		if key.Matches(msg, m.keys.Quit) && m.top() == nil && !m.capturing() {
-			return m.quit()
+			return m.askQuit()
 		}
 		return nil
 	}
@@ -248,7 +253,7 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Quit):
-		return m.quit(), true
+		return m.askQuit(), true
 	case key.Matches(msg, k.Help):
 		if hasOverlay[helpOverlay](m) {
 			return closeOverlays[helpOverlay](m), true

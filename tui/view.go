@@ -253,6 +253,16 @@ func (m *Model) statusLine() string {
 // tooSmall asks for a bigger terminal, centered, in whatever room there is.
 func (m *Model) tooSmall() string {
 	msg := m.com.T("Please enlarge the terminal\nto at least %d×%d (now %d×%d).", MinWidth, MinHeight, m.width, m.height)
+	// The one key that acts here, said: nothing else on screen tells.
+	switch {
+	case hasOverlay[endClassOverlay](m): // q was pressed: the question, in what room there is
+		k := m.endKeys()
+		msg += "\n" + m.com.T("End the class?") + " " + k.End.Help().Key + " " + k.End.Help().Desc + " · " + k.Stay.Help().Key + " " + k.Stay.Help().Desc
+	case m.cfg.EndsClass:
+		msg += "\n" + m.com.T("q ends the class")
+	default:
+		msg += "\n" + m.com.T("q quits")
+	}
 	var lines []string
 	for _, l := range strings.Split(msg, "\n") {
 		for _, w := range strings.Split(ansi.Wordwrap(l, m.width, " "), "\n") {

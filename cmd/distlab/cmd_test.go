@@ -322,3 +322,24 @@ func TestLessonShowPlainHasNoMarks(t *testing.T) {
 		}
 	}
 }
+
+// distlab console --help names every key of the console, in both
+// languages: r, g/G, ↑/↓ and ? were missing.
+func TestConsoleHelpNamesEveryKey(t *testing.T) {
+	t.Parallel()
+	for lang, wants := range map[string][]string{
+		"en":    {"→/space next", "←/backspace previous", "g/home first", "G/end last", "b blank", "w white", "d the slide's demo", "r a live question's results", "↑/↓ scroll long notes", "? lists every key", "q quits"},
+		"pt-BR": {"→/espaço avança", "←/backspace volta", "g/home vai ao primeiro", "G/end ao último", "b apaga", "w deixa", "d abre", "r mostra à turma", "↑/↓ rolam", "? lista todas as teclas", "q sai"},
+	} {
+		out, _, err := execute(t, "console", "--help", "--lang", lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		flat := strings.Join(strings.Fields(out), " ")
+		for _, w := range wants {
+			if !strings.Contains(flat, w) {
+				t.Errorf("%s: console --help lacks %q:\n%s", lang, w, out)
+			}
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"os"
 	"path/filepath"
@@ -103,12 +104,12 @@ func newServeCmd(g *globals) *cobra.Command {
 				go func() { served <- s.Serve(ctx) }()
 				appErr := runApp(ctx, g, startFlags{configure: func(c *tui.Config) {
 					c.Hub, c.JoinSSH, c.JoinCode = hub, joins[0], s.Code()
+					c.EndsClass = true // q asks first: it sends every student away
 					c.SharedChat = &chat.Share{Class: cls, Owner: true}
 				}})
 				cancel()
-				serveErr := <-served
-				fmt.Fprintln(out, p.T("stopped: every session was told, and its progress saved"))
-				return errors.Join(appErr, serveErr)
+				serveErr := <-served // once every session is told, saved and logged
+				return errors.Join(appErr, serveErr, stopped(g, out, s.Stopped()))
 			}
 			fmt.Fprintln(out, p.T("distlab serve listening on %s; students join with:", s.Addr()))
 			for _, a := range joins {
@@ -120,9 +121,8 @@ func newServeCmd(g *globals) *cobra.Command {
 			if tty {
 				joinBanner(out, joins[0])
 			}
-			err = s.Serve(ctx)
-			fmt.Fprintln(out, p.T("stopped: every session was told, and its progress saved"))
-			return err
+			err = s.Serve(ctx) // returns once every session is told, saved and logged
+			return errors.Join(err, stopped(g, out, s.Stopped()))
 		},
 	}
 	f := cmd.Flags()
@@ -133,6 +133,18 @@ func newServeCmd(g *globals) *cobra.Command {
 	f.StringVar(&instructorKey, "instructor-key", "", p.T("a `file` of public keys (authorized_keys form): a session with one of them gets the instructor's app, and no class code"))
 	f.BoolVar(&headless, "headless", false, p.T("only serve: no instructor's app in this terminal (the default when it is no terminal)"))
 	return cmd
+}
+
+// stopped prints what the server's stop did to the sessions, and fails
+// when a student's progress could not be saved.
+func stopped(g *globals, out io.Writer, r serve.StopReport) error {
+	for _, l := range r.Lines(g.p) {
+		fmt.Fprintln(out, l)
+	}
+	if len(r.Failed) > 0 {
+		return g.errorf("the progress of %d students was not saved", len(r.Failed))
+	}
+	return nil
 }
 
 // sshCommand is the command a student types to reach addr.

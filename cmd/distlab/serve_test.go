@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -82,7 +83,9 @@ func TestE2EServe(t *testing.T) {
 		" -o UserKnownHostsFile=" + filepath.Join(dir, "known_hosts") + " -o SendEnv=LANG -o LogLevel=ERROR student@127.0.0.1"
 	en := course(t)
 	tm.start(100, 30, ssh)
-	tm.waitFor("class code / codigo da turma:") // a new key types it once, after the key
+	tm.waitFor("class code / senha da turma:") // a new key types it once, after the key
+	tm.keys("abc-xyz", "Enter")                // a wrong one is said wrong, and asked again
+	tm.waitFor("wrong class code, type it again / senha da turma errada, digite de novo:")
 	tm.keys("abc-def", "Enter")
 	tm.waitFor("What name should the class see?")
 	tm.keys("Ana", "Enter")
@@ -92,20 +95,39 @@ func TestE2EServe(t *testing.T) {
 	tm.keys("q")
 	tm.waitExit()
 
-	tm.start(100, 30, ssh)
+	// Connected again, the student stays while the server is stopped
+	// (SIGTERM, as ctrl+c): they read the goodbye on their own screen
+	// (the app's alt screen left), their shell gets the terminal back, and
+	// the server says how many sessions it told and saved only after.
+	tm.start(100, 30, "sh -c '"+ssh+"; echo ssh ended; sleep 60'")
 	tm.waitFor("? help", "2. "+en[1].Title)
 	if s := tm.screen(); strings.Contains(s, "What name") || strings.Contains(s, "class code") {
 		t.Fatalf("asked the name or the code again:\n%s", s)
 	}
-	tm.keys("q")
-	tm.waitExit()
+	tm.keys("n")
+	tm.waitFor("3. " + en[2].Title)
 
-	if err := srv.Process.Signal(syscall.SIGINT); err != nil {
+	if err := srv.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
-	waitLine(t, lines, "stopped: every session was told")
+	waitLine(t, lines, "stopped: 1 session was told the class ended; the progress of 1 student is saved")
 	if err := srv.Wait(); err != nil {
 		t.Fatalf("the server ended with %v", err)
+	}
+	screen := tm.waitFor("The class server is stopping. Your progress is saved", "ssh ended")
+	if strings.Contains(screen, "? help") {
+		t.Fatalf("the student's terminal was left on the app's screen:\n%s", screen)
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, "config", "distlab", "students", ".state-*")); len(left) > 0 {
+		t.Fatalf("a save was cut short: %v", left)
+	}
+	states, _ := filepath.Glob(filepath.Join(dir, "config", "distlab", "students", "k*[0-9a-f].json"))
+	states = slices.DeleteFunc(states, func(s string) bool { return strings.HasSuffix(s, ".name.json") })
+	if len(states) != 1 {
+		t.Fatalf("progress files %v", states)
+	}
+	if b, _ := os.ReadFile(states[0]); !strings.Contains(string(b), `"last_lesson":"`+en[2].ID+`"`) {
+		t.Fatalf("the last lesson was not saved on stop: %s", b)
 	}
 	names, _ := filepath.Glob(filepath.Join(dir, "config", "distlab", "students", "k*.name.json"))
 	if len(names) != 1 {

@@ -117,13 +117,17 @@ func init() {
 		locale.Str("The presenter's console, for a second screen: notes, next slide, time; drives the projection",
 			"O console do apresentador, para uma segunda tela: notas, próximo slide, tempo; conduz a projeção"),
 		locale.Str("Attach to the distlab presenting on this machine (P, or distlab --presenter) and show the\n"+
-			"current slide's speaker notes, the next slide, slide n/N, the time presenting and the clock.\n"+
-			"Its keys drive the projection: →/space next, ←/backspace previous, b blank, w white, d the\n"+
-			"slide's demo. Run it in a second terminal, on the laptop's own screen.",
+			"current slide's speaker notes, the next slide, slide n/N, the time presenting and the clock,\n"+
+			"in the app's language. Its keys drive the projection: →/space next, ←/backspace previous,\n"+
+			"g/home first, G/end last, b blank, w white, d the slide's demo, r a live question's results\n"+
+			"to the class; ↑/↓ scroll long notes, ? lists every key, q quits. Run it in a second\n"+
+			"terminal, on the laptop's own screen.",
 			"Conecta-se ao distlab que está apresentando nesta máquina (P, ou distlab --presenter) e mostra\n"+
 				"as notas do apresentador do slide atual, o próximo slide, o slide n/N, o tempo de apresentação e\n"+
-				"o relógio. Suas teclas conduzem a projeção: →/espaço avança, ←/backspace volta, b apaga a tela,\n"+
-				"w deixa a tela branca, d abre a demonstração do slide. Rode-o num segundo terminal, na tela do notebook."),
+				"o relógio, no idioma do aplicativo. Suas teclas conduzem a projeção: →/espaço avança,\n"+
+				"←/backspace volta, g/home vai ao primeiro, G/end ao último, b apaga a tela, w deixa a tela\n"+
+				"branca, d abre a demonstração do slide, r mostra à turma os resultados de uma pergunta ao vivo;\n"+
+				"↑/↓ rolam notas longas, ? lista todas as teclas, q sai. Rode-o num segundo terminal, na tela do notebook."),
 		locale.Str("Open the app with demo ID in a pane beside the lesson that teaches it: the first whose\n"+
 			"demos list starts with it (distlab lessons shows the lists), else the first that names it.",
 			"Abre o aplicativo com a demonstração ID num painel ao lado da lição que a ensina: a primeira cuja\n"+

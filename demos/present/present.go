@@ -37,6 +37,9 @@ type State struct {
 	Roster     []Student `json:"roster,omitempty"` // who joined the demos, oldest first
 	Consoles   int       `json:"consoles"`         // consoles attached, this one included
 	Question   *Question `json:"question,omitempty"`
+	// Lang is the language the app speaks ("en", "pt-BR"): its notes and
+	// titles are in it, and the console speaks it too.
+	Lang string `json:"lang,omitempty"`
 }
 
 // Question is the class's live question, for the instructor's eyes: its

@@ -236,3 +236,20 @@ func TestDroppedFilterReturnsToTheOpenLesson(t *testing.T) {
 		}
 	}
 }
+
+// A title too long for two lines of the list gets a third: at 80 columns
+// the list is 24 cells wide, and "What Is a Distributed System?" was cut
+// to "Distributed Sy…".
+func TestLongTitleWrapsOnThreeLines(t *testing.T) {
+	m := New(common.New(theme.New(theme.Dark), locale.Match("en")))
+	m.SetSize(22, 20)
+	m.SetLessons([]lessons.Lesson{{ID: "what", Title: "What Is a Distributed System?", Order: 1}})
+	s := ansi.Strip(m.View())
+	if strings.Contains(s, "…") || !strings.Contains(s, "System?") {
+		t.Fatalf("the title is cut:\n%s", s)
+	}
+	m.SetSize(12, 20) // no room even in three: cut, with a mark
+	if s := ansi.Strip(m.View()); !strings.Contains(s, "…") {
+		t.Fatalf("a title too long for three lines is not marked cut:\n%s", s)
+	}
+}

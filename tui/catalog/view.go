@@ -40,8 +40,11 @@ func (m *Model) View() string {
 	return common.Fit(strings.Join(lines, "\n"), m.width, m.height)
 }
 
+// maxTitleLines is how many lines a lesson's title may wrap onto.
+const maxTitleLines = 3
+
 // itemLines renders one row: a lesson's cursor, number, read mark and a
-// title that wraps onto a second line when the pane is narrow; or a hit
+// title that wraps onto further lines when the pane is narrow; or a hit
 // (see hitLine).
 func (m *Model) itemLines(row int) []string {
 	s := m.com.Styles
@@ -67,9 +70,11 @@ func (m *Model) itemLines(row int) []string {
 	head := pointer + s.ItemNumber.Render(number(l, idx)) + " " + mark + " "
 	indent := ansi.StringWidth(head)
 	room := max(m.width-indent, 1)
-	parts := strings.SplitN(ansi.Wordwrap(l.Title, room, " -"), "\n", 2)
-	if len(parts) == 2 {
-		parts[1] = ansi.Truncate(strings.ReplaceAll(parts[1], "\n", " "), room, "…")
+	// Up to three lines: at 80 columns the list is 24 wide, and "What Is a
+	// Distributed System?" was cut to "Distributed Sy…" in two.
+	parts := strings.SplitN(ansi.Wordwrap(l.Title, room, " -"), "\n", maxTitleLines)
+	if last := len(parts) - 1; last > 0 {
+		parts[last] = ansi.Truncate(strings.ReplaceAll(parts[last], "\n", " "), room, "…")
 	}
 	lines := make([]string, len(parts))
 	for i, p := range parts {

@@ -18,6 +18,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"distlab/demos/locale"
 	"distlab/demos/present"
 	"distlab/tui/common"
 )
@@ -40,7 +41,8 @@ type Model struct {
 	now    time.Time
 	width  int
 	height int
-	notes  int // the first line of the notes shown: ↑/↓ scroll notes taller than the room
+	notes  int  // the first line of the notes shown: ↑/↓ scroll notes taller than the room
+	keysOn bool // ? shows every key instead of the notes
 }
 
 // Messages of the console's own commands.
@@ -60,7 +62,9 @@ type (
 
 // New is the console for the socket at path, in com's language.
 func New(com *common.Common, path string) *Model {
-	return &Model{com: com, path: path, keys: newKeys(com), help: help.New(), now: time.Now()}
+	m := &Model{com: com, path: path, keys: newKeys(com), help: help.New(), now: time.Now()}
+	m.setKeys()
+	return m
 }
 
 // Init looks for the presenting app and starts the clock.
@@ -105,6 +109,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, m.com.Tick(retry, func(time.Time) tea.Msg { return retryMsg{} })
 		}
 		m.client, m.err, m.have = msg.client, nil, false
+		m.setKeys()
 		return m, follow(msg.client)
 	case retryMsg:
 		return m, m.attach()
@@ -120,8 +125,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		// The app's last word as it leaves presenting says nothing to show.
 		m.state, m.have = msg.state, msg.state.Presenting
-		q := m.state.Question
-		m.keys.Reveal.SetEnabled(m.have && q != nil && !q.Revealed) // r acts only then, and the help says so
+		if l, ok := locale.Parse(m.state.Lang); ok && l != m.com.Lang() {
+			// The notes and titles come in the app's language (its L
+			// switches it): the console's own words follow, or the screen
+			// mixes two languages.
+			m.com.SetLang(l)
+			m.keys = newKeys(m.com)
+		}
+		m.setKeys()
 		return m, follow(msg.client)
 	case detachedMsg:
 		if msg.client != m.client {
@@ -129,6 +140,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		// The app quit or left presenter mode: look for it again.
 		m.client, m.have, m.err = nil, false, present.ErrNoPresenter
+		m.setKeys()
 		c := msg.client
 		return m, tea.Batch(func() tea.Msg { c.Close(); return nil }, m.attach())
 	case tickMsg:
@@ -140,11 +152,37 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
+// setKeys enables the keys that act now, and only those: the slide keys
+// while a presenting app is followed, and not past the first or the last
+// slide (on a blank screen any of them brings the slide back, as on the
+// projector); d while the slide has a demo; r while a live question's
+// results are not shown; ? or esc closes the keys' screen.
+func (m *Model) setKeys() {
+	k, st := &m.keys, m.state
+	on := m.client != nil && m.have
+	k.Next.SetEnabled(on && (st.Blank || st.Slide < st.Slides))
+	k.Last.SetEnabled(on && (st.Blank || st.Slide < st.Slides))
+	k.Prev.SetEnabled(on && (st.Blank || st.Slide > 1))
+	k.First.SetEnabled(on && (st.Blank || st.Slide > 1))
+	k.Blank.SetEnabled(on)
+	k.White.SetEnabled(on)
+	k.Demo.SetEnabled(on && st.Demo != "")
+	k.Reveal.SetEnabled(on && st.Question != nil && !st.Question.Revealed)
+	k.Help.SetEnabled(!m.keysOn)
+	k.Close.SetEnabled(m.keysOn)
+}
+
 // key sends the app what the key asks.
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	if key.Matches(msg, k.Quit) {
 		return m.quit()
+	}
+	switch {
+	case key.Matches(msg, k.Help), key.Matches(msg, k.Close):
+		m.keysOn = !m.keysOn
+		m.setKeys()
+		return nil
 	}
 	switch { // the notes scroll here, on the console: the app is not told
 	case key.Matches(msg, k.NotesUp):
@@ -212,10 +250,13 @@ func (m *Model) View() tea.View {
 // Render is the console's screen as text, exactly width×height.
 func (m *Model) Render() string {
 	if m.width < 30 || m.height < 8 {
-		return common.Fit(m.com.Styles.Enlarge.Render(m.com.T("Please enlarge the terminal")), m.width, m.height)
+		return common.Fit(m.com.Styles.Enlarge.Render(m.com.T("Please enlarge the terminal"))+"\n"+m.com.T("q quits"), m.width, m.height)
 	}
 	body := m.body()
-	foot := common.HelpBar(m.help, m.keys, m.width)
+	if m.keysOn {
+		body = m.keysScreen()
+	}
+	foot := common.HelpBar(m.help, barKeys{m.keys, m.com}, m.width)
 	h := m.height - 1 - strings.Count(foot, "\n")
 	return common.Fit(body, m.width, h) + "\n" + foot
 }
@@ -293,6 +334,27 @@ func (m *Model) body() string {
 		}
 	}
 	return strings.Join(append(lines, m.roster()...), "\n")
+}
+
+// keysScreen is every key of the console and what it does, whether it
+// acts right now or not (the help bar shows only those that do).
+func (m *Model) keysScreen() string {
+	s, w := m.com.Styles, m.width
+	lines := []string{header(s.Title.Render("distlab console")+s.Status.Render(" · "+m.com.T("keys")), s.Status.Render(m.now.Format("15:04")), w), ""}
+	all := m.keys.all()
+	keyW := 0
+	for _, b := range all {
+		keyW = max(keyW, ansi.StringWidth(b.Help().Key))
+	}
+	for _, b := range all {
+		k := b.Help().Key
+		lines = append(lines, common.Ellipsis("   "+s.ItemCurrent.Render(k+strings.Repeat(" ", keyW-ansi.StringWidth(k)))+"  "+s.Item.Render(b.Help().Desc), w))
+	}
+	lines = append(lines, "")
+	for _, l := range common.WrapLines(m.com.T("The slide keys, b and w are the projector's own: a clicker works on either screen."), w-3, 3) {
+		lines = append(lines, "   "+s.Status.Render(l))
+	}
+	return strings.Join(lines, "\n")
 }
 
 // question is the live question's answers as they come in, bars the

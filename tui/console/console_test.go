@@ -117,6 +117,10 @@ func TestConsoleWaits(t *testing.T) {
 	if s := ansi.Strip(m.Render()); !strings.HasPrefix(s, "Please enl") || len(strings.Split(s, "\n")) != 3 {
 		t.Fatalf("tiny:\n%q", s)
 	}
+	m.Update(tea.WindowSizeMsg{Width: 29, Height: 10})
+	if s := ansi.Strip(m.Render()); !strings.Contains(s, "q quits") {
+		t.Fatalf("too small, and q is not said:\n%s", s)
+	}
 }
 
 // The console keeps the roster: who is in the demos, since when, how many
@@ -233,5 +237,118 @@ func TestConsoleNotesScroll(t *testing.T) {
 	step(m, follow)
 	if s := m.Render(); !strings.Contains(s, "note 00") {
 		t.Fatalf("a new slide's notes do not start at the top:\n%s", s)
+	}
+}
+
+// footer is the console's last line, without colors.
+func footer(m *Model) string {
+	rows := strings.Split(ansi.Strip(m.Render()), "\n")
+	return rows[len(rows)-1]
+}
+
+// The help bar fits whole at 80 and 100 columns, in both languages, and
+// always names ? and q; ? shows every key of the console with its long
+// words (r, g/G, ↑/↓ among them), whether it acts now or not, and esc or ?
+// brings the notes back. The footer was cut with "…" at 100 columns and
+// there was no ? at all.
+func TestConsoleHelp(t *testing.T) {
+	for _, c := range []struct {
+		lang  string
+		bar   []string
+		keys  []string
+		close string
+	}{
+		{"en", []string{"→/space forward", "← back", "? help", "q quit", "b black", "w white", "d demo"},
+			[]string{"→/space", "next slide", "g/home", "first slide", "G/end", "last slide", "show the class the results", "↓/j", "notes down", "↑/k", "notes up", "? ", "q "}, "esc/? close"},
+		{"pt-BR", []string{"→/espaço avançar", "← voltar", "? ajuda", "q sair", "b preta", "w branca", "d demo"},
+			[]string{"→/espaço", "próximo slide", "primeiro slide", "último slide", "mostrar os resultados à turma", "notas abaixo", "notas acima"}, "esc/? fechar"},
+	} {
+		for _, w := range []int{80, 100} {
+			m, srv := newConsole(t, c.lang)
+			m.Update(tea.WindowSizeMsg{Width: w, Height: 24})
+			srv.Publish(present.State{Presenting: true, Slide: 3, Slides: 12, Title: "Lamport", Demo: "clocks", Next: "Vectors"})
+			step(m, step(m, m.attach()))
+			f := footer(m)
+			for _, want := range c.bar {
+				if !strings.Contains(f, want) {
+					t.Errorf("%s at %d columns: the help bar lacks %q: %q", c.lang, w, want, f)
+				}
+			}
+			if strings.Contains(f, "…") {
+				t.Errorf("%s at %d columns: the help bar is cut: %q", c.lang, w, f)
+			}
+			step(m, m.key(panetest.Key("?")))
+			s := ansi.Strip(m.Render())
+			for _, want := range c.keys {
+				if !strings.Contains(s, want) {
+					t.Errorf("%s: the keys' screen lacks %q:\n%s", c.lang, want, s)
+				}
+			}
+			if f := footer(m); !strings.Contains(f, c.close) {
+				t.Errorf("%s: the keys' screen does not say how to close it: %q", c.lang, f)
+			}
+			step(m, m.key(panetest.Key("esc")))
+			if s := ansi.Strip(m.Render()); !strings.Contains(s, "Lamport") {
+				t.Errorf("%s: esc did not bring the notes back:\n%s", c.lang, s)
+			}
+		}
+	}
+}
+
+// The help bar offers only keys that act: on the first slide no ← or g,
+// on the last no → or G, no d when the slide opens no demo, no slide keys
+// at all while no app is presenting; a blank screen makes every slide key
+// act (it brings the slide back). A key not offered sends nothing.
+func TestConsoleOffersOnlyKeysThatAct(t *testing.T) {
+	m, srv := newConsole(t, "en")
+	srv.Publish(present.State{Presenting: true, Slide: 1, Slides: 2, Title: "First"})
+	follow := step(m, step(m, m.attach()))
+	if f := footer(m); strings.Contains(f, "←") || strings.Contains(f, "d demo") || !strings.Contains(f, "→/space") {
+		t.Errorf("on the first slide, with no demo: %q", f)
+	}
+	step(m, m.key(panetest.Key("left")))
+	step(m, m.key(panetest.Key("d")))
+	select {
+	case got := <-srv.Commands():
+		t.Fatalf("a key not offered sent %q", got.Op)
+	case <-time.After(100 * time.Millisecond):
+	}
+	srv.Publish(present.State{Presenting: true, Slide: 2, Slides: 2, Title: "Last", Demo: "clocks"})
+	follow = step(m, follow)
+	if f := footer(m); strings.Contains(f, "→") || !strings.Contains(f, "← back") || !strings.Contains(f, "d demo") {
+		t.Errorf("on the last slide, with a demo: %q", f)
+	}
+	srv.Publish(present.State{Presenting: true, Slide: 2, Slides: 2, Title: "Last", Blank: true})
+	follow = step(m, follow)
+	if f := footer(m); !strings.Contains(f, "→/space") || !strings.Contains(f, "← back") {
+		t.Errorf("on a blank screen every slide key brings the slide back: %q", f)
+	}
+	srv.Close() // the app went away
+	if batch, ok := step(m, follow)().(tea.BatchMsg); ok {
+		for _, c := range batch { // the old client closed, a new attach tried
+			if c != nil {
+				c()
+			}
+		}
+	}
+	if f := footer(m); strings.Contains(f, "→") || strings.Contains(f, "←") || strings.Contains(f, "black") || !strings.Contains(f, "? help") {
+		t.Errorf("with no app presenting: %q", f)
+	}
+}
+
+// The console speaks the app's language: the notes and titles come in it
+// (the app's L switches it), and the console's words follow.
+func TestConsoleFollowsTheAppsLanguage(t *testing.T) {
+	m, srv := newConsole(t, "en")
+	srv.Publish(present.State{Presenting: true, Slide: 1, Slides: 2, Title: "Objetivos", Next: "Relógios", Lang: "pt-BR"})
+	step(m, step(m, m.attach()))
+	s := ansi.Strip(m.Render())
+	for _, want := range []string{"Agora: Objetivos", "Próximo: Relógios", "? ajuda", "q sair"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("the console does not speak the app's Portuguese: no %q in\n%s", want, s)
+		}
+	}
+	if strings.Contains(s, "Now:") || strings.Contains(s, "quit") {
+		t.Errorf("the console mixes languages:\n%s", s)
 	}
 }

@@ -18,6 +18,7 @@ func init() {
 		locale.Str("Last slide.", "Último slide."),
 		locale.Str("Next: %s", "Próximo: %s"),
 		locale.Str("Please enlarge the terminal", "Aumente o terminal"),
+		locale.Str("q quits", "q sai"), // as the app says it (tui/text.go)
 		locale.Str("%s %s joined %s", "%s %s entrou em %s"),
 		locale.Str("%s %s left %s", "%s %s saiu de %s"),
 		locale.Plural("Students in the demos: %d", "Students in the demos: %d", "Alunos nas demonstrações: %d", "Alunos nas demonstrações: %d"),
@@ -26,6 +27,15 @@ func init() {
 		locale.Str("▲ the notes go on above: ↑", "▲ as notas continuam acima: ↑"),
 		locale.Plural("▼ %d more lines of notes: ↓", "▼ %d more line of notes: ↓", "▼ mais %d linhas de notas: ↓", "▼ mais %d linha de notas: ↓"),
 		locale.Str("notes up", "notas acima"),
+		locale.Str("keys", "teclas"),
+		locale.Str("The slide keys, b and w are the projector's own: a clicker works on either screen.",
+			"As teclas dos slides, b e w são as mesmas do projetor: um passador de slides funciona em qualquer das telas."),
+		// The help bar's short words (the ? screen has the long ones).
+		locale.Str("forward", "avançar"),
+		locale.Str("back", "voltar"),
+		locale.Str("black", "preta"),
+		locale.Str("white", "branca"),
+		locale.Str("demo", "demo"),
 		locale.Str("notes down", "notas abaixo"),
 		locale.Plural("%d messages", "%d message", "%d mensagens", "%d mensagem"),
 		locale.Str("Live question: %s", "Pergunta ao vivo: %s"),

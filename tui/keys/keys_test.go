@@ -44,3 +44,17 @@ func TestPaneKeysAreTranslated(t *testing.T) {
 		}
 	}
 }
+
+// A key's name stays the keyboard's, but "space" is said in the reader's
+// language: "→/espaço" in Portuguese, not "→/space".
+func TestSpaceIsSaidInTheLanguage(t *testing.T) {
+	for lang, want := range map[locale.Lang][2]string{
+		locale.English:    {"→/space", "pgdn/space"},
+		locale.Portuguese: {"→/espaço", "pgdn/espaço"},
+	} {
+		r := DefaultReader(locale.For(lang))
+		if got := [2]string{r.NextSlide.Help().Key, r.PageDown.Help().Key}; got != want {
+			t.Errorf("%s: the keys are named %q, want %q", lang, got, want)
+		}
+	}
+}

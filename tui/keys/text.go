@@ -44,6 +44,9 @@ func init() {
 		locale.Str("bottom", "fim"),
 		locale.Str("page up", "subir página"),
 		locale.Str("page down", "descer página"),
+		// A key's name is the keyboard's, but space is said in the reader's language.
+		locale.Str("pgdn/space", "pgdn/espaço"),
+		locale.Str("→/space", "→/espaço"),
 		locale.Str("½ page up", "subir ½ página"),
 		locale.Str("½ page down", "descer ½ página"),
 		locale.Str("next slide", "próximo slide"),

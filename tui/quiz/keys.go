@@ -20,7 +20,7 @@ func (m *Model) Keys() Keys {
 	return Keys{
 		Up:     bind("↑", m.com.T("up"), "up", "k"),
 		Down:   bind("↓", m.com.T("down"), "down", "j"),
-		Toggle: bind("space/a-z", m.com.T("choose"), "space"),
+		Toggle: bind(m.com.T("space/a-z"), m.com.T("choose"), "space"),
 		Undo:   bind("bksp", m.com.T("undo"), "backspace"),
 		Answer: bind("enter", m.com.T("answer"), "enter"),
 		Next:   bind("enter", m.com.T("next"), "enter", "right"),
@@ -45,6 +45,7 @@ func (m *Model) Help() []key.Binding {
 			return []key.Binding{k.Again, k.Close}
 		}
 		k.Up.SetHelp("↑/↓", m.com.T("scroll"))
+		k.Up.SetEnabled(m.scrolls()) // only when the answer is taller than its box
 		return []key.Binding{k.Up, k.Close}
 	case m.finished:
 		k.Again.SetHelp("r", m.com.T("start over"))
@@ -52,6 +53,7 @@ func (m *Model) Help() []key.Binding {
 		return []key.Binding{k.Again, k.Next, k.Close}
 	case m.answered:
 		k.Up.SetHelp("↑/↓", m.com.T("scroll"))
+		k.Up.SetEnabled(m.scrolls())
 		if m.i+1 >= len(m.lesson.Quiz) {
 			k.Next.SetHelp("enter", m.com.T("score"))
 		}
@@ -61,7 +63,7 @@ func (m *Model) Help() []key.Binding {
 	case lessons.KindNumber:
 		return []key.Binding{k.Answer, k.Close}
 	case lessons.KindOrder:
-		k.Toggle.SetHelp("space/a-z", m.com.T("pick next"))
+		k.Toggle.SetHelp(m.com.T("space/a-z"), m.com.T("pick next"))
 		k.Up.SetHelp("↑/↓", m.com.T("move"))
 		return []key.Binding{k.Up, k.Toggle, k.Undo, k.Answer, k.Close}
 	}

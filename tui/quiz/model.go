@@ -3,6 +3,7 @@ package quiz
 import (
 	"math/rand/v2"
 	"slices"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -57,11 +58,15 @@ type Model struct {
 	finished bool   // the score is on screen
 	scroll   int    // first line shown of an answer longer than the box
 	live     *live  // a live question's state (live.go); nil in a quiz
+	// viewW, viewH are the box the quiz was last drawn in (View), for
+	// the help to know whether the answer scrolls.
+	viewW, viewH int
 }
 
 // New is the quiz of lesson l, shuffled with rng.
 func New(com *common.Common, l lessons.Lesson, rng *rand.Rand) *Model {
 	m := &Model{com: com, lesson: l, rng: rng, results: make([]outcome, len(l.Quiz)), number: com.NewInput()}
+	m.number.CharLimit = maxNumber
 	m.ask(0)
 	return m
 }
@@ -116,9 +121,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		if m.Capturing() {
-			var cmd tea.Cmd
-			m.number, cmd = m.number.Update(msg)
-			return cmd
+			return m.typeNumber(msg)
 		}
 		return nil
 	}
@@ -170,12 +173,35 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		if key.Matches(k, ks.Answer) {
 			return m.answerNumber()
 		}
-		var cmd tea.Cmd
-		m.number, cmd = m.number.Update(msg)
-		m.problem = ""
-		return cmd
+		return m.typeNumber(msg)
 	}
 	return m.choose(k)
+}
+
+// maxNumber is the longest answer the number field takes, in characters:
+// room for any number a person types ("-1.234.567,89", "6.02e23"), not
+// for a paste of a page, which would be kept and quoted back whole.
+const maxNumber = 32
+
+// typeNumber hands a key or a paste to the number field, which keeps at
+// most maxNumber characters; what goes past the limit is left out, and the
+// student told so.
+func (m *Model) typeNumber(msg tea.Msg) tea.Cmd {
+	typed := 0
+	switch msg := msg.(type) {
+	case tea.PasteMsg:
+		typed = utf8.RuneCountInString(msg.Content)
+	case tea.KeyPressMsg:
+		typed = utf8.RuneCountInString(msg.Text)
+	}
+	before := utf8.RuneCountInString(m.number.Value())
+	var cmd tea.Cmd
+	m.number, cmd = m.number.Update(msg)
+	m.problem = ""
+	if typed > 0 && before+typed > maxNumber {
+		m.problem = m.com.T("a number has at most %d characters: the rest was left out", maxNumber)
+	}
+	return cmd
 }
 
 // choose handles a key while options or items are on screen.

@@ -256,3 +256,56 @@ func TestLiveQuestionHoldsTheVerdict(t *testing.T) {
 		t.Fatalf("after the reveal:\n%s", s)
 	}
 }
+
+// A paste of a page into a live question's number keeps maxNumber
+// characters, and the student is told the rest was left out (in their
+// language); the answer refused quotes only what was kept. The whole paste
+// was kept, and quoted back.
+func TestLiveNumberIsBounded(t *testing.T) {
+	for lang, want := range map[locale.Lang]string{
+		locale.English:    "a number has at most 32 characters: the rest was left out",
+		locale.Portuguese: "um número tem no máximo 32 caracteres: o resto ficou de fora",
+	} {
+		l := sample
+		l.ID = "scaling"
+		m := NewLive(common.New(theme.New(theme.Dark), lang), l, sample.Quiz[0], rand.New(rand.NewPCG(1, 1)))
+		if !m.Capturing() {
+			t.Fatal("the number question takes no typing")
+		}
+		m.Update(tea.PasteMsg{Content: strings.Repeat("x", 100_000)})
+		if n := len(m.number.Value()); n != maxNumber {
+			t.Fatalf("%s: the field kept %d characters of the paste, want %d", lang, n, maxNumber)
+		}
+		if s := strings.Join(strings.Fields(screen(m)), " "); !strings.Contains(s, want) {
+			t.Errorf("%s: the student is not told the paste was cut:\n%s", lang, screen(m))
+		}
+		press(m, "enter")
+		if s := screen(m); strings.Contains(s, strings.Repeat("x", maxNumber+1)) || !strings.Contains(s, strings.Repeat("x", 20)) {
+			t.Errorf("%s: the refusal quotes more than was kept:\n%s", lang, s)
+		}
+		press(m, "backspace", "y") // under the limit: typing is no problem
+		if strings.Contains(screen(m), want) {
+			t.Errorf("%s: a key under the limit still warns:\n%s", lang, screen(m))
+		}
+		press(m, "z") // at the limit: the key is left out, and said so
+		if len(m.number.Value()) != maxNumber || !strings.Contains(strings.Join(strings.Fields(screen(m)), " "), want) {
+			t.Errorf("%s: a key past the limit: %q\n%s", lang, m.number.Value(), screen(m))
+		}
+	}
+}
+
+// The key that chooses an option is named in the reader's language:
+// "espaço/a-z", not "space/a-z", in Portuguese.
+func TestChooseKeyNamedInTheLanguage(t *testing.T) {
+	for lang, want := range map[locale.Lang]string{locale.English: "space/a-z", locale.Portuguese: "espaço/a-z"} {
+		m := newModel(lang)
+		m.ask(1) // a question of options
+		found := false
+		for _, b := range m.Help() {
+			found = found || b.Help().Key == want
+		}
+		if !found {
+			t.Errorf("%s: no %q in the help", lang, want)
+		}
+	}
+}

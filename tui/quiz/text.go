@@ -47,6 +47,9 @@ func init() {
 		locale.Str("pick next", "escolher o próximo"),
 		locale.Str("move", "mover"),
 		locale.Str("type a number, then enter", "digite um número e tecle enter"),
+		locale.Str("space/a-z", "espaço/a-z"), // the key's name, said in the reader's language
+		locale.Plural("a number has at most %d characters: the rest was left out", "a number has at most %d character: the rest was left out",
+			"um número tem no máximo %d caracteres: o resto ficou de fora", "um número tem no máximo %d caractere: o resto ficou de fora"),
 		locale.Str("pick every item, first to last: %d of %d so far", "escolha todos os itens, do primeiro ao último: %d de %d até agora"),
 		locale.Str("choose at least one option (space), then enter", "escolha pelo menos uma opção (espaço) e tecle enter"),
 		locale.Str("Quiz: %s", "Questionário: %s"),

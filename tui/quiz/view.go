@@ -29,17 +29,9 @@ func (m *Model) View(w, h int) string {
 	if w < 4 || h < 1 {
 		return common.Fit("", w, h)
 	}
-	var b lines
-	b.w = w - 3 // a margin each side, and a column for the marks of what is cut off
+	m.viewW, m.viewH = w, h
+	b := m.content(w)
 	st := m.com.Styles
-	switch {
-	case len(m.lesson.Quiz) == 0:
-		b.wrap(st.Status.Render, m.com.T("This lesson has no quiz."), "")
-	case m.finished:
-		m.score(&b)
-	default:
-		m.body(&b)
-	}
 	out := b.out
 	focus := b.focus
 	top := 0 // the first line shown
@@ -72,6 +64,36 @@ func (m *Model) View(w, h int) string {
 		mark(h-1, "↓")
 	}
 	return common.Fit(strings.Join(out, "\n"), w, h)
+}
+
+// content is the quiz's lines for a box w cells wide.
+func (m *Model) content(w int) lines {
+	var b lines
+	b.w = w - 3 // a margin each side, and a column for the marks of what is cut off
+	switch {
+	case len(m.lesson.Quiz) == 0:
+		b.wrap(m.com.Styles.Status.Render, m.com.T("This lesson has no quiz."), "")
+	case m.finished:
+		m.score(&b)
+	default:
+		m.body(&b)
+	}
+	return b
+}
+
+// SetBox says the box the quiz is drawn in, w×h as View takes them, before
+// it is drawn: Help then knows whether the answer scrolls.
+func (m *Model) SetBox(w, h int) { m.viewW, m.viewH = w, h }
+
+// scrolls reports whether the answer on screen is taller than the box it
+// was last drawn in, so that ↑/↓ scroll it (the help offers them only
+// then); true before the first drawing.
+func (m *Model) scrolls() bool {
+	if m.viewW < 4 || m.viewH < 1 {
+		return true
+	}
+	b := m.content(m.viewW)
+	return len(b.out) > m.viewH
 }
 
 // lines gathers the quiz's lines, wrapped to w.

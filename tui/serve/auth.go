@@ -53,10 +53,29 @@ func (s *Server) codeOK(typed string) bool {
 	return ok
 }
 
-// codePrompt is the question of keyboard-interactive authentication. The
-// client's language is not known yet, so it is asked in both; in ASCII,
-// since OpenSSH prints other bytes of a prompt as octal escapes.
-const codePrompt = "class code / codigo da turma: "
+// codePrompt is the question of keyboard-interactive authentication, and
+// wrongCodePrompt the question again after a wrong code. The client's
+// language is not known yet, so each is in both; in ASCII, since OpenSSH
+// prints other bytes as octal escapes unless the client runs in an
+// installed UTF-8 locale ("c\303\263digo" under LANG=C, or a LANG naming a
+// locale the laptop lacks): "senha da turma" says it in Portuguese with no
+// accent, where "codigo" was misspelt. The prompt is the one line OpenSSH
+// always shows (an instruction or a banner is hidden below LogLevel INFO),
+// so the wrong code is said in it.
+const (
+	codePrompt      = "class code / senha da turma: "
+	wrongCodePrompt = "wrong class code, type it again / senha da turma errada, digite de novo: "
+)
+
+// maxWrongCodes is how many wrong codes a connection may type: then it
+// is told so and closed, instead of OpenSSH going on to a password prompt
+// that asks the same thing under another name.
+const maxWrongCodes = 3
+
+// tooManyWrongCodes is the banner a connection reads before it is closed
+// for too many wrong codes (OpenSSH shows it at its default LogLevel).
+const tooManyWrongCodes = "Wrong class code 3 times: check it with your teacher, then connect again.\r\n" +
+	"Senha da turma errada 3 vezes: confira com o professor e conecte de novo.\r\n"
 
 var (
 	// errWrongCode refuses a sign-in that did not give the class code.
@@ -76,21 +95,43 @@ var (
 // signs in as the first new key it proved, known by it from then on:
 // anyone can make a key, not everyone was given the code. A client with
 // no key signs in by the code alone.
-func (s *Server) serverConfig(ssh.Context) *gossh.ServerConfig {
-	var proved *gossh.Permissions // the first new key's, as the library made them (they carry the key)
+func (s *Server) serverConfig(ctx ssh.Context) *gossh.ServerConfig {
+	tc, _ := ctx.Value(connKey).(*trackedConn)
+	in := func(perms *gossh.Permissions) (*gossh.Permissions, error) {
+		if tc != nil {
+			tc.signedIn()
+		}
+		return perms, nil
+	}
+	var (
+		proved *gossh.Permissions // the first new key's, as the library made them (they carry the key)
+		pre    gossh.ServerPreAuthConn
+		wrong  int // wrong codes typed on this connection
+	)
 	code := func(typed string) (*gossh.Permissions, error) {
 		if !s.codeOK(typed) {
+			if wrong++; wrong >= maxWrongCodes {
+				// Said, then closed: the client would otherwise go on
+				// to a password prompt, with no word of what was wrong.
+				if pre != nil {
+					_ = pre.SendAuthBanner(tooManyWrongCodes)
+				}
+				if tc != nil {
+					_ = tc.Close()
+				}
+			}
 			return nil, errWrongCode
 		}
 		if proved != nil {
-			return proved, nil
+			return in(proved)
 		}
-		return &gossh.Permissions{}, nil
+		return in(&gossh.Permissions{})
 	}
 	return &gossh.ServerConfig{
+		PreAuthConnCallback: func(c gossh.ServerPreAuthConn) { pre = c },
 		VerifiedPublicKeyCallback: func(_ gossh.ConnMetadata, key gossh.PublicKey, perms *gossh.Permissions, _ string) (*gossh.Permissions, error) {
 			if s.knownKey(key) {
-				return perms, nil
+				return in(perms)
 			}
 			if proved == nil {
 				proved = perms // the library gives each attempt new ones
@@ -98,13 +139,26 @@ func (s *Server) serverConfig(ssh.Context) *gossh.ServerConfig {
 			return nil, errNewKey
 		},
 		KeyboardInteractiveCallback: func(_ gossh.ConnMetadata, ask gossh.KeyboardInteractiveChallenge) (*gossh.Permissions, error) {
-			answers, err := ask("", "", []string{codePrompt}, []bool{false})
-			if err != nil || len(answers) != 1 {
-				return nil, errWrongCode
+			// A wrong code is asked again here, saying it was wrong: a
+			// failure would have OpenSSH ask the same question again,
+			// silently.
+			for {
+				prompt := codePrompt
+				if wrong > 0 {
+					prompt = wrongCodePrompt
+				}
+				answers, err := ask("", "", []string{prompt}, []bool{false})
+				if err != nil || len(answers) != 1 {
+					return nil, errWrongCode
+				}
+				perms, err := code(answers[0])
+				if err == nil || wrong >= maxWrongCodes {
+					return perms, err
+				}
 			}
-			return code(answers[0])
 		},
 		PasswordCallback: func(_ gossh.ConnMetadata, password []byte) (*gossh.Permissions, error) {
+			// For clients with no keyboard-interactive: their own prompt.
 			return code(string(password))
 		},
 	}

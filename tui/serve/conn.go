@@ -2,6 +2,7 @@ package serve
 
 import (
 	"net"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -9,6 +10,8 @@ import (
 	"charm.land/ssh"
 	gossh "golang.org/x/crypto/ssh"
 	"golang.org/x/time/rate"
+
+	"distlab/demos/locale"
 )
 
 // connKey holds a connection's *trackedConn in its ssh.Context.
@@ -40,6 +43,7 @@ type trackedConn struct {
 	pending   bool        // counted in Server.pending; guarded by Server.mu
 	shell     atomic.Bool // the session asked for its shell
 	setup     *time.Timer // the session channel open without a shell for SetupTimeout
+	signed    *time.Timer // signed in without a session channel for SetupTimeout; guarded by mu
 
 	lim     *rate.Limiter
 	flooded time.Duration // time the current flood was held back; read goroutine only
@@ -49,6 +53,7 @@ type trackedConn struct {
 	w, h int               // the window size last sent
 	env  map[string]string // the locale variables the client sent
 	sess *Session          // the session running on it, once its handler runs
+	ch   *channel          // its session channel, once accepted
 	idle *time.Timer       // no input for IdleTimeout; armed once the session channel is open
 }
 
@@ -120,6 +125,9 @@ func (tc *trackedConn) Close() error {
 		if tc.setup != nil {
 			tc.setup.Stop()
 		}
+		if tc.signed != nil {
+			tc.signed.Stop()
+		}
 		tc.mu.Unlock()
 		tc.s.mu.Lock()
 		delete(tc.s.conns, tc)
@@ -127,6 +135,72 @@ func (tc *trackedConn) Close() error {
 	})
 	return err
 }
+
+// signedIn starts the wait for the session channel once the client has
+// signed in: a client that opens none (ssh -N) is closed after
+// SetupTimeout, as one whose session asks for no shell is. Before, only
+// noSessionTimeout, counted from the connection's start to leave room for
+// typing the class code, closed it.
+func (tc *trackedConn) signedIn() {
+	tc.mu.Lock()
+	defer tc.mu.Unlock()
+	if tc.signed != nil || tc.opened.Load() {
+		return
+	}
+	tc.signed = time.AfterFunc(tc.s.cfg.SetupTimeout, func() {
+		if !tc.opened.Load() {
+			_ = tc.Close()
+		}
+	})
+}
+
+// refuseForward turns down a channel that would forward a port (ssh -L,
+// -D: direct-tcpip; a Unix socket's forward) with a line OpenSSH prints
+// whole ("channel 3: open failed: administratively prohibited: …") in
+// the client's language, then has the session draw its screen anew: the
+// line was printed over the app.
+func (s *Server) refuseForward(_ *ssh.Server, _ *gossh.ServerConn, nc gossh.NewChannel, ctx ssh.Context) {
+	tc, _ := ctx.Value(connKey).(*trackedConn)
+	getenv := func(string) string { return "" }
+	if tc != nil {
+		getenv = tc.getenv
+	}
+	lang, _ := langOf(getenv)
+	_ = nc.Reject(gossh.Prohibited, locale.For(lang).T("distlab serve forwards no ports (ssh -L, -R, -D): only the course is served here"))
+	if tc != nil {
+		tc.repaint(noForwards)
+	}
+}
+
+// noForwards is what a client asking for a forward is told, in the
+// client's words (refuseForward's literal, which the text checks find)
+// and, once the app draws again, in its status line.
+const noForwards = "distlab serve forwards no ports (ssh -L, -R, -D): only the course is served here"
+
+// refuseRemoteForward turns down a remote forward (ssh -R), then has the
+// session, if any, draw its screen anew over OpenSSH's warning.
+func (s *Server) refuseRemoteForward(ctx ssh.Context, _ *ssh.Server, _ *gossh.Request) (bool, []byte) {
+	if tc, ok := ctx.Value(connKey).(*trackedConn); ok {
+		tc.repaint(noForwards)
+	}
+	return false, nil
+}
+
+// repaint has the connection's session, if it runs, draw its whole screen
+// again, with notice (a registered message) in the app's status line.
+func (tc *trackedConn) repaint(notice string) {
+	tc.mu.Lock()
+	ss := tc.sess
+	tc.mu.Unlock()
+	if ss != nil {
+		ss.Send(repaintMsg{notice})
+	}
+}
+
+// repaintMsg asks a session's program to draw its whole screen again
+// (the client printed a line of its own over it) and the app to say
+// notice in its status line.
+type repaintMsg struct{ notice string }
 
 // closeConns closes every connection left.
 func (s *Server) closeConns() {
@@ -215,7 +289,11 @@ func (nc *newChannel) Accept() (gossh.Channel, <-chan *gossh.Request, error) {
 	}
 	out := make(chan *gossh.Request)
 	nc.tc.s.filters.Go(func() { nc.tc.filter(ch, reqs, out) })
-	return &channel{Channel: ch, tc: nc.tc}, out, nil
+	c := &channel{Channel: ch, tc: nc.tc}
+	nc.tc.mu.Lock()
+	nc.tc.ch = c
+	nc.tc.mu.Unlock()
+	return c, out, nil
 }
 
 // Limits on what a client may set in its session's environment.
@@ -226,10 +304,9 @@ const (
 
 // filter passes the session library only what distlab serves: the PTY,
 // the shell, a bounded environment and window changes (which it also
-// hands to the session). exec runs nothing: it gets a line saying why
-// and exit status 1;
-// subsystems (sftp), agent and X11 forwarding, signals and anything else
-// are refused.
+// hands to the session). exec and subsystems (sftp) run nothing: each
+// gets a line saying why and what to type instead, and exit status 1;
+// agent and X11 forwarding, signals and anything else are refused.
 func (tc *trackedConn) filter(ch gossh.Channel, in <-chan *gossh.Request, out chan<- *gossh.Request) {
 	defer close(out)
 	envs := 0
@@ -259,14 +336,16 @@ func (tc *trackedConn) filter(ch gossh.Channel, in <-chan *gossh.Request, out ch
 					tc.resized(int(win.W), int(win.H))
 				}
 			}
-		case "exec":
-			// No command runs. The request is answered yes only so that
+		case "exec", "subsystem":
+			// No command runs, no subsystem (sftp, and scp, which runs
+			// over sftp) starts. The request is answered yes only so that
 			// the line reaches the student: OpenSSH leaves at once on a
-			// refused exec, dropping what came on stderr before the
-			// refusal ("exec request failed on channel 0" was all it
-			// showed). The channel then ends with exit status 1.
+			// refused request, dropping what came on stderr before the
+			// refusal ("exec request failed on channel 0", "subsystem
+			// request failed on channel 0" was all it showed). The
+			// channel then ends with exit status 1.
 			_ = req.Reply(true, nil)
-			_, _ = ch.Stderr().Write([]byte(tc.s.refuseExec(tc.getenv, tc.LocalAddr()) + "\r\n"))
+			_, _ = ch.Stderr().Write([]byte(tc.s.refuseExec(tc.getenv, tc.LocalAddr(), refusedWhat(req)) + "\r\n"))
 			_, _ = ch.SendRequest("exit-status", false, gossh.Marshal(struct{ Status uint32 }{1}))
 			_ = ch.CloseWrite()
 			_ = ch.Close()
@@ -277,6 +356,21 @@ func (tc *trackedConn) filter(ch gossh.Channel, in <-chan *gossh.Request, out ch
 		}
 		out <- req
 	}
+}
+
+// refusedWhat says whether an exec or subsystem request asked for files
+// (sftp; scp, over sftp or, with -O, as the command "scp -t …") or for a
+// command.
+func refusedWhat(req *gossh.Request) refused {
+	var name struct{ Value string }
+	if gossh.Unmarshal(req.Payload, &name) != nil {
+		return refusedCommand
+	}
+	switch {
+	case req.Type == "subsystem", name.Value == "scp" || strings.HasPrefix(name.Value, "scp "):
+		return refusedFiles
+	}
+	return refusedCommand
 }
 
 // The largest window a session gets, in cells: a client asking for more
@@ -334,6 +428,12 @@ type channel struct {
 	gossh.Channel
 	tc  *trackedConn
 	wmu sync.Mutex // x/crypto's channel takes one writer at a time
+
+	// writing counts the writes under way, and writes those done: the
+	// handler waits for the library's copy of the PTY to be quiet (settle)
+	// before the session ends, or its last bytes are lost.
+	writing atomic.Int32
+	writes  atomic.Int64
 }
 
 // Write writes p, after any other writer's write. Two write: the
@@ -341,9 +441,28 @@ type channel struct {
 // program (say); at once, the race detector caught them sharing the
 // channel's packet buffer.
 func (c *channel) Write(p []byte) (int, error) {
+	c.writing.Add(1)
+	defer func() { c.writes.Add(1); c.writing.Add(-1) }()
 	c.wmu.Lock()
 	defer c.wmu.Unlock()
 	return c.Channel.Write(p)
+}
+
+// settle waits, at most until deadline, for the channel to have no write
+// under way and none for quiet: the library's copy of the PTY has written
+// what it read.
+func (c *channel) settle(quiet time.Duration, deadline time.Time) bool {
+	last, since := c.writes.Load(), time.Now()
+	for time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+		switch n := c.writes.Load(); {
+		case n != last || c.writing.Load() > 0:
+			last, since = n, time.Now()
+		case time.Since(since) >= quiet:
+			return true
+		}
+	}
+	return false
 }
 
 // Read reads at most a burst of input, then holds it back as long as the

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -51,7 +52,7 @@ func newEntry(lang locale.Lang, askLang bool, name, offer string) *entry {
 		}
 	}
 	e.name = textinput.New()
-	e.name.CharLimit = 4 * maxName // cut to maxName characters once cleaned
+	e.name.CharLimit = maxName // said as it is reached (typeName)
 	e.name.SetWidth(maxName + 2)
 	// A steady cursor: a blinking one would draw a frame every half second
 	// for every student waiting on this screen.
@@ -99,10 +100,8 @@ func (e *entry) Init() tea.Cmd {
 func (e *entry) Update(msg tea.Msg) (*entry, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
-		if e.askName && !e.asking {
-			var cmd tea.Cmd
-			e.name, cmd = e.name.Update(msg)
-			return e, cmd
+		if e.askName && !e.asking && !e.busy {
+			return e, e.typeName(msg)
 		}
 		return e, nil
 	}
@@ -131,12 +130,30 @@ func (e *entry) Update(msg tea.Msg) (*entry, tea.Cmd) {
 		return e, e.send(name)
 	}
 	if e.askName && !e.asking {
-		var cmd tea.Cmd
-		e.name, cmd = e.name.Update(msg)
-		e.why = ""
-		return e, cmd
+		return e, e.typeName(msg)
 	}
 	return e, nil
+}
+
+// typeName hands a key or a paste to the name field, which keeps at most
+// maxName characters: what goes past the limit is left out, and the
+// student told so as it happens (it was said only on enter).
+func (e *entry) typeName(msg tea.Msg) tea.Cmd {
+	typed := 0
+	switch msg := msg.(type) {
+	case tea.PasteMsg:
+		typed = utf8.RuneCountInString(msg.Content)
+	case tea.KeyPressMsg:
+		typed = utf8.RuneCountInString(msg.Text)
+	}
+	before := utf8.RuneCountInString(e.name.Value())
+	var cmd tea.Cmd
+	e.name, cmd = e.name.Update(msg)
+	e.why = ""
+	if typed > 0 && before+typed > maxName {
+		e.why = e.p.T("A name has at most %d characters.", maxName)
+	}
+	return cmd
 }
 
 // send hands the choice to the gate.
@@ -154,38 +171,73 @@ func (e *entry) refuse(why string) {
 	}
 }
 
-// View draws the entry in the middle of a w×h screen.
+// View draws the entry in the middle of a w×h screen. Each part wraps to
+// the width; on a screen too short for them all, the blank lines between
+// them go first, then the title: the question, the field and the keys
+// stay (at 30×8 the question and the field were cut off).
 func (e *entry) View(w, h int) string {
 	bold := lipgloss.NewStyle().Bold(true)
-	lines := []string{bold.Render("distlab") + " · " + e.p.T("Fundamentals of Distributed Systems"), ""}
+	title := []string{bold.Render("distlab") + " · " + e.p.T("Fundamentals of Distributed Systems")}
+	var parts [][]string
 	switch {
 	case e.asking:
-		lines = append(lines, e.p.T("Choose your language:"), "")
+		choices := []string{e.p.T("Choose your language:")}
 		for i, l := range locale.Langs {
 			mark := "  "
 			if i == e.choice {
 				mark = "▸ "
 			}
-			lines = append(lines, mark+langName(l))
+			choices = append(choices, mark+langName(l))
 		}
-		lines = append(lines, "", e.p.T("↑/↓ choose · enter confirm · esc leave"))
+		parts = [][]string{choices, {e.p.T("↑/↓ choose · enter confirm · esc leave")}}
 	case !e.askName:
-		lines = append(lines, e.p.T("Opening the course…"))
+		parts = [][]string{{e.p.T("Opening the course…")}}
 	default:
-		lines = append(lines, e.p.T("Welcome to the class! What name should the class see?"), "", e.name.View())
+		parts = [][]string{{e.p.T("Welcome to the class! What name should the class see?")}, {e.name.View()}}
 		if e.why != "" {
-			lines = append(lines, "", "⚠ "+e.why)
+			parts = append(parts, []string{"⚠ " + e.why})
 		}
 		if e.busy {
-			lines = append(lines, "", e.p.T("Opening the course…"))
+			parts = append(parts, []string{e.p.T("Opening the course…")})
 		}
-		lines = append(lines, "", e.p.T("enter confirm · esc leave"))
+		parts = append(parts, []string{e.p.T("enter confirm · esc leave")})
 	}
-	block := strings.Join(lines, "\n")
 	if w <= 0 || h <= 0 {
-		return block
+		return strings.Join(stack(append([][]string{title}, parts...), 0, true), "\n")
 	}
-	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, block)
+	var lines []string
+	for _, try := range []struct {
+		title, blanks bool
+	}{{true, true}, {true, false}, {false, false}} {
+		all := parts
+		if try.title {
+			all = append([][]string{title}, parts...)
+		}
+		lines = stack(all, w, try.blanks)
+		if len(lines) <= h {
+			break
+		}
+	}
+	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, strings.Join(lines, "\n"))
+}
+
+// stack lays parts one under the other, each line wrapped to w (0: as
+// they are), with a blank line between parts if blanks.
+func stack(parts [][]string, w int, blanks bool) []string {
+	var out []string
+	for i, p := range parts {
+		if i > 0 && blanks {
+			out = append(out, "")
+		}
+		for _, l := range p {
+			if w > 0 && lipgloss.Width(l) > w {
+				out = append(out, strings.Split(lipgloss.NewStyle().Width(w).Render(l), "\n")...)
+				continue
+			}
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // langName is a language's name, written in that language.

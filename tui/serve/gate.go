@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"distlab/demos/locale"
+	"distlab/tui"
 )
 
 // gate is a session's program model: the entry screen until the student is
@@ -135,6 +136,11 @@ func (g *gate) drain() tea.Cmd {
 	}
 	cmds := []tea.Cmd{wait}
 	for _, m := range msgs {
+		if r, ok := m.(repaintMsg); ok {
+			// The whole screen again, whoever has it; the app says why.
+			cmds = append(cmds, tea.ClearScreen, g.forward(tui.NoticeMsg{Format: r.notice, Warn: true}))
+			continue
+		}
 		cmds = append(cmds, g.forward(m))
 	}
 	return tea.Batch(cmds...)

@@ -41,14 +41,19 @@ func (s *Server) handle(sess ssh.Session) {
 		return
 	}
 	defer s.handlers.Done()
-	select {
-	case s.slots <- struct{}{}:
-		defer func() { <-s.slots }()
-	default:
-		say(sess, p.T("The class is full (%d sessions): try again in a while, or ask your teacher.", s.cfg.Max))
-		s.logf("refused %s: the class is full", remoteHost(sess.RemoteAddr()))
-		_ = sess.Exit(1)
-		return
+	// The instructor always gets in, and takes no student's place: a full
+	// class is when the instructor is needed most.
+	instructor := sess.PublicKey() != nil && slices.Contains(s.cfg.Instructors, fingerprint(sess.PublicKey()))
+	if !instructor {
+		select {
+		case s.slots <- struct{}{}:
+			defer func() { <-s.slots }()
+		default:
+			say(sess, p.T("The class is full (%d sessions): try again in a while, or ask your teacher.", s.cfg.Max))
+			s.logf("refused %s: the class is full", remoteHost(sess.RemoteAddr()))
+			_ = sess.Exit(1)
+			return
+		}
 	}
 
 	ss := &Session{
@@ -89,7 +94,13 @@ func (s *Server) handle(sess ssh.Session) {
 	}
 	s.mu.Lock()
 	s.sessions[ss] = struct{}{}
+	closing := s.closing
 	s.mu.Unlock()
+	if closing {
+		// Close did not see this session among those it ended, and waits
+		// for its handler: it ends at once, told like the others.
+		ss.end(endStopped)
+	}
 	tc.attach(ss)
 	w, h := tc.size()
 	if w == 0 || h == 0 {
@@ -127,29 +138,67 @@ func (s *Server) handle(sess ssh.Session) {
 	ss.mu.Lock()
 	app := ss.app
 	ss.mu.Unlock()
+	var saveErr error
 	if app != nil {
-		if err := app.Finish(); err != nil {
-			s.logf("%s: progress not saved: %v", ss.Name, err)
+		if saveErr = app.Finish(); saveErr != nil {
+			s.logf("%s: progress not saved: %v", ss.Name, saveErr)
 		}
 	}
-	if runErr != nil && !errors.Is(runErr, tea.ErrProgramKilled) {
+	killed := errors.Is(runErr, tea.ErrProgramKilled)
+	if runErr != nil && !killed {
 		s.logf("%s: %v", ss.Name, runErr)
 	}
 	if app != nil {
-		s.logf("%s left after %s (%s)", ss.Name, time.Since(ss.Started).Round(time.Second).String(), why.String(s.p))
+		s.logf("%s left after %s (%s)", ss.Name, time.Since(ss.Started).Round(time.Second).String(), why.String(s.p, s.instructor(ss)))
 	}
 	s.leave(ss)
 	close(ss.done)
+	told := false
 	if why != endStuck && why != endFlood {
-		// After what the program wrote, which is still on its way through
-		// the PTY: the library does not wait for its copy when the handler
-		// returns.
-		drain(pty.Master, 2*time.Second)
-		t := time.AfterFunc(s.cfg.WriteTimeout, func() { _ = tc.Close() })
-		say(sess, goodbye(locale.For(ss.Lang), why, app != nil))
-		t.Stop()
+		line := goodbye(locale.For(ss.Lang), why, app != nil, saveErr)
+		if killed {
+			// A program stopped (it did not quit in time) could not put
+			// the terminal back: the goodbye would land on the app's
+			// screen, and the student's shell after it.
+			line = restoreTerminal + line
+		}
+		told = s.sayLast(tc, pty.Slave.Name(), pty.Master, line)
+	}
+	if why == endStopped {
+		s.noteStopped(ss.Name, told, app != nil, saveErr)
 	}
 }
+
+// sayLast writes the goodbye line through the PTY, after what the program
+// wrote (leaving the alt screen, among others), so that it cannot overtake
+// it: written straight to the channel it did, under load, and the
+// library's copy of the PTY, cut off when the handler returned, lost the
+// rest. It then waits for the PTY to be empty and the copy to have written
+// it all, at most WriteTimeout, and reports whether it did.
+func (s *Server) sayLast(tc *trackedConn, slaveName string, master *os.File, line string) bool {
+	deadline := time.Now().Add(s.cfg.WriteTimeout)
+	// Opened anew: the program's files may be closed (a stopped program
+	// closes its input) or dead (output.kill).
+	slave, err := os.OpenFile(slaveName, os.O_WRONLY|syscall.O_NOCTTY, 0)
+	if err != nil {
+		return false
+	}
+	defer slave.Close()
+	_ = slave.SetWriteDeadline(deadline) // a client that stopped reading holds nobody
+	if _, err := io.WriteString(slave, line+"\r\n"); err != nil {
+		return false
+	}
+	drain(master, time.Until(deadline))
+	tc.mu.Lock()
+	ch := tc.ch
+	tc.mu.Unlock()
+	return ch == nil || ch.settle(50*time.Millisecond, deadline)
+}
+
+// restoreTerminal puts a terminal a program left in its own modes back as
+// a shell expects it: the main screen, the cursor shown, no mouse
+// reports, no bracketed paste, plain text.
+const restoreTerminal = "\x1b[?1049l\x1b[?25h\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?2004l\x1b[0m\r\n"
 
 // openSlave opens the PTY slave at name for the program's input and output.
 func openSlave(name string) (in, out *os.File, err error) {
@@ -185,8 +234,12 @@ func (s *Server) leave(ss *Session) {
 }
 
 // say writes a line straight to the session, before any program runs.
-func say(sess ssh.Session, line string) {
-	_, _ = io.WriteString(sess, line+"\r\n")
+func say(sess ssh.Session, line string) { _ = sayErr(sess, line) }
+
+// sayErr is say, reporting whether the line was written.
+func sayErr(sess ssh.Session, line string) error {
+	_, err := io.WriteString(sess, line+"\r\n")
+	return err
 }
 
 // profileFor is the color profile of a client that sent env and term: SSH
@@ -214,10 +267,15 @@ func themeFor(getenv func(string) string) theme.Theme {
 	return theme.Dark
 }
 
-// goodbye is the line a student reads once the app has closed.
-func goodbye(p *locale.Printer, why endReason, admitted bool) string {
+// goodbye is the line a student reads once the app has closed; admitted:
+// they were in the course, whose progress was saved unless saveErr says
+// otherwise.
+func goodbye(p *locale.Printer, why endReason, admitted bool, saveErr error) string {
 	saved := ""
-	if admitted {
+	switch {
+	case admitted && saveErr != nil:
+		saved = " " + p.T("Your progress could not be saved on the server: tell your teacher.")
+	case admitted:
 		saved = " " + p.T("Your progress is saved: connect again to go on.")
 	}
 	switch why {
@@ -231,8 +289,9 @@ func goodbye(p *locale.Printer, why endReason, admitted bool) string {
 	return p.T("Bye!") + saved
 }
 
-// String names why in the server's log.
-func (r endReason) String(p *locale.Printer) string {
+// String names why in the server's log; instructor: the session was the
+// instructor's.
+func (r endReason) String(p *locale.Printer, instructor bool) string {
 	switch r {
 	case endStopped:
 		return p.T("server stopped")
@@ -246,6 +305,9 @@ func (r endReason) String(p *locale.Printer) string {
 		return p.T("connected again")
 	case endLost:
 		return p.T("connection lost")
+	}
+	if instructor {
+		return p.T("the instructor quit")
 	}
 	return p.T("the student quit")
 }
@@ -265,6 +327,12 @@ func (s *Server) admit(ss *Session, name string, lang locale.Lang, langChosen bo
 	id := ss.ID
 	if id == "" {
 		id = nameID(nameKey(name))
+		if kept, ok := s.students.name(id); ok {
+			// A student without a key who comes back is the name they
+			// joined with, however they spell it this time ("ANA", "ana"
+			// for "Ana"): the class and their files know them by it.
+			name = kept
+		}
 	}
 	// The instructor claims no name: a student may be called what the
 	// instructor's session is.
@@ -349,10 +417,19 @@ func (s *Server) instructor(ss *Session) bool {
 	return ss.Fingerprint != "" && slices.Contains(s.cfg.Instructors, ss.Fingerprint)
 }
 
-// refuseExec is the line a client that asked to run a command reads,
-// with the command to type instead: the address it reached the server at
-// (local, the connection's local address).
-func (s *Server) refuseExec(getenv func(string) string, local net.Addr) string {
+// refused is what a client asked for instead of the app.
+type refused int
+
+const (
+	refusedCommand refused = iota // a command (ssh host ls)
+	refusedFiles                  // files: sftp, scp
+)
+
+// refuseExec is the line a client that asked to run a command, or for
+// files, reads in its language, with the command to type instead: the
+// address it reached the server at (local, the connection's local
+// address).
+func (s *Server) refuseExec(getenv func(string) string, local net.Addr, what refused) string {
 	lang, _ := langOf(getenv)
 	host, port, err := net.SplitHostPort(local.String())
 	if err != nil {
@@ -361,5 +438,9 @@ func (s *Server) refuseExec(getenv func(string) string, local net.Addr) string {
 	if strings.Contains(host, ":") {
 		host = "[" + host + "]"
 	}
-	return locale.For(lang).T("distlab serve runs the course, not commands: connect with ssh -p %s %s and nothing after it.", port, host)
+	p := locale.For(lang)
+	if what == refusedFiles {
+		return p.T("distlab serve serves only the interactive course, no files: sftp and scp do not work here. Connect with ssh -p %s %s and nothing after it.", port, host)
+	}
+	return p.T("distlab serve runs the course, not commands: connect with ssh -p %s %s and nothing after it.", port, host)
 }

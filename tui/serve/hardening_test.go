@@ -2,6 +2,7 @@ package serve
 
 import (
 	"net"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -119,6 +120,29 @@ func TestPendingConnectionsPerHost(t *testing.T) {
 	_ = first[5].Close()
 	if from("10.0.0.7") == nil {
 		t.Fatal("a closed connection still counts")
+	}
+}
+
+// A client that signs in and opens no session channel at all (ssh -N) is
+// closed SetupTimeout after signing in, as the README says (10 s by
+// default), with a known key and with the class code alike; it was left
+// for noSessionTimeout (30 s) from the connection's start.
+func TestSignedInWithoutSession(t *testing.T) {
+	t.Parallel()
+	ts := startServer(t, "", func(c *Config) { c.SetupTimeout = 300 * time.Millisecond })
+	for name, auth := range map[string][]gossh.AuthMethod{"the class code": withCode(testCode), "a new key and the code": withKey(newKey(t))} {
+		c, err := dial(t, ts.Addr(), "student", auth)
+		if err != nil {
+			t.Fatal(err)
+		}
+		closed := make(chan error, 1)
+		go func() { closed <- c.Wait() }()
+		select {
+		case <-closed:
+		case <-time.After(noSessionTimeout / 3):
+			t.Errorf("%s: signed in with no session channel, still open after %s", name, noSessionTimeout/3)
+		}
+		c.Close()
 	}
 }
 
@@ -283,4 +307,51 @@ func TestReconnectWaitsForTheOlderSave(t *testing.T) {
 	}
 	again.waitFor(second.Title)
 	first.waitFor("You connected again from another terminal")
+}
+
+// A wrong class code is said wrong at ssh's prompt, which asks again (it
+// was asked again silently); the right one then lets in. Three wrong codes
+// are told so in a banner and the connection is closed: the client never
+// goes on to a password prompt asking the same under another name.
+func TestWrongCodeIsSaid(t *testing.T) {
+	t.Parallel()
+	ts := startServer(t, "", nil)
+	var prompts []string
+	answers := []string{"abc-xyz", "nope", testCode}
+	asked := gossh.KeyboardInteractive(func(_, _ string, qs []string, _ []bool) ([]string, error) {
+		prompts = append(prompts, qs...)
+		a := answers[0]
+		answers = answers[1:]
+		return []string{a}, nil
+	})
+	c, err := dial(t, ts.Addr(), "student", []gossh.AuthMethod{asked})
+	if err != nil {
+		t.Fatalf("the right code after two wrong ones: %v", err)
+	}
+	c.Close()
+	if want := []string{codePrompt, wrongCodePrompt, wrongCodePrompt}; !slices.Equal(prompts, want) {
+		t.Fatalf("prompts %q, want %q", prompts, want)
+	}
+	for _, p := range []string{codePrompt, wrongCodePrompt} {
+		for _, r := range p {
+			if r > 0x7e {
+				t.Fatalf("the prompt %q is not ASCII: OpenSSH shows octal escapes outside a UTF-8 locale", p)
+			}
+		}
+	}
+
+	var banner string
+	_, err = gossh.Dial("tcp", ts.Addr(), &gossh.ClientConfig{
+		User: "student", HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 10 * time.Second,
+		BannerCallback: func(m string) error { banner += m; return nil },
+		Auth:           []gossh.AuthMethod{withCode("abc-xyz")[0], gossh.Password(testCode)},
+	})
+	if err == nil {
+		// The password is the right code: only a closed connection
+		// keeps it out.
+		t.Fatal("after three wrong codes the connection went on to a password")
+	}
+	if !strings.Contains(banner, "Wrong class code 3 times") || !strings.Contains(banner, "Senha da turma errada 3 vezes") {
+		t.Errorf("the banner: %q", banner)
+	}
 }

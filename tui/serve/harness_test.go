@@ -11,6 +11,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -67,6 +68,10 @@ type testServer struct {
 	dir  string
 	log  *logBuffer
 	apps chan *spyApp // every app built, in order
+	// stop ends Serve's context (as ctrl+c does distlab serve's); served
+	// waits for Serve to return, and is its error.
+	stop   context.CancelFunc
+	served func() error
 }
 
 // spyApp is the real app, recording the window sizes it is given.
@@ -79,7 +84,12 @@ type spyApp struct {
 	// hold, when not nil, holds Finish back until it is closed (a session
 	// slow to save); saved, when not nil, is closed once Finish has saved.
 	hold, saved chan struct{}
+	// failSave makes Finish fail with errSaveFailed, as a full disk would.
+	failSave atomic.Bool
 }
+
+// errSaveFailed is the error of a save failSave makes fail.
+var errSaveFailed = errors.New("no space left on device")
 
 // Finish saves as the real app does, once hold lets it.
 func (a *spyApp) Finish() error {
@@ -89,6 +99,9 @@ func (a *spyApp) Finish() error {
 	err := a.Model.Finish()
 	if a.saved != nil {
 		close(a.saved)
+	}
+	if a.failSave.Load() {
+		return errSaveFailed
 	}
 	return err
 }
@@ -145,12 +158,15 @@ func startServer(t *testing.T, dir string, change func(*Config)) *testServer {
 	}
 	ts.Server = s
 	served := make(chan error, 1)
-	go func() { served <- s.Serve(context.Background()) }()
+	ctx, stop := context.WithCancel(context.Background())
+	ts.stop, ts.served = stop, sync.OnceValue(func() error { return <-served })
+	go func() { served <- s.Serve(ctx) }()
 	t.Cleanup(func() {
+		stop()
 		if err := s.Close(); err != nil {
 			t.Errorf("Close: %v", err)
 		}
-		if err := <-served; err != nil {
+		if err := ts.served(); err != nil {
 			t.Errorf("Serve: %v", err)
 		}
 	})

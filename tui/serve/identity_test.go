@@ -143,8 +143,9 @@ func TestTwoKeysTwoFiles(t *testing.T) {
 }
 
 // A student without a key is the name they type: the same name comes back
-// to the same progress; while they are in, nobody else can be them; a
-// name that looks like one a key holds is refused.
+// to the same progress, under the spelling they joined with (typing
+// "dani" for "Dani" renamed them); while they are in, nobody else can be
+// them; a name that looks like one a key holds is refused.
 func TestCodeStudentsByName(t *testing.T) {
 	ts := startServer(t, "", nil)
 	tm, a := enter(t, ts, withCode(testCode), "Dani")
@@ -155,7 +156,7 @@ func TestCodeStudentsByName(t *testing.T) {
 	other := open(t, c, 100, 30, english, true)
 	other.waitFor("What name should the class see?")
 	other.keys("DANI\r")
-	other.waitFor("Someone is in the class as DANI right now")
+	other.waitFor("Someone is in the class as Dani right now")
 	other.keys("\x1b") // esc: leave
 	if err := other.wait(); err != nil {
 		t.Fatalf("leaving from the entry: %v", err)
@@ -164,6 +165,15 @@ func TestCodeStudentsByName(t *testing.T) {
 	_, b := enter(t, ts, withCode(testCode), "dani")
 	if b.ss.ID != a.ss.ID {
 		t.Fatal("the same name came back as another student")
+	}
+	if b.ss.Name != "Dani" {
+		t.Fatalf("typing dani renamed Dani to %q", b.ss.Name)
+	}
+	if got := readFile(t, filepath.Join(ts.dir, "students", a.ss.ID+".name.json")); !strings.Contains(got, `"Dani"`) {
+		t.Fatalf("the name file: %s", got)
+	}
+	if n := strings.Count(ts.log.String(), "Dani joined from"); n != 2 {
+		t.Fatalf("%d lines 'Dani joined' in the log, want 2:\n%s", n, ts.log.String())
 	}
 	_, _ = enter(t, ts, withKey(newKey(t)), "Lia")
 	c, err = dial(t, ts.Addr(), "student", withCode(testCode))
@@ -243,5 +253,19 @@ func TestSeveralKeys(t *testing.T) {
 	tm.quit()
 	if asked != 1 || back.ss.ID != bia.ss.ID {
 		t.Fatalf("Bia's first key again: asked %d times, id %s, want %s", asked, back.ss.ID, bia.ss.ID)
+	}
+}
+
+// The instructor's own session, quitting, is logged as the instructor's
+// ("the student quit" it said).
+func TestInstructorQuitLogged(t *testing.T) {
+	t.Parallel()
+	prof := newKey(t)
+	ts := startServer(t, "", func(c *Config) { c.Instructors = []string{fingerprint(prof.PublicKey())} })
+	tm, _ := enter(t, ts, keyOnly(prof), "")
+	tm.quit()
+	log := ts.log.String()
+	if !strings.Contains(log, "instructor left after") || !strings.Contains(log, "(the instructor quit)") || strings.Contains(log, "the student quit") {
+		t.Fatalf("the log: %s", log)
 	}
 }

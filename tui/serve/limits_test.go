@@ -60,8 +60,97 @@ func TestExecRefused(t *testing.T) {
 	sess.Close()
 }
 
-// Port forwarding is refused both ways, and so are subsystems (sftp),
-// agent and X11 forwarding.
+// sftp and scp (a subsystem, or scp -O's command "scp -t …") start
+// nothing: the client reads, in the language of the LANG it sent, that
+// only the interactive course is served and the command to type instead,
+// and exit status 1. A refused subsystem request showed only OpenSSH's
+// "subsystem request failed on channel 0".
+func TestFilesRefused(t *testing.T) {
+	ts := startServer(t, "", nil)
+	host, port, _ := net.SplitHostPort(ts.Addr())
+	for _, c := range []struct {
+		name string
+		env  map[string]string
+		exec string // the command, or "" for the sftp subsystem
+		want string
+	}{
+		{"sftp", map[string]string{"LANG": "pt_BR.UTF-8"}, "",
+			"o distlab serve serve só o curso interativo, nenhum arquivo: sftp e scp não funcionam aqui. Conecte com ssh -p " + port + " " + host + " e nada depois."},
+		{"scp -O", english, "scp -t /tmp/x",
+			"distlab serve serves only the interactive course, no files: sftp and scp do not work here. Connect with ssh -p " + port + " " + host + " and nothing after it."},
+	} {
+		sess, err := dialKey(t, ts).NewSession()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k, v := range c.env {
+			if err := sess.Setenv(k, v); err != nil {
+				t.Fatal(err)
+			}
+		}
+		stderr, err := sess.StderrPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.exec == "" {
+			if err := sess.RequestSubsystem("sftp"); err != nil {
+				t.Fatalf("sftp refused outright, so OpenSSH shows no line: %v", err)
+			}
+		} else if err := sess.Start(c.exec); err != nil {
+			t.Fatalf("%s refused outright, so OpenSSH shows no line: %v", c.name, err)
+		}
+		got, _ := io.ReadAll(stderr) // to the channel's end
+		if c.exec != "" {
+			var exit *gossh.ExitError
+			if err := sess.Wait(); !errors.As(err, &exit) || exit.ExitStatus() != 1 {
+				t.Errorf("%s ended with %v, want exit status 1", c.name, err)
+			}
+		}
+		if s := strings.TrimSpace(string(got)); s != c.want {
+			t.Errorf("%s: stderr %q; want %q", c.name, s, c.want)
+		}
+		sess.Close()
+	}
+}
+
+// A student in the app who asks for a port forward (ssh -L: a
+// direct-tcpip channel) is told in plain words, which OpenSSH prints after
+// "administratively prohibited", and the app draws its whole screen again,
+// the same words in its status line: the line was printed over the app,
+// and nothing redrew it. A remote forward (ssh -R) repaints too.
+func TestForwardRefusedClearly(t *testing.T) {
+	ts := startServer(t, "", nil)
+	c, err := dial(t, ts.Addr(), "student", withKey(newKey(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tm := open(t, c, 100, 30, map[string]string{"LANG": "pt_BR.UTF-8"}, true)
+	tm.waitFor("Que nome a turma deve ver?")
+	tm.keys("Vera\r")
+	tm.waitFor("? ajuda")
+	before := len(tm.output())
+	_, err = c.Dial("tcp", "127.0.0.1:22")
+	var open *gossh.OpenChannelError
+	if !errors.As(err, &open) || open.Reason != gossh.Prohibited ||
+		open.Message != "o distlab serve não encaminha portas (ssh -L, -R, -D): aqui só o curso é servido" {
+		t.Fatalf("a local forward: %v, want it prohibited with the words in the student's language", err)
+	}
+	tm.waitFor("o distlab serve não encaminha portas")
+	if err := tm.await(func() bool { return strings.Contains(tm.output()[before:], "\x1b[2J") }, 10*time.Second); err != nil {
+		t.Errorf("the screen was not drawn anew after the refusal: %v: %q", err, tm.output()[before:])
+	}
+	before = len(tm.output())
+	if ln, err := c.Listen("tcp", "127.0.0.1:0"); err == nil {
+		ln.Close()
+		t.Fatal("remote forwarding was accepted")
+	}
+	if err := tm.await(func() bool { return strings.Contains(tm.output()[before:], "\x1b[2J") }, 10*time.Second); err != nil {
+		t.Errorf("the screen was not drawn anew after a remote forward: %v", err)
+	}
+}
+
+// Port forwarding is refused both ways, and so are agent and X11
+// forwarding (subsystems: TestFilesRefused).
 func TestForwardingAndSubsystemsRefused(t *testing.T) {
 	ts := startServer(t, "", nil)
 	c := dialKey(t, ts)
@@ -74,14 +163,6 @@ func TestForwardingAndSubsystemsRefused(t *testing.T) {
 		t.Fatal("local forwarding was accepted")
 	}
 	sess, err := c.NewSession()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := sess.RequestSubsystem("sftp"); err == nil {
-		t.Fatal("the sftp subsystem was accepted")
-	}
-	sess.Close()
-	sess, err = dialKey(t, ts).NewSession() // one session a connection
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -179,6 +260,34 @@ func TestClassFull(t *testing.T) {
 	}
 	c := open(t, dialKey(t, ts), 80, 24, english, true)
 	c.waitFor("What name should the class see?")
+}
+
+// The instructor's key gets in when the class is full, and takes no
+// student's place: at --max 1 with the instructor in, a student still
+// gets in, and the instructor gets in again past a full class.
+func TestInstructorPastAFullClass(t *testing.T) {
+	t.Parallel()
+	prof := newKey(t)
+	ts := startServer(t, "", func(c *Config) { c.Max = 1; c.Instructors = []string{fingerprint(prof.PublicKey())} })
+	c, err := dial(t, ts.Addr(), "prof", keyOnly(prof))
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := open(t, c, 80, 24, english, true)
+	first.waitFor(inTheApp)
+	student := open(t, dialKey(t, ts), 80, 24, english, true)
+	student.waitFor("What name should the class see?") // the instructor took no place
+	full := open(t, dialKey(t, ts), 80, 24, english, true)
+	full.waitFor("The class is full (1 session)")
+	c2, err := dial(t, ts.Addr(), "prof", keyOnly(prof))
+	if err != nil {
+		t.Fatal(err)
+	}
+	again := open(t, c2, 80, 24, english, true)
+	again.waitFor(inTheApp)
+	if strings.Contains(again.screen(), "The class is full") {
+		t.Fatalf("the instructor was refused:\n%s", again.screen())
+	}
 }
 
 // A client that stops reading is disconnected after the write timeout,

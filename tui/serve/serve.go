@@ -20,8 +20,9 @@
 // (sftp), port forwarding either way, agent forwarding or X11. Config.Max
 // sessions at once (the next one is told the class is full); at most 16
 // connections from one address (other than this machine's) without a
-// session yet; a session channel must ask for its shell within
-// Config.SetupTimeout; windows are cut to MaxWidth×MaxHeight; a session's
+// session yet; a client signed in must open its session (ssh -N never
+// does), and the session ask for its shell, within Config.SetupTimeout; a
+// port forward is refused with a line saying so; windows are cut to MaxWidth×MaxHeight; a session's
 // input is rate limited, a session with no input for Config.IdleTimeout is
 // closed, and a client that stops reading is disconnected after
 // Config.WriteTimeout without slowing the others.
@@ -37,6 +38,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"time"
 
@@ -129,6 +131,9 @@ type Server struct {
 	closing  bool
 	logMu    sync.Mutex
 
+	stopMu  sync.Mutex
+	stopped StopReport // guarded by stopMu
+
 	handlers  sync.WaitGroup // session handlers
 	filters   sync.WaitGroup // the session channels' request filters (newChannel.Accept)
 	serving   bool           // Serve was called; guarded by mu
@@ -211,10 +216,13 @@ func New(cfg Config) (*Server, error) {
 			srv.ConnCallback = s.trackConn
 			srv.ServerConfigCallback = s.serverConfig
 			// Set explicitly, not left to the library's package-level
-			// defaults: a session channel and nothing else; no global
-			// requests (tcpip-forward), no subsystems (sftp).
-			srv.ChannelHandlers = map[string]ssh.ChannelHandler{"session": s.sessionChannel}
-			srv.RequestHandlers = map[string]ssh.RequestHandler{}
+			// defaults: a session channel and nothing else (a forward is
+			// refused with a line saying so); no global requests
+			// (tcpip-forward is refused), no subsystems (sftp).
+			srv.ChannelHandlers = map[string]ssh.ChannelHandler{"session": s.sessionChannel,
+				"direct-tcpip": s.refuseForward, "direct-streamlocal@openssh.com": s.refuseForward}
+			srv.RequestHandlers = map[string]ssh.RequestHandler{"tcpip-forward": s.refuseRemoteForward,
+				"streamlocal-forward@openssh.com": s.refuseRemoteForward}
 			srv.SubsystemHandlers = map[string]ssh.SubsystemHandler{}
 			srv.SessionRequestCallback = func(_ ssh.Session, kind string) bool { return kind == "shell" }
 			srv.LocalPortForwardingCallback = nil
@@ -297,6 +305,12 @@ func (s *Server) Serve(ctx context.Context) error {
 	closing := s.closing
 	s.mu.Unlock()
 	if closing || errors.Is(err, ssh.ErrServerClosed) {
+		// The library stops serving as soon as Close has shut its
+		// listener, long before the sessions are told and saved: wait
+		// for Close to have done all of it (a second Close waits for the
+		// first), or the process that returns from here exits under the
+		// sessions' feet (no goodbye, no save, no log line).
+		_ = s.Close()
 		return nil
 	}
 	return locale.Errorf("serve: %w", err)
@@ -314,14 +328,15 @@ func (l acceptSignal) Accept() (net.Conn, error) {
 	return l.Listener.Accept()
 }
 
-// stopGrace is how long Close gives the sessions to save and say goodbye
-// before their connections are cut.
+// stopGrace is how long Close gives the clients to close their
+// connections once every session has said goodbye, before it cuts them.
 const stopGrace = 3 * time.Second
 
 // Close stops the server: no new connections; every session is told the
-// server is stopping, saves its progress and ends; connections still open
-// after a short grace are closed. It returns once every session's handler
-// has returned.
+// server is stopping, saves its progress and ends (each bounded by
+// killGrace and WriteTimeout); connections still open after a short grace
+// are closed. It returns once every session's handler has returned, and
+// Stopped says what became of them.
 func (s *Server) Close() error {
 	s.closeOnce.Do(func() {
 		s.mu.Lock()
@@ -335,6 +350,10 @@ func (s *Server) Close() error {
 		for _, ss := range running {
 			ss.end(endStopped)
 		}
+		// Each handler quits its program (stopped past killGrace), saves,
+		// writes its goodbye and its log line, and returns: before any
+		// connection is cut, or the goodbye would be lost.
+		s.handlers.Wait()
 		if serving {
 			// The library counts its listener in a WaitGroup that
 			// Shutdown waits on; a Shutdown before Serve has counted it
@@ -352,14 +371,58 @@ func (s *Server) Close() error {
 		}
 		_ = s.ssh.Close()
 		s.closeConns()
-		s.handlers.Wait()
-		s.filters.Wait() // each ends with its connection, closed above
-		_ = s.ln.Close() // also when Serve had not yet handed it to the library
+		s.handlers.Wait() // a session that began meanwhile was refused
+		s.filters.Wait()  // each ends with its connection, closed above
+		_ = s.ln.Close()  // also when Serve had not yet handed it to the library
 		if serving {
 			<-s.served
 		}
 	})
 	return s.closeErr
+}
+
+// StopReport is what stopping did to the sessions open then.
+type StopReport struct {
+	Sessions int // sessions open when the server began to stop
+	Told     int // of them, those whose goodbye line was written
+	Saved    int // students whose progress was saved
+	// Failed names the students whose progress could not be saved, and why.
+	Failed []StopFailure
+}
+
+// StopFailure is a student whose progress was not saved when the server
+// stopped.
+type StopFailure struct {
+	Name string
+	Err  error
+}
+
+// Stopped is what Close did to the sessions it ended; complete once Close
+// (or Serve) has returned.
+func (s *Server) Stopped() StopReport {
+	s.stopMu.Lock()
+	defer s.stopMu.Unlock()
+	r := s.stopped
+	r.Failed = slices.Clone(r.Failed)
+	return r
+}
+
+// noteStopped records how a session ended by the server's stop went:
+// whether its goodbye was written, and its save (admitted: it had an app
+// to save; saveErr: the save failed).
+func (s *Server) noteStopped(name string, told, admitted bool, saveErr error) {
+	s.stopMu.Lock()
+	defer s.stopMu.Unlock()
+	s.stopped.Sessions++
+	if told {
+		s.stopped.Told++
+	}
+	switch {
+	case admitted && saveErr == nil:
+		s.stopped.Saved++
+	case admitted:
+		s.stopped.Failed = append(s.stopped.Failed, StopFailure{Name: name, Err: saveErr})
+	}
 }
 
 // logf writes one line to the log, in the server's language.
@@ -379,3 +442,24 @@ func fingerprint(key gossh.PublicKey) string { return gossh.FingerprintSHA256(ke
 // HostKeyFingerprint is the host key's SHA-256 fingerprint, which students'
 // ssh shows the first time they connect.
 func (s *Server) HostKeyFingerprint() string { return s.hostKey }
+
+// Lines say r to the instructor, in p's language: how many sessions were
+// told and how many students' progress saved, then each student whose
+// progress was not saved, and why.
+func (r StopReport) Lines(p *locale.Printer) []string {
+	if r.Sessions == 0 {
+		return []string{p.T("stopped: no session was open")}
+	}
+	head := p.T("stopped: %d sessions were told the class ended", r.Told)
+	if r.Told < r.Sessions {
+		head = p.T("stopped: %d of %d sessions were told the class ended", r.Told, r.Sessions)
+	}
+	if r.Saved > 0 || len(r.Failed) > 0 {
+		head += "; " + p.T("the progress of %d students is saved", r.Saved)
+	}
+	lines := []string{head}
+	for _, f := range r.Failed {
+		lines = append(lines, "  "+p.T("the progress of %s was NOT saved: %v", f.Name, p.Err(f.Err)))
+	}
+	return lines
+}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"distlab/demos/locale"
 )
@@ -141,15 +142,6 @@ func TestHostKeyKept(t *testing.T) {
 	}
 }
 
-// OpenSSH shows a prompt's non-ASCII bytes as octal escapes ("c\303\263digo").
-func TestCodePromptIsASCII(t *testing.T) {
-	for _, r := range codePrompt {
-		if r > 0x7e {
-			t.Fatalf("the code prompt %q is not ASCII", codePrompt)
-		}
-	}
-}
-
 // The entry's first frame, drawn before the program has delivered the
 // window's size, is already in the middle of the session's window: it was
 // drawn in the top left corner, then moved (seen over OpenSSH).
@@ -168,4 +160,59 @@ func TestEntryFirstFrameCentered(t *testing.T) {
 		}
 	}
 	t.Fatalf("no question on the first frame:\n%s", g.View().Content)
+}
+
+// At 30×8 the entry still asks its question whole, with the field and the
+// keys (the blank lines and then the title give way); the question and the
+// field were cut off. In both languages.
+func TestEntryFitsASmallScreen(t *testing.T) {
+	for lang, want := range map[locale.Lang][]string{
+		locale.English:    {"Welcome to the class!", "What name should the class see?", "enter confirm · esc leave"},
+		locale.Portuguese: {"Bem-vindo(a) à turma!", "Que nome a turma deve ver?", "enter confirmar · esc sair"},
+	} {
+		e := newEntry(lang, false, "", "student")
+		e.Init()
+		view := ansi.Strip(e.View(30, 8))
+		lines := strings.Split(view, "\n")
+		if len(lines) != 8 {
+			t.Fatalf("%s: %d lines at 30×8:\n%s", lang, len(lines), view)
+		}
+		flat := strings.Join(strings.Fields(view), " ")
+		for _, w := range want {
+			if !strings.Contains(flat, w) {
+				t.Errorf("%s: at 30×8 the entry lacks %q:\n%s", lang, w, view)
+			}
+		}
+		for _, l := range lines {
+			if ansi.StringWidth(l) > 30 {
+				t.Errorf("%s: a line wider than the screen: %q", lang, l)
+			}
+		}
+		if !strings.Contains(view, ">") { // the field's prompt
+			t.Errorf("%s: no name field at 30×8:\n%s", lang, view)
+		}
+	}
+}
+
+// The name field stops at maxName characters as they are typed or pasted,
+// and says so then (it was said only on enter, after typing on).
+func TestNameLimitedWhileTyping(t *testing.T) {
+	e := newEntry(locale.Portuguese, false, "", "student")
+	e.Init()
+	e.Update(tea.PasteMsg{Content: strings.Repeat("a", 30)})
+	if n := len(e.name.Value()); n != maxName {
+		t.Fatalf("the field kept %d characters of a paste of 30, want %d", n, maxName)
+	}
+	if !strings.Contains(ansi.Strip(e.View(80, 24)), "Um nome tem no máximo 24 caracteres.") {
+		t.Fatalf("the limit is not said as it is reached:\n%s", ansi.Strip(e.View(80, 24)))
+	}
+	e.Update(tea.KeyPressMsg{Code: tea.KeyBackspace})
+	if strings.Contains(ansi.Strip(e.View(80, 24)), "no máximo") {
+		t.Fatal("the limit is still said under it")
+	}
+	e.Update(tea.KeyPressMsg{Code: 'b', Text: "b"}) // the 24th: fits
+	e.Update(tea.KeyPressMsg{Code: 'c', Text: "c"}) // the 25th: left out, and said
+	if v := e.name.Value(); len(v) != maxName || !strings.HasSuffix(v, "b") || !strings.Contains(ansi.Strip(e.View(80, 24)), "no máximo 24") {
+		t.Fatalf("typing past the limit: %q\n%s", v, ansi.Strip(e.View(80, 24)))
+	}
 }

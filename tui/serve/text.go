@@ -11,11 +11,15 @@ func init() {
 		locale.Str("distlab needs a terminal: connect with ssh -t", "o distlab precisa de um terminal: conecte com ssh -t"),
 		locale.Str("distlab serve runs the course, not commands: connect with ssh -p %s %s and nothing after it.",
 			"o distlab serve roda o curso, não comandos: conecte com ssh -p %s %s e nada depois."),
+		locale.Str("distlab serve serves only the interactive course, no files: sftp and scp do not work here. Connect with ssh -p %s %s and nothing after it.",
+			"o distlab serve serve só o curso interativo, nenhum arquivo: sftp e scp não funcionam aqui. Conecte com ssh -p %s %s e nada depois."),
 		locale.Plural("The class is full (%d sessions): try again in a while, or ask your teacher.",
 			"The class is full (%d session): try again in a while, or ask your teacher.",
 			"A turma está lotada (%d sessões): tente de novo daqui a pouco, ou fale com o professor.",
 			"A turma está lotada (%d sessão): tente de novo daqui a pouco, ou fale com o professor."),
 		locale.Str("The class server is stopping.", "O servidor da turma está parando."),
+		locale.Str("distlab serve forwards no ports (ssh -L, -R, -D): only the course is served here",
+			"o distlab serve não encaminha portas (ssh -L, -R, -D): aqui só o curso é servido"),
 		locale.Str("instructor key: %v", "chave do professor: %v"),
 		locale.Str("instructor", "professor"),
 		locale.Str("instructor key: no public key in the file", "chave do professor: nenhuma chave pública no arquivo"),
@@ -39,6 +43,7 @@ func init() {
 
 		// After the app.
 		locale.Str("Your progress is saved: connect again to go on.", "Seu progresso está salvo: conecte de novo para continuar."),
+		locale.Str("Your progress could not be saved on the server: tell your teacher.", "Não foi possível salvar seu progresso no servidor: avise o professor."),
 		locale.Str("Closed after a long time without a key.", "Fechado depois de muito tempo sem nenhuma tecla."),
 		locale.Str("You connected again from another terminal: this session is closed.", "Você conectou de novo em outro terminal: esta sessão foi fechada."),
 		locale.Str("Bye!", "Até mais!"),
@@ -56,7 +61,18 @@ func init() {
 		locale.Str("stopped reading", "parou de ler"),
 		locale.Str("connected again", "conectou de novo"),
 		locale.Str("the student quit", "o aluno saiu"),
+		locale.Str("the instructor quit", "o professor saiu"),
 		locale.Str("connection lost", "conexão perdida"),
+
+		// The instructor's summary once the class has ended (StopReport).
+		locale.Str("stopped: no session was open", "parado: nenhuma sessão estava aberta"),
+		locale.Plural("stopped: %d sessions were told the class ended", "stopped: %d session was told the class ended",
+			"parado: %d sessões foram avisadas do fim da aula", "parado: %d sessão foi avisada do fim da aula"),
+		locale.PluralArg(2, "stopped: %d of %d sessions were told the class ended", "stopped: %d of %d session was told the class ended",
+			"parado: %d de %d sessões foram avisadas do fim da aula", "parado: %d de %d sessão foi avisada do fim da aula"),
+		locale.Plural("the progress of %d students is saved", "the progress of %d student is saved",
+			"o progresso de %d alunos está salvo", "o progresso de %d aluno está salvo"),
+		locale.Str("the progress of %s was NOT saved: %v", "o progresso de %s NÃO foi salvo: %v"),
 
 		// Errors.
 		locale.Str("serve: %v", "serve: %v"),
