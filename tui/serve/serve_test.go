@@ -168,7 +168,7 @@ func TestEntryFirstFrameCentered(t *testing.T) {
 func TestEntryFitsASmallScreen(t *testing.T) {
 	for lang, want := range map[locale.Lang][]string{
 		locale.English:    {"Welcome to the class!", "What name should the class see?", "enter confirm · esc leave"},
-		locale.Portuguese: {"Bem-vindo(a) à turma!", "Que nome a turma deve ver?", "enter confirmar · esc sair"},
+		locale.Portuguese: {"Boas-vindas à turma!", "Que nome a turma deve ver?", "enter confirmar · esc sair"},
 	} {
 		e := newEntry(lang, false, "", "student")
 		e.Init()

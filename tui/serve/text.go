@@ -27,7 +27,7 @@ func init() {
 		// The entry screen.
 		locale.Str("Choose your language:", "Escolha seu idioma:"),
 		locale.Str("↑/↓ choose · enter confirm · esc leave", "↑/↓ escolher · enter confirmar · esc sair"),
-		locale.Str("Welcome to the class! What name should the class see?", "Bem-vindo(a) à turma! Que nome a turma deve ver?"),
+		locale.Str("Welcome to the class! What name should the class see?", "Boas-vindas à turma! Que nome a turma deve ver?"),
 		locale.Str("enter confirm · esc leave", "enter confirmar · esc sair"),
 		locale.Str("Opening the course…", "Abrindo o curso…"),
 		locale.Str("confirm", "confirmar"),
