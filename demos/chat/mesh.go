@@ -136,6 +136,9 @@ var linkQueue = 1 << 14
 func (n *Node) runLink(ctx context.Context, nc net.Conn, br *bufio.Reader, s *linkSession) bool {
 	l := &peerLink{node: n, nc: nc, remote: s.remote.id, dialed: s.dialed, tags: s.out,
 		out: make(chan outLine, linkQueue), delayed: make(chan outLine, linkQueue), done: make(chan struct{})}
+	now := time.Now() // the handshake just heard the peer
+	l.heard.Store(now.UnixNano())
+	nc.SetWriteDeadline(now.Add(writeGrace))
 	n.mu.Lock()
 	if !n.up {
 		n.mu.Unlock()
@@ -166,16 +169,19 @@ func (n *Node) runLink(ctx context.Context, nc net.Conn, br *bufio.Reader, s *li
 			n.passOn(l.remote)
 		}
 	}()
-	// A link silent for 4 PeerTimeouts is dead. Its deadline moves on at
-	// most every eighth of a PeerTimeout, not on every line: setting it is
-	// a timer's reset in the runtime, and at thousands of lines a second
-	// that was a cost a single node does not pay.
+	// A link silent for 4 PeerTimeouts is dead, and a write to a peer not
+	// heard for writeGrace fails (see queueWait). The deadlines move on at
+	// most every eighth of a PeerTimeout, not on every line: setting one
+	// is a timer's reset in the runtime, and at thousands of lines a
+	// second that was a cost a single node does not pay.
 	var set time.Time
 	var batch []string // lines whose tag has not come yet: not acted on
 	size := 0
 	for {
 		if now := time.Now(); now.Sub(set) > n.cfg.PeerTimeout/8 {
 			nc.SetReadDeadline(now.Add(n.cfg.PeerTimeout * 4))
+			nc.SetWriteDeadline(now.Add(writeGrace))
+			l.heard.Store(now.UnixNano())
 			set = now
 		}
 		line, err := readLine(br) // bounded by the reader's buffer: a peer cannot grow it

@@ -24,6 +24,8 @@ type peerLink struct {
 	replaced atomic.Bool
 	tags     *tagger // of the lines sent; the writer's only
 	out      chan outLine
+	taken    atomic.Uint64 // lines the writer took from out: enqueue sees it move
+	heard    atomic.Int64  // Unix ns when the peer was last heard, about (runLink)
 	delayed  chan outLine
 	done     chan struct{}
 	once     sync.Once
@@ -97,17 +99,22 @@ func (l *peerLink) sendBurst(lines []string, delay, jitter time.Duration) {
 	}
 }
 
-// queueWait is how long a line waits for room in a full queue before the
-// link is dropped: long enough for a live peer to drain a burst, the
-// sender held back meanwhile as TCP holds back a writer (20 clients
-// sending 120,000 lines as fast as they could overflowed the queue, and
-// the link it dropped lost what its catch-up had no room for); short
-// enough that a hung peer holds the node back no longer than its missing
-// heartbeats take to accuse it.
+// queueWait is how long a full queue may stand still, its peer unheard,
+// before the link is dropped. A sender waits for room while the link's
+// writer takes lines or its peer is heard, held back as TCP holds back a
+// writer: a peer that is slow but alive slows its senders and loses
+// nothing. (A live peer's reader can stand still for seconds: publishing,
+// it waits for its slowest client, up to 2×EvictAfter. Dropping the link
+// after a second of that, or the writer's write after two, lost a tenth
+// of a long flood at three nodes, more than a catch-up has room for.) A
+// queue that stands still while the peer is silent means a peer that is
+// gone or hung: its writer's deadline (writeGrace after the peer was last
+// heard) ends the link, the peer reconnects, and its catch-up covers the
+// gap.
 const queueWait = time.Second
 
-// enqueue puts o in the queue, waiting up to queueWait for room. Called
-// with l.mu held, so lines keep their order.
+// enqueue puts o in the queue, waiting for room while the writer takes
+// lines (see queueWait). Called with l.mu held, so lines keep their order.
 func (l *peerLink) enqueue(o outLine) {
 	select {
 	case l.out <- o:
@@ -118,11 +125,20 @@ func (l *peerLink) enqueue(o outLine) {
 	}
 	t := time.NewTimer(queueWait)
 	defer t.Stop()
-	select {
-	case l.out <- o:
-	case <-l.done:
-	case <-t.C:
-		l.close()
+	for {
+		taken := l.taken.Load()
+		select {
+		case l.out <- o:
+			return
+		case <-l.done:
+			return
+		case <-t.C:
+			if l.taken.Load() == taken && time.Since(time.Unix(0, l.heard.Load())) > queueWait {
+				l.close() // the queue stood still for queueWait, the peer silent
+				return
+			}
+			t.Reset(queueWait)
+		}
 	}
 }
 
@@ -178,22 +194,24 @@ func (l *peerLink) writeLoop() {
 		case o := <-l.out:
 			add(o)
 		}
+		took := uint64(1)
 		for more := true; more; {
 			select {
 			case o := <-l.out:
 				add(o)
+				took++
 			default:
 				more = false
 			}
 		}
+		l.taken.Add(took)
 		if lines > 0 {
 			tag() // the peer acts on the lines once their tag checks out
 		}
 		if !l.node.gate.pass(l.done) {
 			return
 		}
-		l.nc.SetWriteDeadline(time.Now().Add(2 * time.Second))
-		if w.Flush() != nil {
+		if w.Flush() != nil { // its deadline moves on while the peer is heard (runLink)
 			return
 		}
 		for _, f := range sent {
@@ -202,6 +220,10 @@ func (l *peerLink) writeLoop() {
 		sent = sent[:0]
 	}
 }
+
+// writeGrace is how long after the peer was last heard a write to it may
+// still block: past it the writer gives up and the link ends.
+const writeGrace = 2 * time.Second
 
 // A batch of lines under one tag is at most batchLines lines and about
 // batchBytes bytes long; a reader takes up to maxBatchLines and
