@@ -33,7 +33,7 @@ func newKeys(p *locale.Printer, challenge []key.Binding) keyMap {
 		Faster:    demo.Bind("]", p.T("bots faster"), "]"),
 		Slow:      demo.Bind("s", p.T("slow links"), "s"),
 		VerySlow:  demo.Bind("S", p.T("very slow links"), "S"),
-		Pause:     demo.Bind("space", p.T("pause"), "space"),
+		Pause:     demo.Bind(p.T("space"), p.T("pause"), "space"),
 		Reset:     demo.Bind("R", p.T("reset demo"), "R"),
 		Type:      demo.Bind("i/enter", p.T("type"), "i", "enter"),
 		Send:      demo.Bind("enter", p.T("send line"), "enter"),

@@ -22,7 +22,7 @@ type keyMap struct {
 func newKeys(p *locale.Printer, challenge []key.Binding) keyMap {
 	return keyMap{
 		Challenge: challenge,
-		Play:      demo.Bind("space", p.T("play/pause"), "space"),
+		Play:      demo.Bind(p.T("space"), p.T("play/pause"), "space"),
 		StepFwd:   demo.Bind("→", p.T("step"), "right", "l"),
 		StepBack:  demo.Bind("←", p.T("step back"), "left", "h"),
 		Slower:    demo.Bind("[", p.T("slower"), "["),

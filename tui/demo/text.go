@@ -5,6 +5,7 @@ import "distlab/demos/locale"
 // The challenge strip's words, English beside Brazilian Portuguese.
 func init() {
 	locale.Add(
+		locale.Str("space", "espaço"), // the key, in a help bar
 		locale.Str("challenge", "desafio"),
 		locale.Str("hint", "dica"),
 		locale.Str("◇ challenges: %d of %d done · C: try one", "◇ desafios: %d de %d feitos · C: tente um"),

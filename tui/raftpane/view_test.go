@@ -182,6 +182,9 @@ func checkCuts(t *testing.T, m *Model, lang string, size [2]int) int {
 // in the help bar and in the partition chooser's.
 func TestOneWordEach(t *testing.T) {
 	m := newPane(t, "pt-BR", 100, 30)
+	if got := m.KeyMap().ShortHelp()[0].Help().Key; got != "espaço" {
+		t.Errorf("space's name in the help: %q, want espaço", got)
+	}
 	if got := m.KeyMap().ShortHelp()[0].Help().Desc; got != "rodar/pausar" {
 		t.Errorf("space's help: %q, want rodar/pausar", got)
 	}

@@ -190,7 +190,7 @@ func (m *Model) KeyMap() help.KeyMap { return m.keys }
 type keyMap struct{ Pause, Reset key.Binding }
 
 func newKeys(p *locale.Printer) keyMap {
-	return keyMap{Pause: demo.Bind("space", p.T("pause"), "space"), Reset: demo.Bind("r", p.T("reset"), "r")}
+	return keyMap{Pause: demo.Bind(p.T("space"), p.T("pause"), "space"), Reset: demo.Bind("r", p.T("reset"), "r")}
 }
 
 func (k keyMap) ShortHelp() []key.Binding  { return []key.Binding{k.Pause, k.Reset} }
