@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"distlab/demos/kv"
+	"distlab/demos/locale"
 )
 
 // kvDefaultOps is how many operations a free run's clients issue; the
@@ -91,7 +92,7 @@ func newKVRunCmd(g *globals) *cobra.Command {
 					if ev.Scripted {
 						mark = "▸ "
 					}
-					sb.WriteString(p.T("%5d %6d ms  %s%s", ev.N, ev.At.Milliseconds(), mark, ev.Said(p)) + "\n")
+					sb.WriteString(p.T("%5d %6d ms  %s%s", locale.ID(ev.N), ev.At.Milliseconds(), mark, ev.Said(p)) + "\n")
 				}
 				sb.WriteString("\n")
 			}

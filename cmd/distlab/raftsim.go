@@ -106,9 +106,9 @@ func newRaftRunCmd(g *globals) *cobra.Command {
 			stop := sim.PlayContext(ctx, steps, settle)
 			if stop == raft.StopInterrupted {
 				if file != nil {
-					return g.errorf("interrupted at event %d: %s was not written", sim.Events(), export)
+					return g.errorf("interrupted at event %d: %s was not written", locale.ID(sim.Events()), export)
 				}
-				return g.errorf("interrupted at event %d", sim.Events())
+				return g.errorf("interrupted at event %d", locale.ID(sim.Events()))
 			}
 			out := cmd.OutOrStdout()
 			if export == "-" {
@@ -201,7 +201,7 @@ func raftLog(sb *strings.Builder, p *locale.Printer, events []raft.Event) {
 		if ev.Scripted {
 			mark = "▸ "
 		}
-		sb.WriteString(p.T("%5d %8.3fs  %s%s", ev.N, ev.At.Seconds(), mark, ev.Said(p)) + "\n")
+		sb.WriteString(p.T("%5d %8.3fs  %s%s", locale.ID(ev.N), ev.At.Seconds(), mark, ev.Said(p)) + "\n")
 	}
 	sb.WriteString("\n")
 }

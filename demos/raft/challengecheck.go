@@ -127,7 +127,7 @@ func (l *Lab) commitMoment(e *engine, b before, ev Event) {
 		}
 		ent, at := EntryText(ents[i]), ev.At
 		l.log.Mark(ChallengeCommitMoment, func(p *locale.Printer) string {
-			return p.T("You stopped on event %d at %s: %s heard from a majority and committed %s.", ev.N, p.Duration(at), name(n.id), ent)
+			return p.T("You stopped on event %d at %s: %s heard from a majority and committed %s.", locale.ID(ev.N), p.Duration(at), name(n.id), ent)
 		})
 		return
 	}

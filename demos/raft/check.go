@@ -43,7 +43,7 @@ type Violation struct {
 
 // Text is the violation as the verdict line prints it.
 func (v *Violation) Text(p *locale.Printer) string {
-	return p.T("%s violated at event %d: %s", v.Property.Name(p), v.Event, v.Said(p))
+	return p.T("%s violated at event %d: %s", v.Property.Name(p), locale.ID(v.Event), v.Said(p))
 }
 
 // record is an entry the checker has seen committed or applied, and where.

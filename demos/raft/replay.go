@@ -59,9 +59,9 @@ func (e *ReplayError) Localize(p *locale.Printer) string {
 		return p.T("the verdict differs from the trace's: %s is %q in the trace, %q in the replay", e.Field, e.Trace, e.Replay)
 	}
 	if e.Replay == "-" {
-		return p.T("event %d differs from the trace's: the replay made no event", e.Event)
+		return p.T("event %d differs from the trace's: the replay made no event", locale.ID(e.Event))
 	}
-	return p.T("event %d differs from the trace's: %s is %q in the trace, %q in the replay", e.Event, e.Field, e.Trace, e.Replay)
+	return p.T("event %d differs from the trace's: %s is %q in the trace, %q in the replay", locale.ID(e.Event), e.Field, e.Trace, e.Replay)
 }
 
 // differ compares an event of a trace with the replay's, field by field.

@@ -182,7 +182,7 @@ func ReadTrace(r io.Reader) (*Trace, error) {
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return nil, locale.Errorf("trace line %d: %v", len(lines)+1, locale.FileError(err))
+		return nil, locale.Errorf("trace line %d: %v", locale.ID(len(lines)+1), locale.FileError(err))
 	}
 	if len(lines) < 2 {
 		return nil, locale.Errorf("not a trace: want a header line, the events and a verdict line")
@@ -209,10 +209,10 @@ func ReadTrace(r io.Reader) (*Trace, error) {
 	for i, line := range lines[1:last] {
 		var ev TraceEvent
 		if err := strict(line, &ev); err != nil {
-			return nil, locale.Errorf("trace line %d: %v", i+2, err)
+			return nil, locale.Errorf("trace line %d: %v", locale.ID(i+2), err)
 		}
 		if ev.N != i+1 {
-			return nil, locale.Errorf("trace line %d: event %d where event %d belongs", i+2, ev.N, i+1)
+			return nil, locale.Errorf("trace line %d: event %d where event %d belongs", locale.ID(i+2), locale.ID(ev.N), locale.ID(i+1))
 		}
 		t.Events = append(t.Events, ev)
 	}

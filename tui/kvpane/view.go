@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"distlab/demos/kv"
+	"distlab/demos/locale"
 	"distlab/tui/common"
 )
 
@@ -296,7 +297,7 @@ func (m *Model) sentenceLines(w int) []string {
 	if ev == nil {
 		return common.WrapLines(s.Summary.Render(p.T("Nothing has happened yet: play with space, or step one event with →.")), w, 3)
 	}
-	head := p.T("#%d at %s:", ev.N, p.Duration(ev.At))
+	head := p.T("#%d at %s:", locale.ID(ev.N), p.Duration(ev.At))
 	return common.WrapLines(s.HeaderLesson.Render(head)+s.Item.Render(" "+ev.Said(p)), w, 3)
 }
 
@@ -310,7 +311,7 @@ func (m *Model) recentLines(w, n int) []string {
 		evs := m.sim.Recent(maxRecent + 1)
 		m.recent.lines = m.recent.lines[:0]
 		for _, ev := range evs[:max(len(evs)-1, 0)] {
-			m.recent.lines = append(m.recent.lines, s.Status.Render(fit(" "+p.T("#%d at %s:", ev.N, p.Duration(ev.At))+" "+ev.Said(p), w)))
+			m.recent.lines = append(m.recent.lines, s.Status.Render(fit(" "+p.T("#%d at %s:", locale.ID(ev.N), p.Duration(ev.At))+" "+ev.Said(p), w)))
 		}
 		m.recent.sim, m.recent.events, m.recent.lang, m.recent.w = m.sim, m.snap.Last.N, m.Com.Lang(), w
 	}

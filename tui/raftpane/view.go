@@ -202,9 +202,9 @@ func (m *Model) history(w, n int) []string {
 // stands out, the history's are dim.
 func (m *Model) eventText(ev raft.Event, last bool) string {
 	s, p := m.Com.Styles, m.Com.Printer
-	head := p.T("#%d at %s:", ev.N, p.Duration(ev.At))
+	head := p.T("#%d at %s:", locale.ID(ev.N), p.Duration(ev.At))
 	if ev.Scripted {
-		head = p.T("#%d at %s, the scenario:", ev.N, p.Duration(ev.At))
+		head = p.T("#%d at %s, the scenario:", locale.ID(ev.N), p.Duration(ev.At))
 	}
 	said := ev.Said(p)
 	if !last {
@@ -234,7 +234,7 @@ func (m *Model) statusLines(w int) []string {
 	if b := bugName(p, m.snap.Bug); b != "" {
 		parts = append(parts, s.StatusError.Render(b))
 	}
-	parts = append(parts, s.Status.Render(p.T("event %d", m.snap.Events)),
+	parts = append(parts, s.Status.Render(p.T("event %d", locale.ID(m.snap.Events))),
 		s.Status.Render(p.T("time %s", p.Duration(m.play.Clock))), s.Status.Render(state))
 	lines := common.Pack(w, " ", " ", s.Status.Render(" · "), parts...)
 	for i, l := range lines {
