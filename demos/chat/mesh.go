@@ -169,11 +169,12 @@ func (n *Node) runLink(ctx context.Context, nc net.Conn, br *bufio.Reader, s *li
 			n.passOn(l.remote)
 		}
 	}()
-	// A link silent for 4 PeerTimeouts is dead, and a write to a peer not
-	// heard for writeGrace fails (see queueWait). The deadlines move on at
-	// most every eighth of a PeerTimeout, not on every line: setting one
-	// is a timer's reset in the runtime, and at thousands of lines a
-	// second that was a cost a single node does not pay.
+	// A link silent for 4 PeerTimeouts is dead, and a write stuck for
+	// writeGrace past the peer's last word fails (see queueWait). The
+	// deadlines move on at most every eighth of a PeerTimeout, not on
+	// every line: setting one is a timer's reset in the runtime, and at
+	// thousands of lines a second that was a cost a single node does not
+	// pay.
 	var set time.Time
 	var batch []string // lines whose tag has not come yet: not acted on
 	size := 0

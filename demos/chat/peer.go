@@ -108,9 +108,9 @@ func (l *peerLink) sendBurst(lines []string, delay, jitter time.Duration) {
 // after a second of that, or the writer's write after two, lost a tenth
 // of a long flood at three nodes, more than a catch-up has room for.) A
 // queue that stands still while the peer is silent means a peer that is
-// gone or hung: its writer's deadline (writeGrace after the peer was last
-// heard) ends the link, the peer reconnects, and its catch-up covers the
-// gap.
+// gone or hung: its writer's deadline (writeGrace after the later of the
+// write's start and the peer's last word) ends the link, the peer
+// reconnects, and its catch-up covers the gap.
 const queueWait = time.Second
 
 // enqueue puts o in the queue, waiting for room while the writer takes
@@ -211,7 +211,11 @@ func (l *peerLink) writeLoop() {
 		if !l.node.gate.pass(l.done) {
 			return
 		}
-		if w.Flush() != nil { // its deadline moves on while the peer is heard (runLink)
+		// writeGrace from now, and runLink moves it on while the peer is
+		// heard: a write fails once it has been stuck that long since the
+		// later of its start and the peer's last word.
+		l.nc.SetWriteDeadline(time.Now().Add(writeGrace))
+		if w.Flush() != nil {
 			return
 		}
 		for _, f := range sent {
@@ -221,8 +225,9 @@ func (l *peerLink) writeLoop() {
 	}
 }
 
-// writeGrace is how long after the peer was last heard a write to it may
-// still block: past it the writer gives up and the link ends.
+// writeGrace is how long a write to the peer may stay stuck, counted from
+// the later of its start and the peer's last word: past it the writer
+// gives up and the link ends.
 const writeGrace = 2 * time.Second
 
 // A batch of lines under one tag is at most batchLines lines and about
