@@ -345,7 +345,7 @@ func (n *Node) heartbeat(ctx context.Context) {
 		delay, jitter := n.delay, n.jitter
 		n.mu.Unlock()
 		for _, l := range links {
-			l.send(seenAs(beat, l.nc), lineDelay(delay, jitter), nil) // a wildcard address, as this peer reaches us
+			l.offer(seenAs(beat, l.nc), lineDelay(delay, jitter)) // a wildcard address, as this peer reaches us
 		}
 	}
 }

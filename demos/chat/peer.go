@@ -76,6 +76,26 @@ func (l *peerLink) send(text string, delay time.Duration, sent func()) {
 	}
 }
 
+// offer is send for a line that may be skipped, a heartbeat: when the
+// queue is full it is dropped at once rather than wait for room. A
+// node's beats go to its peers one after another, and one slow peer's
+// full queue must not hold back the beats to the others (they would take
+// a healthy node for down); the slow peer has plenty of lines queued.
+func (l *peerLink) offer(text string, delay time.Duration) {
+	l.mu.Lock()
+	direct := delay <= 0 && l.waiting == 0
+	if direct {
+		select {
+		case l.out <- outLine{text: text}:
+		default:
+		}
+	}
+	l.mu.Unlock()
+	if !direct {
+		l.send(text, delay, nil)
+	}
+}
+
 // burstReserve is the part of a link's queue that a replay burst
 // (catchUp, passOn) leaves to the traffic of the moment.
 const burstReserve = 1 << 12
@@ -113,6 +133,14 @@ func (l *peerLink) sendBurst(lines []string, delay, jitter time.Duration) {
 // reconnects, and its catch-up covers the gap.
 const queueWait = time.Second
 
+// maxHold bounds how long a sender waits for room even while the peer is
+// heard: the longest a live peer's reader waits for its slowest client
+// (2×EvictAfter), and a PeerTimeout more. A peer whose reader is wedged
+// while it still beats holds its senders back no longer.
+func (l *peerLink) maxHold() time.Duration {
+	return 2*l.node.cfg.EvictAfter + l.node.cfg.PeerTimeout
+}
+
 // enqueue puts o in the queue, waiting for room while the writer takes
 // lines (see queueWait). Called with l.mu held, so lines keep their order.
 func (l *peerLink) enqueue(o outLine) {
@@ -125,6 +153,7 @@ func (l *peerLink) enqueue(o outLine) {
 	}
 	t := time.NewTimer(queueWait)
 	defer t.Stop()
+	start := time.Now()
 	for {
 		taken := l.taken.Load()
 		select {
@@ -133,8 +162,9 @@ func (l *peerLink) enqueue(o outLine) {
 		case <-l.done:
 			return
 		case <-t.C:
-			if l.taken.Load() == taken && time.Since(time.Unix(0, l.heard.Load())) > queueWait {
-				l.close() // the queue stood still for queueWait, the peer silent
+			stuck := l.taken.Load() == taken && time.Since(time.Unix(0, l.heard.Load())) > queueWait
+			if stuck || time.Since(start) > l.maxHold() {
+				l.close() // the queue stood still, the peer silent; or it was held too long
 				return
 			}
 			t.Reset(queueWait)
@@ -192,6 +222,9 @@ func (l *peerLink) writeLoop() {
 		case <-l.done:
 			return
 		case o := <-l.out:
+			// A deadline for this pass's writes, bufio's own flushes
+			// included: the last one may be long past on an idle link.
+			l.nc.SetWriteDeadline(time.Now().Add(writeGrace))
 			add(o)
 		}
 		took := uint64(1)

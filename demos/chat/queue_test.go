@@ -12,7 +12,9 @@ import (
 func queuedLink(t *testing.T) *peerLink {
 	a, b := net.Pipe()
 	t.Cleanup(func() { a.Close(); b.Close() })
-	return &peerLink{nc: a, out: make(chan outLine, 2), done: make(chan struct{})}
+	n := &Node{}
+	n.cfg.defaults()
+	return &peerLink{node: n, nc: a, out: make(chan outLine, 2), done: make(chan struct{})}
 }
 
 func linkClosed(l *peerLink) bool {
@@ -69,6 +71,48 @@ func TestFullQueueWaitsWhileThePeerIsHeard(t *testing.T) {
 		l.mu.Unlock()
 		if !linkClosed(l) || time.Since(start) > 2*queueWait+time.Millisecond {
 			t.Fatalf("a queue standing still, its peer silent: closed %v after %v, want closed within %v", linkClosed(l), time.Since(start), 2*queueWait)
+		}
+	})
+	synctest.Test(t, func(t *testing.T) {
+		l := queuedLink(t)
+		l.out <- outLine{text: "a"}
+		l.out <- outLine{text: "b"}
+		stop := make(chan struct{})
+		go func() { // a peer that beats on, its reader wedged: nothing is taken
+			for {
+				l.heard.Store(time.Now().UnixNano())
+				select {
+				case <-stop:
+					return
+				case <-time.After(queueWait / 5):
+				}
+			}
+		}()
+		start := time.Now()
+		l.mu.Lock()
+		l.enqueue(outLine{text: "c"})
+		l.mu.Unlock()
+		close(stop)
+		if waited := time.Since(start); !linkClosed(l) || waited < l.maxHold() || waited > l.maxHold()+queueWait {
+			t.Fatalf("a wedged peer that beats: closed %v after %v, want closed after %v", linkClosed(l), waited, l.maxHold())
+		}
+	})
+}
+
+// A heartbeat offered to a full queue is skipped at once: the beats to
+// the other peers, sent after it, are not held back behind a slow one.
+func TestBeatSkipsAFullQueue(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		l := queuedLink(t)
+		l.offer("/beat 1", 0)
+		l.offer("/beat 2", 0)
+		start := time.Now()
+		l.offer("/beat 3", 0) // the queue holds two: this one is dropped
+		if time.Since(start) != 0 || linkClosed(l) || len(l.out) != 2 {
+			t.Fatalf("after %v: closed %v, %d queued; want at once, open, 2", time.Since(start), linkClosed(l), len(l.out))
+		}
+		if o := <-l.out; o.text != "/beat 1" {
+			t.Fatalf("first queued %q", o.text)
 		}
 	})
 }

@@ -313,7 +313,9 @@ func (s *Server) Serve(ctx context.Context) error {
 		_ = s.Close()
 		return nil
 	}
-	return locale.Errorf("serve: %w", err)
+	// The listener failed under the library: the sessions still open are
+	// told and saved as at a Close, and the report says so.
+	return errors.Join(locale.Errorf("serve: %w", err), s.Close())
 }
 
 // acceptSignal is the server's listener as the SSH library gets it: its
