@@ -50,9 +50,10 @@ func (l *peerLink) close() {
 }
 
 // send queues a line for the peer after delay; sent runs once it has been
-// written. A queue still full after queueWait drops the link: the peer
-// will reconnect, and the catch-up of the link that comes up (catchUp)
-// covers the gap.
+// written. A full queue holds the sender back; one that stays full with
+// the peer silent, or too long (see queueWait, maxHold), drops the link:
+// the peer will reconnect, and the catch-up of the link that comes up
+// (catchUp) covers the gap.
 func (l *peerLink) send(text string, delay time.Duration, sent func()) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
