@@ -1,8 +1,11 @@
 package common
 
 import (
+	"unicode/utf8"
+
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -28,4 +31,20 @@ func (c *Common) InputView(in textinput.Model, prompt string, w int) string {
 	in.SetWidth(max(w-ansi.StringWidth(prompt)-1, 1)) // the cursor's cell
 	in.SetCursor(in.Position())                       // scroll for this width
 	return FitLine(in.View(), w)
+}
+
+// UpdateLimited hands a key or a paste to in, whose CharLimit cuts what
+// goes past it, and reports whether something typed was left out, so
+// that the field can say so as it happens.
+func UpdateLimited(in textinput.Model, msg tea.Msg) (textinput.Model, tea.Cmd, bool) {
+	typed := 0
+	switch msg := msg.(type) {
+	case tea.PasteMsg:
+		typed = utf8.RuneCountInString(msg.Content)
+	case tea.KeyPressMsg:
+		typed = utf8.RuneCountInString(msg.Text)
+	}
+	before := utf8.RuneCountInString(in.Value())
+	in, cmd := in.Update(msg)
+	return in, cmd, typed > 0 && in.CharLimit > 0 && before+typed > in.CharLimit
 }

@@ -3,7 +3,6 @@ package quiz
 import (
 	"math/rand/v2"
 	"slices"
-	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -187,18 +186,11 @@ const maxNumber = 32
 // most maxNumber characters; what goes past the limit is left out, and the
 // student told so.
 func (m *Model) typeNumber(msg tea.Msg) tea.Cmd {
-	typed := 0
-	switch msg := msg.(type) {
-	case tea.PasteMsg:
-		typed = utf8.RuneCountInString(msg.Content)
-	case tea.KeyPressMsg:
-		typed = utf8.RuneCountInString(msg.Text)
-	}
-	before := utf8.RuneCountInString(m.number.Value())
 	var cmd tea.Cmd
-	m.number, cmd = m.number.Update(msg)
+	var cut bool
+	m.number, cmd, cut = common.UpdateLimited(m.number, msg)
 	m.problem = ""
-	if typed > 0 && before+typed > maxNumber {
+	if cut {
 		m.problem = m.com.T("a number has at most %d characters: the rest was left out", maxNumber)
 	}
 	return cmd

@@ -2,7 +2,6 @@ package serve
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -10,6 +9,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"distlab/demos/locale"
+	"distlab/tui/common"
 )
 
 // entry is the screen a student meets before the course: the language,
@@ -139,18 +139,11 @@ func (e *entry) Update(msg tea.Msg) (*entry, tea.Cmd) {
 // maxName characters: what goes past the limit is left out, and the
 // student told so as it happens (it was said only on enter).
 func (e *entry) typeName(msg tea.Msg) tea.Cmd {
-	typed := 0
-	switch msg := msg.(type) {
-	case tea.PasteMsg:
-		typed = utf8.RuneCountInString(msg.Content)
-	case tea.KeyPressMsg:
-		typed = utf8.RuneCountInString(msg.Text)
-	}
-	before := utf8.RuneCountInString(e.name.Value())
 	var cmd tea.Cmd
-	e.name, cmd = e.name.Update(msg)
+	var cut bool
+	e.name, cmd, cut = common.UpdateLimited(e.name, msg)
 	e.why = ""
-	if typed > 0 && before+typed > maxName {
+	if cut {
 		e.why = e.p.T("A name has at most %d characters.", maxName)
 	}
 	return cmd
