@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -19,19 +18,7 @@ import (
 // ones left off are off), then the clients and their operations, the
 // network's loss and the clocks' skews, the seed, and the partitions.
 func kvHeader(sb *strings.Builder, p *locale.Printer, cfg kv.Config) {
-	what := []string{fmt.Sprintf("N = %d, R = %d, W = %d", cfg.N, cfg.R, cfg.W), cfg.Mode.Label(p), cfg.Conflicts.Label(p)}
-	if cfg.Sloppy {
-		what = append(what, p.T("sloppy quorums"))
-	}
-	if cfg.ReadRepair {
-		what = append(what, p.T("read repair"))
-	}
-	if cfg.ReadYourWrites != kv.Off {
-		what = append(what, p.T("read your writes: %s", cfg.ReadYourWrites.Label(p)))
-	}
-	if cfg.MonotonicReads != kv.Off {
-		what = append(what, p.T("monotonic reads: %s", cfg.MonotonicReads.Label(p)))
-	}
+	what := cfg.Knobs(p)
 	sb.WriteString(p.T("Replicated store, simulated: %s", strings.Join(what, ", ")) + "\n")
 	run := []string{p.T("%d clients", cfg.Clients)}
 	if cfg.Scenario == "" { // a scenario's script makes its own operations

@@ -3,6 +3,7 @@ package kv
 import (
 	"math"
 	"slices"
+	"strconv"
 	"time"
 
 	"distlab/demos/locale"
@@ -140,6 +141,27 @@ type Config struct {
 	Partitions []Cut // partitions the run makes by itself
 
 	Scenario string // a scenario's name, "" for a free run
+}
+
+// Knobs names the store's settings, each a part of a phrase: "N = 3, R =
+// 2, W = 2", the mode, the conflict rule, then those of sloppy quorums,
+// read repair and the session guarantees that are on. The pane's
+// summary and kv run's header both start with them.
+func (c Config) Knobs(p *locale.Printer) []string {
+	parts := []string{"N = " + strconv.Itoa(c.N) + ", R = " + strconv.Itoa(c.R) + ", W = " + strconv.Itoa(c.W), c.Mode.Label(p), c.Conflicts.Label(p)}
+	if c.Sloppy {
+		parts = append(parts, p.T("sloppy quorums"))
+	}
+	if c.ReadRepair {
+		parts = append(parts, p.T("read repair"))
+	}
+	if c.ReadYourWrites != Off {
+		parts = append(parts, p.T("read your writes: %s", c.ReadYourWrites.Label(p)))
+	}
+	if c.MonotonicReads != Off {
+		parts = append(parts, p.T("monotonic reads: %s", c.MonotonicReads.Label(p)))
+	}
+	return parts
 }
 
 // Servers is how many servers the cluster has: N, or N+Spares with sloppy

@@ -67,6 +67,8 @@ func init() {
 		locale.Str("conflicts: %s", "conflitos: %s"),
 		locale.Str("read repair on: a read writes what it found newest back to W replicas before answering", "reparo na leitura ligado: uma leitura grava o valor mais novo que encontrou de volta em W réplicas antes de responder"),
 		locale.Str("read repair off", "reparo na leitura desligado"),
+		locale.Str("sloppy quorums", "quóruns relaxados"),
+		locale.Str("read repair", "reparo na leitura"),
 		locale.Str("read your writes: %s", "leia suas escritas: %s"),
 		locale.Str("monotonic reads: %s", "leituras monotônicas: %s"),
 		locale.Str("the network loses %d%% of messages", "a rede perde %d%% das mensagens"),

@@ -1,7 +1,6 @@
 package kvpane
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -173,19 +172,7 @@ func (m *Model) statusLines(w int) []string {
 // writer wins, read repair".
 func (m *Model) knobSummary() string {
 	p, c := m.Com.Printer, m.snap.Knobs
-	parts := []string{"N = " + strconv.Itoa(c.N) + ", R = " + strconv.Itoa(c.R) + ", W = " + strconv.Itoa(c.W), c.Mode.Label(p), c.Conflicts.Label(p)}
-	if c.Sloppy {
-		parts = append(parts, p.T("sloppy quorums"))
-	}
-	if c.ReadRepair {
-		parts = append(parts, p.T("read repair"))
-	}
-	if c.ReadYourWrites != kv.Off {
-		parts = append(parts, p.T("read your writes: %s", c.ReadYourWrites.Label(p)))
-	}
-	if c.MonotonicReads != kv.Off {
-		parts = append(parts, p.T("monotonic reads: %s", c.MonotonicReads.Label(p)))
-	}
+	parts := c.Knobs(p)
 	if c.Loss > 0 {
 		parts = append(parts, p.T("%d%% lost", int(c.Loss*100+0.5)))
 	}
